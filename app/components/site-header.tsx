@@ -1,0 +1,67 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { MembershipSummary } from "../memberships/access.server";
+
+export type NavItem = { to: string; label: string };
+
+/** Links for each role a user holds; a user with several roles sees each role's links once. */
+export function navigationFor(memberships: MembershipSummary[]): NavItem[] {
+  const items: NavItem[] = [{ to: "/schools", label: "Schools" }];
+  const add = (item: NavItem) => {
+    if (!items.some((i) => i.to === item.to)) items.push(item);
+  };
+  for (const m of memberships) {
+    if (m.role === "partnership_admin") add({ to: "/admin", label: "Partnership admin" });
+    if (m.role === "hr" && m.scopeKind === "organisation" && m.scopeSlug) add({ to: `/organisations/${m.scopeSlug}/team`, label: "Team" });
+    if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug) add({ to: `/schools/${m.scopeSlug}`, label: "My school" });
+  }
+  return items;
+}
+
+type Props = {
+  user: { name: string; email: string; verified: boolean } | null;
+  nav: NavItem[];
+  devMailbox: boolean;
+};
+
+export function SiteHeader({ user, nav, devMailbox }: Props) {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <NavLink to="/" className="site-header__brand">
+          Staffroom
+        </NavLink>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{item.label}</NavLink>
+              </li>
+            ))}
+            {devMailbox ? (
+              <li>
+                <NavLink to="/dev/mailbox">Dev mailbox</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="site-header__account">
+          {user ? (
+            <>
+              <NavLink to="/account">{user.name}</NavLink>
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/sign-in">Sign in</NavLink>
+              <NavLink to="/sign-up">Create an account</NavLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

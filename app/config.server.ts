@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    DATA_DIR: z.string().trim().min(1).default("./.data"),
+    MEILI_HOST: optionalString.pipe(z.url().optional()),
+    MEILI_MASTER_KEY: optionalString,
+    RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "must start with re_").optional()),
+    MAIL_FROM: z.string().trim().min(3).default("Staffroom <no-reply@staffroom.example>"),
+    SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MEILI_HOST && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_HOST is set" });
+    }
+    // A real deployment (production on a database server) must not run on the embedded defaults.
+    if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+      if (!env.SESSION_SECRET)
+        ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+      if (!env.RESEND_API_KEY)
+        ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production" });
+      if (!env.APP_URL?.startsWith("https://"))
+        ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be an https:// URL in production" });
+    }
+  });
+
+export type AppConfig = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  appUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  meili?: { host: string; key: string };
+  resendApiKey?: string;
+  mailFrom: string;
+  sessionSecret: string;
+  seedDemo: boolean;
+  /** Secure, __Host- cookies: whenever the public URL is https. */
+  secureCookies: boolean;
+  /** The dev mailbox is the transport, and is readable at /dev/mailbox, only when Resend is not configured. */
+  devMailbox: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; a bad value throws a ConfigError naming each variable at fault. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    meili: e.MEILI_HOST && e.MEILI_MASTER_KEY ? { host: e.MEILI_HOST, key: e.MEILI_MASTER_KEY } : undefined,
+    resendApiKey: e.RESEND_API_KEY,
+    mailFrom: e.MAIL_FROM,
+    // Without a configured secret (embedded mode only) a fixed development value is used; it signs
+    // nothing that outlives the embedded database.
+    sessionSecret: e.SESSION_SECRET ?? "staffroom-embedded-development-secret-not-for-production",
+    seedDemo: e.SEED_DEMO === "auto",
+    secureCookies: appUrl.startsWith("https://"),
+    devMailbox: !e.RESEND_API_KEY,
+  };
+}

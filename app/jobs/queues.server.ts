@@ -1,0 +1,32 @@
+import type PgBoss from "pg-boss";
+import { deliverEmail } from "../../emails/deliver.server";
+import { SEND_EMAIL_QUEUE, type SendEmailJob } from "../../emails/outbox.server";
+import { devMailboxTransport, resendTransport, type EmailTransport } from "../../emails/transport.server";
+import { runtime } from "../../db/runtime";
+import { deleteExpiredAuthRecords } from "../auth/cleanup.server";
+
+export const CLEANUP_QUEUE = "maintenance.cleanup";
+
+/** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE] as const;
+
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const name of QUEUES) await boss.createQueue(name);
+}
+
+export function emailTransport(): EmailTransport {
+  const { config } = runtime();
+  return config.resendApiKey ? resendTransport(config.resendApiKey, config.mailFrom) : devMailboxTransport;
+}
+
+/** Starts the workers and schedules of this process. */
+export async function startWorkers(boss: PgBoss): Promise<void> {
+  const transport = emailTransport();
+  await boss.work<SendEmailJob>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await deliverEmail(runtime().connection.db, transport, job.data.emailId);
+  });
+  await boss.work(CLEANUP_QUEUE, async () => {
+    await deleteExpiredAuthRecords(runtime().connection.db, new Date());
+  });
+  await boss.schedule(CLEANUP_QUEUE, "17 * * * *", {}, { tz: "Europe/London" });
+}

@@ -1,0 +1,107 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import "./load-context";
+import { readSession } from "./auth/session.server";
+import { readFlash } from "./components/flash.server";
+import { FlashMessage } from "./components/flash-message";
+import { PageErrorBoundary } from "./components/error-boundary";
+import { SiteHeader, navigationFor } from "./components/site-header";
+import { useNonce } from "./components/nonce";
+import { db, runtime } from "../db/runtime";
+import { listMemberships } from "./memberships/access.server";
+import stylesHref from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Staffroom" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ signedIn, setCookie: sessionCookie }, { flash, setCookie: flashCookie }] = await Promise.all([
+    readSession(request),
+    readFlash(request),
+  ]);
+  const memberships = signedIn ? await listMemberships(db(), signedIn.user.id) : [];
+  const headers = new Headers();
+  if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
+  if (flashCookie) headers.append("Set-Cookie", flashCookie);
+  return json(
+    {
+      user: signedIn
+        ? { id: signedIn.user.id, name: signedIn.user.name, email: signedIn.user.email, verified: !!signedIn.user.emailVerifiedAt }
+        : null,
+      nav: navigationFor(memberships),
+      flash,
+      devMailbox: runtime().config.devMailbox,
+    },
+    { headers },
+  );
+}
+
+// Only the root sets headers on documents: it carries the flash and session cookies.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const out = new Headers();
+  for (const h of [actionHeaders, loaderHeaders]) for (const c of h.getSetCookie()) out.append("Set-Cookie", c);
+  return out;
+};
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+export const useRootData = () => useRouteLoaderData<typeof loader>("root");
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} devMailbox={data?.devMailbox ?? false} />
+        <main id="main" className="container" tabIndex={-1}>
+          {data?.flash ? <FlashMessage flash={data.flash} /> : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>Staffroom: the schools of an area recruiting together.</p>
+            <p className="small">
+              School data: contains public sector information licensed under the Open Government Licence v3.0.
+              Postcode data: contains OS data © Crown copyright and database right 2025; Royal Mail data © Royal
+              Mail copyright and database right 2025; National Statistics data © Crown copyright and database
+              right 2025.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
+}

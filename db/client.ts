@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { normaliseParam } from "./rows";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The database as capabilities see it: the same Drizzle API over either driver. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+/** Runs one parameterised statement, or a parameterless script, and returns its rows (pg-boss's contract). */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export type Connection = {
+  kind: "pglite" | "postgres";
+  db: Database;
+  executeSql: ExecuteSql;
+  /** The connection string pg-boss uses on a server; absent on PGlite, where pg-boss goes through executeSql. */
+  url?: string;
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  "migrations",
+);
+
+export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist };
+
+export type OpenOptions = {
+  /** postgres:// URL of a server. Without it, PGlite in `dataDir` (or memory:// for tests). */
+  url?: string;
+  dataDir?: string;
+  /** Postgres pool size on a server. */
+  max?: number;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<Connection> {
+  if (options.url) return openPostgres(options.url, options.max ?? 10);
+  return openPglite(options.dataDir ?? "memory://");
+}
+
+async function openPostgres(url: string, max: number): Promise<Connection> {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return {
+    kind: "postgres",
+    db,
+    url,
+    executeSql: async (text, values) => {
+      const rows = await client.unsafe(text, (values ?? []).map(normaliseParam) as never[]);
+      return { rows: rows as unknown as Record<string, unknown>[] };
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Connection> {
+  // PGlite does not create the parent of its data folder.
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    kind: "pglite",
+    db,
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) {
+        const result = await client.query<Record<string, unknown>>(text, values.map(normaliseParam));
+        return { rows: result.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: results.flatMap((r) => r.rows as Record<string, unknown>[]) };
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function runMigrations(connection: Connection): Promise<void> {
+  if (connection.kind === "pglite") {
+    await migratePglite(connection.db as never, { migrationsFolder });
+  } else {
+    await migratePostgres(connection.db as never, { migrationsFolder });
+  }
+}
+
+export { rowsOf } from "./rows";

@@ -1,0 +1,27 @@
+import { index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
+
+/**
+ * Every outgoing mail, written in the transaction that causes it. The send job reads it from here,
+ * so a rolled-back change leaves no mail. With the dev transport this table is the dev mailbox.
+ */
+export const emails = pgTable(
+  "emails",
+  {
+    id: id(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    template: text("template").notNull(),
+    status: emailStatus("status").notNull().default("queued"),
+    transport: text("transport"),
+    providerId: text("provider_id"),
+    error: text("error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emails_to_idx").on(t.to), index("emails_created_idx").on(t.createdAt)],
+);

@@ -1,0 +1,20 @@
+import type { ReactElement } from "react";
+import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
+import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
+import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
+
+/** Every mail Staffroom sends, by template name, with the props each needs. */
+export type EmailProps = {
+  "verify-email": VerifyEmailProps;
+  "reset-password": ResetPasswordProps;
+  invitation: InvitationProps;
+};
+export type TemplateName = keyof EmailProps;
+
+type Entry<P> = { element: (props: P) => ReactElement; subject: (props: P) => string };
+
+export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
+  "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject },
+  "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject },
+  invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },
+};

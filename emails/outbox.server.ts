@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import { executeSqlOn } from "../db/execute-sql";
+import { runtime } from "../db/runtime";
+import { emails } from "../db/schema";
+import type { EmailProps, TemplateName } from "./catalogue";
+import { renderEmail } from "./render.server";
+
+export const SEND_EMAIL_QUEUE = "email.send";
+export type SendEmailJob = { emailId: string };
+
+/**
+ * Renders a mail, stores it and queues its delivery on `executor`. Pass the transaction of the
+ * change that causes the mail: if it rolls back, neither the mail nor its job exists.
+ */
+export async function queueEmail<T extends TemplateName>(
+  executor: Executor,
+  to: string,
+  template: T,
+  props: EmailProps[T],
+): Promise<string> {
+  const rendered = await renderEmail(template, props);
+  const [row] = await executor
+    .insert(emails)
+    .values({ to, template, subject: rendered.subject, html: rendered.html, text: rendered.text })
+    .returning({ id: emails.id });
+  const boss = runtime().boss;
+  if (!boss) throw new Error("The job queue is not running: cannot queue an e-mail");
+  await boss.send(SEND_EMAIL_QUEUE, { emailId: row.id } satisfies SendEmailJob, {
+    db: { executeSql: executeSqlOn(executor) },
+    retryLimit: 8,
+    retryDelay: 15,
+    retryBackoff: true,
+    // One delivery job per mail, even if the caller's code runs twice.
+    singletonKey: row.id,
+  });
+  return row.id;
+}
+
+export async function findEmail(executor: Executor, id: string) {
+  const [row] = await executor.select().from(emails).where(eq(emails.id, id));
+  return row;
+}

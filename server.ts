@@ -1,0 +1,63 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { ConfigError, loadConfig } from "./app/config.server";
+import { startRuntime, stopRuntime } from "./app/runtime.server";
+import { securityHeaders } from "./app/security/headers.server";
+import { sameOriginWrites } from "./app/security/origin.server";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const log = (m: string) => console.log(`[staffroom] ${m}`);
+await startRuntime(config, { workers: true, seed: config.seedDemo, log });
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(buildPath)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+app.use(compression());
+app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(sameOriginWrites(config.appUrl));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.env,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(config.port, config.host, () => log(`serving on ${config.appUrl}`));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: closing`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close();
+  server.closeAllConnections();
+  await stopRuntime();
+  log("closed");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
