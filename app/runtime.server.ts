@@ -14,7 +14,9 @@ export type StartOptions = {
   log?: (message: string) => void;
 };
 
+/** PGlite's folder inside the data directory; `memory://` keeps an in-memory database (tests). */
 export function pgliteDataDir(config: AppConfig): string {
+  if (config.dataDir.startsWith("memory://")) return config.dataDir;
   return path.join(config.dataDir, "pglite");
 }
 

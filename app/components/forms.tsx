@@ -1,0 +1,100 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+type FieldProps = {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "number" | "search" | "url" | "tel" | "date" | "datetime-local";
+  autoComplete?: string;
+};
+
+/** A labelled input whose error is announced at the field and tied to it with aria-describedby. */
+export function TextField({ meta, label, hint, type = "text", autoComplete }: FieldProps) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const props = getInputProps(meta, { type: type === "date" || type === "datetime-local" ? "text" : type });
+  return (
+    <div className={`field${meta.errors ? " field--error" : ""}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      <input {...props} type={type} autoComplete={autoComplete} aria-describedby={describedBy} />
+    </div>
+  );
+}
+
+export function TextAreaField({ meta, label, hint }: Omit<FieldProps, "type" | "autoComplete">) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${meta.errors ? " field--error" : ""}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      <textarea {...getTextareaProps(meta)} aria-describedby={describedBy} rows={6} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+}: Omit<FieldProps, "type" | "autoComplete"> & { options: { value: string; label: string }[] }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${meta.errors ? " field--error" : ""}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      <select {...getSelectProps(meta)} aria-describedby={describedBy}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <span className="field-error" id={id}>
+      <span className="visually-hidden">Error: </span>
+      {errors.join(". ")}
+    </span>
+  );
+}
+
+/** Form-level errors (not tied to one field), e.g. "the e-mail or password is wrong". */
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div className="error-summary" role="alert" id={id}>
+      <h2>There is a problem</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
