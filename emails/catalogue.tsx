@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { AccountExists, subject as accountExistsSubject, type AccountExistsProps } from "./templates/account-exists";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
@@ -8,6 +9,7 @@ export type EmailProps = {
   "verify-email": VerifyEmailProps;
   "reset-password": ResetPasswordProps;
   invitation: InvitationProps;
+  "account-exists": AccountExistsProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -17,4 +19,5 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject },
   "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject },
   invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },
+  "account-exists": { element: (p) => <AccountExists {...p} />, subject: accountExistsSubject },
 };

@@ -1,0 +1,184 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client";
+import { users, userTokens } from "../../db/schema";
+import { queueEmail } from "../../emails/outbox.server";
+import { hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { endAllSessions, startSession } from "./session.server";
+import { generateToken, hashToken } from "./tokens.server";
+
+export const VERIFY_TOKEN_HOURS = 48;
+export const RESET_TOKEN_MINUTES = 30;
+
+type Limited = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+const limited = (d: RateDecision): Limited => ({ ok: false, reason: "rate-limited", retryAfterSeconds: d.retryAfterSeconds });
+
+async function issueToken(db: Executor, userId: string, purpose: "verify_email" | "reset_password", ttlMs: number) {
+  const token = generateToken();
+  await db.insert(userTokens).values({
+    tokenHash: hashToken(token),
+    userId,
+    purpose,
+    expiresAt: new Date(Date.now() + ttlMs),
+  });
+  return token;
+}
+
+/**
+ * Creates an account and signs it in. An address that already has an account gets a mail saying so
+ * instead, and the caller shows the same "check your e-mail" page: sign-up does not reveal who is registered.
+ */
+export async function signUp(
+  db: Database,
+  input: { name: string; email: string; password: string },
+  context: { ip: string; appUrl: string },
+): Promise<{ ok: true; setCookie: string | null } | Limited> {
+  const decision = await hitRateLimits(db, [{ limit: LIMITS.signUpPerIp, subject: context.ip }]);
+  if (!decision.allowed) return limited(decision);
+  const passwordHash = await hashPassword(input.password);
+  const outcome = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (inserted.length === 0) {
+      const [existing] = await tx.select({ name: users.name }).from(users).where(eq(users.email, input.email));
+      await queueEmail(tx, input.email, "account-exists", {
+        name: existing?.name ?? input.name,
+        signInUrl: `${context.appUrl}/sign-in`,
+        resetUrl: `${context.appUrl}/forgot-password`,
+      });
+      return null;
+    }
+    const userId = inserted[0].id;
+    const token = await issueToken(tx, userId, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
+    await queueEmail(tx, input.email, "verify-email", {
+      name: input.name,
+      url: `${context.appUrl}/verify-email?token=${token}`,
+      expiresInHours: VERIFY_TOKEN_HOURS,
+    });
+    return userId;
+  });
+  return { ok: true, setCookie: outcome ? await startSession(outcome) : null };
+}
+
+export async function signIn(
+  db: Database,
+  input: { email: string; password: string },
+  context: { ip: string },
+): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-credentials" } | Limited> {
+  const decision = await hitRateLimits(db, [
+    { limit: LIMITS.signInPerAccount, subject: input.email },
+    { limit: LIMITS.signInPerIp, subject: context.ip },
+  ]);
+  if (!decision.allowed) return limited(decision);
+  const [user] = await db.select().from(users).where(eq(users.email, input.email));
+  // Verify against a dummy hash when nobody matches, so the answer takes as long either way.
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid) return { ok: false, reason: "wrong-credentials" };
+  return { ok: true, setCookie: await startSession(user.id) };
+}
+
+/** Consumes a token: single use, unexpired, of the right purpose. Returns its user, or null. */
+async function consumeToken(db: Database, token: string, purpose: "verify_email" | "reset_password") {
+  const now = new Date();
+  const [row] = await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: userTokens.userId });
+  return row?.userId ?? null;
+}
+
+export async function verifyEmail(db: Database, token: string): Promise<boolean> {
+  const userId = await consumeToken(db, token, "verify_email");
+  if (!userId) return false;
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  return true;
+}
+
+export async function resendVerification(
+  db: Database,
+  user: { id: string; email: string; name: string },
+  context: { appUrl: string },
+): Promise<{ ok: true } | Limited> {
+  const decision = await hitRateLimits(db, [{ limit: LIMITS.verificationPerUser, subject: user.id }]);
+  if (!decision.allowed) return limited(decision);
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, user.id, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
+    await queueEmail(tx, user.email, "verify-email", {
+      name: user.name,
+      url: `${context.appUrl}/verify-email?token=${token}`,
+      expiresInHours: VERIFY_TOKEN_HOURS,
+    });
+  });
+  return { ok: true };
+}
+
+/** Always answers the same way whether or not the address has an account. */
+export async function requestPasswordReset(
+  db: Database,
+  email: string,
+  context: { ip: string; appUrl: string },
+): Promise<{ ok: true } | Limited> {
+  const decision = await hitRateLimits(db, [
+    { limit: LIMITS.resetPerAccount, subject: email },
+    { limit: LIMITS.resetPerIp, subject: context.ip },
+  ]);
+  if (!decision.allowed) return limited(decision);
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  if (!user) return { ok: true };
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, user.id, "reset_password", RESET_TOKEN_MINUTES * 60_000);
+    await queueEmail(tx, user.email, "reset-password", {
+      name: user.name,
+      url: `${context.appUrl}/reset-password?token=${token}`,
+      expiresInMinutes: RESET_TOKEN_MINUTES,
+    });
+  });
+  return { ok: true };
+}
+
+/** Sets a new password from a reset link, ends every session and starts a fresh one. */
+export async function resetPassword(
+  db: Database,
+  token: string,
+  newPassword: string,
+): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "invalid-token" }> {
+  const passwordHash = await hashPassword(newPassword);
+  const userId = await consumeToken(db, token, "reset_password");
+  if (!userId) return { ok: false, reason: "invalid-token" };
+  // Following a reset link proves the address too.
+  const [user] = await db.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user?.verified ?? new Date() })
+    .where(eq(users.id, userId));
+  await endAllSessions(userId);
+  return { ok: true, setCookie: await startSession(userId) };
+}
+
+export async function changePassword(
+  db: Database,
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-password" }> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, reason: "wrong-password" };
+  }
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() })
+    .where(eq(users.id, userId));
+  await endAllSessions(userId);
+  return { ok: true, setCookie: await startSession(userId) };
+}

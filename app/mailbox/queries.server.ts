@@ -1,0 +1,32 @@
+import { desc, eq } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { runtime } from "../../db/runtime";
+import { emails } from "../../db/schema";
+import { notFound } from "../auth/guards.server";
+
+/** The dev mailbox exists only while mail is not really sent (no RESEND_API_KEY). */
+export function requireDevMailbox(): void {
+  if (!runtime().config.devMailbox) throw notFound();
+}
+
+export async function listMail(db: Executor, options: { to?: string; limit?: number } = {}) {
+  return db
+    .select({
+      id: emails.id,
+      to: emails.to,
+      subject: emails.subject,
+      text: emails.text,
+      html: emails.html,
+      status: emails.status,
+      createdAt: emails.createdAt,
+    })
+    .from(emails)
+    .where(options.to ? eq(emails.to, options.to.trim().toLowerCase()) : undefined)
+    .orderBy(desc(emails.createdAt), desc(emails.id))
+    .limit(options.limit ?? 50);
+}
+
+export async function getMail(db: Executor, id: string) {
+  const [mail] = await db.select().from(emails).where(eq(emails.id, id));
+  return mail ?? null;
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime";
+import { notFound } from "../auth/guards.server";
+import { getMail, requireDevMailbox } from "../mailbox/queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mail.subject ?? "Mail"} – Dev mailbox` }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireDevMailbox();
+  const mail = await getMail(db(), params.id ?? "");
+  if (!mail) throw notFound();
+  return json({ mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt } });
+}
+
+/** Links in the text are made clickable so a developer can follow a verification link. */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s)]+)/g);
+  return (
+    <div className="mail-body">
+      {parts.map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part))}
+    </div>
+  );
+}
+
+export default function MailView() {
+  const { mail } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/dev/mailbox">Back to the dev mailbox</Link>
+      </p>
+      <h1>{mail.subject}</h1>
+      <dl className="summary">
+        <dt>To</dt>
+        <dd>{mail.to}</dd>
+        <dt>Sent</dt>
+        <dd>{new Date(mail.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</dd>
+      </dl>
+      <h2>Text version</h2>
+      <Linkified text={mail.text} />
+    </>
+  );
+}

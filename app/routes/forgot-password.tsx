@@ -1,0 +1,47 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { db, runtime } from "../../db/runtime";
+import { requestPasswordReset } from "../auth/accounts.server";
+import { forgotPasswordSchema } from "../auth/schemas";
+import { invalid, redirectWithFlash, tooManyAttempts } from "../components/actions.server";
+import { FormErrors, TextField } from "../components/forms";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password – Staffroom" }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  if (submission.status !== "success") return invalid(submission);
+  const result = await requestPasswordReset(db(), submission.value.email, {
+    ip: context.clientIp,
+    appUrl: runtime().config.appUrl,
+  });
+  if (!result.ok) return tooManyAttempts(submission, result.retryAfterSeconds);
+  return redirectWithFlash(request, "/check-email", {
+    kind: "success",
+    message: `If ${submission.value.email} has an account, we have sent it a link to choose a new password.`,
+  });
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="form">
+      <h1>Reset your password</h1>
+      <p>Enter the e-mail address of your account and we will send you a link to choose a new password.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.email} label="Email address" type="email" autoComplete="email" />
+        <button type="submit" className="button">
+          Send the link
+        </button>
+      </Form>
+    </div>
+  );
+}

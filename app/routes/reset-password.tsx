@@ -1,0 +1,63 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime";
+import { resetPassword } from "../auth/accounts.server";
+import { resetPasswordSchema } from "../auth/schemas";
+import { invalid, redirectWithFlash } from "../components/actions.server";
+import { FormErrors, TextField } from "../components/forms";
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password – Staffroom" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return json({ token: new URL(request.url).searchParams.get("token") ?? "" });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
+  const result = await resetPassword(db(), submission.value.token, submission.value.password);
+  if (!result.ok) {
+    return invalid(submission, {
+      hideFields: ["password"],
+      formErrors: ["This link has expired or has already been used. Ask for a new one."],
+    });
+  }
+  return redirectWithFlash(request, "/account", { kind: "success", message: "Your password is changed and you are signed in." }, [
+    result.setCookie,
+  ]);
+}
+
+export default function ResetPassword() {
+  const { token } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="form">
+      <h1>Choose a new password</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          meta={fields.password}
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 10 characters."
+        />
+        <button type="submit" className="button">
+          Save my new password
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Ask for a new link</Link>
+      </p>
+    </div>
+  );
+}

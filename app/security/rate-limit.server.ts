@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+
+export type Limit = { name: string; max: number; windowSeconds: number };
+
+/** The limits Staffroom enforces. Sign-in counts every attempt, so guessing is slow whatever the outcome. */
+export const LIMITS = {
+  signInPerAccount: { name: "sign-in:account", max: 10, windowSeconds: 15 * 60 },
+  signInPerIp: { name: "sign-in:ip", max: 50, windowSeconds: 15 * 60 },
+  signUpPerIp: { name: "sign-up:ip", max: 10, windowSeconds: 60 * 60 },
+  resetPerAccount: { name: "reset:account", max: 3, windowSeconds: 60 * 60 },
+  resetPerIp: { name: "reset:ip", max: 10, windowSeconds: 60 * 60 },
+  verificationPerUser: { name: "verify-mail:user", max: 3, windowSeconds: 60 * 60 },
+  invitationsPerUser: { name: "invite:user", max: 30, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against `limit` for `subject` in the current fixed window and says whether it is
+ * within the limit. Kept in Postgres so that every web process shares the count.
+ */
+export async function hitRateLimit(db: Executor, limit: Limit, subject: string, now = new Date()): Promise<RateDecision> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const key = `${limit.name}:${subject.toLowerCase()}`;
+  const [row] = rowsOf<{ hits: number }>(
+    await db.execute(sql`
+      INSERT INTO rate_limits (key, window_start, hits) VALUES (${key}, ${windowStart.toISOString()}, 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+      RETURNING hits`),
+  );
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: Number(row.hits) <= limit.max, retryAfterSeconds };
+}
+
+/** Checks several limits; all are counted, and the first exceeded one decides. */
+export async function hitRateLimits(
+  db: Executor,
+  checks: { limit: Limit; subject: string }[],
+  now = new Date(),
+): Promise<RateDecision> {
+  let decision: RateDecision = { allowed: true, retryAfterSeconds: 0 };
+  for (const { limit, subject } of checks) {
+    const d = await hitRateLimit(db, limit, subject, now);
+    if (!d.allowed && decision.allowed) decision = d;
+  }
+  return decision;
+}
