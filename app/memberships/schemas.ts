@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { emailField } from "../auth/schemas";
+
+/** Roles that HR staff and partnership admins can give by invitation, by the kind of place. */
+export const INVITABLE_ROLES = {
+  school: ["hr", "induction_tutor", "mentor"],
+  organisation: ["hr", "induction_tutor", "mentor", "itt_coordinator"],
+  partnership: ["partnership_admin"],
+} as const;
+
+export const scopeQuerySchema = z.object({
+  scope: z.enum(["school", "organisation", "partnership"], { error: "Choose where the role is held" }),
+  id: z.string().trim().min(1).max(100),
+});
+
+export const invitationSchema = scopeQuerySchema.extend({
+  email: emailField,
+  role: z.enum(["hr", "induction_tutor", "mentor", "itt_coordinator", "partnership_admin"], {
+    error: "Choose a role",
+  }),
+});
