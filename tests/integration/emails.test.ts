@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { rowsOf } from "../../db/rows";
+import { emails } from "../../db/schema";
+import { deliverEmail } from "../../emails/deliver.server";
+import { queueEmail } from "../../emails/outbox.server";
+import { renderEmail } from "../../emails/render.server";
+import { devMailboxTransport, resendTransport } from "../../emails/transport.server";
+import { useTestDatabase } from "../support/database";
+
+const props = { name: "Grace", url: "http://localhost:3000/verify-email?token=abc123abc123", expiresInHours: 48 };
+
+describe("e-mail outbox", () => {
+  const t = useTestDatabase({ workers: true });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("renders each template to HTML and plain text with its link", async () => {
+    const mail = await renderEmail("verify-email", props);
+    expect(mail.subject).toBe("Confirm your e-mail address for Staffroom");
+    expect(mail.html).toContain('href="http://localhost:3000/verify-email?token=abc123abc123"');
+    expect(mail.text).toContain("http://localhost:3000/verify-email?token=abc123abc123");
+    expect(mail.text).not.toContain("<");
+    const invite = await renderEmail("invitation", {
+      inviterName: "Sam",
+      roleLabel: "hr staff",
+      placeName: "Northbrook Primary",
+      url: "http://x.test/invitations/t",
+      expiresInDays: 7,
+    });
+    expect(invite.subject).toBe("You are invited to join Northbrook Primary on Staffroom");
+  });
+
+  it("a rolled-back change leaves neither the mail nor its job", async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await queueEmail(tx, "rollback@example.com", "verify-email", props);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await t.db.select().from(emails).where(eq(emails.to, "rollback@example.com"))).toHaveLength(0);
+    const jobs = rowsOf<{ n: number }>(
+      await t.db.execute(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND data->>'emailId' IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM emails e WHERE e.id = data->>'emailId')`),
+    );
+    expect(jobs[0].n).toBe(0);
+  });
+
+  it("the worker delivers a committed mail to the dev mailbox", async () => {
+    const id = await t.db.transaction((tx) => queueEmail(tx, "worker@example.com", "verify-email", props));
+    let status = "queued";
+    for (let i = 0; i < 40 && status !== "sent"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const [row] = await t.db.select({ status: emails.status }).from(emails).where(eq(emails.id, id));
+      status = row.status;
+    }
+    expect(status).toBe("sent");
+    const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
+    expect(row.transport).toBe("dev-mailbox");
+  });
+
+  it("delivery is idempotent: a sent mail is not sent again", async () => {
+    const id = await t.db.transaction((tx) => queueEmail(tx, "once@example.com", "verify-email", props));
+    const deliver = vi.fn(devMailboxTransport.deliver);
+    const transport = { name: "counting", deliver };
+    await deliverEmail(t.db, transport, id);
+    await deliverEmail(t.db, transport, id);
+    expect(deliver).toHaveBeenCalledTimes(1);
+  });
+
+  it("the Resend transport sends an idempotency key per mail and records a refusal", async () => {
+    const calls: { url: string; headers: Headers; body: Record<string, unknown> }[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ url: String(url), headers: new Headers(init.headers), body: JSON.parse(String(init.body)) });
+        return new Response(JSON.stringify({ id: "re_123" }), { status: 200, headers: { "content-type": "application/json" } });
+      }),
+    );
+    const transport = resendTransport("re_test_key", "Staffroom <no-reply@staffroom.example>");
+    const result = await transport.deliver({ id: "mail-1", to: "x@example.com", subject: "S", html: "<p>h</p>", text: "h" });
+    expect(result).toEqual({ transport: "resend", providerId: "re_123" });
+    expect(calls[0].url).toContain("/emails");
+    expect(calls[0].headers.get("Idempotency-Key")).toBe("staffroom-email-mail-1");
+    expect(calls[0].headers.get("Authorization")).toBe("Bearer re_test_key");
+    expect(calls[0].body).toMatchObject({ to: "x@example.com", subject: "S", text: "h" });
+
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ name: "validation_error", message: "bad to" }), { status: 422, headers: { "content-type": "application/json" } })),
+    );
+    const id = await t.db.transaction((tx) => queueEmail(tx, "refused@example.com", "verify-email", props));
+    await expect(deliverEmail(t.db, transport, id)).rejects.toThrow(/Resend refused/);
+    const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
+    expect(row.status).not.toBe("sent");
+    expect(row.error).toMatch(/bad to/);
+  });
+});
