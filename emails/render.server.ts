@@ -7,5 +7,11 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Em
   const entry = catalogue[template];
   const element = entry.element(props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: entry.subject(props), html, text };
+  return { subject: entry.subject(props), html: withoutNul(html), text: withoutNul(text) };
+}
+
+// react-email's Preview pads with invisible characters that, for some lengths, include U+0000,
+// which PostgreSQL cannot store in text.
+function withoutNul(s: string): string {
+  return s.replaceAll("\u0000", "");
 }

@@ -31,6 +31,28 @@ describe("e-mail outbox", () => {
     expect(invite.subject).toBe("You are invited to join Northbrook Primary on Staffroom");
   });
 
+  it("strips the NUL character react-email's preview padding can contain (PostgreSQL cannot store it)", async () => {
+    // This preview length produced a U+0000 in the padding before the fix.
+    const mail = await renderEmail("invitation", {
+      inviterName: "admin",
+      roleLabel: "hr staff",
+      placeName: "Navigation Primary",
+      url: "http://localhost:3000/invitations/t",
+      expiresInDays: 7,
+    });
+    expect(mail.html.includes("\u0000")).toBe(false);
+    const id = await t.db.transaction((tx) =>
+      queueEmail(tx, "nul@example.com", "invitation", {
+        inviterName: "admin",
+        roleLabel: "hr staff",
+        placeName: "Navigation Primary",
+        url: "http://localhost:3000/invitations/t",
+        expiresInDays: 7,
+      }),
+    );
+    expect(id).toBeTruthy();
+  });
+
   it("a rolled-back change leaves neither the mail nor its job", async () => {
     await expect(
       t.db.transaction(async (tx) => {
