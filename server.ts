@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./app/config.server";
 import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
+import { rejectNulInUrl } from "./app/security/reject-nul.server";
 
 function fail(message: string): never {
   console.error(message);
@@ -34,6 +35,7 @@ app.use(compression());
 app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+app.use(rejectNulInUrl);
 app.use(sameOriginWrites(config.appUrl));
 app.all(
   "*",

@@ -10,7 +10,8 @@ export const INVITABLE_ROLES = {
 
 export const scopeQuerySchema = z.object({
   scope: z.enum(["school", "organisation", "partnership"], { error: "Choose where the role is held" }),
-  id: z.string().trim().min(1).max(100),
+  // Every id is a UUID; anything else cannot name a record, and would only reach the database as junk.
+  id: z.uuid(),
 });
 
 export const invitationSchema = scopeQuerySchema.extend({

@@ -1,0 +1,114 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { startSession } from "../../app/auth/session.server";
+import { hashPassword } from "../../app/auth/password.server";
+import { action as accountAction } from "../../app/routes/account";
+import { action as forgotAction } from "../../app/routes/forgot-password";
+import { action as inviteAction } from "../../app/routes/invitations.new";
+import { action as resetAction } from "../../app/routes/reset-password";
+import { action as signInAction } from "../../app/routes/sign-in";
+import { action as signUpAction } from "../../app/routes/sign-up";
+import { action as verifyAction } from "../../app/routes/verify-email";
+import { rowsOf } from "../../db/rows";
+import { memberships, organisations, partnerships, users } from "../../db/schema";
+import { useTestDatabase } from "../support/database";
+import { callRoute, cookiePair, formRequest } from "../support/requests";
+
+/** Inputs an attacker or a careless paste might send. */
+const HOSTILE: Record<string, string> = {
+  overlong: "a".repeat(20_000),
+  script: "<script>alert('x')</script>",
+  sql: "' OR 1=1; DROP TABLE users; --",
+  unicodeControl: "\u202Eevil\u0000name",
+  emojiFlood: "🙂".repeat(400),
+  empty: "",
+  whitespace: "     ",
+};
+
+const TABLES = ["users", "sessions", "user_tokens", "emails", "invitations", "memberships"];
+
+describe("hostile input on every form: 4xx with a message, never a 500, nothing written", () => {
+  const t = useTestDatabase();
+
+  async function counts() {
+    const out: Record<string, number> = {};
+    for (const table of TABLES) {
+      out[table] = rowsOf<{ n: number }>(await t.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0].n;
+    }
+    return out;
+  }
+
+  async function expectRefused(response: Response) {
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const body = await response.text();
+    // Conform's reply carries the messages at their fields (or for the form).
+    expect(body).toMatch(/"error"|error/i);
+  }
+
+  async function signedInAdmin() {
+    const [p] = await t.db.insert(partnerships).values({ slug: "area", name: "Area", region: "North West" }).returning();
+    const [org] = await t.db.insert(organisations).values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id }).returning();
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
+      .returning();
+    await t.db.insert(memberships).values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });
+    return { cookie: cookiePair(await startSession(u.id)), orgId: org.id };
+  }
+
+  for (const [kind, value] of Object.entries(HOSTILE)) {
+    it(`sign-up, sign-in, forgot and reset password refuse ${kind} input`, async () => {
+      const before = await counts();
+      await expectRefused(await callRoute(signUpAction, formRequest("/sign-up", { name: value, email: value, password: kind === "overlong" ? value : "" })));
+      await expectRefused(await callRoute(signUpAction, formRequest("/sign-up", { name: value, email: "ok@example.com", password: "long enough password" })));
+      await expectRefused(await callRoute(signInAction, formRequest("/sign-in", { email: value, password: value })));
+      await expectRefused(await callRoute(forgotAction, formRequest("/forgot-password", { email: value })));
+      await expectRefused(await callRoute(resetAction, formRequest("/reset-password", { token: value, password: value })));
+      expect((await callRoute(verifyAction, formRequest("/verify-email", { token: value }))).status).toBe(400);
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it("the account and invitation forms refuse hostile input from a signed-in user", async () => {
+    const { cookie, orgId } = await signedInAdmin();
+    const before = await counts();
+    for (const value of Object.values(HOSTILE)) {
+      await expectRefused(
+        await callRoute(accountAction, formRequest("/account", { intent: "change-password", currentPassword: value, newPassword: value }, cookie)),
+      );
+      await expectRefused(
+        await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: orgId, email: value, role: "hr" }, cookie)),
+      );
+      await expectRefused(
+        await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: orgId, email: "a@example.com", role: value }, cookie)),
+      );
+      // A hostile scope id is somebody else's record as far as we know: 404.
+      expect(
+        (await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: value || "x", email: "a@example.com", role: "hr" }, cookie))).status,
+      ).toBe(404);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("wrong types (repeated fields, missing fields) are refused too", async () => {
+    const before = await counts();
+    const body = new URLSearchParams([["email", "a@example.com"], ["email", "b@example.com"], ["name", "Ann"]]);
+    const request = new Request("http://localhost:3000/sign-up", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    });
+    await expectRefused(await callRoute(signUpAction, request));
+    await expectRefused(await callRoute(signInAction, formRequest("/sign-in", {})));
+    expect(await counts()).toEqual(before);
+  });
+
+  it("accepts names from real life that look unusual", async () => {
+    const response = await callRoute(
+      signUpAction,
+      formRequest("/sign-up", { name: "Siân O'Brien-Smith", email: "sian@example.com", password: "a perfectly long passphrase" }),
+    );
+    expect(response.status).toBe(302);
+  });
+});
