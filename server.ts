@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ConfigError, loadConfig } from "./app/config.server";
@@ -46,7 +46,11 @@ app.all(
   }),
 );
 
-const server = app.listen(config.port, config.host, () => log(`serving on ${config.appUrl}`));
+const server = app.listen(config.port, config.host, () => {
+  log(`serving on ${config.appUrl}`);
+  // `remix dev` restarts this process on every rebuild and waits for this signal.
+  if (config.env === "development") void broadcastDevReady(build);
+});
 
 let stopping = false;
 async function shutdown(signal: string) {
