@@ -49,7 +49,7 @@ app.all(
 const server = app.listen(config.port, config.host, () => {
   log(`serving on ${config.appUrl}`);
   // `remix dev` restarts this process on every rebuild and waits for this signal.
-  if (config.env === "development") void broadcastDevReady(build);
+  if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 });
 
 let stopping = false;
