@@ -1,0 +1,58 @@
+import { FULL_TIME } from "./fte";
+
+export const allowanceKinds = ["tlr1", "tlr2", "tlr3", "sen", "recruitment", "retention"] as const;
+export type AllowanceKind = (typeof allowanceKinds)[number];
+export type Allowance = { kind: AllowanceKind; amount: number };
+
+export const allowanceLabels: Record<AllowanceKind, string> = {
+  tlr1: "TLR1",
+  tlr2: "TLR2",
+  tlr3: "TLR3",
+  sen: "SEN allowance",
+  recruitment: "Recruitment payment",
+  retention: "Retention payment",
+};
+
+/** The actual annual pay of a part-time post: the full-time-equivalent salary times the FTE, to the pound. */
+export function proRata(fullTimeSalary: number, fteThousandths: number): number {
+  return Math.round((fullTimeSalary * fteThousandths) / FULL_TIME);
+}
+
+/** TLRs and the SEN allowance are paid pro rata like salary; recruitment and retention payments are fixed sums. */
+export function isProRataAllowance(kind: AllowanceKind): boolean {
+  return kind !== "recruitment" && kind !== "retention";
+}
+
+export function allowancesPerYear(allowances: Allowance[], fteThousandths: number): number {
+  return allowances.reduce(
+    (sum, a) => sum + (isProRataAllowance(a.kind) ? proRata(a.amount, fteThousandths) : a.amount),
+    0,
+  );
+}
+
+export type SalaryOffer = { minFte: number; maxFte: number; fteThousandths: number };
+
+/** What the post actually pays per year, before allowances. */
+export function actualSalaryRange(offer: SalaryOffer): { min: number; max: number } {
+  return { min: proRata(offer.minFte, offer.fteThousandths), max: proRata(offer.maxFte, offer.fteThousandths) };
+}
+
+/** What a school's share of a split post costs it per year, at the top of the range. */
+export function shareOfSalary(maxFte: number, shareThousandths: number): number {
+  return proRata(maxFte, shareThousandths);
+}
+
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const pence = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 });
+
+export function formatPounds(amount: number): string {
+  return pounds.format(amount);
+}
+
+export function formatHourly(pennies: number): string {
+  return `${pence.format(pennies / 100)} an hour`;
+}
+
+export function formatSalaryRange(min: number, max: number): string {
+  return min === max ? formatPounds(min) : `${formatPounds(min)} to ${formatPounds(max)}`;
+}
