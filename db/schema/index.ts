@@ -5,3 +5,4 @@ export * from "./organisations";
 export * from "./partnerships";
 export * from "./places";
 export * from "./schools";
+export * from "./vacancies";

@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
+import { organisations } from "./organisations";
+import { schools } from "./schools";
+
+export const vacancyStatus = pgEnum("vacancy_status", ["draft", "scheduled", "published", "closed", "archived"]);
+export const closeReason = pgEnum("vacancy_close_reason", ["expired", "filled_staffroom", "filled_elsewhere", "withdrawn"]);
+export const contractType = pgEnum("contract_type", ["permanent", "fixed_term", "maternity_cover", "casual"]);
+export const workingPattern = pgEnum("working_pattern", ["full_time", "part_time", "job_share", "flexible"]);
+export const startKind = pgEnum("start_kind", ["date", "range", "asap", "to_be_agreed"]);
+export const payRange = pgEnum("pay_range", [
+  "main",
+  "upper",
+  "unqualified",
+  "leading_practitioner",
+  "leadership",
+  "support",
+  "hourly",
+]);
+export const applyMethod = pgEnum("apply_method", ["staffroom", "external_link", "email"]);
+
+export type AllowanceRow = { kind: "tlr1" | "tlr2" | "tlr3" | "sen" | "recruitment" | "retention"; amount: number };
+
+/**
+ * A vacancy, owned by the organisation or school that posts it. Pay is numbers: full-time-equivalent
+ * pounds a year (or pence an hour for casual roles); the pro-rata salary is derived from `fte`.
+ */
+export const vacancies = pgTable(
+  "vacancies",
+  {
+    id: id(),
+    /** Owner: an organisation (trust, LA) or, for a school's own HR, the school. */
+    ownerOrganisationId: text("owner_organisation_id").references(() => organisations.id),
+    ownerSchoolId: text("owner_school_id").references(() => schools.id),
+    status: vacancyStatus("status").notNull().default("draft"),
+    title: text("title").notNull(),
+    role: text("role").notNull(),
+    phases: text("phases").array().notNull().default(sql`'{}'::text[]`),
+    keyStages: text("key_stages").array().notNull().default(sql`'{}'::text[]`),
+    subjects: text("subjects").array().notNull().default(sql`'{}'::text[]`),
+    sendSpecialism: boolean("send_specialism").notNull().default(false),
+    contractType: contractType("contract_type").notNull().default("permanent"),
+    fixedTermMonths: integer("fixed_term_months"),
+    workingPattern: workingPattern("working_pattern").notNull().default("full_time"),
+    fte: numeric("fte", { precision: 4, scale: 3 }).notNull().default("1.000"),
+    hoursPerWeek: numeric("hours_per_week", { precision: 5, scale: 2 }),
+    startKind: startKind("start_kind").notNull().default("to_be_agreed"),
+    startDate: date("start_date"),
+    startDateTo: date("start_date_to"),
+    payRange: payRange("pay_range").notNull().default("main"),
+    payPointFrom: text("pay_point_from"),
+    payPointTo: text("pay_point_to"),
+    supportGrade: text("support_grade"),
+    salaryMinFte: integer("salary_min_fte"),
+    salaryMaxFte: integer("salary_max_fte"),
+    hourlyRatePence: integer("hourly_rate_pence"),
+    allowances: jsonb("allowances").$type<AllowanceRow[]>().notNull().default([]),
+    ectSuitable: boolean("ect_suitable").notNull().default(false),
+    visaSponsorship: boolean("visa_sponsorship").notNull().default(false),
+    visitsWelcome: boolean("visits_welcome").notNull().default(false),
+    aboutRole: text("about_role").notNull().default(""),
+    aboutSchool: text("about_school").notNull().default(""),
+    skillsExperience: text("skills_experience").notNull().default(""),
+    whatWeOffer: text("what_we_offer").notNull().default(""),
+    applyMethod: applyMethod("apply_method").notNull().default("external_link"),
+    applyUrl: text("apply_url"),
+    applyEmail: text("apply_email"),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    publishAt: timestamp("publish_at", { withTimezone: true }),
+    closesAt: timestamp("closes_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedReason: closeReason("closed_reason"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("vacancies_status_closes_idx").on(t.status, t.closesAt),
+    index("vacancies_status_publish_idx").on(t.status, t.publishAt),
+    index("vacancies_owner_org_idx").on(t.ownerOrganisationId, t.status),
+    index("vacancies_owner_school_idx").on(t.ownerSchoolId, t.status),
+    check(
+      "vacancies_one_owner",
+      sql`(${t.ownerOrganisationId} IS NULL) <> (${t.ownerSchoolId} IS NULL)`,
+    ),
+    check("vacancies_fte_range", sql`${t.fte} > 0 AND ${t.fte} <= 1`),
+    check(
+      "vacancies_salary_order",
+      sql`${t.salaryMinFte} IS NULL OR ${t.salaryMaxFte} IS NULL OR ${t.salaryMinFte} <= ${t.salaryMaxFte}`,
+    ),
+  ],
+);
+
+/** Where a vacancy is located: one school, several with an FTE share each, or the schools a central role serves. */
+export const vacancySchools = pgTable(
+  "vacancy_schools",
+  {
+    vacancyId: text("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id),
+    /** This school's share of the FTE; null for a trust-wide role not split by school. */
+    fteShare: numeric("fte_share", { precision: 4, scale: 3 }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.vacancyId, t.schoolId] }), index("vacancy_schools_school_idx").on(t.schoolId)],
+);
+
+/** Who changed what, and when: every create, edit and lifecycle step of a vacancy. */
+export const vacancyEvents = pgTable(
+  "vacancy_events",
+  {
+    id: id(),
+    vacancyId: text("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>().notNull().default({}),
+    note: text("note"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("vacancy_events_vacancy_idx").on(t.vacancyId, t.at)],
+);
