@@ -1,0 +1,118 @@
+/** The choices a vacancy offers, with the labels people read. Values are stored; labels may change. */
+
+type Option<V extends string> = { value: V; label: string };
+const options = <V extends string>(entries: Record<V, string>): Option<V>[] =>
+  (Object.entries(entries) as [V, string][]).map(([value, label]) => ({ value, label }));
+
+export const roleLabels = {
+  classroom_teacher: "Classroom teacher",
+  head_of_department: "Head of department or subject",
+  head_of_year: "Head of year or phase",
+  senco: "SENCO",
+  assistant_head: "Assistant headteacher",
+  deputy_head: "Deputy headteacher",
+  headteacher: "Headteacher",
+  teaching_assistant: "Teaching assistant",
+  hlta: "Higher level teaching assistant (HLTA)",
+  cover_supervisor: "Cover supervisor",
+  support: "Support staff",
+  other: "Other",
+} as const;
+export type VacancyRole = keyof typeof roleLabels;
+export const roleOptions = options(roleLabels);
+export const vacancyRoles = Object.keys(roleLabels) as VacancyRole[];
+
+/** Roles paid on the teachers' pay ranges; the others are support roles. */
+export const TEACHING_ROLES: readonly VacancyRole[] = [
+  "classroom_teacher",
+  "head_of_department",
+  "head_of_year",
+  "senco",
+  "assistant_head",
+  "deputy_head",
+  "headteacher",
+];
+
+export const phaseLabels = {
+  nursery: "Nursery",
+  primary: "Primary",
+  middle: "Middle",
+  secondary: "Secondary",
+  sixteen_plus: "16 plus",
+  all_through: "All-through",
+  special: "Special",
+} as const;
+export type Phase = keyof typeof phaseLabels;
+export const phaseOptions = options(phaseLabels);
+
+export const keyStageLabels = {
+  eyfs: "Early years (EYFS)",
+  ks1: "Key stage 1",
+  ks2: "Key stage 2",
+  ks3: "Key stage 3",
+  ks4: "Key stage 4",
+  ks5: "Key stage 5",
+} as const;
+export type KeyStage = keyof typeof keyStageLabels;
+export const keyStageOptions = options(keyStageLabels);
+
+export const contractLabels = {
+  permanent: "Permanent",
+  fixed_term: "Fixed term",
+  maternity_cover: "Maternity or parental leave cover",
+  casual: "Casual",
+} as const;
+export type ContractType = keyof typeof contractLabels;
+export const contractOptions = options(contractLabels);
+
+export const workingPatternLabels = {
+  full_time: "Full time",
+  part_time: "Part time",
+  job_share: "Job share",
+  flexible: "Flexible",
+} as const;
+export type WorkingPattern = keyof typeof workingPatternLabels;
+export const workingPatternOptions = options(workingPatternLabels);
+
+export const payRangeLabels = {
+  main: "Main pay range",
+  upper: "Upper pay range",
+  unqualified: "Unqualified teacher pay range",
+  leading_practitioner: "Leading practitioner pay range",
+  leadership: "Leadership pay range",
+  support: "Support staff grade or spine",
+  hourly: "Hourly rate (casual)",
+} as const;
+export type PayRange = keyof typeof payRangeLabels;
+export const payRangeOptions = options(payRangeLabels);
+
+/** Pay points each teachers' range offers, in order, for the "from" and "to" choices. */
+export const payPoints: Partial<Record<PayRange, string[]>> = {
+  main: ["M1", "M2", "M3", "M4", "M5", "M6"],
+  upper: ["U1", "U2", "U3"],
+  unqualified: ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"],
+  leadership: Array.from({ length: 43 }, (_, i) => `L${i + 1}`),
+};
+
+export const startLabels = {
+  date: "On a date",
+  range: "Between two dates",
+  asap: "As soon as possible",
+  to_be_agreed: "To be agreed",
+} as const;
+export type StartKind = keyof typeof startLabels;
+export const startOptions = options(startLabels);
+
+export const applyMethodLabels = {
+  staffroom: "In Staffroom",
+  external_link: "On another website",
+  email: "By e-mail",
+} as const;
+export type ApplyMethod = keyof typeof applyMethodLabels;
+/** Applying in Staffroom arrives with the application form (a later issue); until then it is not offered. */
+export const applyMethodOptions = options(applyMethodLabels).filter((o) => o.value !== "staffroom");
+
+export const SAFEGUARDING_STATEMENT =
+  "We are committed to safeguarding and promoting the welfare of children and young people and expect all staff " +
+  "and volunteers to share this commitment. This post is subject to an enhanced Disclosure and Barring Service (DBS) " +
+  "check, satisfactory references and the other pre-employment checks set out in Keeping Children Safe in Education.";
