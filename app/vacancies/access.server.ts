@@ -1,0 +1,54 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+
+/**
+ * SQL for "the vacancy owners this user manages as HR": organisations where they hold hr, and schools
+ * where they hold hr directly or through the school's trust or (maintained schools) its LA.
+ * Every HR query about vacancies puts this in its WHERE clause.
+ */
+export function managedBy(userId: string, alias = "v"): SQL {
+  const v = sql.raw(alias);
+  return sql`(
+    ${v}.owner_organisation_id IN (
+      SELECT organisation_id FROM memberships WHERE user_id = ${userId} AND role = 'hr' AND organisation_id IS NOT NULL)
+    OR ${v}.owner_school_id IN (${hrSchoolIds(userId)})
+  )`;
+}
+
+/** Ids of the schools a user holds hr for, directly, through its trust, or through its LA. */
+export function hrSchoolIds(userId: string): SQL {
+  return sql`
+    SELECT m.school_id FROM memberships m WHERE m.user_id = ${userId} AND m.role = 'hr' AND m.school_id IS NOT NULL
+    UNION
+    SELECT s.id FROM schools s JOIN memberships m ON m.organisation_id = s.trust_id
+     WHERE m.user_id = ${userId} AND m.role = 'hr'
+    UNION
+    SELECT s.id FROM schools s JOIN organisations o ON o.kind = 'local_authority' AND o.la_code = s.la_code
+      JOIN memberships m ON m.organisation_id = o.id
+     WHERE m.user_id = ${userId} AND m.role = 'hr' AND s.trust_id IS NULL`;
+}
+
+export type PostingContext = { kind: "organisation" | "school"; id: string; name: string };
+
+/** Where a user can post from: each organisation and each school at which they hold hr directly. */
+export async function postingContexts(db: Executor, userId: string): Promise<PostingContext[]> {
+  return rowsOf<PostingContext>(
+    await db.execute(sql`
+      SELECT 'organisation' AS kind, o.id, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+       WHERE m.user_id = ${userId} AND m.role = 'hr'
+      UNION ALL
+      SELECT 'school' AS kind, s.id, s.name FROM memberships m JOIN schools s ON s.id = m.school_id
+       WHERE m.user_id = ${userId} AND m.role = 'hr'
+      ORDER BY kind, name`),
+  );
+}
+
+export type PostableSchool = { id: string; urn: number; name: string; town: string | null };
+
+/** Schools a vacancy owned by this user's HR role can be located at. */
+export async function postableSchools(db: Executor, userId: string): Promise<PostableSchool[]> {
+  return rowsOf<PostableSchool>(
+    await db.execute(sql`SELECT id, urn, name, town FROM schools WHERE id IN (${hrSchoolIds(userId)}) ORDER BY name`),
+  );
+}

@@ -1,0 +1,47 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { managedBy } from "./access.server";
+import type { VacancyStatus } from "./lifecycle";
+
+export type DashboardRow = {
+  id: string;
+  title: string;
+  status: VacancyStatus;
+  closesAt: string | null;
+  publishAt: string | null;
+  updatedAt: string;
+  schoolNames: string[];
+};
+
+export type DashboardFilter = { status?: VacancyStatus; schoolId?: string; page: number; pageSize: number };
+
+/** The vacancies an HR user manages, filtered, newest change first, with counts by status. */
+export async function hrDashboard(db: Executor, userId: string, filter: DashboardFilter) {
+  const where = sql`${managedBy(userId)}
+    ${filter.status ? sql`AND v.status = ${filter.status}` : sql``}
+    ${filter.schoolId ? sql`AND EXISTS (SELECT 1 FROM vacancy_schools vs WHERE vs.vacancy_id = v.id AND vs.school_id = ${filter.schoolId})` : sql``}`;
+  const rows = rowsOf<DashboardRow & { total: number }>(
+    await db.execute(sql`
+      SELECT v.id, v.title, v.status, v.closes_at AS "closesAt", v.publish_at AS "publishAt", v.updated_at AS "updatedAt",
+             coalesce((SELECT array_agg(s.name ORDER BY vs.position, s.name) FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
+                        WHERE vs.vacancy_id = v.id), '{}') AS "schoolNames",
+             count(*) OVER ()::int AS total
+        FROM vacancies v
+       WHERE ${where}
+       ORDER BY v.updated_at DESC, v.id
+       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`),
+  );
+  const counts = rowsOf<{ status: VacancyStatus; n: number }>(
+    await db.execute(sql`
+      SELECT v.status, count(*)::int AS n FROM vacancies v
+       WHERE ${managedBy(userId)}
+         ${filter.schoolId ? sql`AND EXISTS (SELECT 1 FROM vacancy_schools vs WHERE vs.vacancy_id = v.id AND vs.school_id = ${filter.schoolId})` : sql``}
+       GROUP BY v.status`),
+  );
+  return {
+    rows: rows.map(({ total: _t, ...r }) => r),
+    total: rows[0]?.total ?? 0,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<VacancyStatus, number>>,
+  };
+}
