@@ -1,0 +1,30 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+export const LONDON = "Europe/London";
+
+/** "2026-12-01T12:00" typed on a London clock → the moment it names (GMT or BST as the date requires). */
+export function fromLondonLocal(local: string): Date | null {
+  const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number);
+  const date = new TZDate(y, mo - 1, d, h, mi, 0, LONDON);
+  // Reject dates that rolled over (31 February) rather than silently moving them.
+  if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
+  return new Date(date.getTime());
+}
+
+/** The moment as a London wall-clock value for a datetime-local input. */
+export function toLondonLocal(moment: Date | string | null): string {
+  if (!moment) return "";
+  return format(new TZDate(new Date(moment).getTime(), LONDON), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** "Tuesday 1 December 2026 at 12:00pm" */
+export function formatLondon(moment: Date | string): string {
+  return format(new TZDate(new Date(moment).getTime(), LONDON), "EEEE d MMMM yyyy 'at' h:mmaaa");
+}
+
+export function formatLondonDate(moment: Date | string): string {
+  return format(new TZDate(new Date(moment).getTime(), LONDON), "d MMMM yyyy");
+}
