@@ -1,0 +1,71 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { FieldError } from "./forms";
+
+type Option = { value: string; label: string };
+
+function initialList(meta: FieldMetadata<unknown>): string[] {
+  const v = meta.initialValue as unknown;
+  if (Array.isArray(v)) return v.map(String);
+  return typeof v === "string" && v ? [v] : [];
+}
+
+/** A fieldset of checkboxes (several choices) or radios (one), with its error tied to the legend. */
+export function ChoiceGroup({
+  meta,
+  legend,
+  hint,
+  options,
+  type,
+  inline,
+}: {
+  meta: FieldMetadata<unknown>;
+  legend: string;
+  hint?: string;
+  options: readonly Option[];
+  type: "checkbox" | "radio";
+  inline?: boolean;
+}) {
+  const chosen = initialList(meta);
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`field choices${inline ? " choices--inline" : ""}${meta.errors ? " field--error" : ""}`} aria-describedby={describedBy} id={meta.id}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      {options.map((o) => (
+        <div className="choice" key={o.value}>
+          <input
+            type={type}
+            id={`${meta.id}-${o.value}`}
+            name={meta.name}
+            value={o.value}
+            defaultChecked={chosen.includes(o.value)}
+          />
+          <label htmlFor={`${meta.id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One yes/no checkbox. */
+export function Checkbox({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <div className={`field choice${meta.errors ? " field--error" : ""}`}>
+      <FieldError id={meta.errorId} errors={meta.errors} />
+      <input type="checkbox" id={meta.id} name={meta.name} defaultChecked={meta.initialValue === "on"} aria-describedby={hintId} />
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime";
+import { notFound } from "../auth/guards.server";
+import { redirectWithFlash } from "../components/actions.server";
+import { Advert } from "../vacancies/components/advert";
+import { StatusTag } from "../vacancies/components/status-tag";
+import { StepList } from "../vacancies/components/step-list";
+import { requireManagedVacancy } from "../vacancies/guards.server";
+import { closeReasonLabels, isEditable } from "../vacancies/lifecycle";
+import { formatLondon, fromLondonLocal, toLondonLocal } from "../vacancies/london-time";
+import { closeSchema, extendSchema } from "../vacancies/schemas";
+import {
+  archiveVacancy,
+  closeVacancy,
+  copyVacancy,
+  extendVacancy,
+  missingForPublication,
+  publishVacancy,
+  vacancyHistory,
+  type LifecycleOutcome,
+} from "../vacancies/vacancies.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, vacancy } = await requireManagedVacancy(request, params.id);
+  const history = await vacancyHistory(db(), user.id, vacancy.id);
+  return json({
+    vacancy,
+    missing: vacancy.status === "draft" ? missingForPublication(vacancy) : [],
+    editable: isEditable(vacancy.status),
+    closesAtLocal: toLondonLocal(vacancy.closesAt),
+    history,
+  });
+}
+
+type ActionData = { error: string; field?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, vacancy } = await requireManagedVacancy(request, params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const done = (outcome: LifecycleOutcome, message: string) => {
+    if (!outcome.ok && outcome.reason === "not-found") throw notFound();
+    if (!outcome.ok) return json<ActionData>({ error: outcome.message, field: String(intent) }, { status: 409 });
+    return redirectWithFlash(request, `/hr/vacancies/${vacancy.id}`, { kind: "success", message });
+  };
+  switch (intent) {
+    case "publish": {
+      const outcome = await publishVacancy(db(), user.id, vacancy.id);
+      return done(outcome, outcome.ok && outcome.status === "scheduled" ? "Scheduled: it will go live on its publish date." : "Published: the vacancy is live.");
+    }
+    case "close": {
+      const parsed = closeSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return json<ActionData>({ error: "Choose why the vacancy is closing", field: "close" }, { status: 400 });
+      return done(await closeVacancy(db(), user.id, vacancy.id, parsed.data.reason), "The vacancy is closed.");
+    }
+    case "extend": {
+      const parsed = extendSchema.safeParse(Object.fromEntries(formData));
+      const closesAt = parsed.success ? fromLondonLocal(parsed.data.closesAt) : null;
+      if (!parsed.success || !closesAt) {
+        const message = parsed.success ? "Enter a real date and time" : parsed.error.issues[0].message;
+        return json<ActionData>({ error: message, field: "extend" }, { status: 400 });
+      }
+      return done(await extendVacancy(db(), user.id, vacancy.id, closesAt, parsed.data.note), "The closing date is extended.");
+    }
+    case "archive":
+      return done(await archiveVacancy(db(), user.id, vacancy.id), "The vacancy is archived.");
+    case "copy": {
+      const copyId = await copyVacancy(db(), user.id, vacancy.id);
+      if (!copyId) throw notFound();
+      return redirectWithFlash(request, `/hr/vacancies/${copyId}`, { kind: "success", message: "Copied: this is a new draft." });
+    }
+    default:
+      throw redirect(`/hr/vacancies/${vacancy.id}`);
+  }
+}
+
+export default function ReviewVacancy() {
+  const { vacancy, missing, editable, closesAtLocal, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = (field: string) =>
+    actionData && "error" in actionData && actionData.field === field ? (
+      <p className="field-error" role="alert">
+        {actionData.error}
+      </p>
+    ) : null;
+  const status = vacancy.status;
+  return (
+    <>
+      <p>
+        <Link to="/hr/vacancies">All vacancies</Link>
+      </p>
+      <p>
+        <StatusTag status={status} />
+        {status === "scheduled" && vacancy.publishAt ? ` Goes live ${formatLondon(vacancy.publishAt)}.` : ""}
+        {status === "closed" && vacancy.closedReason ? ` ${closeReasonLabels[vacancy.closedReason]}.` : ""}
+        {status === "published" || status === "closed" ? (
+          <>
+            {" "}
+            <Link to={`/vacancies/${vacancy.id}`}>See the public page</Link>
+          </>
+        ) : null}
+      </p>
+      {editable ? <StepList current={"review" as never} vacancyId={vacancy.id} /> : null}
+
+      <div className="panel">
+        <h2>What you can do</h2>
+        {status === "draft" ? (
+          missing.length > 0 ? (
+            <>
+              <p>Before you can publish:</p>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <Form method="post">
+              {error("publish")}
+              <button type="submit" className="button" name="intent" value="publish">
+                Publish
+              </button>
+            </Form>
+          )
+        ) : null}
+        {status === "published" || status === "scheduled" ? (
+          <Form method="post" className="filters">
+            {error("close")}
+            <div className="field">
+              <label htmlFor="reason">Close early because</label>
+              <select id="reason" name="reason" defaultValue="">
+                <option value="">Choose…</option>
+                {status === "published" ? (
+                  <>
+                    <option value="filled_staffroom">{closeReasonLabels.filled_staffroom}</option>
+                    <option value="filled_elsewhere">{closeReasonLabels.filled_elsewhere}</option>
+                  </>
+                ) : null}
+                <option value="withdrawn">{closeReasonLabels.withdrawn}</option>
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary" name="intent" value="close">
+              Close the vacancy
+            </button>
+          </Form>
+        ) : null}
+        {status === "published" || status === "scheduled" || (status === "closed" && vacancy.closedReason === "expired") ? (
+          <Form method="post" className="filters">
+            {error("extend")}
+            <div className="field">
+              <label htmlFor="closesAt">New closing date and time (UK time)</label>
+              <input id="closesAt" name="closesAt" type="datetime-local" defaultValue={closesAtLocal} />
+            </div>
+            <div className="field">
+              <label htmlFor="note">Why</label>
+              <input id="note" name="note" type="text" />
+            </div>
+            <button type="submit" className="button button--secondary" name="intent" value="extend">
+              Extend the closing date
+            </button>
+          </Form>
+        ) : null}
+        <div className="button-row">
+          <Form method="post">
+            <button type="submit" className="button button--secondary" name="intent" value="copy">
+              Copy as a new draft
+            </button>
+          </Form>
+          {status === "closed" ? (
+            <Form method="post">
+              {error("archive")}
+              <button type="submit" className="button button--secondary" name="intent" value="archive">
+                Archive
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+
+      <h2>Preview</h2>
+      <div className="panel">
+        <Advert vacancy={vacancy} />
+      </div>
+
+      <h2>History</h2>
+      <ol className="history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <strong>{h.action}</strong> by {h.who ?? "Staffroom (automatic)"}, {formatLondon(h.at)}
+            {h.note ? `: ${h.note}` : ""}
+            {Object.keys(h.changes).length > 0 ? (
+              <ul>
+                {Object.entries(h.changes).map(([field, c]) => (
+                  <li key={field}>
+                    {field}: {JSON.stringify(c.from)} → {JSON.stringify(c.to)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

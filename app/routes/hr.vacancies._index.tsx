@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { db } from "../../db/runtime";
+import { postableSchools } from "../vacancies/access.server";
+import { hrDashboard } from "../vacancies/dashboard.server";
+import { requireHr } from "../vacancies/guards.server";
+import { vacancyStatuses } from "../vacancies/lifecycle";
+import { formatLondon } from "../vacancies/london-time";
+import { StatusTag, statusLabels } from "../vacancies/components/status-tag";
+
+export const meta: MetaFunction = () => [{ title: "Vacancies – Staffroom" }];
+
+const PAGE_SIZE = 25;
+const query = z.object({
+  status: z.enum(vacancyStatuses).optional().catch(undefined),
+  school: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireHr(request);
+  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [board, schoolList] = await Promise.all([
+    hrDashboard(db(), user.id, { status: q.status, schoolId: q.school, page: q.page, pageSize: PAGE_SIZE }),
+    postableSchools(db(), user.id),
+  ]);
+  return json({ ...board, query: q, schools: schoolList.map((s) => ({ value: s.id, label: s.name })), pageSize: PAGE_SIZE });
+}
+
+export default function VacancyDashboard() {
+  const { rows, total, counts, query, schools, pageSize } = useLoaderData<typeof loader>();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const link = (page: number) => {
+    const p = new URLSearchParams();
+    if (query.status) p.set("status", query.status);
+    if (query.school) p.set("school", query.school);
+    p.set("page", String(page));
+    return `?${p}`;
+  };
+  return (
+    <>
+      <h1>Vacancies</h1>
+      <p>
+        <Link className="button" to="/hr/vacancies/new">
+          Post a new vacancy
+        </Link>{" "}
+        <Link to="/hr/vacancies/import">Import vacancies from a CSV file</Link>
+      </p>
+      <h2 className="visually-hidden">Counts</h2>
+      <ul className="counts">
+        {vacancyStatuses.map((s) => (
+          <li key={s}>
+            {statusLabels[s]}: <strong>{counts[s] ?? 0}</strong>
+          </li>
+        ))}
+      </ul>
+      <Form method="get" className="filters panel">
+        <div className="field">
+          <label htmlFor="status">State</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any</option>
+            {vacancyStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="school">School</label>
+          <select id="school" name="school" defaultValue={query.school ?? ""}>
+            <option value="">Any</option>
+            {schools.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p>No vacancies match.</p>
+      ) : (
+        <table>
+          <caption>
+            {total} vacanc{total === 1 ? "y" : "ies"}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Schools</th>
+              <th scope="col">State</th>
+              <th scope="col">Closes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  <Link to={`/hr/vacancies/${v.id}`}>{v.title}</Link>
+                </td>
+                <td>{v.schoolNames.join(", ") || "Not chosen yet"}</td>
+                <td>
+                  <StatusTag status={v.status} />
+                </td>
+                <td>{v.closesAt ? formatLondon(v.closesAt) : "Not set"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages">
+          <ul className="pagination">
+            {query.page > 1 ? (
+              <li>
+                <Link to={link(query.page - 1)}>Previous page</Link>
+              </li>
+            ) : null}
+            <li>
+              Page {query.page} of {pages}
+            </li>
+            {query.page < pages ? (
+              <li>
+                <Link to={link(query.page + 1)}>Next page</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime";
+import { invalid } from "../components/actions.server";
+import { FormErrors } from "../components/forms";
+import { RoleFields } from "../vacancies/components/step-forms";
+import { StepList } from "../vacancies/components/step-list";
+import { requireHr } from "../vacancies/guards.server";
+import { roleStep } from "../vacancies/schemas";
+import { createDraft } from "../vacancies/vacancies.server";
+
+export const meta: MetaFunction = () => [{ title: "Post a vacancy – Staffroom" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { contexts } = await requireHr(request);
+  return json({ contexts: contexts.map((c) => ({ value: `${c.kind}:${c.id}`, label: c.name })) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, contexts } = await requireHr(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: roleStep });
+  const ownerValue = String(formData.get("owner") ?? "");
+  const owner = contexts.find((c) => `${c.kind}:${c.id}` === ownerValue) ?? (contexts.length === 1 ? contexts[0] : undefined);
+  if (submission.status !== "success") return invalid(submission);
+  if (!owner) return invalid(submission, { formErrors: ["Choose who is posting the vacancy"] });
+  const id = await createDraft(db(), user.id, owner, submission.value);
+  return redirect(`/hr/vacancies/${id}/edit/where`);
+}
+
+export default function NewVacancy() {
+  const { contexts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: roleStep }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="form">
+      <h1>Post a vacancy</h1>
+      <StepList current="role" />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {contexts.length > 1 ? (
+          <div className="field">
+            <label htmlFor="owner">Posting for</label>
+            <select id="owner" name="owner">
+              {contexts.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="owner" value={contexts[0]?.value} />
+        )}
+        <RoleFields fields={fields as never} />
+        <button type="submit" className="button">
+          Save and continue
+        </button>
+      </Form>
+    </div>
+  );
+}

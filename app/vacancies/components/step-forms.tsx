@@ -1,0 +1,190 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { Checkbox, ChoiceGroup } from "../../components/choice-fields";
+import { FieldError, SelectField, TextAreaField, TextField } from "../../components/forms";
+import {
+  applyMethodOptions,
+  contractOptions,
+  keyStageOptions,
+  payPoints,
+  payRangeOptions,
+  phaseOptions,
+  roleOptions,
+  SAFEGUARDING_STATEMENT,
+  startOptions,
+  workingPatternOptions,
+} from "../options";
+import { allowanceKinds, allowanceLabels } from "../pay";
+import { subjectOptions } from "../subjects";
+
+// Conform's field map: each step reads the fields it owns, as plain form values.
+type Fields = Record<string, FieldMetadata<string | number | null | undefined>>;
+
+const blank = { value: "", label: "Choose…" };
+
+export function RoleFields({ fields }: { fields: Fields }) {
+  return (
+    <>
+      <TextField meta={fields.title} label="Job title" hint="For example: Teacher of Mathematics" />
+      <SelectField meta={fields.role} label="Kind of role" options={[blank, ...roleOptions]} />
+      <ChoiceGroup meta={fields.phases} legend="Phase" type="checkbox" options={phaseOptions} inline />
+      <ChoiceGroup meta={fields.keyStages} legend="Key stages (optional)" type="checkbox" options={keyStageOptions} inline />
+      <ChoiceGroup meta={fields.subjects} legend="Subjects (optional)" type="checkbox" options={subjectOptions} inline />
+      <Checkbox meta={fields.sendSpecialism} label="This is a special educational needs (SEND) specialist role" />
+      <Checkbox meta={fields.ectSuitable} label="Suitable for an early career teacher (ECT)" />
+    </>
+  );
+}
+
+export type SchoolChoice = { id: string; name: string; town: string | null; chosen: boolean; share: string };
+
+/**
+ * Every school the user can post for, as rows: tick the ones the role is at and, for a shared role,
+ * give each its share. Works without JavaScript: nothing is added or removed dynamically.
+ */
+export function WhereFields({ fields, schools }: { fields: Fields; schools: SchoolChoice[] }) {
+  return (
+    <>
+      <ChoiceGroup
+        meta={fields.locationKind}
+        legend="Where is the role based?"
+        type="radio"
+        options={[
+          { value: "one", label: "At one school" },
+          { value: "split", label: "Shared between schools, with the FTE split between them" },
+          { value: "central", label: "Across several schools (a central or peripatetic role, not split)" },
+        ]}
+      />
+      <fieldset className={`field${fields.schools.errors ? " field--error" : ""}`} id={fields.schools.id}>
+        <legend>Schools</legend>
+        <span className="hint">For a shared role, give each school's share of the FTE, for example 0.6 and 0.4.</span>
+        <FieldError id={fields.schools.errorId} errors={fields.schools.errors} />
+        <table className="school-shares">
+          <caption className="visually-hidden">Schools and their share of the role</caption>
+          <thead>
+            <tr>
+              <th scope="col">School</th>
+              <th scope="col">Share of FTE (shared roles)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schools.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <div className="choice">
+                    <input type="checkbox" id={`school-${s.id}`} name="school" value={s.id} defaultChecked={s.chosen} />
+                    <label htmlFor={`school-${s.id}`}>
+                      {s.name}
+                      {s.town ? `, ${s.town}` : ""}
+                    </label>
+                  </div>
+                </td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`share-${s.id}`}>
+                    Share of FTE at {s.name}
+                  </label>
+                  <input id={`share-${s.id}`} name={`share.${s.id}`} type="text" inputMode="decimal" defaultValue={s.share} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      <SelectField meta={fields.workingPattern} label="Working pattern" options={workingPatternOptions} />
+      <TextField meta={fields.fte} label="FTE (full-time equivalent)" hint="1 for full time; 0.6 for three days a week" />
+      <TextField meta={fields.hoursPerWeek} label="Hours a week (optional)" type="number" />
+    </>
+  );
+}
+
+export function PayFields({ fields }: { fields: Fields }) {
+  const points = [...new Set(Object.values(payPoints).flat())].map((p) => ({ value: p, label: p }));
+  const allowances = fields.allowances;
+  const rows = Array.from({ length: 3 }, (_, i) => i);
+  const initial = (allowances.initialValue as { kind?: string; amount?: string }[] | undefined) ?? [];
+  return (
+    <>
+      <SelectField meta={fields.contractType} label="Contract" options={contractOptions} />
+      <TextField meta={fields.fixedTermMonths} label="Length of a fixed-term contract, in months" type="number" />
+      <SelectField meta={fields.startKind} label="Start" options={startOptions} />
+      <TextField meta={fields.startDate} label="Start date (or earliest start)" type="date" />
+      <TextField meta={fields.startDateTo} label="Latest start date (for a range)" type="date" />
+      <SelectField meta={fields.payRange} label="Pay range" options={payRangeOptions} />
+      <SelectField meta={fields.payPointFrom} label="From pay point (optional)" options={[{ value: "", label: "None" }, ...points]} />
+      <SelectField meta={fields.payPointTo} label="To pay point (optional)" options={[{ value: "", label: "None" }, ...points]} />
+      <TextField meta={fields.supportGrade} label="Support staff grade or spine points (optional)" />
+      <TextField
+        meta={fields.salaryMinFte}
+        label="Minimum salary, full-time equivalent, £ a year"
+        type="number"
+        hint="The full-time figure: the pro-rata pay of a part-time role is worked out from the FTE"
+      />
+      <TextField meta={fields.salaryMaxFte} label="Maximum salary, full-time equivalent, £ a year" type="number" />
+      <TextField meta={fields.hourlyRatePounds} label="Hourly rate in £ (casual roles)" hint="For example 14.50" />
+      <fieldset className="field" id={allowances.id}>
+        <legend>Allowances (optional)</legend>
+        <FieldError id={allowances.errorId} errors={allowances.errors} />
+        {rows.map((i) => (
+          <div className="filters" key={i}>
+            <div className="field">
+              <label htmlFor={`allowance-${i}-kind`}>Allowance {i + 1}</label>
+              <select id={`allowance-${i}-kind`} name={`allowances[${i}].kind`} defaultValue={initial[i]?.kind ?? ""}>
+                <option value="">None</option>
+                {allowanceKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {allowanceLabels[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`allowance-${i}-amount`}>Amount, £ a year</label>
+              <input id={`allowance-${i}-amount`} name={`allowances[${i}].amount`} type="number" defaultValue={initial[i]?.amount ?? ""} />
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <Checkbox meta={fields.visaSponsorship} label="We can sponsor a Skilled Worker visa" />
+    </>
+  );
+}
+
+export function AdvertFields({ fields }: { fields: Fields }) {
+  return (
+    <>
+      <TextAreaField meta={fields.aboutRole} label="About the role" />
+      <TextAreaField meta={fields.aboutSchool} label="About the school or schools" />
+      <TextAreaField meta={fields.skillsExperience} label="Skills and experience" />
+      <TextAreaField meta={fields.whatWeOffer} label="What the school offers" />
+      <Checkbox meta={fields.visitsWelcome} label="Visits to the school are welcome" />
+      <div className="panel">
+        <h2>Safeguarding statement</h2>
+        <p>Added to every advert:</p>
+        <p>{SAFEGUARDING_STATEMENT}</p>
+      </div>
+    </>
+  );
+}
+
+export function ApplyFields({ fields }: { fields: Fields }) {
+  return (
+    <>
+      <ChoiceGroup meta={fields.applyMethod} legend="How do people apply?" type="radio" options={applyMethodOptions} />
+      <TextField meta={fields.applyUrl} label="Link to apply" type="url" />
+      <TextField meta={fields.applyEmail} label="E-mail address to apply to" type="email" />
+      <TextField meta={fields.contactName} label="Contact name (optional)" />
+      <TextField meta={fields.contactEmail} label="Contact e-mail (optional)" type="email" />
+      <TextField meta={fields.contactPhone} label="Contact phone (optional)" type="tel" />
+      <ChoiceGroup
+        meta={fields.publishOn}
+        legend="When should it be published?"
+        type="radio"
+        options={[
+          { value: "now", label: "As soon as I publish it" },
+          { value: "later", label: "On a date" },
+        ]}
+      />
+      <TextField meta={fields.publishAt} label="Publish on (UK time)" type="datetime-local" />
+      <TextField meta={fields.closesAt} label="Closing date and time (UK time)" type="datetime-local" hint="Applications close at this moment" />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Link } from "@remix-run/react";
+import { STEPS, type StepKey } from "../steps";
+
+/** Where the user is in the flow; once a draft exists every step is a link. */
+export function StepList({ current, vacancyId }: { current: StepKey; vacancyId?: string }) {
+  return (
+    <nav aria-label="Steps">
+      <ol className="steps">
+        {STEPS.map((s, i) => (
+          <li key={s.key} aria-current={s.key === current ? "step" : undefined}>
+            {vacancyId && s.key !== current ? (
+              <Link to={`/hr/vacancies/${vacancyId}/edit/${s.key}`}>
+                {i + 1}. {s.title}
+              </Link>
+            ) : (
+              <span>
+                {i + 1}. {s.title}
+              </span>
+            )}
+          </li>
+        ))}
+        {vacancyId ? (
+          <li>
+            <Link to={`/hr/vacancies/${vacancyId}`}>Review and publish</Link>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}
