@@ -142,3 +142,31 @@ export const vacancyEvents = pgTable(
   },
   (t) => [index("vacancy_events_vacancy_idx").on(t.vacancyId, t.at)],
 );
+
+export const importStatus = pgEnum("vacancy_import_status", ["queued", "validating", "importing", "done", "failed"]);
+
+export type ImportRowError = { row: number; field: string; message: string };
+
+/** A CSV import of vacancies by HR: validated whole, imported all-or-nothing by a job, with progress. */
+export const vacancyImports = pgTable(
+  "vacancy_imports",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    ownerOrganisationId: text("owner_organisation_id").references(() => organisations.id),
+    ownerSchoolId: text("owner_school_id").references(() => schools.id),
+    fileName: text("file_name").notNull(),
+    csv: text("csv").notNull(),
+    status: importStatus("status").notNull().default("queued"),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    importedCount: integer("imported_count").notNull().default(0),
+    errors: jsonb("errors").$type<ImportRowError[]>().notNull().default([]),
+    publish: boolean("publish").notNull().default(false),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("vacancy_imports_user_idx").on(t.userId, t.createdAt)],
+);
