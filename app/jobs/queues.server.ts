@@ -4,11 +4,13 @@ import { SEND_EMAIL_QUEUE, type SendEmailJob } from "../../emails/outbox.server"
 import { devMailboxTransport, resendTransport, type EmailTransport } from "../../emails/transport.server";
 import { runtime } from "../../db/runtime";
 import { deleteExpiredAuthRecords } from "../auth/cleanup.server";
+import { applyDueTransitions } from "../vacancies/vacancies.server";
+import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server";
 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE] as const;
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -29,4 +31,10 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     await deleteExpiredAuthRecords(runtime().connection.db, new Date());
   });
   await boss.schedule(CLEANUP_QUEUE, "17 * * * *", {}, { tz: "Europe/London" });
+  // Scheduled publication and closing: a job is also queued for each exact moment (see
+  // transition-queue.server.ts); this every-minute pass is the safety net.
+  await boss.work(VACANCY_TRANSITIONS_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+    await applyDueTransitions(runtime().connection.db);
+  });
+  await boss.schedule(VACANCY_TRANSITIONS_QUEUE, "* * * * *", {});
 }

@@ -4,6 +4,7 @@ import { rowsOf } from "../../db/rows";
 import { schools, vacancies, vacancyEvents, vacancySchools } from "../../db/schema";
 import { hrSchoolIds, managedBy, type PostingContext } from "./access.server";
 import { formatFte } from "./fte";
+import { queueTransitionCheck } from "./transition-queue.server";
 import {
   archive,
   closeEarly,
@@ -203,6 +204,9 @@ async function applyTransition(tx: Executor, v: Vacancy, transition: Transition,
     fields.closedReason = null;
   }
   await tx.update(vacancies).set(fields).where(eq(vacancies.id, v.id));
+  // Wake the scheduler at the next moment that matters for this vacancy.
+  const next = fields.status === "scheduled" ? (v.publishAt ?? null) : fields.status === "published" ? (extra.closesAt ?? v.closesAt ?? null) : null;
+  if (next && userId !== null) await queueTransitionCheck(tx, next);
   const changes = diff(v as unknown as Record<string, unknown>, {
     status: fields.status,
     ...(extra.closesAt ? { closesAt: extra.closesAt } : {}),

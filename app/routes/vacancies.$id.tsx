@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { db, runtime } from "../../db/runtime";
+import { notFound } from "../auth/guards.server";
+import { distanceMetres, formatMiles } from "../places/distance";
+import { resolvePlace } from "../places/lookup.server";
+import { Advert } from "../vacancies/components/advert";
+import { jobPosting, ldJson } from "../vacancies/json-ld";
+import { closeReasonLabels } from "../vacancies/lifecycle";
+import { findPublicVacancy } from "../vacancies/public.server";
+import { countdown } from "../vacancies/view";
+import { useNonce } from "../components/nonce";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.vacancy.title} – ${data.vacancy.schools.map((s) => s.name).join(", ")} – Staffroom` },
+        { name: "description", content: `${data.vacancy.title}. ${data.vacancy.aboutRole.slice(0, 150)}` },
+        ...(data.vacancy.isOpen ? [] : [{ name: "robots", content: "noindex" }]),
+      ]
+    : [{ title: "Vacancy not found – Staffroom" }];
+
+const query = z.object({ from: z.string().trim().max(100).optional().catch(undefined) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const vacancy = await findPublicVacancy(db(), params.id ?? "");
+  if (!vacancy) throw notFound();
+  const { from } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const place = from ? await resolvePlace(db(), from) : null;
+  const distances = place
+    ? Object.fromEntries(
+        vacancy.schools
+          .filter((s) => s.lat !== null && s.lng !== null)
+          .map((s) => [s.schoolId, formatMiles(distanceMetres(place, { lat: s.lat!, lng: s.lng! }))]),
+      )
+    : {};
+  return json({
+    vacancy,
+    jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, runtime().config.appUrl)) : null,
+    countdown: countdown(vacancy.closesAt, new Date()),
+    from: from ?? "",
+    place: place ? place.label : null,
+    placeNotFound: !!from && !place,
+    distances,
+  });
+}
+
+export default function PublicVacancy() {
+  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
+  return (
+    <>
+      {jsonLd ? <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
+      {!vacancy.isOpen ? (
+        <div className="flash flash--error" role="status">
+          <strong>This vacancy has closed.</strong>{" "}
+          {vacancy.closedReason ? closeReasonLabels[vacancy.closedReason] : "Applications are no longer accepted"}. The advert stays
+          here for reference.
+        </div>
+      ) : null}
+      <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} />
+      <h2>How far is it?</h2>
+      <Form method="get" className="filters">
+        <div className={`field${placeNotFound ? " field--error" : ""}`}>
+          <label htmlFor="from">Your postcode or town</label>
+          {placeNotFound ? (
+            <span className="field-error" id="from-error">
+              We could not find “{from}”. Try a full postcode like M33 6AA, or a town.
+            </span>
+          ) : null}
+          <input id="from" name="from" type="text" defaultValue={from} aria-describedby={placeNotFound ? "from-error" : undefined} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          Show distances
+        </button>
+      </Form>
+      {place ? (
+        <ul>
+          {vacancy.schools.map((s) => (
+            <li key={s.schoolId}>
+              {s.name}: {distances[s.schoolId] ?? "location unknown"} from {place}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

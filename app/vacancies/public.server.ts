@@ -1,0 +1,154 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { organisations, schools, vacancies } from "../../db/schema";
+import { toThousandths, type VacancySchool } from "./vacancies.server";
+
+/** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
+export const CLOSED_READABLE_DAYS = 180;
+
+async function publicSchools(db: Executor, vacancyId: string): Promise<VacancySchool[]> {
+  const rows = rowsOf<VacancySchool & { fteShare: string | null }>(
+    await db.execute(sql`
+      SELECT vs.school_id AS "schoolId", s.urn, s.name, vs.fte_share AS "fteShare", s.lat, s.lng, s.town, s.postcode
+        FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
+       WHERE vs.vacancy_id = ${vacancyId}
+       ORDER BY vs.position, s.name`),
+  );
+  return rows.map((r) => ({ ...r, fteShare: toThousandths(r.fteShare) }));
+}
+
+/** A vacancy as the public may read it: live, or closed within the last months. Drafts and archived ones are not found. */
+export async function findPublicVacancy(db: Executor, id: string, now = new Date()) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db
+    .select({ v: vacancies, ownerName: sql<string>`coalesce(${organisations.name}, ${schools.name})` })
+    .from(vacancies)
+    .leftJoin(organisations, eq(organisations.id, vacancies.ownerOrganisationId))
+    .leftJoin(schools, eq(schools.id, vacancies.ownerSchoolId))
+    .where(
+      and(
+        eq(vacancies.id, id),
+        sql`(${vacancies.status} = 'published' OR (${vacancies.status} = 'closed'
+              AND ${vacancies.closedAt} > ${new Date(now.getTime() - CLOSED_READABLE_DAYS * 86400_000).toISOString()}))`,
+      ),
+    );
+  if (!row) return null;
+  return {
+    ...row.v,
+    ownerName: row.ownerName,
+    fteThousandths: toThousandths(row.v.fte) ?? 1000,
+    schools: await publicSchools(db, id),
+    // The clock may be ahead of the scheduler by up to a minute: a live vacancy past its moment reads as closed.
+    isOpen: row.v.status === "published" && (!row.v.closesAt || row.v.closesAt.getTime() > now.getTime()),
+  };
+}
+
+export type LiveVacancySummary = {
+  id: string;
+  title: string;
+  closesAt: string;
+  salaryMinFte: number | null;
+  salaryMaxFte: number | null;
+  hourlyRatePence: number | null;
+  payRange: string;
+  fte: string;
+  contractType: string;
+  workingPattern: string;
+  fteShare: string | null;
+  schoolNames: string[];
+};
+
+const liveColumns = sql`v.id, v.title, v.closes_at AS "closesAt", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
+  v.hourly_rate_pence AS "hourlyRatePence", v.pay_range AS "payRange", v.fte, v.contract_type AS "contractType",
+  v.working_pattern AS "workingPattern",
+  (SELECT array_agg(s2.name ORDER BY vs2.position, s2.name) FROM vacancy_schools vs2 JOIN schools s2 ON s2.id = vs2.school_id WHERE vs2.vacancy_id = v.id) AS "schoolNames"`;
+
+/** Live vacancies located at a school, including shared roles, soonest closing first. */
+export async function liveVacanciesAtSchool(db: Executor, schoolId: string, now = new Date()): Promise<LiveVacancySummary[]> {
+  return rowsOf<LiveVacancySummary>(
+    await db.execute(sql`
+      SELECT ${liveColumns}, vs.fte_share AS "fteShare"
+        FROM vacancy_schools vs JOIN vacancies v ON v.id = vs.vacancy_id
+       WHERE vs.school_id = ${schoolId} AND v.status = 'published' AND v.closes_at > ${now.toISOString()}
+       ORDER BY v.closes_at, v.id`),
+  );
+}
+
+/** Live vacancies an organisation posted or that are at its schools. */
+export async function liveVacanciesForOrganisation(db: Executor, organisationId: string, now = new Date()): Promise<LiveVacancySummary[]> {
+  return rowsOf<LiveVacancySummary>(
+    await db.execute(sql`
+      SELECT ${liveColumns}, NULL AS "fteShare"
+        FROM vacancies v
+       WHERE v.status = 'published' AND v.closes_at > ${now.toISOString()}
+         AND (v.owner_organisation_id = ${organisationId}
+              OR EXISTS (SELECT 1 FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
+                          WHERE vs.vacancy_id = v.id AND s.trust_id = ${organisationId}))
+       ORDER BY v.closes_at, v.id`),
+  );
+}
+
+/** Ids and last changes of every live vacancy, for the sitemap. */
+export async function liveVacancyIds(db: Executor, now = new Date()) {
+  return rowsOf<{ id: string; updatedAt: string }>(
+    await db.execute(sql`SELECT id, updated_at AS "updatedAt" FROM vacancies
+                          WHERE status = 'published' AND closes_at > ${now.toISOString()} ORDER BY id`),
+  );
+}
+
+export type FeedVacancy = {
+  id: string;
+  title: string;
+  role: string;
+  phases: string[];
+  subjects: string[];
+  contractType: string;
+  workingPattern: string;
+  fte: number;
+  payRange: string;
+  salaryMinFte: number | null;
+  salaryMaxFte: number | null;
+  hourlyRatePence: number | null;
+  allowances: { kind: string; amount: number }[];
+  ectSuitable: boolean;
+  visaSponsorship: boolean;
+  publishedAt: string | null;
+  closesAt: string;
+  owner: string;
+  schools: { urn: number; name: string; fteShare: number | null; lat: number | null; lng: number | null; postcode: string | null }[];
+};
+
+/** The open-data feed: live vacancies, pay as numbers, in a stable order for paging. */
+export async function vacancyFeed(db: Executor, page: number, pageSize: number, now = new Date()) {
+  const rows = rowsOf<Omit<FeedVacancy, "fte"> & { fte: string; total: number }>(
+    await db.execute(sql`
+      SELECT v.id, v.title, v.role, v.phases, v.subjects, v.contract_type AS "contractType", v.working_pattern AS "workingPattern",
+             v.fte, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
+             v.hourly_rate_pence AS "hourlyRatePence", v.allowances, v.ect_suitable AS "ectSuitable",
+             v.visa_sponsorship AS "visaSponsorship", v.published_at AS "publishedAt", v.closes_at AS "closesAt",
+             coalesce(o.name, os.name) AS owner,
+             coalesce((SELECT json_agg(json_build_object('urn', s.urn, 'name', s.name, 'fteShare', vs.fte_share::float8,
+                         'lat', s.lat, 'lng', s.lng, 'postcode', s.postcode) ORDER BY vs.position, s.name)
+                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,
+             count(*) OVER ()::int AS total
+        FROM vacancies v
+        LEFT JOIN organisations o ON o.id = v.owner_organisation_id
+        LEFT JOIN schools os ON os.id = v.owner_school_id
+       WHERE v.status = 'published' AND v.closes_at > ${now.toISOString()}
+       ORDER BY v.published_at DESC NULLS LAST, v.id
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+  );
+  const total = rows[0]?.total ?? (page === 1 ? 0 : await countLive(db, now));
+  return {
+    total,
+    vacancies: rows.map(({ total: _t, fte, ...r }) => ({ ...r, fte: Number(fte) })) as FeedVacancy[],
+  };
+}
+
+async function countLive(db: Executor, now: Date): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`),
+  );
+  return row.n;
+}
