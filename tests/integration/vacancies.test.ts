@@ -14,66 +14,17 @@ import {
   updateVacancy,
   vacancyHistory,
 } from "../../app/vacancies/vacancies.server";
-import { memberships, organisations, partnerships, schools, users, vacancies, vacancyEvents } from "../../db/schema";
+import { vacancies, vacancyEvents } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
+import { publishableDraft, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
 
 const HOUR = 3600_000;
 
 describe("vacancies", () => {
   const t = useTestDatabase();
 
-  async function region() {
-    const [p] = await t.db.insert(partnerships).values({ slug: "gm", name: "GM Partnership", region: "North West" }).returning();
-    const [trustA] = await t.db.insert(organisations).values({ kind: "academy_trust", slug: "a", name: "Trust A", partnershipId: p.id }).returning();
-    const [trustB] = await t.db.insert(organisations).values({ kind: "academy_trust", slug: "b", name: "Trust B", partnershipId: p.id }).returning();
-    // Real Trafford schools' coordinates (GIAS via ../shared/data), fictional ownership.
-    const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
-      urn, name, phase: "Secondary", laCode: "358", laName: "Trafford", lat, lng, trustId, partnershipId: p.id, source: "test",
-    });
-    const [a1, a2, b1] = await t.db
-      .insert(schools)
-      .values([
-        school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
-        school(106167, "St John Vianney", trustA.id, 53.451462, -2.278292),
-        school(106290, "Trust B High", trustB.id, 53.4239, -2.3253),
-      ])
-      .returning();
-    const user = async (email: string) => (await t.db.insert(users).values({ email, name: email, passwordHash: "x" }).returning())[0];
-    const hrA = await user("hr@a.example");
-    const hrB = await user("hr@b.example");
-    await t.db.insert(memberships).values([
-      { userId: hrA.id, role: "hr", scopeKind: "organisation", organisationId: trustA.id },
-      { userId: hrB.id, role: "hr", scopeKind: "organisation", organisationId: trustB.id },
-    ]);
-    const ownerA = { kind: "organisation" as const, id: trustA.id, name: "Trust A" };
-    return { trustA, trustB, a1, a2, b1, hrA, hrB, ownerA };
-  }
-
-  async function publishable(r: Awaited<ReturnType<typeof region>>, overrides: Record<string, unknown> = {}) {
-    const id = await createDraft(t.db, r.hrA.id, r.ownerA, {
-      title: "Teacher of Mathematics",
-      role: "classroom_teacher",
-      phases: ["secondary"],
-      subjects: ["mathematics"],
-      payRange: "main",
-      salaryMinFte: 32916,
-      salaryMaxFte: 45352,
-      aboutRole: "Teach mathematics to classes across key stages 3 and 4.",
-      applyMethod: "external_link",
-      applyUrl: "https://example.org/apply",
-      closesAt: new Date(Date.now() + 14 * 24 * HOUR),
-      ...overrides,
-    });
-    await setLocation(t.db, r.hrA.id, id, {
-      fte: 1000,
-      workingPattern: "full_time",
-      schools: [
-        { schoolId: r.a1.id, share: 600 },
-        { schoolId: r.a2.id, share: 400 },
-      ],
-    });
-    return id;
-  }
+  const region = () => twoTrustRegion(t.db);
+  const publishable = (r: TwoTrustRegion, overrides: Record<string, unknown> = {}) => publishableDraft(t.db, r, overrides);
 
   it("HR post from their trust and place roles only at its schools", async () => {
     const r = await region();

@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { loader as feedLoader } from "../../app/routes/api.v1.vacancies";
+import { loader as sitemapLoader } from "../../app/routes/sitemap[.]xml";
+import { loader as vacancyLoader } from "../../app/routes/vacancies.$id";
+import { archiveVacancy, closeVacancy, publishVacancy, setLocation, updateVacancy } from "../../app/vacancies/vacancies.server";
+import { findPublicVacancy, liveVacanciesAtSchool, liveVacanciesForOrganisation, vacancyFeed } from "../../app/vacancies/public.server";
+import { vacancies } from "../../db/schema";
+import { useTestDatabase } from "../support/database";
+import { callRoute, getRequest } from "../support/requests";
+import { publishableDraft, twoTrustRegion } from "../support/vacancy-fixtures";
+
+describe("public vacancies", () => {
+  const t = useTestDatabase();
+
+  it("a shared role is listed at both of its schools and for its trust, with each school's share", async () => {
+    const r = await twoTrustRegion(t.db);
+    const id = await publishableDraft(t.db, r);
+    await publishVacancy(t.db, r.hrA.id, id);
+    const atA1 = await liveVacanciesAtSchool(t.db, r.a1.id);
+    const atA2 = await liveVacanciesAtSchool(t.db, r.a2.id);
+    expect(atA1.map((v) => [v.title, v.fteShare])).toEqual([["Teacher of Mathematics", "0.600"]]);
+    expect(atA2.map((v) => [v.title, v.fteShare])).toEqual([["Teacher of Mathematics", "0.400"]]);
+    expect(atA1[0].schoolNames).toEqual(["Navigation Primary", "St John Vianney"]);
+    expect(await liveVacanciesAtSchool(t.db, r.b1.id)).toEqual([]);
+    expect((await liveVacanciesForOrganisation(t.db, r.trustA.id)).map((v) => v.id)).toEqual([id]);
+    expect(await liveVacanciesForOrganisation(t.db, r.trustB.id)).toEqual([]);
+  });
+
+  it("drafts are not public; closed vacancies stay readable and say so; archived ones are gone", async () => {
+    const r = await twoTrustRegion(t.db);
+    const id = await publishableDraft(t.db, r);
+    expect(await findPublicVacancy(t.db, id)).toBeNull();
+    expect((await callRoute(vacancyLoader, getRequest(`/vacancies/${id}`), { id })).status).toBe(404);
+    await publishVacancy(t.db, r.hrA.id, id);
+    expect((await findPublicVacancy(t.db, id))?.isOpen).toBe(true);
+    await closeVacancy(t.db, r.hrA.id, id, "filled_elsewhere");
+    const closed = await findPublicVacancy(t.db, id);
+    expect(closed?.isOpen).toBe(false);
+    expect(closed?.closedReason).toBe("filled_elsewhere");
+    const page = await callRoute(vacancyLoader, getRequest(`/vacancies/${id}`), { id });
+    expect(page.status).toBe(200);
+    expect((await page.json()).jsonLd).toBeNull();
+    expect(await liveVacanciesAtSchool(t.db, r.a1.id)).toEqual([]);
+    await archiveVacancy(t.db, r.hrA.id, id);
+    expect(await findPublicVacancy(t.db, id)).toBeNull();
+  });
+
+  it("the page carries JobPosting JSON-LD with numeric pay, and distances from a place when asked", async () => {
+    const r = await twoTrustRegion(t.db);
+    const id = await publishableDraft(t.db, r);
+    await publishVacancy(t.db, r.hrA.id, id);
+    const response = await callRoute(vacancyLoader, getRequest(`/vacancies/${id}?from=nowhere-at-all`), { id });
+    const data = await response.json();
+    const ld = JSON.parse(data.jsonLd);
+    expect(ld["@type"]).toBe("JobPosting");
+    expect(ld.baseSalary.value).toMatchObject({ minValue: 32916, maxValue: 45352, unitText: "YEAR" });
+    expect(ld.jobLocation.map((l: { name: string }) => l.name)).toEqual(["Navigation Primary", "St John Vianney"]);
+    expect(data.placeNotFound).toBe(true);
+  });
+
+  it("the open-data feed pages live vacancies with pay as numbers, and refuses a bad query with a 400", async () => {
+    const r = await twoTrustRegion(t.db);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = await publishableDraft(t.db, r, { title: `Role ${i}` });
+      await publishVacancy(t.db, r.hrA.id, id);
+      ids.push(id);
+    }
+    await updateVacancy(t.db, r.hrA.id, ids[2], { salaryMinFte: 35000 });
+    // A part-time role shows its FTE as a number.
+    await setLocation(t.db, r.hrA.id, ids[1], { fte: 600, workingPattern: "part_time", schools: [{ schoolId: r.a1.id, share: null }] });
+    const feed = await vacancyFeed(t.db, 1, 2);
+    expect(feed.total).toBe(3);
+    expect(feed.vacancies).toHaveLength(2);
+    const response = await callRoute(feedLoader, getRequest("/api/v1/vacancies?page=2&per_page=2"));
+    const body = await response.json();
+    expect(body.meta).toMatchObject({ total: 3, page: 2, per_page: 2, pages: 2 });
+    expect(body.links.next).toBeNull();
+    const all = (await vacancyFeed(t.db, 1, 10)).vacancies;
+    const partTime = all.find((v) => v.id === ids[1])!;
+    expect(partTime.fte).toBe(0.6);
+    expect(typeof partTime.salaryMinFte).toBe("number");
+    expect(partTime.schools).toEqual([expect.objectContaining({ urn: 106283, fteShare: null })]);
+    expect(all.find((v) => v.id === ids[2])!.salaryMinFte).toBe(35000);
+    for (const bad of ["page=0", "page=abc", "per_page=1000", "page=-1"]) {
+      expect((await callRoute(feedLoader, getRequest(`/api/v1/vacancies?${bad}`))).status).toBe(400);
+    }
+  });
+
+  it("the sitemap lists live vacancies only", async () => {
+    const r = await twoTrustRegion(t.db);
+    const live = await publishableDraft(t.db, r);
+    await publishVacancy(t.db, r.hrA.id, live);
+    const draft = await publishableDraft(t.db, r, { title: "Draft" });
+    const expired = await publishableDraft(t.db, r, { title: "Expired" });
+    await publishVacancy(t.db, r.hrA.id, expired);
+    await t.db.update(vacancies).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(vacancies.id, expired));
+    const xml = await (await callRoute(sitemapLoader, getRequest("/sitemap.xml"))).text();
+    expect(xml).toContain(`/vacancies/${live}`);
+    expect(xml).not.toContain(draft);
+    expect(xml).not.toContain(expired);
+  });
+});

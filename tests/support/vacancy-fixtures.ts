@@ -1,0 +1,61 @@
+import type { Database } from "../../db/client";
+import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import { createDraft, setLocation } from "../../app/vacancies/vacancies.server";
+
+const DAY = 24 * 3600_000;
+
+/** Two trusts in one partnership, three real Trafford school locations (fictional ownership), an HR user for each trust. */
+export async function twoTrustRegion(db: Database) {
+  const [p] = await db.insert(partnerships).values({ slug: "gm", name: "GM Partnership", region: "North West" }).returning();
+  const [trustA] = await db.insert(organisations).values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id }).returning();
+  const [trustB] = await db.insert(organisations).values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id }).returning();
+  const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
+    urn, name, phase: "Secondary", laCode: "358", laName: "Trafford", town: "Sale", postcode: "M33 6AA", lat, lng, trustId, partnershipId: p.id, source: "test",
+  });
+  const [a1, a2, b1] = await db
+    .insert(schools)
+    .values([
+      school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
+      school(106167, "St John Vianney", trustA.id, 53.451462, -2.278292),
+      school(106290, "Trust B High", trustB.id, 53.4239, -2.3253),
+    ])
+    .returning();
+  const user = async (email: string) => (await db.insert(users).values({ email, name: email, passwordHash: "x" }).returning())[0];
+  const hrA = await user("hr@a.example");
+  const hrB = await user("hr@b.example");
+  await db.insert(memberships).values([
+    { userId: hrA.id, role: "hr", scopeKind: "organisation", organisationId: trustA.id },
+    { userId: hrB.id, role: "hr", scopeKind: "organisation", organisationId: trustB.id },
+  ]);
+  const ownerA = { kind: "organisation" as const, id: trustA.id, name: "Trust A" };
+  return { partnership: p, trustA, trustB, a1, a2, b1, hrA, hrB, ownerA };
+}
+
+export type TwoTrustRegion = Awaited<ReturnType<typeof twoTrustRegion>>;
+
+/** A complete draft (ready to publish), shared 0.6/0.4 between trust A's two schools. */
+export async function publishableDraft(db: Database, r: TwoTrustRegion, overrides: Record<string, unknown> = {}) {
+  const id = await createDraft(db, r.hrA.id, r.ownerA, {
+    title: "Teacher of Mathematics",
+    role: "classroom_teacher",
+    phases: ["secondary"],
+    subjects: ["mathematics"],
+    payRange: "main",
+    salaryMinFte: 32916,
+    salaryMaxFte: 45352,
+    aboutRole: "Teach mathematics to classes across key stages 3 and 4.",
+    applyMethod: "external_link",
+    applyUrl: "https://example.org/apply",
+    closesAt: new Date(Date.now() + 14 * DAY),
+    ...overrides,
+  });
+  await setLocation(db, r.hrA.id, id, {
+    fte: 1000,
+    workingPattern: "full_time",
+    schools: [
+      { schoolId: r.a1.id, share: 600 },
+      { schoolId: r.a2.id, share: 400 },
+    ],
+  });
+  return id;
+}
