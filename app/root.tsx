@@ -50,6 +50,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+// The root carries the session's user and the one-time flash message: reload it on every navigation,
+// or a message would linger on the next page and a sign-out would not show.
+export const shouldRevalidate = () => true;
+
 // Only the root sets headers on documents: it carries the flash and session cookies.
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
   const out = new Headers();

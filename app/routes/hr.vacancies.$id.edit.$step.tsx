@@ -93,7 +93,8 @@ export default function EditStep() {
     id: `vacancy-${step}`,
     lastResult: actionData?.result,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
+    // Each step is validated by the server when saved; no round trip on every blur.
+    shouldValidate: "onSubmit",
   });
   const f = fields as never;
   return (

@@ -27,6 +27,11 @@ const optionalText = (max: number, message: string) =>
   text(max, message)
     .optional()
     .transform((v) => (v === "" ? undefined : v));
+/** Optional free text that is stored as "" when left blank (conform sends blank fields as missing). */
+const blankable = (max: number, message: string) =>
+  text(max, message)
+    .optional()
+    .transform((v) => v ?? "");
 const list = <T extends string>(values: readonly [T, ...T[]], message: string, min = 0, minMessage = "") =>
   z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
@@ -136,14 +141,16 @@ export const payStep = z
       z.coerce.number({ error: "Enter the hourly rate in pounds, for example 12.50" }).min(0.01).max(500).optional(),
     ),
     allowances: z
-      .array(
+      .preprocess(
+        // The form offers three allowance rows; rows left blank are not allowances.
+        (v) => (Array.isArray(v) ? v.filter((a) => a && (a.kind || a.amount)) : v === undefined ? [] : v),
+        z.array(
         z.object({
           kind: z.enum(allowanceKinds, { error: "Choose the allowance" }),
           amount: pounds("allowance"),
         }),
-      )
-      .max(6)
-      .default([]),
+      ).max(6),
+      ),
     visaSponsorship: checkbox,
   })
   .superRefine((v, ctx) => {
@@ -172,9 +179,9 @@ export const payStep = z
 
 export const advertStep = z.object({
   aboutRole: text(10_000, "About the role must be at most 10,000 characters").pipe(z.string().min(20, "Describe the role in at least 20 characters")),
-  aboutSchool: text(10_000, "About the school must be at most 10,000 characters"),
-  skillsExperience: text(10_000, "Skills and experience must be at most 10,000 characters"),
-  whatWeOffer: text(10_000, "What the school offers must be at most 10,000 characters"),
+  aboutSchool: blankable(10_000, "About the school must be at most 10,000 characters"),
+  skillsExperience: blankable(10_000, "Skills and experience must be at most 10,000 characters"),
+  whatWeOffer: blankable(10_000, "What the school offers must be at most 10,000 characters"),
   visitsWelcome: checkbox,
 });
 
