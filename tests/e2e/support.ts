@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export { expect };
+export const test = base;
+
+export const DEMO_PASSWORD = "staffroom-demo-password";
+export const DEMO_USERS = {
+  admin: "admin@staffroom.example",
+  hrNorthbrook: "hr@northbrook.example",
+  hrRiverside: "hr@riverside.example",
+  teacher: "teacher@staffroom.example",
+  trainee: "trainee@staffroom.example",
+} as const;
+
+/** Fails on serious or critical WCAG 2.2 A/AA violations, listing each with where it was found. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious
+    .map((v) => `${v.impact}: ${v.id} (${v.help})\n${v.nodes.map((n) => `  at ${n.target.join(" ")}`).join("\n")}`)
+    .join("\n");
+  expect(serious, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** Signs in through the real sign-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export type Mail = { id: string; to: string; subject: string; text: string; html: string; createdAt: string };
+
+/** The newest mail to `to` in the dev mailbox (optionally with a subject), waiting up to ~10 s for it. */
+export async function readLatestMail(pageOrRequest: Page | APIRequestContext, to: string, subject?: string): Promise<Mail> {
+  const request = "request" in pageOrRequest ? pageOrRequest.request : pageOrRequest;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await request.get(`/dev/mailbox.json?to=${encodeURIComponent(to)}`);
+    expect(response.ok()).toBe(true);
+    const { mails } = (await response.json()) as { mails: Mail[] };
+    const mail = mails.find((m) => !subject || m.subject === subject);
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`No mail to ${to}${subject ? ` with subject "${subject}"` : ""} arrived in the dev mailbox`);
+}
+
+export function firstLinkIn(text: string): string {
+  const match = text.match(/https?:\/\/[^\s)>\]]+/);
+  if (!match) throw new Error(`No link in mail text:\n${text}`);
+  return match[0];
+}
