@@ -8,6 +8,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -15,6 +16,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
+          sequence: { groupOrder: 1 },
           // Each file gets its own database; a fresh PGlite plus migrations costs a few seconds.
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -15,6 +15,8 @@ if (existsSync(vitestFile)) {
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   // A file that failed to load has no tests but is a failure.
   failed += (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  // Vitest can fail outside any test (an unhandled error, a broken config): count the run itself.
+  if (v.success === false && (v.numFailedTests ?? 0) === 0) failed += 1;
 } else missing++;
 
 if (existsSync(playwrightFile)) {
