@@ -13,7 +13,7 @@ export function navigationFor(memberships: MembershipSummary[]): NavItem[] {
     if (m.role === "partnership_admin") add({ to: "/admin", label: "Partnership admin" });
     if (m.role === "hr") add({ to: "/hr/vacancies", label: "Vacancies" });
     if (m.role === "hr" && m.scopeKind === "organisation" && m.scopeSlug) add({ to: `/organisations/${m.scopeSlug}/team`, label: "Team" });
-    if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug) add({ to: `/schools/${m.scopeSlug}`, label: "My school" });
+    if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug) add({ to: `/schools/${m.scopeSlug}/admin`, label: "School staff" });
   }
   return items;
 }

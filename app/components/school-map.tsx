@@ -1,0 +1,61 @@
+export type MapPoint = { id: string; label: string; lat: number; lng: number; href?: string; highlight?: boolean };
+
+const WIDTH = 640;
+const HEIGHT = 420;
+const PAD = 24;
+
+/**
+ * Projects points to the SVG box: equirectangular, with longitude scaled by cos(latitude) so distances
+ * look right in England. Pure, so it is unit-tested.
+ */
+export function projectPoints(points: MapPoint[], width = WIDTH, height = HEIGHT, pad = PAD) {
+  if (points.length === 0) return [];
+  const meanLat = points.reduce((a, p) => a + p.lat, 0) / points.length;
+  const k = Math.cos((meanLat * Math.PI) / 180);
+  const xs = points.map((p) => p.lng * k);
+  const ys = points.map((p) => p.lat);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // A single point (or points in a line) still gets a sensible box.
+  const spanX = Math.max(maxX - minX, 0.01);
+  const spanY = Math.max(maxY - minY, 0.01);
+  const scale = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
+  const offX = (width - spanX * scale) / 2;
+  const offY = (height - spanY * scale) / 2;
+  return points.map((p, i) => ({ ...p, x: offX + (xs[i] - minX) * scale, y: height - (offY + (ys[i] - minY) * scale) }));
+}
+
+/**
+ * A schematic map without tiles (no map service is reachable from here, see ADR 0005): each point is a
+ * link with its name, and the page always lists the same places as text.
+ */
+export function SchoolMap({ points, title }: { points: MapPoint[]; title: string }) {
+  const projected = projectPoints(points);
+  if (projected.length === 0) return null;
+  return (
+    <figure className="map-figure">
+      <svg className="school-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title">
+        <title id="map-title">{title}</title>
+        {projected.map((p) => {
+          const dot = <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={p.highlight ? 8 : 5} className={p.highlight ? "school-map__here" : undefined} />;
+          return (
+            <g key={p.id}>
+              {p.href ? (
+                <a href={p.href} aria-label={p.label}>
+                  {dot}
+                </a>
+              ) : (
+                dot
+              )}
+              {p.highlight || projected.length <= 12 ? (
+                <text x={(p.x + 10).toFixed(1)} y={(p.y + 4).toFixed(1)} className="school-map__label">
+                  {p.label}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="small">Schematic map: positions to scale, north at the top. The same places are listed on this page.</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { db } from "../../db/runtime";
+import { Pagination } from "../components/pagination";
+import { SchoolMap } from "../components/school-map";
+import { directoryFacets, schoolPoints, searchSchools } from "../schools/queries.server";
+
+export const meta: MetaFunction = () => [{ title: "Schools – Staffroom" }];
+
+const PAGE_SIZE = 25;
+// Hostile or stale query strings are coerced to something sensible, never a 500.
+const query = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    // eslint-disable-next-line no-control-regex
+    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, ""))
+    .optional()
+    .catch(undefined),
+  la: z.string().regex(/^\d{3}$/).optional().catch(undefined),
+  phase: z.string().max(40).optional().catch(undefined),
+  view: z.enum(["list", "map"]).catch("list"),
+  page: z.coerce.number().int().min(1).max(2000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const q = query.parse(Object.fromEntries(url.searchParams));
+  const filters = { q: q.q || undefined, la: q.la, phase: q.phase || undefined };
+  const [result, facets, points] = await Promise.all([
+    searchSchools(db(), { ...filters, page: q.page, pageSize: PAGE_SIZE }),
+    directoryFacets(db()),
+    q.view === "map" ? schoolPoints(db(), filters) : Promise.resolve([]),
+  ]);
+  return json({ ...result, facets, points, query: q, search: url.searchParams.toString(), pageSize: PAGE_SIZE });
+}
+
+export default function SchoolsDirectory() {
+  const { rows, total, facets, points, query, search, pageSize } = useLoaderData<typeof loader>();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const otherView = new URLSearchParams(search);
+  otherView.set("view", query.view === "map" ? "list" : "map");
+  otherView.delete("page");
+  return (
+    <>
+      <h1>Schools</h1>
+      <Form method="get" className="filters panel" role="search">
+        <div className="field">
+          <label htmlFor="q">School name, town or postcode</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="la">Local authority</label>
+          <select id="la" name="la" defaultValue={query.la ?? ""}>
+            <option value="">Any</option>
+            {facets.localAuthorities.map((la) => (
+              <option key={la.value} value={la.value}>
+                {la.label} ({la.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="phase">Phase</label>
+          <select id="phase" name="phase" defaultValue={query.phase ?? ""}>
+            <option value="">Any</option>
+            {facets.phases.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.value} ({p.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="view" value={query.view} />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </Form>
+      <p>
+        {total} school{total === 1 ? "" : "s"}.{" "}
+        <Link to={`?${otherView}`}>{query.view === "map" ? "Show as a list" : "Show on a map"}</Link>
+      </p>
+      {query.view === "map" ? (
+        <SchoolMap
+          title={`Map of ${points.length} schools`}
+          points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng, href: `/schools/${p.urn}` }))}
+        />
+      ) : null}
+      {rows.length === 0 ? (
+        <p>No schools match. Try fewer words, or another local authority.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Schools</caption>
+          <thead>
+            <tr>
+              <th scope="col">School</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Town</th>
+              <th scope="col">Local authority</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/schools/${s.urn}`}>{s.name}</Link>
+                </td>
+                <td>{s.phase}</td>
+                <td>{s.town ?? ""}</td>
+                <td>{s.laName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={query.page} pages={pages} search={search} />
+    </>
+  );
+}
