@@ -1,4 +1,4 @@
-export type MapPoint = { id: string; label: string; lat: number; lng: number; href?: string; highlight?: boolean };
+export type MapPoint = { id: string; label: string; lat: number; lng: number; highlight?: boolean };
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -25,8 +25,8 @@ export function projectPoints(points: MapPoint[], width = WIDTH, height = HEIGHT
 }
 
 /**
- * A schematic map without tiles (no map service is reachable from here, see ADR 0005): each point is a
- * link with its name, and the page always lists the same places as text.
+ * A schematic map without tiles (no map service is reachable from here, see ADR 0005). It is one image
+ * (links inside role="img" would be hidden from screen readers); the page lists the same places as links.
  */
 export function SchoolMap({ points, title }: { points: MapPoint[]; title: string }) {
   const projected = projectPoints(points);
@@ -39,13 +39,7 @@ export function SchoolMap({ points, title }: { points: MapPoint[]; title: string
           const dot = <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={p.highlight ? 8 : 5} className={p.highlight ? "school-map__here" : undefined} />;
           return (
             <g key={p.id}>
-              {p.href ? (
-                <a href={p.href} aria-label={p.label}>
-                  {dot}
-                </a>
-              ) : (
-                dot
-              )}
+              {dot}
               {p.highlight || projected.length <= 12 ? (
                 <text x={(p.x + 10).toFixed(1)} y={(p.y + 4).toFixed(1)} className="school-map__label">
                   {p.label}

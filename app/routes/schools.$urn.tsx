@@ -110,7 +110,7 @@ export default function SchoolPage() {
             title={`${school.name} and its ${neighbours.length} nearest schools`}
             points={[
               { id: String(school.urn), label: school.name, lat: school.lat, lng: school.lng, highlight: true },
-              ...neighbours.map((n) => ({ id: String(n.urn), label: n.name, lat: n.lat, lng: n.lng, href: `/schools/${n.urn}` })),
+              ...neighbours.map((n) => ({ id: String(n.urn), label: n.name, lat: n.lat, lng: n.lng})),
             ]}
           />
           <ol>

@@ -86,7 +86,7 @@ export default function SchoolsDirectory() {
       {query.view === "map" ? (
         <SchoolMap
           title={`Map of ${points.length} schools`}
-          points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng, href: `/schools/${p.urn}` }))}
+          points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng}))}
         />
       ) : null}
       {rows.length === 0 ? (

@@ -43,7 +43,7 @@ export default function TrustPage() {
       {located.length > 0 ? (
         <SchoolMap
           title={`Map of ${organisation.name}'s schools`}
-          points={located.map((s) => ({ id: s.id, label: s.name, lat: s.lat!, lng: s.lng!, href: `/schools/${s.urn}` }))}
+          points={located.map((s) => ({ id: s.id, label: s.name, lat: s.lat!, lng: s.lng!}))}
         />
       ) : null}
       <ul>
