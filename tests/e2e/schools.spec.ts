@@ -1,0 +1,61 @@
+import { expect, expectAccessible, signIn, test } from "./support";
+
+test("a visitor searches the schools directory, filters by phase, sees the map and opens a school", async ({ page }) => {
+  await page.goto("/schools");
+  await expectAccessible(page);
+  await page.getByLabel("School name, town or postcode").fill("riverside");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Northbrook Academy" })).toHaveCount(0);
+
+  // Option labels carry counts ("Secondary (9)"): choose by the option's text.
+  const secondary = await page.getByLabel("Phase").locator("option", { hasText: /^Secondary \(/ }).getAttribute("value");
+  await page.getByLabel("Phase").selectOption(secondary!);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/phase=/);
+  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Primary School" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Show on a map" }).click();
+  await expect(page.getByRole("img", { name: /Map of \d+ schools/ })).toBeVisible();
+  await expect(page).toHaveURL(/view=map/);
+  await expect(page).toHaveURL(/q=riverside/);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Riverside Academy" }).click();
+  await expect(page.getByRole("heading", { name: "Riverside Academy", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Schools Trust" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Riverside Academy and its \d+ nearest schools/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a hostile search string is treated as text", async ({ page }) => {
+  const response = await page.goto(`/schools?q=${encodeURIComponent("' OR 1=1; -- <script>")}&page=-4&la=abc`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("No schools match.")).toBeVisible();
+});
+
+test("a partnership admin sees the partnership's organisations, members and schools", async ({ page }) => {
+  await signIn(page, "admin@staffroom.example");
+  await page.getByRole("link", { name: "Partnership admin" }).click();
+  await expect(page.getByRole("heading", { name: "Demo Vale Schools Partnership" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "hr@northbrook.example" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Northbrook Learning Trust", exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Staff at Riverside Academy" }).click();
+  await expect(page.getByRole("heading", { name: "Riverside Academy: staff" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("guards: a teacher cannot reach admin pages; trust HR see their own school's staff but get 404 for another trust's", async ({ page }) => {
+  await signIn(page, "teacher@staffroom.example");
+  expect((await page.goto("/admin"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  expect((await page.goto("/admin/demo-vale"))?.status()).toBe(404);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "hr@northbrook.example");
+  expect((await page.goto("/schools/990002/admin"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Northbrook Academy: staff" })).toBeVisible();
+  expect((await page.goto("/schools/990018/admin"))?.status()).toBe(404);
+});
