@@ -15,13 +15,12 @@ export function projectPoints(points: MapPoint[], width = WIDTH, height = HEIGHT
   const xs = points.map((p) => p.lng * k);
   const ys = points.map((p) => p.lat);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  // A single point (or points in a line) still gets a sensible box.
+  // A single point (or points in a line) still gets a sensible scale; everything is centred.
   const spanX = Math.max(maxX - minX, 0.01);
   const spanY = Math.max(maxY - minY, 0.01);
   const scale = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
-  const offX = (width - spanX * scale) / 2;
-  const offY = (height - spanY * scale) / 2;
-  return points.map((p, i) => ({ ...p, x: offX + (xs[i] - minX) * scale, y: height - (offY + (ys[i] - minY) * scale) }));
+  const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
+  return points.map((p, i) => ({ ...p, x: width / 2 + (xs[i] - cx) * scale, y: height / 2 - (ys[i] - cy) * scale }));
 }
 
 /**
