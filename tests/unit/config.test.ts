@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../app/config.server";
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("runs on the embedded defaults with nothing set", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: "development",
+      port: 3000,
+      appUrl: "http://localhost:3000",
+      dataDir: "./.data",
+      databaseUrl: undefined,
+      meili: undefined,
+      devMailbox: true,
+      secureCookies: false,
+      seedDemo: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
+    [{ MEILI_HOST: "http://127.0.0.1:7700" }, "MEILI_MASTER_KEY: is required when MEILI_HOST is set"],
+    [{ MEILI_HOST: "not a url", MEILI_MASTER_KEY: "k" }, "MEILI_HOST"],
+    [{ RESEND_API_KEY: "abc" }, "RESEND_API_KEY: must start with re_"],
+    [{ SESSION_SECRET: "short" }, "SESSION_SECRET: must be at least 32 characters"],
+    [{ APP_URL: "ftp://example.org" }, "APP_URL"],
+    [{ SEED_DEMO: "sometimes" }, "SEED_DEMO"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+  ])("refuses %j, naming the variable", (env, expected) => {
+    expect(errorOf(env)).toContain(expected);
+  });
+
+  it("a production deployment on a server needs a secret, real e-mail and https", () => {
+    const message = errorOf({ NODE_ENV: "production", DATABASE_URL: "postgres://db/staffroom" });
+    expect(message).toContain("SESSION_SECRET: is required in production");
+    expect(message).toContain("RESEND_API_KEY: is required in production");
+    expect(message).toContain("APP_URL: must be an https:// URL in production");
+    const ok = loadConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db/staffroom",
+      SESSION_SECRET: "x".repeat(40),
+      RESEND_API_KEY: "re_123",
+      APP_URL: "https://staffroom.example/",
+    });
+    expect(ok).toMatchObject({ secureCookies: true, devMailbox: false, appUrl: "https://staffroom.example" });
+  });
+
+  it("npm start on the embedded database may run in production mode without them", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).devMailbox).toBe(true);
+  });
+});
