@@ -104,6 +104,19 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
     expect(await counts()).toEqual(before);
   });
 
+  it("too many sign-in attempts get a 429 with Retry-After and a message, even with the right password", async () => {
+    await callRoute(signUpAction, formRequest("/sign-up", { name: "Kim", email: "kim@example.com", password: "kim's long passphrase" }));
+    for (let i = 0; i < 10; i++) {
+      const r = await callRoute(signInAction, formRequest("/sign-in", { email: "kim@example.com", password: "wrong password" }), {}, `192.0.2.${i}`);
+      expect(r.status).toBe(401);
+    }
+    const blocked = await callRoute(signInAction, formRequest("/sign-in", { email: "kim@example.com", password: "kim's long passphrase" }), {}, "192.0.2.99");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain("Too many attempts");
+    expect(blocked.headers.get("Set-Cookie")).toBeNull();
+  });
+
   it("accepts names from real life that look unusual", async () => {
     const response = await callRoute(
       signUpAction,
