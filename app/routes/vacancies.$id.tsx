@@ -12,6 +12,7 @@ import { closeReasonLabels } from "../vacancies/lifecycle";
 import { findPublicVacancy } from "../vacancies/public.server";
 import { countdown } from "../vacancies/view";
 import { useNonce } from "../components/nonce";
+import { SchoolMap } from "../components/school-map";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -44,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: place ? place.label : null,
     placeNotFound: !!from && !place,
     distances,
+    here: place ? { lat: place.lat, lng: place.lng, label: place.label } : null,
   });
 }
 
 export default function PublicVacancy() {
-  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances } = useLoaderData<typeof loader>();
+  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here } = useLoaderData<typeof loader>();
+  const located = vacancy.schools.filter((s) => s.lat !== null && s.lng !== null);
   const nonce = useNonce();
   return (
     <>
@@ -61,6 +64,15 @@ export default function PublicVacancy() {
         </div>
       ) : null}
       <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} />
+      {located.length > 0 ? (
+        <SchoolMap
+          title={`Map of the ${located.length === 1 ? "school" : `${located.length} schools`} for this vacancy${here ? ` and ${here.label}` : ""}`}
+          points={[
+            ...located.map((s) => ({ id: s.schoolId, label: s.name, lat: s.lat!, lng: s.lng! })),
+            ...(here ? [{ id: "here", label: here.label, lat: here.lat, lng: here.lng, highlight: true }] : []),
+          ]}
+        />
+      ) : null}
       <h2>How far is it?</h2>
       <Form method="get" className="filters">
         <div className={`field${placeNotFound ? " field--error" : ""}`}>
