@@ -5,8 +5,6 @@ import { closingText, contractText, labelsOf, payView, startText, type AdvertSou
 
 type Props = {
   vacancy: AdvertSource;
-  /** Miles from the reader's location to each school, when known. */
-  distances?: Record<string, number>;
   countdown?: string | null;
 };
 
