@@ -10,11 +10,20 @@ type FieldProps = {
   autoComplete?: string;
 };
 
-/** A labelled input whose error is announced at the field and tied to it with aria-describedby. */
-export function TextField({ meta, label, hint, type = "text", autoComplete }: FieldProps) {
+/** Label, hint and error around one control, with the control told which texts describe it. */
+function FieldShell({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  hint?: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  const props = getInputProps(meta, { type: type === "date" || type === "datetime-local" ? "text" : type });
   return (
     <div className={`field${meta.errors ? " field--error" : ""}`}>
       <label htmlFor={meta.id}>{label}</label>
@@ -24,25 +33,26 @@ export function TextField({ meta, label, hint, type = "text", autoComplete }: Fi
         </span>
       ) : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
-      <input {...props} type={type} autoComplete={autoComplete} aria-describedby={describedBy} />
+      {children(describedBy)}
     </div>
   );
 }
 
-export function TextAreaField({ meta, label, hint }: Omit<FieldProps, "type" | "autoComplete">) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+/** A labelled input whose error is announced at the field and tied to it with aria-describedby. */
+export function TextField({ meta, label, hint, type = "text", autoComplete }: FieldProps) {
+  const props = getInputProps(meta, { type: type === "date" || type === "datetime-local" ? "text" : type });
   return (
-    <div className={`field${meta.errors ? " field--error" : ""}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={meta.errorId} errors={meta.errors} />
-      <textarea {...getTextareaProps(meta)} aria-describedby={describedBy} rows={6} />
-    </div>
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(describedBy) => <input {...props} type={type} autoComplete={autoComplete} aria-describedby={describedBy} />}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ meta, label, hint }: Omit<FieldProps, "type" | "autoComplete">) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(describedBy) => <textarea {...getTextareaProps(meta)} aria-describedby={describedBy} rows={6} />}
+    </FieldShell>
   );
 }
 
@@ -52,25 +62,18 @@ export function SelectField({
   hint,
   options,
 }: Omit<FieldProps, "type" | "autoComplete"> & { options: { value: string; label: string }[] }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${meta.errors ? " field--error" : ""}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={meta.errorId} errors={meta.errors} />
-      <select {...getSelectProps(meta)} aria-describedby={describedBy}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell meta={meta} label={label} hint={hint}>
+      {(describedBy) => (
+        <select {...getSelectProps(meta)} aria-describedby={describedBy}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime";
 import { notFound, requireMembership } from "../auth/guards.server";
+import { MembersTable } from "../components/members-table";
 import { roleLabels, type Role } from "../memberships/roles";
 import { findPartnership, partnershipOverview } from "../partnerships/queries.server";
 
@@ -69,27 +70,7 @@ export default function PartnershipAdmin() {
       </table>
 
       <h2>Members ({members.length})</h2>
-      <table>
-        <caption className="visually-hidden">Everyone with a role in the partnership</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Where</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{m.role}</td>
-              <td>{m.where}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MembersTable caption="Everyone with a role in the partnership" captionHidden members={members.map((m) => ({ ...m, key: m.id }))} />
 
       <h2>Schools ({schools.length})</h2>
       <table>

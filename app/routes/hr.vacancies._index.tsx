@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "../../db/runtime";
+import { Pagination } from "../components/pagination";
 import { postableSchools } from "../vacancies/access.server";
 import { hrDashboard } from "../vacancies/dashboard.server";
 import { requireHr } from "../vacancies/guards.server";
@@ -26,19 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hrDashboard(db(), user.id, { status: q.status, schoolId: q.school, page: q.page, pageSize: PAGE_SIZE }),
     postableSchools(db(), user.id),
   ]);
-  return json({ ...board, query: q, schools: schoolList.map((s) => ({ value: s.id, label: s.name })), pageSize: PAGE_SIZE });
+  return json({
+    ...board,
+    query: q,
+    search: new URL(request.url).searchParams.toString(),
+    schools: schoolList.map((s) => ({ value: s.id, label: s.name })),
+    pageSize: PAGE_SIZE,
+  });
 }
 
 export default function VacancyDashboard() {
-  const { rows, total, counts, query, schools, pageSize } = useLoaderData<typeof loader>();
+  const { rows, total, counts, query, schools, pageSize, search } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const link = (page: number) => {
-    const p = new URLSearchParams();
-    if (query.status) p.set("status", query.status);
-    if (query.school) p.set("school", query.school);
-    p.set("page", String(page));
-    return `?${p}`;
-  };
   return (
     <>
       <h1>Vacancies</h1>
@@ -114,25 +114,7 @@ export default function VacancyDashboard() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages">
-          <ul className="pagination">
-            {query.page > 1 ? (
-              <li>
-                <Link to={link(query.page - 1)}>Previous page</Link>
-              </li>
-            ) : null}
-            <li>
-              Page {query.page} of {pages}
-            </li>
-            {query.page < pages ? (
-              <li>
-                <Link to={link(query.page + 1)}>Next page</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={query.page} pages={pages} search={search} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime";
 import { notFound, requireMembership } from "../auth/guards.server";
 import { pendingInvitations } from "../memberships/invitations.server";
+import { MembersTable } from "../components/members-table";
 import { roleLabels } from "../memberships/roles";
 import { findOrganisationBySlug, organisationSchools, organisationTeam } from "../memberships/team.server";
 
@@ -36,27 +37,7 @@ export default function Team() {
           Invite a colleague to {organisation.name}
         </Link>
       </p>
-      <table>
-        <caption>People with a role here or at its schools</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Where</th>
-          </tr>
-        </thead>
-        <tbody>
-          {team.map((m) => (
-            <tr key={m.membershipId}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{m.role}</td>
-              <td>{m.place}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MembersTable caption="People with a role here or at its schools" members={team.map((m) => ({ ...m, key: m.membershipId, where: m.place }))} />
       {pending.length > 0 ? (
         <>
           <h2>Invitations not yet accepted</h2>

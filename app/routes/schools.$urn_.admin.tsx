@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime";
 import { notFound, requireMembership } from "../auth/guards.server";
+import { MembersTable } from "../components/members-table";
 import { roleLabels, type Role } from "../memberships/roles";
 import { findSchoolByUrn, schoolStaff } from "../schools/queries.server";
 
@@ -34,27 +35,10 @@ export default function SchoolAdmin() {
       {staff.length === 0 ? (
         <p>Nobody has a role here yet.</p>
       ) : (
-        <table>
-          <caption>People with a role at {school.name}, or at the trust or authority that runs it</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Held at</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={`${s.email}-${s.role}-${s.where}`}>
-                <td>{s.name}</td>
-                <td>{s.email}</td>
-                <td>{s.role}</td>
-                <td>{s.where}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MembersTable
+          caption={`People with a role at ${school.name}, or at the trust or authority that runs it`}
+          members={staff.map((s) => ({ ...s, key: `${s.email}-${s.role}-${s.where}` }))}
+        />
       )}
     </>
   );

@@ -77,6 +77,16 @@ export async function findManagedVacancy(db: Executor, userId: string, vacancyId
   return v ? withSchools(db, v) : null;
 }
 
+/** Reads and locks a vacancy this user manages, for a change; undefined when it is not theirs (or absent). */
+async function lockManaged(tx: Executor, userId: string, vacancyId: string): Promise<Vacancy | undefined> {
+  const [row] = await tx
+    .select()
+    .from(vacancies)
+    .where(and(eq(vacancies.id, vacancyId), sql`${managedBy(userId, "vacancies")}`))
+    .for("update");
+  return row;
+}
+
 export async function createDraft(
   db: Database,
   userId: string,
@@ -107,11 +117,7 @@ export async function updateVacancy(
   fields: Partial<typeof vacancies.$inferInsert>,
 ): Promise<"saved" | "not-found" | "not-editable"> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(vacancies)
-      .where(and(eq(vacancies.id, vacancyId), sql`${managedBy(userId, "vacancies")}`))
-      .for("update");
+    const current = await lockManaged(tx, userId, vacancyId);
     if (!current) return "not-found";
     if (!isEditable(current.status)) return "not-editable";
     const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
@@ -140,11 +146,7 @@ export async function setLocation(
   input: LocationInput,
 ): Promise<"saved" | "not-found" | "not-editable" | "school-not-allowed"> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(vacancies)
-      .where(and(eq(vacancies.id, vacancyId), sql`${managedBy(userId, "vacancies")}`))
-      .for("update");
+    const current = await lockManaged(tx, userId, vacancyId);
     if (!current) return "not-found";
     if (!isEditable(current.status)) return "not-editable";
     const allowed = rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM schools WHERE id IN (${hrSchoolIds(userId)})`));
@@ -224,11 +226,7 @@ async function lifecycleStep(
   decide: (v: VacancyWithSchools) => { ok: true; transition: Transition; extra?: Partial<Vacancy>; note?: string } | { ok: false; message: string },
 ): Promise<LifecycleOutcome> {
   return db.transaction(async (tx) => {
-    const [v] = await tx
-      .select()
-      .from(vacancies)
-      .where(and(eq(vacancies.id, vacancyId), sql`${managedBy(userId, "vacancies")}`))
-      .for("update");
+    const v = await lockManaged(tx, userId, vacancyId);
     if (!v) return { ok: false, reason: "not-found" } as const;
     const decision = decide(await withSchools(tx, v));
     if (!decision.ok) return { ok: false, reason: "refused", message: decision.message } as const;
