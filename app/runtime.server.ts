@@ -44,7 +44,7 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   if (options.seed && (await isDatabaseEmpty(connection.db))) {
     log("empty database: seeding the demo region");
     const summary = await seedDemoRegion(connection.db);
-    log(`seeded ${summary.schools} schools, ${summary.users} demo users`);
+    log(`seeded ${summary.schools} schools, ${summary.users} demo users, ${summary.vacancies ?? 0} vacancies`);
   }
   if (options.workers) await startWorkers(boss);
 }

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
-import type { Database } from "../client";
+import type { Database, Executor } from "../client";
 import type { CsvInput } from "../importers/csv-source";
 import { importSchools, type ImportReport } from "../importers/schools";
 import { rowsOf } from "../rows";
 import { places, schools } from "../schema";
-import { DEMO_PASSWORD, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
+import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
+import { seedVacancies } from "./vacancies";
 import { fictionalSchools, type FictionalSchool } from "./fictional-region";
 import { hasDemoPartnership, seedPartnership, type SchoolGrouping, type SeedSummary } from "./partnership";
 import { chooseRealSchools, realLocalAuthority, realRegion } from "./real-schools";
@@ -38,7 +39,8 @@ export async function seedDemoRegion(db: Database): Promise<SeedSummary> {
     const idOf = new Map(inserted.map((s) => [s.urn, s.id]));
     const grouping = groupByOwner(generated, idOf);
     await tx.insert(places).values(placesOf(generated)).onConflictDoNothing();
-    return seedPartnership(tx, { region: "Fictional region", localAuthority: fictionalLocalAuthority, schools: grouping, passwordHash });
+    const summary = await seedPartnership(tx, { region: "Fictional region", localAuthority: fictionalLocalAuthority, schools: grouping, passwordHash });
+    return { ...summary, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
   });
 }
 
@@ -52,9 +54,15 @@ export async function seedDemoAroundRealSchools(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const summary = await db.transaction(async (tx) => {
     const grouping = await chooseRealSchools(tx);
-    return seedPartnership(tx, { region: realRegion, localAuthority: realLocalAuthority, schools: grouping, passwordHash });
+    const seeded = await seedPartnership(tx, { region: realRegion, localAuthority: realLocalAuthority, schools: grouping, passwordHash });
+    return { ...seeded, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
   });
   return { ...summary, imported };
+}
+
+async function demoPartnershipId(tx: Executor): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`));
+  return row.id;
 }
 
 function groupByOwner(generated: FictionalSchool[], idOf: Map<number, string>): SchoolGrouping {

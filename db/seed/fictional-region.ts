@@ -130,7 +130,7 @@ function fictionalPostcode(outcode: string, random: () => number): string {
 }
 
 /** mulberry32: a tiny deterministic generator, so the demo region is identical on every machine. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -11,7 +11,7 @@ import {
   type TrustSlug,
 } from "./demo-cast";
 
-export type SeedSummary = { partnerships: number; organisations: number; schools: number; users: number };
+export type SeedSummary = { partnerships: number; organisations: number; schools: number; users: number; vacancies?: number };
 
 /** Which schools (by id) belong to whom; order matters for Northbrook, whose first schools get staff. */
 export type SchoolGrouping = Record<TrustSlug, string[]> & { localAuthority: string[] };
