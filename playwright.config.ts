@@ -27,8 +27,10 @@ export default defineConfig({
   testDir: "tests/e2e",
   globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
   // One server over one database: two workers are plenty on two cores.
   workers: 2,
+  // No retries, locally or on CI: a test that passes only on a retry is a bug to fix, not to hide.
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -55,7 +57,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "./node_modules/.bin/tsx tests/e2e/create-database.ts && ./node_modules/.bin/remix build && ./node_modules/.bin/tsx server.ts",
+    // tests/run-all.sh builds once beforehand and sets E2E_PREBUILT; `npx playwright test` alone builds here.
+    command: [
+      "./node_modules/.bin/tsx tests/e2e/create-database.ts",
+      ...(process.env.E2E_PREBUILT ? [] : ["./node_modules/.bin/remix build"]),
+      "./node_modules/.bin/tsx server.ts",
+    ].join(" && "),
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

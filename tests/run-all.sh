@@ -1,31 +1,45 @@
 #!/usr/bin/env bash
-# What `npm test` runs: typecheck, lint, unit and integration tests (Vitest), end-to-end (Playwright).
-# Every step runs even if an earlier one fails; the last line totals the tests of every runner.
-set -uo pipefail
+# What `npm test` runs: typecheck, lint, build, unit and integration tests (Vitest), end-to-end tests
+# (Playwright in Chromium against the real server). Every step runs even when an earlier one fails, so one
+# run shows every problem; the script exits non-zero if any step failed. The last line totals the tests
+# of every runner as "N passed, N failed, N skipped" (CI reads that line).
+set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p .tmp/results
-rm -f .tmp/results/*.json
+BIN=./node_modules/.bin
+RESULTS=.tmp/results
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.json
 
 status=0
+summary=()
 step() {
   local name=$1; shift
   local started=$SECONDS
   echo
   echo "==> $name"
   if "$@"; then
-    echo "==> $name: ok ($((SECONDS - started)) s)"
+    summary+=("ok      $(printf '%4d' $((SECONDS - started))) s  $name")
   else
-    echo "==> $name: FAILED ($((SECONDS - started)) s)"
+    summary+=("FAILED  $(printf '%4d' $((SECONDS - started))) s  $name")
     status=1
   fi
+  echo "${summary[-1]}"
 }
 
-step "typecheck" ./node_modules/.bin/tsc --noEmit
-step "lint" ./node_modules/.bin/eslint .
-step "unit and integration tests (Vitest)" ./node_modules/.bin/vitest run \
-  --reporter=default --reporter=json --outputFile.json=.tmp/results/vitest.json
-step "end-to-end tests (Playwright, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/results/playwright.json \
-  ./node_modules/.bin/playwright test
+step "typecheck (tsc --noEmit)" "$BIN/tsc" --noEmit
+step "lint (eslint)" "$BIN/eslint" .
+step "build (remix build)" "$BIN/remix" build
+step "unit tests (Vitest)" "$BIN/vitest" run --project unit \
+  --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-unit.json"
+step "integration tests (Vitest${TEST_DATABASE_URL:+, PostgreSQL server})" "$BIN/vitest" run --project integration \
+  --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-integration.json"
+# The build above is fresh: the e2e server starts on it instead of building again.
+step "end-to-end tests (Playwright, Chromium)" env E2E_PREBUILT=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" \
+  "$BIN/playwright" test
 
-node tests/support/summarise-results.mjs .tmp/results/vitest.json .tmp/results/playwright.json || status=1
+echo
+echo "Summary"
+printf '  %s\n' "${summary[@]}"
+node tests/support/summarise-results.mjs \
+  "$RESULTS/vitest-unit.json" "$RESULTS/vitest-integration.json" "$RESULTS/playwright.json" || status=1
 exit $status

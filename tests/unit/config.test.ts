@@ -30,6 +30,10 @@ describe("configuration", () => {
   it.each([
     [{ PORT: "abc" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
+    [{ PORT: "0" }, "PORT"],
+    [{ PORT: "3000.5" }, "PORT"],
+    [{ DATA_DIR: "  " }, "DATA_DIR"],
+    [{ MAIL_FROM: "x" }, "MAIL_FROM"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
     [{ MEILI_HOST: "http://127.0.0.1:7700" }, "MEILI_MASTER_KEY: is required when MEILI_HOST is set"],
     [{ MEILI_HOST: "not a url", MEILI_MASTER_KEY: "k" }, "MEILI_HOST"],
@@ -40,6 +44,22 @@ describe("configuration", () => {
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
   ])("refuses %j, naming the variable", (env, expected) => {
     expect(errorOf(env)).toContain(expected);
+  });
+
+  it("treats empty values as unset, and trims a trailing slash off APP_URL", () => {
+    const c = loadConfig({ DATABASE_URL: "", MEILI_HOST: " ", RESEND_API_KEY: "", SESSION_SECRET: "", APP_URL: "http://localhost:4000/" });
+    expect(c).toMatchObject({ databaseUrl: undefined, meili: undefined, devMailbox: true, appUrl: "http://localhost:4000" });
+    expect(loadConfig({ PORT: "4100" }).appUrl).toBe("http://localhost:4100");
+  });
+
+  it("names every variable at fault in one message", () => {
+    const message = errorOf({ PORT: "abc", DATABASE_URL: "mysql://x", SEED_DEMO: "yes" });
+    expect(message).toMatch(/PORT: .*\n.*DATABASE_URL: .*\n.*SEED_DEMO: /s);
+  });
+
+  it("turns on secure cookies for an https APP_URL, and the real mailer with a Resend key", () => {
+    const c = loadConfig({ APP_URL: "https://staffroom.example", RESEND_API_KEY: "re_abc", MEILI_HOST: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "k" });
+    expect(c).toMatchObject({ secureCookies: true, devMailbox: false, meili: { host: "http://127.0.0.1:7700", key: "k" } });
   });
 
   it("a production deployment on a server needs a secret, real e-mail and https", () => {
