@@ -6,11 +6,12 @@ import { runtime } from "../../db/runtime";
 import { deleteExpiredAuthRecords } from "../auth/cleanup.server";
 import { applyDueTransitions } from "../vacancies/vacancies.server";
 import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server";
+import { processImport, VACANCY_IMPORT_QUEUE, type VacancyImportJob } from "../vacancies/csv-import/import.server";
 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE] as const;
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -37,4 +38,7 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     await applyDueTransitions(runtime().connection.db);
   });
   await boss.schedule(VACANCY_TRANSITIONS_QUEUE, "* * * * *", {});
+  await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await processImport(runtime().connection.db, job.data.importId);
+  });
 }

@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { db } from "../../db/runtime";
+import { notFound } from "../auth/guards.server";
+import { findImport } from "../vacancies/csv-import/import.server";
+import { isFinished, statusText } from "../vacancies/csv-import/progress";
+import { requireHr } from "../vacancies/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Importing ${data?.fileName ?? "vacancies"} – Staffroom` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireHr(request);
+  const found = await findImport(db(), user.id, params.id ?? "");
+  if (!found) throw notFound();
+  return json(found, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** Asks the server again every second while the import runs (with JavaScript; without, the Refresh link and meta refresh). */
+function useWhileRunning(running: boolean) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+}
+
+export default function ImportProgress() {
+  const job = useLoaderData<typeof loader>();
+  const finished = isFinished(job.status);
+  useWhileRunning(!finished);
+  return (
+    <>
+      <h1>Importing {job.fileName}</h1>
+      {finished ? null : (
+        // Without JavaScript the page reloads itself; with it, noscript content is inert.
+        <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="2">' }} />
+      )}
+      <div className="panel">
+        <p role="status" aria-live="polite">
+          {statusText(job)}
+        </p>
+        {finished ? null : (
+          <>
+            <label htmlFor="import-progress">Rows checked</label>{" "}
+            <progress id="import-progress" max={Math.max(1, job.totalRows)} value={job.processedRows}>
+              {job.processedRows} of {job.totalRows}
+            </progress>{" "}
+            <span>
+              {job.processedRows} of {job.totalRows}
+            </span>
+            <p>
+              <Link to={`/hr/vacancies/import/${job.id}`} reloadDocument>
+                Refresh
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+      {job.status === "done" ? (
+        <p>
+          <Link className="button" to="/hr/vacancies">
+            See the vacancies
+          </Link>
+        </p>
+      ) : null}
+      {job.status === "failed" ? (
+        <>
+          {job.errors.length > 0 ? (
+            <table>
+              <caption>Problems to fix ({job.errors.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {job.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td>{e.row > 0 ? e.row : "–"}</td>
+                    <td>{e.field ? <code>{e.field}</code> : "–"}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <p>
+            <Link className="button" to="/hr/vacancies/import">
+              Upload a corrected file
+            </Link>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}

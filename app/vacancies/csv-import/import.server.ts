@@ -1,0 +1,198 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../../db/client";
+import { executeSqlOn } from "../../../db/execute-sql";
+import { rowsOf } from "../../../db/rows";
+import { runtime } from "../../../db/runtime";
+import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRowError } from "../../../db/schema";
+import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
+import { publish } from "../lifecycle";
+import { toNumeric } from "../vacancies.server";
+import { parseCsvText, readCsvFile } from "./parse";
+import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
+
+export const VACANCY_IMPORT_QUEUE = "vacancies.import";
+export type VacancyImportJob = { importId: string };
+
+/** How many row errors an import keeps to show; the count of the rest is said in a last line. */
+const MAX_ERRORS_SHOWN = 500;
+const PROGRESS_EVERY = 25;
+const INSERT_BATCH = 250;
+
+export type ImportView = Pick<
+  typeof vacancyImports.$inferSelect,
+  "id" | "fileName" | "status" | "totalRows" | "processedRows" | "importedCount" | "errors" | "publish" | "createdAt" | "finishedAt"
+>;
+
+/** "C:\\fakepath\\jobs.csv" → "jobs.csv", without control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, "").trim();
+  return (base || "vacancies.csv").slice(0, 200);
+}
+
+/**
+ * Stores an uploaded file as a queued import and queues the job that validates and imports it, in one
+ * transaction. What is wrong with the file as a whole (not CSV, no header, too many rows) is said at once.
+ */
+export async function startImport(
+  db: Database,
+  userId: string,
+  owner: PostingContext,
+  upload: { fileName: string; bytes: Uint8Array },
+  options: { publish: boolean },
+): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const file = readCsvFile(upload.bytes);
+  if (!file.ok) return file;
+  const boss = runtime().boss;
+  if (!boss) throw new Error("The job queue is not running: cannot import vacancies");
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(vacancyImports)
+      .values({
+        userId,
+        ownerOrganisationId: owner.kind === "organisation" ? owner.id : null,
+        ownerSchoolId: owner.kind === "school" ? owner.id : null,
+        fileName: cleanFileName(upload.fileName),
+        csv: file.text!,
+        totalRows: file.rows.length,
+        publish: options.publish,
+      })
+      .returning({ id: vacancyImports.id });
+    await boss.send(VACANCY_IMPORT_QUEUE, { importId: row.id } satisfies VacancyImportJob, {
+      db: { executeSql: executeSqlOn(tx) },
+      singletonKey: row.id,
+      retryLimit: 2,
+    });
+    return row.id;
+  });
+  return { ok: true, id };
+}
+
+const viewColumns = {
+  id: vacancyImports.id,
+  fileName: vacancyImports.fileName,
+  status: vacancyImports.status,
+  totalRows: vacancyImports.totalRows,
+  processedRows: vacancyImports.processedRows,
+  importedCount: vacancyImports.importedCount,
+  errors: vacancyImports.errors,
+  publish: vacancyImports.publish,
+  createdAt: vacancyImports.createdAt,
+  finishedAt: vacancyImports.finishedAt,
+};
+
+/** One of this user's imports; anyone else's does not exist for them. */
+export async function findImport(db: Executor, userId: string, importId: string): Promise<ImportView | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(importId)) return null;
+  const [row] = await db
+    .select(viewColumns)
+    .from(vacancyImports)
+    .where(and(eq(vacancyImports.id, importId), eq(vacancyImports.userId, userId)));
+  return row ?? null;
+}
+
+export async function recentImports(db: Executor, userId: string, limit = 5) {
+  return db
+    .select({ id: vacancyImports.id, fileName: vacancyImports.fileName, status: vacancyImports.status, importedCount: vacancyImports.importedCount, createdAt: vacancyImports.createdAt })
+    .from(vacancyImports)
+    .where(eq(vacancyImports.userId, userId))
+    .orderBy(desc(vacancyImports.createdAt))
+    .limit(limit);
+}
+
+async function finish(db: Executor, importId: string, fields: Partial<typeof vacancyImports.$inferInsert>) {
+  await db.update(vacancyImports).set({ ...fields, finishedAt: new Date() }).where(eq(vacancyImports.id, importId));
+}
+
+async function schoolsByUrn(db: Executor, userId: string): Promise<Map<number, ImportSchool>> {
+  const rows = rowsOf<ImportSchool>(await db.execute(sql`SELECT id, urn FROM schools WHERE id IN (${hrSchoolIds(userId)})`));
+  return new Map(rows.map((s) => [Number(s.urn), { id: s.id, urn: Number(s.urn) }]));
+}
+
+/**
+ * The job: validates every row (saying how far it has got), then imports all of them in one transaction,
+ * or nothing when any row is wrong. Runs once per import: a second delivery of the job finds it taken.
+ */
+export async function processImport(db: Database, importId: string, now = new Date()): Promise<void> {
+  const [job] = await db
+    .update(vacancyImports)
+    .set({ status: "validating" })
+    .where(and(eq(vacancyImports.id, importId), eq(vacancyImports.status, "queued")))
+    .returning();
+  if (!job) return;
+  try {
+    const owner = (await postingContexts(db, job.userId)).find((c) => c.id === (job.ownerOrganisationId ?? job.ownerSchoolId));
+    const parsed = parseCsvText(job.csv);
+    if (!owner || !parsed.ok) {
+      const message = !owner ? "You no longer post vacancies for this organisation: nothing was imported" : parsed.ok ? "" : parsed.message;
+      await finish(db, importId, { status: "failed", errors: [{ row: 0, field: "", message }] });
+      return;
+    }
+    const ctx = { schoolsByUrn: await schoolsByUrn(db, job.userId), now };
+    const errors: ImportRowError[] = [];
+    const valid: ImportedVacancy[] = [];
+    for (const [i, row] of parsed.rows.entries()) {
+      const result = mapRow(row, ctx);
+      if (result.ok) valid.push(result.value);
+      else errors.push(...result.errors);
+      if ((i + 1) % PROGRESS_EVERY === 0 || i === parsed.rows.length - 1) {
+        await db.update(vacancyImports).set({ processedRows: i + 1 }).where(eq(vacancyImports.id, importId));
+      }
+    }
+    if (errors.length > 0) {
+      const shown = errors.slice(0, MAX_ERRORS_SHOWN);
+      if (errors.length > shown.length) shown.push({ row: 0, field: "", message: `and ${errors.length - shown.length} more problems` });
+      await finish(db, importId, { status: "failed", errors: shown });
+      return;
+    }
+    await db.update(vacancyImports).set({ status: "importing" }).where(eq(vacancyImports.id, importId));
+    await db.transaction(async (tx) => {
+      const count = await insertVacancies(tx, job, valid, now);
+      await finish(tx, importId, { status: "done", importedCount: count });
+    });
+  } catch (error) {
+    console.error("[vacancy import]", error);
+    await finish(db, importId, { status: "failed", errors: [{ row: 0, field: "", message: "The import stopped with an error: nothing was imported. Try again, or ask for help." }] });
+  }
+}
+
+/** Inserts the validated rows as the import's owner, publishing complete ones when asked. */
+async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSelect, rows: ImportedVacancy[], now: Date): Promise<number> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const batch = rows.slice(start, start + INSERT_BATCH);
+    const statuses = batch.map((v) => {
+      if (!job.publish || !v.complete) return "draft" as const;
+      const decision = publish({ status: "draft", publishAt: v.publishAt, closesAt: v.closesAt }, now);
+      return decision.ok ? (decision.transition.to as "published" | "scheduled") : ("draft" as const);
+    });
+    const inserted = await tx
+      .insert(vacancies)
+      .values(
+        batch.map((v, i) => ({
+          ...(v.fields as Partial<typeof vacancies.$inferInsert>),
+          title: v.fields.title,
+          role: v.fields.role,
+          fte: toNumeric(v.fte),
+          ownerOrganisationId: job.ownerOrganisationId,
+          ownerSchoolId: job.ownerSchoolId,
+          status: statuses[i],
+          publishedAt: statuses[i] === "published" ? now : null,
+          createdBy: job.userId,
+        })),
+      )
+      .returning({ id: vacancies.id });
+    await tx.insert(vacancySchools).values(
+      inserted.flatMap((v, i) =>
+        batch[i].schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.schoolId, fteShare: s.share === null ? null : toNumeric(s.share), position })),
+      ),
+    );
+    const note = `Imported from ${job.fileName}`;
+    await tx.insert(vacancyEvents).values([
+      ...inserted.map((v) => ({ vacancyId: v.id, userId: job.userId, action: "created", note, at: now })),
+      ...inserted.flatMap((v, i) =>
+        statuses[i] === "draft" ? [] : [{ vacancyId: v.id, userId: job.userId, action: statuses[i], changes: { status: { from: "draft", to: statuses[i] } }, note, at: new Date(now.getTime() + 1) }],
+      ),
+    ]);
+  }
+  return rows.length;
+}
