@@ -11,7 +11,7 @@ import { db } from "../../db/runtime";
 import { FieldError, FormErrors } from "../components/forms";
 import { COLUMNS } from "../vacancies/csv-import/columns";
 import { recentImports, startImport } from "../vacancies/csv-import/import.server";
-import { MAX_FILE_BYTES, MAX_ROWS } from "../vacancies/csv-import/parse";
+import { MAX_FILE_BYTES, MAX_ROWS } from "../vacancies/csv-import/limits";
 import { uploadForm } from "../vacancies/csv-import/upload";
 import { requireHr } from "../vacancies/guards.server";
 import { formatLondon } from "../vacancies/london-time";

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { Utf8OrWindows1252Decoder } from "../../../db/importers/text-decoding";
 import { COLUMN_NAMES, REQUIRED_COLUMNS } from "./columns";
+import { MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const MAX_ROWS = 2000;
+export { MAX_FILE_BYTES, MAX_ROWS };
 const MAX_COLUMNS = 100;
 
 /** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells by column name. */
