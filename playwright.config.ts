@@ -9,7 +9,8 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 /**
  * Each run gets a fresh embedded database (PGlite in .tmp/e2e-<time>), or a fresh database on the
- * server named by TEST_DATABASE_URL (created by tests/e2e/create-database.ts), seeded with the demo region.
+ * server named by TEST_DATABASE_URL, seeded with the demo region at start-up. tests/e2e/web-server.ts
+ * creates that database, runs server.ts, and drops the database and folder once the server has stopped.
  */
 const runId = process.env.E2E_RUN_ID ?? String(Date.now());
 process.env.E2E_RUN_ID = runId;
@@ -17,7 +18,7 @@ const dataDir = path.resolve(".tmp", `e2e-${runId}`);
 mkdirSync(dataDir, { recursive: true });
 const databaseUrl = process.env.TEST_DATABASE_URL ? e2eDatabaseUrl(process.env.TEST_DATABASE_URL, runId) : undefined;
 
-export function e2eDatabaseUrl(serverUrl: string, id: string): string {
+function e2eDatabaseUrl(serverUrl: string, id: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/staffroom_e2e_${id}`;
   return url.toString();
@@ -25,7 +26,6 @@ export function e2eDatabaseUrl(serverUrl: string, id: string): string {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   // One server over one database: two workers are plenty on two cores.
@@ -59,10 +59,11 @@ export default defineConfig({
   webServer: {
     // tests/run-all.sh builds once beforehand and sets E2E_PREBUILT; `npx playwright test` alone builds here.
     command: [
-      "./node_modules/.bin/tsx tests/e2e/create-database.ts",
       ...(process.env.E2E_PREBUILT ? [] : ["./node_modules/.bin/remix build"]),
-      "./node_modules/.bin/tsx server.ts",
+      "exec ./node_modules/.bin/tsx tests/e2e/web-server.ts",
     ].join(" && "),
+    // SIGTERM lets the server close its database and web-server.ts clean up; SIGKILL after 20 s.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -74,7 +75,8 @@ export default defineConfig({
       APP_URL: BASE_URL,
       SEED_DEMO: "auto",
       DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      // Never a DATABASE_URL from the caller's environment: the e2e run gets its own database.
+      DATABASE_URL: databaseUrl ?? "",
     },
   },
 });

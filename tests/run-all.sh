@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BIN=./node_modules/.bin
 RESULTS=.tmp/results
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/*.json
+rm -f "$RESULTS"/*.json "$RESULTS"/*.txt
 
 status=0
 summary=()
@@ -40,6 +40,9 @@ step "end-to-end tests (Playwright, Chromium)" env E2E_PREBUILT=1 PLAYWRIGHT_JSO
 echo
 echo "Summary"
 printf '  %s\n' "${summary[@]}"
+# The totals line is also kept in .tmp/results/totals.txt, for .ci/run to repeat as its own last line.
 node tests/support/summarise-results.mjs \
-  "$RESULTS/vitest-unit.json" "$RESULTS/vitest-integration.json" "$RESULTS/playwright.json" || status=1
+  "$RESULTS/vitest-unit.json" "$RESULTS/vitest-integration.json" "$RESULTS/playwright.json" |
+  tee "$RESULTS/summary.txt" || status=1
+tail -n 1 "$RESULTS/summary.txt" > "$RESULTS/totals.txt"
 exit $status
