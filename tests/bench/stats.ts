@@ -1,0 +1,20 @@
+/** Percentiles of timings in milliseconds, nearest-rank. */
+export function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return { p50: at(50), p95: at(95), p99: at(99), n: sorted.length };
+}
+
+/** Runs `fn` `iterations` times after a warm-up and returns its latency percentiles. */
+export async function measure(iterations: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < Math.min(10, iterations); i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return percentiles(samples);
+}
+
+export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
