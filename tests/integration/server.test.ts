@@ -24,7 +24,11 @@ describe("the server process", () => {
   let output = "";
 
   beforeAll(async () => {
-    if (!existsSync("build/index.js")) spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "ignore" });
+    // npm test builds first; run alone, this file builds when no build exists.
+    if (!existsSync("build/index.js")) {
+      const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8", timeout: 120_000 });
+      if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+    }
     dataDir = mkdtempSync(path.join(tmpdir(), "staffroom-server-"));
     server = spawn(TSX, ["server.ts"], {
       env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, SEED_DEMO: "never", NODE_ENV: "test", DATABASE_URL: "", APP_URL: BASE },
@@ -41,7 +45,7 @@ describe("the server process", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`server did not start:\n${output}`);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(() => {
     if (server.exitCode === null) server.kill("SIGKILL");
