@@ -9,10 +9,12 @@ import { rowsOf } from "../../db/rows";
  */
 export function managedBy(userId: string, alias = "v"): SQL {
   const v = sql.raw(alias);
+  // `= ANY(ARRAY(subquery))` makes each side an InitPlan evaluated once, so the owner indexes answer with a
+  // BitmapOr; an OR of two `IN (subquery)` scans every vacancy (see docs/performance.md).
   return sql`(
-    ${v}.owner_organisation_id IN (
-      SELECT organisation_id FROM memberships WHERE user_id = ${userId} AND role = 'hr' AND organisation_id IS NOT NULL)
-    OR ${v}.owner_school_id IN (${hrSchoolIds(userId)})
+    ${v}.owner_organisation_id = ANY(ARRAY(
+      SELECT organisation_id FROM memberships WHERE user_id = ${userId} AND role = 'hr' AND organisation_id IS NOT NULL))
+    OR ${v}.owner_school_id = ANY(ARRAY(${hrSchoolIds(userId)}))
   )`;
 }
 

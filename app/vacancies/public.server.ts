@@ -119,10 +119,18 @@ export type FeedVacancy = {
   schools: { urn: number; name: string; fteShare: number | null; lat: number | null; lng: number | null; postcode: string | null }[];
 };
 
-/** The open-data feed: live vacancies, pay as numbers, in a stable order for paging. */
+/**
+ * The open-data feed: live vacancies, pay as numbers, in a stable order for paging. The page's rows are
+ * chosen first and only they get their schools aggregated; the total is counted on its own.
+ */
 export async function vacancyFeed(db: Executor, page: number, pageSize: number, now = new Date()) {
-  const rows = rowsOf<Omit<FeedVacancy, "fte"> & { fte: string; total: number }>(
-    await db.execute(sql`
+  const [rows, total] = await Promise.all([
+    db.execute(sql`
+      WITH page AS (
+        SELECT * FROM vacancies
+         WHERE status = 'published' AND closes_at > ${now.toISOString()}
+         ORDER BY published_at DESC NULLS LAST, id
+         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
       SELECT v.id, v.title, v.role, v.phases, v.subjects, v.contract_type AS "contractType", v.working_pattern AS "workingPattern",
              v.fte, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
              v.hourly_rate_pence AS "hourlyRatePence", v.allowances, v.ect_suitable AS "ectSuitable",
@@ -130,19 +138,16 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
              coalesce(o.name, os.name) AS owner,
              coalesce((SELECT json_agg(json_build_object('urn', s.urn, 'name', s.name, 'fteShare', vs.fte_share::float8,
                          'lat', s.lat, 'lng', s.lng, 'postcode', s.postcode) ORDER BY vs.position, s.name)
-                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,
-             count(*) OVER ()::int AS total
-        FROM vacancies v
+                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools
+        FROM page v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id
         LEFT JOIN schools os ON os.id = v.owner_school_id
-       WHERE v.status = 'published' AND v.closes_at > ${now.toISOString()}
-       ORDER BY v.published_at DESC NULLS LAST, v.id
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
-  );
-  const total = rows[0]?.total ?? (page === 1 ? 0 : await countLive(db, now));
+       ORDER BY v.published_at DESC NULLS LAST, v.id`),
+    countLive(db, now),
+  ]);
   return {
     total,
-    vacancies: rows.map(({ total: _t, fte, ...r }) => ({ ...r, fte: Number(fte) })) as FeedVacancy[],
+    vacancies: rowsOf<Omit<FeedVacancy, "fte"> & { fte: string }>(rows).map(({ fte, ...r }) => ({ ...r, fte: Number(fte) })) as FeedVacancy[],
   };
 }
 

@@ -296,14 +296,18 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
  * closing moment. Run every minute by the scheduler; safe to run twice.
  */
 export async function applyDueTransitions(db: Database, now = new Date()): Promise<{ published: number; closed: number }> {
-  const due = await db
-    .select()
-    .from(vacancies)
-    .where(
-      sql`(${vacancies.status} = 'scheduled' AND (${vacancies.publishAt} <= ${now.toISOString()} OR ${vacancies.closesAt} <= ${now.toISOString()}))
-       OR (${vacancies.status} = 'published' AND ${vacancies.closesAt} <= ${now.toISOString()})`,
-    )
-    .limit(1000);
+  // Two ordered scans, each served by its partial index (vacancies_due_close_idx, vacancies_due_publish_idx):
+  // one OR'd query led the planner to scan every vacancy.
+  const at = now.toISOString();
+  const [closing, publishing] = await Promise.all([
+    db.select({ id: vacancies.id }).from(vacancies)
+      .where(sql`${vacancies.status} IN ('published', 'scheduled') AND ${vacancies.closesAt} <= ${at}`)
+      .orderBy(vacancies.closesAt).limit(1000),
+    db.select({ id: vacancies.id }).from(vacancies)
+      .where(sql`${vacancies.status} = 'scheduled' AND ${vacancies.publishAt} <= ${at}`)
+      .orderBy(vacancies.publishAt).limit(1000),
+  ]);
+  const due = [...new Map([...closing, ...publishing].map((v) => [v.id, v])).values()];
   let published = 0;
   let closed = 0;
   for (const v of due) {

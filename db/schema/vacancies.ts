@@ -95,6 +95,11 @@ export const vacancies = pgTable(
   (t) => [
     index("vacancies_status_closes_idx").on(t.status, t.closesAt),
     index("vacancies_status_publish_idx").on(t.status, t.publishAt),
+    // The every-minute scheduler pass looks only for vacancies that can still change on the clock.
+    index("vacancies_due_close_idx").on(t.closesAt).where(sql`${t.status} IN ('published', 'scheduled')`),
+    index("vacancies_due_publish_idx").on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
+    // The open-data feed pages live vacancies newest first.
+    index("vacancies_feed_idx").on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
     index("vacancies_owner_org_idx").on(t.ownerOrganisationId, t.status),
     index("vacancies_owner_school_idx").on(t.ownerSchoolId, t.status),
     check(

@@ -44,20 +44,24 @@ async function explainExecuted(db: Database, fn: (spy: Database) => Promise<unkn
   return plans;
 }
 
-/** The scheduler's query is built with Drizzle's query builder; this is the same WHERE as applyDueTransitions. */
+/** The scheduler's two queries are built with Drizzle's query builder; these are the same as applyDueTransitions'. */
 async function explainScheduler(now: Date): Promise<string[]> {
   const db = runtime().connection.db;
-  const query = db
-    .select()
-    .from(vacancies)
-    .where(
-      sql`(${vacancies.status} = 'scheduled' AND (${vacancies.publishAt} <= ${now.toISOString()} OR ${vacancies.closesAt} <= ${now.toISOString()}))
-       OR (${vacancies.status} = 'published' AND ${vacancies.closesAt} <= ${now.toISOString()})`,
-    )
-    .limit(1000)
-    .toSQL();
-  const result = await runtime().connection.executeSql(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
-  return [planText(result.rows)];
+  const at = now.toISOString();
+  const queries = [
+    db.select({ id: vacancies.id }).from(vacancies)
+      .where(sql`${vacancies.status} IN ('published', 'scheduled') AND ${vacancies.closesAt} <= ${at}`)
+      .orderBy(vacancies.closesAt).limit(1000).toSQL(),
+    db.select({ id: vacancies.id }).from(vacancies)
+      .where(sql`${vacancies.status} = 'scheduled' AND ${vacancies.publishAt} <= ${at}`)
+      .orderBy(vacancies.publishAt).limit(1000).toSQL(),
+  ];
+  const plans: string[] = [];
+  for (const q of queries) {
+    const result = await runtime().connection.executeSql(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+    plans.push(planText(result.rows));
+  }
+  return plans;
 }
 
 function planText(result: unknown): string {

@@ -1,0 +1,3 @@
+CREATE INDEX "vacancies_due_close_idx" ON "vacancies" USING btree ("closes_at") WHERE "vacancies"."status" IN ('published', 'scheduled');--> statement-breakpoint
+CREATE INDEX "vacancies_due_publish_idx" ON "vacancies" USING btree ("publish_at") WHERE "vacancies"."status" = 'scheduled';--> statement-breakpoint
+CREATE INDEX "vacancies_feed_idx" ON "vacancies" USING btree ("published_at" DESC NULLS LAST,"id") WHERE "vacancies"."status" = 'published';
