@@ -160,6 +160,18 @@ describe("CSV import of vacancies", () => {
     expect(await findImport(t.db, r.hrB.id, id)).toBeNull();
   });
 
+  it("a job redelivered after a crash mid-import finishes the import, once", async () => {
+    const { r, cookieA } = await signedIn();
+    const response = await callRoute(importPage.action, upload(cookieA, { name: "crash.csv", body: csvOf([good(r), good(r)]) }));
+    const id = response.headers.get("Location")!.split("/").pop()!;
+    // The first delivery died after marking the import: its insert transaction never committed.
+    await t.db.update(vacancyImports).set({ status: "importing" }).where(eq(vacancyImports.id, id));
+    await processImport(t.db, id);
+    expect(await findImport(t.db, r.hrA.id, id)).toMatchObject({ status: "done", importedCount: 2 });
+    await processImport(t.db, id);
+    expect(await count()).toBe(2);
+  });
+
   it("the queued job runs on the worker and the import reaches done", async () => {
     const { r, cookieA } = await signedIn();
     const { startWorkers } = await import("../../app/jobs/queues.server");

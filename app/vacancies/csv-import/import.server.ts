@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client";
 import { executeSqlOn } from "../../../db/execute-sql";
 import { rowsOf } from "../../../db/rows";
@@ -111,13 +111,15 @@ async function schoolsByUrn(db: Executor, userId: string): Promise<Map<number, I
 
 /**
  * The job: validates every row (saying how far it has got), then imports all of them in one transaction,
- * or nothing when any row is wrong. Runs once per import: a second delivery of the job finds it taken.
+ * or nothing when any row is wrong. A job redelivered after a crash picks up an import left validating or
+ * importing (its insert transaction either committed together with "done" or not at all); one that is done
+ * or failed is left alone, and the insert re-checks under a row lock so two deliveries cannot both import.
  */
 export async function processImport(db: Database, importId: string, now = new Date()): Promise<void> {
   const [job] = await db
     .update(vacancyImports)
     .set({ status: "validating" })
-    .where(and(eq(vacancyImports.id, importId), eq(vacancyImports.status, "queued")))
+    .where(and(eq(vacancyImports.id, importId), inArray(vacancyImports.status, ["queued", "validating", "importing"])))
     .returning();
   if (!job) return;
   try {
@@ -145,8 +147,15 @@ export async function processImport(db: Database, importId: string, now = new Da
       await finish(db, importId, { status: "failed", errors: shown });
       return;
     }
-    await db.update(vacancyImports).set({ status: "importing" }).where(eq(vacancyImports.id, importId));
+    const [importing] = await db
+      .update(vacancyImports)
+      .set({ status: "importing" })
+      .where(and(eq(vacancyImports.id, importId), inArray(vacancyImports.status, ["validating", "importing"])))
+      .returning({ id: vacancyImports.id });
+    if (!importing) return;
     await db.transaction(async (tx) => {
+      const [current] = await tx.select({ status: vacancyImports.status }).from(vacancyImports).where(eq(vacancyImports.id, importId)).for("update");
+      if (current?.status !== "importing") return;
       const count = await insertVacancies(tx, job, valid, now);
       await finish(tx, importId, { status: "done", importedCount: count });
     });
