@@ -4,12 +4,16 @@
  * Runs on the PostgreSQL server named by BENCH_DATABASE_URL (a scratch database is created and dropped),
  * or on an in-memory PGlite when it is unset. Writes its figures into docs/performance.md.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
+import { startSession } from "../../app/auth/session.server";
 import { loadConfig } from "../../app/config.server";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { hrDashboard } from "../../app/vacancies/dashboard.server";
@@ -42,6 +46,14 @@ async function explainExecuted(db: Database, fn: (spy: Database) => Promise<unkn
   const plans: string[] = [];
   for (const q of statements) plans.push(planText(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`)));
   return plans;
+}
+
+/** Remix's request handler over the production build (built first if missing), as the server uses it. */
+async function remixHandler() {
+  const buildFile = path.resolve("build/index.js");
+  if (!existsSync(buildFile)) spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "inherit" });
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  return createRequestHandler(build, "production");
 }
 
 /** The scheduler's two queries are built with Drizzle's query builder; these are the same as applyDueTransitions'. */
@@ -137,6 +149,19 @@ async function main() {
     const feedRuns = Math.min(ITERATIONS, 30);
     await run(`open-data feed, page 1 of 50 (vacancyFeed; ${feedRuns} runs)`, () => vacancyFeed(db, 1, 50, now), undefined, feedRuns);
     await run(`open-data feed, page 200 of 50 (${feedRuns} runs)`, () => vacancyFeed(db, 200, 50, now), undefined, feedRuns);
+
+    // The same pages end to end on the server: Remix's request handler runs the loaders and renders the HTML.
+    const handle = await remixHandler();
+    const cookie = (await startSession(fixture.hrUserId)).split(";")[0];
+    const render = async (url: string, headers: Record<string, string> = {}) => {
+      const response = await handle(new Request(`http://localhost${url}`, { headers }), { cspNonce: "bench", clientIp: "127.0.0.1" });
+      const html = await response.text();
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${html.slice(0, 200)}`);
+    };
+    await run("(a) public vacancy page, whole server render (loaders and HTML, no network)", (i) =>
+      render(`/vacancies/${fixture.publishedIds[(i * 7919) % fixture.publishedIds.length]}`),
+    );
+    await run("(b) HR dashboard page, whole server render, signed in", () => render("/hr/vacancies", { Cookie: cookie }));
 
     writeSection({ engine, version, importSeconds, loadSeconds, loadAverage, results });
   } finally {
