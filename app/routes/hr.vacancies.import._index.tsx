@@ -15,6 +15,7 @@ import { MAX_FILE_BYTES, MAX_ROWS } from "../vacancies/csv-import/limits";
 import { uploadForm } from "../vacancies/csv-import/upload";
 import { requireHr } from "../vacancies/guards.server";
 import { formatLondon } from "../vacancies/london-time";
+import { PostingFor } from "../vacancies/components/posting-for";
 
 export const meta: MetaFunction = () => [{ title: "Import vacancies from a CSV file – Staffroom" }];
 
@@ -71,21 +72,7 @@ export default function ImportVacancies() {
       </p>
       <Form method="post" encType="multipart/form-data" className="panel" noValidate>
         <FormErrors id="import-errors" errors={summary.length > 0 ? summary : undefined} />
-        {contexts.length > 1 ? (
-          <div className={`field${errors.owner ? " field--error" : ""}`}>
-            <label htmlFor="owner">Posting for</label>
-            <FieldError id="owner-error" errors={errors.owner} />
-            <select id="owner" name="owner" aria-describedby={errors.owner ? "owner-error" : undefined}>
-              {contexts.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <input type="hidden" name="owner" value={contexts[0]?.value} />
-        )}
+        <PostingFor contexts={contexts} errors={errors.owner} />
         <div className={`field${errors.file ? " field--error" : ""}`}>
           <label htmlFor="file">CSV file</label>
           <span className="hint" id="file-hint">

@@ -11,6 +11,7 @@ import { StepList } from "../vacancies/components/step-list";
 import { requireHr } from "../vacancies/guards.server";
 import { roleStep } from "../vacancies/schemas";
 import { createDraft } from "../vacancies/vacancies.server";
+import { PostingFor } from "../vacancies/components/posting-for";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Staffroom" }];
 
@@ -45,20 +46,7 @@ export default function NewVacancy() {
       <StepList current="role" />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        {contexts.length > 1 ? (
-          <div className="field">
-            <label htmlFor="owner">Posting for</label>
-            <select id="owner" name="owner">
-              {contexts.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <input type="hidden" name="owner" value={contexts[0]?.value} />
-        )}
+        <PostingFor contexts={contexts} />
         <RoleFields fields={fields as never} />
         <button type="submit" className="button">
           Save and continue
