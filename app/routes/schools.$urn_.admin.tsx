@@ -14,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const school = urn === null ? null : await findSchoolByUrn(db(), urn);
   if (!school) throw notFound();
   // HR of this school, its trust or its LA, or the partnership's admins; anyone else: 404.
-  await requireMembership(request, ["hr", "partnership_admin"], { kind: "school", schoolId: school.id });
-  const staff = await schoolStaff(db(), school.id);
+  const { user } = await requireMembership(request, ["hr", "partnership_admin"], { kind: "school", schoolId: school.id });
+  const staff = await schoolStaff(db(), user.id, school.id);
   return json({ school: { id: school.id, urn: school.urn, name: school.name }, staff: staff.map((s) => ({ ...s, role: roleLabels[s.role as Role] ?? s.role })) });
 }
 

@@ -10,18 +10,18 @@ import { directoryFacets, schoolPoints, searchSchools } from "../schools/queries
 export const meta: MetaFunction = () => [{ title: "Schools – Staffroom" }];
 
 const PAGE_SIZE = 25;
+const MAP_LIMIT = 2000;
 // Hostile or stale query strings are coerced to something sensible, never a 500.
 const query = z.object({
+  // Control characters go; an overlong search is cut (not dropped, which would list every school).
   q: z
     .string()
-    .trim()
-    .max(100)
     // eslint-disable-next-line no-control-regex
-    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, ""))
+    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, "").trim().slice(0, 100))
     .optional()
     .catch(undefined),
   la: z.string().regex(/^\d{3}$/).optional().catch(undefined),
-  phase: z.string().max(40).optional().catch(undefined),
+  phase: z.string().trim().max(40).optional().catch(undefined),
   view: z.enum(["list", "map"]).catch("list"),
   page: z.coerce.number().int().min(1).max(2000).catch(1),
 });
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, facets, points] = await Promise.all([
     searchSchools(db(), { ...filters, page: q.page, pageSize: PAGE_SIZE }),
     directoryFacets(db()),
-    q.view === "map" ? schoolPoints(db(), filters) : Promise.resolve([]),
+    q.view === "map" ? schoolPoints(db(), filters, MAP_LIMIT) : Promise.resolve([]),
   ]);
   return json({ ...result, facets, points, query: q, search: url.searchParams.toString(), pageSize: PAGE_SIZE });
 }
@@ -44,6 +44,8 @@ export default function SchoolsDirectory() {
   const otherView = new URLSearchParams(search);
   otherView.set("view", query.view === "map" ? "list" : "map");
   otherView.delete("page");
+  const firstPage = new URLSearchParams(search);
+  firstPage.delete("page");
   return (
     <>
       <h1>Schools</h1>
@@ -85,11 +87,15 @@ export default function SchoolsDirectory() {
       </p>
       {query.view === "map" ? (
         <SchoolMap
-          title={`Map of ${points.length} schools`}
+          title={points.length === total ? `Map of ${total} schools` : `Map of ${points.length} schools (of ${total} found; at most ${MAP_LIMIT} are drawn, and only schools with a location)`}
           points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng}))}
         />
       ) : null}
-      {rows.length === 0 ? (
+      {rows.length === 0 && total > 0 ? (
+        <p>
+          There is no page {query.page} of these results. <Link to={`?${firstPage}`}>Go to the first page</Link>.
+        </p>
+      ) : rows.length === 0 ? (
         <p>No schools match. Try fewer words, or another local authority.</p>
       ) : (
         <table>

@@ -14,15 +14,29 @@ export type SchoolListItem = {
   lng: number | null;
 };
 
-export type DirectoryQuery = { q?: string; la?: string; phase?: string; page: number; pageSize: number };
+export type DirectoryFilters = { q?: string; la?: string; phase?: string };
+export type DirectoryQuery = DirectoryFilters & { page: number; pageSize: number };
 
-/** The schools directory: name search (trigram-indexed), LA and phase filters, paged. */
-export async function searchSchools(db: Executor, query: DirectoryQuery) {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = sql`TRUE
+/** `%text%` for ILIKE, with the user's own %, _ and \ matched literally. */
+function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The directory's WHERE clause; every value is a bound parameter. */
+function directoryWhere(query: DirectoryFilters) {
+  const pattern = query.q ? containsPattern(query.q) : null;
+  return sql`TRUE
     ${pattern ? sql`AND (s.name ILIKE ${pattern} OR s.town ILIKE ${pattern} OR s.postcode ILIKE ${pattern})` : sql``}
     ${query.la ? sql`AND s.la_code = ${query.la}` : sql``}
     ${query.phase ? sql`AND s.phase = ${query.phase}` : sql``}`;
+}
+
+/**
+ * The schools directory: name (trigram-indexed), town or postcode search, LA and phase filters, paged.
+ * With a search, the closest names come first (trigram similarity), then alphabetical.
+ */
+export async function searchSchools(db: Executor, query: DirectoryQuery): Promise<{ rows: SchoolListItem[]; total: number }> {
+  const where = directoryWhere(query);
   const order = query.q ? sql`similarity(s.name, ${query.q}) DESC, s.name` : sql`s.name`;
   const rows = rowsOf<SchoolListItem & { total: number }>(
     await db.execute(sql`
@@ -31,20 +45,21 @@ export async function searchSchools(db: Executor, query: DirectoryQuery) {
        ORDER BY ${order}, s.urn
        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
   );
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: no row carries the count, so ask for it (the page can then offer page 1).
+    const [count] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM schools s WHERE ${where}`));
+    return { rows: [], total: count?.total ?? 0 };
+  }
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
 /** Points for the map view of a directory query (capped: a map of thousands of dots says little). */
-export async function schoolPoints(db: Executor, query: Omit<DirectoryQuery, "page" | "pageSize">, limit = 2000) {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+export async function schoolPoints(db: Executor, query: DirectoryFilters, limit = 2000) {
   return rowsOf<{ urn: number; name: string; lat: number; lng: number }>(
     await db.execute(sql`
       SELECT s.urn, s.name, s.lat, s.lng FROM schools s
-       WHERE s.lat IS NOT NULL AND s.lng IS NOT NULL
-         ${pattern ? sql`AND (s.name ILIKE ${pattern} OR s.town ILIKE ${pattern} OR s.postcode ILIKE ${pattern})` : sql``}
-         ${query.la ? sql`AND s.la_code = ${query.la}` : sql``}
-         ${query.phase ? sql`AND s.phase = ${query.phase}` : sql``}
-       ORDER BY s.name LIMIT ${limit}`),
+       WHERE s.lat IS NOT NULL AND s.lng IS NOT NULL AND ${directoryWhere(query)}
+       ORDER BY s.name, s.urn LIMIT ${limit}`),
   );
 }
 
@@ -101,15 +116,28 @@ export async function findSchoolByUrn(db: Executor, urn: number): Promise<School
   return row ?? null;
 }
 
-/** The nearest schools to a school, by great-circle distance, using the GiST index on ll_to_earth. */
-export async function nearestSchools(db: Executor, school: { id: string; lat: number; lng: number }, limit = 10) {
-  return rowsOf<{ urn: number; name: string; lat: number; lng: number; metres: number }>(
+export type Neighbour = { urn: number; name: string; lat: number; lng: number; metres: number };
+
+/**
+ * The nearest schools to a school within `withinMetres`, nearest first, with great-circle distances in
+ * metres. Both the earth_box bound and the KNN ordering (<->) are answered by the GiST index on
+ * ll_to_earth(lat, lng); earth_distance then gives the exact distance.
+ */
+export async function nearestSchools(
+  db: Executor,
+  school: { id: string; lat: number; lng: number },
+  limit = 10,
+  withinMetres = 50_000,
+): Promise<Neighbour[]> {
+  const here = sql`ll_to_earth(${school.lat}::float8, ${school.lng}::float8)`;
+  return rowsOf<Neighbour>(
     await db.execute(sql`
-      SELECT s.urn, s.name, s.lat, s.lng,
-             earth_distance(ll_to_earth(s.lat, s.lng), ll_to_earth(${school.lat}, ${school.lng})) AS metres
+      SELECT s.urn, s.name, s.lat, s.lng, earth_distance(ll_to_earth(s.lat, s.lng), ${here}) AS metres
         FROM schools s
        WHERE s.id <> ${school.id} AND s.lat IS NOT NULL AND s.lng IS NOT NULL
-       ORDER BY ll_to_earth(s.lat, s.lng) <-> ll_to_earth(${school.lat}, ${school.lng})
+         AND earth_box(${here}, ${withinMetres}::float8) @> ll_to_earth(s.lat, s.lng)
+         AND earth_distance(ll_to_earth(s.lat, s.lng), ${here}) <= ${withinMetres}::float8
+       ORDER BY ll_to_earth(s.lat, s.lng) <-> ${here}, s.urn
        LIMIT ${limit}`),
   );
 }
@@ -136,19 +164,40 @@ export async function schoolsOfOrganisation(db: Executor, organisationId: string
 
 export type StaffMember = { name: string; email: string; role: string; where: string };
 
-/** Everyone who holds a role at a school, directly or at the trust (or LA) that runs it. */
-export async function schoolStaff(db: Executor, schoolId: string): Promise<StaffMember[]> {
+/**
+ * The viewer may manage a school's staff: HR at the school, its trust or (maintained schools) its local
+ * authority, or a partnership admin of its partnership. Mirrors app/memberships/access.server.ts, and is
+ * repeated in the query itself so a route that forgot its guard still reads nothing.
+ */
+function viewerManagesSchool(viewerId: string) {
+  return sql`EXISTS (
+    SELECT 1 FROM memberships v
+     WHERE v.user_id = ${viewerId}
+       AND v.role IN ('hr', 'partnership_admin')
+       AND (v.school_id = s.id
+            OR v.organisation_id = s.trust_id
+            OR (s.trust_id IS NULL AND v.organisation_id IN (
+                  SELECT la.id FROM organisations la WHERE la.kind = 'local_authority' AND la.la_code = s.la_code))
+            OR (v.role = 'partnership_admin' AND v.school_id IS NULL AND v.partnership_id = s.partnership_id)))`;
+}
+
+/**
+ * Everyone with a role at a school, plus the HR staff of the trust (or, for a maintained school, the local
+ * authority) who act for it. Empty unless `viewerId` may manage the school.
+ */
+export async function schoolStaff(db: Executor, viewerId: string, schoolId: string): Promise<StaffMember[]> {
   return rowsOf<StaffMember>(
     await db.execute(sql`
       SELECT u.name, u.email, m.role, coalesce(sc.name, o.name) AS "where"
-        FROM memberships m
+        FROM schools s
+        JOIN memberships m ON m.school_id = s.id
+                           OR (m.role = 'hr' AND m.organisation_id = s.trust_id)
+                           OR (m.role = 'hr' AND s.trust_id IS NULL AND m.organisation_id IN (
+                                 SELECT la.id FROM organisations la WHERE la.kind = 'local_authority' AND la.la_code = s.la_code))
         JOIN users u ON u.id = m.user_id
         LEFT JOIN schools sc ON sc.id = m.school_id
         LEFT JOIN organisations o ON o.id = m.organisation_id
-        JOIN schools s ON s.id = ${schoolId}
-       WHERE m.school_id = s.id
-          OR m.organisation_id = s.trust_id
-          OR (s.trust_id IS NULL AND o.kind = 'local_authority' AND o.la_code = s.la_code)
-       ORDER BY m.school_id IS NULL, u.name`),
+       WHERE s.id = ${schoolId} AND ${viewerManagesSchool(viewerId)}
+       ORDER BY m.school_id IS NULL, u.name, m.role`),
   );
 }
