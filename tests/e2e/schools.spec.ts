@@ -26,7 +26,27 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await expect(page.getByRole("heading", { name: "Riverside Academy", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Riverside Schools Trust" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Riverside Academy and its \d+ nearest schools/ })).toBeVisible();
+  await expect(page.getByText(/\d+\.\d miles/).first()).toBeVisible();
   await expectAccessible(page);
+
+  // The trust's public page: its schools as a map and a list.
+  await page.getByRole("link", { name: "Riverside Schools Trust" }).click();
+  await expect(page.getByRole("heading", { name: "Riverside Schools Trust", level: 1 })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Map of Riverside Schools Trust's schools" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the directory pages 25 at a time and keeps the query in its links", async ({ page }) => {
+  await page.goto("/schools?la=990");
+  await expect(page.getByRole("navigation", { name: "Pages" }).getByText("Page 1 of 2")).toBeVisible();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/la=990/);
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByRole("link", { name: "Previous page" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/schools?la=990&page=9");
+  await expect(page.getByText("There is no page 9 of these results.")).toBeVisible();
 });
 
 test("a hostile search string is treated as text", async ({ page }) => {
@@ -41,6 +61,12 @@ test("a partnership admin sees the partnership's organisations, members and scho
   await expect(page.getByRole("heading", { name: "Demo Vale Schools Partnership" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "hr@northbrook.example" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Northbrook Learning Trust", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Members \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Invite HR staff to Northbrook Learning Trust" })).toHaveAttribute(
+    "href",
+    /^\/invitations\/new\?scope=organisation&id=/,
+  );
+  await expect(page.getByRole("link", { name: "Invite HR staff to Riverside Academy" })).toHaveAttribute("href", /^\/invitations\/new\?scope=school&id=/);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Staff at Riverside Academy" }).click();
   await expect(page.getByRole("heading", { name: "Riverside Academy: staff" })).toBeVisible();
