@@ -119,9 +119,12 @@ export async function findSchoolByUrn(db: Executor, urn: number): Promise<School
 export type Neighbour = { urn: number; name: string; lat: number; lng: number; metres: number };
 
 /**
- * The nearest schools to a school within `withinMetres`, nearest first, with great-circle distances in
- * metres. Both the earth_box bound and the KNN ordering (<->) are answered by the GiST index on
- * ll_to_earth(lat, lng); earth_distance then gives the exact distance.
+ * The nearest schools to a school, nearest first, with great-circle distances in metres, dropping any
+ * beyond `withinMetres`. The inner query is a KNN scan (ORDER BY ... <-> ... LIMIT) on the GiST index
+ * over ll_to_earth(lat, lng), which stops after `limit` rows: 0.4 ms over England's 25,102 schools on
+ * PostgreSQL 15. An earth_box bound in the same query made the planner read every school in the box
+ * instead (48 ms in Greater Manchester), and a second ORDER BY key defeats the KNN scan (125 ms), so the
+ * radius is applied outside and ties are left in index order.
  */
 export async function nearestSchools(
   db: Executor,
@@ -132,13 +135,14 @@ export async function nearestSchools(
   const here = sql`ll_to_earth(${school.lat}::float8, ${school.lng}::float8)`;
   return rowsOf<Neighbour>(
     await db.execute(sql`
-      SELECT s.urn, s.name, s.lat, s.lng, earth_distance(ll_to_earth(s.lat, s.lng), ${here}) AS metres
-        FROM schools s
-       WHERE s.id <> ${school.id} AND s.lat IS NOT NULL AND s.lng IS NOT NULL
-         AND earth_box(${here}, ${withinMetres}::float8) @> ll_to_earth(s.lat, s.lng)
-         AND earth_distance(ll_to_earth(s.lat, s.lng), ${here}) <= ${withinMetres}::float8
-       ORDER BY ll_to_earth(s.lat, s.lng) <-> ${here}, s.urn
-       LIMIT ${limit}`),
+      SELECT n.urn, n.name, n.lat, n.lng, n.metres
+        FROM (SELECT s.urn, s.name, s.lat, s.lng, earth_distance(ll_to_earth(s.lat, s.lng), ${here}) AS metres
+                FROM schools s
+               WHERE s.id <> ${school.id} AND s.lat IS NOT NULL AND s.lng IS NOT NULL
+               ORDER BY ll_to_earth(s.lat, s.lng) <-> ${here}
+               LIMIT ${limit}) n
+       WHERE n.metres <= ${withinMetres}::float8
+       ORDER BY n.metres`),
   );
 }
 
