@@ -1,3 +1,5 @@
+import { useId } from "react";
+
 export type MapPoint = { id: string; label: string; lat: number; lng: number; highlight?: boolean };
 
 const WIDTH = 640;
@@ -28,12 +30,13 @@ export function projectPoints(points: MapPoint[], width = WIDTH, height = HEIGHT
  * (links inside role="img" would be hidden from screen readers); the page lists the same places as links.
  */
 export function SchoolMap({ points, title }: { points: MapPoint[]; title: string }) {
+  const titleId = useId();
   const projected = projectPoints(points);
   if (projected.length === 0) return null;
   return (
     <figure className="map-figure">
-      <svg className="school-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title">
-        <title id="map-title">{title}</title>
+      <svg className="school-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId}>
+        <title id={titleId}>{title}</title>
         {projected.map((p) => {
           const dot = <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={p.highlight ? 8 : 5} className={p.highlight ? "school-map__here" : undefined} />;
           return (
