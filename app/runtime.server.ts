@@ -3,6 +3,10 @@ import PgBoss from "pg-boss";
 import { openDatabase, runMigrations, type Connection } from "../db/client";
 import { runtime, setRuntime } from "../db/runtime";
 import { isDatabaseEmpty, seedDemoRegion } from "../db/seed/demo";
+import { searchEngineFor } from "../search/select.server";
+import { countSearchable } from "../search/documents.server";
+import type { SearchEngine } from "../search/engine";
+import { reindex } from "../search/reindex.server";
 import type { AppConfig } from "./config.server";
 import { createQueues, startWorkers } from "./jobs/queues.server";
 
@@ -40,13 +44,36 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   await runMigrations(connection);
   log("migrations applied");
   const boss = await createBoss(connection, options.workers ?? false);
-  setRuntime({ config, connection, boss });
+  const search = searchEngineFor(config, connection.db);
+  setRuntime({ config, connection, boss, search });
+  try {
+    await search.applySettings();
+  } catch (error) {
+    // A search server that is down must not stop the site: sync retries until it is back.
+    log(`search: could not apply the ${search.name} settings (${(error as Error).message}); searches may fail until it answers`);
+  }
   if (options.seed && (await isDatabaseEmpty(connection.db))) {
     log("empty database: seeding the demo region");
     const summary = await seedDemoRegion(connection.db);
     log(`seeded ${summary.schools} schools, ${summary.users} demo users, ${summary.vacancies ?? 0} vacancies`);
+    const indexed = await reindex(connection.db, search);
+    log(`search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies (${search.name})`);
+  } else if (options.workers) {
+    await indexIfEmpty(connection.db, search, log);
   }
   if (options.workers) await startWorkers(boss);
+}
+
+/** A new search server, or a database from before search existed, starts with an empty index: fill it. */
+async function indexIfEmpty(db: Connection["db"], search: SearchEngine, log: (m: string) => void): Promise<void> {
+  try {
+    if ((await search.countDocuments()) > 0 || (await countSearchable(db)) === 0) return;
+    log("search: the index is empty but there are live vacancies: reindexing");
+    const indexed = await reindex(db, search);
+    log(`search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies in ${indexed.seconds.toFixed(1)} s`);
+  } catch (error) {
+    log(`search: could not check or fill the index (${(error as Error).message}); run npm run search:reindex`);
+  }
 }
 
 export async function stopRuntime(): Promise<void> {

@@ -11,3 +11,11 @@ export function normaliseParam(value: unknown): unknown {
   if (typeof value === "object") return JSON.stringify(value);
   return value;
 }
+
+/**
+ * A text[] parameter. Drizzle spreads a JS array into a list of parameters, so arrays travel as one
+ * PostgreSQL array literal instead (every element quoted, so commas, quotes and braces are safe).
+ */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}

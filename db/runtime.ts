@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { AppConfig } from "../app/config.server";
+import type { SearchEngine } from "../search/engine";
 import type { Connection, Database } from "./client";
 
 /**
@@ -10,6 +11,8 @@ export type Runtime = {
   config: AppConfig;
   connection: Connection;
   boss: PgBoss | null;
+  /** Meilisearch when configured, otherwise the Postgres engine in the same database. */
+  search: SearchEngine;
 };
 
 const KEY = Symbol.for("staffroom.runtime");

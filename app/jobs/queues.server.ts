@@ -7,11 +7,12 @@ import { deleteExpiredAuthRecords } from "../auth/cleanup.server";
 import { applyDueTransitions } from "../vacancies/vacancies.server";
 import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server";
 import { processImport, VACANCY_IMPORT_QUEUE, type VacancyImportJob } from "../vacancies/csv-import/import.server";
+import { drainSearchSync, requestSearchSync, SEARCH_SYNC_QUEUE } from "../../search/sync.server";
 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE] as const;
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -38,6 +39,15 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     await applyDueTransitions(runtime().connection.db);
   });
   await boss.schedule(VACANCY_TRANSITIONS_QUEUE, "* * * * *", {});
+  // Search sync: a job is queued with each change (search/sync.server.ts); the every-minute one is the safety
+  // net, and picks up changes made while the engine was down or by scripts while the server was stopped.
+  await boss.work(SEARCH_SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async () => {
+    const { connection, search } = runtime();
+    const outcome = await drainSearchSync(connection.db, search);
+    if (outcome.remaining > 0 && outcome.waiting === null) await requestSearchSync(connection.db);
+  });
+  await boss.schedule(SEARCH_SYNC_QUEUE, "* * * * *", {});
+  await boss.send(SEARCH_SYNC_QUEUE, {});
   await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await processImport(runtime().connection.db, job.data.importId);
   });

@@ -5,6 +5,7 @@ import { schools, vacancies, vacancyEvents, vacancySchools } from "../../db/sche
 import { hrSchoolIds, managedBy, type PostingContext } from "./access.server";
 import { formatFte } from "./fte";
 import { queueTransitionCheck } from "./transition-queue.server";
+import { requestSearchSync } from "../../search/sync.server";
 import {
   archive,
   closeEarly,
@@ -43,6 +44,8 @@ async function record(
   note?: string,
 ) {
   await db.insert(vacancyEvents).values({ vacancyId, userId, action, changes, note: note ?? null });
+  // Every recorded change may alter what search shows; the sync job decides (drafts are left out).
+  await requestSearchSync(db);
 }
 
 async function schoolsOf(db: Executor, vacancyId: string): Promise<VacancySchool[]> {

@@ -6,3 +6,4 @@ export * from "./partnerships";
 export * from "./places";
 export * from "./schools";
 export * from "./vacancies";
+export * from "./search";

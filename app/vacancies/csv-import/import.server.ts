@@ -7,6 +7,7 @@ import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRo
 import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
 import { publish } from "../lifecycle";
 import { toNumeric } from "../vacancies.server";
+import { requestSearchSync } from "../../../search/sync.server";
 import { parseCsvText, readCsvFile } from "./parse";
 import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
 
@@ -157,6 +158,7 @@ export async function processImport(db: Database, importId: string, now = new Da
       const [current] = await tx.select({ status: vacancyImports.status }).from(vacancyImports).where(eq(vacancyImports.id, importId)).for("update");
       if (current?.status !== "importing") return;
       const count = await insertVacancies(tx, job, valid, now);
+      if (job.publish) await requestSearchSync(tx);
       await finish(tx, importId, { status: "done", importedCount: count });
     });
   } catch (error) {

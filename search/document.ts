@@ -1,0 +1,117 @@
+/**
+ * The search document of a vacancy: what both engines index, derived from PostgreSQL (the source of truth)
+ * by search/documents.server.ts. Applicants' personal data never appears here: only the advert and its schools.
+ */
+import { keyStageLabels, phaseLabels, roleLabels } from "../app/vacancies/options";
+import { subjectLabel } from "../app/vacancies/subjects";
+import type { FacetName, SearchFilters } from "./engine";
+
+export type DocumentSchool = {
+  schoolId: string;
+  urn: number;
+  name: string;
+  town: string | null;
+  postcode: string | null;
+  laName: string;
+  lat: number | null;
+  lng: number | null;
+  /** Thousandths of FTE at this school; null for a trust-wide role not split by school. */
+  fteShare: number | null;
+};
+
+export type VacancyDocument = {
+  vacancyId: string;
+  title: string;
+  role: string;
+  phases: string[];
+  keyStages: string[];
+  subjects: string[];
+  contractType: string;
+  workingPattern: string;
+  payRange: string;
+  salaryMinFte: number | null;
+  salaryMaxFte: number | null;
+  hourlyRatePence: number | null;
+  /** Thousandths. */
+  fteThousandths: number;
+  ectSuitable: boolean;
+  visaSponsorship: boolean;
+  /** academy, la_maintained, special, faith: the union over the vacancy's schools. */
+  schoolTypes: string[];
+  /** Slugs of the trusts involved (the schools' trusts and a trust that owns the post). */
+  trusts: string[];
+  trustNames: string[];
+  ownerName: string;
+  /** ISO moments. */
+  publishedAt: string;
+  closesAt: string;
+  aboutRole: string;
+  skillsExperience: string;
+  schools: DocumentSchool[];
+};
+
+/** Searchable text by weight: A title and subjects, B role and phase words, C places and employers, D the advert. */
+export function weightedText(d: VacancyDocument): { a: string; b: string; c: string; d: string } {
+  return {
+    a: [d.title, ...d.subjects.map(subjectLabel)].join(" "),
+    b: [roleLabels[d.role as keyof typeof roleLabels] ?? d.role, ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p), ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k)].join(" "),
+    c: [...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]), ...d.trustNames, d.ownerName].join(" "),
+    d: [d.aboutRole, d.skillsExperience].join(" "),
+  };
+}
+
+/**
+ * Every filterable value of a document as "facet:value" keys. The Postgres engine filters and counts on these;
+ * the Meilisearch engine has an attribute per facet holding the same values.
+ */
+export function facetKeys(d: VacancyDocument): string[] {
+  const keys = [
+    `role:${d.role}`,
+    ...d.phases.map((p) => `phase:${p}`),
+    ...d.keyStages.map((k) => `keyStage:${k}`),
+    ...d.subjects.map((s) => `subject:${s}`),
+    `contract:${d.contractType}`,
+    `pattern:${d.workingPattern}`,
+    `payRange:${d.payRange}`,
+    ...d.schoolTypes.map((t) => `schoolType:${t}`),
+    ...d.trusts.map((t) => `trust:${t}`),
+    ...(d.ectSuitable ? ["ect:true"] : []),
+    ...(d.visaSponsorship ? ["visa:true"] : []),
+  ];
+  return [...new Set(keys)];
+}
+
+/** The keys a set of filters requires (all of them); minSalary is a range, not a key. */
+export function requiredKeys(filters: SearchFilters): string[] {
+  const keys: string[] = [];
+  const add = (facet: FacetName, value: string | boolean | undefined) => {
+    if (value === undefined || value === false || value === "") return;
+    keys.push(`${facet}:${value === true ? "true" : value}`);
+  };
+  add("role", filters.role);
+  add("phase", filters.phase);
+  add("keyStage", filters.keyStage);
+  add("subject", filters.subject);
+  add("contract", filters.contract);
+  add("pattern", filters.pattern);
+  add("payRange", filters.payRange);
+  add("schoolType", filters.schoolType);
+  add("trust", filters.trust);
+  add("ect", filters.ect);
+  add("visa", filters.visa);
+  return keys;
+}
+
+/** The schools of a vacancy with a location, nearest first from a point, with their distances. */
+export function schoolsByDistance(
+  d: VacancyDocument,
+  from: { lat: number; lng: number } | null,
+  distance: (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => number,
+): (DocumentSchool & { metres: number | null })[] {
+  const withMetres = d.schools.map((s) => ({
+    ...s,
+    metres: from && s.lat !== null && s.lng !== null ? distance(from, { lat: s.lat, lng: s.lng }) : null,
+  }));
+  if (!from) return withMetres;
+  return withMetres.sort((x, y) => (x.metres ?? Infinity) - (y.metres ?? Infinity));
+}

@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import { rowsOf, textArrayLiteral } from "../db/rows";
+import type { DocumentSchool, VacancyDocument } from "./document";
+import { schoolTypesOf } from "./school-types";
+
+/** A school as the document query returns it: with the fields that decide its school types and trust. */
+type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
+  fteShare: string | number | null;
+  typeGroup: string | null;
+  establishmentType: string | null;
+  religiousCharacter: string | null;
+  trustSlug: string | null;
+  trustName: string | null;
+};
+
+type Row = Omit<VacancyDocument, "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt"> & {
+  fte: string;
+  publishedAt: string | Date;
+  closesAt: string | Date;
+  ownerKind: string | null;
+  ownerSlug: string | null;
+  schools: SchoolRow[];
+};
+
+const columns = sql`
+  v.id AS "vacancyId", v.title, v.role, v.phases, v.key_stages AS "keyStages", v.subjects,
+  v.contract_type AS "contractType", v.working_pattern AS "workingPattern", v.pay_range AS "payRange",
+  v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte", v.hourly_rate_pence AS "hourlyRatePence",
+  v.fte, v.ect_suitable AS "ectSuitable", v.visa_sponsorship AS "visaSponsorship",
+  coalesce(v.published_at, v.updated_at) AS "publishedAt", v.closes_at AS "closesAt",
+  v.about_role AS "aboutRole", v.skills_experience AS "skillsExperience",
+  coalesce(o.name, os.name) AS "ownerName", o.kind AS "ownerKind", o.slug AS "ownerSlug",
+  (SELECT coalesce(json_agg(json_build_object(
+            'schoolId', s.id, 'urn', s.urn, 'name', s.name, 'town', s.town, 'postcode', s.postcode, 'laName', s.la_name,
+            'lat', s.lat, 'lng', s.lng, 'fteShare', vs.fte_share, 'typeGroup', s.type_group,
+            'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character,
+            'trustSlug', t.slug, 'trustName', t.name) ORDER BY vs.position, s.name), '[]'::json)
+     FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id LEFT JOIN organisations t ON t.id = s.trust_id
+    WHERE vs.vacancy_id = v.id) AS schools`;
+
+const from = sql`FROM vacancies v
+  LEFT JOIN organisations o ON o.id = v.owner_organisation_id
+  LEFT JOIN schools os ON os.id = v.owner_school_id`;
+
+/** Only published vacancies with a closing moment and at least one school are searchable. */
+const searchable = sql`v.status = 'published' AND v.closes_at IS NOT NULL
+  AND EXISTS (SELECT 1 FROM vacancy_schools vs0 WHERE vs0.vacancy_id = v.id)`;
+
+function toDocument(row: Row): VacancyDocument {
+  const trusts = new Map<string, string>();
+  if (row.ownerKind === "academy_trust" && row.ownerSlug) trusts.set(row.ownerSlug, row.ownerName);
+  for (const s of row.schools) if (s.trustSlug && s.trustName) trusts.set(s.trustSlug, s.trustName);
+  const iso = (d: string | Date) => new Date(d).toISOString();
+  return {
+    vacancyId: row.vacancyId,
+    title: row.title,
+    role: row.role,
+    phases: row.phases,
+    keyStages: row.keyStages,
+    subjects: row.subjects,
+    contractType: row.contractType,
+    workingPattern: row.workingPattern,
+    payRange: row.payRange,
+    salaryMinFte: row.salaryMinFte,
+    salaryMaxFte: row.salaryMaxFte,
+    hourlyRatePence: row.hourlyRatePence,
+    fteThousandths: Math.round(Number(row.fte) * 1000),
+    ectSuitable: row.ectSuitable,
+    visaSponsorship: row.visaSponsorship,
+    schoolTypes: [...new Set(row.schools.flatMap((s) => schoolTypesOf(s)))].sort(),
+    trusts: [...trusts.keys()],
+    trustNames: [...trusts.values()],
+    ownerName: row.ownerName,
+    publishedAt: iso(row.publishedAt),
+    closesAt: iso(row.closesAt),
+    aboutRole: row.aboutRole,
+    skillsExperience: row.skillsExperience,
+    schools: row.schools.map((s) => ({
+      schoolId: s.schoolId,
+      urn: s.urn,
+      name: s.name,
+      town: s.town,
+      postcode: s.postcode,
+      laName: s.laName,
+      lat: s.lat === null ? null : Number(s.lat),
+      lng: s.lng === null ? null : Number(s.lng),
+      fteShare: s.fteShare === null ? null : Math.round(Number(s.fteShare) * 1000),
+    })),
+  };
+}
+
+/** The documents of those of `vacancyIds` that are searchable now; the others belong out of the index. */
+export async function documentsFor(db: Executor, vacancyIds: string[]): Promise<VacancyDocument[]> {
+  if (vacancyIds.length === 0) return [];
+  const rows = rowsOf<Row>(await db.execute(sql`SELECT ${columns} ${from} WHERE v.id = ANY(${textArrayLiteral(vacancyIds)}::text[]) AND ${searchable}`));
+  return rows.map(toDocument);
+}
+
+/** Every searchable vacancy, in batches by id, for a reindex. */
+export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenerator<VacancyDocument[]> {
+  let after = "";
+  for (;;) {
+    const rows = rowsOf<Row>(
+      await db.execute(sql`SELECT ${columns} ${from} WHERE ${searchable} AND v.id > ${after} ORDER BY v.id LIMIT ${batchSize}`),
+    );
+    if (rows.length === 0) return;
+    yield rows.map(toDocument);
+    after = rows[rows.length - 1].vacancyId;
+  }
+}
+
+/** How many vacancies are searchable: what a full index should hold. */
+export async function countSearchable(db: Executor): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`));
+  return row.n;
+}

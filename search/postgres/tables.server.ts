@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+
+/** The live index tables of the Postgres engine (db/schema/search.ts). */
+export const TABLES = { vacancies: "search_vacancies", points: "search_vacancy_points", terms: "search_terms" } as const;
+export type Tables = { vacancies: string; points: string; terms: string };
+
+const SAFE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+function checkName(name: string): string {
+  if (!SAFE_NAME.test(name)) throw new Error(`Not a plain table or index name: ${name}`);
+  return name;
+}
+
+/**
+ * Replaces table `live` with the freshly filled `fresh`, inside the caller's transaction: `fresh` gets the live
+ * table's keys and indexes (read from the catalogue, so the migrations stay their only definition), then the
+ * live table is dropped and `fresh` takes its name and its indexes' names. A search running meanwhile reads
+ * the old table until the commit, then the new one: none fails.
+ */
+export async function swapInTable(tx: Executor, live: string, fresh: string): Promise<void> {
+  checkName(live);
+  checkName(fresh);
+  const constraints = rowsOf<{ name: string; definition: string }>(
+    await tx.execute(sql`
+      SELECT conname AS name, pg_get_constraintdef(oid) AS definition
+        FROM pg_constraint WHERE conrelid = ${live}::regclass AND contype IN ('p', 'u')`),
+  );
+  const indexes = rowsOf<{ name: string; definition: string }>(
+    await tx.execute(sql`
+      SELECT i.indexname AS name, i.indexdef AS definition
+        FROM pg_indexes i
+       WHERE i.schemaname = current_schema() AND i.tablename = ${live}
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`),
+  );
+  for (const c of constraints) {
+    await tx.execute(sql.raw(`ALTER TABLE ${fresh} ADD CONSTRAINT ${checkName(c.name)}__next ${c.definition}`));
+  }
+  for (const index of indexes) {
+    const name = checkName(index.name);
+    const onTable = new RegExp(`^(CREATE (?:UNIQUE )?INDEX) ${name} ON (ONLY )?((?:[a-z_]+\\.)?)${live} `);
+    if (!onTable.test(index.definition)) throw new Error(`Cannot copy index ${name}: unexpected definition ${index.definition}`);
+    await tx.execute(sql.raw(index.definition.replace(onTable, `$1 ${name}__next ON $3${fresh} `)));
+  }
+  // The planner has no statistics for a new table; gathered before the live table is locked, so searches wait less.
+  await tx.execute(sql.raw(`ANALYZE ${fresh}`));
+  await tx.execute(sql.raw(`DROP TABLE ${live}`));
+  await tx.execute(sql.raw(`ALTER TABLE ${fresh} RENAME TO ${live}`));
+  for (const c of constraints) await tx.execute(sql.raw(`ALTER TABLE ${live} RENAME CONSTRAINT ${c.name}__next TO ${c.name}`));
+  for (const index of indexes) await tx.execute(sql.raw(`ALTER INDEX ${index.name}__next RENAME TO ${index.name}`));
+}

@@ -1,0 +1,66 @@
+/**
+ * Rebuilding the whole index from PostgreSQL: a fresh index is filled beside the live one and swapped in at
+ * the end, so searches keep working throughout. Sync waits while the vacancies are read (changes pile up in
+ * search_sync_pending) and catches up on the new index afterwards, so no change made during a reindex is lost.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { rowsOf } from "../db/rows";
+import { allDocuments, countSearchable } from "./documents.server";
+import type { ReindexProgress, SearchEngine } from "./engine";
+import { drainSearchSync, ensureIndexState, STALE_REBUILD_MINUTES } from "./sync.server";
+
+export class ReindexBusyError extends Error {
+  constructor() {
+    super("Another reindex is running (its heartbeat is recent). Wait for it to finish.");
+  }
+}
+
+export type ReindexReport = { documents: number; searchable: number; seconds: number; caughtUp: number };
+
+async function claim(db: Database): Promise<boolean> {
+  await ensureIndexState(db);
+  // Waits for a drain in progress (it holds the row), then stops the next ones until the swap.
+  const claimed = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      UPDATE search_index_state SET rebuilding_since = now(), heartbeat_at = now()
+       WHERE id = 1 AND (rebuilding_since IS NULL OR heartbeat_at <= now() - make_interval(mins => ${STALE_REBUILD_MINUTES}))
+       RETURNING id`),
+  );
+  return claimed.length === 1;
+}
+
+export async function reindex(db: Database, engine: SearchEngine, options: { onProgress?: ReindexProgress; batchSize?: number } = {}): Promise<ReindexReport> {
+  const started = performance.now();
+  if (!(await claim(db))) throw new ReindexBusyError();
+  try {
+    const searchable = await countSearchable(db);
+    options.onProgress?.(0, searchable);
+    const build = await engine.beginBuild();
+    try {
+      let done = 0;
+      for await (const batch of allDocuments(db, options.batchSize ?? 1000)) {
+        await build.add(batch);
+        done += batch.length;
+        options.onProgress?.(done, Math.max(done, searchable));
+        await db.execute(sql`UPDATE search_index_state SET heartbeat_at = now() WHERE id = 1`);
+      }
+      await build.swap();
+    } catch (error) {
+      await build.abandon().catch(() => {});
+      throw error;
+    }
+    await db.execute(sql`
+      UPDATE search_index_state SET rebuilding_since = NULL, last_rebuilt_at = now(), last_document_count = ${await engine.countDocuments()}
+       WHERE id = 1`);
+  } finally {
+    await db.execute(sql`UPDATE search_index_state SET rebuilding_since = NULL WHERE id = 1`);
+  }
+  const caughtUp = await drainSearchSync(db, engine);
+  return {
+    documents: await engine.countDocuments(),
+    searchable: await countSearchable(db),
+    seconds: (performance.now() - started) / 1000,
+    caughtUp: caughtUp.indexed + caughtUp.removed,
+  };
+}
