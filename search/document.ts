@@ -50,13 +50,17 @@ export type VacancyDocument = {
   schools: DocumentSchool[];
 };
 
-/** Searchable text by weight: A title and subjects, B role and phase words, C places and employers, D the advert. */
-export function weightedText(d: VacancyDocument): { a: string; b: string; c: string; d: string } {
+/**
+ * Searchable text, from most to least telling: the title, the subjects' names, the role and phase words,
+ * the schools, places and employers, then the advert. Both engines search all of it and rank title matches first.
+ */
+export function searchableText(d: VacancyDocument): { title: string; subjects: string; role: string; places: string; advert: string } {
   return {
-    a: [d.title, ...d.subjects.map(subjectLabel)].join(" "),
-    b: [roleLabels[d.role as keyof typeof roleLabels] ?? d.role, ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p), ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k)].join(" "),
-    c: [...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]), ...d.trustNames, d.ownerName].join(" "),
-    d: [d.aboutRole, d.skillsExperience].join(" "),
+    title: d.title,
+    subjects: d.subjects.map(subjectLabel).join(" "),
+    role: [roleLabels[d.role as keyof typeof roleLabels] ?? d.role, ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p), ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k)].join(" "),
+    places: [...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]), ...d.trustNames, d.ownerName].join(" "),
+    advert: [d.aboutRole, d.skillsExperience].join(" "),
   };
 }
 
@@ -79,6 +83,15 @@ export function facetKeys(d: VacancyDocument): string[] {
     ...(d.visaSponsorship ? ["visa:true"] : []),
   ];
   return [...new Set(keys)];
+}
+
+/** Facets that belong to a vacancy's schools rather than the vacancy itself. */
+export const LOCATION_FACETS: readonly FacetName[] = ["schoolType", "trust"];
+
+/** Keys split into the vacancy's own and its schools', each sorted: how the Postgres engine numbers them. */
+export function splitKeys(keys: string[]): { vacancy: string[]; location: string[] } {
+  const isLocation = (k: string) => LOCATION_FACETS.includes(k.slice(0, k.indexOf(":")) as FacetName);
+  return { vacancy: keys.filter((k) => !isLocation(k)).sort(), location: keys.filter(isLocation).sort() };
 }
 
 /** The keys a set of filters requires (all of them); minSalary is a range, not a key. */

@@ -1,13 +1,18 @@
 /**
- * The embedded search engine: the index is three tables in the application's own PostgreSQL (or PGlite).
- * Words: a weighted tsvector ranked with ts_rank; synonyms and misspellings expand the query (search_terms
- * holds every indexed word under a trigram index). Places: one point per school, filtered with an earth_box
- * on a GiST index and measured with the haversine. Facets: GROUP BY over the matching rows' facet keys.
+ * The embedded search engine: the index is a handful of narrow tables in the application's own PostgreSQL
+ * (or PGlite), see db/schema/search.ts.
+ * - Words: a tsvector of every searchable word (GIN). Synonyms and misspellings expand the query; search_terms
+ *   holds every indexed word under a trigram index for the misspellings.
+ * - Relevance: title matches first, then matches in the title and subjects, then typo matches there, then the
+ *   rest; newest first within each.
+ * - Places: one point per school, filtered with an earth_box on a GiST index, measured with the haversine.
+ * - Facets: each vacancy's facet keys are numbered as two signatures, so counting is a GROUP BY on two integers
+ *   followed by the keys of the (few hundred) signatures met.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
-import { facetKeys, requiredKeys, weightedText, type VacancyDocument } from "../document";
+import { facetKeys, requiredKeys, searchableText, splitKeys, type VacancyDocument } from "../document";
 import {
   activeFacets,
   effectiveSort,
@@ -24,31 +29,28 @@ import {
 } from "../engine";
 import { synonymMap } from "../synonyms";
 import { queryWords, tokenize, typoBudget, withinTypos } from "../text";
-import { swapInTable, TABLES, type Tables } from "./tables.server";
-import { buildTsQueries, queryUnits } from "./tsquery";
+import { createFreshTable, NEXT_TABLES, swapInTable, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
+import { buildTsQueries, queryUnits, type TsQueries } from "./tsquery";
 
 const synonyms = synonymMap();
-// ts_rank weights for D, C, B, A: a title word counts ten times a word in the advert's text.
-const WEIGHTS = sql.raw(`'{0.1, 0.2, 0.4, 1.0}'`);
 // ll_to_earth works on a sphere of 6,378,168 m; the haversine on 6,371,000 m. The box must not cut the circle.
 const BOX_SCALE = 6_378_168 / 6_371_000 + 0.001;
-
-type TsQueries = { exact: string; full: string } | null;
 
 export function postgresEngine(db: Database): SearchEngine {
   return {
     name: "postgres",
     async applySettings() {
-      // Settings are the migrations' tables and indexes: nothing to apply at run time.
+      // The settings are the migrations' tables and indexes: nothing to apply at run time.
     },
     async upsert(documents, options?: WriteOptions) {
-      await writeDocuments(options?.executor ?? db, documents, TABLES, "upsert");
+      await writeDocuments(options?.executor ?? db, documents, TABLES, new SignatureCache(TABLES.signatures, "upsert"));
     },
     async remove(vacancyIds, options?: WriteOptions) {
       if (vacancyIds.length === 0) return;
       const ex = options?.executor ?? db;
-      await ex.execute(sql`DELETE FROM search_vacancy_points WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`);
-      await ex.execute(sql`DELETE FROM search_vacancies WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`);
+      for (const table of [TABLES.vacancies, TABLES.text, TABLES.documents, TABLES.points]) {
+        await ex.execute(sql`DELETE FROM ${sql.raw(table)} WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`);
+      }
     },
     search: (query) => search(db, query),
     async countDocuments() {
@@ -59,43 +61,92 @@ export function postgresEngine(db: Database): SearchEngine {
   };
 }
 
-type Mode = "upsert" | "append";
+/** Signature numbers by kind and keys. "upsert" resolves them in the live table; "append" numbers a fresh build's. */
+class SignatureCache {
+  private known = new Map<string, number>();
+  constructor(
+    private table: string,
+    private mode: "upsert" | "append",
+  ) {}
 
-function indexRows(documents: VacancyDocument[]) {
-  return documents.map((d) => {
-    const text = weightedText(d);
-    // Words are split here, by the same rules as queries, so the index and the query agree on what a word is.
-    const [a, b, c, dd] = [text.a, text.b, text.c, text.d].map((x) => tokenize(x).join(" "));
-    return { vacancy_id: d.vacancyId, document: d, a, b, c, d: dd, keys: facetKeys(d), salary_max: d.salaryMaxFte, published_at: d.publishedAt, closes_at: d.closesAt };
-  });
+  private static key = (kind: string, keys: string[]) => `${kind}|${keys.join("\u0001")}`;
+
+  async resolve(ex: Executor, wanted: { kind: string; keys: string[] }[]): Promise<(kind: string, keys: string[]) => number> {
+    const missing = [...new Map(wanted.filter((w) => !this.known.has(SignatureCache.key(w.kind, w.keys))).map((w) => [SignatureCache.key(w.kind, w.keys), w])).values()];
+    if (missing.length > 0) {
+      const json = JSON.stringify(missing);
+      const t = sql.raw(this.table);
+      const rows =
+        this.mode === "append"
+          ? // A fresh table has no unique index yet: the build remembers what it has numbered.
+            await ex.execute(sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) RETURNING id, kind, keys`)
+          : (await ex.execute(sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON CONFLICT (kind, keys) DO NOTHING`),
+            await ex.execute(sql`SELECT s.id, s.kind, s.keys FROM ${t} s JOIN jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON s.kind = r.kind AND s.keys = r.keys`));
+      for (const r of rowsOf<{ id: number; kind: string; keys: string[] }>(rows)) this.known.set(SignatureCache.key(r.kind, r.keys), r.id);
+    }
+    return (kind, keys) => {
+      const id = this.known.get(SignatureCache.key(kind, keys));
+      if (id === undefined) throw new Error(`search signature not numbered: ${kind} ${keys.join(",")}`);
+      return id;
+    };
+  }
 }
 
-/** The words worth a typo lookup: three letters or more (shorter query words get no typo allowance). */
-function wordsOf(rows: ReturnType<typeof indexRows>): string[] {
-  return [...new Set(rows.flatMap((r) => `${r.a} ${r.b} ${r.c} ${r.d}`.split(" ")).filter((w) => w.length >= 3))];
+/** Words (three letters or more: shorter query words get no typo allowance) for the misspelling lookup. */
+function wordsOf(texts: string[]): string[] {
+  return [...new Set(texts.flatMap((t) => t.split(" ")).filter((w) => w.length >= 3))];
 }
 
 /**
- * Writes documents with their points and words into one set of index tables. "upsert" replaces what the live
- * tables hold; "append" fills a fresh build's tables, which have no keys yet (they are added at the swap).
+ * Writes documents into one set of index tables. "upsert" replaces what the live tables hold; "append" fills a
+ * fresh build's tables, which have no keys yet (they are added at the swap).
  */
-async function writeDocuments(ex: Executor, documents: VacancyDocument[], t: Tables, mode: Mode, words = wordsOf(indexRows(documents))): Promise<void> {
+async function writeDocuments(ex: Executor, documents: VacancyDocument[], t: Tables, signatures: SignatureCache, words?: (all: string[]) => string[]): Promise<void> {
   if (documents.length === 0) return;
-  const rows = indexRows(documents);
-  const ids = documents.map((d) => d.vacancyId);
+  const upsert = (conflictSet: SQL) => (t === TABLES ? sql`ON CONFLICT (vacancy_id) DO UPDATE SET ${conflictSet}` : sql``);
+  const prepared = documents.map((d) => {
+    const text = searchableText(d);
+    // Words are split here, by the same rules as queries, so the index and the query agree on what a word is.
+    const [title, subjects, role, places, advert] = [text.title, text.subjects, text.role, text.places, text.advert].map((x) => tokenize(x).join(" "));
+    return { d, keys: splitKeys(facetKeys(d)), title, subjects, all: [title, subjects, role, places, advert].join(" ") };
+  });
+  const numberOf = await signatures.resolve(ex, prepared.flatMap((p) => [{ kind: "vacancy", keys: p.keys.vacancy }, { kind: "location", keys: p.keys.location }]));
+  const rows = prepared.map((p) => ({
+    vacancy_id: p.d.vacancyId,
+    vs: numberOf("vacancy", p.keys.vacancy),
+    ls: numberOf("location", p.keys.location),
+    salary_max: p.d.salaryMaxFte,
+    published_at: p.d.publishedAt,
+    closes_at: p.d.closesAt,
+    title: p.title,
+    subjects: p.subjects,
+    all: p.all,
+    document: p.d,
+  }));
+  const json = JSON.stringify(rows);
+  const records = sql`jsonb_to_recordset(${json}::jsonb) AS r(vacancy_id text, vs int, ls int, salary_max int, published_at timestamptz,
+    closes_at timestamptz, title text, subjects text, "all" text, document jsonb)`;
   await ex.execute(sql`
-    INSERT INTO ${sql.raw(t.vacancies)} (vacancy_id, document, tsv, facet_keys, salary_max, published_at, closes_at)
-    SELECT r.vacancy_id, r.document,
-           setweight(to_tsvector('simple', r.a), 'A') || setweight(to_tsvector('simple', r.b), 'B')
-             || setweight(to_tsvector('simple', r.c), 'C') || setweight(to_tsvector('simple', r.d), 'D'),
-           ARRAY(SELECT jsonb_array_elements_text(r.keys)), r.salary_max, r.published_at, r.closes_at
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r(vacancy_id text, document jsonb, a text, b text, c text, d text, keys jsonb, salary_max int,
-             published_at timestamptz, closes_at timestamptz)
-    ${mode === "upsert" ? sql`ON CONFLICT (vacancy_id) DO UPDATE SET document = EXCLUDED.document, tsv = EXCLUDED.tsv,
-      facet_keys = EXCLUDED.facet_keys, salary_max = EXCLUDED.salary_max, published_at = EXCLUDED.published_at,
-      closes_at = EXCLUDED.closes_at` : sql``}`);
-  if (mode === "upsert") await ex.execute(sql`DELETE FROM ${sql.raw(t.points)} WHERE vacancy_id = ANY(${textArrayLiteral(ids)}::text[])`);
+    INSERT INTO ${sql.raw(t.vacancies)} (vacancy_id, vacancy_signature, location_signature, salary_max, published_at, closes_at, title_tsv)
+    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at,
+           setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.subjects), 'B')
+      FROM ${records}
+    ${upsert(sql`vacancy_signature = EXCLUDED.vacancy_signature, location_signature = EXCLUDED.location_signature,
+      salary_max = EXCLUDED.salary_max, published_at = EXCLUDED.published_at, closes_at = EXCLUDED.closes_at, title_tsv = EXCLUDED.title_tsv`)}`);
+  await ex.execute(sql`
+    INSERT INTO ${sql.raw(t.text)} (vacancy_id, vacancy_signature, location_signature, salary_max, published_at, closes_at, title_tsv, tsv)
+    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at,
+           setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.subjects), 'B'), to_tsvector('simple', r."all")
+      FROM ${records}
+    ${upsert(sql`vacancy_signature = EXCLUDED.vacancy_signature, location_signature = EXCLUDED.location_signature,
+      salary_max = EXCLUDED.salary_max, published_at = EXCLUDED.published_at, closes_at = EXCLUDED.closes_at,
+      title_tsv = EXCLUDED.title_tsv, tsv = EXCLUDED.tsv`)}`);
+  await ex.execute(sql`
+    INSERT INTO ${sql.raw(t.documents)} (vacancy_id, document) SELECT r.vacancy_id, r.document FROM ${records}
+    ${upsert(sql`document = EXCLUDED.document`)}`);
+  if (t === TABLES) {
+    await ex.execute(sql`DELETE FROM ${sql.raw(t.points)} WHERE vacancy_id = ANY(${textArrayLiteral(documents.map((d) => d.vacancyId))}::text[])`);
+  }
   const points = documents.flatMap((d) =>
     d.schools.filter((s) => s.lat !== null && s.lng !== null).map((s) => ({ vacancy_id: d.vacancyId, school_id: s.schoolId, lat: s.lat, lng: s.lng })),
   );
@@ -105,35 +156,34 @@ async function writeDocuments(ex: Executor, documents: VacancyDocument[], t: Tab
       SELECT DISTINCT ON (p.vacancy_id, p.school_id) p.vacancy_id, p.school_id, p.lat, p.lng
         FROM jsonb_to_recordset(${JSON.stringify(points)}::jsonb) AS p(vacancy_id text, school_id text, lat float8, lng float8)`);
   }
-  if (words.length > 0) {
-    await ex.execute(sql`INSERT INTO ${sql.raw(t.terms)} (term) SELECT unnest(${textArrayLiteral(words)}::text[])
-      ${mode === "upsert" ? sql`ON CONFLICT DO NOTHING` : sql``}`);
+  const all = wordsOf(rows.map((r) => r.all));
+  const fresh = words ? words(all) : all;
+  if (fresh.length > 0) {
+    await ex.execute(sql`INSERT INTO ${sql.raw(t.terms)} (term) SELECT unnest(${textArrayLiteral(fresh)}::text[])
+      ${t === TABLES ? sql`ON CONFLICT DO NOTHING` : sql``}`);
   }
 }
 
-/** A reindex builds fresh tables beside the live ones, then swaps them in by renaming, in one transaction. */
+/** A reindex fills fresh tables beside the live ones, then swaps them in by renaming, in one transaction. */
 async function beginBuild(db: Database): Promise<IndexBuild> {
-  const next: Tables = { vacancies: `${TABLES.vacancies}__next`, points: `${TABLES.points}__next`, terms: `${TABLES.terms}__next` };
-  for (const key of Object.keys(TABLES) as (keyof Tables)[]) {
-    await db.execute(sql.raw(`DROP TABLE IF EXISTS ${next[key]}`));
-    // No indexes yet: they are built once, after the bulk load, which is much faster than row by row.
-    await db.execute(sql.raw(`CREATE TABLE ${next[key]} (LIKE ${TABLES[key]} INCLUDING DEFAULTS)`));
-  }
+  for (const key of TABLE_KEYS) await createFreshTable(db, TABLES[key], NEXT_TABLES[key]);
+  const signatures = new SignatureCache(NEXT_TABLES.signatures, "append");
   // The fresh words table has no key to resolve duplicates against: the build remembers what it has written.
   const written = new Set<string>();
+  const newWords = (all: string[]) => {
+    const fresh = all.filter((w) => !written.has(w));
+    for (const w of fresh) written.add(w);
+    return fresh;
+  };
   return {
-    async add(documents) {
-      const fresh = wordsOf(indexRows(documents)).filter((w) => !written.has(w));
-      for (const w of fresh) written.add(w);
-      await writeDocuments(db, documents, next, "append", fresh);
-    },
+    add: (documents) => writeDocuments(db, documents, NEXT_TABLES, signatures, newWords),
     async swap() {
       await db.transaction(async (tx) => {
-        for (const key of Object.keys(TABLES) as (keyof Tables)[]) await swapInTable(tx, TABLES[key], next[key]);
+        for (const key of TABLE_KEYS) await swapInTable(tx, TABLES[key], NEXT_TABLES[key]);
       });
     },
     async abandon() {
-      for (const table of Object.values(next)) await db.execute(sql.raw(`DROP TABLE IF EXISTS ${table}`));
+      for (const key of TABLE_KEYS) await db.execute(sql.raw(`DROP TABLE IF EXISTS ${NEXT_TABLES[key]}`));
     },
   };
 }
@@ -152,7 +202,7 @@ async function typoCandidates(db: Executor, words: string[]): Promise<Map<string
   return candidates;
 }
 
-async function textQueries(db: Executor, text: string | undefined): Promise<TsQueries> {
+async function textQueries(db: Executor, text: string | undefined): Promise<TsQueries | null> {
   const words = text ? queryWords(text) : [];
   if (words.length === 0) return null;
   const units = queryUnits(words, synonyms);
@@ -173,29 +223,39 @@ function nearCte(geo: NonNullable<EngineQuery["geo"]>): SQL {
      GROUP BY p.vacancy_id)`;
 }
 
-function whereClause(query: EngineQuery, ts: TsQueries, filters: SearchFilters): SQL {
-  const keys = requiredKeys(filters);
+/**
+ * A signature column must be one of the signatures holding all these keys. A semi-join, so the planner can
+ * hash the (hundreds of) signatures or, for a few, walk the signature index; `= ANY(array)` compared each row
+ * with every element.
+ */
+function signatureHas(column: SQL, kind: string, keys: string[]): SQL {
+  return sql`${column} IN (SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[])`;
+}
+
+function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters): SQL {
+  const keys = splitKeys(requiredKeys(filters));
   const parts: SQL[] = [sql`v.closes_at > ${query.now.toISOString()}::timestamptz`];
-  if (keys.length > 0) parts.push(sql`v.facet_keys @> ${textArrayLiteral(keys)}::text[]`);
+  if (keys.vacancy.length > 0) parts.push(signatureHas(sql`v.vacancy_signature`, "vacancy", keys.vacancy));
+  if (keys.location.length > 0) parts.push(signatureHas(sql`v.location_signature`, "location", keys.location));
   if (filters.minSalary !== undefined) parts.push(sql`v.salary_max >= ${filters.minSalary}::int`);
-  if (ts) parts.push(sql`v.tsv @@ to_tsquery('simple', ${ts.full})`);
   if (query.publishedSince) parts.push(sql`v.published_at >= ${query.publishedSince.toISOString()}::timestamptz`);
+  if (ts) parts.push(sql`v.tsv @@ to_tsquery('simple', ${ts.full})`);
   return sql.join(parts, sql` AND `);
 }
 
-function fromClause(query: EngineQuery): SQL {
-  return query.geo ? sql`search_vacancies v JOIN near ON near.vacancy_id = v.vacancy_id` : sql`search_vacancies v`;
+/** Searches with words read the table that has them; the others the narrow one. */
+function fromClause(query: EngineQuery, ts: TsQueries | null): SQL {
+  const table = sql.raw(ts ? TABLES.text : TABLES.vacancies);
+  return query.geo ? sql`${table} v JOIN near ON near.vacancy_id = v.vacancy_id` : sql`${table} v`;
 }
-
 const withNear = (query: EngineQuery) => (query.geo ? sql`WITH ${nearCte(query.geo)}` : sql``);
 
-function orderBy(query: EngineQuery, ts: TsQueries): SQL {
-  const sort = effectiveSort(query);
-  switch (sort) {
+function orderBy(query: EngineQuery, ts: TsQueries | null): SQL {
+  switch (effectiveSort(query)) {
     case "relevance":
-      // Exact matches (no typo) count twice, so they come before misspelt ones.
       return ts
-        ? sql`2 * ts_rank(${WEIGHTS}, v.tsv, to_tsquery('simple', ${ts.exact})) + ts_rank(${WEIGHTS}, v.tsv, to_tsquery('simple', ${ts.full})) DESC, v.published_at DESC, v.vacancy_id`
+        ? sql`(v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})) DESC, (v.title_tsv @@ to_tsquery('simple', ${ts.exact})) DESC,
+              (v.title_tsv @@ to_tsquery('simple', ${ts.full})) DESC, v.published_at DESC, v.vacancy_id`
         : sql`v.published_at DESC, v.vacancy_id`;
     case "distance":
       return sql`near.metres, v.vacancy_id`;
@@ -208,66 +268,107 @@ function orderBy(query: EngineQuery, ts: TsQueries): SQL {
   }
 }
 
-async function count(db: Executor, query: EngineQuery, ts: TsQueries, filters: SearchFilters): Promise<number> {
+async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
   const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query)} WHERE ${whereClause(query, ts, filters)}`),
+    await db.execute(sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`),
   );
   return row.n;
 }
 
-/** Counts of facet keys over the matches of `filters`, only for `only` facets when given. */
-async function facetCounts(db: Executor, query: EngineQuery, ts: TsQueries, filters: SearchFilters, only?: FacetName) {
-  const restrict = only ? sql`AND k LIKE ${`${only}:%`}` : sql``;
-  return rowsOf<{ key: string; n: number }>(
+/**
+ * Facet counts and the number of matches in one pass. Every set counted (set 0: all the filters; then, for each
+ * facet with a value chosen, all the filters but its own) is a condition on the two signatures, so each
+ * signature gets a yes/no flag per set, matches are grouped by each signature with a count per set, and each
+ * signature met then counts once per key.
+ */
+async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
+  const active = activeFacets(query.filters);
+  const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) => splitKeys(requiredKeys(f)));
+  // A signature join is only needed where some set asks something of that kind of signature.
+  const needs = { vacancy: sets.some((x) => x.vacancy.length > 0), location: sets.some((x) => x.location.length > 0) };
+  const flag = (kind: "vacancy" | "location", i: number) => (needs[kind] ? sql.raw(`${kind === "vacancy" ? "sv" : "sl"}.f${i}`) : sql`TRUE`);
+  const inSet = (i: number) => sql`(${flag("vacancy", i)} AND ${flag("location", i)})`;
+  const flagTable = (kind: "vacancy" | "location", alias: string, column: string) =>
+    needs[kind]
+      ? sql`JOIN (SELECT s.id, ${sql.join(sets.map((set, i) => sql`s.keys @> ${textArrayLiteral(set[kind])}::text[] AS ${sql.raw(`f${i}`)}`), sql`, `)}
+                    FROM search_signatures s WHERE s.kind = ${kind}) ${sql.raw(alias)} ON ${sql.raw(alias)}.id = v.${sql.raw(column)}`
+      : sql``;
+  const counts = sql.join(sets.map((_, i) => (sets.length === 1 && !needs.vacancy && !needs.location ? sql`count(*)::int AS n0` : sql`count(*) FILTER (WHERE ${inSet(i)})::int AS ${sql.raw(`n${i}`)}`)), sql`, `);
+  const sums = sql.join(sets.map((_, i) => sql.raw(`sum(g.n${i})::int AS n${i}`)), sql`, `);
+  // Only the non-facet conditions here: each set's facet conditions are its flags.
+  const where = whereClause(query, ts, { minSalary: query.filters.minSalary });
+  const rows = rowsOf<Record<string, number> & { key: string }>(
     await db.execute(sql`${withNear(query)}
-      SELECT k AS key, count(*)::int AS n
-        FROM ${fromClause(query)}, unnest(v.facet_keys) AS k
-       WHERE ${whereClause(query, ts, filters)} ${restrict}
+      SELECT k AS key, ${sums}
+        FROM (SELECT v.vacancy_signature AS vs, v.location_signature AS ls, ${counts}
+                FROM ${fromClause(query, ts)}
+                ${flagTable("vacancy", "sv", "vacancy_signature")}
+                ${flagTable("location", "sl", "location_signature")}
+               WHERE ${where}${needs.vacancy || needs.location ? sql` AND (${sql.join(sets.map((_, i) => inSet(i)), sql` OR `)})` : sql``}
+               GROUP BY GROUPING SETS ((v.vacancy_signature), (v.location_signature))) g
+        JOIN search_signatures s ON s.id = coalesce(g.vs, g.ls), unnest(s.keys) AS k
        GROUP BY k`),
+  );
+  const table = emptyFacets();
+  let total = 0;
+  for (const row of rows) {
+    const facet = row.key.slice(0, row.key.indexOf(":")) as FacetName;
+    // Every vacancy has exactly one role: the role counts of set 0 add up to the number of matches.
+    if (facet === "role") total += row.n0 ?? 0;
+    if (!FACETS.includes(facet)) continue;
+    // A facet filtered on shows its own set's counts; the others show set 0's.
+    const set = active.includes(facet) ? active.indexOf(facet) + 1 : 0;
+    const n = row[`n${set}`] ?? 0;
+    if (n > 0) table[facet][row.key.slice(row.key.indexOf(":") + 1)] = n;
+  }
+  return { counts: table, total };
+}
+
+type Hit = { vacancyId: string; metres: number | null };
+
+async function pageQuery(db: Executor, query: EngineQuery, ts: TsQueries | null, extra: SQL | null, order: SQL): Promise<Hit[]> {
+  return rowsOf<Hit>(
+    await db.execute(sql`${withNear(query)}
+      SELECT v.vacancy_id AS "vacancyId", ${query.geo ? sql`near.metres` : sql`NULL::float8`} AS metres
+        FROM ${fromClause(query, ts)}
+       WHERE ${whereClause(query, ts, query.filters)}${extra ? sql` AND ${extra}` : sql``}
+       ORDER BY ${order}
+       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
   );
 }
 
-async function facets(db: Executor, query: EngineQuery, ts: TsQueries) {
-  const active = activeFacets(query.filters);
-  const [base, ...own] = await Promise.all([
-    facetCounts(db, query, ts, query.filters),
-    // Disjunctive counts: a facet with a value chosen shows what each of its other values would give.
-    ...active.map((f) => facetCounts(db, query, ts, withoutFilter(query.filters, f), f)),
-  ]);
-  const counts = emptyFacets();
-  const put = (key: string, n: number) => {
-    const at = key.indexOf(":");
-    const facet = key.slice(0, at) as FacetName;
-    if (FACETS.includes(facet)) counts[facet][key.slice(at + 1)] = n;
-  };
-  for (const { key, n } of base) if (!active.includes(key.slice(0, key.indexOf(":")) as FacetName)) put(key, n);
-  for (const rows of own) for (const { key, n } of rows) put(key, n);
-  return counts;
+/**
+ * The page of results. By relevance, the title matches come first, newest first among them: when they alone
+ * fill the page it is read from them (the planner can walk the publication-date index and stop early), and
+ * only otherwise is every match ranked. Both give the same page.
+ */
+async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<Hit[]> {
+  if (ts && !query.geo && effectiveSort(query) === "relevance") {
+    const titleMatches = await pageQuery(db, query, ts, sql`v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})`, sql`v.published_at DESC, v.vacancy_id`);
+    if (titleMatches.length === query.pageSize) return titleMatches;
+  }
+  return pageQuery(db, query, ts, null, orderBy(query, ts));
 }
 
 async function search(db: Database, query: EngineQuery): Promise<SearchResult> {
   const ts = await textQueries(db, query.text);
+  const totals = query.facets ? facets(db, query, ts) : count(db, query, ts).then((total) => ({ total, counts: undefined }));
   if (query.pageSize === 0) {
-    const [total, facetTable] = await Promise.all([count(db, query, ts, query.filters), query.facets ? facets(db, query, ts) : undefined]);
-    return { hits: [], total, facets: facetTable };
+    const { total, counts } = await totals;
+    return { hits: [], total, facets: counts };
   }
-  const offset = (query.page - 1) * query.pageSize;
-  const [rows, facetTable] = await Promise.all([
-    db.execute(sql`${withNear(query)}
-      SELECT v.vacancy_id AS "vacancyId", v.document, ${query.geo ? sql`near.metres` : sql`NULL::float8`} AS metres,
-             count(*) OVER ()::int AS total
-        FROM ${fromClause(query)}
-       WHERE ${whereClause(query, ts, query.filters)}
-       ORDER BY ${orderBy(query, ts)}
-       LIMIT ${query.pageSize} OFFSET ${offset}`),
-    query.facets ? facets(db, query, ts) : Promise.resolve(undefined),
-  ]);
-  const hits = rowsOf<{ vacancyId: string; document: VacancyDocument; metres: number | null; total: number }>(rows);
-  // Past the last page no row carries the total: count it on its own.
-  const total = hits.length > 0 ? hits[0].total : query.page > 1 ? await count(db, query, ts, query.filters) : 0;
+  const [page, { total, counts }] = await Promise.all([hitsPage(db, query, ts), totals]);
+  const hits = page;
+  const documents = new Map(
+    hits.length === 0
+      ? []
+      : rowsOf<{ vacancyId: string; document: VacancyDocument }>(
+          await db.execute(sql`SELECT vacancy_id AS "vacancyId", document FROM search_documents WHERE vacancy_id = ANY(${textArrayLiteral(hits.map((h) => h.vacancyId))}::text[])`),
+        ).map((r) => [r.vacancyId, r.document]),
+  );
   return {
     total,
-    facets: facetTable,
-    hits: hits.map((h) => ({ vacancyId: h.vacancyId, document: h.document, nearestMetres: h.metres === null ? null : Number(h.metres) })),
+    facets: counts,
+    hits: hits.map((h) => ({ vacancyId: h.vacancyId, document: documents.get(h.vacancyId)!, nearestMetres: h.metres === null ? null : Number(h.metres) })),
   };
 }

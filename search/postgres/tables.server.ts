@@ -3,8 +3,20 @@ import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 
 /** The live index tables of the Postgres engine (db/schema/search.ts). */
-export const TABLES = { vacancies: "search_vacancies", points: "search_vacancy_points", terms: "search_terms" } as const;
-export type Tables = { vacancies: string; points: string; terms: string };
+export const TABLES = {
+  vacancies: "search_vacancies",
+  signatures: "search_signatures",
+  text: "search_vacancy_text",
+  documents: "search_documents",
+  points: "search_vacancy_points",
+  terms: "search_terms",
+} as const;
+export type TableKey = keyof typeof TABLES;
+export type Tables = Record<TableKey, string>;
+export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** The fresh tables a reindex fills. */
+export const NEXT_TABLES: Tables = Object.fromEntries(TABLE_KEYS.map((k) => [k, `${TABLES[k]}__next`])) as Tables;
 
 const SAFE_NAME = /^[a-z_][a-z0-9_]*$/;
 
@@ -14,10 +26,19 @@ function checkName(name: string): string {
 }
 
 /**
+ * An empty copy of a live table, without its indexes: they are built once, after the bulk load, which is much
+ * faster than row by row. Identity columns get a sequence of their own.
+ */
+export async function createFreshTable(ex: Executor, live: string, fresh: string): Promise<void> {
+  await ex.execute(sql.raw(`DROP TABLE IF EXISTS ${checkName(fresh)}`));
+  await ex.execute(sql.raw(`CREATE TABLE ${fresh} (LIKE ${checkName(live)} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING STORAGE)`));
+}
+
+/**
  * Replaces table `live` with the freshly filled `fresh`, inside the caller's transaction: `fresh` gets the live
  * table's keys and indexes (read from the catalogue, so the migrations stay their only definition), then the
- * live table is dropped and `fresh` takes its name and its indexes' names. A search running meanwhile reads
- * the old table until the commit, then the new one: none fails.
+ * live table is dropped and `fresh` takes its name and its indexes' and sequences' names. A search running
+ * meanwhile reads the old table until the commit, then the new one: none fails.
  */
 export async function swapInTable(tx: Executor, live: string, fresh: string): Promise<void> {
   checkName(live);
@@ -34,6 +55,11 @@ export async function swapInTable(tx: Executor, live: string, fresh: string): Pr
        WHERE i.schemaname = current_schema() AND i.tablename = ${live}
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`),
   );
+  const sequences = rowsOf<{ column: string; live: string | null; fresh: string | null }>(
+    await tx.execute(sql`
+      SELECT a.attname AS column, pg_get_serial_sequence(${live}, a.attname) AS live, pg_get_serial_sequence(${fresh}, a.attname) AS fresh
+        FROM pg_attribute a WHERE a.attrelid = ${live}::regclass AND a.attidentity <> ''`),
+  );
   for (const c of constraints) {
     await tx.execute(sql.raw(`ALTER TABLE ${fresh} ADD CONSTRAINT ${checkName(c.name)}__next ${c.definition}`));
   }
@@ -49,4 +75,8 @@ export async function swapInTable(tx: Executor, live: string, fresh: string): Pr
   await tx.execute(sql.raw(`ALTER TABLE ${fresh} RENAME TO ${live}`));
   for (const c of constraints) await tx.execute(sql.raw(`ALTER TABLE ${live} RENAME CONSTRAINT ${c.name}__next TO ${c.name}`));
   for (const index of indexes) await tx.execute(sql.raw(`ALTER INDEX ${index.name}__next RENAME TO ${index.name}`));
+  // The live table's sequence went with it: the fresh one takes its name.
+  for (const s of sequences) {
+    if (s.live && s.fresh && s.live !== s.fresh) await tx.execute(sql.raw(`ALTER SEQUENCE ${s.fresh} RENAME TO ${s.live.replace(/^.*\./, "")}`));
+  }
 }

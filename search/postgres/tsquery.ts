@@ -34,24 +34,35 @@ export function queryUnits(words: string[], synonyms: Map<string, string[]>): Qu
 
 const quote = (word: string) => `'${word.replace(/'/g, "''")}'`;
 
-function phrase(words: string[], prefix: boolean): string {
-  const parts = words.map((w, i) => quote(w) + (prefix && i === words.length - 1 ? ":*" : ""));
+/** A lexeme's label: prefix matching and a weight restriction ("A" = only words weighted A). */
+function label(prefix: boolean, weights: string): string {
+  return prefix || weights ? `:${prefix ? "*" : ""}${weights}` : "";
+}
+
+function phrase(words: string[], prefix: boolean, weights: string): string {
+  const parts = words.map((w, i) => quote(w) + label(prefix && i === words.length - 1, weights));
   return parts.length === 1 ? parts[0] : `(${parts.join(" <-> ")})`;
 }
 
-/**
- * `exact` has no typo alternatives (for ranking exact matches first); `full` is what must match.
- * `typos` maps a query word to the indexed words within its budget.
- */
-export function buildTsQueries(units: QueryUnit[], typos: Map<string, string[]>): { exact: string; full: string } | null {
+export type TsQueries = {
+  /** What must match: every unit, by any alternative or misspelling. */
+  full: string;
+  /** The same without misspellings: exact matches rank first. */
+  exact: string;
+  /** Exact, and only among words weighted A (the title): title matches rank first of all. */
+  exactTitle: string;
+};
+
+/** `typos` maps a query word to the indexed words within its budget. */
+export function buildTsQueries(units: QueryUnit[], typos: Map<string, string[]>): TsQueries | null {
   if (units.length === 0) return null;
-  const render = (withTypos: boolean) =>
+  const render = (withTypos: boolean, weights = "") =>
     units
       .map((u) => {
-        const alternatives = u.alternatives.map((words) => phrase(words, u.prefix));
-        if (withTypos && u.typoOf) for (const t of typos.get(u.typoOf) ?? []) if (t !== u.typoOf) alternatives.push(quote(t));
+        const alternatives = u.alternatives.map((words) => phrase(words, u.prefix, weights));
+        if (withTypos && u.typoOf) for (const t of typos.get(u.typoOf) ?? []) if (t !== u.typoOf) alternatives.push(quote(t) + label(false, weights));
         return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
       })
       .join(" & ");
-  return { exact: render(false), full: render(true) };
+  return { exact: render(false), full: render(true), exactTitle: render(false, "A") };
 }
