@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: signedIn
         ? { id: signedIn.user.id, name: signedIn.user.name, email: signedIn.user.email, verified: !!signedIn.user.emailVerifiedAt }
         : null,
-      nav: navigationFor(memberships),
+      nav: navigationFor(memberships, Boolean(signedIn)),
       flash,
       devMailbox: runtime().config.devMailbox,
     },

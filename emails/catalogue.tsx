@@ -1,5 +1,7 @@
 import type { ReactElement } from "react";
 import { AccountExists, subject as accountExistsSubject, type AccountExistsProps } from "./templates/account-exists";
+import { AlertNeedsAttention, subject as alertNeedsAttentionSubject, type AlertNeedsAttentionProps } from "./templates/alert-needs-attention";
+import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
@@ -10,6 +12,8 @@ export type EmailProps = {
   "reset-password": ResetPasswordProps;
   invitation: InvitationProps;
   "account-exists": AccountExistsProps;
+  "job-alert": JobAlertProps;
+  "alert-needs-attention": AlertNeedsAttentionProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -20,4 +24,6 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject },
   invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },
   "account-exists": { element: (p) => <AccountExists {...p} />, subject: accountExistsSubject },
+  "job-alert": { element: (p) => <JobAlert {...p} />, subject: jobAlertSubject },
+  "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
 };

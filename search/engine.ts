@@ -59,7 +59,7 @@ export type SearchHit = {
 
 export type SearchResult = { hits: SearchHit[]; total: number; facets?: FacetCounts };
 
-export type ReindexProgress = (done: number, total: number) => void;
+export type ReindexProgress = (done: number, total: number) => void | Promise<void>;
 
 /** A fresh index being filled; `swap` makes it the live one in one step, `abandon` throws it away. */
 export interface IndexBuild {

@@ -35,14 +35,14 @@ export async function reindex(db: Database, engine: SearchEngine, options: { onP
   if (!(await claim(db))) throw new ReindexBusyError();
   try {
     const searchable = await countSearchable(db);
-    options.onProgress?.(0, searchable);
+    await options.onProgress?.(0, searchable);
     const build = await engine.beginBuild();
     try {
       let done = 0;
       for await (const batch of allDocuments(db, options.batchSize ?? 1000)) {
         await build.add(batch);
         done += batch.length;
-        options.onProgress?.(done, Math.max(done, searchable));
+        await options.onProgress?.(done, Math.max(done, searchable));
         await db.execute(sql`UPDATE search_index_state SET heartbeat_at = now() WHERE id = 1`);
       }
       await build.swap();

@@ -4,8 +4,9 @@ import type { MembershipSummary } from "../memberships/access.server";
 export type NavItem = { to: string; label: string };
 
 /** Links for each role a user holds; a user with several roles sees each role's links once. */
-export function navigationFor(memberships: MembershipSummary[]): NavItem[] {
-  const items: NavItem[] = [{ to: "/schools", label: "Schools" }];
+export function navigationFor(memberships: MembershipSummary[], signedIn = false): NavItem[] {
+  const items: NavItem[] = [{ to: "/vacancies", label: "Find a job" }, { to: "/schools", label: "Schools" }];
+  if (signedIn) items.push({ to: "/alerts", label: "Job alerts" });
   const add = (item: NavItem) => {
     if (!items.some((i) => i.to === item.to)) items.push(item);
   };

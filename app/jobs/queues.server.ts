@@ -8,11 +8,15 @@ import { applyDueTransitions } from "../vacancies/vacancies.server";
 import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server";
 import { processImport, VACANCY_IMPORT_QUEUE, type VacancyImportJob } from "../vacancies/csv-import/import.server";
 import { drainSearchSync, requestSearchSync, SEARCH_SYNC_QUEUE } from "../../search/sync.server";
+import { runDueAlerts, type Frequency } from "../alerts/alerts.server";
+
+/** One queue per frequency: pg-boss 10 keeps one schedule per queue. */
+export const ALERT_QUEUES: Record<Frequency, string> = { daily: "alerts.daily", weekly: "alerts.weekly" };
 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE] as const;
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE, ALERT_QUEUES.daily, ALERT_QUEUES.weekly] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -48,6 +52,17 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   });
   await boss.schedule(SEARCH_SYNC_QUEUE, "* * * * *", {});
   await boss.send(SEARCH_SYNC_QUEUE, {});
+  // Job alerts at 7am London time: daily ones every day, weekly ones on Mondays. pg-boss runs each schedule once
+  // however many processes there are; the alerts' delivery records stop a retried job sending anything twice.
+  for (const [frequency, queue] of Object.entries(ALERT_QUEUES) as [Frequency, string][]) {
+    await boss.work(queue, async () => {
+      const { connection, search, config } = runtime();
+      const report = await runDueAlerts(connection.db, search, frequency, { appUrl: config.appUrl, secret: config.sessionSecret });
+      console.log(`[alerts] ${frequency}: ${report.alerts} alerts, ${report.emailed} e-mailed, ${report.vacancies} vacancies, ${report.paused} paused`);
+    });
+  }
+  await boss.schedule(ALERT_QUEUES.daily, "0 7 * * *", {}, { tz: "Europe/London" });
+  await boss.schedule(ALERT_QUEUES.weekly, "0 7 * * 1", {}, { tz: "Europe/London" });
   await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await processImport(runtime().connection.db, job.data.importId);
   });

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useRootData } from "../root";
 
 export const meta: MetaFunction = () => [
@@ -16,6 +16,19 @@ export default function Home() {
         Staffroom brings every vacancy in an area into one place. Teachers search them all and apply once; schools
         share roles, placements and early career programmes instead of competing for the same few teachers.
       </p>
+      <Form method="get" action="/vacancies" role="search" aria-label="Vacancies" className="filters panel">
+        <div className="field">
+          <label htmlFor="home-q">Job title, subject or keywords</label>
+          <input id="home-q" name="q" type="search" />
+        </div>
+        <div className="field">
+          <label htmlFor="home-location">Postcode, town or local authority</label>
+          <input id="home-location" name="location" type="text" autoComplete="postal-code" />
+        </div>
+        <button type="submit" className="button">
+          Find a job
+        </button>
+      </Form>
       <h2>What you can do here</h2>
       <ul>
         <li>

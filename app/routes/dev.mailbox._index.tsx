@@ -34,6 +34,19 @@ export default function Mailbox() {
           Filter
         </button>
       </Form>
+      <h2>Job alerts</h2>
+      <p>Alerts go out at 7am (daily ones every day, weekly ones on Mondays). Send them now instead:</p>
+      <div className="button-row">
+        {(["daily", "weekly"] as const).map((frequency) => (
+          <Form method="post" action="/dev/alerts" key={frequency}>
+            <input type="hidden" name="frequency" value={frequency} />
+            <button type="submit" className="button button--secondary">
+              Send {frequency} alerts now
+            </button>
+          </Form>
+        ))}
+      </div>
+      <h2>Mail</h2>
       {mails.length === 0 ? (
         <p>No mail yet.</p>
       ) : (

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
@@ -16,6 +16,8 @@ export const emails = pgTable(
     html: text("html").notNull(),
     text: text("text").notNull(),
     template: text("template").notNull(),
+    /** Extra headers for the mail, e.g. List-Unsubscribe on job alerts. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     status: emailStatus("status").notNull().default("queued"),
     transport: text("transport"),
     providerId: text("provider_id"),

@@ -7,3 +7,4 @@ export * from "./places";
 export * from "./schools";
 export * from "./vacancies";
 export * from "./search";
+export * from "./alerts";

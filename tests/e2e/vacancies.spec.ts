@@ -1,42 +1,5 @@
-import type { Page } from "@playwright/test";
+import { completeAndPublish, NORTHBROOK_ACADEMY, startDraft, unique, WESTFORD_ACADEMY } from "./hr-flows";
 import { expect, expectAccessible, signIn, test } from "./support";
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-const NORTHBROOK_ACADEMY = 990002;
-const WESTFORD_ACADEMY = 990006;
-
-async function startDraft(page: Page, title: string) {
-  await page.goto("/hr/vacancies/new");
-  await expectAccessible(page);
-  await page.getByLabel("Job title").fill(title);
-  await page.getByLabel("Kind of role").selectOption("classroom_teacher");
-  await page.getByRole("checkbox", { name: "Secondary" }).check();
-  await page.getByRole("checkbox", { name: "Mathematics" }).check();
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page.getByRole("heading", { name: "Schools and hours" })).toBeVisible();
-}
-
-async function completeAndPublish(page: Page) {
-  await page.getByLabel("Pay range").selectOption("main");
-  await page.getByLabel("From pay point (optional)").selectOption("M1");
-  await page.getByLabel("To pay point (optional)").selectOption("M6");
-  await page.getByLabel("Minimum salary, full-time equivalent, £ a year").fill("32916");
-  await page.getByLabel("Maximum salary, full-time equivalent, £ a year").fill("45352");
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page.getByRole("heading", { name: "The advert" })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByLabel("About the role").fill("Teach mathematics across key stages 3 and 4, split between two of the trust's schools.");
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page.getByRole("heading", { name: "Applying and dates" })).toBeVisible();
-  await page.getByRole("radio", { name: "On another website" }).check();
-  await page.getByLabel("Link to apply").fill("https://northbrook.example/jobs/maths");
-  await page.getByRole("radio", { name: "As soon as I publish it" }).check();
-  await page.getByLabel("Closing date and time (UK time)").fill("2027-06-30T12:00");
-  await page.getByRole("button", { name: "Save and review" }).click();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
-  await expectAccessible(page);
-}
 
 test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on both school pages with its pay", async ({ page }) => {
   const title = `Teacher of Mathematics ${unique()}`;

@@ -33,6 +33,12 @@ async function onAdminDatabase(sqlText: string) {
 
 await onAdminDatabase("DROP DATABASE IF EXISTS NAME WITH (FORCE); CREATE DATABASE NAME");
 
+// Seed before the server opens the database (PGlite allows one process at a time): tests/e2e/real-area.ts.
+await new Promise<void>((resolve, reject) => {
+  const seed = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/real-area.ts"], { stdio: "inherit" });
+  seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tests/e2e/real-area.ts exited with ${code}`))));
+});
+
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], { stdio: "inherit" });
 
 // The whole process group gets the signal; pass it on in case only this process did.

@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { db, runtime } from "../../db/runtime";
+import { runDueAlerts } from "../alerts/alerts.server";
+import { redirectWithFlash } from "../components/actions.server";
+import { requireDevMailbox } from "../mailbox/queries.server";
+
+export const loader = () => {
+  requireDevMailbox();
+  return redirect("/dev/mailbox");
+};
+
+/**
+ * Development only (like the dev mailbox it sits beside): runs the daily or weekly job alerts now, rather
+ * than at 7 in the morning, so their e-mails can be seen in the dev mailbox. Absent when real e-mail is set up.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  requireDevMailbox();
+  const frequency = (await request.formData()).get("frequency") === "weekly" ? "weekly" : "daily";
+  const { config, search } = runtime();
+  const report = await runDueAlerts(db(), search, frequency, { appUrl: config.appUrl, secret: config.sessionSecret });
+  return redirectWithFlash(request, "/dev/mailbox", {
+    kind: "success",
+    message: `Ran ${report.alerts} ${frequency} alerts: ${report.emailed} e-mailed (${report.vacancies} vacancies), ${report.paused} paused.`,
+  });
+}

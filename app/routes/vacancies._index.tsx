@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { db, runtime } from "../../db/runtime";
+import { Pagination } from "../components/pagination";
+import { SchoolMap } from "../components/school-map";
+import { SaveAlert } from "../alerts/components/save-alert";
+import { ResultList, Suggestions } from "../search/components/results";
+import { SearchForm } from "../search/components/search-form";
+import { activeFilterLabels, availableSorts, describeSearch, MAX_PAGE, parseSearchQuery, searchQueryString, type SearchPageQuery } from "../search/query";
+import { runSearch, trustNamesFor } from "../search/search.server";
+import { currentUser } from "../auth/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && data.outcome ? `${data.outcome.total.toLocaleString("en-GB")} vacancies: ${data.summary} – Staffroom` : "Find a teaching job – Staffroom" },
+  { name: "description", content: "Search every teaching and school vacancy in the area: subject, phase, distance, pay and more." },
+];
+
+/** The query as the canonical URL has it: sorts that do not apply are dropped, so links stay tidy. */
+function canonical(query: SearchPageQuery): string {
+  return searchQueryString({ ...query, sort: query.sort && availableSorts(query).includes(query.sort) ? query.sort : null });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { query, errors, mapped } = parseSearchQuery(url.searchParams);
+  const user = await currentUser(request);
+  const alertQuery = searchQueryString({ ...query, page: 1, view: "list", sort: null });
+  const base = { query, mapped, signedIn: Boolean(user), alertQuery };
+  if (Object.keys(errors).length === 0) {
+    // A form submitted without JavaScript sends every field, empty or not: one tidy, shareable URL instead.
+    const tidy = canonical(query);
+    if (tidy !== url.searchParams.toString()) throw redirect(`/vacancies${tidy ? `?${tidy}` : ""}`);
+  }
+  if (query.filters.trust && !(await trustNamesFor(db(), [query.filters.trust]))[query.filters.trust]) {
+    errors.trust = "That is not a trust Staffroom knows. Choose one from the list.";
+  }
+  if (Object.keys(errors).length > 0) {
+    return json({ ...base, errors, outcome: null, summary: describeSearch(query) }, { status: 400 });
+  }
+  const outcome = await runSearch(db(), runtime().search, query);
+  if (outcome.kind === "place-not-found") {
+    const message = `We could not find “${query.location}”. Try a full postcode like M33 6AA, a postcode district like M33, a town or a local authority.`;
+    return json({ ...base, errors: { location: message }, outcome: null, summary: describeSearch(query) }, { status: 400 });
+  }
+  return json({ ...base, errors, outcome, summary: describeSearch(query, outcome.trustNames) });
+}
+
+export default function VacancySearch() {
+  const { query, errors, outcome, mapped, signedIn, alertQuery, summary } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/vacancies";
+  const errorList = Object.entries(errors) as [string, string][];
+  const pages = outcome ? Math.min(MAX_PAGE, Math.max(1, Math.ceil(outcome.total / outcome.pageSize))) : 1;
+  const from = outcome?.place ? query.location : "";
+  const here = outcome?.place ?? null;
+  const otherView = searchQueryString(query, { view: query.view === "map" ? "list" : "map", page: 1 });
+  return (
+    <>
+      <h1>Find a teaching job</h1>
+      {errorList.length > 0 ? (
+        <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">There is a problem</h2>
+          <ul>
+            {errorList.map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${field === "radiusMiles" ? "radius" : field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {mapped.length > 0 ? (
+        <div className="flash" role="status">
+          Some choices in this link have new names: {mapped.map((m) => `${m.from} is now ${m.to}`).join("; ")}.
+        </div>
+      ) : null}
+      <SearchForm query={query} errors={errors} facets={outcome?.facets ?? null} trustNames={outcome?.trustNames ?? {}} />
+      <div aria-live="polite" role="status" className="results-summary">
+        {searching ? (
+          <p>Searching…</p>
+        ) : outcome ? (
+          <p>
+            <strong>{outcome.total.toLocaleString("en-GB")}</strong> {outcome.total === 1 ? "vacancy" : "vacancies"}
+            {outcome.place ? ` within ${query.radiusMiles} miles of ${outcome.place.label}` : ""}.
+          </p>
+        ) : (
+          <p>Fix the problem above to see vacancies.</p>
+        )}
+      </div>
+      {outcome ? (
+        <>
+          {activeFilterLabels(query.filters, outcome.trustNames).length > 0 ? (
+            <ul className="active-filters" aria-label="Filters in use">
+              {activeFilterLabels(query.filters, outcome.trustNames).map((f) => (
+                <li key={f.field}>
+                  <Link to={`?${searchQueryString({ ...query, page: 1, filters: { ...query.filters, [f.field]: undefined } })}`}>
+                    Remove filter: {f.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {outcome.total > 0 ? (
+            <p>
+              <Link to={`?${otherView}`}>{query.view === "map" ? "Show as a list" : "Show on a map"}</Link>
+            </p>
+          ) : null}
+          {query.view === "map" && outcome.results.length > 0 ? (
+            <SchoolMap
+              title={`Map of ${outcome.results.length} vacancies${here ? ` around ${here.label}` : ""}: each dot is the nearest school of a vacancy`}
+              points={[
+                ...outcome.results.filter((r) => r.point).map((r) => ({ id: r.id, label: r.title, lat: r.point!.lat, lng: r.point!.lng })),
+                ...(here ? [{ id: "here", label: here.label, lat: here.lat, lng: here.lng, highlight: true }] : []),
+              ]}
+            />
+          ) : null}
+          {outcome.total === 0 ? (
+            <section aria-labelledby="no-results">
+              <h2 id="no-results">No vacancies match</h2>
+              <Suggestions suggestions={outcome.suggestions} />
+            </section>
+          ) : outcome.results.length === 0 ? (
+            <p>
+              There is no page {query.page} of these results. <Link to={`?${searchQueryString(query, { page: 1 })}`}>Go to the first page</Link>.
+            </p>
+          ) : (
+            <ResultList results={outcome.results} from={from} />
+          )}
+          <Pagination page={query.page} pages={pages} search={searchQueryString(query)} label="Result pages" />
+          <SaveAlert signedIn={signedIn} search={alertQuery} summary={summary} />
+        </>
+      ) : null}
+    </>
+  );
+}
