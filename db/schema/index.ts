@@ -8,3 +8,4 @@ export * from "./schools";
 export * from "./vacancies";
 export * from "./search";
 export * from "./alerts";
+export * from "./pay";

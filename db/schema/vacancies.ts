@@ -88,6 +88,8 @@ export const vacancies = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedReason: closeReason("closed_reason"),
+    /** The current pay assessment (app/pay): what the badge and the partnership's pay page show. */
+    payAssessmentId: text("pay_assessment_id"),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,85 @@
+/** Findings and badges in words, for HR's review, the public badge and the e-mails. Pure. */
+import { payRangeLabels, type PayRange } from "../vacancies/options";
+import { allowanceLabels, formatPounds, type AllowanceKind } from "../vacancies/pay";
+import { payAreaLabels } from "./pay-areas";
+import { formatGap } from "./policy";
+import type { Badge, Finding } from "./rule";
+
+const rangeName = (range: string) => payRangeLabels[range as PayRange]?.toLowerCase() ?? range;
+const yearNote = (year: string, exact: boolean) => (exact ? year : `${year}, the latest year Staffroom has figures for; this year's minimum is at least as high`);
+
+export function findingText(f: Finding): { title: string; detail: string; severity: "flag" | "info" | "ok" } {
+  switch (f.kind) {
+    case "below_statutory_minimum":
+    case "below_national_scale":
+      return {
+        title: f.kind === "below_statutory_minimum" ? "Below the statutory minimum" : "Below the national scale",
+        detail:
+          `At ${f.schoolName} (${payAreaLabels[f.payArea]}) the ${rangeName(f.range)} starts at ${formatPounds(f.minimum)} (${yearNote(f.year, f.exactYear)}; source: ${f.source}). ` +
+          `This offer starts at ${formatPounds(f.offered)}, ${formatPounds(f.shortfall)} below. ` +
+          (f.kind === "below_statutory_minimum" ? "A maintained school must pay within the statutory range." : "An academy may set its own pay, but this is below the national scale."),
+        severity: "flag",
+      };
+    case "allowance_below_minimum":
+      return {
+        title: `${allowanceLabels[f.allowance as AllowanceKind] ?? f.allowance} below its minimum`,
+        detail: `The ${allowanceLabels[f.allowance as AllowanceKind] ?? f.allowance} offered (${formatPounds(f.offered)}) is below its minimum of ${formatPounds(f.minimum)} (${yearNote(f.year, f.exactYear)}; source: ${f.source}).`,
+        severity: "flag",
+      };
+    case "undercuts_neighbours":
+      return {
+        title: `Undercuts neighbouring schools by ${formatGap(f.gapBasisPoints)} (${formatPounds(f.gapPounds)})`,
+        detail: `The local rate is ${formatPounds(f.benchmark)}: the median top of range of ${f.comparables.length} comparable offers at nearby schools. This offer's top of range is ${formatPounds(f.offered)} (full-time equivalent).`,
+        severity: "flag",
+      };
+    case "outbids_neighbours":
+      return {
+        title: `Pays ${formatGap(f.premiumBasisPoints)} (${formatPounds(f.premiumPounds)}) above nearby schools`,
+        detail: `The local rate is ${formatPounds(f.benchmark)}, the median of ${f.comparables.length} comparable offers nearby. For information: the partnership can see offers well above its neighbours.`,
+        severity: "info",
+      };
+    case "at_local_rate":
+      return {
+        title: "At or above the local rate",
+        detail: `The local rate is ${formatPounds(f.benchmark)}, the median top of range of ${f.comparables.length} comparable offers nearby; this offer's is ${formatPounds(f.offered)}.`,
+        severity: "ok",
+      };
+    case "not_enough_local_offers":
+      return {
+        title: "Not enough local offers to compare",
+        detail: `${f.found} comparable ${f.found === 1 ? "offer" : "offers"} from ${f.schools} other ${f.schools === 1 ? "school" : "schools"} nearby; the partnership compares with at least ${f.needed} from ${f.neededSchools} schools. This is not a pass: there is nothing to compare with yet.`,
+        severity: "info",
+      };
+    case "no_statutory_figure":
+      return {
+        title: "No statutory figure to check against",
+        detail: `Staffroom has no statutory minimum for the ${rangeName(f.range)} in ${payAreaLabels[f.payArea]} for ${f.year} or an earlier year, so that check was not made.`,
+        severity: "info",
+      };
+    case "pay_area_uncertain":
+      return { title: `Pay area uncertain for ${f.schoolName}`, detail: f.note, severity: "info" };
+    case "not_assessed":
+      return { title: "Not compared", detail: f.reason, severity: "info" };
+  }
+}
+
+/** The plain badge teachers see; null when there is not enough to say. */
+export function badgeText(badge: Badge): string | null {
+  switch (badge.kind) {
+    case "below_national_scale":
+      return "Below the national scale";
+    case "below_nearby":
+      return `Pays ${formatGap(badge.basisPoints)} below nearby schools`;
+    case "at_or_above_local_rate":
+      return "Pays at or above the local rate";
+    case "none":
+      return null;
+  }
+}
+
+/** The badge of a stored assessment row. */
+export function storedBadge(row: { badge: string; badgeBasisPoints: number | null }): Badge {
+  if (row.badge === "below_nearby") return { kind: "below_nearby", basisPoints: row.badgeBasisPoints ?? 0 };
+  if (row.badge === "below_national_scale" || row.badge === "at_or_above_local_rate") return { kind: row.badge };
+  return { kind: "none" };
+}
