@@ -2,6 +2,8 @@ import path from "node:path";
 import PgBoss from "pg-boss";
 import { openDatabase, runMigrations, type Connection } from "../db/client";
 import { runtime, setRuntime } from "../db/runtime";
+import { ensurePayScales } from "../db/importers/pay-scales";
+import { reassessOpenVacancies } from "./pay/assessment.server";
 import { isDatabaseEmpty, seedDemoRegion } from "../db/seed/demo";
 import { searchEngineFor } from "../search/select.server";
 import { countSearchable } from "../search/documents.server";
@@ -43,6 +45,8 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   log(connection.kind === "postgres" ? "database: PostgreSQL server" : `database: PGlite in ${pgliteDataDir(config)}`);
   await runMigrations(connection);
   log("migrations applied");
+  const figures = await ensurePayScales(connection.db);
+  if (figures > 0) log(`pay scales: loaded ${figures} statutory figures (db/reference/pay-scales-england.csv)`);
   const boss = await createBoss(connection, options.workers ?? false);
   const search = searchEngineFor(config, connection.db);
   setRuntime({ config, connection, boss, search });
@@ -56,6 +60,8 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
     log("empty database: seeding the demo region");
     const summary = await seedDemoRegion(connection.db);
     log(`seeded ${summary.schools} schools, ${summary.users} demo users, ${summary.vacancies ?? 0} vacancies`);
+    const pay = await reassessOpenVacancies(connection.db);
+    log(`pay: assessed ${pay.assessed} live teacher vacancies`);
     const indexed = await reindex(connection.db, search);
     log(`search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies (${search.name})`);
   } else if (options.workers) {

@@ -48,6 +48,8 @@ export type VacancyDocument = {
   aboutRole: string;
   skillsExperience: string;
   schools: DocumentSchool[];
+  /** The pay badge of the vacancy's current assessment (app/pay); absent in documents made before it existed. */
+  payBadge?: { kind: "below_national_scale" | "below_nearby" | "at_or_above_local_rate" | "none"; basisPoints: number | null };
 };
 
 /**
@@ -81,6 +83,7 @@ export function facetKeys(d: VacancyDocument): string[] {
     ...d.trusts.map((t) => `trust:${t}`),
     ...(d.ectSuitable ? ["ect:true"] : []),
     ...(d.visaSponsorship ? ["visa:true"] : []),
+    ...(d.payBadge?.kind === "at_or_above_local_rate" ? ["atLocalRate:true"] : []),
   ];
   return [...new Set(keys)];
 }
@@ -112,6 +115,7 @@ export function requiredKeys(filters: SearchFilters): string[] {
   add("trust", filters.trust);
   add("ect", filters.ect);
   add("visa", filters.visa);
+  add("atLocalRate", filters.atLocalRate);
   return keys;
 }
 

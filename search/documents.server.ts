@@ -14,7 +14,8 @@ type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
   trustName: string | null;
 };
 
-type Row = Omit<VacancyDocument, "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt"> & {
+type Row = Omit<VacancyDocument, "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt" | "payBadge"> & {
+  payBadge: VacancyDocument["payBadge"] | null;
   fte: string;
   publishedAt: string | Date;
   closesAt: string | Date;
@@ -31,6 +32,7 @@ const columns = sql`
   coalesce(v.published_at, v.updated_at) AS "publishedAt", v.closes_at AS "closesAt",
   v.about_role AS "aboutRole", v.skills_experience AS "skillsExperience",
   coalesce(o.name, os.name) AS "ownerName", o.kind AS "ownerKind", o.slug AS "ownerSlug",
+  (SELECT json_build_object('kind', pa.badge, 'basisPoints', pa.badge_basis_points) FROM pay_assessments pa WHERE pa.id = v.pay_assessment_id) AS "payBadge",
   (SELECT coalesce(json_agg(json_build_object(
             'schoolId', s.id, 'urn', s.urn, 'name', s.name, 'town', s.town, 'postcode', s.postcode, 'laName', s.la_name,
             'lat', s.lat, 'lng', s.lng, 'fteShare', vs.fte_share, 'typeGroup', s.type_group,
@@ -76,6 +78,7 @@ function toDocument(row: Row): VacancyDocument {
     closesAt: iso(row.closesAt),
     aboutRole: row.aboutRole,
     skillsExperience: row.skillsExperience,
+    payBadge: row.payBadge ?? { kind: "none", basisPoints: null },
     schools: row.schools.map((s) => ({
       schoolId: s.schoolId,
       urn: s.urn,

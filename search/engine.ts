@@ -21,12 +21,14 @@ export type SearchFilters = {
   schoolType?: string;
   /** A trust's slug. */
   trust?: string;
+  /** Only offers assessed as paying at or above the local rate (app/pay). */
+  atLocalRate?: boolean;
 };
 
 /** The filters that have facet counts, in the order the search page shows them. */
-export const FACETS = ["role", "phase", "keyStage", "subject", "contract", "pattern", "payRange", "schoolType", "trust", "ect", "visa"] as const;
+export const FACETS = ["role", "phase", "keyStage", "subject", "contract", "pattern", "payRange", "schoolType", "trust", "ect", "visa", "atLocalRate"] as const;
 export type FacetName = (typeof FACETS)[number];
-/** Counts per value; the two yes/no facets count under "true". */
+/** Counts per value; the yes/no facets count under "true". */
 export type FacetCounts = Record<FacetName, Record<string, number>>;
 
 export const SORTS = ["relevance", "distance", "closing", "newest", "salary"] as const;

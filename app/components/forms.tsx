@@ -10,7 +10,41 @@ type FieldProps = {
   autoComplete?: string;
 };
 
-/** Label, hint and error around one control, with the control told which texts describe it. */
+/**
+ * Label, hint and error around one control, with the control told which texts describe it. For forms that
+ * conform does not drive (the search form, GET); conform's fields go through FieldShell.
+ */
+export function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  errorId = `${id}-error`,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  errorId?: string;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={errorId} errors={error ? [error] : undefined} />
+      {children(describedBy)}
+    </div>
+  );
+}
+
 function FieldShell({
   meta,
   label,
@@ -22,19 +56,10 @@ function FieldShell({
   hint?: ReactNode;
   children: (describedBy: string | undefined) => ReactNode;
 }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${meta.errors ? " field--error" : ""}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={meta.errorId} errors={meta.errors} />
-      {children(describedBy)}
-    </div>
+    <LabelledField id={meta.id} label={label} hint={hint} error={meta.errors?.length ? meta.errors.join(". ") : undefined} errorId={meta.errorId}>
+      {children}
+    </LabelledField>
   );
 }
 

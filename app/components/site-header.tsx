@@ -5,7 +5,7 @@ export type NavItem = { to: string; label: string };
 
 /** Links for each role a user holds; a user with several roles sees each role's links once. */
 export function navigationFor(memberships: MembershipSummary[], signedIn = false): NavItem[] {
-  const items: NavItem[] = [{ to: "/vacancies", label: "Find a job" }, { to: "/schools", label: "Schools" }];
+  const items: NavItem[] = [{ to: "/vacancies", label: "Find a job" }, { to: "/schools", label: "Schools" }, { to: "/pay", label: "Pay" }];
   if (signedIn) items.push({ to: "/alerts", label: "Job alerts" });
   const add = (item: NavItem) => {
     if (!items.some((i) => i.to === item.to)) items.push(item);

@@ -9,6 +9,9 @@ import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server"
 import { processImport, VACANCY_IMPORT_QUEUE, type VacancyImportJob } from "../vacancies/csv-import/import.server";
 import { drainSearchSync, requestSearchSync, SEARCH_SYNC_QUEUE } from "../../search/sync.server";
 import { runDueAlerts, type Frequency } from "../alerts/alerts.server";
+import { reassessOpenVacancies } from "../pay/assessment.server";
+
+export const PAY_REASSESS_QUEUE = "pay.reassess";
 
 /** One queue per frequency: pg-boss 10 keeps one schedule per queue. */
 export const ALERT_QUEUES: Record<Frequency, string> = { daily: "alerts.daily", weekly: "alerts.weekly" };
@@ -16,7 +19,7 @@ export const ALERT_QUEUES: Record<Frequency, string> = { daily: "alerts.daily", 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE, ALERT_QUEUES.daily, ALERT_QUEUES.weekly] as const;
+export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE, ALERT_QUEUES.daily, ALERT_QUEUES.weekly, PAY_REASSESS_QUEUE] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -63,6 +66,12 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   }
   await boss.schedule(ALERT_QUEUES.daily, "0 7 * * *", {}, { tz: "Europe/London" });
   await boss.schedule(ALERT_QUEUES.weekly, "0 7 * * 1", {}, { tz: "Europe/London" });
+  // Every night, each open vacancy's pay is compared again with the local picture as it now stands.
+  await boss.work(PAY_REASSESS_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
+    const report = await reassessOpenVacancies(runtime().connection.db);
+    console.log(`[pay] nightly: ${report.assessed} of ${report.open} open vacancies assessed, ${report.changed} changed`);
+  });
+  await boss.schedule(PAY_REASSESS_QUEUE, "30 2 * * *", {}, { tz: "Europe/London", expireInMinutes: 120 });
   await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await processImport(runtime().connection.db, job.data.importId);
   });

@@ -16,6 +16,16 @@ export async function adminPartnerships(db: Executor, userId: string) {
   );
 }
 
+/** Every partnership, for the public index of area pay pages. */
+export async function allPartnerships(db: Executor) {
+  return rowsOf<PartnershipSummary & { schools: number }>(
+    await db.execute(sql`
+      SELECT p.id, p.slug, p.name, p.region,
+             (SELECT count(*)::int FROM schools s WHERE s.partnership_id = p.id) AS schools
+        FROM partnerships p ORDER BY p.name`),
+  );
+}
+
 export async function findPartnership(db: Executor, slug: string) {
   const [row] = rowsOf<PartnershipSummary>(await db.execute(sql`SELECT id, slug, name, region FROM partnerships WHERE slug = ${slug}`));
   return row ?? null;

@@ -60,6 +60,9 @@ export default function PartnershipAdmin() {
   return (
     <>
       <h1>{partnership.name}</h1>
+      <p>
+        <Link to={`/admin/${partnership.slug}/pay-policy`}>Pay policy</Link> · <Link to={`/pay/${partnership.slug}`}>The area's pay page</Link>
+      </p>
       <p className="lead">{partnership.region}</p>
       <p>
         <Link to={`/invitations/new?scope=partnership&id=${partnership.id}`}>Invite another partnership administrator</Link>

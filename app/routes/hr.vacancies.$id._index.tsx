@@ -16,23 +16,50 @@ import {
   closeVacancy,
   copyVacancy,
   extendVacancy,
+  MIN_JUSTIFICATION,
   missingForPublication,
   publishVacancy,
   vacancyHistory,
-  type LifecycleOutcome,
+  type PublishOutcome,
 } from "../vacancies/vacancies.server";
+import { assessmentHistory, assessVacancy, currentAssessment } from "../pay/assessment.server";
+import { AssessmentPanel, type AssessmentView } from "../pay/components/assessment-panel";
+import type { Finding } from "../pay/rule";
+import { badgeText, storedBadge } from "../pay/explain";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` }];
 
+/** Before publishing: the pay as it would be assessed now. After: the assessment kept, and how it has changed. */
+async function payPanel(vacancyId: string, status: string): Promise<{ view: AssessmentView | null; onFlag: "justify" | "block"; history: { at: string; reason: string; badge: string | null; flagged: boolean }[] }> {
+  if (status === "draft") {
+    const live = await assessVacancy(db(), vacancyId);
+    return { view: live ? { ...live.assessment, payYear: live.assessment.year } : null, onFlag: live?.policy.onFlag ?? "justify", history: [] };
+  }
+  const [current, history] = await Promise.all([currentAssessment(db(), vacancyId), assessmentHistory(db(), vacancyId)]);
+  return {
+    view: current
+      ? { findings: current.findings as Finding[], badge: storedBadge(current), flagged: current.flagged, payYear: current.payYear, justification: current.justification, assessedAt: current.assessedAt.toISOString() }
+      : null,
+    onFlag: "justify",
+    history: history.map((h) => ({
+      at: formatLondon(h.assessedAt),
+      reason: h.reason,
+      badge: badgeText(storedBadge(h)),
+      flagged: h.flagged,
+    })),
+  };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
-  const history = await vacancyHistory(db(), user.id, vacancy.id);
+  const [history, pay] = await Promise.all([vacancyHistory(db(), user.id, vacancy.id), payPanel(vacancy.id, vacancy.status)]);
   return json({
     vacancy,
     missing: vacancy.status === "draft" ? missingForPublication(vacancy) : [],
     editable: isEditable(vacancy.status),
     closesAtLocal: toLondonLocal(vacancy.closesAt),
     history,
+    pay,
   });
 }
 
@@ -42,14 +69,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const done = (outcome: LifecycleOutcome, message: string) => {
+  const done = (outcome: PublishOutcome, message: string) => {
     if (!outcome.ok && outcome.reason === "not-found") throw notFound();
+    if (!outcome.ok && outcome.reason === "pay") {
+      return json<ActionData>({ error: outcome.message, field: outcome.needs === "justification" ? "justification" : "publish" }, { status: outcome.needs === "justification" ? 400 : 409 });
+    }
     if (!outcome.ok) return json<ActionData>({ error: outcome.message, field: String(intent) }, { status: 409 });
     return redirectWithFlash(request, `/hr/vacancies/${vacancy.id}`, { kind: "success", message });
   };
   switch (intent) {
     case "publish": {
-      const outcome = await publishVacancy(db(), user.id, vacancy.id);
+      const justification = String(formData.get("justification") ?? "").slice(0, 2000);
+      const outcome = await publishVacancy(db(), user.id, vacancy.id, { justification });
       return done(outcome, outcome.ok && outcome.status === "scheduled" ? "Scheduled: it will go live on its publish date." : "Published: the vacancy is live.");
     }
     case "close": {
@@ -79,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewVacancy() {
-  const { vacancy, missing, editable, closesAtLocal, history } = useLoaderData<typeof loader>();
+  const { vacancy, missing, editable, closesAtLocal, history, pay } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = (field: string) =>
     actionData && "error" in actionData && actionData.field === field ? (
@@ -121,9 +152,35 @@ export default function ReviewVacancy() {
           ) : (
             <Form method="post">
               {error("publish")}
-              <button type="submit" className="button" name="intent" value="publish">
-                Publish
-              </button>
+              {pay.view?.flagged && pay.onFlag === "block" ? (
+                <p>The partnership does not publish offers like this: change the pay first (see below).</p>
+              ) : (
+                <>
+                  {pay.view?.flagged ? (
+                    <div className={`field${actionData && "field" in actionData && actionData.field === "justification" ? " field--error" : ""}`}>
+                      <label htmlFor="justification">Why is this pay right? (needed to publish)</label>
+                      <span className="hint" id="justification-hint">
+                        This offer is flagged below. Your reason is kept with the vacancy and shown to the partnership. At least {MIN_JUSTIFICATION} characters.
+                      </span>
+                      {actionData && "field" in actionData && actionData.field === "justification" ? (
+                        <span className="field-error" id="justification-error">
+                          <span className="visually-hidden">Error: </span>
+                          {actionData.error}
+                        </span>
+                      ) : null}
+                      <textarea
+                        id="justification"
+                        name="justification"
+                        rows={4}
+                        aria-describedby={actionData && "field" in actionData && actionData.field === "justification" ? "justification-hint justification-error" : "justification-hint"}
+                      />
+                    </div>
+                  ) : null}
+                  <button type="submit" className="button" name="intent" value="publish">
+                    Publish
+                  </button>
+                </>
+              )}
             </Form>
           )
         ) : null}
@@ -180,6 +237,21 @@ export default function ReviewVacancy() {
           ) : null}
         </div>
       </div>
+
+      {pay.view ? <AssessmentPanel view={pay.view} heading={status === "draft" ? "Pay compared with neighbouring schools, before you publish" : "Pay compared with neighbouring schools"} /> : null}
+      {pay.history.length > 1 ? (
+        <>
+          <h3>How the comparison has changed</h3>
+          <ol className="history">
+            {pay.history.map((h, i) => (
+              <li key={i}>
+                {h.at} ({h.reason === "nightly" ? "nightly re-check" : h.reason === "publish" ? "when published" : "after an edit"}): {h.badge ?? "no badge"}
+                {h.flagged ? " · flagged" : ""}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
 
       <h2>Preview</h2>
       <div className="panel">

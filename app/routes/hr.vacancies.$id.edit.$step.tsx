@@ -14,7 +14,7 @@ import { AdvertFields, ApplyFields, PayFields, RoleFields, WhereFields } from ".
 import { StepList } from "../vacancies/components/step-list";
 import { requireManagedVacancy } from "../vacancies/guards.server";
 import { nextStep, STEPS, stepDefaults, stepFields, stepSchemas, type StepKey } from "../vacancies/steps";
-import { setLocation, updateVacancy } from "../vacancies/vacancies.server";
+import { PAY_FLAG_ON_EDIT, setLocation, updateVacancy } from "../vacancies/vacancies.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepTitle ?? "Edit"}: ${data?.title ?? "vacancy"} – Staffroom` },
@@ -79,6 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     outcome = await updateVacancy(db(), user.id, vacancy.id, mapped.fields);
   }
   if (outcome === "not-found") throw notFound();
+  if (outcome === "pay-flagged") return invalid(submission, { formErrors: [PAY_FLAG_ON_EDIT], status: 409 });
   const next = raw.get("intent") === "save-draft" ? null : nextStep(step);
   return redirectWithFlash(request, next ? `/hr/vacancies/${vacancy.id}/edit/${next}` : `/hr/vacancies/${vacancy.id}`, {
     kind: "success",

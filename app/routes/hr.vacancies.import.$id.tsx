@@ -62,35 +62,18 @@ export default function ImportProgress() {
         )}
       </div>
       {job.status === "done" ? (
-        <p>
-          <Link className="button" to="/hr/vacancies">
-            See the vacancies
-          </Link>
-        </p>
+        <>
+          <RowNotes caption="Imported as drafts instead of published" notes={job.errors} messageHeading="Why" />
+          <p>
+            <Link className="button" to="/hr/vacancies">
+              See the vacancies
+            </Link>
+          </p>
+        </>
       ) : null}
       {job.status === "failed" ? (
         <>
-          {job.errors.length > 0 ? (
-            <table>
-              <caption>Problems to fix ({job.errors.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.row > 0 ? e.row : "–"}</td>
-                    <td>{e.field ? <code>{e.field}</code> : "–"}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <RowNotes caption="Problems to fix" notes={job.errors} messageHeading="Problem" withColumn />
           <p>
             <Link className="button" to="/hr/vacancies/import">
               Upload a corrected file
@@ -99,5 +82,35 @@ export default function ImportProgress() {
         </>
       ) : null}
     </>
+  );
+}
+
+type RowNote = { row: number; field?: string | null; message: string };
+
+/** A table of notes by row of the file (and column, for problems); nothing when there are none. */
+function RowNotes({ caption, notes, messageHeading, withColumn = false }: { caption: string; notes: RowNote[]; messageHeading: string; withColumn?: boolean }) {
+  if (notes.length === 0) return null;
+  return (
+    <table>
+      <caption>
+        {caption} ({notes.length})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          {withColumn ? <th scope="col">Column</th> : null}
+          <th scope="col">{messageHeading}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notes.map((e, i) => (
+          <tr key={i}>
+            <td>{e.row > 0 ? e.row : "–"}</td>
+            {withColumn ? <td>{e.field ? <code>{e.field}</code> : "–"}</td> : null}
+            <td>{e.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

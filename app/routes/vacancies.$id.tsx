@@ -10,6 +10,7 @@ import { Advert } from "../vacancies/components/advert";
 import { jobPosting, ldJson } from "../vacancies/json-ld";
 import { closeReasonLabels } from "../vacancies/lifecycle";
 import { findPublicVacancy } from "../vacancies/public.server";
+import { publicPayBadge } from "../pay/public.server";
 import { countdown } from "../vacancies/view";
 import { useNonce } from "../components/nonce";
 import { SchoolMap } from "../components/school-map";
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : {};
   return json({
     vacancy,
+    payBadge: await publicPayBadge(db(), vacancy.id),
     jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, runtime().config.appUrl)) : null,
     countdown: countdown(vacancy.closesAt, new Date()),
     from: from ?? "",
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicVacancy() {
-  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here } = useLoaderData<typeof loader>();
+  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge } = useLoaderData<typeof loader>();
   const located = vacancy.schools.filter((s) => s.lat !== null && s.lng !== null);
   const nonce = useNonce();
   return (
@@ -63,7 +65,7 @@ export default function PublicVacancy() {
           here for reference.
         </div>
       ) : null}
-      <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} />
+      <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} payBadge={payBadge} />
       {located.length > 0 ? (
         <SchoolMap
           title={`Map of the ${located.length === 1 ? "school" : `${located.length} schools`} for this vacancy${here ? ` and ${here.label}` : ""}`}

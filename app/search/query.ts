@@ -33,7 +33,7 @@ export const FILTER_OPTIONS = {
   schoolType: schoolTypeLabels,
 } as const satisfies Record<string, Record<string, string>>;
 export type OptionField = keyof typeof FILTER_OPTIONS;
-export type FilterField = OptionField | "trust" | "minSalary" | "ect" | "visa";
+export type FilterField = OptionField | "trust" | "minSalary" | "ect" | "visa" | "atLocalRate";
 export const OPTION_FIELDS = Object.keys(FILTER_OPTIONS) as OptionField[];
 
 export const FIELD_LABELS: Record<FilterField, string> = {
@@ -49,6 +49,7 @@ export const FIELD_LABELS: Record<FilterField, string> = {
   minSalary: "Minimum salary",
   ect: "Suitable for early career teachers",
   visa: "Visa sponsorship",
+  atLocalRate: "Pays at or above the local rate",
 };
 
 export const SORT_LABELS: Record<SortOrder, string> = {
@@ -113,7 +114,7 @@ export function parseSearchQuery(params: URLSearchParams, renames = OPTION_RENAM
     if (parsed.success) filters.minSalary = parsed.data;
     else errors.minSalary = "Enter a salary in whole pounds a year, like 35000";
   }
-  for (const flag of ["ect", "visa"] as const) {
+  for (const flag of ["ect", "visa", "atLocalRate"] as const) {
     const raw = get(flag).toLowerCase();
     if (!raw) continue;
     if (YES.has(raw)) filters[flag] = true;
@@ -184,6 +185,7 @@ export function searchQueryString(query: SearchPageQuery, changes: Partial<Searc
   if (q.filters.minSalary !== undefined) params.set("minSalary", String(q.filters.minSalary));
   if (q.filters.ect) params.set("ect", "yes");
   if (q.filters.visa) params.set("visa", "yes");
+  if (q.filters.atLocalRate) params.set("atLocalRate", "yes");
   if (q.sort && q.sort !== defaultSort(q)) params.set("sort", q.sort);
   if (q.view === "map") params.set("view", "map");
   if (q.page > 1) params.set("page", String(q.page));
@@ -201,6 +203,7 @@ export function activeFilterLabels(filters: SearchFilters, trustNames: Record<st
   if (filters.minSalary !== undefined) out.push({ field: "minSalary", label: `Pays at least £${filters.minSalary.toLocaleString("en-GB")}` });
   if (filters.ect) out.push({ field: "ect", label: "Suitable for ECTs" });
   if (filters.visa) out.push({ field: "visa", label: "Visa sponsorship" });
+  if (filters.atLocalRate) out.push({ field: "atLocalRate", label: "Pays at or above the local rate" });
   return out;
 }
 

@@ -5,6 +5,7 @@ import { formatFte } from "../vacancies/fte";
 import { formatLondon } from "../vacancies/london-time";
 import { contractLabels, workingPatternLabels, type ContractType, type WorkingPattern } from "../vacancies/options";
 import { formatHourly, formatSalaryRange, proRata } from "../vacancies/pay";
+import { badgeText, storedBadge } from "../pay/explain";
 
 export type ResultView = {
   id: string;
@@ -18,6 +19,8 @@ export type ResultView = {
   ect: boolean;
   visa: boolean;
   ownerName: string;
+  /** The plain pay badge ("Pays at or above the local rate"), or null when there is not enough to say. */
+  payBadge: { text: string; kind: string } | null;
   /** The nearest school's point, for the map. */
   point: { lat: number; lng: number } | null;
 };
@@ -54,6 +57,14 @@ export function resultView(d: VacancyDocument, from: { lat: number; lng: number 
     ect: d.ectSuitable,
     visa: d.visaSponsorship,
     ownerName: d.ownerName,
+    payBadge: payBadgeOf(d),
     point: nearest ? { lat: nearest.lat!, lng: nearest.lng! } : null,
   };
+}
+
+function payBadgeOf(d: VacancyDocument): ResultView["payBadge"] {
+  if (!d.payBadge) return null;
+  const badge = storedBadge({ badge: d.payBadge.kind, badgeBasisPoints: d.payBadge.basisPoints });
+  const text = badgeText(badge);
+  return text ? { text, kind: badge.kind } : null;
 }

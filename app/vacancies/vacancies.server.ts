@@ -6,6 +6,7 @@ import { hrSchoolIds, managedBy, type PostingContext } from "./access.server";
 import { formatFte } from "./fte";
 import { queueTransitionCheck } from "./transition-queue.server";
 import { requestSearchSync } from "../../search/sync.server";
+import { assessVacancy, recordAssessment } from "../pay/assessment.server";
 import {
   archive,
   closeEarly,
@@ -112,23 +113,57 @@ export async function createDraft(
   });
 }
 
+/** A change to a live vacancy that would make its pay undercut or fall below the scale, which needs a justification. */
+class PayFlagRefusal extends Error {}
+
+export const PAY_FLAG_ON_EDIT =
+  "This change would flag the pay (see the comparison on the vacancy's page). A live vacancy cannot take flagged pay without a justification: " +
+  "close it and publish a copy with the new pay, giving your reason.";
+
+/**
+ * After an edit to a live vacancy, its pay is assessed again and the badge follows. A change that newly flags it
+ * is refused (the whole edit rolls back): flagged pay is published only with a justification.
+ */
+async function reassessAfterEdit(tx: Executor, before: Vacancy, userId: string) {
+  if (before.status !== "published") return;
+  const result = await assessVacancy(tx, before.id);
+  if (!result) return;
+  const previous = before.payAssessmentId ? rowsOf<{ flagged: boolean; justification: string | null }>(
+    await tx.execute(sql`SELECT flagged, justification FROM pay_assessments WHERE id = ${before.payAssessmentId}`),
+  )[0] : undefined;
+  if (result.assessment.flagged && !previous?.flagged) throw new PayFlagRefusal(PAY_FLAG_ON_EDIT);
+  await recordAssessment(tx, before.id, result, { reason: "edit", userId, justification: result.assessment.flagged ? (previous?.justification ?? null) : null });
+}
+
+async function refusingFlaggedPay<T extends string>(work: () => Promise<T>): Promise<T | "pay-flagged"> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PayFlagRefusal) return "pay-flagged";
+    throw error;
+  }
+}
+
 /** Saves fields of a draft or live vacancy, logging each change. Returns false if the vacancy cannot be edited. */
 export async function updateVacancy(
   db: Database,
   userId: string,
   vacancyId: string,
   fields: Partial<typeof vacancies.$inferInsert>,
-): Promise<"saved" | "not-found" | "not-editable"> {
-  return db.transaction(async (tx) => {
-    const current = await lockManaged(tx, userId, vacancyId);
-    if (!current) return "not-found";
-    if (!isEditable(current.status)) return "not-editable";
-    const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
-    if (Object.keys(changes).length === 0) return "saved";
-    await tx.update(vacancies).set({ ...fields, updatedAt: new Date() }).where(eq(vacancies.id, vacancyId));
-    await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
-    return "saved";
-  });
+): Promise<"saved" | "not-found" | "not-editable" | "pay-flagged"> {
+  return refusingFlaggedPay(() =>
+    db.transaction(async (tx) => {
+      const current = await lockManaged(tx, userId, vacancyId);
+      if (!current) return "not-found";
+      if (!isEditable(current.status)) return "not-editable";
+      const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
+      if (Object.keys(changes).length === 0) return "saved";
+      await tx.update(vacancies).set({ ...fields, updatedAt: new Date() }).where(eq(vacancies.id, vacancyId));
+      await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
+      await reassessAfterEdit(tx, current, userId);
+      return "saved";
+    }),
+  );
 }
 
 export type LocationInput = {
@@ -147,8 +182,8 @@ export async function setLocation(
   userId: string,
   vacancyId: string,
   input: LocationInput,
-): Promise<"saved" | "not-found" | "not-editable" | "school-not-allowed"> {
-  return db.transaction(async (tx) => {
+): Promise<"saved" | "not-found" | "not-editable" | "school-not-allowed" | "pay-flagged"> {
+  return refusingFlaggedPay(() => db.transaction(async (tx) => {
     const current = await lockManaged(tx, userId, vacancyId);
     if (!current) return "not-found";
     if (!isEditable(current.status)) return "not-editable";
@@ -188,9 +223,10 @@ export async function setLocation(
     await tx.update(vacancies).set({ ...fields, updatedAt: new Date() }).where(eq(vacancies.id, vacancyId));
     if (Object.keys(changes).length > 0) {
       await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
+      await reassessAfterEdit(tx, current, userId);
     }
-    return "saved";
-  });
+    return "saved" as const;
+  }));
 }
 
 function lifecycleOf(v: Vacancy): LifecycleState & { closedReason: CloseReason | null } {
@@ -251,11 +287,44 @@ export function missingForPublication(v: VacancyWithSchools): string[] {
   return missing;
 }
 
-export function publishVacancy(db: Database, userId: string, vacancyId: string, now = new Date()) {
-  return lifecycleStep(db, userId, vacancyId, (v) => {
-    const missing = missingForPublication(v);
-    if (missing.length > 0) return { ok: false, message: missing.join(". ") };
-    return publish(lifecycleOf(v), now);
+export type PublishOutcome =
+  | LifecycleOutcome
+  | { ok: false; reason: "pay"; needs: "justification" | "blocked"; message: string };
+
+export const MIN_JUSTIFICATION = 20;
+
+/**
+ * Publishes (or schedules) a complete draft. A teacher offer is first assessed against the statutory scales
+ * and its neighbours (app/pay): an undercutting or below-minimum offer needs a written justification, or is
+ * refused, as the partnership's policy says. The assessment, and any justification, are kept with the vacancy.
+ */
+export async function publishVacancy(
+  db: Database,
+  userId: string,
+  vacancyId: string,
+  options: { now?: Date; justification?: string } = {},
+): Promise<PublishOutcome> {
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const v = await lockManaged(tx, userId, vacancyId);
+    if (!v) return { ok: false, reason: "not-found" } as const;
+    const missing = missingForPublication(await withSchools(tx, v));
+    if (missing.length > 0) return { ok: false, reason: "refused", message: missing.join(". ") } as const;
+    const decision = publish(lifecycleOf(v), now);
+    if (!decision.ok) return { ok: false, reason: "refused", message: decision.message } as const;
+    const pay = await assessVacancy(tx, v.id, now);
+    const justification = options.justification?.trim() ?? "";
+    if (pay?.assessment.flagged) {
+      if (pay.policy.onFlag === "block") {
+        return { ok: false, reason: "pay", needs: "blocked", message: "The partnership does not publish offers that undercut neighbouring schools or are below the national scale. Change the pay, or ask a partnership admin." } as const;
+      }
+      if (justification.length < MIN_JUSTIFICATION) {
+        return { ok: false, reason: "pay", needs: "justification", message: `Explain why this pay is right (at least ${MIN_JUSTIFICATION} characters): it will be kept with the vacancy.` } as const;
+      }
+    }
+    if (pay) await recordAssessment(tx, v.id, pay, { reason: "publish", justification: pay.assessment.flagged ? justification : null, userId, now });
+    await applyTransition(tx, v, decision.transition, now, userId, pay?.assessment.flagged ? `Pay justified: ${justification}` : undefined);
+    return { ok: true, status: decision.transition.to } as const;
   });
 }
 
@@ -279,7 +348,7 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
   const source = await findManagedVacancy(db, userId, vacancyId);
   if (!source) return null;
   return db.transaction(async (tx) => {
-    const { id: _id, status: _s, publishAt: _p, closesAt: _c, publishedAt: _pa, closedAt: _ca, closedReason: _cr, createdAt: _cat, updatedAt: _u, createdBy: _cb, fteThousandths: _f, schools: list, ...content } = source;
+    const { id: _id, status: _s, publishAt: _p, closesAt: _c, publishedAt: _pa, closedAt: _ca, closedReason: _cr, createdAt: _cat, updatedAt: _u, createdBy: _cb, fteThousandths: _f, payAssessmentId: _pay, schools: list, ...content } = source;
     const [row] = await tx
       .insert(vacancies)
       .values({ ...content, title: `${source.title} (copy)`, status: "draft", createdBy: userId })

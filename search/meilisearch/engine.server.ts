@@ -69,7 +69,7 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
             if (only ? facet !== only : active.includes(facet)) continue;
             for (const [value, n] of Object.entries(distribution?.[facet] ?? {})) {
               // Yes/no facets count only "yes", as the Postgres engine does.
-              if ((facet === "ect" || facet === "visa") && value !== "true") continue;
+              if ((facet === "ect" || facet === "visa" || facet === "atLocalRate") && value !== "true") continue;
               if (n > 0) facets[facet][value] = n;
             }
           }

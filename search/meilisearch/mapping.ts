@@ -43,6 +43,7 @@ export type MeiliDocument = {
   trust: string[];
   ect: boolean;
   visa: boolean;
+  atLocalRate: boolean;
   salaryMax: number | null;
   /** Unix seconds: Meilisearch filters and sorts numbers. */
   publishedAt: number;
@@ -110,6 +111,7 @@ export function toMeiliDocuments(d: VacancyDocument): MeiliDocument[] {
     trust: d.trusts,
     ect: d.ectSuitable,
     visa: d.visaSponsorship,
+    atLocalRate: d.payBadge?.kind === "at_or_above_local_rate",
     salaryMax: d.salaryMaxFte,
     publishedAt: unix(d.publishedAt),
     closesAt: unix(d.closesAt),

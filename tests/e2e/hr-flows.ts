@@ -17,12 +17,13 @@ export async function startDraft(page: Page, title: string) {
   await expect(page.getByRole("heading", { name: "Schools and hours" })).toBeVisible();
 }
 
-export async function completeAndPublish(page: Page) {
+/** The pay, advert and applying steps, ending on the review page (nothing published yet). */
+export async function completeToReview(page: Page, pay: { to: string; max: string } = { to: "M6", max: "45352" }) {
   await page.getByLabel("Pay range").selectOption("main");
   await page.getByLabel("From pay point (optional)").selectOption("M1");
-  await page.getByLabel("To pay point (optional)").selectOption("M6");
+  await page.getByLabel("To pay point (optional)").selectOption(pay.to);
   await page.getByLabel("Minimum salary, full-time equivalent, £ a year").fill("32916");
-  await page.getByLabel("Maximum salary, full-time equivalent, £ a year").fill("45352");
+  await page.getByLabel("Maximum salary, full-time equivalent, £ a year").fill(pay.max);
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "The advert" })).toBeVisible();
   await expectAccessible(page);
@@ -34,8 +35,12 @@ export async function completeAndPublish(page: Page) {
   await page.getByRole("radio", { name: "As soon as I publish it" }).check();
   await page.getByLabel("Closing date and time (UK time)").fill("2027-06-30T12:00");
   await page.getByRole("button", { name: "Save and review" }).click();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+}
+
+export async function completeAndPublish(page: Page) {
+  await completeToReview(page);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
   await expectAccessible(page);
 }
-

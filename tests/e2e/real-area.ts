@@ -17,6 +17,7 @@ import { rowsOf } from "../../db/rows";
 import { runtime } from "../../db/runtime";
 import { isDatabaseEmpty, seedDemoRegion } from "../../db/seed/demo";
 import { reindex } from "../../search/reindex.server";
+import { reassessOpenVacancies } from "../../app/pay/assessment.server";
 
 const SHARED = path.resolve("../shared/data");
 export const REAL_POSTCODE = "M33 7XW";
@@ -38,6 +39,7 @@ async function main() {
   try {
     if (!(await isDatabaseEmpty(db))) return;
     await seedDemoRegion(db);
+    await reassessOpenVacancies(db);
     if (!existsSync(path.join(SHARED, "schools-greater-manchester.csv"))) {
       console.log(`[e2e] ${SHARED} is absent: the real-area search journey will be skipped`);
       await reindex(db, runtime().search);
@@ -74,6 +76,7 @@ async function main() {
       );
       await db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) VALUES (${v.id}, ${p.s.id})`);
     }
+    await reassessOpenVacancies(db);
     await reindex(db, runtime().search);
     const area: RealArea = {
       postcode: REAL_POSTCODE,

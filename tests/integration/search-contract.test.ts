@@ -197,6 +197,22 @@ describe.each(engines)("search contract: $name", ({ make }) => {
     });
   });
 
+  describe("pay badges", () => {
+    it("filters to offers at or above the local rate, and counts them", async () => {
+      for (const [key, badge] of [["v1", "at_or_above_local_rate"], ["v5", "at_or_above_local_rate"], ["v2", "below_nearby"]] as const) {
+        await database.db.execute(sql`
+          INSERT INTO pay_assessments (vacancy_id, reason, pay_year, badge, badge_basis_points, flagged, findings, policy)
+          VALUES (${f.ids[key]}, 'publish', '2025/26', ${badge}, ${badge === "below_nearby" ? 850 : null}, ${badge === "below_nearby"}, '[]', '{}')`);
+      }
+      await database.db.execute(sql`UPDATE vacancies v SET pay_assessment_id = pa.id FROM pay_assessments pa WHERE pa.vacancy_id = v.id`);
+      await drainSearchSync(database.db, engine);
+      expect(await set({ filters: { atLocalRate: true } })).toEqual(["v1", "v5"]);
+      const { facets, hits } = await engine.search({ ...base, text: "maths", facets: true });
+      expect(facets!.atLocalRate).toEqual({ true: 1 });
+      expect(hits.find((h) => h.vacancyId === f.ids.v2)!.document.payBadge).toEqual({ kind: "below_nearby", basisPoints: 850 });
+    });
+  });
+
   describe("keeping up with changes", () => {
     it("removes a vacancy that closes, and picks up an edit", async () => {
       await database.db.execute(sql`UPDATE vacancies SET status = 'closed', closed_at = now(), closed_reason = 'withdrawn' WHERE id = ${f.ids.v1}`);

@@ -20,7 +20,15 @@ function Result({ r, from, headingLevel }: { r: ResultView; from: string; headin
           </li>
         ))}
       </ul>
-      <p className="pay-line">{r.pay}</p>
+      <p className="pay-line">
+        {r.pay}
+        {r.payBadge ? (
+          <>
+            {" "}
+            <span className={`pay-badge pay-badge--${r.payBadge.kind}`}>{r.payBadge.text}</span>
+          </>
+        ) : null}
+      </p>
       {r.actualPay ? <p className="small">{r.actualPay}</p> : null}
       <p className="small">
         {r.contract} · closes <time dateTime={r.closesAt}>{r.closes}</time>

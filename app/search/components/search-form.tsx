@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import type { FacetCounts } from "../../../search/engine";
+import { LabelledField as Field } from "../../components/forms";
 import {
   availableSorts,
   defaultSort,
@@ -14,28 +14,6 @@ import {
 } from "../query";
 
 type Errors = ParsedQuery["errors"];
-
-/** A label, its error (announced with the control) and the control. Ids follow the URL's names. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy?: string) => ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
-      {children(describedBy)}
-    </div>
-  );
-}
 
 /** Options with the number of results each would give; zero-count options are left out unless chosen. */
 function optionsWithCounts(values: Record<string, string>, counts: Record<string, number> | undefined, chosen: string | undefined) {
@@ -77,7 +55,7 @@ export function SearchForm({
       )}
     </Field>
   );
-  const moreFiltersSet = OPTION_FIELDS.some((f) => f !== "phase" && f !== "subject" && query.filters[f]) || query.filters.trust || query.filters.minSalary !== undefined || query.filters.ect || query.filters.visa;
+  const moreFiltersSet = OPTION_FIELDS.some((f) => f !== "phase" && f !== "subject" && query.filters[f]) || query.filters.trust || query.filters.minSalary !== undefined || query.filters.ect || query.filters.visa || query.filters.atLocalRate;
   return (
     <Form method="get" role="search" aria-label="Vacancies" className="search-form panel" preventScrollReset>
       <div className="filters">
@@ -132,7 +110,7 @@ export function SearchForm({
           </Field>
         </div>
         <div className="filters">
-          {(["ect", "visa"] as const).map((flag) => (
+          {(["ect", "visa", "atLocalRate"] as const).map((flag) => (
             <div className={`field choice${errors[flag] ? " field--error" : ""}`} key={flag}>
               <input id={flag} name={flag} type="checkbox" value="yes" defaultChecked={Boolean(query.filters[flag])} aria-describedby={errors[flag] ? `${flag}-error` : undefined} />
               <label htmlFor={flag}>

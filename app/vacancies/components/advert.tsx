@@ -6,6 +6,8 @@ import { closingText, contractText, labelsOf, payView, startText, type AdvertSou
 type Props = {
   vacancy: AdvertSource;
   countdown?: string | null;
+  /** The plain pay badge and what it rests on, on the public page. */
+  payBadge?: { text: string; kind: string; basis: string } | null;
 };
 
 function Section({ title, text }: { title: string; text: string }) {
@@ -19,7 +21,7 @@ function Section({ title, text }: { title: string; text: string }) {
 }
 
 /** The advert as a teacher reads it: the public page and HR's preview render the same thing. */
-export function Advert({ vacancy: v, countdown }: Props) {
+export function Advert({ vacancy: v, countdown, payBadge }: Props) {
   const pay = payView(v);
   const split = v.schools.some((s) => s.fteShare !== null);
   return (
@@ -30,6 +32,11 @@ export function Advert({ vacancy: v, countdown }: Props) {
         {v.ectSuitable ? " · Suitable for early career teachers" : ""}
       </p>
       <p className="pay">{pay.headline}</p>
+      {payBadge ? (
+        <p>
+          <span className={`pay-badge pay-badge--${payBadge.kind}`}>{payBadge.text}</span> <span className="small">{payBadge.basis}</span>
+        </p>
+      ) : null}
       {pay.proRata ? <p>{pay.proRata}</p> : null}
       <dl className="summary">
         <dt>Role</dt>

@@ -8,6 +8,8 @@ import { hrSchoolIds, postingContexts, type PostingContext } from "../access.ser
 import { publish } from "../lifecycle";
 import { toNumeric } from "../vacancies.server";
 import { requestSearchSync } from "../../../search/sync.server";
+import { assessVacancy, recordAssessment } from "../../pay/assessment.server";
+import { findingText } from "../../pay/explain";
 import { parseCsvText, readCsvFile } from "./parse";
 import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
 
@@ -157,9 +159,9 @@ export async function processImport(db: Database, importId: string, now = new Da
     await db.transaction(async (tx) => {
       const [current] = await tx.select({ status: vacancyImports.status }).from(vacancyImports).where(eq(vacancyImports.id, importId)).for("update");
       if (current?.status !== "importing") return;
-      const count = await insertVacancies(tx, job, valid, now);
+      const { count, notes } = await insertVacancies(tx, job, valid, now);
       if (job.publish) await requestSearchSync(tx);
-      await finish(tx, importId, { status: "done", importedCount: count });
+      await finish(tx, importId, { status: "done", importedCount: count, errors: notes });
     });
   } catch (error) {
     console.error("[vacancy import]", error);
@@ -167,8 +169,12 @@ export async function processImport(db: Database, importId: string, now = new Da
   }
 }
 
-/** Inserts the validated rows as the import's owner, publishing complete ones when asked. */
-async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSelect, rows: ImportedVacancy[], now: Date): Promise<number> {
+/**
+ * Inserts the validated rows as the import's owner, publishing complete ones when asked. A teacher offer whose
+ * pay is flagged (app/pay) is left as a draft, with a note: publishing it needs a justification on its page.
+ */
+async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSelect, rows: ImportedVacancy[], now: Date): Promise<{ count: number; notes: ImportRowError[] }> {
+  const notes: ImportRowError[] = [];
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
     const statuses = batch.map((v) => {
@@ -204,6 +210,19 @@ async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSe
         statuses[i] === "draft" ? [] : [{ vacancyId: v.id, userId: job.userId, action: statuses[i], changes: { status: { from: "draft", to: statuses[i] } }, note, at: new Date(now.getTime() + 1) }],
       ),
     ]);
+    for (const [i, v] of inserted.entries()) {
+      if (statuses[i] === "draft") continue;
+      const pay = await assessVacancy(tx, v.id, now);
+      if (!pay) continue;
+      if (pay.assessment.flagged) {
+        await tx.update(vacancies).set({ status: "draft", publishedAt: null }).where(eq(vacancies.id, v.id));
+        await tx.insert(vacancyEvents).values({ vacancyId: v.id, userId: job.userId, action: "draft", changes: { status: { from: statuses[i], to: "draft" } }, note: "Left as a draft: its pay is flagged, and publishing it needs a justification", at: new Date(now.getTime() + 2) });
+        const first = pay.assessment.findings.find((f) => findingText(f).severity === "flag");
+        notes.push({ row: batch[i].row, field: "pay", message: `Imported as a draft, not published: ${first ? findingText(first).title.toLowerCase() : "its pay is flagged"}. Publish it from its page, giving a justification.` });
+      } else {
+        await recordAssessment(tx, v.id, pay, { reason: "publish", userId: job.userId, now });
+      }
+    }
   }
-  return rows.length;
+  return { count: rows.length, notes };
 }

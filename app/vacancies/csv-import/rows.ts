@@ -23,6 +23,8 @@ export type ImportSchool = { id: string; urn: number };
 export type RowContext = { schoolsByUrn: Map<number, ImportSchool>; now: Date };
 
 export type ImportedVacancy = {
+  /** The file's row number, for messages. */
+  row: number;
   /** Columns of `vacancies` (owner, status and author are set by the import). */
   fields: Record<string, unknown> & { title: string; role: string };
   schools: { schoolId: string; share: number | null }[];
@@ -298,6 +300,7 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
   return {
     ok: true,
     value: {
+      row,
       fields: {
         ...role.data,
         ...payFields.fields,

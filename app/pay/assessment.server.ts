@@ -1,0 +1,181 @@
+/**
+ * Assessing a vacancy's pay: gather the inputs of the pure rule (app/pay/rule.ts) from the database, run it,
+ * and keep the result with its evidence. The vacancy points at its current assessment; earlier ones stay.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { payAssessments, payPolicies, payScaleFigures, vacancies } from "../../db/schema";
+import { schoolTypesOf } from "../../search/school-types";
+import { familyOf } from "./families";
+import { comparablesFor } from "./neighbours.server";
+import type { PayArea } from "./pay-areas";
+import { DEFAULT_POLICY, type PayPolicy } from "./policy";
+import { assessOffer, type Assessment, type Offer, type OfferSchool } from "./rule";
+import type { ScaleFigure } from "./scales";
+
+export async function loadScales(db: Executor): Promise<ScaleFigure[]> {
+  const rows = await db.select().from(payScaleFigures);
+  return rows.map((r) => ({ year: r.year, area: r.area as PayArea, range: r.range, point: r.point, annual: r.annualPounds, source: r.source }));
+}
+
+let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
+
+/**
+ * The scales for one assessment on the hot path: read again only when the table changed (its row count and
+ * last import time), which one small query tells.
+ */
+async function currentScales(db: Executor): Promise<ScaleFigure[]> {
+  const [{ stamp }] = rowsOf<{ stamp: string }>(await db.execute(sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`));
+  if (cachedScales?.stamp !== stamp) cachedScales = { stamp, figures: await loadScales(db) };
+  return cachedScales.figures;
+}
+
+export async function policyOf(db: Executor, partnershipId: string | null): Promise<PayPolicy> {
+  if (!partnershipId) return DEFAULT_POLICY;
+  const [row] = await db.select().from(payPolicies).where(eq(payPolicies.partnershipId, partnershipId));
+  if (!row) return DEFAULT_POLICY;
+  const { partnershipId: _p, updatedAt: _u, updatedBy: _b, ...policy } = row;
+  return policy;
+}
+
+type VacancyInputs = {
+  offer: Offer;
+  schools: OfferSchool[];
+  partnershipId: string | null;
+  policy: PayPolicy;
+};
+
+/** The offer, its schools and its partnership's policy as the rule sees them, in one query (the publish hot path). */
+async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<VacancyInputs | null> {
+  const [v] = rowsOf<{
+    id: string; role: string; phases: string[]; payRange: string; salaryMinFte: number | null; salaryMaxFte: number | null;
+    allowances: { kind: string; amount: number }[]; startKind: string; startDate: string | Date | null; partnershipId: string | null;
+    policy: PayPolicy | null;
+    schools: { schoolId: string; name: string; laCode: string; typeGroup: string | null; establishmentType: string | null; religiousCharacter: string | null }[];
+  }>(
+    await db.execute(sql`
+      SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
+             v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",
+             (SELECT json_build_object('radiusMiles', pp.radius_miles, 'lookbackMonths', pp.lookback_months, 'minComparables', pp.min_comparables,
+                                       'minSchools', pp.min_schools, 'toleranceBasisPoints', pp.tolerance_basis_points,
+                                       'premiumBasisPoints', pp.premium_basis_points, 'onFlag', pp.on_flag)
+                FROM pay_policies pp WHERE pp.partnership_id = part.id) AS policy,
+             coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'typeGroup', s.type_group,
+                                'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character) ORDER BY vs.position)
+                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools
+        FROM vacancies v
+        LEFT JOIN organisations o ON o.id = v.owner_organisation_id
+        LEFT JOIN schools os ON os.id = v.owner_school_id
+        CROSS JOIN LATERAL (
+          SELECT coalesce(o.partnership_id, os.partnership_id,
+                          (SELECT s.partnership_id FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
+                            WHERE vs.vacancy_id = v.id AND s.partnership_id IS NOT NULL ORDER BY vs.position LIMIT 1)) AS id) part
+       WHERE v.id = ${vacancyId}`),
+  );
+  if (!v) return null;
+  const day = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+  return {
+    partnershipId: v.partnershipId,
+    policy: v.policy ?? DEFAULT_POLICY,
+    offer: {
+      vacancyId: v.id,
+      role: v.role,
+      phases: v.phases,
+      payRange: v.payRange,
+      salaryMinFte: v.salaryMinFte,
+      salaryMaxFte: v.salaryMaxFte,
+      allowances: v.allowances,
+      startDate: (v.startKind === "date" || v.startKind === "range") && v.startDate ? day(v.startDate) : null,
+      assessedOn: now.toISOString().slice(0, 10),
+    },
+    schools: v.schools.map((s) => ({ schoolId: s.schoolId, name: s.name, laCode: s.laCode, maintained: schoolTypesOf(s).includes("la_maintained") })),
+  };
+}
+
+export type PayResult = { assessment: Assessment; policy: PayPolicy };
+
+/** The assessment of a vacancy as it stands now; null for roles and pay the rule does not cover. */
+export async function assessVacancy(db: Executor, vacancyId: string, now = new Date(), scales?: ScaleFigure[]): Promise<PayResult | null> {
+  const inputs = await inputsOf(db, vacancyId, now);
+  if (!inputs || familyOf(inputs.offer.role) === null) return null;
+  const { policy } = inputs;
+  const [comparables, figures] = await Promise.all([comparablesFor(db, inputs.offer, policy, now), scales ? Promise.resolve(scales) : currentScales(db)]);
+  return { assessment: assessOffer(inputs.offer, inputs.schools, comparables, figures, policy), policy };
+}
+
+/** Keeps an assessment and makes it the vacancy's current one (which also re-indexes the vacancy for search). */
+export async function recordAssessment(
+  tx: Executor,
+  vacancyId: string,
+  result: PayResult,
+  options: { reason: "publish" | "edit" | "nightly"; justification?: string | null; userId?: string | null; now?: Date },
+): Promise<string> {
+  const a = result.assessment;
+  const [row] = await tx
+    .insert(payAssessments)
+    .values({
+      vacancyId,
+      reason: options.reason,
+      payYear: a.year,
+      badge: a.badge.kind,
+      badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null,
+      benchmark: a.benchmark === null ? null : Math.round(a.benchmark),
+      flagged: a.flagged,
+      findings: a.findings,
+      policy: result.policy,
+      justification: options.justification ?? null,
+      decidedBy: options.userId ?? null,
+      assessedAt: options.now ?? new Date(),
+    })
+    .returning({ id: payAssessments.id });
+  await tx.update(vacancies).set({ payAssessmentId: row.id }).where(eq(vacancies.id, vacancyId));
+  return row.id;
+}
+
+export type StoredAssessment = typeof payAssessments.$inferSelect;
+
+export async function currentAssessment(db: Executor, vacancyId: string): Promise<StoredAssessment | null> {
+  const [row] = rowsOf<{ id: string }>(await db.execute(sql`SELECT pay_assessment_id AS id FROM vacancies WHERE id = ${vacancyId}`));
+  if (!row?.id) return null;
+  const [a] = await db.select().from(payAssessments).where(eq(payAssessments.id, row.id));
+  return a ?? null;
+}
+
+/** A vacancy's assessments, newest first: the history HR and the audit see. */
+export async function assessmentHistory(db: Executor, vacancyId: string) {
+  return db.select().from(payAssessments).where(eq(payAssessments.vacancyId, vacancyId)).orderBy(sql`${payAssessments.assessedAt} DESC`);
+}
+
+const outcome = (a: { badge: string; badgeBasisPoints: number | null; benchmark: number | null; flagged: boolean }) =>
+  `${a.badge}|${a.badgeBasisPoints}|${a.benchmark}|${a.flagged}`;
+
+/**
+ * The nightly pass: every open teacher vacancy is assessed again against today's local picture, and a new
+ * assessment is kept only when its outcome (badge, gap, benchmark, flag) changed, so the history reads as events.
+ */
+export async function reassessOpenVacancies(db: Database, now = new Date()) {
+  const scales = await loadScales(db);
+  const open = rowsOf<{ id: string; current: string | null }>(
+    await db.execute(sql`
+      SELECT v.id, pa.badge || '|' || coalesce(pa.badge_basis_points::text, 'null') || '|' || coalesce(pa.benchmark::text, 'null') || '|' || pa.flagged AS current
+        FROM vacancies v LEFT JOIN pay_assessments pa ON pa.id = v.pay_assessment_id
+       WHERE v.status = 'published' AND v.closes_at > ${now.toISOString()}::timestamptz
+       ORDER BY v.id`),
+  );
+  let assessed = 0;
+  let changed = 0;
+  for (const v of open) {
+    const result = await assessVacancy(db, v.id, now, scales);
+    if (!result) continue;
+    assessed++;
+    const a = result.assessment;
+    const next = outcome({ badge: a.badge.kind, badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null, benchmark: a.benchmark === null ? null : Math.round(a.benchmark), flagged: a.flagged });
+    if (next === v.current) continue;
+    await db.transaction(async (tx) => {
+      await recordAssessment(tx, v.id, result, { reason: "nightly", now });
+    });
+    changed++;
+  }
+  return { open: open.length, assessed, changed };
+}

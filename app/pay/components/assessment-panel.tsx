@@ -1,0 +1,74 @@
+import { Link } from "@remix-run/react";
+import { formatMiles } from "../../places/distance";
+import { formatPounds } from "../../vacancies/pay";
+import { badgeText, findingText } from "../explain";
+import type { Badge, Comparable, Finding } from "../rule";
+
+export type AssessmentView = { findings: Finding[]; badge: Badge; flagged: boolean; payYear: string; justification?: string | null; assessedAt?: string };
+
+/** The comparables an assessment used, the nearest named (published offers are public), the rest counted. */
+function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
+  if (comparables.length === 0) return null;
+  const named = comparables.filter((c) => c.title && c.schoolName).sort((a, b) => a.distanceMetres - b.distanceMetres);
+  const rest = comparables.length - named.length;
+  return (
+    <table>
+      <caption>
+        The {comparables.length} offers compared with{rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">School</th>
+          <th scope="col">Vacancy</th>
+          <th scope="col">Top of range (full-time)</th>
+          <th scope="col">Distance</th>
+          <th scope="col">Published</th>
+        </tr>
+      </thead>
+      <tbody>
+        {named.map((c) => (
+          <tr key={c.vacancyId}>
+            <td>{c.schoolName}</td>
+            <td>
+              <Link to={`/vacancies/${c.vacancyId}`}>{c.title}</Link>
+            </td>
+            <td>{formatPounds(c.salaryMaxFte)}</td>
+            <td>{formatMiles(c.distanceMetres)}</td>
+            <td>{c.publishedOn}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** HR's view of a pay assessment: every finding with its explanation, and the offers it compared with. */
+export function AssessmentPanel({ view, heading }: { view: AssessmentView; heading: string }) {
+  const withComparables = view.findings.find((f) => "comparables" in f && f.comparables.length > 0) as (Finding & { comparables: Comparable[] }) | undefined;
+  const badge = badgeText(view.badge);
+  return (
+    <section className={`panel pay-assessment${view.flagged ? " pay-assessment--flagged" : ""}`} aria-labelledby="pay-assessment-title">
+      <h2 id="pay-assessment-title">{heading}</h2>
+      <p>
+        Pay year {view.payYear}. {badge ? <>Teachers will see: <span className="pay-badge">{badge}</span></> : "Teachers will see no pay badge: there is not enough to say."}
+      </p>
+      <ul className="findings">
+        {view.findings.map((f, i) => {
+          const text = findingText(f);
+          return (
+            <li key={i} className={`finding finding--${text.severity}`}>
+              <strong>{text.title}</strong>
+              <p>{text.detail}</p>
+            </li>
+          );
+        })}
+      </ul>
+      {withComparables ? <ComparablesTable comparables={withComparables.comparables} /> : null}
+      {view.justification ? (
+        <p>
+          <strong>Justification given when published:</strong> {view.justification}
+        </p>
+      ) : null}
+    </section>
+  );
+}
