@@ -51,11 +51,11 @@ export type OfferGroup = {
 
 export async function areaOffers(db: Executor, partnershipId: string, policy: PayPolicy, now: Date): Promise<AreaOffer[]> {
   const roles = ROLE_FAMILIES.flatMap((f) => [...roleFamilies[f].roles]);
-  const rows = rowsOf<Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & { phases: string[]; publishedOn: string | Date; laCode: string; trustSchools: number | null; typeGroup: string | null; fte: string | number }>(
+  const rows = rowsOf<Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & { phases: string[]; publishedOn: string | Date; laCode: string; districtCode: string | null; districtName: string | null; trustSchools: number | null; typeGroup: string | null; fte: string | number }>(
     await db.execute(sql`
       SELECT v.id AS "vacancyId", v.title, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte",
              v.salary_max_fte AS "salaryMaxFte", v.fte, v.status, v.published_at AS "publishedOn",
-             s.name AS "schoolName", s.urn, s.la_code AS "laCode", s.type_group AS "typeGroup",
+             s.name AS "schoolName", s.urn, s.la_code AS "laCode", s.district_code AS "districtCode", s.district_name AS "districtName", s.type_group AS "typeGroup",
              coalesce(t.name, o.name, s.name) AS employer,
              (SELECT count(*)::int FROM schools x WHERE x.trust_id = s.trust_id) AS "trustSchools",
              pa.badge, coalesce(pa.flagged, false) AS flagged, pa.benchmark
@@ -91,7 +91,7 @@ export async function areaOffers(db: Executor, partnershipId: string, policy: Pa
       urn: r.urn,
       employer: r.employer,
       employerKind: employerKindOf(r.trustSchools, r.typeGroup),
-      payArea: payAreaOf(r.laCode).area,
+      payArea: payAreaOf(r.laCode, { code: r.districtCode, name: r.districtName }).area,
       badge: r.badge,
       flagged: r.flagged,
       benchmark: r.benchmark,

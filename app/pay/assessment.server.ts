@@ -52,7 +52,10 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
     id: string; role: string; phases: string[]; payRange: string; salaryMinFte: number | null; salaryMaxFte: number | null;
     allowances: { kind: string; amount: number }[]; startKind: string; startDate: string | Date | null; partnershipId: string | null;
     policy: PayPolicy | null;
-    schools: { schoolId: string; name: string; laCode: string; typeGroup: string | null; establishmentType: string | null; religiousCharacter: string | null }[];
+    schools: {
+      schoolId: string; name: string; laCode: string; districtCode: string | null; districtName: string | null;
+      typeGroup: string | null; establishmentType: string | null; religiousCharacter: string | null;
+    }[];
   }>(
     await db.execute(sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
@@ -61,7 +64,8 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
                                        'minSchools', pp.min_schools, 'toleranceBasisPoints', pp.tolerance_basis_points,
                                        'premiumBasisPoints', pp.premium_basis_points, 'onFlag', pp.on_flag)
                 FROM pay_policies pp WHERE pp.partnership_id = part.id) AS policy,
-             coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'typeGroup', s.type_group,
+             coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'districtCode', s.district_code,
+                                'districtName', s.district_name, 'typeGroup', s.type_group,
                                 'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character) ORDER BY vs.position)
                          FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools
         FROM vacancies v
@@ -89,7 +93,14 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
       startDate: (v.startKind === "date" || v.startKind === "range") && v.startDate ? day(v.startDate) : null,
       assessedOn: now.toISOString().slice(0, 10),
     },
-    schools: v.schools.map((s) => ({ schoolId: s.schoolId, name: s.name, laCode: s.laCode, maintained: schoolTypesOf(s).includes("la_maintained") })),
+    schools: v.schools.map((s) => ({
+      schoolId: s.schoolId,
+      name: s.name,
+      laCode: s.laCode,
+      districtCode: s.districtCode,
+      districtName: s.districtName,
+      maintained: schoolTypesOf(s).includes("la_maintained"),
+    })),
   };
 }
 

@@ -32,7 +32,15 @@ export type Offer = {
   assessedOn: string;
 };
 
-export type OfferSchool = { schoolId: string; name: string; laCode: string; maintained: boolean };
+export type OfferSchool = {
+  schoolId: string;
+  name: string;
+  laCode: string;
+  /** ONS district code and name when known: in a partly-fringe county it settles the pay area. */
+  districtCode?: string | null;
+  districtName?: string | null;
+  maintained: boolean;
+};
 
 export type Comparable = {
   vacancyId: string;
@@ -101,7 +109,7 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
   const findings: Finding[] = [];
   const missing = new Set<string>();
   for (const school of schools) {
-    const area = payAreaOf(school.laCode);
+    const area = payAreaOf(school.laCode, { code: school.districtCode ?? null, name: school.districtName ?? null });
     if (!area.certain && area.note) findings.push({ kind: "pay_area_uncertain", schoolName: school.name, note: area.note });
     if (offer.salaryMinFte !== null) {
       const minimum = statutoryBound(scales, year, area.area, offer.payRange, "min");

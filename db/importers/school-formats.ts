@@ -51,6 +51,8 @@ const gias: SchoolFormat = {
       statutoryHighAge: integerOrNull(cell("StatutoryHighAge")),
       laCode: cell("LA (code)"),
       laName: cell("LA (name)"),
+      districtCode: cell("DistrictAdministrative (code)") || null,
+      districtName: cell("DistrictAdministrative (name)") || null,
       region: cell("GOR (name)") || null,
       postcode: cell("Postcode") || null,
       town: cell("Town") || null,

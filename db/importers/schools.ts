@@ -54,6 +54,12 @@ const onConflict = updateFromExcluded(schools, [
   "website", "source", "sourceDate",
 ]);
 
+// A file without districts (the shared formats) keeps the district a GIAS import gave the school.
+onConflict.set.districtCode = sql.raw(`coalesce(excluded."district_code", "schools"."district_code")`);
+onConflict.set.districtName = sql.raw(`coalesce(excluded."district_name", "schools"."district_name")`);
+onConflict.changed = sql`(${onConflict.changed} OR coalesce(excluded."district_code", "schools"."district_code") IS DISTINCT FROM "schools"."district_code"
+  OR coalesce(excluded."district_name", "schools"."district_name") IS DISTINCT FROM "schools"."district_name")`;
+
 function upsertSchools(db: Database, batch: ImportedSchool[], source: string) {
   return db
     .insert(schools)

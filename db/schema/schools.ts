@@ -27,6 +27,12 @@ export const schools = pgTable(
     statutoryHighAge: integer("statutory_high_age"),
     laCode: text("la_code").notNull(),
     laName: text("la_name").notNull(),
+    /**
+     * The local government district (ONS code and name, GIAS "DistrictAdministrative"): in two-tier counties it
+     * decides the London fringe pay area. Only the GIAS download carries it.
+     */
+    districtCode: text("district_code"),
+    districtName: text("district_name"),
     region: text("region"),
     postcode: text("postcode"),
     town: text("town"),

@@ -36,6 +36,7 @@ const giasHeader = [
   "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentTypeGroup (name)",
   "EstablishmentStatus (name)", "PhaseOfEducation (name)", "StatutoryLowAge", "StatutoryHighAge",
   "ReligiousCharacter (name)", "Town", "Postcode", "SchoolWebsite", "NumberOfPupils", "GOR (name)", "Easting", "Northing",
+  "DistrictAdministrative (code)", "DistrictAdministrative (name)",
 ];
 
 /**
@@ -48,7 +49,7 @@ function giasFixture(): Readable {
     const r = england.get(urn)!;
     const name = urn === "100371" ? "Ecole Française de Londres Jacques Prévert" : r.name;
     return [urn, r.la_code, r.la_name, name, type, group, status, r.phase, "3", "11", "None", r.town, r.postcode,
-      "www.example.org", "250", r.region, r.easting, r.northing];
+      "www.example.org", "250", r.region, r.easting, r.northing, r.ons_la_code, r.la_name];
   };
   const quote = (cells: string[]) => cells.map((c) => `"${c}"`).join(",");
   const text = [
@@ -57,7 +58,7 @@ function giasFixture(): Readable {
     quote(row("140677", "Open", "Academy special converter", "Academies")),
     quote(row("100000", "Open, but proposed to close", "Voluntary aided school", "Local authority maintained schools")),
     quote(row("100001", "Closed", "Other independent school", "Independent schools")),
-    quote(["", "201", "City of London", "No URN School", "", "", "Open", "Primary", "", "", "", "", "", "", "", "", "", ""]),
+    quote(["", "201", "City of London", "No URN School", "", "", "Open", "Primary", "", "", "", "", "", "", "", "", "", "", "", ""]),
   ].join("\r\n");
   return Readable.from([Buffer.from(text, "latin1")]);
 }
@@ -131,6 +132,12 @@ describe("importSchools", () => {
     expect(ecole.lng).toBeCloseTo(-0.217848, 5);
     const [northStar] = await t.db.select().from(schools).where(eq(schools.urn, 140677));
     expect(northStar).toMatchObject({ name: "North Star 180°", typeGroup: "special", establishmentType: "Academy special converter" });
+    // The district (which settles the London fringe pay area in two-tier counties) comes only from GIAS...
+    expect(ecole).toMatchObject({ districtCode: "E09000013", districtName: "Hammersmith and Fulham" });
+    // ...and a later import of a file without districts keeps it.
+    await importSchools(t.db, firstLines("schools-england.csv", 300), { fileName: "schools-england.csv" });
+    const [aldgate] = await t.db.select().from(schools).where(eq(schools.urn, 100000));
+    expect(aldgate).toMatchObject({ source: "schools-england:schools-england.csv", districtCode: "E09000001", districtName: "City of London" });
   });
 
   it("imports a row without coordinates with a warning, and leaves trust links alone on re-import", async () => {

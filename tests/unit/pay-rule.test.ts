@@ -13,6 +13,7 @@ const SCALES: ScaleFigure[] = [
   { year: "2025/26", area: "rest_of_england", range: "main", point: "max", annual: 45352, source: "Schools Week 2025-07" },
   { year: "2025/26", area: "inner_london", range: "main", point: "min", annual: 40317, source: "Schools Week 2025-07" },
   { year: "2025/26", area: "outer_london", range: "main", point: "min", annual: 37870, source: "Schools Week 2025-07" },
+  { year: "2025/26", area: "fringe", range: "main", point: "min", annual: 34398, source: "Schools Week 2025-07" },
   { year: "2024/25", area: "rest_of_england", range: "tlr2", point: "min", annual: 3391, source: "NASUWT 2024-25" },
   { year: "2024/25", area: "rest_of_england", range: "leadership", point: "max", annual: 138265, source: "DfE 2024-09-11" },
 ];
@@ -72,6 +73,20 @@ describe("pay areas", () => {
   ])("LA %s is %s (certain: %s)", (la, area, certain) => {
     expect(payAreaOf(la)).toMatchObject({ area, certain });
   });
+
+  it("settles West Sussex by the school's district: Crawley is the fringe, Horsham is not, unknown is uncertain", () => {
+    expect(payAreaOf("938", { code: "E07000226", name: "Crawley" })).toEqual({ area: "fringe", certain: true, note: null });
+    expect(payAreaOf("938", { code: "E07000227", name: "Horsham" })).toEqual({ area: "rest_of_england", certain: true, note: null });
+    expect(payAreaOf("938")).toMatchObject({ area: "rest_of_england", certain: false, note: expect.stringContaining("district is not known") });
+  });
+
+  it("names a known district where the county's fringe list could not be checked, and still says uncertain", () => {
+    expect(payAreaOf("919", { code: "E07000098", name: "Hertsmere" })).toMatchObject({
+      area: "rest_of_england",
+      certain: false,
+      note: expect.stringContaining("The school is in Hertsmere."),
+    });
+  });
 });
 
 describe("the rule: scenarios", () => {
@@ -93,6 +108,8 @@ describe("the rule: scenarios", () => {
     ["a TLR below its minimum", { allowances: [{ kind: "tlr2", amount: 3000 }] }, [TRAFFORD], [], ["allowance_below_minimum", "not_enough_local_offers"]],
     ["no leadership minimum held: said, not passed", { role: "deputy_head", payRange: "leadership", salaryMinFte: 60000, salaryMaxFte: 70000 }, [TRAFFORD], [], ["no_statutory_figure", "not_enough_local_offers"]],
     ["a Surrey school's pay area is uncertain", {}, [{ ...TRAFFORD, laCode: "936" }], [], ["pay_area_uncertain", "not_enough_local_offers"]],
+    ["a Crawley school is in the fringe: £1 under the fringe minimum", { salaryMinFte: 34397 }, [{ ...TRAFFORD, laCode: "938", districtCode: "E07000226", districtName: "Crawley" }], [], ["below_statutory_minimum", "not_enough_local_offers"]],
+    ["a Horsham school is not: the same offer is above the rest of England's", { salaryMinFte: 34397 }, [{ ...TRAFFORD, laCode: "938", districtCode: "E07000227", districtName: "Horsham" }], [], ["not_enough_local_offers"]],
   ])("%s", (_name, o, schools, comparables, expected) => {
     expect(kinds(offer(o), comparables, schools)).toEqual(expected);
   });

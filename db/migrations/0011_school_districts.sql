@@ -1,0 +1,2 @@
+ALTER TABLE "schools" ADD COLUMN "district_code" text;--> statement-breakpoint
+ALTER TABLE "schools" ADD COLUMN "district_name" text;
