@@ -104,30 +104,32 @@ function links(ctx: RunContext, alert: JobAlert) {
   };
 }
 
-async function pause(ctx: RunContext, alert: JobAlert, to: string, problem: string) {
+/** Pauses the alert with its problem and tells the teacher; says whether this run paused it. */
+async function pause(ctx: RunContext, alert: JobAlert, to: string, problem: string): Promise<boolean> {
   const l = links(ctx, alert);
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [paused] = await tx
       .update(jobAlerts)
       .set({ problem, lastRunAt: ctx.now })
       .where(and(eq(jobAlerts.id, alert.id), isNull(jobAlerts.problem)))
       .returning({ id: jobAlerts.id });
     if (paused) await queueEmail(tx, to, "alert-needs-attention", { summary: alert.summary, problem, manageUrl: l.manageUrl, unsubscribeUrl: l.unsubscribeUrl }, { headers: l.headers });
+    return Boolean(paused);
   });
 }
 
-/** Runs one alert: finds what is new for it and, if anything is, e-mails it. Returns how many vacancies it sent. */
-export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Promise<number> {
+export type AlertRun = { sent: number; paused: boolean };
+
+/** Runs one alert: finds what is new for it and, if anything is, e-mails it. Says how many vacancies it sent. */
+export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Promise<AlertRun> {
   const parsed = parseSearchQuery(new URLSearchParams(alert.search), ctx.renames);
   const problems = Object.values(parsed.errors);
   if (problems.length > 0) {
-    await pause(ctx, alert, to, `${problems.join(" ")} (The list of choices has changed since you saved it.)`);
-    return 0;
+    return { sent: 0, paused: await pause(ctx, alert, to, `${problems.join(" ")} (The list of choices has changed since you saved it.)`) };
   }
   const place = parsed.query.location ? await resolvePlace(ctx.db, parsed.query.location) : null;
   if (parsed.query.location && !place) {
-    await pause(ctx, alert, to, `we can no longer find the place “${parsed.query.location}”.`);
-    return 0;
+    return { sent: 0, paused: await pause(ctx, alert, to, `we can no longer find the place “${parsed.query.location}”.`) };
   }
   const since = alert.lastRunAt ? new Date(alert.lastRunAt.getTime() - LOOK_BACK_MS) : alert.createdAt;
   const query = engineQueryFor({ ...parsed.query, page: 1, sort: "newest" }, place, ctx.now, LOOKED_AT_PER_RUN);
@@ -136,7 +138,7 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
   const l = links(ctx, alert);
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(jobAlerts).where(and(eq(jobAlerts.id, alert.id), isNull(jobAlerts.unsubscribedAt))).for("update");
-    if (!locked) return 0;
+    if (!locked) return { sent: 0, paused: false };
     const ids = result.hits.map((h) => h.vacancyId);
     // Only the vacancies this alert has never sent: the insert is the check, so a job run twice sends nothing twice.
     const fresh = ids.length === 0
@@ -169,7 +171,7 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
       update.lastSentAt = ctx.now;
     }
     await tx.update(jobAlerts).set(update).where(eq(jobAlerts.id, alert.id));
-    return fresh.size;
+    return { sent: fresh.size, paused: false };
   });
 }
 
@@ -198,9 +200,8 @@ export async function runDueAlerts(
     if (batch.length === 0) return report;
     for (const alert of batch) {
       report.alerts++;
-      const sent = await runAlert(ctx, alert, alert.email);
-      const [now] = await db.select({ problem: jobAlerts.problem }).from(jobAlerts).where(eq(jobAlerts.id, alert.id));
-      if (now?.problem) report.paused++;
+      const { sent, paused } = await runAlert(ctx, alert, alert.email);
+      if (paused) report.paused++;
       if (sent > 0) {
         report.emailed++;
         report.vacancies += sent;

@@ -4,7 +4,7 @@
  * by kind of employer, so the pattern the partnership wants to avoid (big trusts outbidding, schools undercutting)
  * can be seen.
  */
-import { median } from "d3-array";
+import { group, median } from "d3-array";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
@@ -13,7 +13,6 @@ import { familyOf, ROLE_FAMILIES, roleFamilies, TEACHER_PAY_RANGES, type RoleFam
 import { payAreaOf, type PayArea } from "./pay-areas";
 import { employerKindOf, employerKinds, type EmployerKind } from "./employers";
 import type { PayPolicy } from "./policy";
-
 
 export type AreaOffer = {
   vacancyId: string;
@@ -101,11 +100,7 @@ export async function areaOffers(db: Executor, partnershipId: string, policy: Pa
 
 /** The groups of like-for-like offers, each with its statutory range (for the pay area most of its schools are in). */
 export function groupOffers(offers: AreaOffer[], scales: ScaleFigure[], now: Date): OfferGroup[] {
-  const groups = new Map<string, AreaOffer[]>();
-  for (const o of offers) {
-    const key = `${o.family}|${o.phase}|${o.payRange}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
+  const groups = group(offers, (o) => `${o.family}|${o.phase}|${o.payRange}`);
   const year = payYearOf(now.toISOString());
   return [...groups.values()]
     .map((list) => {

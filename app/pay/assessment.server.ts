@@ -2,10 +2,10 @@
  * Assessing a vacancy's pay: gather the inputs of the pure rule (app/pay/rule.ts) from the database, run it,
  * and keep the result with its evidence. The vacancy points at its current assessment; earlier ones stay.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { payAssessments, payPolicies, payScaleFigures, vacancies } from "../../db/schema";
+import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../../search/school-types";
 import { familyOf } from "./families";
 import { comparablesFor } from "./neighbours.server";
@@ -31,12 +31,17 @@ async function currentScales(db: Executor): Promise<ScaleFigure[]> {
   return cachedScales.figures;
 }
 
+/** A partnership's policy as JSON, null when it has none: one expression, so the hot path reads it with the vacancy. */
+const policyJson = (partnershipId: SQL) => sql`
+  (SELECT json_build_object('radiusMiles', pp.radius_miles, 'lookbackMonths', pp.lookback_months, 'minComparables', pp.min_comparables,
+                            'minSchools', pp.min_schools, 'toleranceBasisPoints', pp.tolerance_basis_points,
+                            'premiumBasisPoints', pp.premium_basis_points, 'onFlag', pp.on_flag)
+     FROM pay_policies pp WHERE pp.partnership_id = ${partnershipId})`;
+
 export async function policyOf(db: Executor, partnershipId: string | null): Promise<PayPolicy> {
   if (!partnershipId) return DEFAULT_POLICY;
-  const [row] = await db.select().from(payPolicies).where(eq(payPolicies.partnershipId, partnershipId));
-  if (!row) return DEFAULT_POLICY;
-  const { partnershipId: _p, updatedAt: _u, updatedBy: _b, ...policy } = row;
-  return policy;
+  const [row] = rowsOf<{ policy: PayPolicy | null }>(await db.execute(sql`SELECT ${policyJson(sql`${partnershipId}`)} AS policy`));
+  return row?.policy ?? DEFAULT_POLICY;
 }
 
 type VacancyInputs = {
@@ -60,10 +65,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
     await db.execute(sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
              v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",
-             (SELECT json_build_object('radiusMiles', pp.radius_miles, 'lookbackMonths', pp.lookback_months, 'minComparables', pp.min_comparables,
-                                       'minSchools', pp.min_schools, 'toleranceBasisPoints', pp.tolerance_basis_points,
-                                       'premiumBasisPoints', pp.premium_basis_points, 'onFlag', pp.on_flag)
-                FROM pay_policies pp WHERE pp.partnership_id = part.id) AS policy,
+             ${policyJson(sql`part.id`)} AS policy,
              coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'districtCode', s.district_code,
                                 'districtName', s.district_name, 'typeGroup', s.type_group,
                                 'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character) ORDER BY vs.position)

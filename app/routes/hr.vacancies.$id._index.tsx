@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime";
 import { notFound } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";
+import { LabelledField } from "../components/forms";
 import { Advert } from "../vacancies/components/advert";
 import { StatusTag } from "../vacancies/components/status-tag";
 import { StepList } from "../vacancies/components/step-list";
@@ -63,16 +64,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { error: string; field?: string };
+type ActionData = { error: string; field?: string; justification?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const done = (outcome: PublishOutcome, message: string) => {
+  const done = (outcome: PublishOutcome, message: string, justification?: string) => {
     if (!outcome.ok && outcome.reason === "not-found") throw notFound();
     if (!outcome.ok && outcome.reason === "pay") {
-      return json<ActionData>({ error: outcome.message, field: outcome.needs === "justification" ? "justification" : "publish" }, { status: outcome.needs === "justification" ? 400 : 409 });
+      // What HR typed comes back into the field: a refused publish loses nothing.
+      return json<ActionData>(
+        { error: outcome.message, field: outcome.needs === "justification" ? "justification" : "publish", justification },
+        { status: outcome.needs === "justification" ? 400 : 409 },
+      );
     }
     if (!outcome.ok) return json<ActionData>({ error: outcome.message, field: String(intent) }, { status: 409 });
     return redirectWithFlash(request, `/hr/vacancies/${vacancy.id}`, { kind: "success", message });
@@ -81,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish": {
       const justification = String(formData.get("justification") ?? "").slice(0, 2000);
       const outcome = await publishVacancy(db(), user.id, vacancy.id, { justification });
-      return done(outcome, outcome.ok && outcome.status === "scheduled" ? "Scheduled: it will go live on its publish date." : "Published: the vacancy is live.");
+      return done(outcome, outcome.ok && outcome.status === "scheduled" ? "Scheduled: it will go live on its publish date." : "Published: the vacancy is live.", justification);
     }
     case "close": {
       const parsed = closeSchema.safeParse(Object.fromEntries(formData));
@@ -157,24 +162,22 @@ export default function ReviewVacancy() {
               ) : (
                 <>
                   {pay.view?.flagged ? (
-                    <div className={`field${actionData && "field" in actionData && actionData.field === "justification" ? " field--error" : ""}`}>
-                      <label htmlFor="justification">Why is this pay right? (needed to publish)</label>
-                      <span className="hint" id="justification-hint">
-                        This offer is flagged below. Your reason is kept with the vacancy and shown to the partnership. At least {MIN_JUSTIFICATION} characters.
-                      </span>
-                      {actionData && "field" in actionData && actionData.field === "justification" ? (
-                        <span className="field-error" id="justification-error">
-                          <span className="visually-hidden">Error: </span>
-                          {actionData.error}
-                        </span>
-                      ) : null}
-                      <textarea
-                        id="justification"
-                        name="justification"
-                        rows={4}
-                        aria-describedby={actionData && "field" in actionData && actionData.field === "justification" ? "justification-hint justification-error" : "justification-hint"}
-                      />
-                    </div>
+                    <LabelledField
+                      id="justification"
+                      label="Why is this pay right? (needed to publish)"
+                      hint={`This offer is flagged below. Your reason is kept with the vacancy and shown to the partnership. At least ${MIN_JUSTIFICATION} characters.`}
+                      error={actionData && "field" in actionData && actionData.field === "justification" ? actionData.error : undefined}
+                    >
+                      {(describedBy) => (
+                        <textarea
+                          id="justification"
+                          name="justification"
+                          rows={4}
+                          aria-describedby={describedBy}
+                          defaultValue={actionData && "justification" in actionData ? actionData.justification : undefined}
+                        />
+                      )}
+                    </LabelledField>
                   ) : null}
                   <button type="submit" className="button" name="intent" value="publish">
                     Publish

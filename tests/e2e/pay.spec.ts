@@ -25,6 +25,12 @@ test("HR sees a below-neighbour offer flagged before publishing, cannot publish 
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
+  // A reason too short is refused too, and what was typed stays in the field.
+  await page.getByLabel("Why is this pay right? (needed to publish)").fill("Grant-funded post");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.locator("#justification-error")).toContainText("at least 20 characters");
+  await expect(page.getByLabel("Why is this pay right? (needed to publish)")).toHaveValue("Grant-funded post");
+
   await page.getByLabel("Why is this pay right? (needed to publish)").fill("The post is part-funded by a grant that ends next summer; we will review the pay then.");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
