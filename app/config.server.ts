@@ -21,7 +21,11 @@ const schema = z
     DATA_DIR: z.string().trim().min(1).default("./.data"),
     MEILI_HOST: optionalString.pipe(z.url().optional()),
     MEILI_MASTER_KEY: optionalString,
-    MEILI_INDEX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,200}$/, "must be letters, digits, - or _").default("vacancies"),
+    MEILI_INDEX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, "must be letters, digits, - or _")
+      .default("vacancies"),
     RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "must start with re_").optional()),
     MAIL_FROM: z.string().trim().min(3).default("Staffroom <no-reply@staffroom.example>"),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
@@ -78,7 +82,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    meili: e.MEILI_HOST && e.MEILI_MASTER_KEY ? { host: e.MEILI_HOST, key: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX } : undefined,
+    meili:
+      e.MEILI_HOST && e.MEILI_MASTER_KEY
+        ? { host: e.MEILI_HOST, key: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
+        : undefined,
     resendApiKey: e.RESEND_API_KEY,
     mailFrom: e.MAIL_FROM,
     // Without a configured secret (embedded mode only) a fixed development value is used; it signs

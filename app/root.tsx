@@ -1,14 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import "./load-context";
 import { readSession } from "./auth/session.server";
@@ -40,7 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       user: signedIn
-        ? { id: signedIn.user.id, name: signedIn.user.name, email: signedIn.user.email, verified: !!signedIn.user.emailVerifiedAt }
+        ? {
+            id: signedIn.user.id,
+            name: signedIn.user.name,
+            email: signedIn.user.email,
+            verified: !!signedIn.user.emailVerifiedAt,
+          }
         : null,
       nav: navigationFor(memberships, Boolean(signedIn)),
       flash,
@@ -88,10 +85,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="container">
             <p>Staffroom: the schools of an area recruiting together.</p>
             <p className="small">
-              School data: contains public sector information licensed under the Open Government Licence v3.0.
-              Postcode data: contains OS data © Crown copyright and database right 2025; Royal Mail data © Royal
-              Mail copyright and database right 2025; National Statistics data © Crown copyright and database
-              right 2025.
+              School data: contains public sector information licensed under the Open Government Licence v3.0. Postcode
+              data: contains OS data © Crown copyright and database right 2025; Royal Mail data © Royal Mail copyright
+              and database right 2025; National Statistics data © Crown copyright and database right 2025.
             </p>
           </div>
         </footer>

@@ -54,7 +54,9 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
     await search.applySettings();
   } catch (error) {
     // A search server that is down must not stop the site: sync retries until it is back.
-    log(`search: could not apply the ${search.name} settings (${(error as Error).message}); searches may fail until it answers`);
+    log(
+      `search: could not apply the ${search.name} settings (${(error as Error).message}); searches may fail until it answers`,
+    );
   }
   if (options.seed && (await isDatabaseEmpty(connection.db))) {
     log("empty database: seeding the demo region");
@@ -76,7 +78,9 @@ async function indexIfEmpty(db: Connection["db"], search: SearchEngine, log: (m:
     if ((await search.countDocuments()) > 0 || (await countSearchable(db)) === 0) return;
     log("search: the index is empty but there are live vacancies: reindexing");
     const indexed = await reindex(db, search);
-    log(`search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies in ${indexed.seconds.toFixed(1)} s`);
+    log(
+      `search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies in ${indexed.seconds.toFixed(1)} s`,
+    );
   } catch (error) {
     log(`search: could not check or fill the index (${(error as Error).message}); run npm run search:reindex`);
   }

@@ -33,10 +33,7 @@ export type Connection = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  "migrations",
-);
+export const migrationsFolder = path.resolve(path.dirname(new URL(import.meta.url).pathname), "migrations");
 
 export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist };
 

@@ -1,6 +1,10 @@
 import type { ReactElement } from "react";
 import { AccountExists, subject as accountExistsSubject, type AccountExistsProps } from "./templates/account-exists";
-import { AlertNeedsAttention, subject as alertNeedsAttentionSubject, type AlertNeedsAttentionProps } from "./templates/alert-needs-attention";
+import {
+  AlertNeedsAttention,
+  subject as alertNeedsAttentionSubject,
+  type AlertNeedsAttentionProps,
+} from "./templates/alert-needs-attention";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";

@@ -4,14 +4,24 @@ import { emails } from "../db/schema";
 import type { EmailTransport } from "./transport.server";
 
 /** Delivers one stored mail. Idempotent: a mail already sent is not sent again. */
-export async function deliverEmail(db: Database, transport: EmailTransport, emailId: string): Promise<"sent" | "skipped"> {
+export async function deliverEmail(
+  db: Database,
+  transport: EmailTransport,
+  emailId: string,
+): Promise<"sent" | "skipped"> {
   const [mail] = await db.select().from(emails).where(eq(emails.id, emailId));
   if (!mail || mail.status === "sent") return "skipped";
   try {
     const result = await transport.deliver(mail);
     await db
       .update(emails)
-      .set({ status: "sent", sentAt: new Date(), transport: result.transport, providerId: result.providerId, error: null })
+      .set({
+        status: "sent",
+        sentAt: new Date(),
+        transport: result.transport,
+        providerId: result.providerId,
+        error: null,
+      })
       .where(eq(emails.id, emailId));
     return "sent";
   } catch (error) {

@@ -23,7 +23,14 @@ export async function queueEmail<T extends TemplateName>(
   const rendered = await renderEmail(template, props);
   const [row] = await executor
     .insert(emails)
-    .values({ to, template, subject: rendered.subject, html: rendered.html, text: rendered.text, headers: options.headers ?? {} })
+    .values({
+      to,
+      template,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: options.headers ?? {},
+    })
     .returning({ id: emails.id });
   const boss = runtime().boss;
   if (!boss) throw new Error("The job queue is not running: cannot queue an e-mail");

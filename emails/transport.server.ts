@@ -1,6 +1,13 @@
 import { Resend } from "resend";
 
-export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
+export type OutgoingEmail = {
+  id: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+};
 export type DeliveryResult = { transport: string; providerId: string | null };
 
 export interface EmailTransport {
@@ -20,7 +27,14 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
     name: "resend",
     async deliver(mail) {
       const { data, error } = await resend.emails.send(
-        { from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, headers: mail.headers && Object.keys(mail.headers).length > 0 ? mail.headers : undefined },
+        {
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          headers: mail.headers && Object.keys(mail.headers).length > 0 ? mail.headers : undefined,
+        },
         // A retried job must not send the same mail twice.
         { idempotencyKey: `staffroom-email-${mail.id}` },
       );

@@ -49,18 +49,31 @@ export type VacancyDocument = {
   skillsExperience: string;
   schools: DocumentSchool[];
   /** The pay badge of the vacancy's current assessment (app/pay); absent in documents made before it existed. */
-  payBadge?: { kind: "below_national_scale" | "below_nearby" | "at_or_above_local_rate" | "none"; basisPoints: number | null };
+  payBadge?: {
+    kind: "below_national_scale" | "below_nearby" | "at_or_above_local_rate" | "none";
+    basisPoints: number | null;
+  };
 };
 
 /**
  * Searchable text, from most to least telling: the title, the subjects' names, the role and phase words,
  * the schools, places and employers, then the advert. Both engines search all of it and rank title matches first.
  */
-export function searchableText(d: VacancyDocument): { title: string; subjects: string; role: string; places: string; advert: string } {
+export function searchableText(d: VacancyDocument): {
+  title: string;
+  subjects: string;
+  role: string;
+  places: string;
+  advert: string;
+} {
   return {
     title: d.title,
     subjects: d.subjects.map(subjectLabel).join(" "),
-    role: [roleLabels[d.role as keyof typeof roleLabels] ?? d.role, ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p), ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k)].join(" "),
+    role: [
+      roleLabels[d.role as keyof typeof roleLabels] ?? d.role,
+      ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p),
+      ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k),
+    ].join(" "),
     places: [...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]), ...d.trustNames, d.ownerName].join(" "),
     advert: [d.aboutRole, d.skillsExperience].join(" "),
   };

@@ -14,7 +14,10 @@ type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
   trustName: string | null;
 };
 
-type Row = Omit<VacancyDocument, "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt" | "payBadge"> & {
+type Row = Omit<
+  VacancyDocument,
+  "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt" | "payBadge"
+> & {
   payBadge: VacancyDocument["payBadge"] | null;
   fte: string;
   publishedAt: string | Date;
@@ -96,7 +99,11 @@ function toDocument(row: Row): VacancyDocument {
 /** The documents of those of `vacancyIds` that are searchable now; the others belong out of the index. */
 export async function documentsFor(db: Executor, vacancyIds: string[]): Promise<VacancyDocument[]> {
   if (vacancyIds.length === 0) return [];
-  const rows = rowsOf<Row>(await db.execute(sql`SELECT ${columns} ${from} WHERE v.id = ANY(${textArrayLiteral(vacancyIds)}::text[]) AND ${searchable}`));
+  const rows = rowsOf<Row>(
+    await db.execute(
+      sql`SELECT ${columns} ${from} WHERE v.id = ANY(${textArrayLiteral(vacancyIds)}::text[]) AND ${searchable}`,
+    ),
+  );
   return rows.map(toDocument);
 }
 
@@ -105,7 +112,9 @@ export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenera
   let after = "";
   for (;;) {
     const rows = rowsOf<Row>(
-      await db.execute(sql`SELECT ${columns} ${from} WHERE ${searchable} AND v.id > ${after} ORDER BY v.id LIMIT ${batchSize}`),
+      await db.execute(
+        sql`SELECT ${columns} ${from} WHERE ${searchable} AND v.id > ${after} ORDER BY v.id LIMIT ${batchSize}`,
+      ),
     );
     if (rows.length === 0) return;
     yield rows.map(toDocument);
@@ -115,6 +124,8 @@ export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenera
 
 /** How many vacancies are searchable: what a full index should hold. */
 export async function countSearchable(db: Executor): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`));
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`),
+  );
   return row.n;
 }

@@ -26,7 +26,20 @@ export type SearchFilters = {
 };
 
 /** The filters that have facet counts, in the order the search page shows them. */
-export const FACETS = ["role", "phase", "keyStage", "subject", "contract", "pattern", "payRange", "schoolType", "trust", "ect", "visa", "atLocalRate"] as const;
+export const FACETS = [
+  "role",
+  "phase",
+  "keyStage",
+  "subject",
+  "contract",
+  "pattern",
+  "payRange",
+  "schoolType",
+  "trust",
+  "ect",
+  "visa",
+  "atLocalRate",
+] as const;
 export type FacetName = (typeof FACETS)[number];
 /** Counts per value; the yes/no facets count under "true". */
 export type FacetCounts = Record<FacetName, Record<string, number>>;
@@ -92,7 +105,9 @@ export interface SearchEngine {
 }
 
 /** The order results come in: relevance needs words, distance needs a place; otherwise newest first. */
-export function effectiveSort(query: Pick<EngineQuery, "sort" | "text" | "geo">): Exclude<SortOrder, "relevance"> | "relevance" {
+export function effectiveSort(
+  query: Pick<EngineQuery, "sort" | "text" | "geo">,
+): Exclude<SortOrder, "relevance"> | "relevance" {
   if (query.sort === "relevance" && !query.text?.trim()) return query.geo ? "distance" : "newest";
   if (query.sort === "distance" && !query.geo) return query.text?.trim() ? "relevance" : "newest";
   return query.sort;

@@ -30,7 +30,11 @@ async function claim(db: Database): Promise<boolean> {
   return claimed.length === 1;
 }
 
-export async function reindex(db: Database, engine: SearchEngine, options: { onProgress?: ReindexProgress; batchSize?: number } = {}): Promise<ReindexReport> {
+export async function reindex(
+  db: Database,
+  engine: SearchEngine,
+  options: { onProgress?: ReindexProgress; batchSize?: number } = {},
+): Promise<ReindexReport> {
   const started = performance.now();
   if (!(await claim(db))) throw new ReindexBusyError();
   try {

@@ -15,12 +15,20 @@ export function isFaithSchool(religiousCharacter: string | null): boolean {
 }
 
 /** Which filterable kinds a school counts as: a special academy is both "special" and "academy". */
-export function schoolTypesOf(school: { typeGroup: string | null; religiousCharacter: string | null; establishmentType?: string | null }): SchoolType[] {
+export function schoolTypesOf(school: {
+  typeGroup: string | null;
+  religiousCharacter: string | null;
+  establishmentType?: string | null;
+}): SchoolType[] {
   const types: SchoolType[] = [];
   const group = school.typeGroup;
   const establishment = (school.establishmentType ?? "").toLowerCase();
   if (group === "academy" || /academy|free school/.test(establishment)) types.push("academy");
-  if (group === "la_maintained" || (group === "special" && /maintained|community special|foundation special/.test(establishment))) types.push("la_maintained");
+  if (
+    group === "la_maintained" ||
+    (group === "special" && /maintained|community special|foundation special/.test(establishment))
+  )
+    types.push("la_maintained");
   if (group === "special") types.push("special");
   if (isFaithSchool(school.religiousCharacter)) types.push("faith");
   return [...new Set(types)];

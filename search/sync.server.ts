@@ -22,20 +22,33 @@ export const STALE_REBUILD_MINUTES = 10;
 export async function requestSearchSync(executor: Executor): Promise<void> {
   const boss = runtime().boss;
   if (!boss) return;
-  await boss.send(SEARCH_SYNC_QUEUE, {}, { db: { executeSql: executeSqlOn(executor) }, retryLimit: 10, retryDelay: 2, retryBackoff: true });
+  await boss.send(
+    SEARCH_SYNC_QUEUE,
+    {},
+    { db: { executeSql: executeSqlOn(executor) }, retryLimit: 10, retryDelay: 2, retryBackoff: true },
+  );
 }
 
 export async function ensureIndexState(db: Executor): Promise<void> {
   await db.execute(sql`INSERT INTO search_index_state (id) VALUES (1) ON CONFLICT DO NOTHING`);
 }
 
-export type DrainOutcome = { indexed: number; removed: number; waiting: "rebuilding" | "busy" | null; remaining: number };
+export type DrainOutcome = {
+  indexed: number;
+  removed: number;
+  waiting: "rebuilding" | "busy" | null;
+  remaining: number;
+};
 
 /**
  * Applies pending changes in batches until none are left (or `maxBatches`). One drain runs at a time across
  * every process: each batch locks the index-state row, which a starting reindex also takes.
  */
-export async function drainSearchSync(db: Database, engine: SearchEngine, options: { batchSize?: number; maxBatches?: number } = {}): Promise<DrainOutcome> {
+export async function drainSearchSync(
+  db: Database,
+  engine: SearchEngine,
+  options: { batchSize?: number; maxBatches?: number } = {},
+): Promise<DrainOutcome> {
   const batchSize = options.batchSize ?? 200;
   const maxBatches = options.maxBatches ?? 50;
   await ensureIndexState(db);
@@ -51,7 +64,9 @@ export async function drainSearchSync(db: Database, engine: SearchEngine, option
       // A reindex is reading the vacancies: changes wait, and are applied to the new index once it is in.
       if (state.rebuilding) return { waiting: "rebuilding" as const };
       const pending = rowsOf<{ vacancyId: string; version: number }>(
-        await tx.execute(sql`SELECT vacancy_id AS "vacancyId", version FROM search_sync_pending ORDER BY queued_at, vacancy_id LIMIT ${batchSize}`),
+        await tx.execute(
+          sql`SELECT vacancy_id AS "vacancyId", version FROM search_sync_pending ORDER BY queued_at, vacancy_id LIMIT ${batchSize}`,
+        ),
       );
       if (pending.length === 0) return { done: true as const };
       const ids = pending.map((p) => p.vacancyId);

@@ -38,4 +38,8 @@ export function synonymMap(): Map<string, string[]> {
 }
 
 /** The longest phrase length in the list: how far ahead the query expander looks. */
-export const MAX_SYNONYM_WORDS = Math.max(...synonymGroups().flat().map((p) => p.split(" ").length));
+export const MAX_SYNONYM_WORDS = Math.max(
+  ...synonymGroups()
+    .flat()
+    .map((p) => p.split(" ").length),
+);

@@ -28,6 +28,7 @@ step() {
 
 step "typecheck (tsc --noEmit)" "$BIN/tsc" --noEmit
 step "lint (eslint)" "$BIN/eslint" .
+step "format (prettier --check)" "$BIN/prettier" --check --log-level warn .
 step "build (remix build)" "$BIN/remix" build
 step "unit tests (Vitest)" "$BIN/vitest" run --project unit \
   --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-unit.json"

@@ -26,33 +26,65 @@ const LOOKED_AT_PER_RUN = 100;
 // deliveries table keeps a vacancy from being sent twice.
 const LOOK_BACK_MS = 24 * 3600_000;
 
-export type CreateOutcome = { ok: true; alertId: string; existing: boolean } | { ok: false; field: "search" | "frequency" | "form"; message: string };
+export type CreateOutcome =
+  | { ok: true; alertId: string; existing: boolean }
+  | { ok: false; field: "search" | "frequency" | "form"; message: string };
 
 /** The query as an alert stores it: no page, view or order, which an alert does not use. */
 export function alertSearch(query: SearchPageQuery): string {
   return searchQueryString({ ...query, page: 1, view: "list", sort: null });
 }
 
-export async function createAlert(db: Database, user: { id: string; emailVerifiedAt: Date | null }, search: string, frequency: Frequency): Promise<CreateOutcome> {
-  if (!user.emailVerifiedAt) return { ok: false, field: "form", message: "Confirm your e-mail address first (see your account page): alerts are e-mailed." };
+export async function createAlert(
+  db: Database,
+  user: { id: string; emailVerifiedAt: Date | null },
+  search: string,
+  frequency: Frequency,
+): Promise<CreateOutcome> {
+  if (!user.emailVerifiedAt)
+    return {
+      ok: false,
+      field: "form",
+      message: "Confirm your e-mail address first (see your account page): alerts are e-mailed.",
+    };
   const parsed = parseSearchQuery(new URLSearchParams(search));
-  if (Object.keys(parsed.errors).length > 0) return { ok: false, field: "search", message: "This search has a problem: fix it on the search page, then save it." };
+  if (Object.keys(parsed.errors).length > 0)
+    return {
+      ok: false,
+      field: "search",
+      message: "This search has a problem: fix it on the search page, then save it.",
+    };
   if (parsed.query.location && !(await resolvePlace(db, parsed.query.location))) {
-    return { ok: false, field: "search", message: `We could not find “${parsed.query.location}”: fix the place on the search page, then save it.` };
+    return {
+      ok: false,
+      field: "search",
+      message: `We could not find “${parsed.query.location}”: fix the place on the search page, then save it.`,
+    };
   }
   const canonical = alertSearch(parsed.query);
-  const summary = describeSearch(parsed.query, await trustNamesFor(db, parsed.query.filters.trust ? [parsed.query.filters.trust] : []));
+  const summary = describeSearch(
+    parsed.query,
+    await trustNamesFor(db, parsed.query.filters.trust ? [parsed.query.filters.trust] : []),
+  );
   return db.transaction(async (tx) => {
     // One writer per user at a time, so two quick saves cannot both pass the limit.
     await tx.execute(sql`SELECT id FROM users WHERE id = ${user.id} FOR UPDATE`);
-    const mine = await tx.select().from(jobAlerts).where(and(eq(jobAlerts.userId, user.id), isNull(jobAlerts.unsubscribedAt)));
+    const mine = await tx
+      .select()
+      .from(jobAlerts)
+      .where(and(eq(jobAlerts.userId, user.id), isNull(jobAlerts.unsubscribedAt)));
     const same = mine.find((a) => a.search === canonical);
     if (same) {
-      if (same.frequency !== frequency || same.problem) await tx.update(jobAlerts).set({ frequency, problem: null }).where(eq(jobAlerts.id, same.id));
+      if (same.frequency !== frequency || same.problem)
+        await tx.update(jobAlerts).set({ frequency, problem: null }).where(eq(jobAlerts.id, same.id));
       return { ok: true, alertId: same.id, existing: true } as const;
     }
-    if (mine.length >= MAX_ALERTS) return { ok: false, field: "form", message: `You have ${MAX_ALERTS} alerts already: delete one first.` } as const;
-    const [row] = await tx.insert(jobAlerts).values({ userId: user.id, search: canonical, summary, frequency }).returning({ id: jobAlerts.id });
+    if (mine.length >= MAX_ALERTS)
+      return { ok: false, field: "form", message: `You have ${MAX_ALERTS} alerts already: delete one first.` } as const;
+    const [row] = await tx
+      .insert(jobAlerts)
+      .values({ userId: user.id, search: canonical, summary, frequency })
+      .returning({ id: jobAlerts.id });
     return { ok: true, alertId: row.id, existing: false } as const;
   });
 }
@@ -61,12 +93,19 @@ export async function listAlerts(db: Executor, userId: string) {
   return db.select().from(jobAlerts).where(eq(jobAlerts.userId, userId)).orderBy(asc(jobAlerts.createdAt));
 }
 
-export type AlertChange = { kind: "frequency"; frequency: Frequency } | { kind: "delete" } | { kind: "unsubscribe" } | { kind: "resubscribe" };
+export type AlertChange =
+  { kind: "frequency"; frequency: Frequency } | { kind: "delete" } | { kind: "unsubscribe" } | { kind: "resubscribe" };
 
 /** Changes one of the user's own alerts; false when it is not theirs (or gone). */
-export async function changeAlert(db: Database, userId: string, alertId: string, change: AlertChange): Promise<boolean> {
+export async function changeAlert(
+  db: Database,
+  userId: string,
+  alertId: string,
+  change: AlertChange,
+): Promise<boolean> {
   const mine = and(eq(jobAlerts.id, alertId), eq(jobAlerts.userId, userId));
-  if (change.kind === "delete") return (await db.delete(jobAlerts).where(mine).returning({ id: jobAlerts.id })).length === 1;
+  if (change.kind === "delete")
+    return (await db.delete(jobAlerts).where(mine).returning({ id: jobAlerts.id })).length === 1;
   const set =
     change.kind === "frequency"
       ? { frequency: change.frequency }
@@ -87,11 +126,21 @@ export async function unsubscribeById(db: Database, alertId: string, subscribed:
 }
 
 export async function alertState(db: Executor, alertId: string) {
-  const [row] = await db.select({ summary: jobAlerts.summary, unsubscribedAt: jobAlerts.unsubscribedAt }).from(jobAlerts).where(eq(jobAlerts.id, alertId));
+  const [row] = await db
+    .select({ summary: jobAlerts.summary, unsubscribedAt: jobAlerts.unsubscribedAt })
+    .from(jobAlerts)
+    .where(eq(jobAlerts.id, alertId));
   return row ?? null;
 }
 
-type RunContext = { db: Database; engine: SearchEngine; appUrl: string; secret: string; now: Date; renames?: typeof OPTION_RENAMES };
+type RunContext = {
+  db: Database;
+  engine: SearchEngine;
+  appUrl: string;
+  secret: string;
+  now: Date;
+  renames?: typeof OPTION_RENAMES;
+};
 
 function links(ctx: RunContext, alert: JobAlert) {
   const unsubscribeUrl = `${ctx.appUrl}/alerts/unsubscribe/${unsubscribeToken(alert.id, ctx.secret)}`;
@@ -113,7 +162,14 @@ async function pause(ctx: RunContext, alert: JobAlert, to: string, problem: stri
       .set({ problem, lastRunAt: ctx.now })
       .where(and(eq(jobAlerts.id, alert.id), isNull(jobAlerts.problem)))
       .returning({ id: jobAlerts.id });
-    if (paused) await queueEmail(tx, to, "alert-needs-attention", { summary: alert.summary, problem, manageUrl: l.manageUrl, unsubscribeUrl: l.unsubscribeUrl }, { headers: l.headers });
+    if (paused)
+      await queueEmail(
+        tx,
+        to,
+        "alert-needs-attention",
+        { summary: alert.summary, problem, manageUrl: l.manageUrl, unsubscribeUrl: l.unsubscribeUrl },
+        { headers: l.headers },
+      );
     return Boolean(paused);
   });
 }
@@ -125,11 +181,22 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
   const parsed = parseSearchQuery(new URLSearchParams(alert.search), ctx.renames);
   const problems = Object.values(parsed.errors);
   if (problems.length > 0) {
-    return { sent: 0, paused: await pause(ctx, alert, to, `${problems.join(" ")} (The list of choices has changed since you saved it.)`) };
+    return {
+      sent: 0,
+      paused: await pause(
+        ctx,
+        alert,
+        to,
+        `${problems.join(" ")} (The list of choices has changed since you saved it.)`,
+      ),
+    };
   }
   const place = parsed.query.location ? await resolvePlace(ctx.db, parsed.query.location) : null;
   if (parsed.query.location && !place) {
-    return { sent: 0, paused: await pause(ctx, alert, to, `we can no longer find the place “${parsed.query.location}”.`) };
+    return {
+      sent: 0,
+      paused: await pause(ctx, alert, to, `we can no longer find the place “${parsed.query.location}”.`),
+    };
   }
   const since = alert.lastRunAt ? new Date(alert.lastRunAt.getTime() - LOOK_BACK_MS) : alert.createdAt;
   const query = engineQueryFor({ ...parsed.query, page: 1, sort: "newest" }, place, ctx.now, LOOKED_AT_PER_RUN);
@@ -137,15 +204,26 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
   const renamed = parsed.mapped.map((m) => `“${m.from}” is now “${m.to}”`);
   const l = links(ctx, alert);
   return ctx.db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(jobAlerts).where(and(eq(jobAlerts.id, alert.id), isNull(jobAlerts.unsubscribedAt))).for("update");
+    const [locked] = await tx
+      .select()
+      .from(jobAlerts)
+      .where(and(eq(jobAlerts.id, alert.id), isNull(jobAlerts.unsubscribedAt)))
+      .for("update");
     if (!locked) return { sent: 0, paused: false };
     const ids = result.hits.map((h) => h.vacancyId);
     // Only the vacancies this alert has never sent: the insert is the check, so a job run twice sends nothing twice.
-    const fresh = ids.length === 0
-      ? new Set<string>()
-      : new Set(
-          (await tx.insert(jobAlertDeliveries).values(ids.map((vacancyId) => ({ alertId: alert.id, vacancyId, sentAt: ctx.now }))).onConflictDoNothing().returning({ id: jobAlertDeliveries.vacancyId })).map((r) => r.id),
-        );
+    const fresh =
+      ids.length === 0
+        ? new Set<string>()
+        : new Set(
+            (
+              await tx
+                .insert(jobAlertDeliveries)
+                .values(ids.map((vacancyId) => ({ alertId: alert.id, vacancyId, sentAt: ctx.now })))
+                .onConflictDoNothing()
+                .returning({ id: jobAlertDeliveries.vacancyId })
+            ).map((r) => r.id),
+          );
     const update: Partial<JobAlert> = { lastRunAt: ctx.now };
     if (parsed.mapped.length > 0) update.search = alertSearch(parsed.query);
     if (fresh.size > 0) {
@@ -164,10 +242,27 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
         tx,
         to,
         "job-alert",
-        { summary: alert.summary, frequency: alert.frequency, vacancies: listed, more: hits.length - listed.length, searchUrl: l.searchUrl, manageUrl: l.manageUrl, unsubscribeUrl: l.unsubscribeUrl, renamed },
+        {
+          summary: alert.summary,
+          frequency: alert.frequency,
+          vacancies: listed,
+          more: hits.length - listed.length,
+          searchUrl: l.searchUrl,
+          manageUrl: l.manageUrl,
+          unsubscribeUrl: l.unsubscribeUrl,
+          renamed,
+        },
         { headers: l.headers },
       );
-      await tx.update(jobAlertDeliveries).set({ emailId }).where(and(eq(jobAlertDeliveries.alertId, alert.id), sql`${jobAlertDeliveries.vacancyId} = ANY(${textArrayLiteral([...fresh])}::text[])`));
+      await tx
+        .update(jobAlertDeliveries)
+        .set({ emailId })
+        .where(
+          and(
+            eq(jobAlertDeliveries.alertId, alert.id),
+            sql`${jobAlertDeliveries.vacancyId} = ANY(${textArrayLiteral([...fresh])}::text[])`,
+          ),
+        );
       update.lastSentAt = ctx.now;
     }
     await tx.update(jobAlerts).set(update).where(eq(jobAlerts.id, alert.id));
@@ -184,7 +279,14 @@ export async function runDueAlerts(
   frequency: Frequency,
   options: { appUrl: string; secret: string; now?: Date; renames?: typeof OPTION_RENAMES },
 ): Promise<RunReport> {
-  const ctx: RunContext = { db, engine, appUrl: options.appUrl, secret: options.secret, now: options.now ?? new Date(), renames: options.renames };
+  const ctx: RunContext = {
+    db,
+    engine,
+    appUrl: options.appUrl,
+    secret: options.secret,
+    now: options.now ?? new Date(),
+    renames: options.renames,
+  };
   const report: RunReport = { alerts: 0, emailed: 0, vacancies: 0, paused: 0 };
   let after = "";
   for (;;) {

@@ -11,7 +11,11 @@ export const VERIFY_TOKEN_HOURS = 48;
 export const RESET_TOKEN_MINUTES = 30;
 
 type Limited = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
-const limited = (d: RateDecision): Limited => ({ ok: false, reason: "rate-limited", retryAfterSeconds: d.retryAfterSeconds });
+const limited = (d: RateDecision): Limited => ({
+  ok: false,
+  reason: "rate-limited",
+  retryAfterSeconds: d.retryAfterSeconds,
+});
 
 async function issueToken(db: Executor, userId: string, purpose: "verify_email" | "reset_password", ttlMs: number) {
   const token = generateToken();
@@ -101,7 +105,10 @@ async function consumeToken(db: Database, token: string, purpose: "verify_email"
 export async function verifyEmail(db: Database, token: string): Promise<boolean> {
   const userId = await consumeToken(db, token, "verify_email");
   if (!userId) return false;
-  await db.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: new Date() })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
   return true;
 }
 

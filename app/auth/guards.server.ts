@@ -20,7 +20,10 @@ export async function requireUser(request: Request): Promise<SignedIn> {
   if (signedIn) return signedIn;
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
-  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  throw redirect(
+    `/sign-in?redirectTo=${encodeURIComponent(back)}`,
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 export function notFound(message = "Page not found"): Response {

@@ -32,7 +32,10 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1000, "That password is too long"),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(1000, "That password is too long"),
   redirectTo: z.string().max(2000).optional(),
 });
 

@@ -2,12 +2,32 @@ import type { SubmissionResult } from "@conform-to/react";
 import { json, redirect } from "@remix-run/node";
 import { flashCookie, type Flash } from "./flash.server";
 
-type Replyable = { reply: (options?: { formErrors?: string[]; hideFields?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> };
+type Replyable = {
+  reply: (options?: {
+    formErrors?: string[];
+    hideFields?: string[];
+    fieldErrors?: Record<string, string[]>;
+  }) => SubmissionResult<string[]>;
+};
 
 /** 400 with the errors at their fields, so the form shows them; passwords are never echoed back. */
-export function invalid(submission: Replyable, options: { hideFields?: string[]; fieldErrors?: Record<string, string[]>; formErrors?: string[]; status?: number } = {}) {
+export function invalid(
+  submission: Replyable,
+  options: {
+    hideFields?: string[];
+    fieldErrors?: Record<string, string[]>;
+    formErrors?: string[];
+    status?: number;
+  } = {},
+) {
   return json(
-    { result: submission.reply({ hideFields: options.hideFields, fieldErrors: options.fieldErrors, formErrors: options.formErrors }) },
+    {
+      result: submission.reply({
+        hideFields: options.hideFields,
+        fieldErrors: options.fieldErrors,
+        formErrors: options.formErrors,
+      }),
+    },
     { status: options.status ?? 400 },
   );
 }
@@ -26,7 +46,12 @@ export function tooManyAttempts(submission: Replyable, retryAfterSeconds: number
 }
 
 /** Redirects with a one-time message, plus any other cookies (a new session, say). */
-export async function redirectWithFlash(request: Request, to: string, flash: Flash, cookies: (string | null | undefined)[] = []) {
+export async function redirectWithFlash(
+  request: Request,
+  to: string,
+  flash: Flash,
+  cookies: (string | null | undefined)[] = [],
+) {
   const headers = new Headers();
   for (const c of cookies) if (c) headers.append("Set-Cookie", c);
   headers.append("Set-Cookie", await flashCookie(request, flash));

@@ -29,7 +29,11 @@ export function ChoiceGroup({
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`field choices${inline ? " choices--inline" : ""}${meta.errors ? " field--error" : ""}`} aria-describedby={describedBy} id={meta.id}>
+    <fieldset
+      className={`field choices${inline ? " choices--inline" : ""}${meta.errors ? " field--error" : ""}`}
+      aria-describedby={describedBy}
+      id={meta.id}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <span className="hint" id={hintId}>
@@ -59,7 +63,13 @@ export function Checkbox({ meta, label, hint }: { meta: FieldMetadata<unknown>; 
   return (
     <div className={`field choice${meta.errors ? " field--error" : ""}`}>
       <FieldError id={meta.errorId} errors={meta.errors} />
-      <input type="checkbox" id={meta.id} name={meta.name} defaultChecked={meta.initialValue === "on"} aria-describedby={hintId} />
+      <input
+        type="checkbox"
+        id={meta.id}
+        name={meta.name}
+        defaultChecked={meta.initialValue === "on"}
+        aria-describedby={hintId}
+      />
       <label htmlFor={meta.id}>{label}</label>
       {hint ? (
         <span className="hint" id={hintId}>

@@ -2,7 +2,10 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const messages: Record<number, { title: string; body: string }> = {
   400: { title: "Something in the request was not right", body: "Check what you entered and try again." },
-  403: { title: "You do not have access to this page", body: "If you think you should, ask your organisation's administrator." },
+  403: {
+    title: "You do not have access to this page",
+    body: "If you think you should, ask your organisation's administrator.",
+  },
   404: { title: "Page not found", body: "The page may have moved, or the link may be wrong." },
   405: { title: "That is not something this page can do", body: "Go back and try again." },
   429: { title: "Too many attempts", body: "Wait a few minutes, then try again." },

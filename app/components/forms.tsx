@@ -57,7 +57,13 @@ function FieldShell({
   children: (describedBy: string | undefined) => ReactNode;
 }) {
   return (
-    <LabelledField id={meta.id} label={label} hint={hint} error={meta.errors?.length ? meta.errors.join(". ") : undefined} errorId={meta.errorId}>
+    <LabelledField
+      id={meta.id}
+      label={label}
+      hint={hint}
+      error={meta.errors?.length ? meta.errors.join(". ") : undefined}
+      errorId={meta.errorId}
+    >
       {children}
     </LabelledField>
   );

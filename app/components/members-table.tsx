@@ -1,7 +1,15 @@
 export type MemberRow = { key: string; name: string; email: string; role: string; where: string };
 
 /** Who holds which role where: used by the team, school staff and partnership admin pages. */
-export function MembersTable({ members, caption, captionHidden }: { members: MemberRow[]; caption: string; captionHidden?: boolean }) {
+export function MembersTable({
+  members,
+  caption,
+  captionHidden,
+}: {
+  members: MemberRow[];
+  caption: string;
+  captionHidden?: boolean;
+}) {
   return (
     <table>
       <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>

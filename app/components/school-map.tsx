@@ -38,7 +38,14 @@ export function SchoolMap({ points, title }: { points: MapPoint[]; title: string
       <svg className="school-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId}>
         <title id={titleId}>{title}</title>
         {projected.map((p) => {
-          const dot = <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={p.highlight ? 8 : 5} className={p.highlight ? "school-map__here" : undefined} />;
+          const dot = (
+            <circle
+              cx={p.x.toFixed(1)}
+              cy={p.y.toFixed(1)}
+              r={p.highlight ? 8 : 5}
+              className={p.highlight ? "school-map__here" : undefined}
+            />
+          );
           return (
             <g key={p.id}>
               {dot}
@@ -51,7 +58,9 @@ export function SchoolMap({ points, title }: { points: MapPoint[]; title: string
           );
         })}
       </svg>
-      <figcaption className="small">Schematic map: positions to scale, north at the top. The same places are listed on this page.</figcaption>
+      <figcaption className="small">
+        Schematic map: positions to scale, north at the top. The same places are listed on this page.
+      </figcaption>
     </figure>
   );
 }

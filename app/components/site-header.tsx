@@ -5,7 +5,11 @@ export type NavItem = { to: string; label: string };
 
 /** Links for each role a user holds; a user with several roles sees each role's links once. */
 export function navigationFor(memberships: MembershipSummary[], signedIn = false): NavItem[] {
-  const items: NavItem[] = [{ to: "/vacancies", label: "Find a job" }, { to: "/schools", label: "Schools" }, { to: "/pay", label: "Pay" }];
+  const items: NavItem[] = [
+    { to: "/vacancies", label: "Find a job" },
+    { to: "/schools", label: "Schools" },
+    { to: "/pay", label: "Pay" },
+  ];
   if (signedIn) items.push({ to: "/alerts", label: "Job alerts" });
   const add = (item: NavItem) => {
     if (!items.some((i) => i.to === item.to)) items.push(item);
@@ -13,8 +17,10 @@ export function navigationFor(memberships: MembershipSummary[], signedIn = false
   for (const m of memberships) {
     if (m.role === "partnership_admin") add({ to: "/admin", label: "Partnership admin" });
     if (m.role === "hr") add({ to: "/hr/vacancies", label: "Vacancies" });
-    if (m.role === "hr" && m.scopeKind === "organisation" && m.scopeSlug) add({ to: `/organisations/${m.scopeSlug}/team`, label: "Team" });
-    if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug) add({ to: `/schools/${m.scopeSlug}/admin`, label: "School staff" });
+    if (m.role === "hr" && m.scopeKind === "organisation" && m.scopeSlug)
+      add({ to: `/organisations/${m.scopeSlug}/team`, label: "Team" });
+    if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug)
+      add({ to: `/schools/${m.scopeSlug}/admin`, label: "School staff" });
   }
   return items;
 }

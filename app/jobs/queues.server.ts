@@ -19,7 +19,16 @@ export const ALERT_QUEUES: Record<Frequency, string> = { daily: "alerts.daily", 
 export const CLEANUP_QUEUE = "maintenance.cleanup";
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
-export const QUEUES = [SEND_EMAIL_QUEUE, CLEANUP_QUEUE, VACANCY_TRANSITIONS_QUEUE, VACANCY_IMPORT_QUEUE, SEARCH_SYNC_QUEUE, ALERT_QUEUES.daily, ALERT_QUEUES.weekly, PAY_REASSESS_QUEUE] as const;
+export const QUEUES = [
+  SEND_EMAIL_QUEUE,
+  CLEANUP_QUEUE,
+  VACANCY_TRANSITIONS_QUEUE,
+  VACANCY_IMPORT_QUEUE,
+  SEARCH_SYNC_QUEUE,
+  ALERT_QUEUES.daily,
+  ALERT_QUEUES.weekly,
+  PAY_REASSESS_QUEUE,
+] as const;
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of QUEUES) await boss.createQueue(name);
@@ -60,8 +69,13 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   for (const [frequency, queue] of Object.entries(ALERT_QUEUES) as [Frequency, string][]) {
     await boss.work(queue, async () => {
       const { connection, search, config } = runtime();
-      const report = await runDueAlerts(connection.db, search, frequency, { appUrl: config.appUrl, secret: config.sessionSecret });
-      console.log(`[alerts] ${frequency}: ${report.alerts} alerts, ${report.emailed} e-mailed, ${report.vacancies} vacancies, ${report.paused} paused`);
+      const report = await runDueAlerts(connection.db, search, frequency, {
+        appUrl: config.appUrl,
+        secret: config.sessionSecret,
+      });
+      console.log(
+        `[alerts] ${frequency}: ${report.alerts} alerts, ${report.emailed} e-mailed, ${report.vacancies} vacancies, ${report.paused} paused`,
+      );
     });
   }
   await boss.schedule(ALERT_QUEUES.daily, "0 7 * * *", {}, { tz: "Europe/London" });
@@ -69,7 +83,9 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   // Every night, each open vacancy's pay is compared again with the local picture as it now stands.
   await boss.work(PAY_REASSESS_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
     const report = await reassessOpenVacancies(runtime().connection.db);
-    console.log(`[pay] nightly: ${report.assessed} of ${report.open} open vacancies assessed, ${report.changed} changed`);
+    console.log(
+      `[pay] nightly: ${report.assessed} of ${report.open} open vacancies assessed, ${report.changed} changed`,
+    );
   });
   await boss.schedule(PAY_REASSESS_QUEUE, "30 2 * * *", {}, { tz: "Europe/London", expireInMinutes: 120 });
   await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {

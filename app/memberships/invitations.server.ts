@@ -33,8 +33,14 @@ async function placeName(db: Executor, scope: Scope): Promise<string | null> {
     scope.kind === "school"
       ? await db.select({ name: schools.name }).from(schools).where(eq(schools.id, scope.schoolId))
       : scope.kind === "organisation"
-        ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, scope.organisationId))
-        : await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, scope.partnershipId));
+        ? await db
+            .select({ name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, scope.organisationId))
+        : await db
+            .select({ name: partnerships.name })
+            .from(partnerships)
+            .where(eq(partnerships.id, scope.partnershipId));
   return rows[0]?.name ?? null;
 }
 
@@ -140,7 +146,13 @@ export async function acceptInvitation(
     const [inv] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+      .where(
+        and(
+          eq(invitations.tokenHash, hashToken(token)),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
       .for("update");
     if (!inv) return { ok: false as const, reason: "not-found" as const };
     if (inv.email !== user.email) return { ok: false as const, reason: "wrong-account" as const };
@@ -156,7 +168,10 @@ export async function acceptInvitation(
       })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(invitations.id, inv.id));
-    await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)));
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: now })
+      .where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)));
     return { ok: true as const };
   });
 }

@@ -27,7 +27,9 @@ export async function allPartnerships(db: Executor) {
 }
 
 export async function findPartnership(db: Executor, slug: string) {
-  const [row] = rowsOf<PartnershipSummary>(await db.execute(sql`SELECT id, slug, name, region FROM partnerships WHERE slug = ${slug}`));
+  const [row] = rowsOf<PartnershipSummary>(
+    await db.execute(sql`SELECT id, slug, name, region FROM partnerships WHERE slug = ${slug}`),
+  );
   return row ?? null;
 }
 
@@ -38,7 +40,14 @@ function viewerAdministers(viewerId: string, partnershipId: string) {
                         AND v.partnership_id = ${partnershipId} AND v.school_id IS NULL)`;
 }
 
-export type PartnershipSchool = { id: string; urn: number; name: string; phase: string; laName: string; trustName: string | null };
+export type PartnershipSchool = {
+  id: string;
+  urn: number;
+  name: string;
+  phase: string;
+  laName: string;
+  trustName: string | null;
+};
 export type PartnershipOrganisation = { id: string; slug: string; name: string; kind: string; schools: number };
 export type PartnershipMember = { id: string; name: string; email: string; role: string; where: string };
 export type Paged = { page: number; pageSize: number };
@@ -85,7 +94,13 @@ export async function partnershipOverview(
   const members = rowsOf<PartnershipMember & { total: number }>(memberRows);
   return {
     schools: schools.map(({ total: _t, ...s }) => s),
-    schoolCount: schools[0]?.total ?? (await countWhenPastEnd(db, sql`SELECT count(*)::int AS n FROM schools s WHERE s.partnership_id = ${partnershipId} AND ${allowed}`, paging.schools.page)),
+    schoolCount:
+      schools[0]?.total ??
+      (await countWhenPastEnd(
+        db,
+        sql`SELECT count(*)::int AS n FROM schools s WHERE s.partnership_id = ${partnershipId} AND ${allowed}`,
+        paging.schools.page,
+      )),
     organisations: rowsOf<PartnershipOrganisation>(orgRows),
     members: members.map(({ total: _t, ...m }) => m),
     memberCount:

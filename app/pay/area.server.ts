@@ -48,9 +48,25 @@ export type OfferGroup = {
   byEmployer: { kind: EmployerKind; count: number; median: number | null }[];
 };
 
-export async function areaOffers(db: Executor, partnershipId: string, policy: PayPolicy, now: Date): Promise<AreaOffer[]> {
+export async function areaOffers(
+  db: Executor,
+  partnershipId: string,
+  policy: PayPolicy,
+  now: Date,
+): Promise<AreaOffer[]> {
   const roles = ROLE_FAMILIES.flatMap((f) => [...roleFamilies[f].roles]);
-  const rows = rowsOf<Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & { phases: string[]; publishedOn: string | Date; laCode: string; districtCode: string | null; districtName: string | null; trustSchools: number | null; typeGroup: string | null; fte: string | number }>(
+  const rows = rowsOf<
+    Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & {
+      phases: string[];
+      publishedOn: string | Date;
+      laCode: string;
+      districtCode: string | null;
+      districtName: string | null;
+      trustSchools: number | null;
+      typeGroup: string | null;
+      fte: string | number;
+    }
+  >(
     await db.execute(sql`
       SELECT v.id AS "vacancyId", v.title, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte",
              v.salary_max_fte AS "salaryMaxFte", v.fte, v.status, v.published_at AS "publishedOn",
@@ -118,12 +134,23 @@ export function groupOffers(offers: AreaOffer[], scales: ScaleFigure[], now: Dat
         offers: [...list].sort((a, b) => b.salaryMaxFte - a.salaryMaxFte),
         median: median(list, (o) => o.salaryMaxFte)!,
         flagged: list.filter((o) => o.flagged).length,
-        statutory: { min: min?.amount ?? null, max: max?.amount ?? null, year: min?.year ?? max?.year ?? year, area, exactYear: Boolean(min?.exactYear ?? max?.exactYear) },
+        statutory: {
+          min: min?.amount ?? null,
+          max: max?.amount ?? null,
+          year: min?.year ?? max?.year ?? year,
+          area,
+          exactYear: Boolean(min?.exactYear ?? max?.exactYear),
+        },
         byEmployer: (Object.keys(employerKinds) as EmployerKind[]).map((kind) => {
           const mine = list.filter((o) => o.employerKind === kind);
           return { kind, count: mine.length, median: mine.length > 0 ? median(mine, (o) => o.salaryMaxFte)! : null };
         }),
       };
     })
-    .sort((a, b) => ROLE_FAMILIES.indexOf(a.family) - ROLE_FAMILIES.indexOf(b.family) || a.phase.localeCompare(b.phase) || a.payRange.localeCompare(b.payRange));
+    .sort(
+      (a, b) =>
+        ROLE_FAMILIES.indexOf(a.family) - ROLE_FAMILIES.indexOf(b.family) ||
+        a.phase.localeCompare(b.phase) ||
+        a.payRange.localeCompare(b.payRange),
+    );
 }

@@ -16,7 +16,14 @@ import type { ScaleFigure } from "./scales";
 
 export async function loadScales(db: Executor): Promise<ScaleFigure[]> {
   const rows = await db.select().from(payScaleFigures);
-  return rows.map((r) => ({ year: r.year, area: r.area as PayArea, range: r.range, point: r.point, annual: r.annualPounds, source: r.source }));
+  return rows.map((r) => ({
+    year: r.year,
+    area: r.area as PayArea,
+    range: r.range,
+    point: r.point,
+    annual: r.annualPounds,
+    source: r.source,
+  }));
 }
 
 let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
@@ -26,7 +33,11 @@ let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
  * last import time), which one small query tells.
  */
 async function currentScales(db: Executor): Promise<ScaleFigure[]> {
-  const [{ stamp }] = rowsOf<{ stamp: string }>(await db.execute(sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`));
+  const [{ stamp }] = rowsOf<{ stamp: string }>(
+    await db.execute(
+      sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`,
+    ),
+  );
   if (cachedScales?.stamp !== stamp) cachedScales = { stamp, figures: await loadScales(db) };
   return cachedScales.figures;
 }
@@ -40,7 +51,9 @@ const policyJson = (partnershipId: SQL) => sql`
 
 export async function policyOf(db: Executor, partnershipId: string | null): Promise<PayPolicy> {
   if (!partnershipId) return DEFAULT_POLICY;
-  const [row] = rowsOf<{ policy: PayPolicy | null }>(await db.execute(sql`SELECT ${policyJson(sql`${partnershipId}`)} AS policy`));
+  const [row] = rowsOf<{ policy: PayPolicy | null }>(
+    await db.execute(sql`SELECT ${policyJson(sql`${partnershipId}`)} AS policy`),
+  );
   return row?.policy ?? DEFAULT_POLICY;
 }
 
@@ -54,12 +67,26 @@ type VacancyInputs = {
 /** The offer, its schools and its partnership's policy as the rule sees them, in one query (the publish hot path). */
 async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<VacancyInputs | null> {
   const [v] = rowsOf<{
-    id: string; role: string; phases: string[]; payRange: string; salaryMinFte: number | null; salaryMaxFte: number | null;
-    allowances: { kind: string; amount: number }[]; startKind: string; startDate: string | Date | null; partnershipId: string | null;
+    id: string;
+    role: string;
+    phases: string[];
+    payRange: string;
+    salaryMinFte: number | null;
+    salaryMaxFte: number | null;
+    allowances: { kind: string; amount: number }[];
+    startKind: string;
+    startDate: string | Date | null;
+    partnershipId: string | null;
     policy: PayPolicy | null;
     schools: {
-      schoolId: string; name: string; laCode: string; districtCode: string | null; districtName: string | null;
-      typeGroup: string | null; establishmentType: string | null; religiousCharacter: string | null;
+      schoolId: string;
+      name: string;
+      laCode: string;
+      districtCode: string | null;
+      districtName: string | null;
+      typeGroup: string | null;
+      establishmentType: string | null;
+      religiousCharacter: string | null;
     }[];
   }>(
     await db.execute(sql`
@@ -109,11 +136,19 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
 export type PayResult = { assessment: Assessment; policy: PayPolicy };
 
 /** The assessment of a vacancy as it stands now; null for roles and pay the rule does not cover. */
-export async function assessVacancy(db: Executor, vacancyId: string, now = new Date(), scales?: ScaleFigure[]): Promise<PayResult | null> {
+export async function assessVacancy(
+  db: Executor,
+  vacancyId: string,
+  now = new Date(),
+  scales?: ScaleFigure[],
+): Promise<PayResult | null> {
   const inputs = await inputsOf(db, vacancyId, now);
   if (!inputs || familyOf(inputs.offer.role) === null) return null;
   const { policy } = inputs;
-  const [comparables, figures] = await Promise.all([comparablesFor(db, inputs.offer, policy, now), scales ? Promise.resolve(scales) : currentScales(db)]);
+  const [comparables, figures] = await Promise.all([
+    comparablesFor(db, inputs.offer, policy, now),
+    scales ? Promise.resolve(scales) : currentScales(db),
+  ]);
   return { assessment: assessOffer(inputs.offer, inputs.schools, comparables, figures, policy), policy };
 }
 
@@ -122,7 +157,12 @@ export async function recordAssessment(
   tx: Executor,
   vacancyId: string,
   result: PayResult,
-  options: { reason: "publish" | "edit" | "nightly"; justification?: string | null; userId?: string | null; now?: Date },
+  options: {
+    reason: "publish" | "edit" | "nightly";
+    justification?: string | null;
+    userId?: string | null;
+    now?: Date;
+  },
 ): Promise<string> {
   const a = result.assessment;
   const [row] = await tx
@@ -149,7 +189,9 @@ export async function recordAssessment(
 export type StoredAssessment = typeof payAssessments.$inferSelect;
 
 export async function currentAssessment(db: Executor, vacancyId: string): Promise<StoredAssessment | null> {
-  const [row] = rowsOf<{ id: string }>(await db.execute(sql`SELECT pay_assessment_id AS id FROM vacancies WHERE id = ${vacancyId}`));
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT pay_assessment_id AS id FROM vacancies WHERE id = ${vacancyId}`),
+  );
   if (!row?.id) return null;
   const [a] = await db.select().from(payAssessments).where(eq(payAssessments.id, row.id));
   return a ?? null;
@@ -157,7 +199,11 @@ export async function currentAssessment(db: Executor, vacancyId: string): Promis
 
 /** A vacancy's assessments, newest first: the history HR and the audit see. */
 export async function assessmentHistory(db: Executor, vacancyId: string) {
-  return db.select().from(payAssessments).where(eq(payAssessments.vacancyId, vacancyId)).orderBy(sql`${payAssessments.assessedAt} DESC`);
+  return db
+    .select()
+    .from(payAssessments)
+    .where(eq(payAssessments.vacancyId, vacancyId))
+    .orderBy(sql`${payAssessments.assessedAt} DESC`);
 }
 
 const outcome = (a: { badge: string; badgeBasisPoints: number | null; benchmark: number | null; flagged: boolean }) =>
@@ -183,7 +229,12 @@ export async function reassessOpenVacancies(db: Database, now = new Date()) {
     if (!result) continue;
     assessed++;
     const a = result.assessment;
-    const next = outcome({ badge: a.badge.kind, badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null, benchmark: a.benchmark === null ? null : Math.round(a.benchmark), flagged: a.flagged });
+    const next = outcome({
+      badge: a.badge.kind,
+      badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null,
+      benchmark: a.benchmark === null ? null : Math.round(a.benchmark),
+      flagged: a.flagged,
+    });
     if (next === v.current) continue;
     await db.transaction(async (tx) => {
       await recordAssessment(tx, v.id, result, { reason: "nightly", now });

@@ -6,7 +6,8 @@ import { formatGap } from "./policy";
 import type { Badge, Finding } from "./rule";
 
 const rangeName = (range: string) => payRangeLabels[range as PayRange]?.toLowerCase() ?? range;
-const yearNote = (year: string, exact: boolean) => (exact ? year : `${year}, the latest year Staffroom has figures for; this year's minimum is at least as high`);
+const yearNote = (year: string, exact: boolean) =>
+  exact ? year : `${year}, the latest year Staffroom has figures for; this year's minimum is at least as high`;
 
 export function findingText(f: Finding): { title: string; detail: string; severity: "flag" | "info" | "ok" } {
   switch (f.kind) {
@@ -17,7 +18,9 @@ export function findingText(f: Finding): { title: string; detail: string; severi
         detail:
           `At ${f.schoolName} (${payAreaLabels[f.payArea]}) the ${rangeName(f.range)} starts at ${formatPounds(f.minimum)} (${yearNote(f.year, f.exactYear)}; source: ${f.source}). ` +
           `This offer starts at ${formatPounds(f.offered)}, ${formatPounds(f.shortfall)} below. ` +
-          (f.kind === "below_statutory_minimum" ? "A maintained school must pay within the statutory range." : "An academy may set its own pay, but this is below the national scale."),
+          (f.kind === "below_statutory_minimum"
+            ? "A maintained school must pay within the statutory range."
+            : "An academy may set its own pay, but this is below the national scale."),
         severity: "flag",
       };
     case "allowance_below_minimum":

@@ -1,7 +1,10 @@
 /** Teacher roles grouped into the families whose offers are compared with each other. */
 export const roleFamilies = {
   classroom_teacher: { label: "Classroom teachers", roles: ["classroom_teacher"] },
-  middle_leader: { label: "Middle leaders (heads of department or year)", roles: ["head_of_department", "head_of_year"] },
+  middle_leader: {
+    label: "Middle leaders (heads of department or year)",
+    roles: ["head_of_department", "head_of_year"],
+  },
   senco: { label: "SENCOs", roles: ["senco"] },
   senior_leader: { label: "Senior leaders (assistant and deputy heads)", roles: ["assistant_head", "deputy_head"] },
   headteacher: { label: "Headteachers", roles: ["headteacher"] },

@@ -26,7 +26,12 @@ export type OfferShape = { vacancyId: string; role: string; phases: string[]; pa
 /** How many of the nearest comparables are named in the evidence HR sees; the rest are counted, with their pay. */
 export const NAMED_COMPARABLES = 25;
 
-export async function comparablesFor(db: Executor, offer: OfferShape, policy: PayPolicy, now: Date): Promise<Comparable[]> {
+export async function comparablesFor(
+  db: Executor,
+  offer: OfferShape,
+  policy: PayPolicy,
+  now: Date,
+): Promise<Comparable[]> {
   const family = familyOf(offer.role);
   if (!family || offer.phases.length === 0) return [];
   const radius = policy.radiusMiles * METRES_PER_MILE;
@@ -63,8 +68,14 @@ export async function comparablesFor(db: Executor, offer: OfferShape, policy: Pa
   // the nearest (published offers are public, so HR sees which schools they are) follow as rows of their own
   // (role -1), which saves a second round trip.
   const rows = rowsOf<{
-    vacancyId: string; schoolId: string; role: number; salaryMaxFte: number; publishedDay: number; distanceMetres: number;
-    title: string | null; schoolName: string | null;
+    vacancyId: string;
+    schoolId: string;
+    role: number;
+    salaryMaxFte: number;
+    publishedDay: number;
+    distanceMetres: number;
+    title: string | null;
+    schoolName: string | null;
   }>(
     await db.execute(sql`
       WITH mine AS (
@@ -106,7 +117,9 @@ export async function comparablesFor(db: Executor, offer: OfferShape, policy: Pa
       distanceMetres: metres,
     });
   }
-  const comparables = [...byVacancy.values()].sort((a, b) => a.distanceMetres - b.distanceMetres || (a.vacancyId < b.vacancyId ? -1 : 1));
+  const comparables = [...byVacancy.values()].sort(
+    (a, b) => a.distanceMetres - b.distanceMetres || (a.vacancyId < b.vacancyId ? -1 : 1),
+  );
   for (const c of comparables.slice(0, NAMED_COMPARABLES)) {
     const name = names.get(`${c.vacancyId}|${c.schoolId}`);
     if (name) Object.assign(c, name);

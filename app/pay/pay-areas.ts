@@ -22,16 +22,42 @@ export const payAreaLabels: Record<PayArea, string> = {
 };
 
 const INNER_LONDON: Record<string, string> = {
-  "201": "City of London", "202": "Camden", "203": "Greenwich", "204": "Hackney", "205": "Hammersmith and Fulham",
-  "206": "Islington", "207": "Kensington and Chelsea", "208": "Lambeth", "209": "Lewisham", "210": "Southwark",
-  "211": "Tower Hamlets", "212": "Wandsworth", "213": "Westminster", "301": "Barking and Dagenham", "304": "Brent",
-  "307": "Ealing", "309": "Haringey", "315": "Merton", "316": "Newham",
+  "201": "City of London",
+  "202": "Camden",
+  "203": "Greenwich",
+  "204": "Hackney",
+  "205": "Hammersmith and Fulham",
+  "206": "Islington",
+  "207": "Kensington and Chelsea",
+  "208": "Lambeth",
+  "209": "Lewisham",
+  "210": "Southwark",
+  "211": "Tower Hamlets",
+  "212": "Wandsworth",
+  "213": "Westminster",
+  "301": "Barking and Dagenham",
+  "304": "Brent",
+  "307": "Ealing",
+  "309": "Haringey",
+  "315": "Merton",
+  "316": "Newham",
 };
 
 const OUTER_LONDON: Record<string, string> = {
-  "302": "Barnet", "303": "Bexley", "305": "Bromley", "306": "Croydon", "308": "Enfield", "310": "Harrow",
-  "311": "Havering", "312": "Hillingdon", "313": "Hounslow", "314": "Kingston upon Thames", "317": "Redbridge",
-  "318": "Richmond upon Thames", "319": "Sutton", "320": "Waltham Forest",
+  "302": "Barnet",
+  "303": "Bexley",
+  "305": "Bromley",
+  "306": "Croydon",
+  "308": "Enfield",
+  "310": "Harrow",
+  "311": "Havering",
+  "312": "Hillingdon",
+  "313": "Hounslow",
+  "314": "Kingston upon Thames",
+  "317": "Redbridge",
+  "318": "Richmond upon Thames",
+  "319": "Sutton",
+  "320": "Waltham Forest",
 };
 
 /** Whole authorities in the Fringe, confirmed against the STPCD text (Berkshire's three districts). */
@@ -47,13 +73,31 @@ const FRINGE_DISTRICTS: Record<string, { county: string; districts: Record<strin
  * treated as the rest of England, with this note shown wherever the pay area is.
  */
 const UNCERTAIN: Record<string, { name: string; note: string }> = {
-  "825": { name: "Buckinghamshire", note: "Only some former districts of Buckinghamshire are in the London fringe, and their list could not be checked here." },
-  "881": { name: "Essex", note: "Only some districts of Essex are in the London fringe, and their list could not be checked here." },
-  "883": { name: "Thurrock", note: "Thurrock is named with the Essex fringe districts, which could not be confirmed here." },
-  "886": { name: "Kent", note: "Only some districts of Kent are in the London fringe, and their list could not be checked here." },
-  "919": { name: "Hertfordshire", note: "Only some districts of Hertfordshire are in the London fringe, and their list could not be checked here." },
+  "825": {
+    name: "Buckinghamshire",
+    note: "Only some former districts of Buckinghamshire are in the London fringe, and their list could not be checked here.",
+  },
+  "881": {
+    name: "Essex",
+    note: "Only some districts of Essex are in the London fringe, and their list could not be checked here.",
+  },
+  "883": {
+    name: "Thurrock",
+    note: "Thurrock is named with the Essex fringe districts, which could not be confirmed here.",
+  },
+  "886": {
+    name: "Kent",
+    note: "Only some districts of Kent are in the London fringe, and their list could not be checked here.",
+  },
+  "919": {
+    name: "Hertfordshire",
+    note: "Only some districts of Hertfordshire are in the London fringe, and their list could not be checked here.",
+  },
   "936": { name: "Surrey", note: "Surrey's fringe status could not be confirmed here." },
-  "938": { name: "West Sussex", note: "Only Crawley, in West Sussex, is in the London fringe, and this school's district is not known." },
+  "938": {
+    name: "West Sussex",
+    note: "Only Crawley, in West Sussex, is in the London fringe, and this school's district is not known.",
+  },
 };
 
 export type PayAreaOfSchool = { area: PayArea; certain: boolean; note: string | null };
@@ -72,10 +116,20 @@ export function payAreaOf(laCode: string, district: District = { code: null, nam
   const uncertain = UNCERTAIN[laCode];
   if (uncertain) {
     const which = district.name && !byDistrict ? ` The school is in ${district.name}.` : "";
-    return { area: "rest_of_england", certain: false, note: `${uncertain.note}${which} Treated as the rest of England.` };
+    return {
+      area: "rest_of_england",
+      certain: false,
+      note: `${uncertain.note}${which} Treated as the rest of England.`,
+    };
   }
   return { area: "rest_of_england", certain: true, note: null };
 }
 
 /** For tests and documentation: every LA code with a pay area other than the default. */
-export const PAY_AREA_TABLE = { inner_london: INNER_LONDON, outer_london: OUTER_LONDON, fringe: FRINGE, fringeDistricts: FRINGE_DISTRICTS, uncertain: UNCERTAIN };
+export const PAY_AREA_TABLE = {
+  inner_london: INNER_LONDON,
+  outer_london: OUTER_LONDON,
+  fringe: FRINGE,
+  fringeDistricts: FRINGE_DISTRICTS,
+  uncertain: UNCERTAIN,
+};

@@ -6,7 +6,12 @@ import { policyOf } from "./assessment.server";
 import type { PayPolicy } from "./policy";
 
 /** Saves a partnership's policy and logs what changed, who changed it and when (nothing is logged if nothing changed). */
-export async function savePolicy(db: Database, partnershipId: string, userId: string, next: PayPolicy): Promise<number> {
+export async function savePolicy(
+  db: Database,
+  partnershipId: string,
+  userId: string,
+  next: PayPolicy,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const before = await policyOf(tx, partnershipId);
     const changes = diff(before as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
@@ -14,7 +19,10 @@ export async function savePolicy(db: Database, partnershipId: string, userId: st
     await tx
       .insert(payPolicies)
       .values({ partnershipId, ...next, updatedBy: userId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: payPolicies.partnershipId, set: { ...next, updatedBy: userId, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: payPolicies.partnershipId,
+        set: { ...next, updatedBy: userId, updatedAt: new Date() },
+      });
     await tx.insert(payPolicyChanges).values({ partnershipId, userId, changes });
     return Object.keys(changes).length;
   });

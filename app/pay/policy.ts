@@ -41,19 +41,43 @@ const percent = (label: string, max: number) =>
     .number({ error: `Enter ${label} as a number` })
     .min(0, `${label} cannot be negative`)
     .max(max, `${label} must be ${max}% or less`)
-    .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, `Use at most two decimal places`)
+    .refine(
+      (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9,
+      `Use at most two decimal places`,
+    )
     .transform((v) => Math.round(v * 100));
 
 /** The policy form, in the units people type (miles, months, percentages). */
-export const policyForm = z.object({
-  radiusMiles: z.coerce.number({ error: "Enter a distance in miles" }).int("Use whole miles").min(1, "At least 1 mile").max(50, "50 miles at most"),
-  lookbackMonths: z.coerce.number({ error: "Enter a number of months" }).int("Use whole months").min(1, "At least 1 month").max(36, "36 months at most"),
-  minComparables: z.coerce.number({ error: "Enter a number" }).int("Use a whole number").min(1, "At least 1").max(50, "50 at most"),
-  minSchools: z.coerce.number({ error: "Enter a number" }).int("Use a whole number").min(1, "At least 1").max(20, "20 at most"),
-  tolerance: percent("the tolerance", 50),
-  premium: percent("the premium", 100),
-  onFlag: z.enum(["justify", "block"], { error: "Choose whether such offers need a justification or are refused" }),
-}).refine((p) => p.minSchools <= p.minComparables, { path: ["minSchools"], message: "Cannot need more schools than offers" });
+export const policyForm = z
+  .object({
+    radiusMiles: z.coerce
+      .number({ error: "Enter a distance in miles" })
+      .int("Use whole miles")
+      .min(1, "At least 1 mile")
+      .max(50, "50 miles at most"),
+    lookbackMonths: z.coerce
+      .number({ error: "Enter a number of months" })
+      .int("Use whole months")
+      .min(1, "At least 1 month")
+      .max(36, "36 months at most"),
+    minComparables: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Use a whole number")
+      .min(1, "At least 1")
+      .max(50, "50 at most"),
+    minSchools: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Use a whole number")
+      .min(1, "At least 1")
+      .max(20, "20 at most"),
+    tolerance: percent("the tolerance", 50),
+    premium: percent("the premium", 100),
+    onFlag: z.enum(["justify", "block"], { error: "Choose whether such offers need a justification or are refused" }),
+  })
+  .refine((p) => p.minSchools <= p.minComparables, {
+    path: ["minSchools"],
+    message: "Cannot need more schools than offers",
+  });
 
 export function fromForm(v: z.infer<typeof policyForm>): PayPolicy {
   return {

@@ -6,14 +6,18 @@ import { badgeText, storedBadge } from "./explain";
 import type { Finding, Comparable } from "./rule";
 
 /** The badge a teacher sees on a vacancy, with one line on what it rests on; null when there is nothing to say. */
-export async function publicPayBadge(db: Executor, vacancyId: string): Promise<{ text: string; kind: string; basis: string } | null> {
+export async function publicPayBadge(
+  db: Executor,
+  vacancyId: string,
+): Promise<{ text: string; kind: string; basis: string } | null> {
   const current = await currentAssessment(db, vacancyId);
   if (!current) return null;
   const badge = storedBadge(current);
   const text = badgeText(badge);
   if (!text) return null;
   const policy = current.policy as { radiusMiles: number };
-  const compared = (current.findings as Finding[]).find((f) => "comparables" in f && "benchmark" in f) as (Finding & { comparables: Comparable[]; benchmark: number }) | undefined;
+  const compared = (current.findings as Finding[]).find((f) => "comparables" in f && "benchmark" in f) as
+    (Finding & { comparables: Comparable[]; benchmark: number }) | undefined;
   const basis =
     badge.kind === "below_national_scale"
       ? "Its starting pay is below the national pay scale for teachers in this area."

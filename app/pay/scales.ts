@@ -31,7 +31,13 @@ export type StatutoryBound = {
  * yet published, or not confirmed) the latest earlier year stands in: pay ranges have only ever risen, so an
  * earlier minimum is a floor the offer must at least reach. A later year is never used.
  */
-export function statutoryBound(figures: ScaleFigure[], year: string, area: PayArea, range: string, point: "min" | "max"): StatutoryBound | null {
+export function statutoryBound(
+  figures: ScaleFigure[],
+  year: string,
+  area: PayArea,
+  range: string,
+  point: "min" | "max",
+): StatutoryBound | null {
   const candidates = figures
     .filter((f) => f.area === area && f.range === range && f.point === point && startOf(f.year) <= startOf(year))
     .sort((a, b) => startOf(b.year) - startOf(a.year));

@@ -4,7 +4,10 @@ import { useRootData } from "../root";
 
 export const meta: MetaFunction = () => [
   { title: "Staffroom: schools in your area recruiting together" },
-  { name: "description", content: "Every teaching vacancy in the area in one place, shared roles, placements and ECT programmes." },
+  {
+    name: "description",
+    content: "Every teaching vacancy in the area in one place, shared roles, placements and ECT programmes.",
+  },
 ];
 
 export default function Home() {
@@ -13,8 +16,8 @@ export default function Home() {
     <>
       <h1>Schools in your area, recruiting together</h1>
       <p className="lead">
-        Staffroom brings every vacancy in an area into one place. Teachers search them all and apply once; schools
-        share roles, placements and early career programmes instead of competing for the same few teachers.
+        Staffroom brings every vacancy in an area into one place. Teachers search them all and apply once; schools share
+        roles, placements and early career programmes instead of competing for the same few teachers.
       </p>
       <Form method="get" action="/vacancies" role="search" aria-label="Vacancies" className="filters panel">
         <div className="field">
@@ -32,8 +35,8 @@ export default function Home() {
       <h2>What you can do here</h2>
       <ul>
         <li>
-          <strong>Teachers</strong>: search every vacancy in the area by subject, phase, distance and pay, and join
-          the area's teacher pool.
+          <strong>Teachers</strong>: search every vacancy in the area by subject, phase, distance and pay, and join the
+          area's teacher pool.
         </li>
         <li>
           <strong>HR staff</strong>: post roles at one school or shared across several, with pay stated as numbers.

@@ -28,12 +28,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "resend-verification") {
-    if (user.emailVerifiedAt) return redirectWithFlash(request, "/account", { kind: "info", message: "Your e-mail address is already confirmed." });
+    if (user.emailVerifiedAt)
+      return redirectWithFlash(request, "/account", {
+        kind: "info",
+        message: "Your e-mail address is already confirmed.",
+      });
     const result = await resendVerification(db(), user, { appUrl: runtime().config.appUrl });
     if (!result.ok) {
-      return json({ resendError: "We have sent several links already. Wait an hour, then ask again.", result: undefined }, { status: 429 });
+      return json(
+        { resendError: "We have sent several links already. Wait an hour, then ask again.", result: undefined },
+        { status: 429 },
+      );
     }
-    return redirectWithFlash(request, "/account", { kind: "success", message: `We have sent a new link to ${user.email}.` });
+    return redirectWithFlash(request, "/account", {
+      kind: "success",
+      message: `We have sent a new link to ${user.email}.`,
+    });
   }
   if (intent !== "change-password") return json({ resendError: undefined, result: undefined }, { status: 400 });
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
@@ -41,11 +51,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, { hideFields });
   const result = await changePassword(db(), user.id, submission.value);
   if (!result.ok) {
-    return invalid(submission, { hideFields, fieldErrors: { currentPassword: ["Your current password is not right"] } });
+    return invalid(submission, {
+      hideFields,
+      fieldErrors: { currentPassword: ["Your current password is not right"] },
+    });
   }
-  return redirectWithFlash(request, "/account", { kind: "success", message: "Your password is changed. Other devices are signed out." }, [
-    result.setCookie,
-  ]);
+  return redirectWithFlash(
+    request,
+    "/account",
+    { kind: "success", message: "Your password is changed. Other devices are signed out." },
+    [result.setCookie],
+  );
 }
 
 export default function Account() {
@@ -64,7 +80,8 @@ export default function Account() {
         <dd>{user.name}</dd>
         <dt>E-mail address</dt>
         <dd>
-          {user.email} {user.verified ? <span className="tag">Confirmed</span> : <span className="tag">Not confirmed yet</span>}
+          {user.email}{" "}
+          {user.verified ? <span className="tag">Confirmed</span> : <span className="tag">Not confirmed yet</span>}
         </dd>
       </dl>
       {user.verified ? null : (
@@ -99,7 +116,12 @@ export default function Account() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="change-password" />
-        <TextField meta={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+        <TextField
+          meta={fields.currentPassword}
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+        />
         <TextField
           meta={fields.newPassword}
           label="New password"

@@ -16,7 +16,9 @@ const kindLabels: Record<string, string> = {
   teaching_school_hub: "Teaching school hub",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.partnership.name} – admin – Staffroom` : "Staffroom" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.partnership.name} – admin – Staffroom` : "Staffroom" },
+];
 
 const PAGE_SIZE = 50;
 // Stale or hostile page numbers fall back to the first page.
@@ -28,7 +30,10 @@ const query = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnership = await findPartnership(db(), (params.slug ?? "").slice(0, 200));
   if (!partnership) throw notFound();
-  const { user } = await requireMembership(request, "partnership_admin", { kind: "partnership", partnershipId: partnership.id });
+  const { user } = await requireMembership(request, "partnership_admin", {
+    kind: "partnership",
+    partnershipId: partnership.id,
+  });
   const url = new URL(request.url);
   const q = query.parse(Object.fromEntries(url.searchParams));
   const overview = await partnershipOverview(db(), user.id, partnership.id, {
@@ -45,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PartnershipAdmin() {
-  const { partnership, schools, schoolCount, organisations, members, memberCount, paging } = useLoaderData<typeof loader>();
+  const { partnership, schools, schoolCount, organisations, members, memberCount, paging } =
+    useLoaderData<typeof loader>();
   // Two paged lists: each keeps the other's page, lands back on its own heading and has its own label.
   const pager = (param: "membersPage" | "schoolsPage", count: number, list: "members" | "schools") => (
     <Pagination
@@ -61,11 +67,14 @@ export default function PartnershipAdmin() {
     <>
       <h1>{partnership.name}</h1>
       <p>
-        <Link to={`/admin/${partnership.slug}/pay-policy`}>Pay policy</Link> · <Link to={`/pay/${partnership.slug}`}>The area's pay page</Link>
+        <Link to={`/admin/${partnership.slug}/pay-policy`}>Pay policy</Link> ·{" "}
+        <Link to={`/pay/${partnership.slug}`}>The area's pay page</Link>
       </p>
       <p className="lead">{partnership.region}</p>
       <p>
-        <Link to={`/invitations/new?scope=partnership&id=${partnership.id}`}>Invite another partnership administrator</Link>
+        <Link to={`/invitations/new?scope=partnership&id=${partnership.id}`}>
+          Invite another partnership administrator
+        </Link>
       </p>
 
       <h2>Organisations ({organisations.length})</h2>
@@ -100,15 +109,25 @@ export default function PartnershipAdmin() {
 
       <h2 id="members">Members ({memberCount})</h2>
       {members.length === 0 ? (
-        <p>{memberCount === 0 ? "Nobody has a role in the partnership yet." : "There are no more members: go back a page."}</p>
+        <p>
+          {memberCount === 0
+            ? "Nobody has a role in the partnership yet."
+            : "There are no more members: go back a page."}
+        </p>
       ) : (
-        <MembersTable caption="Everyone with a role in the partnership" captionHidden members={members.map((m) => ({ ...m, key: m.id }))} />
+        <MembersTable
+          caption="Everyone with a role in the partnership"
+          captionHidden
+          members={members.map((m) => ({ ...m, key: m.id }))}
+        />
       )}
       {pager("membersPage", memberCount, "members")}
 
       <h2 id="schools">Schools ({schoolCount})</h2>
       {schools.length === 0 ? (
-        <p>{schoolCount === 0 ? "The partnership has no schools yet." : "There are no more schools: go back a page."}</p>
+        <p>
+          {schoolCount === 0 ? "The partnership has no schools yet." : "There are no more schools: go back a page."}
+        </p>
       ) : (
         <table>
           <caption className="visually-hidden">Schools in the partnership</caption>

@@ -11,17 +11,28 @@ import { policyChanges, savePolicy } from "../pay/policy.server";
 import { findPartnership } from "../partnerships/queries.server";
 import { formatLondon } from "../vacancies/london-time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Pay policy – ${data.partnership.name} – Staffroom` : "Staffroom" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Pay policy – ${data.partnership.name} – Staffroom` : "Staffroom" },
+];
 
 async function guard(request: Request, slug: string | undefined) {
   const partnership = await findPartnership(db(), (slug ?? "").slice(0, 200));
   if (!partnership) throw notFound();
-  const { user } = await requireMembership(request, "partnership_admin", { kind: "partnership", partnershipId: partnership.id });
+  const { user } = await requireMembership(request, "partnership_admin", {
+    kind: "partnership",
+    partnershipId: partnership.id,
+  });
   return { partnership, user };
 }
 
 const shown = (key: keyof PayPolicy, value: unknown) =>
-  key === "toleranceBasisPoints" || key === "premiumBasisPoints" ? formatBasisPoints(Number(value)) : key === "onFlag" ? (value === "block" ? "refused" : "needs a justification") : String(value);
+  key === "toleranceBasisPoints" || key === "premiumBasisPoints"
+    ? formatBasisPoints(Number(value))
+    : key === "onFlag"
+      ? value === "block"
+        ? "refused"
+        : "needs a justification"
+      : String(value);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { partnership } = await guard(request, params.slug);
@@ -33,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: c.id,
       at: formatLondon(c.at),
       who: c.who ?? "a former user",
-      lines: Object.entries(c.changes).map(([k, v]) => `${policyLabels[k as keyof PayPolicy] ?? k}: ${shown(k as keyof PayPolicy, v.from)} → ${shown(k as keyof PayPolicy, v.to)}`),
+      lines: Object.entries(c.changes).map(
+        ([k, v]) =>
+          `${policyLabels[k as keyof PayPolicy] ?? k}: ${shown(k as keyof PayPolicy, v.from)} → ${shown(k as keyof PayPolicy, v.to)}`,
+      ),
     })),
   });
 }
@@ -50,7 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const changed = await savePolicy(db(), partnership.id, user.id, fromForm(parsed.data));
   return redirectWithFlash(request, `/admin/${partnership.slug}/pay-policy`, {
     kind: "success",
-    message: changed === 0 ? "Nothing changed." : `Pay policy saved (${changed} ${changed === 1 ? "setting" : "settings"} changed). New assessments use it; open vacancies are re-checked tonight.`,
+    message:
+      changed === 0
+        ? "Nothing changed."
+        : `Pay policy saved (${changed} ${changed === 1 ? "setting" : "settings"} changed). New assessments use it; open vacancies are re-checked tonight.`,
   });
 }
 
@@ -60,16 +77,28 @@ export default function PayPolicyPage() {
   const value = (name: string, current: string | number) => failed?.values[name] ?? String(current);
   const number = (name: string, label: string, current: number, hint?: string) => (
     <LabelledField id={name} label={label} hint={hint} error={failed?.errors[name]}>
-      {(describedBy) => <input id={name} name={name} type="text" inputMode="decimal" defaultValue={value(name, current)} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <input
+          id={name}
+          name={name}
+          type="text"
+          inputMode="decimal"
+          defaultValue={value(name, current)}
+          aria-describedby={describedBy}
+        />
+      )}
     </LabelledField>
   );
   return (
     <div className="form">
       <p>
-        <Link to={`/admin/${partnership.slug}`}>Back to {partnership.name}</Link> · <Link to={`/pay/${partnership.slug}`}>The area's pay page</Link>
+        <Link to={`/admin/${partnership.slug}`}>Back to {partnership.name}</Link> ·{" "}
+        <Link to={`/pay/${partnership.slug}`}>The area's pay page</Link>
       </p>
       <h1>Pay policy</h1>
-      <p>How Staffroom compares a vacancy's pay with its neighbours before it is published. Every change is logged below.</p>
+      <p>
+        How Staffroom compares a vacancy's pay with its neighbours before it is published. Every change is logged below.
+      </p>
       {failed ? (
         <div className="error-summary" role="alert" aria-labelledby="policy-errors">
           <h2 id="policy-errors">There is a problem</h2>
@@ -85,11 +114,30 @@ export default function PayPolicyPage() {
       <Form method="post">
         {number("radiusMiles", policyLabels.radiusMiles, policy.radiusMiles, "Measured school to school")}
         {number("lookbackMonths", policyLabels.lookbackMonths, policy.lookbackMonths)}
-        {number("minComparables", policyLabels.minComparables, policy.minComparables, "Fewer than this, and Staffroom says there is not enough to compare")}
+        {number(
+          "minComparables",
+          policyLabels.minComparables,
+          policy.minComparables,
+          "Fewer than this, and Staffroom says there is not enough to compare",
+        )}
         {number("minSchools", policyLabels.minSchools, policy.minSchools)}
-        {number("tolerance", policyLabels.toleranceBasisPoints, policy.toleranceBasisPoints / 100, "An offer this far below the median of its neighbours still counts as the local rate")}
-        {number("premium", policyLabels.premiumBasisPoints, policy.premiumBasisPoints / 100, "Offers further above the local rate are shown to the partnership")}
-        <fieldset className={`field choices${failed?.errors.onFlag ? " field--error" : ""}`} aria-describedby={failed?.errors.onFlag ? "onFlag-error" : undefined} id="onFlag">
+        {number(
+          "tolerance",
+          policyLabels.toleranceBasisPoints,
+          policy.toleranceBasisPoints / 100,
+          "An offer this far below the median of its neighbours still counts as the local rate",
+        )}
+        {number(
+          "premium",
+          policyLabels.premiumBasisPoints,
+          policy.premiumBasisPoints / 100,
+          "Offers further above the local rate are shown to the partnership",
+        )}
+        <fieldset
+          className={`field choices${failed?.errors.onFlag ? " field--error" : ""}`}
+          aria-describedby={failed?.errors.onFlag ? "onFlag-error" : undefined}
+          id="onFlag"
+        >
           <legend>{policyLabels.onFlag}</legend>
           {failed?.errors.onFlag ? (
             <span className="field-error" id="onFlag-error">
@@ -98,8 +146,16 @@ export default function PayPolicyPage() {
           ) : null}
           {(["justify", "block"] as const).map((option) => (
             <div className="choice" key={option}>
-              <input type="radio" id={`onFlag-${option}`} name="onFlag" value={option} defaultChecked={value("onFlag", policy.onFlag) === option} />
-              <label htmlFor={`onFlag-${option}`}>{option === "justify" ? "can be published with a written justification" : "cannot be published"}</label>
+              <input
+                type="radio"
+                id={`onFlag-${option}`}
+                name="onFlag"
+                value={option}
+                defaultChecked={value("onFlag", policy.onFlag) === option}
+              />
+              <label htmlFor={`onFlag-${option}`}>
+                {option === "justify" ? "can be published with a written justification" : "cannot be published"}
+              </label>
             </div>
           ))}
         </fieldset>

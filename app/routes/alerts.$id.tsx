@@ -25,7 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const parsed = changeForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("That is not a change an alert can have", { status: 400 });
-  const change: AlertChange = parsed.data.intent === "frequency" ? { kind: "frequency", frequency: parsed.data.frequency } : { kind: parsed.data.intent };
+  const change: AlertChange =
+    parsed.data.intent === "frequency"
+      ? { kind: "frequency", frequency: parsed.data.frequency }
+      : { kind: parsed.data.intent };
   // Another user's alert, or one already deleted, does not exist here.
   if (!(await changeAlert(db(), user.id, params.id ?? "", change))) throw notFound();
   return redirectWithFlash(request, "/alerts", { kind: "success", message: done[change.kind] });

@@ -37,7 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = createForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json({ error: issue?.message ?? "Something in the form was not right", field: String(issue?.path[0] ?? "form") }, { status: 400 });
+    return json(
+      { error: issue?.message ?? "Something in the form was not right", field: String(issue?.path[0] ?? "form") },
+      { status: 400 },
+    );
   }
   const outcome = await createAlert(db(), user, parsed.data.search, parsed.data.frequency);
   if (!outcome.ok) return json({ error: outcome.message, field: outcome.field }, { status: 400 });
@@ -83,11 +86,17 @@ export default function Alerts() {
                 ) : a.problem ? (
                   <span className="status status--scheduled">Paused</span>
                 ) : (
-                  <span className="status status--published">{a.frequency === "daily" ? "Every day" : "Every week"}</span>
+                  <span className="status status--published">
+                    {a.frequency === "daily" ? "Every day" : "Every week"}
+                  </span>
                 )}{" "}
                 {a.lastSentAt ? `Last e-mailed ${a.lastSentAt}.` : "Nothing sent yet."}
               </p>
-              {a.problem ? <p className="field-error">This alert cannot run: {a.problem} Save the search again from the search page.</p> : null}
+              {a.problem ? (
+                <p className="field-error">
+                  This alert cannot run: {a.problem} Save the search again from the search page.
+                </p>
+              ) : null}
               <div className="button-row">
                 {a.unsubscribed ? (
                   <Form method="post" action={`/alerts/${a.id}`}>

@@ -20,7 +20,9 @@ function alertId(token: string | undefined): string {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = alertId(params.token);
-  const alert = new URL(request.url).searchParams.has("resubscribed") ? await alertState(db(), id) : await unsubscribeById(db(), id, false);
+  const alert = new URL(request.url).searchParams.has("resubscribed")
+    ? await alertState(db(), id)
+    : await unsubscribeById(db(), id, false);
   if (!alert) throw notFound("This alert has been deleted.");
   return json({ summary: alert.summary, subscribed: alert.unsubscribedAt === null });
 }
@@ -43,7 +45,8 @@ export default function Unsubscribe() {
     <>
       <h1>{data.subscribed ? "Your alert is on again" : "You are unsubscribed"}</h1>
       <p>
-        {data.subscribed ? "We will e-mail you again when new vacancies match" : "We will not e-mail you again for"} “{data.summary}”.
+        {data.subscribed ? "We will e-mail you again when new vacancies match" : "We will not e-mail you again for"} “
+        {data.summary}”.
       </p>
       {data.subscribed ? null : (
         <Form method="post">
@@ -54,7 +57,8 @@ export default function Unsubscribe() {
         </Form>
       )}
       <p>
-        <Link to="/alerts">Manage all your alerts</Link> (you will need to sign in) or <Link to="/vacancies">search for vacancies</Link>.
+        <Link to="/alerts">Manage all your alerts</Link> (you will need to sign in) or{" "}
+        <Link to="/vacancies">search for vacancies</Link>.
       </p>
     </>
   );

@@ -5,8 +5,18 @@ import { db, runtime } from "../../db/runtime";
 import { vacancyFeed } from "../vacancies/public.server";
 
 const query = z.object({
-  page: z.coerce.number({ error: "page must be a whole number from 1" }).int("page must be a whole number from 1").min(1, "page must be a whole number from 1").max(100_000, "page is too large").default(1),
-  per_page: z.coerce.number({ error: "per_page must be a whole number from 1 to 100" }).int().min(1, "per_page must be from 1 to 100").max(100, "per_page must be from 1 to 100").default(50),
+  page: z.coerce
+    .number({ error: "page must be a whole number from 1" })
+    .int("page must be a whole number from 1")
+    .min(1, "page must be a whole number from 1")
+    .max(100_000, "page is too large")
+    .default(1),
+  per_page: z.coerce
+    .number({ error: "per_page must be a whole number from 1 to 100" })
+    .int()
+    .min(1, "per_page must be from 1 to 100")
+    .max(100, "per_page must be from 1 to 100")
+    .default(50),
 });
 
 /**
@@ -17,7 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = query.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    return json({ error: "invalid_query", messages: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
+    return json(
+      { error: "invalid_query", messages: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+      { status: 400 },
+    );
   }
   const { page, per_page: perPage } = parsed.data;
   const { total, vacancies } = await vacancyFeed(db(), page, perPage);
@@ -32,9 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
         page,
         per_page: perPage,
         pages,
-        units: { salaryMinFte: "GBP per year, full-time equivalent", salaryMaxFte: "GBP per year, full-time equivalent", hourlyRatePence: "pence per hour", fte: "fraction of full time" },
+        units: {
+          salaryMinFte: "GBP per year, full-time equivalent",
+          salaryMaxFte: "GBP per year, full-time equivalent",
+          hourlyRatePence: "pence per hour",
+          fte: "fraction of full time",
+        },
       },
-      links: { self: link(page), first: link(1), last: link(pages), next: page < pages ? link(page + 1) : null, prev: page > 1 ? link(page - 1) : null },
+      links: {
+        self: link(page),
+        first: link(1),
+        last: link(pages),
+        next: page < pages ? link(page + 1) : null,
+        prev: page > 1 ? link(page - 1) : null,
+      },
     },
     { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } },
   );

@@ -5,13 +5,17 @@ import { db } from "../../db/runtime";
 import { notFound } from "../auth/guards.server";
 import { getMail, requireDevMailbox } from "../mailbox/queries.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mail.subject ?? "Mail"} – Dev mailbox` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.mail.subject ?? "Mail"} – Dev mailbox` },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireDevMailbox();
   const mail = await getMail(db(), params.id ?? "");
   if (!mail) throw notFound();
-  return json({ mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt } });
+  return json({
+    mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt },
+  });
 }
 
 /** Links in the text are made clickable so a developer can follow a verification link. */
@@ -19,7 +23,15 @@ function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s)]+)/g);
   return (
     <div className="mail-body">
-      {parts.map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part))}
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
     </div>
   );
 }

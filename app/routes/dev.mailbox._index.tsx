@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireDevMailbox();
   const { to } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const mails = await listMail(db(), { to: to || undefined });
-  return json({ to: to ?? "", mails: mails.map(({ id, to, subject, status, createdAt }) => ({ id, to, subject, status, createdAt })) });
+  return json({
+    to: to ?? "",
+    mails: mails.map(({ id, to, subject, status, createdAt }) => ({ id, to, subject, status, createdAt })),
+  });
 }
 
 export default function Mailbox() {
@@ -22,8 +25,8 @@ export default function Mailbox() {
     <>
       <h1>Dev mailbox</h1>
       <p>
-        Staffroom is not configured to send real e-mail (no <code>RESEND_API_KEY</code>), so every mail it would send
-        is kept here instead. This page does not exist when real e-mail is configured.
+        Staffroom is not configured to send real e-mail (no <code>RESEND_API_KEY</code>), so every mail it would send is
+        kept here instead. This page does not exist when real e-mail is configured.
       </p>
       <Form method="get" className="filters">
         <div className="field">

@@ -28,18 +28,41 @@ import { AssessmentPanel, type AssessmentView } from "../pay/components/assessme
 import type { Finding } from "../pay/rule";
 import { badgeText, storedBadge } from "../pay/explain";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` },
+];
 
 /** Before publishing: the pay as it would be assessed now. After: the assessment kept, and how it has changed. */
-async function payPanel(vacancyId: string, status: string): Promise<{ view: AssessmentView | null; onFlag: "justify" | "block"; history: { at: string; reason: string; badge: string | null; flagged: boolean }[] }> {
+async function payPanel(
+  vacancyId: string,
+  status: string,
+): Promise<{
+  view: AssessmentView | null;
+  onFlag: "justify" | "block";
+  history: { at: string; reason: string; badge: string | null; flagged: boolean }[];
+}> {
   if (status === "draft") {
     const live = await assessVacancy(db(), vacancyId);
-    return { view: live ? { ...live.assessment, payYear: live.assessment.year } : null, onFlag: live?.policy.onFlag ?? "justify", history: [] };
+    return {
+      view: live ? { ...live.assessment, payYear: live.assessment.year } : null,
+      onFlag: live?.policy.onFlag ?? "justify",
+      history: [],
+    };
   }
-  const [current, history] = await Promise.all([currentAssessment(db(), vacancyId), assessmentHistory(db(), vacancyId)]);
+  const [current, history] = await Promise.all([
+    currentAssessment(db(), vacancyId),
+    assessmentHistory(db(), vacancyId),
+  ]);
   return {
     view: current
-      ? { findings: current.findings as Finding[], badge: storedBadge(current), flagged: current.flagged, payYear: current.payYear, justification: current.justification, assessedAt: current.assessedAt.toISOString() }
+      ? {
+          findings: current.findings as Finding[],
+          badge: storedBadge(current),
+          flagged: current.flagged,
+          payYear: current.payYear,
+          justification: current.justification,
+          assessedAt: current.assessedAt.toISOString(),
+        }
       : null,
     onFlag: "justify",
     history: history.map((h) => ({
@@ -53,7 +76,10 @@ async function payPanel(vacancyId: string, status: string): Promise<{ view: Asse
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
-  const [history, pay] = await Promise.all([vacancyHistory(db(), user.id, vacancy.id), payPanel(vacancy.id, vacancy.status)]);
+  const [history, pay] = await Promise.all([
+    vacancyHistory(db(), user.id, vacancy.id),
+    payPanel(vacancy.id, vacancy.status),
+  ]);
   return json({
     vacancy,
     missing: vacancy.status === "draft" ? missingForPublication(vacancy) : [],
@@ -75,7 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok && outcome.reason === "pay") {
       // What HR typed comes back into the field: a refused publish loses nothing.
       return json<ActionData>(
-        { error: outcome.message, field: outcome.needs === "justification" ? "justification" : "publish", justification },
+        {
+          error: outcome.message,
+          field: outcome.needs === "justification" ? "justification" : "publish",
+          justification,
+        },
         { status: outcome.needs === "justification" ? 400 : 409 },
       );
     }
@@ -86,11 +116,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish": {
       const justification = String(formData.get("justification") ?? "").slice(0, 2000);
       const outcome = await publishVacancy(db(), user.id, vacancy.id, { justification });
-      return done(outcome, outcome.ok && outcome.status === "scheduled" ? "Scheduled: it will go live on its publish date." : "Published: the vacancy is live.", justification);
+      return done(
+        outcome,
+        outcome.ok && outcome.status === "scheduled"
+          ? "Scheduled: it will go live on its publish date."
+          : "Published: the vacancy is live.",
+        justification,
+      );
     }
     case "close": {
       const parsed = closeSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) return json<ActionData>({ error: "Choose why the vacancy is closing", field: "close" }, { status: 400 });
+      if (!parsed.success)
+        return json<ActionData>({ error: "Choose why the vacancy is closing", field: "close" }, { status: 400 });
       return done(await closeVacancy(db(), user.id, vacancy.id, parsed.data.reason), "The vacancy is closed.");
     }
     case "extend": {
@@ -100,14 +137,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const message = parsed.success ? "Enter a real date and time" : parsed.error.issues[0].message;
         return json<ActionData>({ error: message, field: "extend" }, { status: 400 });
       }
-      return done(await extendVacancy(db(), user.id, vacancy.id, closesAt, parsed.data.note), "The closing date is extended.");
+      return done(
+        await extendVacancy(db(), user.id, vacancy.id, closesAt, parsed.data.note),
+        "The closing date is extended.",
+      );
     }
     case "archive":
       return done(await archiveVacancy(db(), user.id, vacancy.id), "The vacancy is archived.");
     case "copy": {
       const copyId = await copyVacancy(db(), user.id, vacancy.id);
       if (!copyId) throw notFound();
-      return redirectWithFlash(request, `/hr/vacancies/${copyId}`, { kind: "success", message: "Copied: this is a new draft." });
+      return redirectWithFlash(request, `/hr/vacancies/${copyId}`, {
+        kind: "success",
+        message: "Copied: this is a new draft.",
+      });
     }
     default:
       throw redirect(`/hr/vacancies/${vacancy.id}`);
@@ -166,7 +209,11 @@ export default function ReviewVacancy() {
                       id="justification"
                       label="Why is this pay right? (needed to publish)"
                       hint={`This offer is flagged below. Your reason is kept with the vacancy and shown to the partnership. At least ${MIN_JUSTIFICATION} characters.`}
-                      error={actionData && "field" in actionData && actionData.field === "justification" ? actionData.error : undefined}
+                      error={
+                        actionData && "field" in actionData && actionData.field === "justification"
+                          ? actionData.error
+                          : undefined
+                      }
                     >
                       {(describedBy) => (
                         <textarea
@@ -174,7 +221,9 @@ export default function ReviewVacancy() {
                           name="justification"
                           rows={4}
                           aria-describedby={describedBy}
-                          defaultValue={actionData && "justification" in actionData ? actionData.justification : undefined}
+                          defaultValue={
+                            actionData && "justification" in actionData ? actionData.justification : undefined
+                          }
                         />
                       )}
                     </LabelledField>
@@ -208,7 +257,9 @@ export default function ReviewVacancy() {
             </button>
           </Form>
         ) : null}
-        {status === "published" || status === "scheduled" || (status === "closed" && vacancy.closedReason === "expired") ? (
+        {status === "published" ||
+        status === "scheduled" ||
+        (status === "closed" && vacancy.closedReason === "expired") ? (
           <Form method="post" className="filters">
             {error("extend")}
             <div className="field">
@@ -241,14 +292,29 @@ export default function ReviewVacancy() {
         </div>
       </div>
 
-      {pay.view ? <AssessmentPanel view={pay.view} heading={status === "draft" ? "Pay compared with neighbouring schools, before you publish" : "Pay compared with neighbouring schools"} /> : null}
+      {pay.view ? (
+        <AssessmentPanel
+          view={pay.view}
+          heading={
+            status === "draft"
+              ? "Pay compared with neighbouring schools, before you publish"
+              : "Pay compared with neighbouring schools"
+          }
+        />
+      ) : null}
       {pay.history.length > 1 ? (
         <>
           <h3>How the comparison has changed</h3>
           <ol className="history">
             {pay.history.map((h, i) => (
               <li key={i}>
-                {h.at} ({h.reason === "nightly" ? "nightly re-check" : h.reason === "publish" ? "when published" : "after an edit"}): {h.badge ?? "no badge"}
+                {h.at} (
+                {h.reason === "nightly"
+                  ? "nightly re-check"
+                  : h.reason === "publish"
+                    ? "when published"
+                    : "after an edit"}
+                ): {h.badge ?? "no badge"}
                 {h.flagged ? " · flagged" : ""}
               </li>
             ))}

@@ -34,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     step === "where"
       ? (await postableSchools(db(), user.id)).map((s) => {
           const chosen = vacancy.schools.find((c) => c.schoolId === s.id);
-          return { id: s.id, name: s.name, town: s.town, chosen: !!chosen, share: chosen?.fteShare ? formatFte(chosen.fteShare) : "" };
+          return {
+            id: s.id,
+            name: s.name,
+            town: s.town,
+            chosen: !!chosen,
+            share: chosen?.fteShare ? formatFte(chosen.fteShare) : "",
+          };
         })
       : [];
   return json({
@@ -70,9 +76,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   let outcome: string;
   if (step === "where") {
-    const v = submission.value as { fte: number; workingPattern: "full_time"; hoursPerWeek?: number; schools: { schoolId: string; share: number | null }[] };
+    const v = submission.value as {
+      fte: number;
+      workingPattern: "full_time";
+      hoursPerWeek?: number;
+      schools: { schoolId: string; share: number | null }[];
+    };
     outcome = await setLocation(db(), user.id, vacancy.id, v);
-    if (outcome === "school-not-allowed") return invalid(submission, { fieldErrors: { schools: ["Choose schools you post vacancies for"] } });
+    if (outcome === "school-not-allowed")
+      return invalid(submission, { fieldErrors: { schools: ["Choose schools you post vacancies for"] } });
   } else {
     const mapped = stepFields(step, submission.value);
     if (!mapped.ok) return invalid(submission, { fieldErrors: mapped.fieldErrors });

@@ -8,7 +8,9 @@ import { findImport } from "../vacancies/csv-import/import.server";
 import { isFinished, statusText } from "../vacancies/csv-import/progress";
 import { requireHr } from "../vacancies/guards.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Importing ${data?.fileName ?? "vacancies"} – Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Importing ${data?.fileName ?? "vacancies"} – Staffroom` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireHr(request);
@@ -88,7 +90,17 @@ export default function ImportProgress() {
 type RowNote = { row: number; field?: string | null; message: string };
 
 /** A table of notes by row of the file (and column, for problems); nothing when there are none. */
-function RowNotes({ caption, notes, messageHeading, withColumn = false }: { caption: string; notes: RowNote[]; messageHeading: string; withColumn?: boolean }) {
+function RowNotes({
+  caption,
+  notes,
+  messageHeading,
+  withColumn = false,
+}: {
+  caption: string;
+  notes: RowNote[];
+  messageHeading: string;
+  withColumn?: boolean;
+}) {
   if (notes.length === 0) return null;
   return (
     <table>

@@ -40,7 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return refuse({ file: ["The file must be at most 2 MB"] }, 413);
     return refuse({ file: ["The upload could not be read: choose the file and try again"] });
@@ -62,8 +65,9 @@ export default function ImportVacancies() {
     <div className="form">
       <h1>Import vacancies from a CSV file</h1>
       <p>
-        Post many roles at once: one row a vacancy. Every row is checked first; if any row has a problem, nothing is imported and you
-        see each problem by row and column. Up to {MAX_ROWS.toLocaleString("en-GB")} vacancies and 2 MB a file.
+        Post many roles at once: one row a vacancy. Every row is checked first; if any row has a problem, nothing is
+        imported and you see each problem by row and column. Up to {MAX_ROWS.toLocaleString("en-GB")} vacancies and 2 MB
+        a file.
       </p>
       <p>
         <a href="/hr/vacancies/import/template.csv" download>
@@ -92,7 +96,8 @@ export default function ImportVacancies() {
           <input type="checkbox" id="publish" name="publish" aria-describedby="publish-hint" />
           <label htmlFor="publish">Publish the rows that are complete</label>
           <span className="hint" id="publish-hint">
-            Rows with the advert, how to apply and a closing date go live (or are scheduled for their publish_at); the others stay drafts
+            Rows with the advert, how to apply and a closing date go live (or are scheduled for their publish_at); the
+            others stay drafts
           </span>
         </div>
         <button type="submit" className="button" disabled={busy}>
@@ -117,7 +122,13 @@ export default function ImportVacancies() {
                   <Link to={`/hr/vacancies/import/${r.id}`}>{r.fileName}</Link>
                 </td>
                 <td>{formatLondon(r.createdAt)}</td>
-                <td>{r.status === "done" ? `Imported ${r.importedCount}` : r.status === "failed" ? "Not imported" : "In progress"}</td>
+                <td>
+                  {r.status === "done"
+                    ? `Imported ${r.importedCount}`
+                    : r.status === "failed"
+                      ? "Not imported"
+                      : "In progress"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -126,8 +137,8 @@ export default function ImportVacancies() {
 
       <h2>The columns</h2>
       <p>
-        Name the columns in the first row, in any order. Columns marked required must be there; leave others out or blank. Separate several
-        values in one cell with a semicolon (;). Dates and times are UK time.
+        Name the columns in the first row, in any order. Columns marked required must be there; leave others out or
+        blank. Separate several values in one cell with a semicolon (;). Dates and times are UK time.
       </p>
       <table>
         <caption>CSV columns for importing vacancies</caption>

@@ -25,7 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: roleStep });
   const ownerValue = String(formData.get("owner") ?? "");
-  const owner = contexts.find((c) => `${c.kind}:${c.id}` === ownerValue) ?? (contexts.length === 1 ? contexts[0] : undefined);
+  const owner =
+    contexts.find((c) => `${c.kind}:${c.id}` === ownerValue) ?? (contexts.length === 1 ? contexts[0] : undefined);
   if (submission.status !== "success") return invalid(submission);
   if (!owner) return invalid(submission, { formErrors: ["Choose who is posting the vacancy"] });
   const id = await createDraft(db(), user.id, owner, submission.value);

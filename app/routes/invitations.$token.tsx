@@ -31,12 +31,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const result = await acceptInvitation(db(), params.token ?? "", user);
   if (!result.ok && result.reason === "wrong-account") {
-    return json({ error: "This invitation was sent to a different e-mail address. Sign in with that address to accept it." }, { status: 403 });
+    return json(
+      { error: "This invitation was sent to a different e-mail address. Sign in with that address to accept it." },
+      { status: 403 },
+    );
   }
   if (!result.ok) {
-    return json({ error: "This invitation has expired or has already been used. Ask whoever invited you for a new one." }, { status: 410 });
+    return json(
+      { error: "This invitation has expired or has already been used. Ask whoever invited you for a new one." },
+      { status: 410 },
+    );
   }
-  return redirectWithFlash(request, "/account", { kind: "success", message: "Invitation accepted: your new role is on your account." });
+  return redirectWithFlash(request, "/account", {
+    kind: "success",
+    message: "Invitation accepted: your new role is on your account.",
+  });
 }
 
 export default function Invitation() {
@@ -48,7 +57,8 @@ export default function Invitation() {
     <>
       <h1>Join {invitation.placeName} on Staffroom</h1>
       <p>
-        {invitation.inviterName} invited {invitation.email} to join {invitation.placeName} as {invitation.role.toLowerCase()}.
+        {invitation.inviterName} invited {invitation.email} to join {invitation.placeName} as{" "}
+        {invitation.role.toLowerCase()}.
       </p>
       {actionData?.error ? (
         <div className="error-summary" role="alert">

@@ -39,7 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: invitationSchema });
   if (submission.status !== "success") return invalid(submission);
   const { email, role } = submission.value;
-  const result = await createInvitation(db(), user, { email, role, scope: place.scope }, { appUrl: runtime().config.appUrl });
+  const result = await createInvitation(
+    db(),
+    user,
+    { email, role, scope: place.scope },
+    { appUrl: runtime().config.appUrl },
+  );
   if (!result.ok) {
     switch (result.reason) {
       case "not-found":
@@ -49,13 +54,20 @@ export async function action({ request }: ActionFunctionArgs) {
       case "already-member":
         return invalid(submission, { fieldErrors: { email: [`${email} already has this role at ${place.name}`] } });
       case "rate-limited":
-        return invalid(submission, { status: 429, formErrors: ["You have sent many invitations. Wait an hour, then try again."] });
+        return invalid(submission, {
+          status: 429,
+          formErrors: ["You have sent many invitations. Wait an hour, then try again."],
+        });
     }
   }
-  return redirectWithFlash(request, `/invitations/new?scope=${place.scope.kind}&id=${encodeURIComponent(formData.get("id") as string)}`, {
-    kind: "success",
-    message: `Invitation sent to ${email}.`,
-  });
+  return redirectWithFlash(
+    request,
+    `/invitations/new?scope=${place.scope.kind}&id=${encodeURIComponent(formData.get("id") as string)}`,
+    {
+      kind: "success",
+      message: `Invitation sent to ${email}.`,
+    },
+  );
 }
 
 export default function NewInvitation() {

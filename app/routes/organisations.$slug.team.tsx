@@ -8,12 +8,17 @@ import { MembersTable } from "../components/members-table";
 import { roleLabels } from "../memberships/roles";
 import { findOrganisationBySlug, organisationSchools, organisationTeam } from "../memberships/team.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Team – ${data?.organisation.name ?? "Staffroom"}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Team – ${data?.organisation.name ?? "Staffroom"}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisation = await findOrganisationBySlug(db(), (params.slug ?? "").slice(0, 200));
   if (!organisation) throw notFound();
-  await requireMembership(request, ["hr", "partnership_admin"], { kind: "organisation", organisationId: organisation.id });
+  await requireMembership(request, ["hr", "partnership_admin"], {
+    kind: "organisation",
+    organisationId: organisation.id,
+  });
   const [team, schoolList, pending] = await Promise.all([
     organisationTeam(db(), organisation.id),
     organisationSchools(db(), organisation.id),
@@ -37,7 +42,10 @@ export default function Team() {
           Invite a colleague to {organisation.name}
         </Link>
       </p>
-      <MembersTable caption="People with a role here or at its schools" members={team.map((m) => ({ ...m, key: m.membershipId, where: m.place }))} />
+      <MembersTable
+        caption="People with a role here or at its schools"
+        members={team.map((m) => ({ ...m, key: m.membershipId, where: m.place }))}
+      />
       {pending.length > 0 ? (
         <>
           <h2>Invitations not yet accepted</h2>

@@ -15,7 +15,10 @@ import { formatPounds } from "../vacancies/pay";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Teachers' pay in ${data.partnership.name} – Staffroom` : "Staffroom" },
-  { name: "description", content: "Every teacher offer in the area, compared in the open: medians, the statutory ranges and offers flagged." },
+  {
+    name: "description",
+    content: "Every teacher offer in the area, compared in the open: medians, the statutory ranges and offers flagged.",
+  },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -34,12 +37,14 @@ export default function AreaPay() {
     <>
       <h1>Teachers' pay in {partnership.name}</h1>
       <p className="lead">
-        Every teacher offer the area's schools published in the last {policy.lookbackMonths} months ({total} vacancies), by role,
-        phase and pay range: the top of each advertised range, full-time equivalent, against the statutory range.
+        Every teacher offer the area's schools published in the last {policy.lookbackMonths} months ({total} vacancies),
+        by role, phase and pay range: the top of each advertised range, full-time equivalent, against the statutory
+        range.
       </p>
       <p>
-        An offer is flagged when it starts below the statutory minimum (the national scale, for academies) or its top is more than{" "}
-        {formatBasisPoints(policy.toleranceBasisPoints)} below the median of comparable offers at schools within {policy.radiusMiles} miles.{" "}
+        An offer is flagged when it starts below the statutory minimum (the national scale, for academies) or its top is
+        more than {formatBasisPoints(policy.toleranceBasisPoints)} below the median of comparable offers at schools
+        within {policy.radiusMiles} miles.{" "}
         <a href={`/pay/${partnership.slug}/offers.csv`} download>
           Download every offer as CSV
         </a>
@@ -53,15 +58,21 @@ export default function AreaPay() {
           <section key={id} aria-labelledby={id} className="pay-group">
             <h2 id={id}>{name}</h2>
             <p>
-              {g.offers.length} {g.offers.length === 1 ? "offer" : "offers"}; median top of range <strong>{formatPounds(g.median)}</strong>;{" "}
-              {g.flagged} flagged.{" "}
+              {g.offers.length} {g.offers.length === 1 ? "offer" : "offers"}; median top of range{" "}
+              <strong>{formatPounds(g.median)}</strong>; {g.flagged} flagged.{" "}
               {g.statutory.min !== null && g.statutory.max !== null
                 ? `Statutory range ${formatPounds(g.statutory.min)} to ${formatPounds(g.statutory.max)} (${payAreaLabels[g.statutory.area]}, ${g.statutory.year}${g.statutory.exactYear ? "" : ", the latest year held"}).`
                 : "No statutory range is held for this pay range."}
             </p>
             <DistributionChart
               title={`Spread of offers: ${name}`}
-              offers={g.offers.map((o) => ({ id: `${o.vacancyId}-${o.phase}`, label: o.schoolName, salaryMaxFte: o.salaryMaxFte, employerKind: o.employerKind, flagged: o.flagged }))}
+              offers={g.offers.map((o) => ({
+                id: `${o.vacancyId}-${o.phase}`,
+                label: o.schoolName,
+                salaryMaxFte: o.salaryMaxFte,
+                employerKind: o.employerKind,
+                flagged: o.flagged,
+              }))}
               statutory={g.statutory}
               median={g.median}
             />
@@ -105,7 +116,11 @@ export default function AreaPay() {
                         {o.employer} ({employerKinds[o.employerKind].split(" (")[0].toLowerCase()})
                       </td>
                       <td>
-                        {o.status === "published" ? <Link to={`/vacancies/${o.vacancyId}`}>{o.title}</Link> : `${o.title} (closed)`}
+                        {o.status === "published" ? (
+                          <Link to={`/vacancies/${o.vacancyId}`}>{o.title}</Link>
+                        ) : (
+                          `${o.title} (closed)`
+                        )}
                       </td>
                       <td>
                         {formatPounds(o.salaryMinFte)} to {formatPounds(o.salaryMaxFte)}

@@ -12,8 +12,24 @@ import { findPartnership } from "../partnerships/queries.server";
 const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 const COLUMNS = [
-  "vacancy_id", "title", "school", "urn", "employer", "employer_kind", "role_family", "phase", "pay_range", "salary_min_fte",
-  "salary_max_fte", "fte", "pay_area", "published_on", "status", "pay_badge", "flagged", "local_rate",
+  "vacancy_id",
+  "title",
+  "school",
+  "urn",
+  "employer",
+  "employer_kind",
+  "role_family",
+  "phase",
+  "pay_range",
+  "salary_min_fte",
+  "salary_max_fte",
+  "fte",
+  "pay_area",
+  "published_on",
+  "status",
+  "pay_badge",
+  "flagged",
+  "local_rate",
 ];
 
 /** Every offer on the area's pay page, one row per offer and phase, as CSV. */

@@ -6,7 +6,10 @@ import { allPartnerships } from "../partnerships/queries.server";
 
 export const meta: MetaFunction = () => [
   { title: "Teachers' pay by area – Staffroom" },
-  { name: "description", content: "Each partnership's teacher offers compared in the open, against the statutory ranges." },
+  {
+    name: "description",
+    content: "Each partnership's teacher offers compared in the open, against the statutory ranges.",
+  },
 ];
 
 export async function loader() {
@@ -19,8 +22,8 @@ export default function PayIndex() {
     <>
       <h1>Teachers' pay by area</h1>
       <p className="lead">
-        The schools of each partnership publish their pay as numbers, so every offer can be compared with its neighbours and with
-        the statutory ranges.
+        The schools of each partnership publish their pay as numbers, so every offer can be compared with its neighbours
+        and with the statutory ranges.
       </p>
       {partnerships.length === 0 ? (
         <p>No partnerships yet.</p>
@@ -28,7 +31,8 @@ export default function PayIndex() {
         <ul>
           {partnerships.map((p) => (
             <li key={p.id}>
-              <Link to={`/pay/${p.slug}`}>{p.name}</Link> ({p.region}, {p.schools} {p.schools === 1 ? "school" : "schools"})
+              <Link to={`/pay/${p.slug}`}>{p.name}</Link> ({p.region}, {p.schools}{" "}
+              {p.schools === 1 ? "school" : "schools"})
             </li>
           ))}
         </ul>

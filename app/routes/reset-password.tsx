@@ -25,9 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
       formErrors: ["This link has expired or has already been used. Ask for a new one."],
     });
   }
-  return redirectWithFlash(request, "/account", { kind: "success", message: "Your password is changed and you are signed in." }, [
-    result.setCookie,
-  ]);
+  return redirectWithFlash(
+    request,
+    "/account",
+    { kind: "success", message: "Your password is changed and you are signed in." },
+    [result.setCookie],
+  );
 }
 
 export default function ResetPassword() {

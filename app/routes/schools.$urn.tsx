@@ -27,7 +27,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function SchoolPage() {
   const { school, neighbours, vacancies } = useLoaderData<typeof loader>();
-  const ages = school.statutoryLowAge !== null && school.statutoryHighAge !== null ? `${school.statutoryLowAge} to ${school.statutoryHighAge}` : null;
+  const ages =
+    school.statutoryLowAge !== null && school.statutoryHighAge !== null
+      ? `${school.statutoryLowAge} to ${school.statutoryHighAge}`
+      : null;
   return (
     <>
       <h1>{school.name}</h1>
@@ -92,7 +95,10 @@ export default function SchoolPage() {
           <>
             <dt>Website</dt>
             <dd>
-              <a href={/^https?:\/\//.test(school.website) ? school.website : `https://${school.website}`} rel="noopener noreferrer">
+              <a
+                href={/^https?:\/\//.test(school.website) ? school.website : `https://${school.website}`}
+                rel="noopener noreferrer"
+              >
                 {school.website}
               </a>
             </dd>
@@ -110,7 +116,7 @@ export default function SchoolPage() {
             title={`${school.name} and its ${neighbours.length} nearest schools`}
             points={[
               { id: String(school.urn), label: school.name, lat: school.lat, lng: school.lng, highlight: true },
-              ...neighbours.map((n) => ({ id: String(n.urn), label: n.name, lat: n.lat, lng: n.lng})),
+              ...neighbours.map((n) => ({ id: String(n.urn), label: n.name, lat: n.lat, lng: n.lng })),
             ]}
           />
           <ol>

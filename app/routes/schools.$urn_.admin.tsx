@@ -7,16 +7,24 @@ import { MembersTable } from "../components/members-table";
 import { roleLabels, type Role } from "../memberships/roles";
 import { findSchoolByUrn, schoolStaff } from "../schools/queries.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Staff – ${data.school.name} – Staffroom` : "Staffroom" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Staff – ${data.school.name} – Staffroom` : "Staffroom" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const urn = /^\d{1,7}$/.test(params.urn ?? "") ? Number(params.urn) : null;
   const school = urn === null ? null : await findSchoolByUrn(db(), urn);
   if (!school) throw notFound();
   // HR of this school, its trust or its LA, or the partnership's admins; anyone else: 404.
-  const { user } = await requireMembership(request, ["hr", "partnership_admin"], { kind: "school", schoolId: school.id });
+  const { user } = await requireMembership(request, ["hr", "partnership_admin"], {
+    kind: "school",
+    schoolId: school.id,
+  });
   const staff = await schoolStaff(db(), user.id, school.id);
-  return json({ school: { id: school.id, urn: school.urn, name: school.name }, staff: staff.map((s) => ({ ...s, role: roleLabels[s.role as Role] ?? s.role })) });
+  return json({
+    school: { id: school.id, urn: school.urn, name: school.name },
+    staff: staff.map((s) => ({ ...s, role: roleLabels[s.role as Role] ?? s.role })),
+  });
 }
 
 export default function SchoolAdmin() {

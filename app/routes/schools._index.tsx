@@ -6,6 +6,7 @@ import { db } from "../../db/runtime";
 import { Pagination } from "../components/pagination";
 import { SchoolMap } from "../components/school-map";
 import { directoryFacets, schoolPoints, searchSchools } from "../schools/queries.server";
+import { stripControlCharacters } from "../text/control-characters";
 
 export const meta: MetaFunction = () => [{ title: "Schools – Staffroom" }];
 
@@ -16,11 +17,14 @@ const query = z.object({
   // Control characters go; an overlong search is cut (not dropped, which would list every school).
   q: z
     .string()
-    // eslint-disable-next-line no-control-regex
-    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, "").trim().slice(0, 100))
+    .transform((v) => stripControlCharacters(v).trim().slice(0, 100))
     .optional()
     .catch(undefined),
-  la: z.string().regex(/^\d{3}$/).optional().catch(undefined),
+  la: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional()
+    .catch(undefined),
   phase: z.string().trim().max(40).optional().catch(undefined),
   view: z.enum(["list", "map"]).catch("list"),
   page: z.coerce.number().int().min(1).max(2000).catch(1),
@@ -87,8 +91,12 @@ export default function SchoolsDirectory() {
       </p>
       {query.view === "map" ? (
         <SchoolMap
-          title={points.length === total ? `Map of ${total} schools` : `Map of ${points.length} schools (of ${total} found; at most ${MAP_LIMIT} are drawn, and only schools with a location)`}
-          points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng}))}
+          title={
+            points.length === total
+              ? `Map of ${total} schools`
+              : `Map of ${points.length} schools (of ${total} found; at most ${MAP_LIMIT} are drawn, and only schools with a location)`
+          }
+          points={points.map((p) => ({ id: String(p.urn), label: p.name, lat: p.lat, lng: p.lng }))}
         />
       ) : null}
       {rows.length === 0 && total > 0 ? (

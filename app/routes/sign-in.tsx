@@ -33,10 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formErrors: ["The e-mail address or password is not right. Check them and try again."],
     });
   }
-  return redirectWithFlash(request, safeRedirectPath(submission.value.redirectTo, "/account"), {
-    kind: "success",
-    message: "You are signed in.",
-  }, [result.setCookie]);
+  return redirectWithFlash(
+    request,
+    safeRedirectPath(submission.value.redirectTo, "/account"),
+    {
+      kind: "success",
+      message: "You are signed in.",
+    },
+    [result.setCookie],
+  );
 }
 
 export default function SignIn() {

@@ -15,7 +15,9 @@ const kindLabels: Record<string, string> = {
   teaching_school_hub: "Teaching school hub",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} – Staffroom` : "Not found – Staffroom" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} – Staffroom` : "Not found – Staffroom" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const organisation = await findOrganisation(db(), (params.slug ?? "").slice(0, 200));
@@ -24,7 +26,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
     schoolsOfOrganisation(db(), organisation.id),
     liveVacanciesForOrganisation(db(), organisation.id),
   ]);
-  return json({ organisation: { ...organisation, kindLabel: kindLabels[organisation.kind] ?? organisation.kind }, schools: schoolList, vacancies });
+  return json({
+    organisation: { ...organisation, kindLabel: kindLabels[organisation.kind] ?? organisation.kind },
+    schools: schoolList,
+    vacancies,
+  });
 }
 
 export default function TrustPage() {
@@ -43,7 +49,7 @@ export default function TrustPage() {
       {located.length > 0 ? (
         <SchoolMap
           title={`Map of ${organisation.name}'s schools`}
-          points={located.map((s) => ({ id: s.id, label: s.name, lat: s.lat!, lng: s.lng!}))}
+          points={located.map((s) => ({ id: s.id, label: s.name, lat: s.lat!, lng: s.lng! }))}
         />
       ) : null}
       <ul>

@@ -52,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicVacancy() {
-  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge } = useLoaderData<typeof loader>();
+  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge } =
+    useLoaderData<typeof loader>();
   const located = vacancy.schools.filter((s) => s.lat !== null && s.lng !== null);
   const nonce = useNonce();
   return (
@@ -61,8 +62,8 @@ export default function PublicVacancy() {
       {!vacancy.isOpen ? (
         <div className="flash flash--error" role="status">
           <strong>This vacancy has closed.</strong>{" "}
-          {vacancy.closedReason ? closeReasonLabels[vacancy.closedReason] : "Applications are no longer accepted"}. The advert stays
-          here for reference.
+          {vacancy.closedReason ? closeReasonLabels[vacancy.closedReason] : "Applications are no longer accepted"}. The
+          advert stays here for reference.
         </div>
       ) : null}
       <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} payBadge={payBadge} />
@@ -84,7 +85,13 @@ export default function PublicVacancy() {
               We could not find “{from}”. Try a full postcode like M33 6AA, or a town.
             </span>
           ) : null}
-          <input id="from" name="from" type="text" defaultValue={from} aria-describedby={placeNotFound ? "from-error" : undefined} />
+          <input
+            id="from"
+            name="from"
+            type="text"
+            defaultValue={from}
+            aria-describedby={placeNotFound ? "from-error" : undefined}
+          />
         </div>
         <button type="submit" className="button button--secondary">
           Show distances

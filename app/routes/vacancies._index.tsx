@@ -7,18 +7,37 @@ import { SchoolMap } from "../components/school-map";
 import { SaveAlert } from "../alerts/components/save-alert";
 import { ResultList, Suggestions } from "../search/components/results";
 import { SearchForm } from "../search/components/search-form";
-import { activeFilterLabels, availableSorts, describeSearch, MAX_PAGE, parseSearchQuery, searchQueryString, type SearchPageQuery } from "../search/query";
+import {
+  activeFilterLabels,
+  availableSorts,
+  describeSearch,
+  MAX_PAGE,
+  parseSearchQuery,
+  searchQueryString,
+  type SearchPageQuery,
+} from "../search/query";
 import { runSearch, trustNamesFor } from "../search/search.server";
 import { currentUser } from "../auth/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.outcome ? `${data.outcome.total.toLocaleString("en-GB")} vacancies: ${data.summary} – Staffroom` : "Find a teaching job – Staffroom" },
-  { name: "description", content: "Search every teaching and school vacancy in the area: subject, phase, distance, pay and more." },
+  {
+    title:
+      data && data.outcome
+        ? `${data.outcome.total.toLocaleString("en-GB")} vacancies: ${data.summary} – Staffroom`
+        : "Find a teaching job – Staffroom",
+  },
+  {
+    name: "description",
+    content: "Search every teaching and school vacancy in the area: subject, phase, distance, pay and more.",
+  },
 ];
 
 /** The query as the canonical URL has it: sorts that do not apply are dropped, so links stay tidy. */
 function canonical(query: SearchPageQuery): string {
-  return searchQueryString({ ...query, sort: query.sort && availableSorts(query).includes(query.sort) ? query.sort : null });
+  return searchQueryString({
+    ...query,
+    sort: query.sort && availableSorts(query).includes(query.sort) ? query.sort : null,
+  });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +60,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const outcome = await runSearch(db(), runtime().search, query);
   if (outcome.kind === "place-not-found") {
     const message = `We could not find “${query.location}”. Try a full postcode like M33 6AA, a postcode district like M33, a town or a local authority.`;
-    return json({ ...base, errors: { location: message }, outcome: null, summary: describeSearch(query) }, { status: 400 });
+    return json(
+      { ...base, errors: { location: message }, outcome: null, summary: describeSearch(query) },
+      { status: 400 },
+    );
   }
   return json({ ...base, errors, outcome, summary: describeSearch(query, outcome.trustNames) });
 }
@@ -75,7 +97,12 @@ export default function VacancySearch() {
           Some choices in this link have new names: {mapped.map((m) => `${m.from} is now ${m.to}`).join("; ")}.
         </div>
       ) : null}
-      <SearchForm query={query} errors={errors} facets={outcome?.facets ?? null} trustNames={outcome?.trustNames ?? {}} />
+      <SearchForm
+        query={query}
+        errors={errors}
+        facets={outcome?.facets ?? null}
+        trustNames={outcome?.trustNames ?? {}}
+      />
       <div aria-live="polite" role="status" className="results-summary">
         {searching ? (
           <p>Searching…</p>
@@ -94,7 +121,9 @@ export default function VacancySearch() {
             <ul className="active-filters" aria-label="Filters in use">
               {activeFilterLabels(query.filters, outcome.trustNames).map((f) => (
                 <li key={f.field}>
-                  <Link to={`?${searchQueryString({ ...query, page: 1, filters: { ...query.filters, [f.field]: undefined } })}`}>
+                  <Link
+                    to={`?${searchQueryString({ ...query, page: 1, filters: { ...query.filters, [f.field]: undefined } })}`}
+                  >
                     Remove filter: {f.label}
                   </Link>
                 </li>
@@ -110,7 +139,9 @@ export default function VacancySearch() {
             <SchoolMap
               title={`Map of ${outcome.results.length} vacancies${here ? ` around ${here.label}` : ""}: each dot is the nearest school of a vacancy`}
               points={[
-                ...outcome.results.filter((r) => r.point).map((r) => ({ id: r.id, label: r.title, lat: r.point!.lat, lng: r.point!.lng })),
+                ...outcome.results
+                  .filter((r) => r.point)
+                  .map((r) => ({ id: r.id, label: r.title, lat: r.point!.lat, lng: r.point!.lng })),
                 ...(here ? [{ id: "here", label: here.label, lat: here.lat, lng: here.lng, highlight: true }] : []),
               ]}
             />
@@ -122,7 +153,8 @@ export default function VacancySearch() {
             </section>
           ) : outcome.results.length === 0 ? (
             <p>
-              There is no page {query.page} of these results. <Link to={`?${searchQueryString(query, { page: 1 })}`}>Go to the first page</Link>.
+              There is no page {query.page} of these results.{" "}
+              <Link to={`?${searchQueryString(query, { page: 1 })}`}>Go to the first page</Link>.
             </p>
           ) : (
             <ResultList results={outcome.results} from={from} />

@@ -18,7 +18,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = tokenSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success || !(await verifyEmail(db(), parsed.data.token))) {
     return json(
-      { error: "This link has expired or has already been used. Sign in and ask for a new one from your account page." },
+      {
+        error: "This link has expired or has already been used. Sign in and ask for a new one from your account page.",
+      },
       { status: 400 },
     );
   }

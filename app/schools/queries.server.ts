@@ -35,7 +35,10 @@ function directoryWhere(query: DirectoryFilters) {
  * The schools directory: name (trigram-indexed), town or postcode search, LA and phase filters, paged.
  * With a search, the closest names come first (trigram similarity), then alphabetical.
  */
-export async function searchSchools(db: Executor, query: DirectoryQuery): Promise<{ rows: SchoolListItem[]; total: number }> {
+export async function searchSchools(
+  db: Executor,
+  query: DirectoryQuery,
+): Promise<{ rows: SchoolListItem[]; total: number }> {
   const where = directoryWhere(query);
   const order = query.q ? sql`similarity(s.name, ${query.q}) DESC, s.name` : sql`s.name`;
   const rows = rowsOf<SchoolListItem & { total: number }>(
@@ -47,7 +50,9 @@ export async function searchSchools(db: Executor, query: DirectoryQuery): Promis
   );
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: no row carries the count, so ask for it (the page can then offer page 1).
-    const [count] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM schools s WHERE ${where}`));
+    const [count] = rowsOf<{ total: number }>(
+      await db.execute(sql`SELECT count(*)::int AS total FROM schools s WHERE ${where}`),
+    );
     return { rows: [], total: count?.total ?? 0 };
   }
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
@@ -65,7 +70,9 @@ export async function schoolPoints(db: Executor, query: DirectoryFilters, limit 
 
 export async function directoryFacets(db: Executor) {
   const [las, phases] = await Promise.all([
-    db.execute(sql`SELECT la_code AS value, la_name AS label, count(*)::int AS count FROM schools GROUP BY la_code, la_name ORDER BY la_name`),
+    db.execute(
+      sql`SELECT la_code AS value, la_name AS label, count(*)::int AS count FROM schools GROUP BY la_code, la_name ORDER BY la_name`,
+    ),
     db.execute(sql`SELECT phase AS value, count(*)::int AS count FROM schools GROUP BY phase ORDER BY phase`),
   ]);
   return {
@@ -147,7 +154,14 @@ export async function nearestSchools(
 }
 
 export async function findOrganisation(db: Executor, slug: string) {
-  const [row] = rowsOf<{ id: string; slug: string; name: string; kind: string; laCode: string | null; partnershipName: string | null }>(
+  const [row] = rowsOf<{
+    id: string;
+    slug: string;
+    name: string;
+    kind: string;
+    laCode: string | null;
+    partnershipName: string | null;
+  }>(
     await db.execute(sql`
       SELECT o.id, o.slug, o.name, o.kind, o.la_code AS "laCode", p.name AS "partnershipName"
         FROM organisations o LEFT JOIN partnerships p ON p.id = o.partnership_id WHERE o.slug = ${slug}`),

@@ -16,7 +16,11 @@ export const OPTION_RENAMES: Partial<Record<FilterField, Rename[]>> = {
 export type Mapped = { field: FilterField; from: string; to: string };
 
 /** The current value for a stored one: itself, or what it was renamed to (following chains of renames). */
-export function currentValue(field: FilterField, value: string, renames = OPTION_RENAMES): { value: string; mapped: boolean } {
+export function currentValue(
+  field: FilterField,
+  value: string,
+  renames = OPTION_RENAMES,
+): { value: string; mapped: boolean } {
   let current = value;
   const seen = new Set<string>();
   for (;;) {

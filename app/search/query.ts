@@ -15,6 +15,7 @@ import {
 } from "../vacancies/options";
 import { subjectLabel, subjectValues } from "../vacancies/subjects";
 import { currentValue, OPTION_RENAMES, type Mapped } from "./option-history";
+import { stripControlCharacters } from "../text/control-characters";
 
 export const RADII_MILES = [1, 3, 5, 10, 15, 25, 50] as const;
 export const DEFAULT_RADIUS_MILES = 10;
@@ -79,8 +80,7 @@ export type ParsedQuery = {
   mapped: Mapped[];
 };
 
-// eslint-disable-next-line no-control-regex
-const clean = (v: string) => v.replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
+const clean = (v: string) => stripControlCharacters(v, " ").replace(/\s+/g, " ").trim();
 const YES = new Set(["yes", "true", "1", "on"]);
 const salary = z.coerce.number().int().min(0).max(250_000);
 const page = z.coerce.number().int().min(1).max(MAX_PAGE);
@@ -97,7 +97,8 @@ export function parseSearchQuery(params: URLSearchParams, renames = OPTION_RENAM
     if (!raw) continue;
     const { value, mapped: wasMapped } = currentValue(field, raw, renames);
     if (!(value in FILTER_OPTIONS[field])) {
-      errors[field] = `“${raw.slice(0, 40)}” is not one of the ${FIELD_LABELS[field].toLowerCase()} choices. Choose one from the list.`;
+      errors[field] =
+        `“${raw.slice(0, 40)}” is not one of the ${FIELD_LABELS[field].toLowerCase()} choices. Choose one from the list.`;
       continue;
     }
     if (wasMapped) mapped.push({ field, from: raw, to: value });
@@ -193,14 +194,22 @@ export function searchQueryString(query: SearchPageQuery, changes: Partial<Searc
 }
 
 /** The filters that are set, as removable labels ("Phase: Primary"). */
-export function activeFilterLabels(filters: SearchFilters, trustNames: Record<string, string> = {}): { field: FilterField; label: string }[] {
+export function activeFilterLabels(
+  filters: SearchFilters,
+  trustNames: Record<string, string> = {},
+): { field: FilterField; label: string }[] {
   const out: { field: FilterField; label: string }[] = [];
   for (const field of OPTION_FIELDS) {
     const value = filters[field];
-    if (value) out.push({ field, label: `${FIELD_LABELS[field]}: ${(FILTER_OPTIONS[field] as Record<string, string>)[value] ?? value}` });
+    if (value)
+      out.push({
+        field,
+        label: `${FIELD_LABELS[field]}: ${(FILTER_OPTIONS[field] as Record<string, string>)[value] ?? value}`,
+      });
   }
   if (filters.trust) out.push({ field: "trust", label: `Trust: ${trustNames[filters.trust] ?? filters.trust}` });
-  if (filters.minSalary !== undefined) out.push({ field: "minSalary", label: `Pays at least £${filters.minSalary.toLocaleString("en-GB")}` });
+  if (filters.minSalary !== undefined)
+    out.push({ field: "minSalary", label: `Pays at least £${filters.minSalary.toLocaleString("en-GB")}` });
   if (filters.ect) out.push({ field: "ect", label: "Suitable for ECTs" });
   if (filters.visa) out.push({ field: "visa", label: "Visa sponsorship" });
   if (filters.atLocalRate) out.push({ field: "atLocalRate", label: "Pays at or above the local rate" });

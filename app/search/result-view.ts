@@ -25,8 +25,11 @@ export type ResultView = {
   point: { lat: number; lng: number } | null;
 };
 
-export function payHeadline(d: Pick<VacancyDocument, "payRange" | "hourlyRatePence" | "salaryMinFte" | "salaryMaxFte" | "fteThousandths">) {
-  if (d.payRange === "hourly") return { pay: d.hourlyRatePence === null ? "Pay not stated" : formatHourly(d.hourlyRatePence), actualPay: null };
+export function payHeadline(
+  d: Pick<VacancyDocument, "payRange" | "hourlyRatePence" | "salaryMinFte" | "salaryMaxFte" | "fteThousandths">,
+) {
+  if (d.payRange === "hourly")
+    return { pay: d.hourlyRatePence === null ? "Pay not stated" : formatHourly(d.hourlyRatePence), actualPay: null };
   if (d.salaryMinFte === null || d.salaryMaxFte === null) return { pay: "Pay not stated", actualPay: null };
   const pay = `${formatSalaryRange(d.salaryMinFte, d.salaryMaxFte)} a year (full-time equivalent)`;
   const actualPay =

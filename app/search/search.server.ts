@@ -8,7 +8,14 @@ import { rowsOf, textArrayLiteral } from "../../db/rows";
 import type { EngineQuery, FacetCounts, SearchEngine, SearchFilters } from "../../search/engine";
 import { METRES_PER_MILE } from "../places/distance";
 import { resolvePlace, type ResolvedPlace } from "../places/lookup.server";
-import { activeFilterLabels, defaultSort, RADII_MILES, searchQueryString, type FilterField, type SearchPageQuery } from "./query";
+import {
+  activeFilterLabels,
+  defaultSort,
+  RADII_MILES,
+  searchQueryString,
+  type FilterField,
+  type SearchPageQuery,
+} from "./query";
 import { resultView, type ResultView } from "./result-view";
 
 export const PAGE_SIZE = 20;
@@ -29,7 +36,12 @@ export type SearchOutcome =
       suggestions: Suggestion[];
     };
 
-export function engineQueryFor(query: SearchPageQuery, place: ResolvedPlace | null, now: Date, pageSize: number): EngineQuery {
+export function engineQueryFor(
+  query: SearchPageQuery,
+  place: ResolvedPlace | null,
+  now: Date,
+  pageSize: number,
+): EngineQuery {
   return {
     text: query.q || undefined,
     filters: query.filters,
@@ -51,14 +63,26 @@ export async function trustNamesFor(db: Executor, slugs: string[]): Promise<Reco
 }
 
 /** Counts for the ways out of an empty result: a wider radius, or one filter (or the words) fewer. */
-async function suggestions(engine: SearchEngine, query: SearchPageQuery, base: EngineQuery, trustNames: Record<string, string>): Promise<Suggestion[]> {
-  const count = async (changes: Partial<EngineQuery>) => (await engine.search({ ...base, ...changes, page: 1, pageSize: 0, facets: false })).total;
+async function suggestions(
+  engine: SearchEngine,
+  query: SearchPageQuery,
+  base: EngineQuery,
+  trustNames: Record<string, string>,
+): Promise<Suggestion[]> {
+  const count = async (changes: Partial<EngineQuery>) =>
+    (await engine.search({ ...base, ...changes, page: 1, pageSize: 0, facets: false })).total;
   const tries: Promise<Suggestion | null>[] = [];
   if (base.geo) {
     for (const miles of RADII_MILES.filter((m) => m > query.radiusMiles)) {
       tries.push(
         count({ geo: { ...base.geo, radiusMetres: miles * METRES_PER_MILE } }).then((n) =>
-          n > 0 ? { label: `Search within ${miles} miles`, href: `?${searchQueryString(query, { radiusMiles: miles, page: 1 })}`, count: n } : null,
+          n > 0
+            ? {
+                label: `Search within ${miles} miles`,
+                href: `?${searchQueryString(query, { radiusMiles: miles, page: 1 })}`,
+                count: n,
+              }
+            : null,
         ),
       );
     }
@@ -67,11 +91,25 @@ async function suggestions(engine: SearchEngine, query: SearchPageQuery, base: E
     const filters: SearchFilters = { ...query.filters };
     delete filters[field as FilterField];
     tries.push(
-      count({ filters }).then((n) => (n > 0 ? { label: `Remove “${label}”`, href: `?${searchQueryString({ ...query, filters, page: 1 })}`, count: n } : null)),
+      count({ filters }).then((n) =>
+        n > 0
+          ? { label: `Remove “${label}”`, href: `?${searchQueryString({ ...query, filters, page: 1 })}`, count: n }
+          : null,
+      ),
     );
   }
   if (query.q) {
-    tries.push(count({ text: undefined }).then((n) => (n > 0 ? { label: `Search without the words “${query.q}”`, href: `?${searchQueryString(query, { q: "", page: 1 })}`, count: n } : null)));
+    tries.push(
+      count({ text: undefined }).then((n) =>
+        n > 0
+          ? {
+              label: `Search without the words “${query.q}”`,
+              href: `?${searchQueryString(query, { q: "", page: 1 })}`,
+              count: n,
+            }
+          : null,
+      ),
+    );
   }
   const found = (await Promise.all(tries)).filter((s): s is Suggestion => s !== null);
   // The nearest wider radius that finds something is the useful one; the filters each stand on their own.
@@ -79,14 +117,21 @@ async function suggestions(engine: SearchEngine, query: SearchPageQuery, base: E
   return [...(radius ? [radius] : []), ...found.filter((s) => !s.label.startsWith("Search within"))];
 }
 
-export async function runSearch(db: Executor, engine: SearchEngine, query: SearchPageQuery, now = new Date()): Promise<SearchOutcome> {
+export async function runSearch(
+  db: Executor,
+  engine: SearchEngine,
+  query: SearchPageQuery,
+  now = new Date(),
+): Promise<SearchOutcome> {
   const place = query.location ? await resolvePlace(db, query.location) : null;
   if (query.location && !place) return { kind: "place-not-found" };
   const pageSize = query.view === "map" ? MAP_PAGE_SIZE : PAGE_SIZE;
   const engineQuery = engineQueryFor(query, place, now, pageSize);
   const result = await engine.search(engineQuery);
   const facets = result.facets!;
-  const trustNames = await trustNamesFor(db, [...new Set([...Object.keys(facets.trust), ...(query.filters.trust ? [query.filters.trust] : [])])]);
+  const trustNames = await trustNamesFor(db, [
+    ...new Set([...Object.keys(facets.trust), ...(query.filters.trust ? [query.filters.trust] : [])]),
+  ]);
   return {
     kind: "results",
     place,

@@ -21,7 +21,12 @@ export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
  * Counts one hit against `limit` for `subject` in the current fixed window and says whether it is
  * within the limit. Kept in Postgres so that every web process shares the count.
  */
-export async function hitRateLimit(db: Executor, limit: Limit, subject: string, now = new Date()): Promise<RateDecision> {
+export async function hitRateLimit(
+  db: Executor,
+  limit: Limit,
+  subject: string,
+  now = new Date(),
+): Promise<RateDecision> {
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const key = `${limit.name}:${subject.toLowerCase()}`;

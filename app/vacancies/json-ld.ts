@@ -21,11 +21,31 @@ export function jobPosting(v: JobPostingInput, appUrl: string) {
   const hourly = v.payRange === "hourly";
   const baseSalary =
     hourly && v.hourlyRatePence !== null
-      ? { "@type": "MonetaryAmount", currency: "GBP", value: { "@type": "QuantitativeValue", minValue: v.hourlyRatePence / 100, maxValue: v.hourlyRatePence / 100, unitText: "HOUR" } }
+      ? {
+          "@type": "MonetaryAmount",
+          currency: "GBP",
+          value: {
+            "@type": "QuantitativeValue",
+            minValue: v.hourlyRatePence / 100,
+            maxValue: v.hourlyRatePence / 100,
+            unitText: "HOUR",
+          },
+        }
       : v.salaryMinFte !== null && v.salaryMaxFte !== null
-        ? { "@type": "MonetaryAmount", currency: "GBP", value: { "@type": "QuantitativeValue", minValue: v.salaryMinFte, maxValue: v.salaryMaxFte, unitText: "YEAR" } }
+        ? {
+            "@type": "MonetaryAmount",
+            currency: "GBP",
+            value: {
+              "@type": "QuantitativeValue",
+              minValue: v.salaryMinFte,
+              maxValue: v.salaryMaxFte,
+              unitText: "YEAR",
+            },
+          }
         : undefined;
-  const description = [v.aboutRole, v.aboutSchool, v.skillsExperience, v.whatWeOffer].filter((s) => s.trim()).join("\n\n");
+  const description = [v.aboutRole, v.aboutSchool, v.skillsExperience, v.whatWeOffer]
+    .filter((s) => s.trim())
+    .join("\n\n");
   return {
     "@context": "https://schema.org",
     "@type": "JobPosting",
@@ -46,12 +66,15 @@ export function jobPosting(v: JobPostingInput, appUrl: string) {
         postalCode: s.postcode ?? undefined,
         addressCountry: "GB",
       },
-      geo: s.lat !== null && s.lng !== null ? { "@type": "GeoCoordinates", latitude: s.lat, longitude: s.lng } : undefined,
+      geo:
+        s.lat !== null && s.lng !== null ? { "@type": "GeoCoordinates", latitude: s.lat, longitude: s.lng } : undefined,
     })),
     baseSalary,
     directApply: v.applyMethod === "staffroom",
     educationRequirements: undefined,
-    experienceRequirements: v.ectSuitable ? { "@type": "OccupationalExperienceRequirements", monthsOfExperience: 0 } : undefined,
+    experienceRequirements: v.ectSuitable
+      ? { "@type": "OccupationalExperienceRequirements", monthsOfExperience: 0 }
+      : undefined,
   };
 }
 

@@ -33,7 +33,8 @@ export type Allowed = { ok: true; transition: Transition };
 export function publish(state: LifecycleState, now: Date): Allowed | Refusal {
   if (state.status !== "draft") return { ok: false, message: "Only a draft can be published" };
   if (!state.closesAt) return { ok: false, message: "Set a closing date before publishing" };
-  if (state.closesAt.getTime() <= now.getTime()) return { ok: false, message: "The closing date must be in the future" };
+  if (state.closesAt.getTime() <= now.getTime())
+    return { ok: false, message: "The closing date must be in the future" };
   const publishAt = state.publishAt ?? now;
   if (publishAt.getTime() >= state.closesAt.getTime()) {
     return { ok: false, message: "The publish date must be before the closing date" };
@@ -60,7 +61,8 @@ export function extend(
   if (state.status !== "published" && state.status !== "scheduled" && !reopenable) {
     return { ok: false, message: "Only a live, scheduled or expired vacancy can be extended" };
   }
-  if (newClosesAt.getTime() <= now.getTime()) return { ok: false, message: "The new closing date must be in the future" };
+  if (newClosesAt.getTime() <= now.getTime())
+    return { ok: false, message: "The new closing date must be in the future" };
   if (state.closesAt && newClosesAt.getTime() <= state.closesAt.getTime()) {
     return { ok: false, message: "The new closing date must be later than the current one" };
   }
@@ -75,9 +77,11 @@ export function archive(state: LifecycleState): Allowed | Refusal {
 /** What the clock alone changes: a scheduled vacancy goes live; a live one past its closing moment closes. */
 export function dueTransition(state: LifecycleState, now: Date): Transition | null {
   const t = now.getTime();
-  if (state.status === "scheduled" && state.closesAt && state.closesAt.getTime() <= t) return { to: "closed", reason: "expired" };
+  if (state.status === "scheduled" && state.closesAt && state.closesAt.getTime() <= t)
+    return { to: "closed", reason: "expired" };
   if (state.status === "scheduled" && state.publishAt && state.publishAt.getTime() <= t) return { to: "published" };
-  if (state.status === "published" && state.closesAt && state.closesAt.getTime() <= t) return { to: "closed", reason: "expired" };
+  if (state.status === "published" && state.closesAt && state.closesAt.getTime() <= t)
+    return { to: "closed", reason: "expired" };
   return null;
 }
 

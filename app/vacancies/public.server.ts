@@ -65,7 +65,11 @@ const liveColumns = sql`v.id, v.title, v.closes_at AS "closesAt", v.salary_min_f
   (SELECT array_agg(s2.name ORDER BY vs2.position, s2.name) FROM vacancy_schools vs2 JOIN schools s2 ON s2.id = vs2.school_id WHERE vs2.vacancy_id = v.id) AS "schoolNames"`;
 
 /** Live vacancies located at a school, including shared roles, soonest closing first. */
-export async function liveVacanciesAtSchool(db: Executor, schoolId: string, now = new Date()): Promise<LiveVacancySummary[]> {
+export async function liveVacanciesAtSchool(
+  db: Executor,
+  schoolId: string,
+  now = new Date(),
+): Promise<LiveVacancySummary[]> {
   return rowsOf<LiveVacancySummary>(
     await db.execute(sql`
       SELECT ${liveColumns}, vs.fte_share AS "fteShare"
@@ -76,7 +80,11 @@ export async function liveVacanciesAtSchool(db: Executor, schoolId: string, now 
 }
 
 /** Live vacancies an organisation posted or that are at its schools. */
-export async function liveVacanciesForOrganisation(db: Executor, organisationId: string, now = new Date()): Promise<LiveVacancySummary[]> {
+export async function liveVacanciesForOrganisation(
+  db: Executor,
+  organisationId: string,
+  now = new Date(),
+): Promise<LiveVacancySummary[]> {
   return rowsOf<LiveVacancySummary>(
     await db.execute(sql`
       SELECT ${liveColumns}, NULL AS "fteShare"
@@ -116,7 +124,14 @@ export type FeedVacancy = {
   publishedAt: string | null;
   closesAt: string;
   owner: string;
-  schools: { urn: number; name: string; fteShare: number | null; lat: number | null; lng: number | null; postcode: string | null }[];
+  schools: {
+    urn: number;
+    name: string;
+    fteShare: number | null;
+    lat: number | null;
+    lng: number | null;
+    postcode: string | null;
+  }[];
 };
 
 /**
@@ -147,13 +162,18 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
   ]);
   return {
     total,
-    vacancies: rowsOf<Omit<FeedVacancy, "fte"> & { fte: string }>(rows).map(({ fte, ...r }) => ({ ...r, fte: Number(fte) })) as FeedVacancy[],
+    vacancies: rowsOf<Omit<FeedVacancy, "fte"> & { fte: string }>(rows).map(({ fte, ...r }) => ({
+      ...r,
+      fte: Number(fte),
+    })) as FeedVacancy[],
   };
 }
 
 async function countLive(db: Executor, now: Date): Promise<number> {
   const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`),
+    await db.execute(
+      sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`,
+    ),
   );
   return row.n;
 }

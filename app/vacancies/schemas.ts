@@ -35,7 +35,10 @@ const blankable = (max: number, message: string) =>
 const list = <T extends string>(values: readonly [T, ...T[]], message: string, min = 0, minMessage = "") =>
   z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: message })).min(min, minMessage).max(20),
+    z
+      .array(z.enum(values, { error: message }))
+      .min(min, minMessage)
+      .max(20),
   );
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const pounds = (label: string) =>
@@ -45,19 +48,19 @@ const pounds = (label: string) =>
     .min(0, `The ${label} cannot be negative`)
     .max(500_000, `The ${label} looks too high: enter a yearly amount in pounds`);
 
-export const fteField = z
-  .string({ error: "Enter the FTE, for example 1 or 0.6" })
-  .transform((v, ctx) => {
-    const fte = parseFte(v);
-    if (fte === null) {
-      ctx.addIssue({ code: "custom", message: "Enter the FTE as a number more than 0 and at most 1, for example 0.6" });
-      return z.NEVER;
-    }
-    return fte;
-  });
+export const fteField = z.string({ error: "Enter the FTE, for example 1 or 0.6" }).transform((v, ctx) => {
+  const fte = parseFte(v);
+  if (fte === null) {
+    ctx.addIssue({ code: "custom", message: "Enter the FTE as a number more than 0 and at most 1, for example 0.6" });
+    return z.NEVER;
+  }
+  return fte;
+});
 
 export const roleStep = z.object({
-  title: text(150, "The title must be at most 150 characters").pipe(z.string().min(3, "Enter a job title of at least 3 characters")),
+  title: text(150, "The title must be at most 150 characters").pipe(
+    z.string().min(3, "Enter a job title of at least 3 characters"),
+  ),
   role: z.enum(keysOf(roleLabels), { error: "Choose the kind of role" }),
   phases: list(keysOf(phaseLabels), "Choose phases from the list", 1, "Choose at least one phase"),
   keyStages: list(keysOf(keyStageLabels), "Choose key stages from the list"),
@@ -90,19 +93,34 @@ export const whereStep = z
     fte: fteField,
     hoursPerWeek: z.preprocess(
       (v) => (v === "" || v === undefined ? undefined : v),
-      z.coerce.number({ error: "Enter hours as a number" }).min(1, "Enter at least 1 hour").max(60, "Enter at most 60 hours a week").optional(),
+      z.coerce
+        .number({ error: "Enter hours as a number" })
+        .min(1, "Enter at least 1 hour")
+        .max(60, "Enter at most 60 hours a week")
+        .optional(),
     ),
   })
   .superRefine((v, ctx) => {
     const ids = v.schools.map((s) => s.schoolId);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["schools"], message: "Each school can be chosen once" });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", path: ["schools"], message: "Each school can be chosen once" });
     if (v.locationKind === "one" && v.schools.length !== 1) {
-      ctx.addIssue({ code: "custom", path: ["schools"], message: "Choose exactly one school, or say the role is shared" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["schools"],
+        message: "Choose exactly one school, or say the role is shared",
+      });
     }
     if (v.locationKind === "split") {
-      if (v.schools.length < 2) ctx.addIssue({ code: "custom", path: ["schools"], message: "A shared role needs at least two schools" });
+      if (v.schools.length < 2)
+        ctx.addIssue({ code: "custom", path: ["schools"], message: "A shared role needs at least two schools" });
       v.schools.forEach((s, i) => {
-        if (s.share === null) ctx.addIssue({ code: "custom", path: ["schools", i, "share"], message: "Enter this school's share of the FTE" });
+        if (s.share === null)
+          ctx.addIssue({
+            code: "custom",
+            path: ["schools", i, "share"],
+            message: "Enter this school's share of the FTE",
+          });
       });
       const sum = v.schools.reduce((a, s) => a + (s.share ?? 0), 0);
       if (v.schools.every((s) => s.share !== null) && sum !== v.fte) {
@@ -125,7 +143,12 @@ export const payStep = z
     contractType: z.enum(keysOf(contractLabels), { error: "Choose a contract type" }),
     fixedTermMonths: z.preprocess(
       (v) => (v === "" || v === undefined ? undefined : v),
-      z.coerce.number({ error: "Enter the length in months" }).int("Enter whole months").min(1, "At least 1 month").max(36, "At most 36 months").optional(),
+      z.coerce
+        .number({ error: "Enter the length in months" })
+        .int("Enter whole months")
+        .min(1, "At least 1 month")
+        .max(36, "At most 36 months")
+        .optional(),
     ),
     startKind: z.enum(keysOf(startLabels), { error: "Choose when the role starts" }),
     startDate: isoDate.optional().or(z.literal("").transform(() => undefined)),
@@ -140,17 +163,18 @@ export const payStep = z
       (v) => (v === "" ? undefined : v),
       z.coerce.number({ error: "Enter the hourly rate in pounds, for example 12.50" }).min(0.01).max(500).optional(),
     ),
-    allowances: z
-      .preprocess(
-        // The form offers three allowance rows; rows left blank are not allowances.
-        (v) => (Array.isArray(v) ? v.filter((a) => a && (a.kind || a.amount)) : v === undefined ? [] : v),
-        z.array(
-        z.object({
-          kind: z.enum(allowanceKinds, { error: "Choose the allowance" }),
-          amount: pounds("allowance"),
-        }),
-      ).max(6),
-      ),
+    allowances: z.preprocess(
+      // The form offers three allowance rows; rows left blank are not allowances.
+      (v) => (Array.isArray(v) ? v.filter((a) => a && (a.kind || a.amount)) : v === undefined ? [] : v),
+      z
+        .array(
+          z.object({
+            kind: z.enum(allowanceKinds, { error: "Choose the allowance" }),
+            amount: pounds("allowance"),
+          }),
+        )
+        .max(6),
+    ),
     visaSponsorship: checkbox,
   })
   .superRefine((v, ctx) => {
@@ -161,24 +185,37 @@ export const payStep = z
       ctx.addIssue({ code: "custom", path: ["startDate"], message: "Enter the start date" });
     }
     if (v.startKind === "range" && (!v.startDateTo || (v.startDate && v.startDateTo < v.startDate))) {
-      ctx.addIssue({ code: "custom", path: ["startDateTo"], message: "Enter a latest start date on or after the first" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["startDateTo"],
+        message: "Enter a latest start date on or after the first",
+      });
     }
     if (v.payRange === "hourly") {
-      if (v.hourlyRatePounds === undefined) ctx.addIssue({ code: "custom", path: ["hourlyRatePounds"], message: "Enter the hourly rate" });
+      if (v.hourlyRatePounds === undefined)
+        ctx.addIssue({ code: "custom", path: ["hourlyRatePounds"], message: "Enter the hourly rate" });
       return;
     }
-    if (v.salaryMinFte === undefined) ctx.addIssue({ code: "custom", path: ["salaryMinFte"], message: "Enter the minimum full-time salary" });
-    if (v.salaryMaxFte === undefined) ctx.addIssue({ code: "custom", path: ["salaryMaxFte"], message: "Enter the maximum full-time salary" });
+    if (v.salaryMinFte === undefined)
+      ctx.addIssue({ code: "custom", path: ["salaryMinFte"], message: "Enter the minimum full-time salary" });
+    if (v.salaryMaxFte === undefined)
+      ctx.addIssue({ code: "custom", path: ["salaryMaxFte"], message: "Enter the maximum full-time salary" });
     if (v.salaryMinFte !== undefined && v.salaryMaxFte !== undefined && v.salaryMinFte > v.salaryMaxFte) {
       ctx.addIssue({ code: "custom", path: ["salaryMaxFte"], message: "The maximum must be at least the minimum" });
     }
     if (v.salaryMinFte !== undefined && v.salaryMinFte < 5_000) {
-      ctx.addIssue({ code: "custom", path: ["salaryMinFte"], message: "Enter a full-time yearly salary in pounds, for example 32916" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["salaryMinFte"],
+        message: "Enter a full-time yearly salary in pounds, for example 32916",
+      });
     }
   });
 
 export const advertStep = z.object({
-  aboutRole: text(10_000, "About the role must be at most 10,000 characters").pipe(z.string().min(20, "Describe the role in at least 20 characters")),
+  aboutRole: text(10_000, "About the role must be at most 10,000 characters").pipe(
+    z.string().min(20, "Describe the role in at least 20 characters"),
+  ),
   aboutSchool: blankable(10_000, "About the school must be at most 10,000 characters"),
   skillsExperience: blankable(10_000, "Skills and experience must be at most 10,000 characters"),
   whatWeOffer: blankable(10_000, "What the school offers must be at most 10,000 characters"),
@@ -191,19 +228,33 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter
 export const applyStep = z
   .object({
     applyMethod: z.enum(["external_link", "email"] as const, { error: "Choose how to apply" }),
-    applyUrl: optionalText(2000, "The link is too long").pipe(z.url({ protocol: /^https?$/, error: "Enter a link starting https://" }).optional()),
-    applyEmail: optionalText(254, "The address is too long").pipe(z.email({ error: "Enter an e-mail address like jobs@school.org.uk" }).optional()),
+    applyUrl: optionalText(2000, "The link is too long").pipe(
+      z.url({ protocol: /^https?$/, error: "Enter a link starting https://" }).optional(),
+    ),
+    applyEmail: optionalText(254, "The address is too long").pipe(
+      z.email({ error: "Enter an e-mail address like jobs@school.org.uk" }).optional(),
+    ),
     contactName: optionalText(100, "At most 100 characters"),
-    contactEmail: optionalText(254, "The address is too long").pipe(z.email({ error: "Enter an e-mail address like hr@school.org.uk" }).optional()),
-    contactPhone: optionalText(30, "At most 30 characters").pipe(z.string().regex(/^[0-9 +()-]{6,30}$/, "Enter a phone number").optional()),
+    contactEmail: optionalText(254, "The address is too long").pipe(
+      z.email({ error: "Enter an e-mail address like hr@school.org.uk" }).optional(),
+    ),
+    contactPhone: optionalText(30, "At most 30 characters").pipe(
+      z
+        .string()
+        .regex(/^[0-9 +()-]{6,30}$/, "Enter a phone number")
+        .optional(),
+    ),
     publishOn: z.enum(["now", "later"], { error: "Choose when to publish" }),
     publishAt: localDateTime.optional().or(z.literal("").transform(() => undefined)),
     closesAt: localDateTime,
   })
   .superRefine((v, ctx) => {
-    if (v.applyMethod === "external_link" && !v.applyUrl) ctx.addIssue({ code: "custom", path: ["applyUrl"], message: "Enter the link to apply" });
-    if (v.applyMethod === "email" && !v.applyEmail) ctx.addIssue({ code: "custom", path: ["applyEmail"], message: "Enter the e-mail address to apply to" });
-    if (v.publishOn === "later" && !v.publishAt) ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Enter when to publish" });
+    if (v.applyMethod === "external_link" && !v.applyUrl)
+      ctx.addIssue({ code: "custom", path: ["applyUrl"], message: "Enter the link to apply" });
+    if (v.applyMethod === "email" && !v.applyEmail)
+      ctx.addIssue({ code: "custom", path: ["applyEmail"], message: "Enter the e-mail address to apply to" });
+    if (v.publishOn === "later" && !v.publishAt)
+      ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Enter when to publish" });
   });
 
 export const closeSchema = z.object({

@@ -19,7 +19,13 @@ export function nextStep(key: StepKey): StepKey | null {
   return STEPS[i + 1]?.key ?? null;
 }
 
-export const stepSchemas = { role: roleStep, where: whereStep, pay: payStep, advert: advertStep, apply: applyStep } as const;
+export const stepSchemas = {
+  role: roleStep,
+  where: whereStep,
+  pay: payStep,
+  advert: advertStep,
+  apply: applyStep,
+} as const;
 
 /** The form's starting values for a step, from the stored vacancy. */
 export function stepDefaults(step: StepKey, v: VacancyWithSchools): Record<string, unknown> {
@@ -37,7 +43,10 @@ export function stepDefaults(step: StepKey, v: VacancyWithSchools): Record<strin
     case "where":
       return {
         locationKind: v.schools.length > 1 ? (v.schools.some((s) => s.fteShare !== null) ? "split" : "central") : "one",
-        schools: v.schools.map((s) => ({ schoolId: s.schoolId, share: s.fteShare === null ? "" : formatFte(s.fteShare) })),
+        schools: v.schools.map((s) => ({
+          schoolId: s.schoolId,
+          share: s.fteShare === null ? "" : formatFte(s.fteShare),
+        })),
         workingPattern: v.workingPattern,
         fte: formatFte(v.fteThousandths),
         hoursPerWeek: v.hoursPerWeek ?? "",
@@ -85,7 +94,10 @@ export function stepDefaults(step: StepKey, v: VacancyWithSchools): Record<strin
 type Fields = Record<string, unknown>;
 
 /** The columns a validated step writes (the "where" step goes through setLocation instead). */
-export function stepFields(step: Exclude<StepKey, "where">, value: unknown): { ok: true; fields: Fields } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function stepFields(
+  step: Exclude<StepKey, "where">,
+  value: unknown,
+): { ok: true; fields: Fields } | { ok: false; fieldErrors: Record<string, string[]> } {
   switch (step) {
     case "role":
       return { ok: true, fields: value as z.infer<typeof roleStep> };

@@ -16,7 +16,11 @@ export const subjects = [
   { value: "early_years", label: "Early years", synonyms: ["eyfs", "reception", "nursery"] },
   { value: "economics", label: "Economics", synonyms: [] },
   { value: "english", label: "English", synonyms: ["english language", "english literature", "literacy"] },
-  { value: "food_technology", label: "Food technology", synonyms: ["food", "food & nutrition", "food preparation and nutrition"] },
+  {
+    value: "food_technology",
+    label: "Food technology",
+    synonyms: ["food", "food & nutrition", "food preparation and nutrition"],
+  },
   { value: "french", label: "French", synonyms: [] },
   { value: "geography", label: "Geography", synonyms: [] },
   { value: "german", label: "German", synonyms: [] },

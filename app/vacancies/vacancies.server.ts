@@ -20,10 +20,20 @@ import {
 } from "./lifecycle";
 
 export type Vacancy = typeof vacancies.$inferSelect;
-export type VacancySchool = { schoolId: string; urn: number; name: string; fteShare: number | null; lat: number | null; lng: number | null; town: string | null; postcode: string | null };
+export type VacancySchool = {
+  schoolId: string;
+  urn: number;
+  name: string;
+  fteShare: number | null;
+  lat: number | null;
+  lng: number | null;
+  town: string | null;
+  postcode: string | null;
+};
 export type VacancyWithSchools = Vacancy & { fteThousandths: number; schools: VacancySchool[] };
 
-export const toThousandths = (numeric: string | null): number | null => (numeric === null ? null : Math.round(Number(numeric) * 1000));
+export const toThousandths = (numeric: string | null): number | null =>
+  numeric === null ? null : Math.round(Number(numeric) * 1000);
 export const toNumeric = (thousandths: number): string => (thousandths / 1000).toFixed(3);
 
 /** Every field change: the audit log stores what each field was and became. */
@@ -31,7 +41,8 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(after)) {
     const from = before[key];
-    if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null)) changes[key] = { from: from ?? null, to: to ?? null };
+    if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null))
+      changes[key] = { from: from ?? null, to: to ?? null };
   }
   return changes;
 }
@@ -73,7 +84,11 @@ async function withSchools(db: Executor, v: Vacancy): Promise<VacancyWithSchools
 }
 
 /** A vacancy this user manages as HR, or null: another organisation's vacancy does not exist for them. */
-export async function findManagedVacancy(db: Executor, userId: string, vacancyId: string): Promise<VacancyWithSchools | null> {
+export async function findManagedVacancy(
+  db: Executor,
+  userId: string,
+  vacancyId: string,
+): Promise<VacancyWithSchools | null> {
   const [v] = await db
     .select()
     .from(vacancies)
@@ -128,11 +143,17 @@ async function reassessAfterEdit(tx: Executor, before: Vacancy, userId: string) 
   if (before.status !== "published") return;
   const result = await assessVacancy(tx, before.id);
   if (!result) return;
-  const previous = before.payAssessmentId ? rowsOf<{ flagged: boolean; justification: string | null }>(
-    await tx.execute(sql`SELECT flagged, justification FROM pay_assessments WHERE id = ${before.payAssessmentId}`),
-  )[0] : undefined;
+  const previous = before.payAssessmentId
+    ? rowsOf<{ flagged: boolean; justification: string | null }>(
+        await tx.execute(sql`SELECT flagged, justification FROM pay_assessments WHERE id = ${before.payAssessmentId}`),
+      )[0]
+    : undefined;
   if (result.assessment.flagged && !previous?.flagged) throw new PayFlagRefusal(PAY_FLAG_ON_EDIT);
-  await recordAssessment(tx, before.id, result, { reason: "edit", userId, justification: result.assessment.flagged ? (previous?.justification ?? null) : null });
+  await recordAssessment(tx, before.id, result, {
+    reason: "edit",
+    userId,
+    justification: result.assessment.flagged ? (previous?.justification ?? null) : null,
+  });
 }
 
 async function refusingFlaggedPay<T extends string>(work: () => Promise<T>): Promise<T | "pay-flagged"> {
@@ -158,7 +179,10 @@ export async function updateVacancy(
       if (!isEditable(current.status)) return "not-editable";
       const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
       if (Object.keys(changes).length === 0) return "saved";
-      await tx.update(vacancies).set({ ...fields, updatedAt: new Date() }).where(eq(vacancies.id, vacancyId));
+      await tx
+        .update(vacancies)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(vacancies.id, vacancyId));
       await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
       await reassessAfterEdit(tx, current, userId);
       return "saved";
@@ -183,57 +207,72 @@ export async function setLocation(
   vacancyId: string,
   input: LocationInput,
 ): Promise<"saved" | "not-found" | "not-editable" | "school-not-allowed" | "pay-flagged"> {
-  return refusingFlaggedPay(() => db.transaction(async (tx) => {
-    const current = await lockManaged(tx, userId, vacancyId);
-    if (!current) return "not-found";
-    if (!isEditable(current.status)) return "not-editable";
-    const allowed = rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM schools WHERE id IN (${hrSchoolIds(userId)})`));
-    const allowedIds = new Set(allowed.map((r) => r.id));
-    if (input.schools.some((s) => !allowedIds.has(s.schoolId))) return "school-not-allowed";
+  return refusingFlaggedPay(() =>
+    db.transaction(async (tx) => {
+      const current = await lockManaged(tx, userId, vacancyId);
+      if (!current) return "not-found";
+      if (!isEditable(current.status)) return "not-editable";
+      const allowed = rowsOf<{ id: string }>(
+        await tx.execute(sql`SELECT id FROM schools WHERE id IN (${hrSchoolIds(userId)})`),
+      );
+      const allowedIds = new Set(allowed.map((r) => r.id));
+      if (input.schools.some((s) => !allowedIds.has(s.schoolId))) return "school-not-allowed";
 
-    const before = await schoolsOf(tx, vacancyId);
-    await tx.delete(vacancySchools).where(eq(vacancySchools.vacancyId, vacancyId));
-    await tx.insert(vacancySchools).values(
-      input.schools.map((s, position) => ({
-        vacancyId,
-        schoolId: s.schoolId,
-        fteShare: s.share === null ? null : toNumeric(s.share),
-        position,
-      })),
-    );
-    const fields = {
-      fte: toNumeric(input.fte),
-      workingPattern: input.workingPattern,
-      hoursPerWeek: input.hoursPerWeek === undefined ? null : input.hoursPerWeek.toFixed(2),
-    };
-    const changes = {
-      ...diff(current as unknown as Record<string, unknown>, fields),
-      ...diff(
-        { schools: before.map((s) => `${s.name}${s.fteShare ? ` (${formatFte(s.fteShare)})` : ""}`) },
-        {
-          schools: await Promise.all(
-            input.schools.map(async (s) => {
-              const [row] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, s.schoolId));
-              return `${row.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
-            }),
-          ),
-        },
-      ),
-    };
-    await tx.update(vacancies).set({ ...fields, updatedAt: new Date() }).where(eq(vacancies.id, vacancyId));
-    if (Object.keys(changes).length > 0) {
-      await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
-      await reassessAfterEdit(tx, current, userId);
-    }
-    return "saved" as const;
-  }));
+      const before = await schoolsOf(tx, vacancyId);
+      await tx.delete(vacancySchools).where(eq(vacancySchools.vacancyId, vacancyId));
+      await tx.insert(vacancySchools).values(
+        input.schools.map((s, position) => ({
+          vacancyId,
+          schoolId: s.schoolId,
+          fteShare: s.share === null ? null : toNumeric(s.share),
+          position,
+        })),
+      );
+      const fields = {
+        fte: toNumeric(input.fte),
+        workingPattern: input.workingPattern,
+        hoursPerWeek: input.hoursPerWeek === undefined ? null : input.hoursPerWeek.toFixed(2),
+      };
+      const changes = {
+        ...diff(current as unknown as Record<string, unknown>, fields),
+        ...diff(
+          { schools: before.map((s) => `${s.name}${s.fteShare ? ` (${formatFte(s.fteShare)})` : ""}`) },
+          {
+            schools: await Promise.all(
+              input.schools.map(async (s) => {
+                const [row] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, s.schoolId));
+                return `${row.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
+              }),
+            ),
+          },
+        ),
+      };
+      await tx
+        .update(vacancies)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(vacancies.id, vacancyId));
+      if (Object.keys(changes).length > 0) {
+        await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
+        await reassessAfterEdit(tx, current, userId);
+      }
+      return "saved" as const;
+    }),
+  );
 }
 
 function lifecycleOf(v: Vacancy): LifecycleState & { closedReason: CloseReason | null } {
   return { status: v.status, publishAt: v.publishAt, closesAt: v.closesAt, closedReason: v.closedReason };
 }
 
-async function applyTransition(tx: Executor, v: Vacancy, transition: Transition, now: Date, userId: string | null, note?: string, extra: Partial<Vacancy> = {}) {
+async function applyTransition(
+  tx: Executor,
+  v: Vacancy,
+  transition: Transition,
+  now: Date,
+  userId: string | null,
+  note?: string,
+  extra: Partial<Vacancy> = {},
+) {
   const fields: Partial<Vacancy> = { status: transition.to, updatedAt: now, ...extra };
   if (transition.to === "published" && !v.publishedAt) fields.publishedAt = now;
   if (transition.to === "closed") {
@@ -246,23 +285,40 @@ async function applyTransition(tx: Executor, v: Vacancy, transition: Transition,
   }
   await tx.update(vacancies).set(fields).where(eq(vacancies.id, v.id));
   // Wake the scheduler at the next moment that matters for this vacancy.
-  const next = fields.status === "scheduled" ? (v.publishAt ?? null) : fields.status === "published" ? (extra.closesAt ?? v.closesAt ?? null) : null;
+  const next =
+    fields.status === "scheduled"
+      ? (v.publishAt ?? null)
+      : fields.status === "published"
+        ? (extra.closesAt ?? v.closesAt ?? null)
+        : null;
   if (next && userId !== null) await queueTransitionCheck(tx, next);
   const changes = diff(v as unknown as Record<string, unknown>, {
     status: fields.status,
     ...(extra.closesAt ? { closesAt: extra.closesAt } : {}),
     ...(fields.closedReason !== undefined ? { closedReason: fields.closedReason } : {}),
   });
-  await record(tx, v.id, userId, transition.to === "closed" ? "closed" : transition.to === v.status ? "extended" : transition.to, changes, note);
+  await record(
+    tx,
+    v.id,
+    userId,
+    transition.to === "closed" ? "closed" : transition.to === v.status ? "extended" : transition.to,
+    changes,
+    note,
+  );
 }
 
-export type LifecycleOutcome = { ok: true; status: Vacancy["status"] } | { ok: false; reason: "not-found" } | { ok: false; reason: "refused"; message: string };
+export type LifecycleOutcome =
+  | { ok: true; status: Vacancy["status"] }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "refused"; message: string };
 
 async function lifecycleStep(
   db: Database,
   userId: string,
   vacancyId: string,
-  decide: (v: VacancyWithSchools) => { ok: true; transition: Transition; extra?: Partial<Vacancy>; note?: string } | { ok: false; message: string },
+  decide: (
+    v: VacancyWithSchools,
+  ) => { ok: true; transition: Transition; extra?: Partial<Vacancy>; note?: string } | { ok: false; message: string },
 ): Promise<LifecycleOutcome> {
   return db.transaction(async (tx) => {
     const v = await lockManaged(tx, userId, vacancyId);
@@ -279,7 +335,8 @@ export function missingForPublication(v: VacancyWithSchools): string[] {
   const missing: string[] = [];
   if (v.schools.length === 0) missing.push("Choose the school or schools the role is at");
   if (v.phases.length === 0) missing.push("Choose the phase");
-  if (v.payRange === "hourly" ? v.hourlyRatePence === null : v.salaryMinFte === null || v.salaryMaxFte === null) missing.push("Add the pay");
+  if (v.payRange === "hourly" ? v.hourlyRatePence === null : v.salaryMinFte === null || v.salaryMaxFte === null)
+    missing.push("Add the pay");
   if (v.aboutRole.trim().length < 20) missing.push("Describe the role");
   if (v.applyMethod === "external_link" && !v.applyUrl) missing.push("Add the link to apply");
   if (v.applyMethod === "email" && !v.applyEmail) missing.push("Add the e-mail address to apply to");
@@ -288,8 +345,7 @@ export function missingForPublication(v: VacancyWithSchools): string[] {
 }
 
 export type PublishOutcome =
-  | LifecycleOutcome
-  | { ok: false; reason: "pay"; needs: "justification" | "blocked"; message: string };
+  LifecycleOutcome | { ok: false; reason: "pay"; needs: "justification" | "blocked"; message: string };
 
 export const MIN_JUSTIFICATION = 20;
 
@@ -316,14 +372,38 @@ export async function publishVacancy(
     const justification = options.justification?.trim() ?? "";
     if (pay?.assessment.flagged) {
       if (pay.policy.onFlag === "block") {
-        return { ok: false, reason: "pay", needs: "blocked", message: "The partnership does not publish offers that undercut neighbouring schools or are below the national scale. Change the pay, or ask a partnership admin." } as const;
+        return {
+          ok: false,
+          reason: "pay",
+          needs: "blocked",
+          message:
+            "The partnership does not publish offers that undercut neighbouring schools or are below the national scale. Change the pay, or ask a partnership admin.",
+        } as const;
       }
       if (justification.length < MIN_JUSTIFICATION) {
-        return { ok: false, reason: "pay", needs: "justification", message: `Explain why this pay is right (at least ${MIN_JUSTIFICATION} characters): it will be kept with the vacancy.` } as const;
+        return {
+          ok: false,
+          reason: "pay",
+          needs: "justification",
+          message: `Explain why this pay is right (at least ${MIN_JUSTIFICATION} characters): it will be kept with the vacancy.`,
+        } as const;
       }
     }
-    if (pay) await recordAssessment(tx, v.id, pay, { reason: "publish", justification: pay.assessment.flagged ? justification : null, userId, now });
-    await applyTransition(tx, v, decision.transition, now, userId, pay?.assessment.flagged ? `Pay justified: ${justification}` : undefined);
+    if (pay)
+      await recordAssessment(tx, v.id, pay, {
+        reason: "publish",
+        justification: pay.assessment.flagged ? justification : null,
+        userId,
+        now,
+      });
+    await applyTransition(
+      tx,
+      v,
+      decision.transition,
+      now,
+      userId,
+      pay?.assessment.flagged ? `Pay justified: ${justification}` : undefined,
+    );
     return { ok: true, status: decision.transition.to } as const;
   });
 }
@@ -332,7 +412,14 @@ export function closeVacancy(db: Database, userId: string, vacancyId: string, re
   return lifecycleStep(db, userId, vacancyId, (v) => closeEarly(lifecycleOf(v), reason));
 }
 
-export function extendVacancy(db: Database, userId: string, vacancyId: string, closesAt: Date, note: string, now = new Date()) {
+export function extendVacancy(
+  db: Database,
+  userId: string,
+  vacancyId: string,
+  closesAt: Date,
+  note: string,
+  now = new Date(),
+) {
   return lifecycleStep(db, userId, vacancyId, (v) => {
     const d = extend(lifecycleOf(v), closesAt, now);
     return d.ok ? { ...d, extra: { closesAt }, note } : d;
@@ -348,14 +435,34 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
   const source = await findManagedVacancy(db, userId, vacancyId);
   if (!source) return null;
   return db.transaction(async (tx) => {
-    const { id: _id, status: _s, publishAt: _p, closesAt: _c, publishedAt: _pa, closedAt: _ca, closedReason: _cr, createdAt: _cat, updatedAt: _u, createdBy: _cb, fteThousandths: _f, payAssessmentId: _pay, schools: list, ...content } = source;
+    const {
+      id: _id,
+      status: _s,
+      publishAt: _p,
+      closesAt: _c,
+      publishedAt: _pa,
+      closedAt: _ca,
+      closedReason: _cr,
+      createdAt: _cat,
+      updatedAt: _u,
+      createdBy: _cb,
+      fteThousandths: _f,
+      payAssessmentId: _pay,
+      schools: list,
+      ...content
+    } = source;
     const [row] = await tx
       .insert(vacancies)
       .values({ ...content, title: `${source.title} (copy)`, status: "draft", createdBy: userId })
       .returning({ id: vacancies.id });
     if (list.length > 0) {
       await tx.insert(vacancySchools).values(
-        list.map((s, position) => ({ vacancyId: row.id, schoolId: s.schoolId, fteShare: s.fteShare === null ? null : toNumeric(s.fteShare), position })),
+        list.map((s, position) => ({
+          vacancyId: row.id,
+          schoolId: s.schoolId,
+          fteShare: s.fteShare === null ? null : toNumeric(s.fteShare),
+          position,
+        })),
       );
     }
     await record(tx, row.id, userId, "created", {}, `Copied from "${source.title}"`);
@@ -367,17 +474,26 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
  * What the clock does: publish scheduled vacancies whose time has come and close live ones past their
  * closing moment. Run every minute by the scheduler; safe to run twice.
  */
-export async function applyDueTransitions(db: Database, now = new Date()): Promise<{ published: number; closed: number }> {
+export async function applyDueTransitions(
+  db: Database,
+  now = new Date(),
+): Promise<{ published: number; closed: number }> {
   // Two ordered scans, each served by its partial index (vacancies_due_close_idx, vacancies_due_publish_idx):
   // one OR'd query led the planner to scan every vacancy.
   const at = now.toISOString();
   const [closing, publishing] = await Promise.all([
-    db.select({ id: vacancies.id }).from(vacancies)
+    db
+      .select({ id: vacancies.id })
+      .from(vacancies)
       .where(sql`${vacancies.status} IN ('published', 'scheduled') AND ${vacancies.closesAt} <= ${at}`)
-      .orderBy(vacancies.closesAt).limit(1000),
-    db.select({ id: vacancies.id }).from(vacancies)
+      .orderBy(vacancies.closesAt)
+      .limit(1000),
+    db
+      .select({ id: vacancies.id })
+      .from(vacancies)
       .where(sql`${vacancies.status} = 'scheduled' AND ${vacancies.publishAt} <= ${at}`)
-      .orderBy(vacancies.publishAt).limit(1000),
+      .orderBy(vacancies.publishAt)
+      .limit(1000),
   ]);
   const due = [...new Map([...closing, ...publishing].map((v) => [v.id, v])).values()];
   let published = 0;
@@ -396,7 +512,14 @@ export async function applyDueTransitions(db: Database, now = new Date()): Promi
 }
 
 export async function vacancyHistory(db: Executor, userId: string, vacancyId: string) {
-  return rowsOf<{ id: string; action: string; changes: Record<string, { from: unknown; to: unknown }>; note: string | null; at: string; who: string | null }>(
+  return rowsOf<{
+    id: string;
+    action: string;
+    changes: Record<string, { from: unknown; to: unknown }>;
+    note: string | null;
+    at: string;
+    who: string | null;
+  }>(
     await db.execute(sql`
       SELECT e.id, e.action, e.changes, e.note, e.at, u.name AS who
         FROM vacancy_events e

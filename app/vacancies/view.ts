@@ -14,7 +14,15 @@ import {
   type VacancyRole,
   type WorkingPattern,
 } from "./options";
-import { allowanceLabels, allowancesPerYear, formatHourly, formatPounds, formatSalaryRange, proRata, type Allowance } from "./pay";
+import {
+  allowanceLabels,
+  allowancesPerYear,
+  formatHourly,
+  formatPounds,
+  formatSalaryRange,
+  proRata,
+  type Allowance,
+} from "./pay";
 import { subjectLabel } from "./subjects";
 
 /** The stored vacancy fields the advert needs; dates may arrive as strings from JSON. */
@@ -58,7 +66,14 @@ export type AdvertSource = {
   contactPhone: string | null;
   closesAt: string | Date | null;
   closedReason: string | null;
-  schools: { schoolId: string; urn: number; name: string; fteShare: number | null; town: string | null; postcode: string | null }[];
+  schools: {
+    schoolId: string;
+    urn: number;
+    name: string;
+    fteShare: number | null;
+    town: string | null;
+    postcode: string | null;
+  }[];
 };
 
 export type PayView = { headline: string; proRata: string | null; points: string | null; allowances: string[] };
@@ -66,12 +81,21 @@ export type PayView = { headline: string; proRata: string | null; points: string
 export function payView(v: AdvertSource): PayView {
   const allowances = v.allowances.map((a) => `${allowanceLabels[a.kind]}: ${formatPounds(a.amount)} a year`);
   if (v.payRange === "hourly") {
-    return { headline: v.hourlyRatePence === null ? "Pay not set" : formatHourly(v.hourlyRatePence), proRata: null, points: null, allowances };
+    return {
+      headline: v.hourlyRatePence === null ? "Pay not set" : formatHourly(v.hourlyRatePence),
+      proRata: null,
+      points: null,
+      allowances,
+    };
   }
-  if (v.salaryMinFte === null || v.salaryMaxFte === null) return { headline: "Pay not set", proRata: null, points: null, allowances };
+  if (v.salaryMinFte === null || v.salaryMaxFte === null)
+    return { headline: "Pay not set", proRata: null, points: null, allowances };
   const headline = `${formatSalaryRange(v.salaryMinFte, v.salaryMaxFte)} a year (full-time equivalent)`;
   const partTime = v.fteThousandths < 1000;
-  const extra = partTime && v.allowances.length > 0 ? `, plus ${formatPounds(allowancesPerYear(v.allowances, v.fteThousandths))} in allowances` : "";
+  const extra =
+    partTime && v.allowances.length > 0
+      ? `, plus ${formatPounds(allowancesPerYear(v.allowances, v.fteThousandths))} in allowances`
+      : "";
   const proRataText = partTime
     ? `${formatSalaryRange(proRata(v.salaryMinFte, v.fteThousandths), proRata(v.salaryMaxFte, v.fteThousandths))} a year actual pay at ${formatFte(v.fteThousandths)} FTE${extra}`
     : null;
@@ -97,7 +121,8 @@ export function contractText(v: AdvertSource): string {
 export function startText(v: AdvertSource): string {
   if (v.startKind === "asap") return "As soon as possible";
   if (v.startKind === "date" && v.startDate) return formatLondonDate(v.startDate);
-  if (v.startKind === "range" && v.startDate && v.startDateTo) return `Between ${formatLondonDate(v.startDate)} and ${formatLondonDate(v.startDateTo)}`;
+  if (v.startKind === "range" && v.startDate && v.startDateTo)
+    return `Between ${formatLondonDate(v.startDate)} and ${formatLondonDate(v.startDateTo)}`;
   return "To be agreed";
 }
 

@@ -9,7 +9,10 @@ import type { CsvInput } from "./csv-source";
 import { updateFromExcluded, wasInserted } from "./upsert-counts";
 
 /** The pay figures Staffroom ships: the statutory minima and maxima of ../shared/data/pay-scales-england.csv, with its sources. */
-export const BUNDLED_PAY_SCALES = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../reference/pay-scales-england.csv");
+export const BUNDLED_PAY_SCALES = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  "../reference/pay-scales-england.csv",
+);
 
 type Figure = { year: string; area: PayArea; range: string; point: string; annualPounds: number; source: string };
 
@@ -17,14 +20,17 @@ const HEADER = ["year", "area", "range", "point", "annual_gbp", "source"];
 
 function readFigure(cell: (name: string) => string): ReadResult<Figure> {
   const year = cell("year");
-  if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) return { ok: false, reason: "year is not like 2025/26" };
+  if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5)))
+    return { ok: false, reason: "year is not like 2025/26" };
   const area = cell("area") as PayArea;
   if (!PAY_AREAS.includes(area)) return { ok: false, reason: `area is not one of ${PAY_AREAS.join(", ")}` };
   const range = cell("range");
   const point = cell("point");
-  if (!/^[a-z_0-9]+$/.test(range) || !/^[A-Za-z0-9_]+$/.test(point)) return { ok: false, reason: "range or point missing" };
+  if (!/^[a-z_0-9]+$/.test(range) || !/^[A-Za-z0-9_]+$/.test(point))
+    return { ok: false, reason: "range or point missing" };
   const annual = Number(cell("annual_gbp"));
-  if (!Number.isInteger(annual) || annual <= 0 || annual > 1_000_000) return { ok: false, reason: "annual_gbp is not a whole number of pounds" };
+  if (!Number.isInteger(annual) || annual <= 0 || annual > 1_000_000)
+    return { ok: false, reason: "annual_gbp is not a whole number of pounds" };
   const source = cell("source");
   // A figure without its source is not a fact Staffroom can show.
   if (!source) return { ok: false, reason: "no source" };
@@ -48,7 +54,11 @@ export function importPayScales(db: Database, input: CsvInput, options: CsvImpor
         db
           .insert(payScaleFigures)
           .values(batch.map((f) => ({ ...f, importedAt: new Date() })))
-          .onConflictDoUpdate({ target: [payScaleFigures.year, payScaleFigures.area, payScaleFigures.range, payScaleFigures.point], set: onConflict.set, setWhere: onConflict.changed })
+          .onConflictDoUpdate({
+            target: [payScaleFigures.year, payScaleFigures.area, payScaleFigures.range, payScaleFigures.point],
+            set: onConflict.set,
+            setWhere: onConflict.changed,
+          })
           .returning({ inserted: wasInserted }),
     },
     options,

@@ -20,11 +20,16 @@ function centroidFile(kind: "outcode" | "sector", file: string): PlaceFormat {
     hasHeader: true,
     matches: (first) => first.includes(kind) && first.includes("postcode_count"),
     read: (_row, cell) =>
-      place(kind, cell(kind), parseLatLng(cell("lat"), cell("lng")) ?? parseGridReference(cell("easting"), cell("northing")), {
-        laCode: cell("la_code") || null,
-        laName: cell("la_name") || null,
-        postcodeCount: Number(cell("postcode_count")) || null,
-      }),
+      place(
+        kind,
+        cell(kind),
+        parseLatLng(cell("lat"), cell("lng")) ?? parseGridReference(cell("easting"), cell("northing")),
+        {
+          laCode: cell("la_code") || null,
+          laName: cell("la_name") || null,
+          postcodeCount: Number(cell("postcode_count")) || null,
+        },
+      ),
   };
 }
 

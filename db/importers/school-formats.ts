@@ -1,10 +1,6 @@
 import type { schools } from "../schema";
 import { parseGridReference, parseLatLng, type LatLng } from "./grid";
-import {
-  canonicalPhase,
-  typeGroupFromFundingCategory,
-  typeGroupFromGias,
-} from "./school-type-group";
+import { canonicalPhase, typeGroupFromFundingCategory, typeGroupFromGias } from "./school-type-group";
 
 /** The columns an import owns; trust and partnership links are ours and never overwritten by a file. */
 export type ImportedSchool = Omit<
@@ -12,9 +8,7 @@ export type ImportedSchool = Omit<
   "id" | "trustId" | "partnershipId" | "createdAt" | "updatedAt" | "source"
 >;
 
-export type ReadSchool =
-  | { ok: true; school: ImportedSchool; warnings: string[] }
-  | { ok: false; reason: string };
+export type ReadSchool = { ok: true; school: ImportedSchool; warnings: string[] } | { ok: false; reason: string };
 
 type Cell = (name: string) => string;
 

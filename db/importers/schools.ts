@@ -18,7 +18,11 @@ export type ImportSchoolsOptions = CsvImportOptions & {
  * Upserts schools by URN from the official GIAS download or the shared extracts (format told by the
  * header). Trust and partnership links are never touched, so re-importing keeps the partnership intact.
  */
-export function importSchools(db: Database, input: CsvInput, options: ImportSchoolsOptions = {}): Promise<ImportReport> {
+export function importSchools(
+  db: Database,
+  input: CsvInput,
+  options: ImportSchoolsOptions = {},
+): Promise<ImportReport> {
   const laFilter = options.laCodes?.length ? new Set(options.laCodes) : undefined;
   return runCsvImport<ImportedSchool>(
     input,
@@ -49,9 +53,24 @@ export function importSchools(db: Database, input: CsvInput, options: ImportScho
 
 // Only the columns a file owns: trust_id and partnership_id are the partnership's own data.
 const onConflict = updateFromExcluded(schools, [
-  "name", "phase", "establishmentType", "typeGroup", "religiousCharacter", "statutoryLowAge",
-  "statutoryHighAge", "laCode", "laName", "region", "postcode", "town", "lat", "lng", "pupils",
-  "website", "source", "sourceDate",
+  "name",
+  "phase",
+  "establishmentType",
+  "typeGroup",
+  "religiousCharacter",
+  "statutoryLowAge",
+  "statutoryHighAge",
+  "laCode",
+  "laName",
+  "region",
+  "postcode",
+  "town",
+  "lat",
+  "lng",
+  "pupils",
+  "website",
+  "source",
+  "sourceDate",
 ]);
 
 // A file without districts (the shared formats) keeps the district a GIAS import gave the school.

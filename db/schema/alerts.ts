@@ -28,7 +28,10 @@ export const jobAlerts = pgTable(
     /** Set when the saved search can no longer run as saved (a retired option, a place no longer found). */
     problem: text("problem"),
   },
-  (t) => [index("job_alerts_user_idx").on(t.userId, t.createdAt), index("job_alerts_due_idx").on(t.frequency, t.unsubscribedAt)],
+  (t) => [
+    index("job_alerts_user_idx").on(t.userId, t.createdAt),
+    index("job_alerts_due_idx").on(t.frequency, t.unsubscribedAt),
+  ],
 );
 
 /** Each vacancy an alert has sent, so no vacancy is sent twice by the same alert. */

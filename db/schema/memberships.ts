@@ -74,8 +74,5 @@ export const invitations = pgTable(
     acceptedBy: text("accepted_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("invitations_token_key").on(t.tokenHash),
-    index("invitations_email_idx").on(t.email),
-  ],
+  (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_email_idx").on(t.email)],
 );

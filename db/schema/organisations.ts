@@ -24,8 +24,5 @@ export const organisations = pgTable(
     partnershipId: text("partnership_id").references(() => partnerships.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("organisations_slug_key").on(t.slug),
-    index("organisations_partnership_idx").on(t.partnershipId),
-  ],
+  (t) => [uniqueIndex("organisations_slug_key").on(t.slug), index("organisations_partnership_idx").on(t.partnershipId)],
 );

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -25,17 +37,13 @@ const coreColumns = () => ({
 });
 
 /** One row per live vacancy: what filters, counts and sorts need, and the words of its title for ranking. */
-export const searchVacancies = pgTable(
-  "search_vacancies",
-  coreColumns(),
-  (t) => [
-    index("search_vacancies_vacancy_signature_idx").on(t.vacancySignature),
-    index("search_vacancies_location_signature_idx").on(t.locationSignature),
-    index("search_vacancies_closes_idx").on(t.closesAt),
-    index("search_vacancies_published_idx").on(t.publishedAt),
-    index("search_vacancies_salary_idx").on(t.salaryMax),
-  ],
-);
+export const searchVacancies = pgTable("search_vacancies", coreColumns(), (t) => [
+  index("search_vacancies_vacancy_signature_idx").on(t.vacancySignature),
+  index("search_vacancies_location_signature_idx").on(t.locationSignature),
+  index("search_vacancies_closes_idx").on(t.closesAt),
+  index("search_vacancies_published_idx").on(t.publishedAt),
+  index("search_vacancies_salary_idx").on(t.salaryMax),
+]);
 
 /**
  * Every distinct set of facet keys ("phase:primary", "trust:mersey"…) the index holds, numbered. Thousands
@@ -48,7 +56,10 @@ export const searchSignatures = pgTable(
     kind: text("kind").notNull(),
     keys: text("keys").array().notNull(),
   },
-  (t) => [uniqueIndex("search_signatures_kind_keys_key").on(t.kind, t.keys), index("search_signatures_keys_idx").using("gin", t.keys)],
+  (t) => [
+    uniqueIndex("search_signatures_kind_keys_key").on(t.kind, t.keys),
+    index("search_signatures_keys_idx").using("gin", t.keys),
+  ],
 );
 
 /**
@@ -83,11 +94,9 @@ export const searchVacancyPoints = pgTable(
 );
 
 /** Every word in the index, trigram-indexed: where a misspelt query word finds the word it meant. */
-export const searchTerms = pgTable(
-  "search_terms",
-  { term: text("term").primaryKey() },
-  (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
-);
+export const searchTerms = pgTable("search_terms", { term: text("term").primaryKey() }, (t) => [
+  index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
+]);
 
 /**
  * Vacancies whose search documents must be brought up to date. Triggers on the vacancy, school and trust

@@ -19,7 +19,12 @@ import { organisations } from "./organisations";
 import { schools } from "./schools";
 
 export const vacancyStatus = pgEnum("vacancy_status", ["draft", "scheduled", "published", "closed", "archived"]);
-export const closeReason = pgEnum("vacancy_close_reason", ["expired", "filled_staffroom", "filled_elsewhere", "withdrawn"]);
+export const closeReason = pgEnum("vacancy_close_reason", [
+  "expired",
+  "filled_staffroom",
+  "filled_elsewhere",
+  "withdrawn",
+]);
 export const contractType = pgEnum("contract_type", ["permanent", "fixed_term", "maternity_cover", "casual"]);
 export const workingPattern = pgEnum("working_pattern", ["full_time", "part_time", "job_share", "flexible"]);
 export const startKind = pgEnum("start_kind", ["date", "range", "asap", "to_be_agreed"]);
@@ -50,9 +55,18 @@ export const vacancies = pgTable(
     status: vacancyStatus("status").notNull().default("draft"),
     title: text("title").notNull(),
     role: text("role").notNull(),
-    phases: text("phases").array().notNull().default(sql`'{}'::text[]`),
-    keyStages: text("key_stages").array().notNull().default(sql`'{}'::text[]`),
-    subjects: text("subjects").array().notNull().default(sql`'{}'::text[]`),
+    phases: text("phases")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    keyStages: text("key_stages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    subjects: text("subjects")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sendSpecialism: boolean("send_specialism").notNull().default(false),
     contractType: contractType("contract_type").notNull().default("permanent"),
     fixedTermMonths: integer("fixed_term_months"),
@@ -98,16 +112,19 @@ export const vacancies = pgTable(
     index("vacancies_status_closes_idx").on(t.status, t.closesAt),
     index("vacancies_status_publish_idx").on(t.status, t.publishAt),
     // The every-minute scheduler pass looks only for vacancies that can still change on the clock.
-    index("vacancies_due_close_idx").on(t.closesAt).where(sql`${t.status} IN ('published', 'scheduled')`),
-    index("vacancies_due_publish_idx").on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
+    index("vacancies_due_close_idx")
+      .on(t.closesAt)
+      .where(sql`${t.status} IN ('published', 'scheduled')`),
+    index("vacancies_due_publish_idx")
+      .on(t.publishAt)
+      .where(sql`${t.status} = 'scheduled'`),
     // The open-data feed pages live vacancies newest first.
-    index("vacancies_feed_idx").on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
+    index("vacancies_feed_idx")
+      .on(t.publishedAt.desc().nullsLast(), t.id)
+      .where(sql`${t.status} = 'published'`),
     index("vacancies_owner_org_idx").on(t.ownerOrganisationId, t.status),
     index("vacancies_owner_school_idx").on(t.ownerSchoolId, t.status),
-    check(
-      "vacancies_one_owner",
-      sql`(${t.ownerOrganisationId} IS NULL) <> (${t.ownerSchoolId} IS NULL)`,
-    ),
+    check("vacancies_one_owner", sql`(${t.ownerOrganisationId} IS NULL) <> (${t.ownerSchoolId} IS NULL)`),
     check("vacancies_fte_range", sql`${t.fte} > 0 AND ${t.fte} <= 1`),
     check(
       "vacancies_salary_order",

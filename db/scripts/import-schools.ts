@@ -16,7 +16,10 @@ Rows without coordinates are imported and counted as a warning (they cannot be f
   --la CODES   keep only these DfE LA codes, comma-separated (358 = Trafford)
   --force      open PGlite even though something listens on the app's port`,
   run: (db, file, flags, onProgress) => {
-    const laCodes = flags.la?.split(",").map((c) => c.trim()).filter(Boolean);
+    const laCodes = flags.la
+      ?.split(",")
+      .map((c) => c.trim())
+      .filter(Boolean);
     return importSchools(db, file, { laCodes, onProgress });
   },
 });

@@ -43,7 +43,9 @@ runScript(async () => {
       console.log(`seeded ${summary.schools} real schools into the demo partnership, ${summary.users} demo users`);
     } else {
       const summary = await seedDemoRegion(connection.db);
-      console.log(`seeded ${summary.schools} fictional schools, ${summary.organisations} organisations, ${summary.users} demo users`);
+      console.log(
+        `seeded ${summary.schools} fictional schools, ${summary.organisations} organisations, ${summary.users} demo users`,
+      );
     }
   } catch (error) {
     if (!(error instanceof DemoAlreadySeededError)) throw error;

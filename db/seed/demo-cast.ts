@@ -36,13 +36,48 @@ export type DemoUser = { email: string; name: string; role: (typeof roles)[numbe
 
 export const demoUsers: DemoUser[] = [
   { email: "admin@staffroom.example", name: "Ada Admin", role: "partnership_admin", scope: { kind: "partnership" } },
-  { email: "hr@northbrook.example", name: "Hana Northbrook", role: "hr", scope: { kind: "organisation", org: "northbrook-learning-trust" } },
-  { email: "hr@riverside.example", name: "Rhys Riverside", role: "hr", scope: { kind: "organisation", org: "riverside-schools-trust" } },
-  { email: "hr.school@northbrook.example", name: "Sam School-Office", role: "hr", scope: { kind: "northbrook-school", index: 0 } },
-  { email: "hr@demoshire.example", name: "Dee Shire", role: "hr", scope: { kind: "organisation", org: "local-authority" } },
+  {
+    email: "hr@northbrook.example",
+    name: "Hana Northbrook",
+    role: "hr",
+    scope: { kind: "organisation", org: "northbrook-learning-trust" },
+  },
+  {
+    email: "hr@riverside.example",
+    name: "Rhys Riverside",
+    role: "hr",
+    scope: { kind: "organisation", org: "riverside-schools-trust" },
+  },
+  {
+    email: "hr.school@northbrook.example",
+    name: "Sam School-Office",
+    role: "hr",
+    scope: { kind: "northbrook-school", index: 0 },
+  },
+  {
+    email: "hr@demoshire.example",
+    name: "Dee Shire",
+    role: "hr",
+    scope: { kind: "organisation", org: "local-authority" },
+  },
   { email: "teacher@staffroom.example", name: "Tess Teacher", role: "teacher", scope: { kind: "partnership" } },
   { email: "trainee@staffroom.example", name: "Tom Trainee", role: "trainee", scope: { kind: "partnership" } },
-  { email: "itt@vale.example", name: "Ivy Vale", role: "itt_coordinator", scope: { kind: "organisation", org: "itt-provider" } },
-  { email: "induction@northbrook.example", name: "Ines Induction", role: "induction_tutor", scope: { kind: "organisation", org: "northbrook-learning-trust" } },
-  { email: "mentor@northbrook.example", name: "Max Mentor", role: "mentor", scope: { kind: "northbrook-school", index: 1 } },
+  {
+    email: "itt@vale.example",
+    name: "Ivy Vale",
+    role: "itt_coordinator",
+    scope: { kind: "organisation", org: "itt-provider" },
+  },
+  {
+    email: "induction@northbrook.example",
+    name: "Ines Induction",
+    role: "induction_tutor",
+    scope: { kind: "organisation", org: "northbrook-learning-trust" },
+  },
+  {
+    email: "mentor@northbrook.example",
+    name: "Max Mentor",
+    role: "mentor",
+    scope: { kind: "northbrook-school", index: 1 },
+  },
 ];

@@ -39,7 +39,12 @@ export async function seedDemoRegion(db: Database): Promise<SeedSummary> {
     const idOf = new Map(inserted.map((s) => [s.urn, s.id]));
     const grouping = groupByOwner(generated, idOf);
     await tx.insert(places).values(placesOf(generated)).onConflictDoNothing();
-    const summary = await seedPartnership(tx, { region: "Fictional region", localAuthority: fictionalLocalAuthority, schools: grouping, passwordHash });
+    const summary = await seedPartnership(tx, {
+      region: "Fictional region",
+      localAuthority: fictionalLocalAuthority,
+      schools: grouping,
+      passwordHash,
+    });
     return { ...summary, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
   });
 }
@@ -54,14 +59,21 @@ export async function seedDemoAroundRealSchools(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const summary = await db.transaction(async (tx) => {
     const grouping = await chooseRealSchools(tx);
-    const seeded = await seedPartnership(tx, { region: realRegion, localAuthority: realLocalAuthority, schools: grouping, passwordHash });
+    const seeded = await seedPartnership(tx, {
+      region: realRegion,
+      localAuthority: realLocalAuthority,
+      schools: grouping,
+      passwordHash,
+    });
     return { ...seeded, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
   });
   return { ...summary, imported };
 }
 
 async function demoPartnershipId(tx: Executor): Promise<string> {
-  const [row] = rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`));
+  const [row] = rowsOf<{ id: string }>(
+    await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`),
+  );
   return row.id;
 }
 
@@ -69,7 +81,10 @@ function groupByOwner(generated: FictionalSchool[], idOf: Map<number, string>): 
   const idsOf = (owner: FictionalSchool["owner"]) =>
     generated.filter((s) => s.owner === owner).map((s) => idOf.get(s.urn)!);
   return {
-    ...(Object.fromEntries(trustSlugs.map((slug) => [slug, idsOf(slug)])) as Record<(typeof trustSlugs)[number], string[]>),
+    ...(Object.fromEntries(trustSlugs.map((slug) => [slug, idsOf(slug)])) as Record<
+      (typeof trustSlugs)[number],
+      string[]
+    >),
     localAuthority: idsOf("la"),
   };
 }
@@ -91,11 +106,17 @@ function placesOf(generated: FictionalSchool[]): (typeof places.$inferInsert)[] 
     postcodeCount: members.length,
     ...common,
   }));
-  const units = generated.map((s) => ({ key: s.postcode!, kind: "postcode" as const, lat: s.lat!, lng: s.lng!, postcodeCount: 1, ...common }));
+  const units = generated.map((s) => ({
+    key: s.postcode!,
+    kind: "postcode" as const,
+    lat: s.lat!,
+    lng: s.lng!,
+    postcodeCount: 1,
+    ...common,
+  }));
   return [...outcodes, ...units];
 }
 
 function mean(xs: number[]): number {
   return Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1e6) / 1e6;
 }
-

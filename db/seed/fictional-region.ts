@@ -22,7 +22,16 @@ const towns: Town[] = [
   { name: "Ashby Fen", outcode: "DV8", eastKm: -9, northKm: -7 },
 ];
 
-type Kind = "primary" | "infant" | "junior" | "secondary" | "secondary-11-16" | "nursery" | "sixth-form" | "all-through" | "special";
+type Kind =
+  | "primary"
+  | "infant"
+  | "junior"
+  | "secondary"
+  | "secondary-11-16"
+  | "nursery"
+  | "sixth-form"
+  | "all-through"
+  | "special";
 
 const kinds: Record<Kind, { phase: string; ages: [number, number]; pupils: [number, number]; specialType?: string }> = {
   primary: { phase: "Primary", ages: [4, 11], pupils: [180, 630] },

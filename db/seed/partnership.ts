@@ -11,7 +11,13 @@ import {
   type TrustSlug,
 } from "./demo-cast";
 
-export type SeedSummary = { partnerships: number; organisations: number; schools: number; users: number; vacancies?: number };
+export type SeedSummary = {
+  partnerships: number;
+  organisations: number;
+  schools: number;
+  users: number;
+  vacancies?: number;
+};
 
 /** Which schools (by id) belong to whom; order matters for Northbrook, whose first schools get staff. */
 export type SchoolGrouping = Record<TrustSlug, string[]> & { localAuthority: string[] };
@@ -52,12 +58,19 @@ export async function seedPartnership(tx: Executor, plan: PartnershipPlan): Prom
   const now = new Date();
   await tx
     .insert(users)
-    .values(demoUsers.map((u) => ({ email: u.email, name: u.name, passwordHash: plan.passwordHash, emailVerifiedAt: now })))
+    .values(
+      demoUsers.map((u) => ({ email: u.email, name: u.name, passwordHash: plan.passwordHash, emailVerifiedAt: now })),
+    )
     .onConflictDoNothing({ target: users.email });
   const userRows = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.email, demoUsers.map((u) => u.email)));
+    .where(
+      inArray(
+        users.email,
+        demoUsers.map((u) => u.email),
+      ),
+    );
   const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
 
   const scopeOf = (scope: DemoScope) => {
@@ -66,7 +79,11 @@ export async function seedPartnership(tx: Executor, plan: PartnershipPlan): Prom
       return { scopeKind: "school" as const, schoolId: plan.schools["northbrook-learning-trust"][scope.index] };
     }
     const slug =
-      scope.org === "local-authority" ? plan.localAuthority.slug : scope.org === "itt-provider" ? demoIttProvider.slug : scope.org;
+      scope.org === "local-authority"
+        ? plan.localAuthority.slug
+        : scope.org === "itt-provider"
+          ? demoIttProvider.slug
+          : scope.org;
     return { scopeKind: "organisation" as const, organisationId: orgId(slug) };
   };
   await tx

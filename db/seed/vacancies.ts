@@ -29,11 +29,41 @@ const PHASES: Record<string, string> = {
   "16 plus": "sixteen_plus",
   "All-through": "all_through",
 };
-const SECONDARY_SUBJECTS = ["mathematics", "english", "science", "physics", "chemistry", "biology", "history", "geography", "computing", "mfl", "art_design", "music", "pe", "religious_education", "design_technology", "drama"];
+const SECONDARY_SUBJECTS = [
+  "mathematics",
+  "english",
+  "science",
+  "physics",
+  "chemistry",
+  "biology",
+  "history",
+  "geography",
+  "computing",
+  "mfl",
+  "art_design",
+  "music",
+  "pe",
+  "religious_education",
+  "design_technology",
+  "drama",
+];
 const SUBJECT_TITLES: Record<string, string> = {
-  mathematics: "Mathematics", english: "English", science: "Science", physics: "Physics", chemistry: "Chemistry", biology: "Biology",
-  history: "History", geography: "Geography", computing: "Computing", mfl: "Modern Foreign Languages", art_design: "Art and Design",
-  music: "Music", pe: "PE", religious_education: "Religious Education", design_technology: "Design and Technology", drama: "Drama",
+  mathematics: "Mathematics",
+  english: "English",
+  science: "Science",
+  physics: "Physics",
+  chemistry: "Chemistry",
+  biology: "Biology",
+  history: "History",
+  geography: "Geography",
+  computing: "Computing",
+  mfl: "Modern Foreign Languages",
+  art_design: "Art and Design",
+  music: "Music",
+  pe: "PE",
+  religious_education: "Religious Education",
+  design_technology: "Design and Technology",
+  drama: "Drama",
 };
 
 export type VacancySeedSummary = { vacancies: number; byStatus: Record<string, number> };
@@ -42,7 +72,11 @@ export type VacancySeedSummary = { vacancies: number; byStatus: Record<string, n
  * A few hundred realistic vacancies over the partnership's schools, the same on every run: roles, phases,
  * subjects, pay ranges, contracts, part-time and shared roles, and every lifecycle state.
  */
-export async function seedVacancies(tx: Executor, partnershipId: string, options: { count?: number; now?: Date } = {}): Promise<VacancySeedSummary> {
+export async function seedVacancies(
+  tx: Executor,
+  partnershipId: string,
+  options: { count?: number; now?: Date } = {},
+): Promise<VacancySeedSummary> {
   const count = options.count ?? 300;
   const now = options.now ?? new Date();
   const random = seededRandom(20261122);
@@ -68,11 +102,35 @@ export async function seedVacancies(tx: Executor, partnershipId: string, options
     const phase = special ? "special" : (PHASES[school.phase] ?? "primary");
     const roll = random();
     const role =
-      roll < 0.55 ? "classroom_teacher" : roll < 0.63 ? "head_of_department" : roll < 0.68 ? "head_of_year" : roll < 0.72 ? "senco"
-      : roll < 0.75 ? "assistant_head" : roll < 0.77 ? "deputy_head" : roll < 0.78 ? "headteacher" : roll < 0.88 ? "teaching_assistant"
-      : roll < 0.92 ? "hlta" : roll < 0.96 ? "cover_supervisor" : "support";
+      roll < 0.55
+        ? "classroom_teacher"
+        : roll < 0.63
+          ? "head_of_department"
+          : roll < 0.68
+            ? "head_of_year"
+            : roll < 0.72
+              ? "senco"
+              : roll < 0.75
+                ? "assistant_head"
+                : roll < 0.77
+                  ? "deputy_head"
+                  : roll < 0.78
+                    ? "headteacher"
+                    : roll < 0.88
+                      ? "teaching_assistant"
+                      : roll < 0.92
+                        ? "hlta"
+                        : roll < 0.96
+                          ? "cover_supervisor"
+                          : "support";
     const secondaryLike = phase === "secondary" || phase === "sixteen_plus" || phase === "all_through";
-    const subject = secondaryLike ? pick(SECONDARY_SUBJECTS) : phase === "nursery" ? "early_years" : phase === "special" ? "send" : "primary";
+    const subject = secondaryLike
+      ? pick(SECONDARY_SUBJECTS)
+      : phase === "nursery"
+        ? "early_years"
+        : phase === "special"
+          ? "send"
+          : "primary";
     const subjectTitle = SUBJECT_TITLES[subject];
 
     const row: Insert = {
@@ -81,12 +139,21 @@ export async function seedVacancies(tx: Executor, partnershipId: string, options
       role,
       phases: [phase],
       subjects: ["teaching_assistant", "hlta", "cover_supervisor", "support"].includes(role) ? [] : [subject],
-      keyStages: phase === "primary" ? [pick(["ks1", "ks2"])] : secondaryLike ? ["ks3", "ks4"] : phase === "nursery" ? ["eyfs"] : [],
+      keyStages:
+        phase === "primary"
+          ? [pick(["ks1", "ks2"])]
+          : secondaryLike
+            ? ["ks3", "ks4"]
+            : phase === "nursery"
+              ? ["eyfs"]
+              : [],
       sendSpecialism: phase === "special" || role === "senco",
       aboutRole: "",
       aboutSchool: `${school.name} is part of the Demo Vale Schools Partnership, a fictional group of schools recruiting together.`,
-      skillsExperience: "We are looking for someone who puts pupils first, works well in a team and wants to keep learning.",
-      whatWeOffer: "A supportive team, a planned induction, time for professional development and shared training across the partnership.",
+      skillsExperience:
+        "We are looking for someone who puts pupils first, works well in a team and wants to keep learning.",
+      whatWeOffer:
+        "A supportive team, a planned induction, time for professional development and shared training across the partnership.",
       applyMethod: "external_link",
       applyUrl: "https://example.org/demo-vale/apply",
       contactEmail: "recruitment@demo-vale.example",
@@ -97,33 +164,100 @@ export async function seedVacancies(tx: Executor, partnershipId: string, options
       if (kind < 0.8) {
         const from = between(0, 3);
         const to = Math.min(5, from + between(2, 5));
-        Object.assign(row, { payRange: "main", payPointFrom: `M${from + 1}`, payPointTo: `M${to + 1}`, salaryMinFte: PAY_2025_26.main[from], salaryMaxFte: PAY_2025_26.main[to], ectSuitable: from === 0 && random() < 0.8 });
+        Object.assign(row, {
+          payRange: "main",
+          payPointFrom: `M${from + 1}`,
+          payPointTo: `M${to + 1}`,
+          salaryMinFte: PAY_2025_26.main[from],
+          salaryMaxFte: PAY_2025_26.main[to],
+          ectSuitable: from === 0 && random() < 0.8,
+        });
       } else if (kind < 0.9) {
-        Object.assign(row, { payRange: "upper", payPointFrom: "U1", payPointTo: "U3", salaryMinFte: PAY_2025_26.upper[0], salaryMaxFte: PAY_2025_26.upper[2] });
+        Object.assign(row, {
+          payRange: "upper",
+          payPointFrom: "U1",
+          payPointTo: "U3",
+          salaryMinFte: PAY_2025_26.upper[0],
+          salaryMaxFte: PAY_2025_26.upper[2],
+        });
       } else {
-        Object.assign(row, { payRange: "unqualified", payPointFrom: "Q1", payPointTo: "Q6", salaryMinFte: PAY_2025_26.unqualified[0], salaryMaxFte: PAY_2025_26.unqualified[5] });
+        Object.assign(row, {
+          payRange: "unqualified",
+          payPointFrom: "Q1",
+          payPointTo: "Q6",
+          salaryMinFte: PAY_2025_26.unqualified[0],
+          salaryMaxFte: PAY_2025_26.unqualified[5],
+        });
       }
-      row.title = secondaryLike ? `Teacher of ${subjectTitle}` : phase === "nursery" ? "Early Years Teacher" : phase === "special" ? "Class Teacher (SEND)" : `Class Teacher (Year ${between(1, 6)})`;
+      row.title = secondaryLike
+        ? `Teacher of ${subjectTitle}`
+        : phase === "nursery"
+          ? "Early Years Teacher"
+          : phase === "special"
+            ? "Class Teacher (SEND)"
+            : `Class Teacher (Year ${between(1, 6)})`;
     } else if (role === "head_of_department" || role === "head_of_year" || role === "senco") {
-      const allowance = role === "senco" ? { kind: "sen" as const, amount: between(...ALLOWANCES_2024_25.sen) } : { kind: "tlr2" as const, amount: between(...ALLOWANCES_2024_25.tlr2) };
+      const allowance =
+        role === "senco"
+          ? { kind: "sen" as const, amount: between(...ALLOWANCES_2024_25.sen) }
+          : { kind: "tlr2" as const, amount: between(...ALLOWANCES_2024_25.tlr2) };
       Object.assign(row, { payRange: random() < 0.5 ? "main" : "upper", allowances: [allowance] });
-      if (row.payRange === "main") Object.assign(row, { payPointFrom: "M4", payPointTo: "M6", salaryMinFte: PAY_2025_26.main[3], salaryMaxFte: PAY_2025_26.main[5] });
-      else Object.assign(row, { payPointFrom: "U1", payPointTo: "U3", salaryMinFte: PAY_2025_26.upper[0], salaryMaxFte: PAY_2025_26.upper[2] });
-      row.title = role === "senco" ? "SENCO" : role === "head_of_year" ? `Head of Year ${between(7, 11)}` : secondaryLike ? `Head of ${subjectTitle}` : `${subjectTitle === undefined ? "Phase" : subjectTitle} Lead`;
+      if (row.payRange === "main")
+        Object.assign(row, {
+          payPointFrom: "M4",
+          payPointTo: "M6",
+          salaryMinFte: PAY_2025_26.main[3],
+          salaryMaxFte: PAY_2025_26.main[5],
+        });
+      else
+        Object.assign(row, {
+          payPointFrom: "U1",
+          payPointTo: "U3",
+          salaryMinFte: PAY_2025_26.upper[0],
+          salaryMaxFte: PAY_2025_26.upper[2],
+        });
+      row.title =
+        role === "senco"
+          ? "SENCO"
+          : role === "head_of_year"
+            ? `Head of Year ${between(7, 11)}`
+            : secondaryLike
+              ? `Head of ${subjectTitle}`
+              : `${subjectTitle === undefined ? "Phase" : subjectTitle} Lead`;
     } else if (role === "assistant_head" || role === "deputy_head" || role === "headteacher") {
       const base = PAY_2025_26.leadership.min;
       const [lo, hi] = role === "assistant_head" ? [0, 0.12] : role === "deputy_head" ? [0.12, 0.3] : [0.3, 0.75];
       const span = PAY_2025_26.leadership.max - base;
       const min = Math.round((base + lo * span) / 100) * 100;
-      Object.assign(row, { payRange: "leadership", salaryMinFte: Math.max(base, min), salaryMaxFte: Math.round((base + hi * span) / 100) * 100 });
-      row.title = { assistant_head: "Assistant Headteacher", deputy_head: "Deputy Headteacher", headteacher: "Headteacher" }[role];
+      Object.assign(row, {
+        payRange: "leadership",
+        salaryMinFte: Math.max(base, min),
+        salaryMaxFte: Math.round((base + hi * span) / 100) * 100,
+      });
+      row.title = {
+        assistant_head: "Assistant Headteacher",
+        deputy_head: "Deputy Headteacher",
+        headteacher: "Headteacher",
+      }[role];
     } else if (role === "hlta" || role === "support") {
-      Object.assign(row, { payRange: "support", supportGrade: role === "hlta" ? "Grade 6" : "Grade 3", salaryMinFte: role === "hlta" ? between(26000, 27000) : between(24000, 25000) });
+      Object.assign(row, {
+        payRange: "support",
+        supportGrade: role === "hlta" ? "Grade 6" : "Grade 3",
+        salaryMinFte: role === "hlta" ? between(26000, 27000) : between(24000, 25000),
+      });
       row.salaryMaxFte = (row.salaryMinFte as number) + between(500, 1500);
-      row.title = role === "hlta" ? "Higher Level Teaching Assistant" : pick(["School Business Officer", "Site Assistant", "Attendance Officer"]);
+      row.title =
+        role === "hlta"
+          ? "Higher Level Teaching Assistant"
+          : pick(["School Business Officer", "Site Assistant", "Attendance Officer"]);
     } else {
       // Casual and sessional roles are paid by the hour (pence); rates are illustrative of local NJC pay.
-      Object.assign(row, { payRange: "hourly", contractType: "casual", workingPattern: "flexible", hourlyRatePence: between(1265, 1480) });
+      Object.assign(row, {
+        payRange: "hourly",
+        contractType: "casual",
+        workingPattern: "flexible",
+        hourlyRatePence: between(1265, 1480),
+      });
       row.title = role === "cover_supervisor" ? "Cover Supervisor" : "Teaching Assistant";
     }
 
@@ -171,16 +305,31 @@ export async function seedVacancies(tx: Executor, partnershipId: string, options
     } else {
       const closed = noon(days(-between(1, 40)));
       const reason = pick(["expired", "expired", "filled_staffroom", "filled_elsewhere", "withdrawn"] as const);
-      Object.assign(row, { status: "closed", publishedAt: noon(days(-between(45, 90))), closesAt: reason === "expired" ? closed : noon(days(between(1, 20))), closedAt: closed, closedReason: reason });
+      Object.assign(row, {
+        status: "closed",
+        publishedAt: noon(days(-between(45, 90))),
+        closesAt: reason === "expired" ? closed : noon(days(between(1, 20))),
+        closedAt: closed,
+        closedReason: reason,
+      });
     }
     planned.push({ row, schools: located });
   }
 
-  const inserted = await tx.insert(vacancies).values(planned.map((p) => p.row)).returning({ id: vacancies.id, status: vacancies.status });
-  await tx.insert(vacancySchools).values(
-    inserted.flatMap((v, i) => planned[i].schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.id, fteShare: s.share, position }))),
-  );
-  await tx.insert(vacancyEvents).values(inserted.map((v) => ({ vacancyId: v.id, action: "created", note: "Demo vacancy from the seed" })));
+  const inserted = await tx
+    .insert(vacancies)
+    .values(planned.map((p) => p.row))
+    .returning({ id: vacancies.id, status: vacancies.status });
+  await tx
+    .insert(vacancySchools)
+    .values(
+      inserted.flatMap((v, i) =>
+        planned[i].schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.id, fteShare: s.share, position })),
+      ),
+    );
+  await tx
+    .insert(vacancyEvents)
+    .values(inserted.map((v) => ({ vacancyId: v.id, action: "created", note: "Demo vacancy from the seed" })));
   const byStatus: Record<string, number> = {};
   for (const v of inserted) byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
   return { vacancies: inserted.length, byStatus };

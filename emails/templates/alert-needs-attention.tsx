@@ -7,8 +7,13 @@ export type AlertNeedsAttentionProps = { summary: string; problem: string; manag
 export function AlertNeedsAttention({ summary, problem, manageUrl, unsubscribeUrl }: AlertNeedsAttentionProps) {
   return (
     <EmailLayout preview={`Your job alert needs a change: ${summary}`} heading="Your job alert needs a change">
-      <Text>Your alert “{summary}” cannot run as it was saved: {problem}</Text>
-      <Text>We have paused it rather than send you vacancies you did not ask for. Save the search again to start it once more.</Text>
+      <Text>
+        Your alert “{summary}” cannot run as it was saved: {problem}
+      </Text>
+      <Text>
+        We have paused it rather than send you vacancies you did not ask for. Save the search again to start it once
+        more.
+      </Text>
       <Button href={manageUrl} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
         Look at your alerts
       </Button>

@@ -20,8 +20,8 @@ export function Invitation({ inviterName, roleLabel, placeName, url, expiresInDa
       </Button>
       <Text>Or paste this link into your browser: {url}</Text>
       <Text>
-        Sign in, or create an account with this e-mail address, to accept. The invitation expires in{" "}
-        {expiresInDays} days.
+        Sign in, or create an account with this e-mail address, to accept. The invitation expires in {expiresInDays}{" "}
+        days.
       </Text>
     </EmailLayout>
   );

@@ -16,14 +16,28 @@ export type JobAlertProps = {
   renamed: string[];
 };
 
-export function JobAlert({ summary, frequency, vacancies, more, searchUrl, manageUrl, unsubscribeUrl, renamed }: JobAlertProps) {
+export function JobAlert({
+  summary,
+  frequency,
+  vacancies,
+  more,
+  searchUrl,
+  manageUrl,
+  unsubscribeUrl,
+  renamed,
+}: JobAlertProps) {
   const count = vacancies.length + more;
   return (
-    <EmailLayout preview={`${count} new ${count === 1 ? "vacancy" : "vacancies"}: ${summary}`} heading={`New vacancies for your ${frequency} alert`}>
+    <EmailLayout
+      preview={`${count} new ${count === 1 ? "vacancy" : "vacancies"}: ${summary}`}
+      heading={`New vacancies for your ${frequency} alert`}
+    >
       <Text>
         {count} new {count === 1 ? "vacancy matches" : "vacancies match"} your search: {summary}.
       </Text>
-      {renamed.length > 0 ? <Text>We have updated your alert because some choices have new names: {renamed.join("; ")}.</Text> : null}
+      {renamed.length > 0 ? (
+        <Text>We have updated your alert because some choices have new names: {renamed.join("; ")}.</Text>
+      ) : null}
       {vacancies.map((v) => (
         <Section key={v.url} style={{ borderTop: "1px solid #b1b4b6", paddingTop: "8px" }}>
           <Text style={{ fontSize: "18px", fontWeight: 700, margin: "0" }}>
@@ -43,7 +57,8 @@ export function JobAlert({ summary, frequency, vacancies, more, searchUrl, manag
         See every match
       </Button>
       <Text>
-        <Link href={manageUrl}>Change or delete your alerts</Link>. <Link href={unsubscribeUrl}>Unsubscribe from this alert</Link> (no sign-in needed).
+        <Link href={manageUrl}>Change or delete your alerts</Link>.{" "}
+        <Link href={unsubscribeUrl}>Unsubscribe from this alert</Link> (no sign-in needed).
       </Text>
     </EmailLayout>
   );

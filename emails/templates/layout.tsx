@@ -14,8 +14,7 @@ export function EmailLayout(props: { preview: string; heading: string; children:
           {props.children}
           <Hr />
           <Text style={{ fontSize: "12px", color: "#505a5f" }}>
-            Staffroom: schools in your area recruiting together. If you did not expect this e-mail you can
-            ignore it.
+            Staffroom: schools in your area recruiting together. If you did not expect this e-mail you can ignore it.
           </Text>
         </Container>
       </Body>

@@ -13,8 +13,8 @@ export function ResetPassword({ name, url, expiresInMinutes }: ResetPasswordProp
       </Button>
       <Text>Or paste this link into your browser: {url}</Text>
       <Text>
-        The link works once and expires in {expiresInMinutes} minutes. If you did not ask, your password is
-        unchanged and you need do nothing.
+        The link works once and expires in {expiresInMinutes} minutes. If you did not ask, your password is unchanged
+        and you need do nothing.
       </Text>
     </EmailLayout>
   );

@@ -6,7 +6,15 @@
 import { Meilisearch, type Task } from "meilisearch";
 import { distanceMetres } from "../../app/places/distance";
 import type { VacancyDocument } from "../document";
-import { emptyFacets, FACETS, type EngineQuery, type FacetName, type IndexBuild, type SearchEngine, type SearchResult } from "../engine";
+import {
+  emptyFacets,
+  FACETS,
+  type EngineQuery,
+  type FacetName,
+  type IndexBuild,
+  type SearchEngine,
+  type SearchResult,
+} from "../engine";
 import { DEFAULT_INDEX, indexSettings, quoted, searchRequests, toMeiliDocuments } from "./mapping";
 
 export type MeiliOptions = { host: string; key: string; index?: string; timeoutMs?: number };
@@ -17,7 +25,10 @@ type Response = { hits: Hit[]; totalHits?: number; facetDistribution?: Record<st
 export class MeiliTaskError extends Error {}
 
 function succeeded(task: Task): Task {
-  if (task.status !== "succeeded") throw new MeiliTaskError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error given"}`);
+  if (task.status !== "succeeded")
+    throw new MeiliTaskError(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error given"}`,
+    );
   return task;
 }
 
@@ -43,7 +54,10 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
     const index = client.index(uid);
     succeeded(await index.addDocuments(documents.flatMap(toMeiliDocuments), { primaryKey: "id" }).waitTask());
     // A vacancy that moved school keeps a document for the school it left: delete those, after the new ones are in.
-    const stale = documents.map((d) => `(vacancyId = ${quoted(d.vacancyId)} AND schoolId NOT IN [${d.schools.map((s) => quoted(s.schoolId)).join(", ")}])`);
+    const stale = documents.map(
+      (d) =>
+        `(vacancyId = ${quoted(d.vacancyId)} AND schoolId NOT IN [${d.schools.map((s) => quoted(s.schoolId)).join(", ")}])`,
+    );
     succeeded(await index.deleteDocuments({ filter: stale.join(" OR ") }).waitTask());
   }
 
@@ -56,11 +70,18 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
     upsert: (documents) => write(live, documents),
     async remove(vacancyIds) {
       if (vacancyIds.length === 0) return;
-      succeeded(await client.index(live).deleteDocuments({ filter: `vacancyId IN [${vacancyIds.map(quoted).join(", ")}]` }).waitTask());
+      succeeded(
+        await client
+          .index(live)
+          .deleteDocuments({ filter: `vacancyId IN [${vacancyIds.map(quoted).join(", ")}]` })
+          .waitTask(),
+      );
     },
     async search(query: EngineQuery): Promise<SearchResult> {
       const { main, facetQueries, active } = searchRequests(query, live);
-      const { results } = (await client.multiSearch({ queries: [main, ...facetQueries] })) as unknown as { results: Response[] };
+      const { results } = (await client.multiSearch({ queries: [main, ...facetQueries] })) as unknown as {
+        results: Response[];
+      };
       const [first, ...own] = results;
       const facets = query.facets ? emptyFacets() : undefined;
       if (facets) {
@@ -113,6 +134,8 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
 
 /** Metres to the nearest of the vacancy's schools: the haversine Meilisearch's own radius uses. */
 function nearest(d: VacancyDocument, from: { lat: number; lng: number }): number | null {
-  const metres = d.schools.filter((s) => s.lat !== null && s.lng !== null).map((s) => distanceMetres(from, { lat: s.lat!, lng: s.lng! }));
+  const metres = d.schools
+    .filter((s) => s.lat !== null && s.lng !== null)
+    .map((s) => distanceMetres(from, { lat: s.lat!, lng: s.lng! }));
   return metres.length > 0 ? Math.min(...metres) : null;
 }

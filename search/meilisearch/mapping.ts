@@ -7,7 +7,15 @@
 import { keyStageLabels, phaseLabels, roleLabels } from "../../app/vacancies/options";
 import { subjectLabel } from "../../app/vacancies/subjects";
 import type { VacancyDocument } from "../document";
-import { activeFacets, effectiveSort, FACETS, withoutFilter, type EngineQuery, type FacetName, type SearchFilters } from "../engine";
+import {
+  activeFacets,
+  effectiveSort,
+  FACETS,
+  withoutFilter,
+  type EngineQuery,
+  type FacetName,
+  type SearchFilters,
+} from "../engine";
 import { synonymMap } from "../synonyms";
 import { ONE_TYPO_FROM, STOP_WORDS, TWO_TYPOS_FROM } from "../text";
 
@@ -139,7 +147,8 @@ export function filterExpressions(query: EngineQuery, filters: SearchFilters): s
   }
   if (filters.minSalary !== undefined) parts.push(`salaryMax >= ${filters.minSalary}`);
   if (query.publishedSince) parts.push(`publishedAt >= ${Math.floor(query.publishedSince.getTime() / 1000)}`);
-  if (query.geo) parts.push(`_geoRadius(${query.geo.lat}, ${query.geo.lng}, ${Math.round(query.geo.radiusMetres * 100) / 100})`);
+  if (query.geo)
+    parts.push(`_geoRadius(${query.geo.lat}, ${query.geo.lng}, ${Math.round(query.geo.radiusMetres * 100) / 100})`);
   return parts;
 }
 

@@ -49,7 +49,9 @@ export function postgresEngine(db: Database): SearchEngine {
       if (vacancyIds.length === 0) return;
       const ex = options?.executor ?? db;
       for (const table of [TABLES.vacancies, TABLES.text, TABLES.documents, TABLES.points]) {
-        await ex.execute(sql`DELETE FROM ${sql.raw(table)} WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`);
+        await ex.execute(
+          sql`DELETE FROM ${sql.raw(table)} WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`,
+        );
       }
     },
     search: (query) => search(db, query),
@@ -71,18 +73,34 @@ class SignatureCache {
 
   private static key = (kind: string, keys: string[]) => `${kind}|${keys.join("\u0001")}`;
 
-  async resolve(ex: Executor, wanted: { kind: string; keys: string[] }[]): Promise<(kind: string, keys: string[]) => number> {
-    const missing = [...new Map(wanted.filter((w) => !this.known.has(SignatureCache.key(w.kind, w.keys))).map((w) => [SignatureCache.key(w.kind, w.keys), w])).values()];
+  async resolve(
+    ex: Executor,
+    wanted: { kind: string; keys: string[] }[],
+  ): Promise<(kind: string, keys: string[]) => number> {
+    const missing = [
+      ...new Map(
+        wanted
+          .filter((w) => !this.known.has(SignatureCache.key(w.kind, w.keys)))
+          .map((w) => [SignatureCache.key(w.kind, w.keys), w]),
+      ).values(),
+    ];
     if (missing.length > 0) {
       const json = JSON.stringify(missing);
       const t = sql.raw(this.table);
       const rows =
         this.mode === "append"
           ? // A fresh table has no unique index yet: the build remembers what it has numbered.
-            await ex.execute(sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) RETURNING id, kind, keys`)
-          : (await ex.execute(sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON CONFLICT (kind, keys) DO NOTHING`),
-            await ex.execute(sql`SELECT s.id, s.kind, s.keys FROM ${t} s JOIN jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON s.kind = r.kind AND s.keys = r.keys`));
-      for (const r of rowsOf<{ id: number; kind: string; keys: string[] }>(rows)) this.known.set(SignatureCache.key(r.kind, r.keys), r.id);
+            await ex.execute(
+              sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) RETURNING id, kind, keys`,
+            )
+          : (await ex.execute(
+              sql`INSERT INTO ${t} (kind, keys) SELECT kind, keys FROM jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON CONFLICT (kind, keys) DO NOTHING`,
+            ),
+            await ex.execute(
+              sql`SELECT s.id, s.kind, s.keys FROM ${t} s JOIN jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON s.kind = r.kind AND s.keys = r.keys`,
+            ));
+      for (const r of rowsOf<{ id: number; kind: string; keys: string[] }>(rows))
+        this.known.set(SignatureCache.key(r.kind, r.keys), r.id);
     }
     return (kind, keys) => {
       const id = this.known.get(SignatureCache.key(kind, keys));
@@ -101,16 +119,41 @@ function wordsOf(texts: string[]): string[] {
  * Writes documents into one set of index tables. "upsert" replaces what the live tables hold; "append" fills a
  * fresh build's tables, which have no keys yet (they are added at the swap).
  */
-async function writeDocuments(ex: Executor, documents: VacancyDocument[], t: Tables, signatures: SignatureCache, words?: (all: string[]) => string[]): Promise<void> {
+async function writeDocuments(
+  ex: Executor,
+  documents: VacancyDocument[],
+  t: Tables,
+  signatures: SignatureCache,
+  words?: (all: string[]) => string[],
+): Promise<void> {
   if (documents.length === 0) return;
-  const upsert = (conflictSet: SQL) => (t === TABLES ? sql`ON CONFLICT (vacancy_id) DO UPDATE SET ${conflictSet}` : sql``);
+  const upsert = (conflictSet: SQL) =>
+    t === TABLES ? sql`ON CONFLICT (vacancy_id) DO UPDATE SET ${conflictSet}` : sql``;
   const prepared = documents.map((d) => {
     const text = searchableText(d);
     // Words are split here, by the same rules as queries, so the index and the query agree on what a word is.
-    const [title, subjects, role, places, advert] = [text.title, text.subjects, text.role, text.places, text.advert].map((x) => tokenize(x).join(" "));
-    return { d, keys: splitKeys(facetKeys(d)), title, subjects, all: [title, subjects, role, places, advert].join(" ") };
+    const [title, subjects, role, places, advert] = [
+      text.title,
+      text.subjects,
+      text.role,
+      text.places,
+      text.advert,
+    ].map((x) => tokenize(x).join(" "));
+    return {
+      d,
+      keys: splitKeys(facetKeys(d)),
+      title,
+      subjects,
+      all: [title, subjects, role, places, advert].join(" "),
+    };
   });
-  const numberOf = await signatures.resolve(ex, prepared.flatMap((p) => [{ kind: "vacancy", keys: p.keys.vacancy }, { kind: "location", keys: p.keys.location }]));
+  const numberOf = await signatures.resolve(
+    ex,
+    prepared.flatMap((p) => [
+      { kind: "vacancy", keys: p.keys.vacancy },
+      { kind: "location", keys: p.keys.location },
+    ]),
+  );
   const rows = prepared.map((p) => ({
     vacancy_id: p.d.vacancyId,
     vs: numberOf("vacancy", p.keys.vacancy),
@@ -145,10 +188,14 @@ async function writeDocuments(ex: Executor, documents: VacancyDocument[], t: Tab
     INSERT INTO ${sql.raw(t.documents)} (vacancy_id, document) SELECT r.vacancy_id, r.document FROM ${records}
     ${upsert(sql`document = EXCLUDED.document`)}`);
   if (t === TABLES) {
-    await ex.execute(sql`DELETE FROM ${sql.raw(t.points)} WHERE vacancy_id = ANY(${textArrayLiteral(documents.map((d) => d.vacancyId))}::text[])`);
+    await ex.execute(
+      sql`DELETE FROM ${sql.raw(t.points)} WHERE vacancy_id = ANY(${textArrayLiteral(documents.map((d) => d.vacancyId))}::text[])`,
+    );
   }
   const points = documents.flatMap((d) =>
-    d.schools.filter((s) => s.lat !== null && s.lng !== null).map((s) => ({ vacancy_id: d.vacancyId, school_id: s.schoolId, lat: s.lat, lng: s.lng })),
+    d.schools
+      .filter((s) => s.lat !== null && s.lng !== null)
+      .map((s) => ({ vacancy_id: d.vacancyId, school_id: s.schoolId, lat: s.lat, lng: s.lng })),
   );
   if (points.length > 0) {
     await ex.execute(sql`
@@ -194,7 +241,9 @@ async function typoCandidates(db: Executor, words: string[]): Promise<Map<string
   const eligible = [...new Set(words.filter((w) => typoBudget(w) > 0))];
   if (eligible.length === 0) return candidates;
   const rows = rowsOf<{ word: string; term: string }>(
-    await db.execute(sql`SELECT w AS word, t.term FROM unnest(${textArrayLiteral(eligible)}::text[]) AS w JOIN search_terms t ON t.term % w`),
+    await db.execute(
+      sql`SELECT w AS word, t.term FROM unnest(${textArrayLiteral(eligible)}::text[]) AS w JOIN search_terms t ON t.term % w`,
+    ),
   );
   for (const { word, term } of rows) {
     if (term !== word && withinTypos(word, term)) candidates.set(word, [...(candidates.get(word) ?? []), term]);
@@ -206,7 +255,10 @@ async function textQueries(db: Executor, text: string | undefined): Promise<TsQu
   const words = text ? queryWords(text) : [];
   if (words.length === 0) return null;
   const units = queryUnits(words, synonyms);
-  const typos = await typoCandidates(db, units.flatMap((u) => (u.typoOf ? [u.typoOf] : [])));
+  const typos = await typoCandidates(
+    db,
+    units.flatMap((u) => (u.typoOf ? [u.typoOf] : [])),
+  );
   return buildTsQueries(units, typos);
 }
 
@@ -270,7 +322,9 @@ function orderBy(query: EngineQuery, ts: TsQueries | null): SQL {
 
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
   const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`),
+    await db.execute(
+      sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
+    ),
   );
   return row.n;
 }
@@ -283,18 +337,34 @@ async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Pr
  */
 async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
   const active = activeFacets(query.filters);
-  const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) => splitKeys(requiredKeys(f)));
+  const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) =>
+    splitKeys(requiredKeys(f)),
+  );
   // A signature join is only needed where some set asks something of that kind of signature.
   const needs = { vacancy: sets.some((x) => x.vacancy.length > 0), location: sets.some((x) => x.location.length > 0) };
-  const flag = (kind: "vacancy" | "location", i: number) => (needs[kind] ? sql.raw(`${kind === "vacancy" ? "sv" : "sl"}.f${i}`) : sql`TRUE`);
+  const flag = (kind: "vacancy" | "location", i: number) =>
+    needs[kind] ? sql.raw(`${kind === "vacancy" ? "sv" : "sl"}.f${i}`) : sql`TRUE`;
   const inSet = (i: number) => sql`(${flag("vacancy", i)} AND ${flag("location", i)})`;
   const flagTable = (kind: "vacancy" | "location", alias: string, column: string) =>
     needs[kind]
-      ? sql`JOIN (SELECT s.id, ${sql.join(sets.map((set, i) => sql`s.keys @> ${textArrayLiteral(set[kind])}::text[] AS ${sql.raw(`f${i}`)}`), sql`, `)}
+      ? sql`JOIN (SELECT s.id, ${sql.join(
+          sets.map((set, i) => sql`s.keys @> ${textArrayLiteral(set[kind])}::text[] AS ${sql.raw(`f${i}`)}`),
+          sql`, `,
+        )}
                     FROM search_signatures s WHERE s.kind = ${kind}) ${sql.raw(alias)} ON ${sql.raw(alias)}.id = v.${sql.raw(column)}`
       : sql``;
-  const counts = sql.join(sets.map((_, i) => (sets.length === 1 && !needs.vacancy && !needs.location ? sql`count(*)::int AS n0` : sql`count(*) FILTER (WHERE ${inSet(i)})::int AS ${sql.raw(`n${i}`)}`)), sql`, `);
-  const sums = sql.join(sets.map((_, i) => sql.raw(`sum(g.n${i})::int AS n${i}`)), sql`, `);
+  const counts = sql.join(
+    sets.map((_, i) =>
+      sets.length === 1 && !needs.vacancy && !needs.location
+        ? sql`count(*)::int AS n0`
+        : sql`count(*) FILTER (WHERE ${inSet(i)})::int AS ${sql.raw(`n${i}`)}`,
+    ),
+    sql`, `,
+  );
+  const sums = sql.join(
+    sets.map((_, i) => sql.raw(`sum(g.n${i})::int AS n${i}`)),
+    sql`, `,
+  );
   // Only the non-facet conditions here: each set's facet conditions are its flags.
   const where = whereClause(query, ts, { minSalary: query.filters.minSalary });
   const rows = rowsOf<Record<string, number> & { key: string }>(
@@ -304,7 +374,14 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
                 FROM ${fromClause(query, ts)}
                 ${flagTable("vacancy", "sv", "vacancy_signature")}
                 ${flagTable("location", "sl", "location_signature")}
-               WHERE ${where}${needs.vacancy || needs.location ? sql` AND (${sql.join(sets.map((_, i) => inSet(i)), sql` OR `)})` : sql``}
+               WHERE ${where}${
+                 needs.vacancy || needs.location
+                   ? sql` AND (${sql.join(
+                       sets.map((_, i) => inSet(i)),
+                       sql` OR `,
+                     )})`
+                   : sql``
+               }
                GROUP BY GROUPING SETS ((v.vacancy_signature), (v.location_signature))) g
         JOIN search_signatures s ON s.id = coalesce(g.vs, g.ls), unnest(s.keys) AS k
        GROUP BY k`),
@@ -326,7 +403,13 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
 
 type Hit = { vacancyId: string; metres: number | null };
 
-async function pageQuery(db: Executor, query: EngineQuery, ts: TsQueries | null, extra: SQL | null, order: SQL): Promise<Hit[]> {
+async function pageQuery(
+  db: Executor,
+  query: EngineQuery,
+  ts: TsQueries | null,
+  extra: SQL | null,
+  order: SQL,
+): Promise<Hit[]> {
   return rowsOf<Hit>(
     await db.execute(sql`${withNear(query)}
       SELECT v.vacancy_id AS "vacancyId", ${query.geo ? sql`near.metres` : sql`NULL::float8`} AS metres
@@ -344,7 +427,13 @@ async function pageQuery(db: Executor, query: EngineQuery, ts: TsQueries | null,
  */
 async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<Hit[]> {
   if (ts && !query.geo && effectiveSort(query) === "relevance") {
-    const titleMatches = await pageQuery(db, query, ts, sql`v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})`, sql`v.published_at DESC, v.vacancy_id`);
+    const titleMatches = await pageQuery(
+      db,
+      query,
+      ts,
+      sql`v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})`,
+      sql`v.published_at DESC, v.vacancy_id`,
+    );
     if (titleMatches.length === query.pageSize) return titleMatches;
   }
   return pageQuery(db, query, ts, null, orderBy(query, ts));
@@ -352,7 +441,9 @@ async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null):
 
 async function search(db: Database, query: EngineQuery): Promise<SearchResult> {
   const ts = await textQueries(db, query.text);
-  const totals = query.facets ? facets(db, query, ts) : count(db, query, ts).then((total) => ({ total, counts: undefined }));
+  const totals = query.facets
+    ? facets(db, query, ts)
+    : count(db, query, ts).then((total) => ({ total, counts: undefined }));
   if (query.pageSize === 0) {
     const { total, counts } = await totals;
     return { hits: [], total, facets: counts };
@@ -363,12 +454,18 @@ async function search(db: Database, query: EngineQuery): Promise<SearchResult> {
     hits.length === 0
       ? []
       : rowsOf<{ vacancyId: string; document: VacancyDocument }>(
-          await db.execute(sql`SELECT vacancy_id AS "vacancyId", document FROM search_documents WHERE vacancy_id = ANY(${textArrayLiteral(hits.map((h) => h.vacancyId))}::text[])`),
+          await db.execute(
+            sql`SELECT vacancy_id AS "vacancyId", document FROM search_documents WHERE vacancy_id = ANY(${textArrayLiteral(hits.map((h) => h.vacancyId))}::text[])`,
+          ),
         ).map((r) => [r.vacancyId, r.document]),
   );
   return {
     total,
     facets: counts,
-    hits: hits.map((h) => ({ vacancyId: h.vacancyId, document: documents.get(h.vacancyId)!, nearestMetres: h.metres === null ? null : Number(h.metres) })),
+    hits: hits.map((h) => ({
+      vacancyId: h.vacancyId,
+      document: documents.get(h.vacancyId)!,
+      nearestMetres: h.metres === null ? null : Number(h.metres),
+    })),
   };
 }

@@ -31,7 +31,9 @@ function checkName(name: string): string {
  */
 export async function createFreshTable(ex: Executor, live: string, fresh: string): Promise<void> {
   await ex.execute(sql.raw(`DROP TABLE IF EXISTS ${checkName(fresh)}`));
-  await ex.execute(sql.raw(`CREATE TABLE ${fresh} (LIKE ${checkName(live)} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING STORAGE)`));
+  await ex.execute(
+    sql.raw(`CREATE TABLE ${fresh} (LIKE ${checkName(live)} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING STORAGE)`),
+  );
 }
 
 /**
@@ -66,17 +68,20 @@ export async function swapInTable(tx: Executor, live: string, fresh: string): Pr
   for (const index of indexes) {
     const name = checkName(index.name);
     const onTable = new RegExp(`^(CREATE (?:UNIQUE )?INDEX) ${name} ON (ONLY )?((?:[a-z_]+\\.)?)${live} `);
-    if (!onTable.test(index.definition)) throw new Error(`Cannot copy index ${name}: unexpected definition ${index.definition}`);
+    if (!onTable.test(index.definition))
+      throw new Error(`Cannot copy index ${name}: unexpected definition ${index.definition}`);
     await tx.execute(sql.raw(index.definition.replace(onTable, `$1 ${name}__next ON $3${fresh} `)));
   }
   // The planner has no statistics for a new table; gathered before the live table is locked, so searches wait less.
   await tx.execute(sql.raw(`ANALYZE ${fresh}`));
   await tx.execute(sql.raw(`DROP TABLE ${live}`));
   await tx.execute(sql.raw(`ALTER TABLE ${fresh} RENAME TO ${live}`));
-  for (const c of constraints) await tx.execute(sql.raw(`ALTER TABLE ${live} RENAME CONSTRAINT ${c.name}__next TO ${c.name}`));
+  for (const c of constraints)
+    await tx.execute(sql.raw(`ALTER TABLE ${live} RENAME CONSTRAINT ${c.name}__next TO ${c.name}`));
   for (const index of indexes) await tx.execute(sql.raw(`ALTER INDEX ${index.name}__next RENAME TO ${index.name}`));
   // The live table's sequence went with it: the fresh one takes its name.
   for (const s of sequences) {
-    if (s.live && s.fresh && s.live !== s.fresh) await tx.execute(sql.raw(`ALTER SEQUENCE ${s.fresh} RENAME TO ${s.live.replace(/^.*\./, "")}`));
+    if (s.live && s.fresh && s.live !== s.fresh)
+      await tx.execute(sql.raw(`ALTER SEQUENCE ${s.fresh} RENAME TO ${s.live.replace(/^.*\./, "")}`));
   }
 }

@@ -60,7 +60,9 @@ export function buildTsQueries(units: QueryUnit[], typos: Map<string, string[]>)
     units
       .map((u) => {
         const alternatives = u.alternatives.map((words) => phrase(words, u.prefix, weights));
-        if (withTypos && u.typoOf) for (const t of typos.get(u.typoOf) ?? []) if (t !== u.typoOf) alternatives.push(quote(t) + label(false, weights));
+        if (withTypos && u.typoOf)
+          for (const t of typos.get(u.typoOf) ?? [])
+            if (t !== u.typoOf) alternatives.push(quote(t) + label(false, weights));
         return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
       })
       .join(" & ");

@@ -13,7 +13,11 @@ import { searchEngineFor } from "../select.server";
 /** A bar on a terminal; in a log, a line every few seconds. */
 function progress(): { onProgress: ReindexProgress; stop: () => void } {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: "reindex [{bar}] {percentage}% | {value}/{total} vacancies | {duration}s", stream: process.stderr, hideCursor: true });
+    const bar = new SingleBar({
+      format: "reindex [{bar}] {percentage}% | {value}/{total} vacancies | {duration}s",
+      stream: process.stderr,
+      hideCursor: true,
+    });
     let started = false;
     return {
       onProgress: (done, total) => {
@@ -58,10 +62,14 @@ Database: DATABASE_URL, or PGlite.\n${pgliteWarning}`);
     await engine.applySettings();
     const report = await reindex(connection.db, engine, { onProgress: bar.onProgress });
     bar.stop();
-    console.log(`${engine.name}: ${report.documents} vacancies in the index, ${report.searchable} live vacancies in the database, in ${report.seconds.toFixed(1)} s` +
-      (report.caughtUp > 0 ? `; ${report.caughtUp} changes made meanwhile applied afterwards` : ""));
+    console.log(
+      `${engine.name}: ${report.documents} vacancies in the index, ${report.searchable} live vacancies in the database, in ${report.seconds.toFixed(1)} s` +
+        (report.caughtUp > 0 ? `; ${report.caughtUp} changes made meanwhile applied afterwards` : ""),
+    );
     if (report.documents !== report.searchable) {
-      console.error("The index and the database disagree: a change may have arrived during the count. Run it again to check.");
+      console.error(
+        "The index and the database disagree: a change may have arrived during the count. Run it again to check.",
+      );
       return 1;
     }
     return 0;

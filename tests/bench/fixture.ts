@@ -4,10 +4,22 @@ import { rowsOf } from "../../db/rows";
 
 /** Subjects of the generated secondary roles, with the words their titles use. */
 const SUBJECTS = [
-  ["mathematics", "Mathematics"], ["english", "English"], ["science", "Science"], ["physics", "Physics"], ["chemistry", "Chemistry"],
-  ["biology", "Biology"], ["history", "History"], ["geography", "Geography"], ["computing", "Computing"], ["mfl", "Modern Foreign Languages"],
-  ["art_design", "Art and Design"], ["music", "Music"], ["pe", "PE"], ["religious_education", "Religious Education"],
-  ["design_technology", "Design and Technology"], ["drama", "Drama"],
+  ["mathematics", "Mathematics"],
+  ["english", "English"],
+  ["science", "Science"],
+  ["physics", "Physics"],
+  ["chemistry", "Chemistry"],
+  ["biology", "Biology"],
+  ["history", "History"],
+  ["geography", "Geography"],
+  ["computing", "Computing"],
+  ["mfl", "Modern Foreign Languages"],
+  ["art_design", "Art and Design"],
+  ["music", "Music"],
+  ["pe", "PE"],
+  ["religious_education", "Religious Education"],
+  ["design_technology", "Design and Technology"],
+  ["drama", "Drama"],
 ] as const;
 
 /**
@@ -20,9 +32,13 @@ const SUBJECTS = [
 export async function loadVacancies(db: Database, count: number) {
   await db.execute(sql`INSERT INTO partnerships (slug, name, region) VALUES ('bench', 'Bench', 'England')`);
   const [trust] = rowsOf<{ id: string }>(
-    await db.execute(sql`INSERT INTO organisations (kind, slug, name) VALUES ('academy_trust', 'bench-trust', 'Bench Trust') RETURNING id`),
+    await db.execute(
+      sql`INSERT INTO organisations (kind, slug, name) VALUES ('academy_trust', 'bench-trust', 'Bench Trust') RETURNING id`,
+    ),
   );
-  await db.execute(sql`UPDATE schools SET trust_id = ${trust.id} WHERE id IN (SELECT id FROM schools ORDER BY urn LIMIT 500)`);
+  await db.execute(
+    sql`UPDATE schools SET trust_id = ${trust.id} WHERE id IN (SELECT id FROM schools ORDER BY urn LIMIT 500)`,
+  );
   await db.execute(sql`
     INSERT INTO organisations (kind, slug, name)
     SELECT 'academy_trust', 'bench-trust-' || t, 'Bench Academy Trust ' || t FROM generate_series(1, 200) t`);
@@ -32,9 +48,13 @@ export async function loadVacancies(db: Database, count: number) {
       JOIN organisations o ON o.slug = 'bench-trust-' || (1 + a.n % 200)
      WHERE s.id = a.id`);
   const [user] = rowsOf<{ id: string }>(
-    await db.execute(sql`INSERT INTO users (email, name, password_hash) VALUES ('hr@bench.example', 'Bench HR', 'x') RETURNING id`),
+    await db.execute(
+      sql`INSERT INTO users (email, name, password_hash) VALUES ('hr@bench.example', 'Bench HR', 'x') RETURNING id`,
+    ),
   );
-  await db.execute(sql`INSERT INTO memberships (user_id, role, scope_kind, organisation_id) VALUES (${user.id}, 'hr', 'organisation', ${trust.id})`);
+  await db.execute(
+    sql`INSERT INTO memberships (user_id, role, scope_kind, organisation_id) VALUES (${user.id}, 'hr', 'organisation', ${trust.id})`,
+  );
   await db.execute(sql`
     CREATE TEMP TABLE bench_schools AS
     SELECT s.id, s.trust_id, s.phase, row_number() OVER (ORDER BY s.urn) AS n,
@@ -114,11 +134,15 @@ export async function loadVacancies(db: Database, count: number) {
   // autovacuum would in a running deployment.
   await db.execute(sql`VACUUM ANALYZE pay_offers`);
   await db.execute(sql`ANALYZE`);
-  const publishedIds = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM vacancies WHERE status = 'published' ORDER BY id LIMIT 5000`)).map((r) => r.id);
+  const publishedIds = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM vacancies WHERE status = 'published' ORDER BY id LIMIT 5000`),
+  ).map((r) => r.id);
   const schoolIds = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM schools ORDER BY urn`)).map((r) => r.id);
   const [{ n: trustVacancies }] = rowsOf<{ n: number }>(
     await db.execute(sql`SELECT count(*)::int AS n FROM vacancies WHERE owner_organisation_id = ${trust.id}`),
   );
-  const trustSchoolIds = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM schools WHERE trust_id = ${trust.id} ORDER BY urn`)).map((r) => r.id);
+  const trustSchoolIds = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM schools WHERE trust_id = ${trust.id} ORDER BY urn`),
+  ).map((r) => r.id);
   return { hrUserId: user.id, publishedIds, schoolIds, trustSchoolIds, trustVacancies };
 }

@@ -70,12 +70,20 @@ async function explainScheduler(now: Date): Promise<string[]> {
   const db = runtime().connection.db;
   const at = now.toISOString();
   const queries = [
-    db.select({ id: vacancies.id }).from(vacancies)
+    db
+      .select({ id: vacancies.id })
+      .from(vacancies)
       .where(sql`${vacancies.status} IN ('published', 'scheduled') AND ${vacancies.closesAt} <= ${at}`)
-      .orderBy(vacancies.closesAt).limit(1000).toSQL(),
-    db.select({ id: vacancies.id }).from(vacancies)
+      .orderBy(vacancies.closesAt)
+      .limit(1000)
+      .toSQL(),
+    db
+      .select({ id: vacancies.id })
+      .from(vacancies)
       .where(sql`${vacancies.status} = 'scheduled' AND ${vacancies.publishAt} <= ${at}`)
-      .orderBy(vacancies.publishAt).limit(1000).toSQL(),
+      .orderBy(vacancies.publishAt)
+      .limit(1000)
+      .toSQL(),
   ];
   const plans: string[] = [];
   for (const q of queries) {
@@ -109,10 +117,13 @@ async function main() {
   }
   const engine = serverUrl ? "PostgreSQL server" : "PGlite (in memory)";
   try {
-    await startRuntime(loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }), {
-      workers: false,
-      seed: false,
-    });
+    await startRuntime(
+      loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+      {
+        workers: false,
+        seed: false,
+      },
+    );
     const db = runtime().connection.db;
     const version = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))[0].v;
     console.log(`engine: ${engine} ${version}`);
@@ -129,18 +140,27 @@ async function main() {
 
     const loadAverage = os.loadavg()[0];
     const results: Result[] = [];
-    const run = async (name: string, fn: (i: number) => Promise<unknown>, explain?: () => Promise<string[]>, iterations = ITERATIONS) => {
+    const run = async (
+      name: string,
+      fn: (i: number) => Promise<unknown>,
+      explain?: () => Promise<string[]>,
+      iterations = ITERATIONS,
+    ) => {
       const r = await measure(iterations, fn);
       results.push({ name, ...r });
       console.log(`${name}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
       // A slow query gets its plan printed, to choose an index from.
-      if (r.p95 > SLOW_MS && explain) for (const plan of await explain()) console.log(`EXPLAIN ANALYZE (${name}):\n${plan}\n`);
+      if (r.p95 > SLOW_MS && explain)
+        for (const plan of await explain()) console.log(`EXPLAIN ANALYZE (${name}):\n${plan}\n`);
     };
     const now = new Date();
     const someSchool = fixture.trustSchoolIds[Math.floor(fixture.trustSchoolIds.length / 2)];
     const handle = await remixHandler();
     const render = async (url: string, headers: Record<string, string> = {}) => {
-      const response = await handle(new Request(`http://localhost${url}`, { headers }), { cspNonce: "bench", clientIp: "127.0.0.1" });
+      const response = await handle(new Request(`http://localhost${url}`, { headers }), {
+        cspNonce: "bench",
+        clientIp: "127.0.0.1",
+      });
       const html = await response.text();
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${html.slice(0, 200)}`);
     };
@@ -161,25 +181,43 @@ async function main() {
       () => hrDashboard(db, fixture.hrUserId, { page: 1, pageSize: 25 }),
       () => explainExecuted(db, (spy) => hrDashboard(spy, fixture.hrUserId, { page: 1, pageSize: 25 })),
     );
-    await run("(b) HR dashboard, filtered: live only, page 3", () => hrDashboard(db, fixture.hrUserId, { status: "published", page: 3, pageSize: 25 }));
+    await run("(b) HR dashboard, filtered: live only, page 3", () =>
+      hrDashboard(db, fixture.hrUserId, { status: "published", page: 3, pageSize: 25 }),
+    );
     await run("(b) HR dashboard, filtered: one school, live only", () =>
       hrDashboard(db, fixture.hrUserId, { status: "published", schoolId: someSchool, page: 1, pageSize: 25 }),
     );
-    await run("(c) scheduler pass with nothing due (applyDueTransitions)", () => applyDueTransitions(db, now), () => explainScheduler(now));
+    await run(
+      "(c) scheduler pass with nothing due (applyDueTransitions)",
+      () => applyDueTransitions(db, now),
+      () => explainScheduler(now),
+    );
     await run("school page: live vacancies at a school (liveVacanciesAtSchool)", (i) =>
       liveVacanciesAtSchool(db, fixture.schoolIds[(i * 104729) % fixture.schoolIds.length], now),
     );
     // The feed is slow at this scale (hundreds of ms a call): fewer runs keep the benchmark to a few minutes.
     const feedRuns = Math.min(ITERATIONS, 30);
-    await run(`open-data feed, page 1 of 50 (vacancyFeed; ${feedRuns} runs)`, () => vacancyFeed(db, 1, 50, now), undefined, feedRuns);
-    await run(`open-data feed, page 200 of 50 (${feedRuns} runs)`, () => vacancyFeed(db, 200, 50, now), undefined, feedRuns);
+    await run(
+      `open-data feed, page 1 of 50 (vacancyFeed; ${feedRuns} runs)`,
+      () => vacancyFeed(db, 1, 50, now),
+      undefined,
+      feedRuns,
+    );
+    await run(
+      `open-data feed, page 200 of 50 (${feedRuns} runs)`,
+      () => vacancyFeed(db, 200, 50, now),
+      undefined,
+      feedRuns,
+    );
 
     // The same pages end to end on the server: Remix's request handler runs the loaders and renders the HTML.
     const cookie = (await startSession(fixture.hrUserId)).split(";")[0];
     await run("(a) public vacancy page, whole server render (loaders and HTML, no network)", (i) =>
       render(`/vacancies/${fixture.publishedIds[(i * 7919) % fixture.publishedIds.length]}`),
     );
-    await run("(b) HR dashboard page, whole server render, signed in", () => render("/hr/vacancies", { Cookie: cookie }));
+    await run("(b) HR dashboard page, whole server render, signed in", () =>
+      render("/hr/vacancies", { Cookie: cookie }),
+    );
 
     writeSection({ engine, version, importSeconds, loadSeconds, loadAverage, results });
     if (!process.env.BENCH_SKIP_SEARCH) await benchSearch({ engine, version, render });
@@ -203,9 +241,13 @@ async function benchSearch(r: { engine: string; version: string; render: (url: s
   const db = connection.db;
   const now = new Date();
   let t = performance.now();
-  const report = await reindex(db, search, { onProgress: (done, total) => void process.stdout.write(`\rreindex ${done}/${total}`) });
+  const report = await reindex(db, search, {
+    onProgress: (done, total) => void process.stdout.write(`\rreindex ${done}/${total}`),
+  });
   const reindexSeconds = (performance.now() - t) / 1000;
-  console.log(`\nreindexed ${report.documents} documents (${report.searchable} searchable vacancies) in ${reindexSeconds.toFixed(1)} s`);
+  console.log(
+    `\nreindexed ${report.documents} documents (${report.searchable} searchable vacancies) in ${reindexSeconds.toFixed(1)} s`,
+  );
   const places = outcodes(OUTCODES_FILE, ["M1", "LS1", "B1", "SW1A"]);
   // The search page looks places up: England's outcode centroids let it find "M1".
   await importPostcodes(db, OUTCODES_FILE);
@@ -217,12 +259,22 @@ async function benchSearch(r: { engine: string; version: string; render: (url: s
     const engineTimes = await measure(ITERATIONS, () => search.search(query));
     const naiveTimes = await measure(naiveRuns, () => naiveSearch(db, query));
     rows.push({ name: q.name, total, engine: engineTimes, naive: naiveTimes });
-    console.log(`${q.name}: ${total} matches; engine p50 ${ms(engineTimes.p50)} p95 ${ms(engineTimes.p95)} p99 ${ms(engineTimes.p99)}; naive p50 ${ms(naiveTimes.p50)} (x${(naiveTimes.p50 / engineTimes.p50).toFixed(0)})`);
+    console.log(
+      `${q.name}: ${total} matches; engine p50 ${ms(engineTimes.p50)} p95 ${ms(engineTimes.p95)} p99 ${ms(engineTimes.p99)}; naive p50 ${ms(naiveTimes.p50)} (x${(naiveTimes.p50 / engineTimes.p50).toFixed(0)})`,
+    );
   }
   t = performance.now();
   const page = await measure(Math.min(ITERATIONS, 100), () => r.render(`/vacancies?${SEARCH_PAGE}`));
   console.log(`search page render p95 ${ms(page.p95)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-  writeSearchSection({ ...r, reindexSeconds, documents: report.documents, searchable: report.searchable, rows, page, naiveRuns });
+  writeSearchSection({
+    ...r,
+    reindexSeconds,
+    documents: report.documents,
+    searchable: report.searchable,
+    rows,
+    page,
+    naiveRuns,
+  });
 }
 
 /**
@@ -233,7 +285,9 @@ async function benchPay(r: { engine: string; version: string }) {
   const db = runtime().connection.db;
   await ensurePayScales(db);
   const sample = rowsOf<{ id: string }>(
-    await db.execute(sql`SELECT id FROM vacancies WHERE status = 'published' AND role = 'classroom_teacher' ORDER BY md5(id) LIMIT 2000`),
+    await db.execute(
+      sql`SELECT id FROM vacancies WHERE status = 'published' AND role = 'classroom_teacher' ORDER BY md5(id) LIMIT 2000`,
+    ),
   ).map((v) => v.id);
   const now = new Date();
   const comparables: number[] = [];
@@ -247,16 +301,22 @@ async function benchPay(r: { engine: string; version: string }) {
   const plan = await explainExecuted(db, (spy) => assessVacancy(spy, sample[0], now));
   const neighbourPlan = plan.find((p) => p.includes("pay_offers")) ?? "";
   const scansVacancies = /Seq Scan on vacancies/.test(neighbourPlan);
-  console.log(`pay: the neighbour query ${scansVacancies ? "SCANS" : "does not scan"} the vacancies table:\n${neighbourPlan}`);
+  console.log(
+    `pay: the neighbour query ${scansVacancies ? "SCANS" : "does not scan"} the vacancies table:\n${neighbourPlan}`,
+  );
   const started = performance.now();
   const nightly = await reassessOpenVacancies(db, now);
   const nightlySeconds = (performance.now() - started) / 1000;
-  console.log(`pay: nightly pass over ${nightly.open} open vacancies (${nightly.assessed} assessed, ${nightly.changed} changed) in ${nightlySeconds.toFixed(1)} s`);
+  console.log(
+    `pay: nightly pass over ${nightly.open} open vacancies (${nightly.assessed} assessed, ${nightly.changed} changed) in ${nightlySeconds.toFixed(1)} s`,
+  );
   // The next night, on the same picture: every vacancy is assessed again and (nothing having changed) none is kept.
   const again = performance.now();
   const steady = await reassessOpenVacancies(db, now);
   const steadySeconds = (performance.now() - again) / 1000;
-  console.log(`pay: second nightly pass (${steady.assessed} assessed, ${steady.changed} changed) in ${steadySeconds.toFixed(1)} s`);
+  console.log(
+    `pay: second nightly pass (${steady.assessed} assessed, ${steady.changed} changed) in ${steadySeconds.toFixed(1)} s`,
+  );
   const sorted = [...comparables].sort((a, b) => a - b);
   const date = process.env.BENCH_DATE ?? new Date().toISOString().slice(0, 10);
   replaceSection("pay-bench", [
@@ -284,7 +344,12 @@ async function benchPay(r: { engine: string; version: string }) {
   ]);
 }
 
-type SearchRow = { name: string; total: number; engine: ReturnType<typeof percentiles>; naive: ReturnType<typeof percentiles> };
+type SearchRow = {
+  name: string;
+  total: number;
+  engine: ReturnType<typeof percentiles>;
+  naive: ReturnType<typeof percentiles>;
+};
 
 function machineLine(): string {
   const cpus = os.cpus();
@@ -310,7 +375,8 @@ function writeSearchSection(r: {
     `(search/postgres). Data: the ${VACANCIES.toLocaleString("en-GB")} vacancies above over England's 25,102 real schools; the index holds`,
     `${r.documents.toLocaleString("en-GB")} documents for ${r.searchable.toLocaleString("en-GB")} searchable vacancies. Places are real outcode centroids`,
     "(../shared/data/postcode-outcodes-gb.csv). Every query asks for the first 20 results (or the page named), the exact total and",
-    "all eleven facet counts, as the search page does. Server-side time of `engine.search()`, " + `${ITERATIONS} runs after 10 warm-up runs; the naive`,
+    "all eleven facet counts, as the search page does. Server-side time of `engine.search()`, " +
+      `${ITERATIONS} runs after 10 warm-up runs; the naive`,
     `baseline (ILIKE and the haversine over every vacancy–school row, facets by GROUP BY; tests/bench/search.ts) ${r.naiveRuns} runs.`,
     "",
     `Reindex (fresh tables, bulk load, indexes built, swapped in): ${r.reindexSeconds.toFixed(1)} s for ${r.documents.toLocaleString("en-GB")} documents.`,
@@ -318,7 +384,8 @@ function writeSearchSection(r: {
     "| query | matches | p50 | p95 | p99 | naive p50 | naive ÷ engine (p50) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...r.rows.map(
-      (x) => `| ${x.name} | ${x.total.toLocaleString("en-GB")} | ${ms(x.engine.p50)} | ${ms(x.engine.p95)} | ${ms(x.engine.p99)} | ${ms(x.naive.p50)} | ${(x.naive.p50 / x.engine.p50).toFixed(1)}× |`,
+      (x) =>
+        `| ${x.name} | ${x.total.toLocaleString("en-GB")} | ${ms(x.engine.p50)} | ${ms(x.engine.p95)} | ${ms(x.engine.p99)} | ${ms(x.naive.p50)} | ${(x.naive.p50 / x.engine.p50).toFixed(1)}× |`,
     ),
     "",
     `Slowest p95: ${ms(worst)} (target: under 30 ms). The search page (/vacancies?${SEARCH_PAGE}), whole server`,
@@ -335,13 +402,22 @@ function replaceSection(marker: string, body: string[]) {
   const end = `<!-- ${marker}:end -->`;
   const lines = [start, ...body, end].join("\n");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-  const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => lines) : `${current.trimEnd()}\n\n${lines}\n`;
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => lines)
+    : `${current.trimEnd()}\n\n${lines}\n`;
   writeFileSync(file, next);
   console.log(`figures written to ${path.relative(process.cwd(), file)} (${marker})`);
 }
 
 /** Rewrites the "Vacancies benchmark" section of docs/performance.md (between its markers) and nothing else. */
-function writeSection(r: { engine: string; version: string; importSeconds: number; loadSeconds: number; loadAverage: number; results: Result[] }) {
+function writeSection(r: {
+  engine: string;
+  version: string;
+  importSeconds: number;
+  loadSeconds: number;
+  loadAverage: number;
+  results: Result[];
+}) {
   const file = path.resolve("docs/performance.md");
   const start = "<!-- vacancies-bench:start -->";
   const end = "<!-- vacancies-bench:end -->";

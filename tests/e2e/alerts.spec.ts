@@ -3,7 +3,9 @@ import { expect, expectAccessible, readLatestMail, signIn, test } from "./suppor
 
 const TEACHER = "teacher@staffroom.example";
 
-test("a teacher saves a search as a daily alert and is e-mailed a newly published match, then unsubscribes in one click", async ({ browser }) => {
+test("a teacher saves a search as a daily alert and is e-mailed a newly published match, then unsubscribes in one click", async ({
+  browser,
+}) => {
   const word = `orrery${unique()}`; // a word only this test's vacancy has, so the alert matches it alone
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, TEACHER);
@@ -59,7 +61,9 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   expect(subjects.filter((s) => s.includes(word))).toHaveLength(1);
 });
 
-test("a visitor who is not signed in is asked to sign in to save an alert, and comes back to the search", async ({ page }) => {
+test("a visitor who is not signed in is asked to sign in to save an alert, and comes back to the search", async ({
+  page,
+}) => {
   await page.goto("/vacancies?q=physics");
   await page.getByRole("link", { name: "Sign in to save this search as an alert" }).click();
   await page.getByLabel("Email address").fill(TEACHER);

@@ -35,7 +35,9 @@ test("a newcomer signs up, confirms the address from the dev mailbox, signs out 
   await expect(page.getByText(email)).toBeVisible();
 });
 
-test("a wrong password is refused with a message, and a malformed address is flagged at its field", async ({ page }) => {
+test("a wrong password is refused with a message, and a malformed address is flagged at its field", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill("admin@staffroom.example");
   await page.getByLabel("Password").fill("not the right password");

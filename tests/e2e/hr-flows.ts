@@ -27,7 +27,9 @@ export async function completeToReview(page: Page, pay: { to: string; max: strin
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "The advert" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("About the role").fill("Teach mathematics across key stages 3 and 4, split between two of the trust's schools.");
+  await page
+    .getByLabel("About the role")
+    .fill("Teach mathematics across key stages 3 and 4, split between two of the trust's schools.");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "Applying and dates" })).toBeVisible();
   await page.getByRole("radio", { name: "On another website" }).check();

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { completeToReview, startDraft, unique } from "./hr-flows";
 import { expect, expectAccessible, signIn, test } from "./support";
 
-test("HR sees a below-neighbour offer flagged before publishing, cannot publish it without a justification, and the public page shows the badge", async ({ page }) => {
+test("HR sees a below-neighbour offer flagged before publishing, cannot publish it without a justification, and the public page shows the badge", async ({
+  page,
+}) => {
   const title = `Teacher of Mathematics ${unique()}`;
   await signIn(page, "hr@northbrook.example");
   await startDraft(page, title);
@@ -21,7 +23,9 @@ test("HR sees a below-neighbour offer flagged before publishing, cannot publish 
   // Publishing without a reason is refused at the field, and nothing is published.
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.locator("#justification-error")).toContainText("Explain why this pay is right");
-  await expect(page.getByLabel("Why is this pay right? (needed to publish)")).toHaveAccessibleDescription(/Explain why this pay is right/);
+  await expect(page.getByLabel("Why is this pay right? (needed to publish)")).toHaveAccessibleDescription(
+    /Explain why this pay is right/,
+  );
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
@@ -31,7 +35,9 @@ test("HR sees a below-neighbour offer flagged before publishing, cannot publish 
   await expect(page.locator("#justification-error")).toContainText("at least 20 characters");
   await expect(page.getByLabel("Why is this pay right? (needed to publish)")).toHaveValue("Grant-funded post");
 
-  await page.getByLabel("Why is this pay right? (needed to publish)").fill("The post is part-funded by a grant that ends next summer; we will review the pay then.");
+  await page
+    .getByLabel("Why is this pay right? (needed to publish)")
+    .fill("The post is part-funded by a grant that ends next summer; we will review the pay then.");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
   await expect(page.getByText("Justification given when published:")).toBeVisible();
@@ -43,7 +49,9 @@ test("HR sees a below-neighbour offer flagged before publishing, cannot publish 
   await expectAccessible(page);
 });
 
-test("anyone can see the area's pay, as a chart with the statutory range marked, and download it as CSV", async ({ page }) => {
+test("anyone can see the area's pay, as a chart with the statutory range marked, and download it as CSV", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Pay", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Teachers' pay by area", level: 1 })).toBeVisible();
@@ -51,7 +59,9 @@ test("anyone can see the area's pay, as a chart with the statutory range marked,
   await expect(page.getByRole("heading", { name: /Teachers' pay in Demo Vale/, level: 1 })).toBeVisible();
   const chart = page.getByRole("img", { name: "Spread of offers: Classroom teachers, Secondary, Main pay range" });
   await expect(chart).toBeVisible();
-  await expect(chart).toHaveAccessibleDescription(/\d+ offers, median £[\d,]+; statutory range £32,916 to £45,352; \d+ flagged\./);
+  await expect(chart).toHaveAccessibleDescription(
+    /\d+ offers, median £[\d,]+; statutory range £32,916 to £45,352; \d+ flagged\./,
+  );
   await expect(page.getByRole("table", { name: "By kind of employer" }).first()).toBeVisible();
   await expectAccessible(page);
 
@@ -59,11 +69,15 @@ test("anyone can see the area's pay, as a chart with the statutory range marked,
   await page.getByRole("link", { name: "Download every offer as CSV" }).click();
   const file = await (await download).path();
   const lines = readFileSync(file, "utf8").trim().split("\n");
-  expect(lines[0]).toBe("vacancy_id,title,school,urn,employer,employer_kind,role_family,phase,pay_range,salary_min_fte,salary_max_fte,fte,pay_area,published_on,status,pay_badge,flagged,local_rate");
+  expect(lines[0]).toBe(
+    "vacancy_id,title,school,urn,employer,employer_kind,role_family,phase,pay_range,salary_min_fte,salary_max_fte,fte,pay_area,published_on,status,pay_badge,flagged,local_rate",
+  );
   expect(lines.length).toBeGreaterThan(50);
 });
 
-test("a partnership admin changes the pay policy; bad values are refused at the field; every change is logged", async ({ page }) => {
+test("a partnership admin changes the pay policy; bad values are refused at the field; every change is logged", async ({
+  page,
+}) => {
   await signIn(page, "admin@staffroom.example");
   await page.goto("/admin/demo-vale");
   await page.getByRole("link", { name: "Pay policy" }).click();

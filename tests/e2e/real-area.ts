@@ -47,9 +47,13 @@ async function main() {
     }
     await importSchools(db, path.join(SHARED, "schools-greater-manchester.csv"));
     await importPostcodes(db, path.join(SHARED, "postcodes-greater-manchester.csv"));
-    const [here] = rowsOf<{ lat: number; lng: number }>(await db.execute(sql`SELECT lat, lng FROM places WHERE key = ${REAL_POSTCODE}`));
+    const [here] = rowsOf<{ lat: number; lng: number }>(
+      await db.execute(sql`SELECT lat, lng FROM places WHERE key = ${REAL_POSTCODE}`),
+    );
     const schools = rowsOf<School>(
-      await db.execute(sql`SELECT id, name, phase, lat, lng FROM schools WHERE la_code BETWEEN '350' AND '359' AND lat IS NOT NULL ORDER BY urn`),
+      await db.execute(
+        sql`SELECT id, name, phase, lat, lng FROM schools WHERE la_code BETWEEN '350' AND '359' AND lat IS NOT NULL ORDER BY urn`,
+      ),
     )
       .map((s) => ({ ...s, miles: distanceMetres(here, s) / METRES_PER_MILE }))
       .sort((a, b) => a.miles - b.miles);
@@ -59,10 +63,27 @@ async function main() {
     const primaries = near("Primary").slice(0, 7);
     const far = schools.filter((s) => s.phase === "Secondary" && s.miles >= 5.3 && s.miles <= 15).slice(0, 5);
     const plan = [
-      ...secondaries.map((s) => ({ s, title: `Teacher of Mathematics, ${s.name}`, phase: "secondary", subject: "mathematics" })),
-      ...primaries.map((s) => ({ s, title: `Primary maths lead, ${s.name}`, phase: "primary", subject: "mathematics" })),
-      ...far.map((s) => ({ s, title: `Teacher of Mathematics, ${s.name}`, phase: "secondary", subject: "mathematics" })),
-      ...secondaries.slice(0, 5).map((s) => ({ s, title: `Teacher of English, ${s.name}`, phase: "secondary", subject: "english" })),
+      ...secondaries.map((s) => ({
+        s,
+        title: `Teacher of Mathematics, ${s.name}`,
+        phase: "secondary",
+        subject: "mathematics",
+      })),
+      ...primaries.map((s) => ({
+        s,
+        title: `Primary maths lead, ${s.name}`,
+        phase: "primary",
+        subject: "mathematics",
+      })),
+      ...far.map((s) => ({
+        s,
+        title: `Teacher of Mathematics, ${s.name}`,
+        phase: "secondary",
+        subject: "mathematics",
+      })),
+      ...secondaries
+        .slice(0, 5)
+        .map((s) => ({ s, title: `Teacher of English, ${s.name}`, phase: "secondary", subject: "english" })),
     ];
     for (const [i, p] of plan.entries()) {
       const [v] = rowsOf<{ id: string }>(
@@ -81,7 +102,10 @@ async function main() {
     const area: RealArea = {
       postcode: REAL_POSTCODE,
       radiusMiles: 5,
-      mathsWithin: [...secondaries.map((s) => ({ s, phase: "secondary" as const, title: `Teacher of Mathematics, ${s.name}` })), ...primaries.map((s) => ({ s, phase: "primary" as const, title: `Primary maths lead, ${s.name}` }))]
+      mathsWithin: [
+        ...secondaries.map((s) => ({ s, phase: "secondary" as const, title: `Teacher of Mathematics, ${s.name}` })),
+        ...primaries.map((s) => ({ s, phase: "primary" as const, title: `Primary maths lead, ${s.name}` })),
+      ]
         .sort((a, b) => a.s.miles - b.s.miles)
         .map((x) => ({ title: x.title, miles: x.s.miles, phase: x.phase })),
       mathsOutside: far.map((s) => `Teacher of Mathematics, ${s.name}`),

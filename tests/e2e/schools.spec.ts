@@ -1,6 +1,8 @@
 import { expect, expectAccessible, signIn, test } from "./support";
 
-test("a visitor searches the schools directory, filters by phase, sees the map and opens a school", async ({ page }) => {
+test("a visitor searches the schools directory, filters by phase, sees the map and opens a school", async ({
+  page,
+}) => {
   await page.goto("/schools");
   await expectAccessible(page);
   await page.getByLabel("School name, town or postcode").fill("riverside");
@@ -9,7 +11,10 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await expect(page.getByRole("link", { name: "Northbrook Academy" })).toHaveCount(0);
 
   // Option labels carry counts ("Secondary (9)"): choose by the option's text.
-  const secondary = await page.getByLabel("Phase").locator("option", { hasText: /^Secondary \(/ }).getAttribute("value");
+  const secondary = await page
+    .getByLabel("Phase")
+    .locator("option", { hasText: /^Secondary \(/ })
+    .getAttribute("value");
   await page.getByLabel("Phase").selectOption(secondary!);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/phase=/);
@@ -66,14 +71,19 @@ test("a partnership admin sees the partnership's organisations, members and scho
     "href",
     /^\/invitations\/new\?scope=organisation&id=/,
   );
-  await expect(page.getByRole("link", { name: "Invite HR staff to Riverside Academy" })).toHaveAttribute("href", /^\/invitations\/new\?scope=school&id=/);
+  await expect(page.getByRole("link", { name: "Invite HR staff to Riverside Academy" })).toHaveAttribute(
+    "href",
+    /^\/invitations\/new\?scope=school&id=/,
+  );
   await expectAccessible(page);
   await page.getByRole("link", { name: "Staff at Riverside Academy" }).click();
   await expect(page.getByRole("heading", { name: "Riverside Academy: staff" })).toBeVisible();
   await expectAccessible(page);
 });
 
-test("guards: a teacher cannot reach admin pages; trust HR see their own school's staff but get 404 for another trust's", async ({ page }) => {
+test("guards: a teacher cannot reach admin pages; trust HR see their own school's staff but get 404 for another trust's", async ({
+  page,
+}) => {
   await signIn(page, "teacher@staffroom.example");
   expect((await page.goto("/admin"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

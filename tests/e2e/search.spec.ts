@@ -11,14 +11,22 @@ const area = (): RealArea => JSON.parse(readFileSync(manifest, "utf8")) as RealA
 async function results(page: Page) {
   const items = page.locator("ol.results > li");
   const titles = await items.locator(".result__title").allTextContents();
-  const miles = (await items.locator(".result__schools > li:first-child strong").allTextContents()).map((t) => Number(/([\d.]+) miles?/.exec(t)![1]));
+  const miles = (await items.locator(".result__schools > li:first-child strong").allTextContents()).map((t) =>
+    Number(/([\d.]+) miles?/.exec(t)![1]),
+  );
   return { titles, miles };
 }
 
 test.describe("searching real Greater Manchester vacancies", () => {
-  test.skip(() => !existsSync(manifest), "../shared/data is absent: no real Greater Manchester schools and postcodes were seeded");
+  test.skip(
+    () => !existsSync(manifest),
+    "../shared/data is absent: no real Greater Manchester schools and postcodes were seeded",
+  );
 
-  test("a visitor searches maths within 5 miles of a Sale postcode, filters, pages and shares the URL", async ({ page, context }) => {
+  test("a visitor searches maths within 5 miles of a Sale postcode, filters, pages and shares the URL", async ({
+    page,
+    context,
+  }) => {
     const a = area();
     await page.goto("/");
     await page.getByRole("link", { name: "Find a job" }).click();
@@ -29,7 +37,9 @@ test.describe("searching real Greater Manchester vacancies", () => {
     await page.getByLabel("Distance").selectOption("5");
     await page.getByRole("button", { name: "Search" }).click();
 
-    await expect(page.getByRole("status").filter({ hasText: "vacancies within 5 miles of M33 7XW" })).toContainText(`${a.mathsWithin.length} vacancies`);
+    await expect(page.getByRole("status").filter({ hasText: "vacancies within 5 miles of M33 7XW" })).toContainText(
+      `${a.mathsWithin.length} vacancies`,
+    );
     await expect(page).toHaveURL(/\?q=maths&location=m337xw&radius=5$/);
     await expectAccessible(page);
     // Best match first with words: the title matches (all of them here), newest first. Then nearest first, asked for.
@@ -52,10 +62,14 @@ test.describe("searching real Greater Manchester vacancies", () => {
 
     // A filter, with the count it showed beside it.
     const secondary = a.mathsWithin.filter((v) => v.phase === "secondary");
-    await expect(page.getByLabel("Phase").locator("option", { hasText: "Secondary" })).toHaveText(`Secondary (${secondary.length})`);
+    await expect(page.getByLabel("Phase").locator("option", { hasText: "Secondary" })).toHaveText(
+      `Secondary (${secondary.length})`,
+    );
     await page.getByLabel("Phase").selectOption("secondary");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "vacancies within" })).toContainText(`${secondary.length} vacancies`);
+    await expect(page.getByRole("status").filter({ hasText: "vacancies within" })).toContainText(
+      `${secondary.length} vacancies`,
+    );
     expect((await results(page)).titles).toEqual(secondary.slice(0, 20).map((v) => v.title));
 
     // The URL is the whole search: a new tab shows the same results.
@@ -67,7 +81,9 @@ test.describe("searching real Greater Manchester vacancies", () => {
     await expectAccessible(shared);
   });
 
-  test("without JavaScript the same search works, and a place that cannot be found says so at the field", async ({ browser }) => {
+  test("without JavaScript the same search works, and a place that cannot be found says so at the field", async ({
+    browser,
+  }) => {
     const a = area();
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -77,13 +93,20 @@ test.describe("searching real Greater Manchester vacancies", () => {
     await page.getByLabel("Distance").selectOption("5");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/vacancies\?q=maths&location=M33\+7XW&radius=5$/);
-    await expect(page.locator(".results-summary")).toContainText(`${a.mathsWithin.length} vacancies within 5 miles of M33 7XW`);
+    await expect(page.locator(".results-summary")).toContainText(
+      `${a.mathsWithin.length} vacancies within 5 miles of M33 7XW`,
+    );
 
     await page.getByLabel("Postcode, town or local authority").fill("Narnia");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.locator("#location-error")).toHaveText(/We could not find “Narnia”/);
-    await expect(page.getByLabel("Postcode, town or local authority")).toHaveAttribute("aria-describedby", /location-error/);
-    await expect(page.getByLabel("Postcode, town or local authority")).toHaveAccessibleDescription(/We could not find “Narnia”/);
+    await expect(page.getByLabel("Postcode, town or local authority")).toHaveAttribute(
+      "aria-describedby",
+      /location-error/,
+    );
+    await expect(page.getByLabel("Postcode, town or local authority")).toHaveAccessibleDescription(
+      /We could not find “Narnia”/,
+    );
     await context.close();
   });
 

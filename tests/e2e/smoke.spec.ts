@@ -20,7 +20,10 @@ test("a POST from another origin is refused with 403 and changes nothing", async
   expect(mails.mails).toEqual([]);
   // The same request from our own origin is accepted, so the check above can fail.
   const own = await request.post("/sign-up", {
-    headers: { Origin: new URL(test.info().project.use.baseURL!).origin, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      Origin: new URL(test.info().project.use.baseURL!).origin,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     data: "name=Mallory&email=mallory%40example.com&password=long+enough+password",
     maxRedirects: 0,
   });

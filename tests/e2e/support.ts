@@ -15,7 +15,9 @@ export const DEMO_USERS = {
 
 /** Fails on serious or critical WCAG 2.2 A/AA violations, listing each with where it was found. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = serious
     .map((v) => `${v.impact}: ${v.id} (${v.help})\n${v.nodes.map((n) => `  at ${n.target.join(" ")}`).join("\n")}`)
@@ -35,7 +37,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export type Mail = { id: string; to: string; subject: string; text: string; html: string; createdAt: string };
 
 /** The newest mail to `to` in the dev mailbox (optionally with a subject), waiting up to ~10 s for it. */
-export async function readLatestMail(pageOrRequest: Page | APIRequestContext, to: string, subject?: string): Promise<Mail> {
+export async function readLatestMail(
+  pageOrRequest: Page | APIRequestContext,
+  to: string,
+  subject?: string,
+): Promise<Mail> {
   const request = "request" in pageOrRequest ? pageOrRequest.request : pageOrRequest;
   for (let attempt = 0; attempt < 40; attempt++) {
     const response = await request.get(`/dev/mailbox.json?to=${encodeURIComponent(to)}`);

@@ -1,7 +1,9 @@
 import { completeAndPublish, NORTHBROOK_ACADEMY, startDraft, unique, WESTFORD_ACADEMY } from "./hr-flows";
 import { expect, expectAccessible, signIn, test } from "./support";
 
-test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on both school pages with its pay", async ({ page }) => {
+test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on both school pages with its pay", async ({
+  page,
+}) => {
   const title = `Teacher of Mathematics ${unique()}`;
   await signIn(page, "hr@northbrook.example");
   await startDraft(page, title);

@@ -6,7 +6,8 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const closes = `${new Date(Date.now() + 21 * 86400_000).toISOString().slice(0, 10)} 12:00`;
 
 function csv(rows: string[][]): Buffer {
-  const header = "title,role,phases,subjects,school_urns,fte_shares,pay_range,salary_min,salary_max,about_role,apply_url,closes_at";
+  const header =
+    "title,role,phases,subjects,school_urns,fte_shares,pay_range,salary_min,salary_max,about_role,apply_url,closes_at";
   return Buffer.from([header, ...rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(","))].join("\n"));
 }
 const row = (title: string, overrides: Partial<Record<"urns" | "shares" | "min" | "max", string>> = {}) => [
@@ -60,7 +61,9 @@ test("a file with a bad row shows the row's problem and imports nothing", async 
   await page.getByRole("button", { name: "Upload and check" }).click();
   await expect(page.getByRole("status")).toHaveText(/Nothing was imported/, { timeout: 20_000 });
   const problems = page.getByRole("table", { name: /Problems to fix/ });
-  await expect(problems.getByRole("row", { name: /3 salary_max The maximum must be at least the minimum/ })).toBeVisible();
+  await expect(
+    problems.getByRole("row", { name: /3 salary_max The maximum must be at least the minimum/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.goto("/hr/vacancies");
   await expect(page.getByRole("link", { name: `Fine ${tag}` })).toHaveCount(0);
@@ -69,7 +72,11 @@ test("a file with a bad row shows the row's problem and imports nothing", async 
 test("a file that is not CSV is refused at the field", async ({ page }) => {
   await signIn(page, "hr@northbrook.example");
   await page.goto("/hr/vacancies/import");
-  await page.getByLabel("CSV file").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "photo.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+  });
   await page.getByRole("button", { name: "Upload and check" }).click();
   await expect(page.getByText("The file must be a CSV file (.csv)").first()).toBeVisible();
   await expect(page.getByLabel("CSV file")).toHaveAttribute("aria-describedby", "file-hint file-error");

@@ -28,7 +28,12 @@ describe("accounts", () => {
   const t = useTestDatabase();
 
   async function latestMail(to: string) {
-    const [mail] = await t.db.select().from(emails).where(eq(emails.to, to)).orderBy(sql`created_at DESC`).limit(1);
+    const [mail] = await t.db
+      .select()
+      .from(emails)
+      .where(eq(emails.to, to))
+      .orderBy(sql`created_at DESC`)
+      .limit(1);
     return mail;
   }
 
@@ -65,7 +70,11 @@ describe("accounts", () => {
 
   it("a second sign-up with the same address creates nothing and mails the owner instead", async () => {
     await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
-    const again = await signUp(t.db, { ...person, name: "Mallory", password: "another password here" }, { ip: "198.51.100.2", ...APP });
+    const again = await signUp(
+      t.db,
+      { ...person, name: "Mallory", password: "another password here" },
+      { ip: "198.51.100.2", ...APP },
+    );
     expect(again).toEqual({ ok: true, setCookie: null });
     expect(await t.db.select().from(users)).toHaveLength(1);
     expect((await latestMail(person.email)).template).toBe("account-exists");
@@ -83,7 +92,10 @@ describe("accounts", () => {
     const { resendVerification } = await import("../../app/auth/accounts.server");
     await resendVerification(t.db, user, APP);
     const fresh = tokenFromMail((await latestMail(person.email)).text, "/verify-email");
-    await t.db.update(userTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userTokens.tokenHash, hashToken(fresh)));
+    await t.db
+      .update(userTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(userTokens.tokenHash, hashToken(fresh)));
     expect(await verifyEmail(t.db, fresh)).toBe(false);
   });
 
@@ -93,7 +105,9 @@ describe("accounts", () => {
       ok: false,
       reason: "wrong-credentials",
     });
-    expect(await signIn(t.db, { email: "nobody@example.com", password: "whatever123" }, { ip: "198.51.100.1" })).toEqual({
+    expect(
+      await signIn(t.db, { email: "nobody@example.com", password: "whatever123" }, { ip: "198.51.100.1" }),
+    ).toEqual({
       ok: false,
       reason: "wrong-credentials",
     });
@@ -111,7 +125,8 @@ describe("accounts", () => {
     expect(blocked.ok).toBe(false);
     expect(!blocked.ok && blocked.reason).toBe("rate-limited");
 
-    for (let i = 0; i < 50; i++) await signIn(t.db, { email: `u${i}@example.com`, password: "x".repeat(10) }, { ip: "192.0.2.99" });
+    for (let i = 0; i < 50; i++)
+      await signIn(t.db, { email: `u${i}@example.com`, password: "x".repeat(10) }, { ip: "192.0.2.99" });
     const perIp = await signIn(t.db, { email: "fresh@example.com", password: "x".repeat(10) }, { ip: "192.0.2.99" });
     expect(!perIp.ok && perIp.reason).toBe("rate-limited");
   });
@@ -125,7 +140,8 @@ describe("accounts", () => {
     expect(!blocked.ok && blocked.reason).toBe("rate-limited");
     expect(await t.db.select().from(users).where(eq(users.email, "p99@example.com"))).toHaveLength(0);
 
-    for (let i = 0; i < 3; i++) expect((await requestPasswordReset(t.db, "p1@example.com", { ip: `192.0.2.${60 + i}`, ...APP })).ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await requestPasswordReset(t.db, "p1@example.com", { ip: `192.0.2.${60 + i}`, ...APP })).ok).toBe(true);
     const resetBlocked = await requestPasswordReset(t.db, "p1@example.com", { ip: "192.0.2.70", ...APP });
     expect(resetBlocked.ok).toBe(false);
     const resetMails = await t.db.select().from(emails).where(eq(emails.template, "reset-password"));
@@ -141,13 +157,22 @@ describe("accounts", () => {
     const reset = await resetPassword(t.db, token, "a brand new long passphrase");
     expect(reset.ok).toBe(true);
     expect((await readSession(getRequest("/", oldCookie))).signedIn).toBeNull();
-    if (reset.ok) expect((await readSession(getRequest("/", cookiePair(reset.setCookie)))).signedIn?.user.email).toBe(person.email);
-    expect(await resetPassword(t.db, token, "yet another long passphrase")).toEqual({ ok: false, reason: "invalid-token" });
-    expect((await signIn(t.db, { email: person.email, password: "a brand new long passphrase" }, { ip: "198.51.100.9" })).ok).toBe(true);
+    if (reset.ok)
+      expect((await readSession(getRequest("/", cookiePair(reset.setCookie)))).signedIn?.user.email).toBe(person.email);
+    expect(await resetPassword(t.db, token, "yet another long passphrase")).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
+    expect(
+      (await signIn(t.db, { email: person.email, password: "a brand new long passphrase" }, { ip: "198.51.100.9" })).ok,
+    ).toBe(true);
 
     await requestPasswordReset(t.db, person.email, { ip: "198.51.100.1", ...APP });
     const late = tokenFromMail((await latestMail(person.email)).text, "/reset-password");
-    await t.db.update(userTokens).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(userTokens.tokenHash, hashToken(late)));
+    await t.db
+      .update(userTokens)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(userTokens.tokenHash, hashToken(late)));
     expect(await resetPassword(t.db, late, "too late passphrase here")).toEqual({ ok: false, reason: "invalid-token" });
   });
 
@@ -160,11 +185,16 @@ describe("accounts", () => {
     const first = await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
     const oldCookie = cookiePair(first.ok && first.setCookie ? first.setCookie : "");
     const [user] = await t.db.select().from(users);
-    expect(await changePassword(t.db, user.id, { currentPassword: "wrong one", newPassword: "new long passphrase" })).toEqual({
+    expect(
+      await changePassword(t.db, user.id, { currentPassword: "wrong one", newPassword: "new long passphrase" }),
+    ).toEqual({
       ok: false,
       reason: "wrong-password",
     });
-    const changed = await changePassword(t.db, user.id, { currentPassword: person.password, newPassword: "new long passphrase" });
+    const changed = await changePassword(t.db, user.id, {
+      currentPassword: person.password,
+      newPassword: "new long passphrase",
+    });
     expect(changed.ok).toBe(true);
     expect((await readSession(getRequest("/", oldCookie))).signedIn).toBeNull();
     if (changed.ok) expect(cookiePair(changed.setCookie)).not.toBe(oldCookie);

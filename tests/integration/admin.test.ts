@@ -41,7 +41,10 @@ describe("partnership admin and school staff pages", () => {
       ].sort(),
     );
     expect(o.memberCount).toBe(8);
-    expect(o.members.find((m) => m.email === "mentor@navigation.example")).toMatchObject({ role: "mentor", where: "Navigation Primary School" });
+    expect(o.members.find((m) => m.email === "mentor@navigation.example")).toMatchObject({
+      role: "mentor",
+      where: "Navigation Primary School",
+    });
     expect(o.members.find((m) => m.email === "hr@a.example")).toMatchObject({ role: "hr", where: "Trust A" });
     expect(o.members.find((m) => m.email === "pool@example.com")).toMatchObject({ role: "teacher", where: "Vale" });
   });
@@ -84,11 +87,19 @@ describe("partnership admin and school staff pages", () => {
     const res = await callRoute(adminLoader, getRequest("/admin/vale", admin), { slug: "vale" });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.organisations.map((o: { kindLabel: string }) => o.kindLabel)).toEqual(["Academy trust", "Academy trust", "Local authority"]);
+    expect(body.organisations.map((o: { kindLabel: string }) => o.kindLabel)).toEqual([
+      "Academy trust",
+      "Academy trust",
+      "Local authority",
+    ]);
     expect(body.members.find((m: { email: string }) => m.email === "hr@a.example").role).toBe("HR staff");
     expect(body.paging).toMatchObject({ schoolsPage: 1, membersPage: 1 });
 
-    const staffPage = await callRoute(schoolAdminLoader, getRequest("/schools/106283/admin", await sessionCookie(r.hrA)), { urn: "106283" });
+    const staffPage = await callRoute(
+      schoolAdminLoader,
+      getRequest("/schools/106283/admin", await sessionCookie(r.hrA)),
+      { urn: "106283" },
+    );
     expect(staffPage.status).toBe(200);
     const staff = await staffPage.json();
     expect(staff.school).toEqual({ id: r.a1.id, urn: 106283, name: "Navigation Primary School" });

@@ -20,14 +20,31 @@ const DAY = 86_400_000;
 
 async function setUp() {
   const f = await searchRegion(t.db);
-  await t.db.insert(places).values({ key: "M33 7", kind: "sector", lat: SALE.lat, lng: SALE.lng, laCode: "358", laName: "Trafford", source: "test" });
+  await t.db.insert(places).values({
+    key: "M33 7",
+    kind: "sector",
+    lat: SALE.lat,
+    lng: SALE.lng,
+    laCode: "358",
+    laName: "Trafford",
+    source: "test",
+  });
   await reindex(t.db, runtime().search);
   const teacher = await createUser(t.db, { email: "pat@example.com", emailVerifiedAt: new Date() });
   return { f, teacher };
 }
 
-const run = (frequency: "daily" | "weekly", now = new Date(), renames?: Parameters<typeof runDueAlerts>[3]["renames"]) =>
-  runDueAlerts(t.db, runtime().search, frequency, { appUrl: runtime().config.appUrl, secret: runtime().config.sessionSecret, now, renames });
+const run = (
+  frequency: "daily" | "weekly",
+  now = new Date(),
+  renames?: Parameters<typeof runDueAlerts>[3]["renames"],
+) =>
+  runDueAlerts(t.db, runtime().search, frequency, {
+    appUrl: runtime().config.appUrl,
+    secret: runtime().config.sessionSecret,
+    now,
+    renames,
+  });
 
 /** A new live maths role at Holy Family (1 mile from Sale), published now. */
 async function publishMathsRole(f: Awaited<ReturnType<typeof searchRegion>>, title: string) {
@@ -84,7 +101,12 @@ describe("job alerts", () => {
 
   it("maps a renamed option to its new name, says so once, and keeps the alert working", async () => {
     const { f, teacher } = await setUp();
-    await t.db.insert(jobAlerts).values({ userId: teacher.id, search: "subject=maths-and-stats", summary: "Maths and stats", frequency: "daily" });
+    await t.db.insert(jobAlerts).values({
+      userId: teacher.id,
+      search: "subject=maths-and-stats",
+      summary: "Maths and stats",
+      frequency: "daily",
+    });
     const renames = { subject: [{ from: "maths-and-stats", to: "mathematics", since: "2026-11-30", why: "test" }] };
     await publishMathsRole(f, "Teacher of Mathematics");
     expect(await run("daily", new Date(), renames)).toMatchObject({ emailed: 1, paused: 0 });
@@ -96,7 +118,12 @@ describe("job alerts", () => {
 
   it("pauses an alert whose saved choice no longer exists, tells the teacher once, and sends nothing else", async () => {
     const { teacher } = await setUp();
-    await t.db.insert(jobAlerts).values({ userId: teacher.id, search: "subject=underwater-basket-weaving", summary: "Basket weaving", frequency: "daily" });
+    await t.db.insert(jobAlerts).values({
+      userId: teacher.id,
+      search: "subject=underwater-basket-weaving",
+      summary: "Basket weaving",
+      frequency: "daily",
+    });
     expect(await run("daily")).toMatchObject({ paused: 1, emailed: 0 });
     expect(await run("daily")).toMatchObject({ alerts: 0 });
     const mails = await mailsTo("pat@example.com");
@@ -118,14 +145,26 @@ describe("job alerts", () => {
     }
     expect(await run("daily")).toMatchObject({ alerts: 0 });
     // A mail program's one-click POST (RFC 8058), and then "start it again" from the page.
-    const oneClick = await callRoute(unsubscribeAction, formRequest(`/alerts/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }), { token });
+    const oneClick = await callRoute(
+      unsubscribeAction,
+      formRequest(`/alerts/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }),
+      { token },
+    );
     expect(oneClick.status).toBe(302);
-    const again = await callRoute(unsubscribeAction, formRequest(`/alerts/unsubscribe/${token}`, { intent: "resubscribe" }), { token });
+    const again = await callRoute(
+      unsubscribeAction,
+      formRequest(`/alerts/unsubscribe/${token}`, { intent: "resubscribe" }),
+      { token },
+    );
     expect(again.headers.get("Location")).toBe(`/alerts/unsubscribe/${token}?resubscribed`);
     expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).toBeNull();
     const forged = `${alertId}.${"A".repeat(43)}`;
-    expect((await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${forged}`), { token: forged })).status).toBe(404);
-    expect((await callRoute(unsubscribeLoader, getRequest("/alerts/unsubscribe/nonsense"), { token: "nonsense" })).status).toBe(404);
+    expect(
+      (await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${forged}`), { token: forged })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(unsubscribeLoader, getRequest("/alerts/unsubscribe/nonsense"), { token: "nonsense" })).status,
+    ).toBe(404);
   });
 
   it("needs a confirmed e-mail, refuses a broken search, keeps one alert per search, and stops at the limit", async () => {
@@ -133,19 +172,29 @@ describe("job alerts", () => {
     const unverified = await createUser(t.db, { email: "new@example.com" });
     expect(await createAlert(t.db, unverified, "q=maths", "daily")).toMatchObject({ ok: false, field: "form" });
     expect(await createAlert(t.db, teacher, "phase=nope", "daily")).toMatchObject({ ok: false, field: "search" });
-    expect(await createAlert(t.db, teacher, "location=Atlantis", "daily")).toMatchObject({ ok: false, field: "search" });
+    expect(await createAlert(t.db, teacher, "location=Atlantis", "daily")).toMatchObject({
+      ok: false,
+      field: "search",
+    });
     const first = await createAlert(t.db, teacher, "q=maths&sort=newest&page=3", "daily");
     const same = await createAlert(t.db, teacher, "q=maths", "weekly");
     expect(same).toMatchObject({ ok: true, existing: true, alertId: first.ok ? first.alertId : "" });
     expect((await listAlerts(t.db, teacher.id)).map((a) => [a.search, a.frequency])).toEqual([["q=maths", "weekly"]]);
-    for (let i = 1; i < 20; i++) expect(await createAlert(t.db, teacher, `q=role${i}`, "daily")).toMatchObject({ ok: true });
-    expect(await createAlert(t.db, teacher, "q=one-too-many", "daily")).toMatchObject({ ok: false, message: expect.stringContaining("20 alerts") });
+    for (let i = 1; i < 20; i++)
+      expect(await createAlert(t.db, teacher, `q=role${i}`, "daily")).toMatchObject({ ok: true });
+    expect(await createAlert(t.db, teacher, "q=one-too-many", "daily")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("20 alerts"),
+    });
   });
 
   it("through the pages: a bad frequency is a 400, another user's alert is a 404", async () => {
     const { teacher } = await setUp();
     const cookie = await sessionCookie(teacher);
-    const bad = await callRoute(createAction, formRequest("/alerts", { search: "q=maths", frequency: "hourly" }, cookie));
+    const bad = await callRoute(
+      createAction,
+      formRequest("/alerts", { search: "q=maths", frequency: "hourly" }, cookie),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "Choose every day or every week", field: "frequency" });
     const ok = await callRoute(createAction, formRequest("/alerts", { search: "q=maths", frequency: "daily" }, cookie));
@@ -153,12 +202,22 @@ describe("job alerts", () => {
     const [alert] = await listAlerts(t.db, teacher.id);
     const other = await createUser(t.db, { email: "other@example.com", emailVerifiedAt: new Date() });
     const otherCookie = await sessionCookie(other);
-    const theirs = await callRoute(changeAction, formRequest(`/alerts/${alert.id}`, { intent: "delete" }, otherCookie), { id: alert.id });
+    const theirs = await callRoute(
+      changeAction,
+      formRequest(`/alerts/${alert.id}`, { intent: "delete" }, otherCookie),
+      { id: alert.id },
+    );
     expect(theirs.status).toBe(404);
-    const junk = await callRoute(changeAction, formRequest(`/alerts/${alert.id}`, { intent: "explode" }, cookie), { id: alert.id });
+    const junk = await callRoute(changeAction, formRequest(`/alerts/${alert.id}`, { intent: "explode" }, cookie), {
+      id: alert.id,
+    });
     expect(junk.status).toBe(400);
     expect(await listAlerts(t.db, teacher.id)).toHaveLength(1);
-    const mine = await callRoute(changeAction, formRequest(`/alerts/${alert.id}`, { intent: "frequency", frequency: "weekly" }, cookie), { id: alert.id });
+    const mine = await callRoute(
+      changeAction,
+      formRequest(`/alerts/${alert.id}`, { intent: "frequency", frequency: "weekly" }, cookie),
+      { id: alert.id },
+    );
     expect(mine.status).toBe(302);
     expect((await listAlerts(t.db, teacher.id))[0].frequency).toBe("weekly");
   });

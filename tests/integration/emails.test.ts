@@ -63,13 +63,17 @@ describe("e-mail outbox", () => {
     ).rejects.toThrow("the change failed");
     expect(await t.db.select().from(emails).where(eq(emails.to, "rollback@example.com"))).toHaveLength(0);
     const jobs = rowsOf<{ n: number }>(
-      await t.db.execute(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`),
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`,
+      ),
     );
     expect(jobs[0].n).toBe(0);
     // The same call, committed, does leave a job: the check above can fail.
     await t.db.transaction((tx) => queueEmail(tx, "commit@example.com", "verify-email", props));
     const after = rowsOf<{ n: number }>(
-      await t.db.execute(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`),
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`,
+      ),
     );
     expect(after[0].n).toBe(1);
   });
@@ -102,11 +106,20 @@ describe("e-mail outbox", () => {
       "fetch",
       vi.fn(async (url: string, init: RequestInit) => {
         calls.push({ url: String(url), headers: new Headers(init.headers), body: JSON.parse(String(init.body)) });
-        return new Response(JSON.stringify({ id: "re_123" }), { status: 200, headers: { "content-type": "application/json" } });
+        return new Response(JSON.stringify({ id: "re_123" }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
       }),
     );
     const transport = resendTransport("re_test_key", "Staffroom <no-reply@staffroom.example>");
-    const result = await transport.deliver({ id: "mail-1", to: "x@example.com", subject: "S", html: "<p>h</p>", text: "h" });
+    const result = await transport.deliver({
+      id: "mail-1",
+      to: "x@example.com",
+      subject: "S",
+      html: "<p>h</p>",
+      text: "h",
+    });
     expect(result).toEqual({ transport: "resend", providerId: "re_123" });
     expect(calls[0].url).toContain("/emails");
     expect(calls[0].headers.get("Idempotency-Key")).toBe("staffroom-email-mail-1");
@@ -115,7 +128,13 @@ describe("e-mail outbox", () => {
 
     vi.stubGlobal(
       "fetch",
-      vi.fn(async () => new Response(JSON.stringify({ name: "validation_error", message: "bad to" }), { status: 422, headers: { "content-type": "application/json" } })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ name: "validation_error", message: "bad to" }), {
+            status: 422,
+            headers: { "content-type": "application/json" },
+          }),
+      ),
     );
     const id = await t.db.transaction((tx) => queueEmail(tx, "refused@example.com", "verify-email", props));
     await expect(deliverEmail(t.db, transport, id)).rejects.toThrow(/Resend refused/);

@@ -7,7 +7,8 @@ import { addMembership, createUser, sessionCookie, valeRegion } from "../support
 import { callRoute, getRequest } from "../support/requests";
 
 const adminIndex = async (cookie?: string) => callRoute(adminIndexLoader, getRequest("/admin", cookie));
-const adminPage = async (slug: string, cookie?: string) => callRoute(adminLoader, getRequest(`/admin/${slug}`, cookie), { slug });
+const adminPage = async (slug: string, cookie?: string) =>
+  callRoute(adminLoader, getRequest(`/admin/${slug}`, cookie), { slug });
 const schoolAdmin = async (urn: number | string, cookie?: string) =>
   callRoute(schoolAdminLoader, getRequest(`/schools/${urn}/admin`, cookie), { urn: String(urn) });
 
@@ -95,7 +96,9 @@ describe("guards on the admin pages, through the route loaders", () => {
       expect((await adminPage(slug, cookie)).status, slug).toBe(404);
     }
     for (const q of ["schoolsPage=-3", "membersPage=abc", "schoolsPage=99999999", "membersPage=' OR 1=1 --"]) {
-      expect((await callRoute(adminLoader, getRequest(`/admin/vale?${q}`, cookie), { slug: "vale" })).status, q).toBe(200);
+      expect((await callRoute(adminLoader, getRequest(`/admin/vale?${q}`, cookie), { slug: "vale" })).status, q).toBe(
+        200,
+      );
     }
   });
 });

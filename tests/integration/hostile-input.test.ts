@@ -47,24 +47,44 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   }
 
   async function signedInAdmin() {
-    const [p] = await t.db.insert(partnerships).values({ slug: "area", name: "Area", region: "North West" }).returning();
-    const [org] = await t.db.insert(organisations).values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id }).returning();
+    const [p] = await t.db
+      .insert(partnerships)
+      .values({ slug: "area", name: "Area", region: "North West" })
+      .returning();
+    const [org] = await t.db
+      .insert(organisations)
+      .values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id })
+      .returning();
     const [u] = await t.db
       .insert(users)
       .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
       .returning();
-    await t.db.insert(memberships).values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });
+    await t.db
+      .insert(memberships)
+      .values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });
     return { cookie: cookiePair(await startSession(u.id)), orgId: org.id };
   }
 
   for (const [kind, value] of Object.entries(HOSTILE)) {
     it(`sign-up, sign-in, forgot and reset password refuse ${kind} input`, async () => {
       const before = await counts();
-      await expectRefused(await callRoute(signUpAction, formRequest("/sign-up", { name: value, email: value, password: kind === "overlong" ? value : "" })));
-      await expectRefused(await callRoute(signUpAction, formRequest("/sign-up", { name: value, email: "ok@example.com", password: "long enough password" })));
+      await expectRefused(
+        await callRoute(
+          signUpAction,
+          formRequest("/sign-up", { name: value, email: value, password: kind === "overlong" ? value : "" }),
+        ),
+      );
+      await expectRefused(
+        await callRoute(
+          signUpAction,
+          formRequest("/sign-up", { name: value, email: "ok@example.com", password: "long enough password" }),
+        ),
+      );
       await expectRefused(await callRoute(signInAction, formRequest("/sign-in", { email: value, password: value })));
       await expectRefused(await callRoute(forgotAction, formRequest("/forgot-password", { email: value })));
-      await expectRefused(await callRoute(resetAction, formRequest("/reset-password", { token: value, password: value })));
+      await expectRefused(
+        await callRoute(resetAction, formRequest("/reset-password", { token: value, password: value })),
+      );
       expect((await callRoute(verifyAction, formRequest("/verify-email", { token: value }))).status).toBe(400);
       expect(await counts()).toEqual(before);
     });
@@ -75,17 +95,39 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
     const before = await counts();
     for (const value of Object.values(HOSTILE)) {
       await expectRefused(
-        await callRoute(accountAction, formRequest("/account", { intent: "change-password", currentPassword: value, newPassword: value }, cookie)),
+        await callRoute(
+          accountAction,
+          formRequest("/account", { intent: "change-password", currentPassword: value, newPassword: value }, cookie),
+        ),
       );
       await expectRefused(
-        await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: orgId, email: value, role: "hr" }, cookie)),
+        await callRoute(
+          inviteAction,
+          formRequest("/invitations/new", { scope: "organisation", id: orgId, email: value, role: "hr" }, cookie),
+        ),
       );
       await expectRefused(
-        await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: orgId, email: "a@example.com", role: value }, cookie)),
+        await callRoute(
+          inviteAction,
+          formRequest(
+            "/invitations/new",
+            { scope: "organisation", id: orgId, email: "a@example.com", role: value },
+            cookie,
+          ),
+        ),
       );
       // A hostile scope id is somebody else's record as far as we know: 404.
       expect(
-        (await callRoute(inviteAction, formRequest("/invitations/new", { scope: "organisation", id: value || "x", email: "a@example.com", role: "hr" }, cookie))).status,
+        (
+          await callRoute(
+            inviteAction,
+            formRequest(
+              "/invitations/new",
+              { scope: "organisation", id: value || "x", email: "a@example.com", role: "hr" },
+              cookie,
+            ),
+          )
+        ).status,
       ).toBe(404);
     }
     expect(await counts()).toEqual(before);
@@ -93,7 +135,11 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
 
   it("wrong types (repeated fields, missing fields) are refused too", async () => {
     const before = await counts();
-    const body = new URLSearchParams([["email", "a@example.com"], ["email", "b@example.com"], ["name", "Ann"]]);
+    const body = new URLSearchParams([
+      ["email", "a@example.com"],
+      ["email", "b@example.com"],
+      ["name", "Ann"],
+    ]);
     const request = new Request("http://localhost:3000/sign-up", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -105,12 +151,25 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   });
 
   it("too many sign-in attempts get a 429 with Retry-After and a message, even with the right password", async () => {
-    await callRoute(signUpAction, formRequest("/sign-up", { name: "Kim", email: "kim@example.com", password: "kim's long passphrase" }));
+    await callRoute(
+      signUpAction,
+      formRequest("/sign-up", { name: "Kim", email: "kim@example.com", password: "kim's long passphrase" }),
+    );
     for (let i = 0; i < 10; i++) {
-      const r = await callRoute(signInAction, formRequest("/sign-in", { email: "kim@example.com", password: "wrong password" }), {}, `192.0.2.${i}`);
+      const r = await callRoute(
+        signInAction,
+        formRequest("/sign-in", { email: "kim@example.com", password: "wrong password" }),
+        {},
+        `192.0.2.${i}`,
+      );
       expect(r.status).toBe(401);
     }
-    const blocked = await callRoute(signInAction, formRequest("/sign-in", { email: "kim@example.com", password: "kim's long passphrase" }), {}, "192.0.2.99");
+    const blocked = await callRoute(
+      signInAction,
+      formRequest("/sign-in", { email: "kim@example.com", password: "kim's long passphrase" }),
+      {},
+      "192.0.2.99",
+    );
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await blocked.text()).toContain("Too many attempts");
@@ -120,7 +179,11 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   it("accepts names from real life that look unusual", async () => {
     const response = await callRoute(
       signUpAction,
-      formRequest("/sign-up", { name: "Siân O'Brien-Smith", email: "sian@example.com", password: "a perfectly long passphrase" }),
+      formRequest("/sign-up", {
+        name: "Siân O'Brien-Smith",
+        email: "sian@example.com",
+        password: "a perfectly long passphrase",
+      }),
     );
     expect(response.status).toBe(302);
   });

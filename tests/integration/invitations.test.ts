@@ -11,7 +11,10 @@ describe("invitations", () => {
   const t = useTestDatabase();
 
   async function region() {
-    const [p] = await t.db.insert(partnerships).values({ slug: "area", name: "Area Partnership", region: "North West" }).returning();
+    const [p] = await t.db
+      .insert(partnerships)
+      .values({ slug: "area", name: "Area Partnership", region: "North West" })
+      .returning();
     const [trustA] = await t.db
       .insert(organisations)
       .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
@@ -21,14 +24,31 @@ describe("invitations", () => {
       .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
       .returning();
     const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
-      urn, name, phase: "Primary", laCode: "358", laName: "Trafford", lat, lng, trustId, partnershipId: p.id, source: "test",
+      urn,
+      name,
+      phase: "Primary",
+      laCode: "358",
+      laName: "Trafford",
+      lat,
+      lng,
+      trustId,
+      partnershipId: p.id,
+      source: "test",
     });
     const [schoolA, schoolB] = await t.db
       .insert(schools)
-      .values([school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177), school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292)])
+      .values([
+        school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
+        school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292),
+      ])
       .returning();
     const user = async (email: string) =>
-      (await t.db.insert(users).values({ email, name: email.split("@")[0], passwordHash: "x", emailVerifiedAt: new Date() }).returning())[0];
+      (
+        await t.db
+          .insert(users)
+          .values({ email, name: email.split("@")[0], passwordHash: "x", emailVerifiedAt: new Date() })
+          .returning()
+      )[0];
     const admin = await user("admin@example.com");
     const hrA = await user("hr.a@example.com");
     const teacher = await user("teacher@example.com");
@@ -46,7 +66,12 @@ describe("invitations", () => {
 
   it("a partnership admin invites HR staff to a trust; the invitee accepts by signing in and gains the role", async () => {
     const r = await region();
-    const result = await createInvitation(t.db, r.admin, { email: "new.hr@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustB.id } }, APP);
+    const result = await createInvitation(
+      t.db,
+      r.admin,
+      { email: "new.hr@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustB.id } },
+      APP,
+    );
     expect(result.ok).toBe(true);
     const [mail] = await t.db.select().from(emails).where(eq(emails.to, "new.hr@example.com"));
     expect(mail.subject).toBe("You are invited to join Trust B on Staffroom");
@@ -54,7 +79,10 @@ describe("invitations", () => {
     const view = await findInvitation(t.db, token);
     expect(view).toMatchObject({ email: "new.hr@example.com", role: "hr", placeName: "Trust B", status: "pending" });
 
-    const [invitee] = await t.db.insert(users).values({ email: "new.hr@example.com", name: "New HR", passwordHash: "x" }).returning();
+    const [invitee] = await t.db
+      .insert(users)
+      .values({ email: "new.hr@example.com", name: "New HR", passwordHash: "x" })
+      .returning();
     expect(await acceptInvitation(t.db, token, invitee)).toEqual({ ok: true });
     expect(await hasRole(t.db, invitee.id, "hr", { kind: "school", schoolId: r.schoolB.id })).toBe(true);
     expect(await hasRole(t.db, invitee.id, "hr", { kind: "school", schoolId: r.schoolA.id })).toBe(false);
@@ -66,11 +94,26 @@ describe("invitations", () => {
 
   it("trust HR can invite colleagues to their own trust's schools, not to another trust's", async () => {
     const r = await region();
-    const own = await createInvitation(t.db, r.hrA, { email: "mentor@example.com", role: "mentor", scope: { kind: "school", schoolId: r.schoolA.id } }, APP);
+    const own = await createInvitation(
+      t.db,
+      r.hrA,
+      { email: "mentor@example.com", role: "mentor", scope: { kind: "school", schoolId: r.schoolA.id } },
+      APP,
+    );
     expect(own.ok).toBe(true);
-    const other = await createInvitation(t.db, r.hrA, { email: "spy@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolB.id } }, APP);
+    const other = await createInvitation(
+      t.db,
+      r.hrA,
+      { email: "spy@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolB.id } },
+      APP,
+    );
     expect(other).toEqual({ ok: false, reason: "not-found" });
-    const teacherTry = await createInvitation(t.db, r.teacher, { email: "x@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } }, APP);
+    const teacherTry = await createInvitation(
+      t.db,
+      r.teacher,
+      { email: "x@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } },
+      APP,
+    );
     expect(teacherTry).toEqual({ ok: false, reason: "not-found" });
     expect(await t.db.select().from(invitations).where(eq(invitations.email, "spy@example.com"))).toHaveLength(0);
     expect(await t.db.select().from(emails).where(eq(emails.to, "spy@example.com"))).toHaveLength(0);
@@ -78,20 +121,43 @@ describe("invitations", () => {
 
   it("refuses roles that cannot be given at that kind of place, and people who already hold the role", async () => {
     const r = await region();
-    const wrongRole = await createInvitation(t.db, r.admin, { email: "a@example.com", role: "partnership_admin", scope: { kind: "school", schoolId: r.schoolA.id } }, APP);
+    const wrongRole = await createInvitation(
+      t.db,
+      r.admin,
+      { email: "a@example.com", role: "partnership_admin", scope: { kind: "school", schoolId: r.schoolA.id } },
+      APP,
+    );
     expect(wrongRole).toEqual({ ok: false, reason: "role-not-allowed" });
-    const again = await createInvitation(t.db, r.admin, { email: "hr.a@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustA.id } }, APP);
+    const again = await createInvitation(
+      t.db,
+      r.admin,
+      { email: "hr.a@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustA.id } },
+      APP,
+    );
     expect(again).toEqual({ ok: false, reason: "already-member" });
   });
 
   it("only the invited address can accept, and not after expiry", async () => {
     const r = await region();
-    await createInvitation(t.db, r.admin, { email: "right@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } }, APP);
+    await createInvitation(
+      t.db,
+      r.admin,
+      { email: "right@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } },
+      APP,
+    );
     const token = tokenOf((await t.db.select().from(emails).where(eq(emails.to, "right@example.com")))[0].text);
     expect(await acceptInvitation(t.db, token, r.teacher)).toEqual({ ok: false, reason: "wrong-account" });
     await t.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) });
-    const [right] = await t.db.insert(users).values({ email: "right@example.com", name: "Right", passwordHash: "x" }).returning();
+    const [right] = await t.db
+      .insert(users)
+      .values({ email: "right@example.com", name: "Right", passwordHash: "x" })
+      .returning();
     expect(await acceptInvitation(t.db, token, right)).toEqual({ ok: false, reason: "not-found" });
-    expect(await t.db.select().from(memberships).where(and(eq(memberships.userId, right.id)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, right.id))),
+    ).toHaveLength(0);
   });
 });

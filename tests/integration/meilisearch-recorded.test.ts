@@ -58,8 +58,28 @@ const shared: VacancyDocument = {
   aboutRole: "Teach mathematics across key stages 3 and 4.",
   skillsExperience: "",
   schools: [
-    { schoolId: "school-a", urn: 106283, name: "Navigation Primary School", town: "Altrincham", postcode: "WA14 1LL", laName: "Trafford", lat: 53.396313, lng: -2.348177, fteShare: 600 },
-    { schoolId: "school-b", urn: 106298, name: "Springfield Primary School", town: "Sale", postcode: "M33 7XW", laName: "Trafford", lat: 53.423968, lng: -2.320428, fteShare: 400 },
+    {
+      schoolId: "school-a",
+      urn: 106283,
+      name: "Navigation Primary School",
+      town: "Altrincham",
+      postcode: "WA14 1LL",
+      laName: "Trafford",
+      lat: 53.396313,
+      lng: -2.348177,
+      fteShare: 600,
+    },
+    {
+      schoolId: "school-b",
+      urn: 106298,
+      name: "Springfield Primary School",
+      town: "Sale",
+      postcode: "M33 7XW",
+      laName: "Trafford",
+      lat: 53.423968,
+      lng: -2.320428,
+      fteShare: 400,
+    },
   ],
 };
 
@@ -97,11 +117,37 @@ async function scenario() {
               page: 2,
               totalPages: 2,
               totalHits: 21,
-              facetDistribution: { role: { classroom_teacher: 21 }, subject: { mathematics: 21 }, ect: { true: 21 }, visa: { false: 21 }, trust: { "mersey-trust": 12 } },
+              facetDistribution: {
+                role: { classroom_teacher: 21 },
+                subject: { mathematics: 21 },
+                ect: { true: 21 },
+                visa: { false: 21 },
+                trust: { "mersey-trust": 12 },
+              },
               facetStats: {},
             },
-            { indexUid: "vacancies", hits: [], query: "maths", processingTimeMs: 1, hitsPerPage: 0, page: 1, totalPages: 0, totalHits: 30, facetDistribution: { phase: { secondary: 21, primary: 9 } } },
-            { indexUid: "vacancies", hits: [], query: "maths", processingTimeMs: 1, hitsPerPage: 0, page: 1, totalPages: 0, totalHits: 25, facetDistribution: { ect: { true: 21, false: 4 } } },
+            {
+              indexUid: "vacancies",
+              hits: [],
+              query: "maths",
+              processingTimeMs: 1,
+              hitsPerPage: 0,
+              page: 1,
+              totalPages: 0,
+              totalHits: 30,
+              facetDistribution: { phase: { secondary: 21, primary: 9 } },
+            },
+            {
+              indexUid: "vacancies",
+              hits: [],
+              query: "maths",
+              processingTimeMs: 1,
+              hitsPerPage: 0,
+              page: 1,
+              totalPages: 0,
+              totalHits: 25,
+              facetDistribution: { ect: { true: 21, false: 4 } },
+            },
           ],
         })
       : undefined,
@@ -145,9 +191,29 @@ describe("Meilisearch engine: recorded contract", () => {
   it("throws when a task fails, so the sync job retries", async () => {
     fake.answer((r) =>
       r.path.startsWith("/indexes/vacancies/documents")
-        ? HttpResponse.json({ taskUid: 999, indexUid: "vacancies", status: "enqueued", type: "documentAdditionOrUpdate", enqueuedAt: "2026-12-01T09:00:00Z" }, { status: 202 })
+        ? HttpResponse.json(
+            {
+              taskUid: 999,
+              indexUid: "vacancies",
+              status: "enqueued",
+              type: "documentAdditionOrUpdate",
+              enqueuedAt: "2026-12-01T09:00:00Z",
+            },
+            { status: 202 },
+          )
         : r.path === "/tasks/999"
-          ? HttpResponse.json({ uid: 999, indexUid: "vacancies", status: "failed", type: "documentAdditionOrUpdate", error: { message: "disk full", code: "internal", type: "internal", link: "" }, details: {}, duration: "PT0S", enqueuedAt: "2026-12-01T09:00:00Z", startedAt: "2026-12-01T09:00:00Z", finishedAt: "2026-12-01T09:00:00Z" })
+          ? HttpResponse.json({
+              uid: 999,
+              indexUid: "vacancies",
+              status: "failed",
+              type: "documentAdditionOrUpdate",
+              error: { message: "disk full", code: "internal", type: "internal", link: "" },
+              details: {},
+              duration: "PT0S",
+              enqueuedAt: "2026-12-01T09:00:00Z",
+              startedAt: "2026-12-01T09:00:00Z",
+              finishedAt: "2026-12-01T09:00:00Z",
+            })
           : undefined,
     );
     await expect(engine().upsert([shared])).rejects.toThrow(/failed: disk full/);
@@ -179,7 +245,15 @@ describe("Meilisearch engine: sync and reindex", () => {
     await drainSearchSync(database.db, e); // the fixture's own inserts: the reindex then has nothing to catch up
     fake.answer((r) =>
       r.path === "/indexes/vacancies/search"
-        ? HttpResponse.json({ hits: [], query: "", processingTimeMs: 0, hitsPerPage: 0, page: 1, totalPages: 0, totalHits: 9 })
+        ? HttpResponse.json({
+            hits: [],
+            query: "",
+            processingTimeMs: 0,
+            hitsPerPage: 0,
+            page: 1,
+            totalPages: 0,
+            totalHits: 9,
+          })
         : undefined,
     );
     fake.clear();

@@ -4,7 +4,13 @@ import { parse } from "csv-parse/sync";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { areaOffers, groupOffers } from "../../app/pay/area.server";
-import { assessmentHistory, assessVacancy, loadScales, policyOf, reassessOpenVacancies } from "../../app/pay/assessment.server";
+import {
+  assessmentHistory,
+  assessVacancy,
+  loadScales,
+  policyOf,
+  reassessOpenVacancies,
+} from "../../app/pay/assessment.server";
 import { comparablesFor } from "../../app/pay/neighbours.server";
 import { DEFAULT_POLICY } from "../../app/pay/policy";
 import { policyChanges, savePolicy } from "../../app/pay/policy.server";
@@ -35,28 +41,55 @@ const SHARED = path.resolve("../shared/data");
 async function region() {
   await ensurePayScales(t.db);
   const f = await searchRegion(t.db);
-  const trust = await createOrganisation(t.db, { slug: "sale-trust", name: "Sale Trust", partnershipId: f.partnership.id });
-  const own = await createSchool(t.db, { urn: 106288, name: "Sale Grammar School", lat: 53.42246, lng: -2.30867, laCode: "358", laName: "Trafford", typeGroup: "la_maintained", trustId: trust.id, partnershipId: f.partnership.id });
+  const trust = await createOrganisation(t.db, {
+    slug: "sale-trust",
+    name: "Sale Trust",
+    partnershipId: f.partnership.id,
+  });
+  const own = await createSchool(t.db, {
+    urn: 106288,
+    name: "Sale Grammar School",
+    lat: 53.42246,
+    lng: -2.30867,
+    laCode: "358",
+    laName: "Trafford",
+    typeGroup: "la_maintained",
+    trustId: trust.id,
+    partnershipId: f.partnership.id,
+  });
   const hr = await createUser(t.db, { email: "hr@sale.example" });
   await addMembership(t.db, hr, "hr", { organisation: trust });
   return { f, trust, own, hr };
 }
 
-async function draftOffer(r: Awaited<ReturnType<typeof region>>, pay: { min: number; max: number }, title = "Teacher of Mathematics") {
-  const id = await createDraft(t.db, r.hr.id, { kind: "organisation", id: r.trust.id, name: r.trust.name }, {
-    title,
-    role: "classroom_teacher",
-    phases: ["secondary"],
-    subjects: ["mathematics"],
-    payRange: "main",
-    salaryMinFte: pay.min,
-    salaryMaxFte: pay.max,
-    aboutRole: "Teach mathematics to classes across key stages 3 and 4.",
-    applyMethod: "external_link",
-    applyUrl: "https://example.org/apply",
-    closesAt: new Date(Date.now() + 20 * 86_400_000),
+async function draftOffer(
+  r: Awaited<ReturnType<typeof region>>,
+  pay: { min: number; max: number },
+  title = "Teacher of Mathematics",
+) {
+  const id = await createDraft(
+    t.db,
+    r.hr.id,
+    { kind: "organisation", id: r.trust.id, name: r.trust.name },
+    {
+      title,
+      role: "classroom_teacher",
+      phases: ["secondary"],
+      subjects: ["mathematics"],
+      payRange: "main",
+      salaryMinFte: pay.min,
+      salaryMaxFte: pay.max,
+      aboutRole: "Teach mathematics to classes across key stages 3 and 4.",
+      applyMethod: "external_link",
+      applyUrl: "https://example.org/apply",
+      closesAt: new Date(Date.now() + 20 * 86_400_000),
+    },
+  );
+  await setLocation(t.db, r.hr.id, id, {
+    fte: 1000,
+    workingPattern: "full_time",
+    schools: [{ schoolId: r.own.id, share: null }],
   });
-  await setLocation(t.db, r.hr.id, id, { fte: 1000, workingPattern: "full_time", schools: [{ schoolId: r.own.id, share: null }] });
   return id;
 }
 
@@ -64,7 +97,12 @@ describe("the neighbour query", () => {
   it("finds other schools' comparable offers within the radius, measured school to school", async () => {
     const r = await region();
     const id = await draftOffer(r, { min: 32916, max: 39556 });
-    const found = await comparablesFor(t.db, { vacancyId: id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" }, DEFAULT_POLICY, new Date());
+    const found = await comparablesFor(
+      t.db,
+      { vacancyId: id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" },
+      DEFAULT_POLICY,
+      new Date(),
+    );
     // Secondary main range within 10 miles: v1 and the past-closing one at Dixons Brooklands, the closed one at Holy Family,
     // the chemistry role through Prospect Vale (its nearer school). The draft is not an offer; upper-range and primary roles differ.
     expect(found.map((c) => [c.schoolName, c.salaryMaxFte]).sort()).toEqual([
@@ -84,9 +122,21 @@ describe("the neighbour query", () => {
     async () => {
       await ensurePayScales(t.db);
       await importSchools(t.db, path.join(SHARED, "schools-greater-manchester.csv"));
-      const rows = parse(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true }) as { urn: string; lat: string; lng: string; phase: string }[];
-      const byUrn = new Map(rows.map((s) => [Number(s.urn), { lat: Number(s.lat), lng: Number(s.lng), phase: s.phase }]));
-      const ids = new Map(rowsOf<{ id: string; urn: number }>(await t.db.execute(sql`SELECT id, urn FROM schools`)).map((s) => [Number(s.urn), s.id]));
+      const rows = parse(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true }) as {
+        urn: string;
+        lat: string;
+        lng: string;
+        phase: string;
+      }[];
+      const byUrn = new Map(
+        rows.map((s) => [Number(s.urn), { lat: Number(s.lat), lng: Number(s.lng), phase: s.phase }]),
+      );
+      const ids = new Map(
+        rowsOf<{ id: string; urn: number }>(await t.db.execute(sql`SELECT id, urn FROM schools`)).map((s) => [
+          Number(s.urn),
+          s.id,
+        ]),
+      );
       const centre = 106345; // Holy Family Catholic Primary School, Sale
       const secondaries = [...byUrn.entries()].filter(([, s]) => s.phase === "Secondary").map(([urn]) => urn);
       // A maths offer at every GM secondary school, and one at the centre school to assess.
@@ -95,13 +145,26 @@ describe("the neighbour query", () => {
           INSERT INTO vacancies (owner_school_id, status, title, role, phases, subjects, pay_range, salary_min_fte, salary_max_fte, published_at, closes_at)
           VALUES (${ids.get(urn)}, 'published', 'Teacher of Mathematics', 'classroom_teacher', '{secondary}', '{mathematics}', 'main', 32916, 45352, now(), now() + interval '10 days')`);
       }
-      await t.db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) SELECT id, owner_school_id FROM vacancies`);
-      const [own] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT v.id FROM vacancies v JOIN schools s ON s.id = v.owner_school_id WHERE s.urn = ${centre}`));
+      await t.db.execute(
+        sql`INSERT INTO vacancy_schools (vacancy_id, school_id) SELECT id, owner_school_id FROM vacancies`,
+      );
+      const [own] = rowsOf<{ id: string }>(
+        await t.db.execute(
+          sql`SELECT v.id FROM vacancies v JOIN schools s ON s.id = v.owner_school_id WHERE s.urn = ${centre}`,
+        ),
+      );
       const here = byUrn.get(centre)!;
       // Several radii: the index box around each circle must never cut it.
       for (const radiusMiles of [3, 10, 25]) {
-        const expected = secondaries.filter((urn) => urn !== centre && distanceMetres(here, byUrn.get(urn)!) <= radiusMiles * 1609.344);
-        const found = await comparablesFor(t.db, { vacancyId: own.id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" }, { ...DEFAULT_POLICY, radiusMiles }, new Date());
+        const expected = secondaries.filter(
+          (urn) => urn !== centre && distanceMetres(here, byUrn.get(urn)!) <= radiusMiles * 1609.344,
+        );
+        const found = await comparablesFor(
+          t.db,
+          { vacancyId: own.id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" },
+          { ...DEFAULT_POLICY, radiusMiles },
+          new Date(),
+        );
         const foundUrns = found.map((c) => [...ids].find(([, id]) => id === c.schoolId)![0]).sort();
         expect(foundUrns, `${radiusMiles} miles`).toEqual(expected.sort());
         for (const c of found) {
@@ -109,7 +172,9 @@ describe("the neighbour query", () => {
           expect(Math.abs(c.distanceMetres - distanceMetres(here, byUrn.get(urn)!))).toBeLessThan(2);
         }
       }
-      expect(secondaries.filter((urn) => distanceMetres(here, byUrn.get(urn)!) <= 3 * 1609.344).length).toBeGreaterThan(2);
+      expect(secondaries.filter((urn) => distanceMetres(here, byUrn.get(urn)!) <= 3 * 1609.344).length).toBeGreaterThan(
+        2,
+      );
     },
   );
 
@@ -123,12 +188,19 @@ describe("the neighbour query", () => {
         return Reflect.get(target, key, receiver);
       },
     });
-    await comparablesFor(spy, { vacancyId: id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" }, DEFAULT_POLICY, new Date());
+    await comparablesFor(
+      spy,
+      { vacancyId: id, role: "classroom_teacher", phases: ["secondary"], payRange: "main" },
+      DEFAULT_POLICY,
+      new Date(),
+    );
     // A test database is small enough that a scan is cheapest; with scans priced out, the plan shows whether the
     // query's conditions can use the index at all (at scale the planner chooses it: docs/performance.md).
     const plan = await t.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      return rowsOf<Record<string, string>>(await tx.execute(sql`EXPLAIN ${statements[0]}`)).map((row) => Object.values(row)[0]).join("\n");
+      return rowsOf<Record<string, string>>(await tx.execute(sql`EXPLAIN ${statements[0]}`))
+        .map((row) => Object.values(row)[0])
+        .join("\n");
     });
     expect(plan).toMatch(/Index (Only )?Scan using pay_offers_near_idx on pay_offers/);
     expect(plan).toMatch(/Index Cond: .*phase = 'secondary'.*lat_band = band\.n.*lng >=/);
@@ -142,18 +214,43 @@ describe("publishing with the pay rule", () => {
     const id = await draftOffer(r, { min: 32916, max: 39556 });
     const refused = await publishVacancy(t.db, r.hr.id, id);
     expect(refused).toMatchObject({ ok: false, reason: "pay", needs: "justification" });
-    expect((await t.db.select().from(vacancies).where(eq(vacancies.id, id)))[0]).toMatchObject({ status: "draft", payAssessmentId: null });
+    expect((await t.db.select().from(vacancies).where(eq(vacancies.id, id)))[0]).toMatchObject({
+      status: "draft",
+      payAssessmentId: null,
+    });
     expect(await assessmentHistory(t.db, id)).toEqual([]);
-    expect(await publishVacancy(t.db, r.hr.id, id, { justification: "too short" })).toMatchObject({ reason: "pay", needs: "justification" });
+    expect(await publishVacancy(t.db, r.hr.id, id, { justification: "too short" })).toMatchObject({
+      reason: "pay",
+      needs: "justification",
+    });
 
     const justification = "Part of the role is funded by a grant that ends in July; we will review the pay then.";
     expect(await publishVacancy(t.db, r.hr.id, id, { justification })).toEqual({ ok: true, status: "published" });
     const [kept] = await assessmentHistory(t.db, id);
-    expect(kept).toMatchObject({ reason: "publish", flagged: true, badge: "below_nearby", badgeBasisPoints: 1278, benchmark: 45352, justification, decidedBy: r.hr.id });
-    const undercut = (kept.findings as { kind: string; comparables?: unknown[] }[]).find((x) => x.kind === "undercuts_neighbours");
+    expect(kept).toMatchObject({
+      reason: "publish",
+      flagged: true,
+      badge: "below_nearby",
+      badgeBasisPoints: 1278,
+      benchmark: 45352,
+      justification,
+      decidedBy: r.hr.id,
+    });
+    const undercut = (kept.findings as { kind: string; comparables?: unknown[] }[]).find(
+      (x) => x.kind === "undercuts_neighbours",
+    );
     expect(undercut?.comparables).toHaveLength(4);
     await drainSearchSync(t.db, runtime().search);
-    const hit = (await runtime().search.search({ text: "mathematics", filters: {}, sort: "newest", page: 1, pageSize: 20, now: new Date() })).hits.find((h) => h.vacancyId === id);
+    const hit = (
+      await runtime().search.search({
+        text: "mathematics",
+        filters: {},
+        sort: "newest",
+        page: 1,
+        pageSize: 20,
+        now: new Date(),
+      })
+    ).hits.find((h) => h.vacancyId === id);
     expect(hit?.document.payBadge).toEqual({ kind: "below_nearby", basisPoints: 1278 });
   });
 
@@ -161,7 +258,11 @@ describe("publishing with the pay rule", () => {
     const r = await region();
     const id = await draftOffer(r, { min: 32916, max: 45352 });
     expect(await publishVacancy(t.db, r.hr.id, id)).toEqual({ ok: true, status: "published" });
-    expect((await assessmentHistory(t.db, id))[0]).toMatchObject({ flagged: false, badge: "at_or_above_local_rate", justification: null });
+    expect((await assessmentHistory(t.db, id))[0]).toMatchObject({
+      flagged: false,
+      badge: "at_or_above_local_rate",
+      justification: null,
+    });
   });
 
   it("a policy of refusing blocks it even with a justification, and below the statutory minimum is flagged too", async () => {
@@ -170,7 +271,11 @@ describe("publishing with the pay rule", () => {
     const id = await draftOffer(r, { min: 30000, max: 45352 });
     const result = await assessVacancy(t.db, id);
     expect(result!.assessment.findings.map((f) => f.kind)).toContain("below_statutory_minimum");
-    expect(await publishVacancy(t.db, r.hr.id, id, { justification: "We really cannot afford the statutory minimum this year." })).toMatchObject({ reason: "pay", needs: "blocked" });
+    expect(
+      await publishVacancy(t.db, r.hr.id, id, {
+        justification: "We really cannot afford the statutory minimum this year.",
+      }),
+    ).toMatchObject({ reason: "pay", needs: "blocked" });
   });
 
   it("refuses an edit that would newly flag a live vacancy's pay, and keeps the pay it had", async () => {
@@ -197,8 +302,13 @@ describe("the nightly re-check", () => {
     const report = await reassessOpenVacancies(t.db);
     expect(report.changed).toBeGreaterThanOrEqual(1);
     const history = await assessmentHistory(t.db, id);
-    expect(history.map((a) => [a.reason, a.badge])).toEqual([["nightly", "below_nearby"], ["publish", "at_or_above_local_rate"]]);
-    const [{ current }] = rowsOf<{ current: string }>(await t.db.execute(sql`SELECT pay_assessment_id AS current FROM vacancies WHERE id = ${id}`));
+    expect(history.map((a) => [a.reason, a.badge])).toEqual([
+      ["nightly", "below_nearby"],
+      ["publish", "at_or_above_local_rate"],
+    ]);
+    const [{ current }] = rowsOf<{ current: string }>(
+      await t.db.execute(sql`SELECT pay_assessment_id AS current FROM vacancies WHERE id = ${id}`),
+    );
     expect(current).toBe(history[0].id);
   });
 });
@@ -207,8 +317,12 @@ describe("the policy", () => {
   it("logs each change with who and what, and nothing when nothing changed", async () => {
     const r = await region();
     expect(await policyOf(t.db, r.f.partnership.id)).toEqual(DEFAULT_POLICY);
-    expect(await savePolicy(t.db, r.f.partnership.id, r.hr.id, { ...DEFAULT_POLICY, toleranceBasisPoints: 500 })).toBe(1);
-    expect(await savePolicy(t.db, r.f.partnership.id, r.hr.id, { ...DEFAULT_POLICY, toleranceBasisPoints: 500 })).toBe(0);
+    expect(await savePolicy(t.db, r.f.partnership.id, r.hr.id, { ...DEFAULT_POLICY, toleranceBasisPoints: 500 })).toBe(
+      1,
+    );
+    expect(await savePolicy(t.db, r.f.partnership.id, r.hr.id, { ...DEFAULT_POLICY, toleranceBasisPoints: 500 })).toBe(
+      0,
+    );
     const changes = await policyChanges(t.db, r.f.partnership.id);
     expect(changes.map((c) => c.changes)).toEqual([{ toleranceBasisPoints: { from: 300, to: 500 } }]);
   });
@@ -218,14 +332,31 @@ describe("the policy", () => {
     const admin = await createUser(t.db, { email: "admin@gm.example" });
     await addMembership(t.db, admin, "partnership_admin", { partnership: r.f.partnership });
     const slug = r.f.partnership.slug;
-    expect((await callRoute(policyLoader, getRequest(`/admin/${slug}/pay-policy`, await sessionCookie(r.hr)), { slug })).status).toBe(404);
+    expect(
+      (await callRoute(policyLoader, getRequest(`/admin/${slug}/pay-policy`, await sessionCookie(r.hr)), { slug }))
+        .status,
+    ).toBe(404);
     const cookie = await sessionCookie(admin);
-    const fields = { radiusMiles: "12", lookbackMonths: "12", minComparables: "3", minSchools: "2", tolerance: "2.5", premium: "10", onFlag: "justify" };
-    const bad = await callRoute(policyAction, formRequest(`/admin/${slug}/pay-policy`, { ...fields, radiusMiles: "-3", tolerance: "lots" }, cookie), { slug });
+    const fields = {
+      radiusMiles: "12",
+      lookbackMonths: "12",
+      minComparables: "3",
+      minSchools: "2",
+      tolerance: "2.5",
+      premium: "10",
+      onFlag: "justify",
+    };
+    const bad = await callRoute(
+      policyAction,
+      formRequest(`/admin/${slug}/pay-policy`, { ...fields, radiusMiles: "-3", tolerance: "lots" }, cookie),
+      { slug },
+    );
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).errors).sort()).toEqual(["radiusMiles", "tolerance"]);
     expect(await policyOf(t.db, r.f.partnership.id)).toEqual(DEFAULT_POLICY);
-    expect((await callRoute(policyAction, formRequest(`/admin/${slug}/pay-policy`, fields, cookie), { slug })).status).toBe(302);
+    expect(
+      (await callRoute(policyAction, formRequest(`/admin/${slug}/pay-policy`, fields, cookie), { slug })).status,
+    ).toBe(302);
     expect(await policyOf(t.db, r.f.partnership.id)).toMatchObject({ radiusMiles: 12, toleranceBasisPoints: 250 });
   });
 });
@@ -237,22 +368,37 @@ describe("the area's pay page", () => {
     await publishVacancy(t.db, r.hr.id, id, { justification: "A temporary grant funds this post; reviewed in July." });
     const offers = await areaOffers(t.db, r.f.partnership.id, DEFAULT_POLICY, new Date());
     const groups = groupOffers(offers, await loadScales(t.db), new Date());
-    const secondaryMain = groups.find((g) => g.family === "classroom_teacher" && g.phase === "secondary" && g.payRange === "main")!;
+    const secondaryMain = groups.find(
+      (g) => g.family === "classroom_teacher" && g.phase === "secondary" && g.payRange === "main",
+    )!;
     expect(secondaryMain.offers).toHaveLength(5);
     expect(secondaryMain.median).toBe(45352);
     expect(secondaryMain.flagged).toBe(1);
     expect(secondaryMain.statutory).toMatchObject({ min: 32916, max: 45352, area: "rest_of_england" });
     // Small trusts: two offers at Dixons Brooklands (Mersey trust) and Sale Grammar's; LA schools: Holy Family's, and the
     // chemistry role's first school, Prospect Vale.
-    expect(secondaryMain.byEmployer.map((e) => [e.kind, e.count])).toEqual([["large_trust", 0], ["small_trust", 3], ["la_school", 2]]);
+    expect(secondaryMain.byEmployer.map((e) => [e.kind, e.count])).toEqual([
+      ["large_trust", 0],
+      ["small_trust", 3],
+      ["la_school", 2],
+    ]);
 
-    const page = await callRoute(payPageLoader, getRequest(`/pay/${r.f.partnership.slug}`), { slug: r.f.partnership.slug });
+    const page = await callRoute(payPageLoader, getRequest(`/pay/${r.f.partnership.slug}`), {
+      slug: r.f.partnership.slug,
+    });
     expect(page.status).toBe(200);
     expect((await callRoute(payPageLoader, getRequest("/pay/nowhere"), { slug: "nowhere" })).status).toBe(404);
-    const csv = await callRoute(csvLoader, getRequest(`/pay/${r.f.partnership.slug}/offers.csv`), { slug: r.f.partnership.slug });
+    const csv = await callRoute(csvLoader, getRequest(`/pay/${r.f.partnership.slug}/offers.csv`), {
+      slug: r.f.partnership.slug,
+    });
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
-    expect(rows.find((x) => x.vacancy_id === id)).toMatchObject({ school: "Sale Grammar School", salary_max_fte: "39556", flagged: "yes", pay_badge: "below_nearby" });
+    expect(rows.find((x) => x.vacancy_id === id)).toMatchObject({
+      school: "Sale Grammar School",
+      salary_max_fte: "39556",
+      flagged: "yes",
+      pay_badge: "below_nearby",
+    });
   });
 });
 
@@ -262,14 +408,20 @@ describe("pay scales", () => {
     expect(await ensurePayScales(t.db)).toBe(0);
     const scales = await loadScales(t.db);
     expect(scales.every((s) => s.source.length > 0)).toBe(true);
-    expect(scales.find((s) => s.year === "2025/26" && s.area === "inner_london" && s.range === "main" && s.point === "min")?.annual).toBe(40317);
+    expect(
+      scales.find((s) => s.year === "2025/26" && s.area === "inner_london" && s.range === "main" && s.point === "min")
+        ?.annual,
+    ).toBe(40317);
   });
 
-  it.skipIf(!existsSync(path.join(SHARED, "pay-scales-england.csv")))("import the full shared file, intermediate points too (skipped without ../shared/data)", async () => {
-    await importPayScales(t.db, BUNDLED_PAY_SCALES);
-    const report = await importPayScales(t.db, path.join(SHARED, "pay-scales-england.csv"));
-    expect(report).toMatchObject({ read: 229, inserted: 117, unchanged: 112 });
-  });
+  it.skipIf(!existsSync(path.join(SHARED, "pay-scales-england.csv")))(
+    "import the full shared file, intermediate points too (skipped without ../shared/data)",
+    async () => {
+      await importPayScales(t.db, BUNDLED_PAY_SCALES);
+      const report = await importPayScales(t.db, path.join(SHARED, "pay-scales-england.csv"));
+      expect(report).toMatchObject({ read: 229, inserted: 117, unchanged: 112 });
+    },
+  );
 
   it("refuse rows without a source, a real year or a known area, and say why", async () => {
     const { Readable } = await import("node:stream");
@@ -282,7 +434,11 @@ describe("pay scales", () => {
     ]);
     const report = await importPayScales(t.db, file, { fileName: "test.csv" });
     expect(report.inserted).toBe(1);
-    expect(Object.keys(report.skipped).sort()).toEqual(["area is not one of rest_of_england, fringe, outer_london, inner_london", "no source", "year is not like 2025/26"]);
+    expect(Object.keys(report.skipped).sort()).toEqual([
+      "area is not one of rest_of_england, fringe, outer_london, inner_london",
+      "no source",
+      "year is not like 2025/26",
+    ]);
     expect(await t.db.select().from(payAssessments)).toEqual([]);
   });
 });

@@ -38,7 +38,12 @@ describe("resolvePlace on real Greater Manchester data", () => {
   });
 
   it.skipIf(!hasData)(`resolves a sector and an outcode ${SKIP}`, async () => {
-    expect(await resolvePlace(t.db, "M33 6")).toEqual({ lat: 53.427293, lng: -2.330717, label: "M33 6", kind: "sector" });
+    expect(await resolvePlace(t.db, "M33 6")).toEqual({
+      lat: 53.427293,
+      lng: -2.330717,
+      label: "M33 6",
+      kind: "sector",
+    });
     expect(await resolvePlace(t.db, "m1")).toEqual({ lat: 53.477475, lng: -2.236229, label: "M1", kind: "outcode" });
   });
 

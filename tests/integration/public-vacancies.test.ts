@@ -3,8 +3,19 @@ import { describe, expect, it } from "vitest";
 import { loader as feedLoader } from "../../app/routes/api.v1.vacancies";
 import { loader as sitemapLoader } from "../../app/routes/sitemap[.]xml";
 import { loader as vacancyLoader } from "../../app/routes/vacancies.$id";
-import { archiveVacancy, closeVacancy, publishVacancy, setLocation, updateVacancy } from "../../app/vacancies/vacancies.server";
-import { findPublicVacancy, liveVacanciesAtSchool, liveVacanciesForOrganisation, vacancyFeed } from "../../app/vacancies/public.server";
+import {
+  archiveVacancy,
+  closeVacancy,
+  publishVacancy,
+  setLocation,
+  updateVacancy,
+} from "../../app/vacancies/vacancies.server";
+import {
+  findPublicVacancy,
+  liveVacanciesAtSchool,
+  liveVacanciesForOrganisation,
+  vacancyFeed,
+} from "../../app/vacancies/public.server";
 import { vacancies } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, getRequest } from "../support/requests";
@@ -69,7 +80,11 @@ describe("public vacancies", () => {
     }
     await updateVacancy(t.db, r.hrA.id, ids[2], { salaryMinFte: 35000 });
     // A part-time role shows its FTE as a number.
-    await setLocation(t.db, r.hrA.id, ids[1], { fte: 600, workingPattern: "part_time", schools: [{ schoolId: r.a1.id, share: null }] });
+    await setLocation(t.db, r.hrA.id, ids[1], {
+      fte: 600,
+      workingPattern: "part_time",
+      schools: [{ schoolId: r.a1.id, share: null }],
+    });
     const feed = await vacancyFeed(t.db, 1, 2);
     expect(feed.total).toBe(3);
     expect(feed.vacancies).toHaveLength(2);
@@ -95,7 +110,10 @@ describe("public vacancies", () => {
     const draft = await publishableDraft(t.db, r, { title: "Draft" });
     const expired = await publishableDraft(t.db, r, { title: "Expired" });
     await publishVacancy(t.db, r.hrA.id, expired);
-    await t.db.update(vacancies).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(vacancies.id, expired));
+    await t.db
+      .update(vacancies)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(vacancies.id, expired));
     const xml = await (await callRoute(sitemapLoader, getRequest("/sitemap.xml"))).text();
     expect(xml).toContain(`/vacancies/${live}`);
     expect(xml).not.toContain(draft);

@@ -25,7 +25,17 @@ import { callRoute, getRequest } from "../support/requests";
 /** Real Trafford and Stockport schools (GIAS, URN, name, phase, LA, town, postcode, WGS84), typed in. */
 const REAL: [number, string, string, string, string, string, string, number, number][] = [
   [106283, "Navigation Primary School", "Primary", "358", "Trafford", "Altrincham", "WA14 1NG", 53.396313, -2.348177],
-  [106284, "Oldfield Brow Primary School", "Primary", "358", "Trafford", "Altrincham", "WA14 4LE", 53.391938, -2.376892],
+  [
+    106284,
+    "Oldfield Brow Primary School",
+    "Primary",
+    "358",
+    "Trafford",
+    "Altrincham",
+    "WA14 4LE",
+    53.391938,
+    -2.376892,
+  ],
   [106285, "Stamford Park Primary School", "Primary", "358", "Trafford", "Altrincham", "WA15 9JB", 53.38227, -2.339824],
   [106288, "Heyes Lane Primary School", "Primary", "358", "Trafford", "Altrincham", "WA15 6BZ", 53.406097, -2.324265],
   [106289, "Broadheath Primary School", "Primary", "358", "Trafford", "Altrincham", "WA14 5JQ", 53.404449, -2.359976],
@@ -40,18 +50,68 @@ const REAL: [number, string, string, string, string, string, string, number, num
   [106303, "Firs Primary School", "Primary", "358", "Trafford", "Sale", "M33 5EL", 53.422836, -2.352276],
   [106304, "Wellfield Junior School", "Primary", "358", "Trafford", "Sale", "M33 5QX", 53.430125, -2.336955],
   [106308, "Moorlands Junior School", "Primary", "358", "Trafford", "Sale", "M33 2LP", 53.42435, -2.301621],
-  [106312, "Templemoor Infant and Nursery School", "Primary", "358", "Trafford", "Sale", "M33 2EG", 53.422557, -2.303203],
-  [106313, "Wellfield Infant and Nursery School", "Primary", "358", "Trafford", "Sale", "M33 5QW", 53.429166, -2.339024],
+  [
+    106312,
+    "Templemoor Infant and Nursery School",
+    "Primary",
+    "358",
+    "Trafford",
+    "Sale",
+    "M33 2EG",
+    53.422557,
+    -2.303203,
+  ],
+  [
+    106313,
+    "Wellfield Infant and Nursery School",
+    "Primary",
+    "358",
+    "Trafford",
+    "Sale",
+    "M33 5QW",
+    53.429166,
+    -2.339024,
+  ],
   [106365, "Lostock High School", "Secondary", "358", "Trafford", "Manchester", "M32 9PL", 53.454772, -2.330358],
   [106024, "Adswood Primary School", "Primary", "356", "Stockport", "Stockport", "SK3 8PQ", 53.390702, -2.165903],
   [106032, "Bridge Hall Primary School", "Primary", "356", "Stockport", "Stockport", "SK3 8LX", 53.394505, -2.171242],
-  [106034, "Broadstone Hall Primary School", "Primary", "356", "Stockport", "Stockport", "SK4 5JD", 53.43067, -2.168693],
+  [
+    106034,
+    "Broadstone Hall Primary School",
+    "Primary",
+    "356",
+    "Stockport",
+    "Stockport",
+    "SK4 5JD",
+    53.43067,
+    -2.168693,
+  ],
   [106038, "Cheadle Village Primary School", "Primary", "356", "Stockport", "Cheadle", "SK8 1BB", 53.394148, -2.214218],
   [106045, "Etchells Primary School", "Primary", "356", "Stockport", "Cheadle", "SK8 3DL", 53.370831, -2.219496],
   [106135, "Stockport School", "Secondary", "356", "Stockport", "Stockport", "SK2 6BW", 53.391374, -2.13905],
   [106139, "Bramhall High School", "Secondary", "356", "Stockport", "Stockport", "SK7 2JT", 53.366819, -2.152405],
-  [106142, "St James' Catholic High School", "Secondary", "356", "Stockport", "Cheadle", "SK8 6PZ", 53.359857, -2.198269],
-  [106143, "Harrytown Catholic High School", "Secondary", "356", "Stockport", "Stockport", "SK6 3BU", 53.41336, -2.104475],
+  [
+    106142,
+    "St James' Catholic High School",
+    "Secondary",
+    "356",
+    "Stockport",
+    "Cheadle",
+    "SK8 6PZ",
+    53.359857,
+    -2.198269,
+  ],
+  [
+    106143,
+    "Harrytown Catholic High School",
+    "Secondary",
+    "356",
+    "Stockport",
+    "Stockport",
+    "SK6 3BU",
+    53.41336,
+    -2.104475,
+  ],
 ];
 
 async function insertReal(db: Database, extra: Partial<Parameters<typeof createSchool>[1]> = {}) {
@@ -71,7 +131,8 @@ function haversineMetres(a: { lat: number; lng: number }, b: { lat: number; lng:
   const R = 6_371_008.8;
   const toRad = (d: number) => (d * Math.PI) / 180;
   const h =
-    Math.sin(toRad(b.lat - a.lat) / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
+    Math.sin(toRad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
@@ -84,7 +145,10 @@ describe("schools directory and neighbours on typed-in real schools", () => {
     const neighbours = await nearestSchools(t.db, { id: here.id, lat: here.lat!, lng: here.lng! }, 10);
     // The expected ten, computed here by brute force over the same list.
     const expected = REAL.filter((r) => r[0] !== 106301)
-      .map((r) => ({ urn: r[0], metres: haversineMetres({ lat: here.lat!, lng: here.lng! }, { lat: r[7], lng: r[8] }) }))
+      .map((r) => ({
+        urn: r[0],
+        metres: haversineMetres({ lat: here.lat!, lng: here.lng! }, { lat: r[7], lng: r[8] }),
+      }))
       .sort((a, b) => a.metres - b.metres)
       .slice(0, 10);
     expect(neighbours.map((n) => n.urn)).toEqual(expected.map((e) => e.urn));
@@ -113,7 +177,10 @@ describe("schools directory and neighbours on typed-in real schools", () => {
   it("searches by name case-insensitively, closest names first, and treats % and _ literally", async () => {
     await insertReal(t.db);
     const wellfield = await searchSchools(t.db, { q: "WELLFIELD", page: 1, pageSize: 25 });
-    expect(wellfield.rows.map((r) => r.name).sort()).toEqual(["Wellfield Infant and Nursery School", "Wellfield Junior School"]);
+    expect(wellfield.rows.map((r) => r.name).sort()).toEqual([
+      "Wellfield Infant and Nursery School",
+      "Wellfield Junior School",
+    ]);
     const high = await searchSchools(t.db, { q: "high school", page: 1, pageSize: 25 });
     expect(high.total).toBe(4);
     const byTown = await searchSchools(t.db, { q: "cheadle", page: 1, pageSize: 25 });
@@ -179,7 +246,10 @@ describe("schools directory and neighbours on typed-in real schools", () => {
       "Ⅻ ﷽ 𝔖𝔠𝔥𝔬𝔬𝔩",
     ];
     for (const q of hostile) {
-      const res = await callRoute(directoryLoader, getRequest(`/schools?q=${encodeURIComponent(q)}&page=abc&la=<x>&view=globe&phase=<script>`));
+      const res = await callRoute(
+        directoryLoader,
+        getRequest(`/schools?q=${encodeURIComponent(q)}&page=abc&la=<x>&view=globe&phase=<script>`),
+      );
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body.total).toBe(0);
@@ -187,14 +257,32 @@ describe("schools directory and neighbours on typed-in real schools", () => {
       expect(body.query.view).toBe("list");
       expect(body.query.la).toBeUndefined();
     }
-    for (const params of ["page=-3", "page=abc", "page=1e9", "page=2.5", "la=' OR 1=1 --", "phase=' OR 1=1 --", "view=<b>", "q=&q=x", "page[]=1"]) {
+    for (const params of [
+      "page=-3",
+      "page=abc",
+      "page=1e9",
+      "page=2.5",
+      "la=' OR 1=1 --",
+      "phase=' OR 1=1 --",
+      "view=<b>",
+      "q=&q=x",
+      "page[]=1",
+    ]) {
       const res = await callRoute(directoryLoader, getRequest(`/schools?${params}`));
       expect(res.status, params).toBe(200);
     }
     // A SQL-looking phase is a phase nobody has: nothing matches, and the other filters still apply.
-    expect((await (await callRoute(directoryLoader, getRequest(`/schools?phase=${encodeURIComponent("' OR 1=1 --")}`))).json()).total).toBe(0);
+    expect(
+      (
+        await (
+          await callRoute(directoryLoader, getRequest(`/schools?phase=${encodeURIComponent("' OR 1=1 --")}`))
+        ).json()
+      ).total,
+    ).toBe(0);
     // An overlong search is cut, not dropped: it does not list every school.
-    expect((await (await callRoute(directoryLoader, getRequest(`/schools?q=${"Primary".repeat(1000)}`))).json()).total).toBe(0);
+    expect(
+      (await (await callRoute(directoryLoader, getRequest(`/schools?q=${"Primary".repeat(1000)}`))).json()).total,
+    ).toBe(0);
     expect((await (await callRoute(directoryLoader, getRequest("/schools?page=-3"))).json()).rows).toHaveLength(25);
     for (const urn of ["abc", "-1", "99999999", "1%27", "106283.0", "0x1A", " 106283"]) {
       expect((await callRoute(schoolLoader, getRequest(`/schools/${urn}`), { urn })).status).toBe(404);
@@ -203,21 +291,34 @@ describe("schools directory and neighbours on typed-in real schools", () => {
 
   it("the school page shows its trust, partnership and nearest schools in miles", async () => {
     const p = await createPartnership(t.db, { name: "Mersey Vale" });
-    const trust = await createOrganisation(t.db, { slug: "altrincham-trust", name: "Altrincham Trust", partnershipId: p.id });
+    const trust = await createOrganisation(t.db, {
+      slug: "altrincham-trust",
+      name: "Altrincham Trust",
+      partnershipId: p.id,
+    });
     await insertReal(t.db, { partnershipId: p.id });
     const school = (await findSchoolByUrn(t.db, 106283))!;
     await setTrust(t.db, school.id, trust.id);
     const res = await callRoute(schoolLoader, getRequest("/schools/106283"), { urn: "106283" });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.school).toMatchObject({ name: "Navigation Primary School", trustSlug: "altrincham-trust", partnershipName: "Mersey Vale" });
+    expect(body.school).toMatchObject({
+      name: "Navigation Primary School",
+      trustSlug: "altrincham-trust",
+      partnershipName: "Mersey Vale",
+    });
     expect(body.neighbours).toHaveLength(10);
     expect(body.neighbours[0].distance).toMatch(/^\d+\.\d miles$/);
   });
 
   it("an organisation's page lists its schools; a local authority's lists its maintained schools", async () => {
     const trust = await createOrganisation(t.db, { slug: "trust-x", name: "Trust X" });
-    const la = await createOrganisation(t.db, { kind: "local_authority", slug: "stockport", name: "Stockport Council", laCode: "356" });
+    const la = await createOrganisation(t.db, {
+      kind: "local_authority",
+      slug: "stockport",
+      name: "Stockport Council",
+      laCode: "356",
+    });
     await insertReal(t.db);
     const academy = (await findSchoolByUrn(t.db, 106135))!;
     await setTrust(t.db, academy.id, trust.id);
@@ -230,7 +331,9 @@ describe("schools directory and neighbours on typed-in real schools", () => {
     expect(res.status).toBe(200);
     expect((await res.json()).schools).toHaveLength(8);
     for (const slug of ["nope", "' OR 1=1 --", "x".repeat(5000)]) {
-      expect((await callRoute(trustLoader, getRequest(`/trusts/${encodeURIComponent(slug)}`), { slug })).status).toBe(404);
+      expect((await callRoute(trustLoader, getRequest(`/trusts/${encodeURIComponent(slug)}`), { slug })).status).toBe(
+        404,
+      );
     }
   });
 });
@@ -242,21 +345,24 @@ const SKIP = hasData ? "" : "(skipped: ../shared/data/schools-greater-manchester
 describe("schools directory on real Greater Manchester schools", () => {
   const t = useTestDatabase();
 
-  it.skipIf(!hasData)(`nearest schools come back in distance order, matching an independent haversine ${SKIP}`, async () => {
-    await importSchools(t.db, GM, { laCodes: ["358"] });
-    const school = await findSchoolByUrn(t.db, 106283); // Navigation Primary School, Altrincham
-    expect(school?.name).toBe("Navigation Primary School");
-    const neighbours = await nearestSchools(t.db, { id: school!.id, lat: school!.lat!, lng: school!.lng! }, 10);
-    expect(neighbours).toHaveLength(10);
-    for (const n of neighbours) {
-      const expected = distanceMetres({ lat: school!.lat!, lng: school!.lng! }, n);
-      // earthdistance uses a sphere of radius 6,378,168 m, haversine 6,371,009 m: 0.11% apart.
-      expect(Math.abs(n.metres - expected) / expected).toBeLessThan(0.002);
-    }
-    const metres = neighbours.map((n) => n.metres);
-    expect(metres).toEqual([...metres].sort((a, b) => a - b));
-    expect(metres[0]).toBeLessThan(2000);
-  });
+  it.skipIf(!hasData)(
+    `nearest schools come back in distance order, matching an independent haversine ${SKIP}`,
+    async () => {
+      await importSchools(t.db, GM, { laCodes: ["358"] });
+      const school = await findSchoolByUrn(t.db, 106283); // Navigation Primary School, Altrincham
+      expect(school?.name).toBe("Navigation Primary School");
+      const neighbours = await nearestSchools(t.db, { id: school!.id, lat: school!.lat!, lng: school!.lng! }, 10);
+      expect(neighbours).toHaveLength(10);
+      for (const n of neighbours) {
+        const expected = distanceMetres({ lat: school!.lat!, lng: school!.lng! }, n);
+        // earthdistance uses a sphere of radius 6,378,168 m, haversine 6,371,009 m: 0.11% apart.
+        expect(Math.abs(n.metres - expected) / expected).toBeLessThan(0.002);
+      }
+      const metres = neighbours.map((n) => n.metres);
+      expect(metres).toEqual([...metres].sort((a, b) => a - b));
+      expect(metres[0]).toBeLessThan(2000);
+    },
+  );
 
   it.skipIf(!hasData)(`searches by name, filters by LA and phase, and pages ${SKIP}`, async () => {
     await importSchools(t.db, GM, { laCodes: ["358", "357"] });

@@ -32,7 +32,8 @@ describe.each(engines)("search contract: $name", ({ make }) => {
   let f: SearchFixture;
   const now = new Date();
   const base: EngineQuery = { filters: {}, sort: "relevance", page: 1, pageSize: 20, now };
-  const names = async (query: Partial<EngineQuery>) => f.names((await engine.search({ ...base, ...query })).hits.map((h) => h.vacancyId));
+  const names = async (query: Partial<EngineQuery>) =>
+    f.names((await engine.search({ ...base, ...query })).hits.map((h) => h.vacancyId));
   const set = async (query: Partial<EngineQuery>) => (await names(query)).sort();
 
   beforeEach(async () => {
@@ -131,7 +132,9 @@ describe.each(engines)("search contract: $name", ({ make }) => {
       const v6 = result.hits.find((h) => h.vacancyId === f.ids.v6)!;
       expect(v6.nearestMetres).toBeCloseTo(distanceMetres(SALE, f.schools.s6), -1);
       for (const hit of result.hits) {
-        const nearest = Math.min(...hit.document.schools.map((s) => distanceMetres(SALE, { lat: s.lat!, lng: s.lng! })));
+        const nearest = Math.min(
+          ...hit.document.schools.map((s) => distanceMetres(SALE, { lat: s.lat!, lng: s.lng! })),
+        );
         expect(Math.abs(hit.nearestMetres! - nearest)).toBeLessThan(2);
       }
     });
@@ -143,7 +146,9 @@ describe.each(engines)("search contract: $name", ({ make }) => {
     });
 
     it("combines radius, text, filters and distance order", async () => {
-      expect(await names({ ...within(10), text: "teacher", filters: { phase: "secondary" }, sort: "distance" })).toEqual(["v1", "v6", "v5"]);
+      expect(
+        await names({ ...within(10), text: "teacher", filters: { phase: "secondary" }, sort: "distance" }),
+      ).toEqual(["v1", "v6", "v5"]);
     });
   });
 
@@ -158,7 +163,12 @@ describe.each(engines)("search contract: $name", ({ make }) => {
       const page = (n: number) => engine.search({ ...base, sort: "newest", page: n, pageSize: 3 });
       const pages = await Promise.all([1, 2, 3, 4].map(page));
       expect(pages.map((p) => p.total)).toEqual([LIVE_COUNT, LIVE_COUNT, LIVE_COUNT, LIVE_COUNT]);
-      expect(pages.map((p) => f.names(p.hits.map((h) => h.vacancyId)))).toEqual([["v3", "v11", "v6"], ["v4", "v1", "v7"], ["v5", "v2"], []]);
+      expect(pages.map((p) => f.names(p.hits.map((h) => h.vacancyId)))).toEqual([
+        ["v3", "v11", "v6"],
+        ["v4", "v1", "v7"],
+        ["v5", "v2"],
+        [],
+      ]);
     });
 
     it("only counts, when asked for no rows", async () => {
@@ -177,7 +187,14 @@ describe.each(engines)("search contract: $name", ({ make }) => {
       const { facets } = await engine.search({ ...base, facets: true });
       expect(facets!.role).toEqual({ classroom_teacher: 6, head_of_department: 1, support: 1 });
       expect(facets!.phase).toEqual({ primary: 2, secondary: 6 });
-      expect(facets!.subject).toMatchObject({ mathematics: 2, physics: 2, science: 1, chemistry: 1, music: 1, primary: 1 });
+      expect(facets!.subject).toMatchObject({
+        mathematics: 2,
+        physics: 2,
+        science: 1,
+        chemistry: 1,
+        music: 1,
+        primary: 1,
+      });
       expect(facets!.schoolType).toEqual({ academy: 5, faith: 3, la_maintained: 4 });
       expect(facets!.trust).toEqual({ "mersey-trust": 3, "irwell-trust": 2 });
       expect(facets!.ect).toEqual({ true: 2 });
@@ -192,30 +209,46 @@ describe.each(engines)("search contract: $name", ({ make }) => {
     });
 
     it("counts within a radius and text", async () => {
-      const { facets } = await engine.search({ ...base, text: "teacher", geo: { ...SALE, radiusMetres: 5 * MILE }, facets: true });
+      const { facets } = await engine.search({
+        ...base,
+        text: "teacher",
+        geo: { ...SALE, radiusMetres: 5 * MILE },
+        facets: true,
+      });
       expect(facets!.phase).toEqual({ primary: 2, secondary: 1 });
     });
   });
 
   describe("pay badges", () => {
     it("filters to offers at or above the local rate, and counts them", async () => {
-      for (const [key, badge] of [["v1", "at_or_above_local_rate"], ["v5", "at_or_above_local_rate"], ["v2", "below_nearby"]] as const) {
+      for (const [key, badge] of [
+        ["v1", "at_or_above_local_rate"],
+        ["v5", "at_or_above_local_rate"],
+        ["v2", "below_nearby"],
+      ] as const) {
         await database.db.execute(sql`
           INSERT INTO pay_assessments (vacancy_id, reason, pay_year, badge, badge_basis_points, flagged, findings, policy)
           VALUES (${f.ids[key]}, 'publish', '2025/26', ${badge}, ${badge === "below_nearby" ? 850 : null}, ${badge === "below_nearby"}, '[]', '{}')`);
       }
-      await database.db.execute(sql`UPDATE vacancies v SET pay_assessment_id = pa.id FROM pay_assessments pa WHERE pa.vacancy_id = v.id`);
+      await database.db.execute(
+        sql`UPDATE vacancies v SET pay_assessment_id = pa.id FROM pay_assessments pa WHERE pa.vacancy_id = v.id`,
+      );
       await drainSearchSync(database.db, engine);
       expect(await set({ filters: { atLocalRate: true } })).toEqual(["v1", "v5"]);
       const { facets, hits } = await engine.search({ ...base, text: "maths", facets: true });
       expect(facets!.atLocalRate).toEqual({ true: 1 });
-      expect(hits.find((h) => h.vacancyId === f.ids.v2)!.document.payBadge).toEqual({ kind: "below_nearby", basisPoints: 850 });
+      expect(hits.find((h) => h.vacancyId === f.ids.v2)!.document.payBadge).toEqual({
+        kind: "below_nearby",
+        basisPoints: 850,
+      });
     });
   });
 
   describe("keeping up with changes", () => {
     it("removes a vacancy that closes, and picks up an edit", async () => {
-      await database.db.execute(sql`UPDATE vacancies SET status = 'closed', closed_at = now(), closed_reason = 'withdrawn' WHERE id = ${f.ids.v1}`);
+      await database.db.execute(
+        sql`UPDATE vacancies SET status = 'closed', closed_at = now(), closed_reason = 'withdrawn' WHERE id = ${f.ids.v1}`,
+      );
       await database.db.execute(sql`UPDATE vacancies SET title = 'Teacher of Statistics' WHERE id = ${f.ids.v2}`);
       const outcome = await drainSearchSync(database.db, engine);
       expect(outcome).toMatchObject({ indexed: 1, removed: 1, remaining: 0 });
@@ -225,14 +258,14 @@ describe.each(engines)("search contract: $name", ({ make }) => {
     });
 
     it("moves a vacancy when its school changes", async () => {
-      await database.db.execute(sql`UPDATE vacancy_schools SET school_id = ${f.schools.s8.id} WHERE vacancy_id = ${f.ids.v3}`);
+      await database.db.execute(
+        sql`UPDATE vacancy_schools SET school_id = ${f.schools.s8.id} WHERE vacancy_id = ${f.ids.v3}`,
+      );
       await drainSearchSync(database.db, engine);
       expect(await set({ geo: { ...SALE, radiusMetres: 5 * MILE } })).not.toContain("v3");
       await database.db.execute(sql`UPDATE schools SET name = 'Renamed Academy' WHERE id = ${f.schools.s8.id}`);
       await drainSearchSync(database.db, engine);
       expect(await set({ text: "renamed" })).toEqual(["v2", "v3", "v6"]);
     });
-
   });
 });
-

@@ -12,15 +12,35 @@ const t = useTestDatabase();
 async function region() {
   const f = await searchRegion(t.db);
   // Sale's real postcode sector centroid is near SALE; the fixture needs a place the page can look up.
-  await t.db.insert(places).values({ key: "M33 7", kind: "sector", lat: SALE.lat, lng: SALE.lng, laCode: "358", laName: "Trafford", source: "test" });
+  await t.db.insert(places).values({
+    key: "M33 7",
+    kind: "sector",
+    lat: SALE.lat,
+    lng: SALE.lng,
+    laCode: "358",
+    laName: "Trafford",
+    source: "test",
+  });
   await reindex(t.db, runtime().search);
   return f;
 }
 
-type Page = { outcome: { total: number; results: { id: string; title: string; schools: { distance: string | null }[] }[]; suggestions: { label: string; count: number; href: string }[]; facets: Record<string, Record<string, number>> } | null; errors: Record<string, string> };
+type Page = {
+  outcome: {
+    total: number;
+    results: { id: string; title: string; schools: { distance: string | null }[] }[];
+    suggestions: { label: string; count: number; href: string }[];
+    facets: Record<string, Record<string, number>>;
+  } | null;
+  errors: Record<string, string>;
+};
 const page = async (qs: string) => {
   const response = await callRoute(loader, getRequest(`/vacancies?${qs}`));
-  return { status: response.status, location: response.headers.get("Location"), data: response.status < 300 || response.status === 400 ? ((await response.json()) as Page) : null };
+  return {
+    status: response.status,
+    location: response.headers.get("Location"),
+    data: response.status < 300 || response.status === 400 ? ((await response.json()) as Page) : null,
+  };
 };
 
 describe("the search page", () => {

@@ -7,8 +7,16 @@ import { afterAll, describe, expect, it } from "vitest";
 const TSX = path.resolve("node_modules/.bin/tsx");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "staffroom-reindex-"));
 // A port nothing listens on, so the scripts' "is the server running?" check lets them open PGlite.
-const env = { ...process.env, DATA_DIR: dataDir, PORT: "3999", DATABASE_URL: "", MEILI_HOST: "", NODE_ENV: "test" as const };
-const run = (script: string, args: string[] = []) => spawnSync(TSX, [script, ...args], { env, encoding: "utf8", timeout: 120_000 });
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: "3999",
+  DATABASE_URL: "",
+  MEILI_HOST: "",
+  NODE_ENV: "test" as const,
+};
+const run = (script: string, args: string[] = []) =>
+  spawnSync(TSX, [script, ...args], { env, encoding: "utf8", timeout: 120_000 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -18,7 +26,8 @@ describe("npm run search:reindex", () => {
     expect(seed.status, seed.stderr).toBe(0);
     const reindex = run("search/scripts/reindex.ts");
     expect(reindex.status, reindex.stderr).toBe(0);
-    const [, documents, live] = /postgres: (\d+) vacancies in the index, (\d+) live vacancies in the database/.exec(reindex.stdout) ?? [];
+    const [, documents, live] =
+      /postgres: (\d+) vacancies in the index, (\d+) live vacancies in the database/.exec(reindex.stdout) ?? [];
     expect(Number(documents)).toBeGreaterThan(100);
     expect(documents).toBe(live);
     expect(reindex.stderr).toMatch(/reindex: \d+ of \d+ vacancies/); // progress, as lines when not on a terminal

@@ -15,7 +15,8 @@ import { searchRegion } from "../support/search-fixtures";
 import { publishableDraft, twoTrustRegion } from "../support/vacancy-fixtures";
 
 const t = useTestDatabase();
-const search = (query: Partial<EngineQuery>) => runtime().search.search({ filters: {}, sort: "newest", page: 1, pageSize: 50, now: new Date(), ...query });
+const search = (query: Partial<EngineQuery>) =>
+  runtime().search.search({ filters: {}, sort: "newest", page: 1, pageSize: 50, now: new Date(), ...query });
 const drain = () => drainSearchSync(t.db, runtime().search);
 const titles = async (text: string) => (await search({ text })).hits.map((h) => h.document.title);
 
@@ -40,7 +41,10 @@ describe("search sync", () => {
 
   it("publishes on the clock: a scheduled vacancy is found once the scheduler publishes it", async () => {
     const r = await twoTrustRegion(t.db);
-    const id = await publishableDraft(t.db, r, { title: "Teacher of Geology", publishAt: new Date(Date.now() + 3_600_000) });
+    const id = await publishableDraft(t.db, r, {
+      title: "Teacher of Geology",
+      publishAt: new Date(Date.now() + 3_600_000),
+    });
     expect(await publishVacancy(t.db, r.hrA.id, id)).toMatchObject({ ok: true, status: "scheduled" });
     await drain();
     expect(await titles("geology")).toEqual([]);
@@ -98,7 +102,9 @@ describe("reindex", () => {
         // After the first batch has been read: v1 may already be in the fresh index with its old title.
         if (done > 0 && !changed) {
           changed = true;
-          await t.db.execute(sql`UPDATE vacancies SET title = 'Teacher of Mathematics and Statistics' WHERE id = ${f.ids.v1}`);
+          await t.db.execute(
+            sql`UPDATE vacancies SET title = 'Teacher of Mathematics and Statistics' WHERE id = ${f.ids.v1}`,
+          );
           // Sync waits while the reindex runs: the change stays pending.
           expect(await drain()).toMatchObject({ waiting: "rebuilding", indexed: 0 });
         }
@@ -117,7 +123,9 @@ describe("reindex", () => {
     // A reindex whose heartbeat stopped long ago has died: the next one takes over.
     await t.db.execute(sql`UPDATE search_index_state SET heartbeat_at = now() - interval '1 hour' WHERE id = 1`);
     expect(await reindex(t.db, runtime().search)).toMatchObject({ documents: 9, searchable: 9 });
-    const [state] = rowsOf<{ rebuilding: boolean }>(await t.db.execute(sql`SELECT rebuilding_since IS NOT NULL AS rebuilding FROM search_index_state`));
+    const [state] = rowsOf<{ rebuilding: boolean }>(
+      await t.db.execute(sql`SELECT rebuilding_since IS NOT NULL AS rebuilding FROM search_index_state`),
+    );
     expect(state.rebuilding).toBe(false);
   });
 });

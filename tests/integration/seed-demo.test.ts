@@ -6,12 +6,7 @@ import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
 import { rowsOf } from "../../db/rows";
 import { memberships, organisations, partnerships, roles, schools, users } from "../../db/schema";
-import {
-  DemoAlreadySeededError,
-  isDatabaseEmpty,
-  seedDemoAroundRealSchools,
-  seedDemoRegion,
-} from "../../db/seed/demo";
+import { DemoAlreadySeededError, isDatabaseEmpty, seedDemoAroundRealSchools, seedDemoRegion } from "../../db/seed/demo";
 import { useTestDatabase } from "../support/database";
 
 const dataDir = path.resolve(process.cwd(), "../shared/data");
@@ -41,7 +36,11 @@ describe("demo seed", () => {
     expect(await isDatabaseEmpty(t.db)).toBe(false);
 
     const [partnership] = await t.db.select().from(partnerships);
-    expect(partnership).toMatchObject({ slug: "demo-vale", name: "Demo Vale Schools Partnership", region: "Fictional region" });
+    expect(partnership).toMatchObject({
+      slug: "demo-vale",
+      name: "Demo Vale Schools Partnership",
+      region: "Fictional region",
+    });
     const orgs = await t.db.select().from(organisations).orderBy(organisations.slug);
     expect(orgs.map((o) => [o.slug, o.kind, o.partnershipId])).toEqual([
       ["demoshire-county-council", "local_authority", partnership.id],
@@ -54,13 +53,17 @@ describe("demo seed", () => {
 
     const all = await t.db.select().from(schools).orderBy(schools.urn);
     expect(all.map((s) => s.urn)).toEqual(Array.from({ length: 40 }, (_, i) => 990001 + i));
-    expect(all.every((s) => s.partnershipId === partnership.id && s.laCode === "990" && s.lat !== null && s.lng !== null)).toBe(true);
+    expect(
+      all.every((s) => s.partnershipId === partnership.id && s.laCode === "990" && s.lat !== null && s.lng !== null),
+    ).toBe(true);
     expect(new Set(all.map((s) => s.phase))).toEqual(
       new Set(["Primary", "Secondary", "Nursery", "16 plus", "All-through", "Not applicable"]),
     );
     expect(all.filter((s) => s.trustId === null).length).toBeGreaterThan(5);
     const byTrust = rowsOf<{ slug: string; n: number }>(
-      await t.db.execute(sql`SELECT o.slug, count(*)::int AS n FROM schools s JOIN organisations o ON o.id = s.trust_id GROUP BY 1`),
+      await t.db.execute(
+        sql`SELECT o.slug, count(*)::int AS n FROM schools s JOIN organisations o ON o.id = s.trust_id GROUP BY 1`,
+      ),
     );
     const count = (slug: string) => byTrust.find((r) => r.slug === slug)?.n ?? 0;
     expect(count("northbrook-learning-trust")).toBeGreaterThan(count("riverside-schools-trust"));
@@ -84,7 +87,14 @@ describe("demo seed", () => {
   it("gives every demo user a verified address, the demo password and the promised role", async () => {
     await seedDemoRegion(t.db);
     const rows = await t.db
-      .select({ email: users.email, verified: users.emailVerifiedAt, hash: users.passwordHash, role: memberships.role, scope: memberships.scopeKind, schoolId: memberships.schoolId })
+      .select({
+        email: users.email,
+        verified: users.emailVerifiedAt,
+        hash: users.passwordHash,
+        role: memberships.role,
+        scope: memberships.scopeKind,
+        schoolId: memberships.schoolId,
+      })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id));
     expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails].sort());
@@ -99,7 +109,10 @@ describe("demo seed", () => {
     };
     expect(await schoolOf("hr.school@northbrook.example")).toBe(990001);
     expect(await schoolOf("mentor@northbrook.example")).toBe(990002);
-    expect(rows.find((r) => r.email === "admin@staffroom.example")).toMatchObject({ role: "partnership_admin", scope: "partnership" });
+    expect(rows.find((r) => r.email === "admin@staffroom.example")).toMatchObject({
+      role: "partnership_admin",
+      scope: "partnership",
+    });
   });
 
   it("makes the demo's towns and invented postcodes findable", async () => {
@@ -113,7 +126,9 @@ describe("demo seed", () => {
     await seedDemoRegion(t.db);
     await expect(seedDemoRegion(t.db)).rejects.toThrow(DemoAlreadySeededError);
     const [counts] = rowsOf<{ p: number; s: number; u: number }>(
-      await t.db.execute(sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`),
+      await t.db.execute(
+        sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
+      ),
     );
     expect(counts).toEqual({ p: 1, s: 40, u: 10 });
   });

@@ -42,11 +42,16 @@ describe("demo vacancies", () => {
     const count = (f: (r: Row) => boolean) => rows.filter(f).length;
     expect(count((r) => r.status === "published")).toBeGreaterThan(180);
     for (const status of ["draft", "scheduled", "closed"]) expect(count((r) => r.status === status)).toBeGreaterThan(5);
-    for (const range of ["main", "upper", "unqualified", "leadership", "support", "hourly"]) expect(count((r) => r.payRange === range)).toBeGreaterThan(0);
+    for (const range of ["main", "upper", "unqualified", "leadership", "support", "hourly"])
+      expect(count((r) => r.payRange === range)).toBeGreaterThan(0);
     expect(count((r) => Number(r.fte) < 1)).toBeGreaterThan(20);
     expect(count((r) => r.shares >= 2)).toBeGreaterThan(3);
     expect(count((r) => r.schools >= 3 && r.shares === 0)).toBeGreaterThan(0);
-    const contracts = rowsOf<{ c: string }>(await t.db.execute(sql`SELECT DISTINCT contract_type::text AS c FROM vacancies`)).map((r) => r.c).sort();
+    const contracts = rowsOf<{ c: string }>(
+      await t.db.execute(sql`SELECT DISTINCT contract_type::text AS c FROM vacancies`),
+    )
+      .map((r) => r.c)
+      .sort();
     expect(contracts).toEqual(["casual", "fixed_term", "maternity_cover", "permanent"]);
   });
 
@@ -80,9 +85,13 @@ describe("demo vacancies", () => {
 
   it("Northbrook's HR manage Northbrook's vacancies and not Riverside's", async () => {
     await seeded();
-    const [hr] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM users WHERE email = 'hr@northbrook.example'`));
+    const [hr] = rowsOf<{ id: string }>(
+      await t.db.execute(sql`SELECT id FROM users WHERE email = 'hr@northbrook.example'`),
+    );
     const owned = rowsOf<{ id: string; trust: string }>(
-      await t.db.execute(sql`SELECT v.id, o.slug AS trust FROM vacancies v JOIN organisations o ON o.id = v.owner_organisation_id`),
+      await t.db.execute(
+        sql`SELECT v.id, o.slug AS trust FROM vacancies v JOIN organisations o ON o.id = v.owner_organisation_id`,
+      ),
     );
     const mine = owned.find((v) => v.trust === "northbrook-learning-trust")!;
     const theirs = owned.find((v) => v.trust === "riverside-schools-trust")!;

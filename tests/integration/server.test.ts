@@ -26,12 +26,23 @@ describe("the server process", () => {
   beforeAll(async () => {
     // npm test builds first; run alone, this file builds when no build exists.
     if (!existsSync("build/index.js")) {
-      const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8", timeout: 120_000 });
+      const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
     }
     dataDir = mkdtempSync(path.join(tmpdir(), "staffroom-server-"));
     server = spawn(TSX, ["server.ts"], {
-      env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, SEED_DEMO: "never", NODE_ENV: "test", DATABASE_URL: "", APP_URL: BASE },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: dataDir,
+        SEED_DEMO: "never",
+        NODE_ENV: "test",
+        DATABASE_URL: "",
+        APP_URL: BASE,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout!.on("data", (d) => (output += d));
@@ -53,7 +64,11 @@ describe("the server process", () => {
   });
 
   it("refuses a bad setting at start-up, naming the variable", () => {
-    const result = spawnSync(TSX, ["server.ts"], { env: { ...process.env, PORT: "abc", DATA_DIR: dataDir }, encoding: "utf8", timeout: 30_000 });
+    const result = spawnSync(TSX, ["server.ts"], {
+      env: { ...process.env, PORT: "abc", DATA_DIR: dataDir },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("PORT");
   });
@@ -73,11 +88,21 @@ describe("the server process", () => {
   it("refuses writes from another origin with 403, and lets its own through", async () => {
     const body = "email=someone%40example.com";
     const headers = { "Content-Type": "application/x-www-form-urlencoded" };
-    const foreign = await fetch(`${BASE}/forgot-password`, { method: "POST", body, headers: { ...headers, Origin: "https://evil.example" }, redirect: "manual" });
+    const foreign = await fetch(`${BASE}/forgot-password`, {
+      method: "POST",
+      body,
+      headers: { ...headers, Origin: "https://evil.example" },
+      redirect: "manual",
+    });
     expect(foreign.status).toBe(403);
     const bare = await fetch(`${BASE}/forgot-password`, { method: "POST", body, headers, redirect: "manual" });
     expect(bare.status).toBe(403);
-    const own = await fetch(`${BASE}/forgot-password`, { method: "POST", body, headers: { ...headers, Origin: BASE }, redirect: "manual" });
+    const own = await fetch(`${BASE}/forgot-password`, {
+      method: "POST",
+      body,
+      headers: { ...headers, Origin: BASE },
+      redirect: "manual",
+    });
     expect(own.status).toBe(302);
   });
 

@@ -24,16 +24,24 @@ describe("vacancies", () => {
   const t = useTestDatabase();
 
   const region = () => twoTrustRegion(t.db);
-  const publishable = (r: TwoTrustRegion, overrides: Record<string, unknown> = {}) => publishableDraft(t.db, r, overrides);
+  const publishable = (r: TwoTrustRegion, overrides: Record<string, unknown> = {}) =>
+    publishableDraft(t.db, r, overrides);
 
   it("HR post from their trust and place roles only at its schools", async () => {
     const r = await region();
     expect(await postingContexts(t.db, r.hrA.id)).toEqual([{ kind: "organisation", id: r.trustA.id, name: "Trust A" }]);
-    expect((await postableSchools(t.db, r.hrA.id)).map((s) => s.name)).toEqual(["Navigation Primary", "St John Vianney"]);
+    expect((await postableSchools(t.db, r.hrA.id)).map((s) => s.name)).toEqual([
+      "Navigation Primary",
+      "St John Vianney",
+    ]);
     const id = await publishable(r);
-    expect(await setLocation(t.db, r.hrA.id, id, { fte: 1000, workingPattern: "full_time", schools: [{ schoolId: r.b1.id, share: null }] })).toBe(
-      "school-not-allowed",
-    );
+    expect(
+      await setLocation(t.db, r.hrA.id, id, {
+        fte: 1000,
+        workingPattern: "full_time",
+        schools: [{ schoolId: r.b1.id, share: null }],
+      }),
+    ).toBe("school-not-allowed");
     const v = await findManagedVacancy(t.db, r.hrA.id, id);
     expect(v?.schools.map((s) => [s.name, s.fteShare])).toEqual([
       ["Navigation Primary", 600],
@@ -46,10 +54,19 @@ describe("vacancies", () => {
     const id = await publishable(r);
     expect(await findManagedVacancy(t.db, r.hrB.id, id)).toBeNull();
     expect(await updateVacancy(t.db, r.hrB.id, id, { title: "Hijacked" })).toBe("not-found");
-    expect(await setLocation(t.db, r.hrB.id, id, { fte: 1000, workingPattern: "full_time", schools: [{ schoolId: r.b1.id, share: null }] })).toBe("not-found");
+    expect(
+      await setLocation(t.db, r.hrB.id, id, {
+        fte: 1000,
+        workingPattern: "full_time",
+        schools: [{ schoolId: r.b1.id, share: null }],
+      }),
+    ).toBe("not-found");
     expect(await publishVacancy(t.db, r.hrB.id, id)).toEqual({ ok: false, reason: "not-found" });
     expect(await closeVacancy(t.db, r.hrB.id, id, "withdrawn")).toEqual({ ok: false, reason: "not-found" });
-    expect(await extendVacancy(t.db, r.hrB.id, id, new Date(Date.now() + 60 * 24 * HOUR), "x y z")).toEqual({ ok: false, reason: "not-found" });
+    expect(await extendVacancy(t.db, r.hrB.id, id, new Date(Date.now() + 60 * 24 * HOUR), "x y z")).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
     expect(await copyVacancy(t.db, r.hrB.id, id)).toBeNull();
     expect(await vacancyHistory(t.db, r.hrB.id, id)).toEqual([]);
     expect((await hrDashboard(t.db, r.hrB.id, { page: 1, pageSize: 25 })).total).toBe(0);
@@ -63,7 +80,9 @@ describe("vacancies", () => {
     const bare = await createDraft(t.db, r.hrA.id, r.ownerA, { title: "Teacher", role: "classroom_teacher" });
     const refused = await publishVacancy(t.db, r.hrA.id, bare);
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.reason === "refused" && refused.message).toContain("Choose the school or schools the role is at");
+    expect(!refused.ok && refused.reason === "refused" && refused.message).toContain(
+      "Choose the school or schools the role is at",
+    );
     const id = await publishable(r);
     expect(await publishVacancy(t.db, r.hrA.id, id)).toEqual({ ok: true, status: "published" });
     const [v] = await t.db.select().from(vacancies).where(eq(vacancies.id, id));
@@ -83,17 +102,28 @@ describe("vacancies", () => {
     expect(v.status).toBe("closed");
     expect(v.closedReason).toBe("expired");
     const events = await t.db.select().from(vacancyEvents).where(eq(vacancyEvents.vacancyId, id));
-    expect(events.filter((e) => e.userId === null).map((e) => e.action).sort()).toEqual(["closed", "published"]);
+    expect(
+      events
+        .filter((e) => e.userId === null)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["closed", "published"]);
   });
 
   it("an expired vacancy can be extended with a reason and reopens; a filled one cannot", async () => {
     const r = await region();
     const id = await publishable(r);
     await publishVacancy(t.db, r.hrA.id, id);
-    await t.db.update(vacancies).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(vacancies.id, id));
+    await t.db
+      .update(vacancies)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(vacancies.id, id));
     await applyDueTransitions(t.db);
     const later = new Date(Date.now() + 30 * 24 * HOUR);
-    expect(await extendVacancy(t.db, r.hrA.id, id, later, "No suitable applicants yet")).toEqual({ ok: true, status: "published" });
+    expect(await extendVacancy(t.db, r.hrA.id, id, later, "No suitable applicants yet")).toEqual({
+      ok: true,
+      status: "published",
+    });
     expect(await closeVacancy(t.db, r.hrA.id, id, "filled_elsewhere")).toEqual({ ok: true, status: "closed" });
     const again = await extendVacancy(t.db, r.hrA.id, id, new Date(Date.now() + 60 * 24 * HOUR), "try again");
     expect(again.ok).toBe(false);
@@ -111,7 +141,9 @@ describe("vacancies", () => {
       title: { from: "Teacher of Mathematics", to: "Teacher of Maths (KS3/4)" },
       salaryMaxFte: { from: 45352, to: 47000 },
     });
-    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["created", "draft saved", "published", "edited"]));
+    expect(history.map((h) => h.action)).toEqual(
+      expect.arrayContaining(["created", "draft saved", "published", "edited"]),
+    );
   });
 
   it("copies a vacancy as a fresh draft with the same schools", async () => {
@@ -120,7 +152,12 @@ describe("vacancies", () => {
     await publishVacancy(t.db, r.hrA.id, id);
     const copyId = await copyVacancy(t.db, r.hrA.id, id);
     const copy = await findManagedVacancy(t.db, r.hrA.id, copyId!);
-    expect(copy).toMatchObject({ title: "Teacher of Mathematics (copy)", status: "draft", closesAt: null, publishedAt: null });
+    expect(copy).toMatchObject({
+      title: "Teacher of Mathematics (copy)",
+      status: "draft",
+      closesAt: null,
+      publishedAt: null,
+    });
     expect(copy?.schools.map((s) => s.fteShare)).toEqual([600, 400]);
   });
 

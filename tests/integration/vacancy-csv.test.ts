@@ -44,11 +44,19 @@ const good = (r: TwoTrustRegion, overrides: Record<string, string> = {}): Record
   ...overrides,
 });
 
-function upload(cookie: string, file: { name: string; type?: string; body: BlobPart }, fields: Record<string, string> = {}): Request {
+function upload(
+  cookie: string,
+  file: { name: string; type?: string; body: BlobPart },
+  fields: Record<string, string> = {},
+): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append("file", new File([file.body], file.name, { type: file.type ?? "text/csv" }));
-  return new Request(`${ORIGIN}/hr/vacancies/import`, { method: "POST", headers: { Cookie: cookie, Origin: ORIGIN }, body: form });
+  return new Request(`${ORIGIN}/hr/vacancies/import`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: ORIGIN },
+    body: form,
+  });
 }
 
 describe("CSV import of vacancies", () => {
@@ -77,8 +85,26 @@ describe("CSV import of vacancies", () => {
     const { r, cookieA } = await signedIn();
     const csv = csvOf([
       good(r),
-      good(r, { title: "Teacher of English (shared)", subjects: "English", school_urns: `${r.a1.urn};${r.a2.urn}`, fte_shares: "0.6;0.4" }),
-      good(r, { title: "Cover Supervisor", role: "cover supervisor", subjects: "", pay_range: "hourly", salary_min: "", salary_max: "", pay_point_from: "", pay_point_to: "", hourly_rate: "12.65", contract_type: "casual", working_pattern: "part_time", fte: "0.6" }),
+      good(r, {
+        title: "Teacher of English (shared)",
+        subjects: "English",
+        school_urns: `${r.a1.urn};${r.a2.urn}`,
+        fte_shares: "0.6;0.4",
+      }),
+      good(r, {
+        title: "Cover Supervisor",
+        role: "cover supervisor",
+        subjects: "",
+        pay_range: "hourly",
+        salary_min: "",
+        salary_max: "",
+        pay_point_from: "",
+        pay_point_to: "",
+        hourly_rate: "12.65",
+        contract_type: "casual",
+        working_pattern: "part_time",
+        fte: "0.6",
+      }),
     ]);
     const job = await importFile(cookieA, csv);
     expect(job).toMatchObject({ status: "done", totalRows: 3, processedRows: 3, importedCount: 3, errors: [] });
@@ -89,7 +115,8 @@ describe("CSV import of vacancies", () => {
       ["Teacher of Mathematics", "draft", r.trustA.id, "1.000", null],
     ]);
     const shares = rowsOf<{ title: string; urn: number; share: string | null }>(
-      await t.db.execute(sql`SELECT v.title, s.urn, vs.fte_share AS share FROM vacancy_schools vs JOIN vacancies v ON v.id = vs.vacancy_id
+      await t.db
+        .execute(sql`SELECT v.title, s.urn, vs.fte_share AS share FROM vacancy_schools vs JOIN vacancies v ON v.id = vs.vacancy_id
                                JOIN schools s ON s.id = vs.school_id ORDER BY v.title, vs.position`),
     );
     expect(shares.map((s) => [s.title, Number(s.urn), s.share])).toEqual([
@@ -99,12 +126,18 @@ describe("CSV import of vacancies", () => {
       ["Teacher of Mathematics", r.a1.urn, null],
     ]);
     const events = await t.db.select().from(vacancyEvents);
-    expect(events.map((e) => [e.action, e.note, e.userId])).toEqual(Array(3).fill(["created", "Imported from roles.csv", r.hrA.id]));
+    expect(events.map((e) => [e.action, e.note, e.userId])).toEqual(
+      Array(3).fill(["created", "Imported from roles.csv", r.hrA.id]),
+    );
   });
 
   it("publishes the complete rows when asked, scheduling one with a publish date, and leaves incomplete ones as drafts", async () => {
     const { r, cookieA } = await signedIn();
-    const csv = csvOf([good(r), good(r, { title: "Later role", publish_at: future(3) }), good(r, { title: "Unfinished", about_role: "", apply_url: "", closes_at: "" })]);
+    const csv = csvOf([
+      good(r),
+      good(r, { title: "Later role", publish_at: future(3) }),
+      good(r, { title: "Unfinished", about_role: "", apply_url: "", closes_at: "" }),
+    ]);
     const job = await importFile(cookieA, csv, { publish: "on" });
     expect(job.status).toBe("done");
     const rows = await t.db.select().from(vacancies).orderBy(vacancies.title);
@@ -117,9 +150,24 @@ describe("CSV import of vacancies", () => {
 
   it.each([
     ["a bad URN", { school_urns: "123456" }, "school_urns", "URN 123456 is not a school you post vacancies for"],
-    ["an FTE split that does not add up", { school_urns: "A1;A2", fte_shares: "0.6;0.3" }, "fte_shares", "The schools' shares add up to 0.9 but the role is 1 FTE"],
-    ["a minimum salary above the maximum", { salary_min: "50000", salary_max: "40000" }, "salary_max", "The maximum must be at least the minimum"],
-    ["a closing date in the past", { closes_at: "2024-01-31 12:00" }, "closes_at", "The closing date and time must be in the future"],
+    [
+      "an FTE split that does not add up",
+      { school_urns: "A1;A2", fte_shares: "0.6;0.3" },
+      "fte_shares",
+      "The schools' shares add up to 0.9 but the role is 1 FTE",
+    ],
+    [
+      "a minimum salary above the maximum",
+      { salary_min: "50000", salary_max: "40000" },
+      "salary_max",
+      "The maximum must be at least the minimum",
+    ],
+    [
+      "a closing date in the past",
+      { closes_at: "2024-01-31 12:00" },
+      "closes_at",
+      "The closing date and time must be in the future",
+    ],
   ])("imports nothing when one row has %s, and reports its row and column", async (_name, bad, field, message) => {
     const { r, cookieA } = await signedIn();
     const fix = (v: string) => v.replace("A1", String(r.a1.urn)).replace("A2", String(r.a2.urn));
@@ -134,24 +182,41 @@ describe("CSV import of vacancies", () => {
   it("refuses a school of another trust, as a row error", async () => {
     const { r, cookieA } = await signedIn();
     const job = await importFile(cookieA, csvOf([good(r), good(r, { school_urns: String(r.b1.urn) })]));
-    expect(job.errors).toEqual([{ row: 3, field: "school_urns", message: `URN ${r.b1.urn} is not a school you post vacancies for` }]);
+    expect(job.errors).toEqual([
+      { row: 3, field: "school_urns", message: `URN ${r.b1.urn} is not a school you post vacancies for` },
+    ]);
     expect(await count()).toBe(0);
   });
 
   it("shows progress to its owner until done; another user gets a 404", async () => {
     const { r, cookieA, cookieB } = await signedIn();
-    const response = await callRoute(importPage.action, upload(cookieA, { name: "C:\\fakepath\\jobs.csv", body: csvOf([good(r), good(r)]) }));
+    const response = await callRoute(
+      importPage.action,
+      upload(cookieA, { name: "C:\\fakepath\\jobs.csv", body: csvOf([good(r), good(r)]) }),
+    );
     const path = response.headers.get("Location")!;
     const id = path.split("/").pop()!;
     const view = async (cookie: string) => callRoute(progressPage.loader, getRequest(path, cookie), { id });
     const queued = await view(cookieA);
     expect(queued.status).toBe(200);
-    expect(await queued.json()).toMatchObject({ status: "queued", fileName: "jobs.csv", totalRows: 2, processedRows: 0 });
+    expect(await queued.json()).toMatchObject({
+      status: "queued",
+      fileName: "jobs.csv",
+      totalRows: 2,
+      processedRows: 0,
+    });
     expect((await view(cookieB)).status).toBe(404);
-    expect((await callRoute(progressPage.loader, getRequest("/hr/vacancies/import/x", cookieA), { id: "not-a-uuid" })).status).toBe(404);
+    expect(
+      (await callRoute(progressPage.loader, getRequest("/hr/vacancies/import/x", cookieA), { id: "not-a-uuid" }))
+        .status,
+    ).toBe(404);
 
     // The job was queued in the same transaction as the import row.
-    const jobs = rowsOf<{ n: number }>(await t.db.execute(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${VACANCY_IMPORT_QUEUE} AND data->>'importId' = ${id}`));
+    const jobs = rowsOf<{ n: number }>(
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${VACANCY_IMPORT_QUEUE} AND data->>'importId' = ${id}`,
+      ),
+    );
     expect(jobs[0].n).toBe(1);
     await processImport(t.db, id);
     await processImport(t.db, id); // a second delivery changes nothing
@@ -162,7 +227,10 @@ describe("CSV import of vacancies", () => {
 
   it("a job redelivered after a crash mid-import finishes the import, once", async () => {
     const { r, cookieA } = await signedIn();
-    const response = await callRoute(importPage.action, upload(cookieA, { name: "crash.csv", body: csvOf([good(r), good(r)]) }));
+    const response = await callRoute(
+      importPage.action,
+      upload(cookieA, { name: "crash.csv", body: csvOf([good(r), good(r)]) }),
+    );
     const id = response.headers.get("Location")!.split("/").pop()!;
     // The first delivery died after marking the import: its insert transaction never committed.
     await t.db.update(vacancyImports).set({ status: "importing" }).where(eq(vacancyImports.id, id));
@@ -176,7 +244,10 @@ describe("CSV import of vacancies", () => {
     const { r, cookieA } = await signedIn();
     const { startWorkers } = await import("../../app/jobs/queues.server");
     await startWorkers(runtime().boss!);
-    const response = await callRoute(importPage.action, upload(cookieA, { name: "worker.csv", body: csvOf([good(r)]) }));
+    const response = await callRoute(
+      importPage.action,
+      upload(cookieA, { name: "worker.csv", body: csvOf([good(r)]) }),
+    );
     const id = response.headers.get("Location")!.split("/").pop()!;
     let status = "";
     for (let i = 0; i < 60 && status !== "done"; i++) {
@@ -190,13 +261,51 @@ describe("CSV import of vacancies", () => {
   describe("hostile files answer a field error, never a 500, and import nothing", () => {
     const cases: [string, { name: string; type?: string; body: BlobPart }, RegExp][] = [
       ["an empty file", { name: "empty.csv", body: "" }, /empty/],
-      ["binary junk", { name: "junk.csv", body: Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256) }, /not a CSV text file/],
-      ["a PNG named .csv", { name: "image.csv", type: "image/png", body: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }, /must be a CSV file/],
-      ["a spreadsheet", { name: "roles.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: "PK\u0003\u0004" }, /must be a CSV file/],
-      ["wrong headers", { name: "people.csv", body: "name,email\nAda,ada@example.org\n" }, /Unknown columns: "name", "email"/],
+      [
+        "binary junk",
+        { name: "junk.csv", body: Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256) },
+        /not a CSV text file/,
+      ],
+      [
+        "a PNG named .csv",
+        {
+          name: "image.csv",
+          type: "image/png",
+          body: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        },
+        /must be a CSV file/,
+      ],
+      [
+        "a spreadsheet",
+        {
+          name: "roles.xlsx",
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          body: "PK\u0003\u0004",
+        },
+        /must be a CSV file/,
+      ],
+      [
+        "wrong headers",
+        { name: "people.csv", body: "name,email\nAda,ada@example.org\n" },
+        /Unknown columns: "name", "email"/,
+      ],
       ["a header only", { name: "header.csv", body: "title,role,phases,school_urns,pay_range\n" }, /no vacancies/],
-      ["10,000 rows", { name: "big.csv", body: `title,role,phases,school_urns,pay_range\n${"Teacher,classroom_teacher,primary,1,main\n".repeat(10_000)}` }, /more than 2,000 vacancies/],
-      ["an unclosed quote", { name: "quote.csv", body: 'title,role,phases,school_urns,pay_range\n"Teacher,classroom_teacher,primary,1,main\n' }, /could not be read as CSV/],
+      [
+        "10,000 rows",
+        {
+          name: "big.csv",
+          body: `title,role,phases,school_urns,pay_range\n${"Teacher,classroom_teacher,primary,1,main\n".repeat(10_000)}`,
+        },
+        /more than 2,000 vacancies/,
+      ],
+      [
+        "an unclosed quote",
+        {
+          name: "quote.csv",
+          body: 'title,role,phases,school_urns,pay_range\n"Teacher,classroom_teacher,primary,1,main\n',
+        },
+        /could not be read as CSV/,
+      ],
       ["more than 2 MB", { name: "huge.csv", body: "a".repeat(2 * 1024 * 1024 + 10) }, /at most 2 MB/],
     ];
     it.each(cases)("%s", async (_name, file, message) => {
@@ -212,7 +321,14 @@ describe("CSV import of vacancies", () => {
       const { cookieA } = await signedIn();
       const form = new FormData();
       form.append("publish", "on");
-      const none = await callRoute(importPage.action, new Request(`${ORIGIN}/hr/vacancies/import`, { method: "POST", headers: { Cookie: cookieA, Origin: ORIGIN }, body: form }));
+      const none = await callRoute(
+        importPage.action,
+        new Request(`${ORIGIN}/hr/vacancies/import`, {
+          method: "POST",
+          headers: { Cookie: cookieA, Origin: ORIGIN },
+          body: form,
+        }),
+      );
       expect(none.status).toBe(400);
       expect(await none.json()).toEqual({ fieldErrors: { file: ["Choose a CSV file to upload"] } });
       const urlencoded = new Request(`${ORIGIN}/hr/vacancies/import`, {

@@ -9,14 +9,22 @@ import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, formRequest } from "../support/requests";
 import { publishableDraft, twoTrustRegion } from "../support/vacancy-fixtures";
 
-const HOSTILE = ["a".repeat(20_000), "<script>alert(1)</script>", "' OR 1=1; DROP TABLE vacancies; --", "\u0000", "🙂".repeat(300), ""];
+const HOSTILE = [
+  "a".repeat(20_000),
+  "<script>alert(1)</script>",
+  "' OR 1=1; DROP TABLE vacancies; --",
+  "\u0000",
+  "🙂".repeat(300),
+  "",
+];
 
 describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, nothing written", () => {
   const t = useTestDatabase();
 
   async function snapshot() {
     return rowsOf<{ v: string; e: number; s: number }>(
-      await t.db.execute(sql`SELECT coalesce(string_agg(v.title || v.status || coalesce(v.salary_min_fte::text, ''), ',' ORDER BY v.id), '') AS v,
+      await t.db
+        .execute(sql`SELECT coalesce(string_agg(v.title || v.status || coalesce(v.salary_min_fte::text, ''), ',' ORDER BY v.id), '') AS v,
         (SELECT count(*)::int FROM vacancy_events) AS e, (SELECT count(*)::int FROM vacancy_schools) AS s FROM vacancies v`),
     )[0];
   }
@@ -28,14 +36,80 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
     const before = await snapshot();
     for (const value of HOSTILE) {
       const responses = [
-        await callRoute(newAction, formRequest("/hr/vacancies/new", { title: value, role: value, phases: value }, cookie)),
-        await callRoute(editAction, formRequest(`/hr/vacancies/${id}/edit/role`, { title: value, role: "classroom_teacher", phases: value }, cookie), { id, step: "role" }),
-        await callRoute(editAction, formRequest(`/hr/vacancies/${id}/edit/where`, { locationKind: "split", school: value, [`share.${value}`]: value, workingPattern: "full_time", fte: value }, cookie), { id, step: "where" }),
-        await callRoute(editAction, formRequest(`/hr/vacancies/${id}/edit/pay`, { contractType: "permanent", startKind: "asap", payRange: "main", salaryMinFte: value, salaryMaxFte: value }, cookie), { id, step: "pay" }),
-        await callRoute(editAction, formRequest(`/hr/vacancies/${id}/edit/advert`, { aboutRole: value.length > 10_000 ? value : `${value}\u0007` }, cookie), { id, step: "advert" }),
-        await callRoute(editAction, formRequest(`/hr/vacancies/${id}/edit/apply`, { applyMethod: "external_link", applyUrl: value || "javascript:alert(1)", publishOn: "now", closesAt: value }, cookie), { id, step: "apply" }),
-        await callRoute(reviewAction, formRequest(`/hr/vacancies/${id}`, { intent: "close", reason: value }, cookie), { id }),
-        await callRoute(reviewAction, formRequest(`/hr/vacancies/${id}`, { intent: "extend", closesAt: value, note: value }, cookie), { id }),
+        await callRoute(
+          newAction,
+          formRequest("/hr/vacancies/new", { title: value, role: value, phases: value }, cookie),
+        ),
+        await callRoute(
+          editAction,
+          formRequest(
+            `/hr/vacancies/${id}/edit/role`,
+            { title: value, role: "classroom_teacher", phases: value },
+            cookie,
+          ),
+          { id, step: "role" },
+        ),
+        await callRoute(
+          editAction,
+          formRequest(
+            `/hr/vacancies/${id}/edit/where`,
+            {
+              locationKind: "split",
+              school: value,
+              [`share.${value}`]: value,
+              workingPattern: "full_time",
+              fte: value,
+            },
+            cookie,
+          ),
+          { id, step: "where" },
+        ),
+        await callRoute(
+          editAction,
+          formRequest(
+            `/hr/vacancies/${id}/edit/pay`,
+            {
+              contractType: "permanent",
+              startKind: "asap",
+              payRange: "main",
+              salaryMinFte: value,
+              salaryMaxFte: value,
+            },
+            cookie,
+          ),
+          { id, step: "pay" },
+        ),
+        await callRoute(
+          editAction,
+          formRequest(
+            `/hr/vacancies/${id}/edit/advert`,
+            { aboutRole: value.length > 10_000 ? value : `${value}\u0007` },
+            cookie,
+          ),
+          { id, step: "advert" },
+        ),
+        await callRoute(
+          editAction,
+          formRequest(
+            `/hr/vacancies/${id}/edit/apply`,
+            {
+              applyMethod: "external_link",
+              applyUrl: value || "javascript:alert(1)",
+              publishOn: "now",
+              closesAt: value,
+            },
+            cookie,
+          ),
+          { id, step: "apply" },
+        ),
+        await callRoute(reviewAction, formRequest(`/hr/vacancies/${id}`, { intent: "close", reason: value }, cookie), {
+          id,
+        }),
+        await callRoute(
+          reviewAction,
+          formRequest(`/hr/vacancies/${id}`, { intent: "extend", closesAt: value, note: value }, cookie),
+          { id },
+        ),
       ];
       for (const response of responses) {
         expect(response.status).toBeGreaterThanOrEqual(400);
@@ -46,7 +120,15 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
     // Someone else's vacancy, or no vacancy at all, is a 404 whatever the input.
     const otherCookie = cookiePair(await startSession(r.hrB.id));
     for (const target of [id, "not-a-uuid", "' OR 1=1 --"]) {
-      const res = await callRoute(editAction, formRequest(`/hr/vacancies/${target}/edit/role`, { title: "Hijack", role: "classroom_teacher", phases: "secondary" }, otherCookie), { id: target, step: "role" });
+      const res = await callRoute(
+        editAction,
+        formRequest(
+          `/hr/vacancies/${target}/edit/role`,
+          { title: "Hijack", role: "classroom_teacher", phases: "secondary" },
+          otherCookie,
+        ),
+        { id: target, step: "role" },
+      );
       expect(res.status).toBe(404);
     }
     expect(await snapshot()).toEqual(before);

@@ -17,7 +17,10 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export type SchoolRow = typeof schools.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
-export async function createPartnership(db: Database, values: Partial<typeof partnerships.$inferInsert> = {}): Promise<PartnershipRow> {
+export async function createPartnership(
+  db: Database,
+  values: Partial<typeof partnerships.$inferInsert> = {},
+): Promise<PartnershipRow> {
   const slug = values.slug ?? `partnership-${unique()}`;
   const [row] = await db
     .insert(partnerships)
@@ -38,11 +41,22 @@ export async function createOrganisation(
   return row;
 }
 
-export async function createSchool(db: Database, values: Partial<typeof schools.$inferInsert> = {}): Promise<SchoolRow> {
+export async function createSchool(
+  db: Database,
+  values: Partial<typeof schools.$inferInsert> = {},
+): Promise<SchoolRow> {
   const urn = values.urn ?? nextUrn++;
   const [row] = await db
     .insert(schools)
-    .values({ urn, name: `School ${urn}`, phase: "Primary", laCode: "358", laName: "Trafford", source: "test fixture", ...values })
+    .values({
+      urn,
+      name: `School ${urn}`,
+      phase: "Primary",
+      laCode: "358",
+      laName: "Trafford",
+      source: "test fixture",
+      ...values,
+    })
     .returning();
   return row;
 }
@@ -50,11 +64,15 @@ export async function createSchool(db: Database, values: Partial<typeof schools.
 export async function createUser(db: Database, values: Partial<typeof users.$inferInsert> = {}): Promise<UserRow> {
   const email = values.email ?? `user-${unique()}@example.com`;
   // Tests that sign in through the form hash a real password; everything else needs no valid hash.
-  const [row] = await db.insert(users).values({ email, name: email.split("@")[0], passwordHash: "not-a-real-hash", ...values }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: email.split("@")[0], passwordHash: "not-a-real-hash", ...values })
+    .returning();
   return row;
 }
 
-export type MembershipPlace = { school: { id: string } } | { organisation: { id: string } } | { partnership: { id: string } };
+export type MembershipPlace =
+  { school: { id: string } } | { organisation: { id: string } } | { partnership: { id: string } };
 
 /** Gives `user` the role at a school, an organisation or a partnership. */
 export async function addMembership(db: Database, user: { id: string }, role: Role, place: MembershipPlace) {
@@ -64,7 +82,10 @@ export async function addMembership(db: Database, user: { id: string }, role: Ro
       : "organisation" in place
         ? { scopeKind: "organisation" as const, organisationId: place.organisation.id }
         : { scopeKind: "partnership" as const, partnershipId: place.partnership.id };
-  const [row] = await db.insert(memberships).values({ userId: user.id, role, ...scope }).returning();
+  const [row] = await db
+    .insert(memberships)
+    .values({ userId: user.id, role, ...scope })
+    .returning();
   return row;
 }
 
@@ -83,8 +104,18 @@ export async function valeRegion(db: Database) {
   const other = await createPartnership(db, { slug: "other", name: "Other" });
   const trustA = await createOrganisation(db, { slug: "trust-a", name: "Trust A", partnershipId: vale.id });
   const trustB = await createOrganisation(db, { slug: "trust-b", name: "Trust B", partnershipId: vale.id });
-  const la = await createOrganisation(db, { kind: "local_authority", slug: "trafford", name: "Trafford Council", laCode: "358", partnershipId: vale.id });
-  const foreignTrust = await createOrganisation(db, { slug: "foreign", name: "Foreign Trust", partnershipId: other.id });
+  const la = await createOrganisation(db, {
+    kind: "local_authority",
+    slug: "trafford",
+    name: "Trafford Council",
+    laCode: "358",
+    partnershipId: vale.id,
+  });
+  const foreignTrust = await createOrganisation(db, {
+    slug: "foreign",
+    name: "Foreign Trust",
+    partnershipId: other.id,
+  });
   const school = (urn: number, name: string, lat: number, lng: number, more: Partial<typeof schools.$inferInsert>) =>
     createSchool(db, { urn, name, lat, lng, partnershipId: vale.id, ...more });
   const a1 = await school(106283, "Navigation Primary School", 53.396313, -2.348177, { trustId: trustA.id });
@@ -104,7 +135,17 @@ export async function valeRegion(db: Database) {
     return user;
   };
   return {
-    vale, other, trustA, trustB, la, foreignTrust, a1, a2, b1, la1, foreign,
+    vale,
+    other,
+    trustA,
+    trustB,
+    la,
+    foreignTrust,
+    a1,
+    a2,
+    b1,
+    la1,
+    foreign,
     admin: await member("admin@vale.example", "Ada Admin", "partnership_admin", { partnership: vale }),
     hrA: await member("hr@a.example", "Harriet A", "hr", { organisation: trustA }),
     teacherTrustA: await member("teacher-at-trust@a.example", "Tom Trust", "teacher", { organisation: trustA }),

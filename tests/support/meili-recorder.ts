@@ -22,14 +22,21 @@ export function fakeMeilisearch() {
   const enqueue = (type: string, indexUid: string | null) => {
     const taskUid = nextTask++;
     tasks.set(taskUid, { type, indexUid });
-    return HttpResponse.json({ taskUid, indexUid, status: "enqueued", type, enqueuedAt: "2026-12-01T09:00:00.000Z" }, { status: 202 });
+    return HttpResponse.json(
+      { taskUid, indexUid, status: "enqueued", type, enqueuedAt: "2026-12-01T09:00:00.000Z" },
+      { status: 202 },
+    );
   };
 
   const server = setupServer(
     http.all(`${FAKE_MEILI}/*`, async ({ request }) => {
       const url = new URL(request.url);
       const text = request.method === "GET" || request.method === "DELETE" ? "" : await request.text();
-      const entry: Recorded = { method: request.method, path: `${url.pathname}${url.search}`, ...(text ? { body: JSON.parse(text) } : {}) };
+      const entry: Recorded = {
+        method: request.method,
+        path: `${url.pathname}${url.search}`,
+        ...(text ? { body: JSON.parse(text) } : {}),
+      };
       // Task polls are how the client waits, not what the engine asks for: they are answered, not recorded.
       const isTaskPoll = request.method === "GET" && url.pathname.startsWith("/tasks/");
       if (!isTaskPoll) recorded.push(entry);
@@ -60,18 +67,35 @@ export function fakeMeilisearch() {
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "GET") {
         return indexes.has(parts[1])
-          ? HttpResponse.json({ uid: parts[1], primaryKey: "id", createdAt: "2026-12-01T09:00:00Z", updatedAt: "2026-12-01T09:00:00Z" })
-          : HttpResponse.json({ message: `Index \`${parts[1]}\` not found.`, code: "index_not_found", type: "invalid_request", link: "https://docs.meilisearch.com/errors#index_not_found" }, { status: 404 });
+          ? HttpResponse.json({
+              uid: parts[1],
+              primaryKey: "id",
+              createdAt: "2026-12-01T09:00:00Z",
+              updatedAt: "2026-12-01T09:00:00Z",
+            })
+          : HttpResponse.json(
+              {
+                message: `Index \`${parts[1]}\` not found.`,
+                code: "index_not_found",
+                type: "invalid_request",
+                link: "https://docs.meilisearch.com/errors#index_not_found",
+              },
+              { status: 404 },
+            );
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "DELETE") {
         indexes.delete(parts[1]);
         return enqueue("indexDeletion", parts[1]);
       }
       if (parts[0] === "indexes" && parts[2] === "settings") return enqueue("settingsUpdate", parts[1]);
-      if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete") return enqueue("documentDeletion", parts[1]);
+      if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete")
+        return enqueue("documentDeletion", parts[1]);
       if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", parts[1]);
       if (parts[0] === "swap-indexes") return enqueue("indexSwap", null);
-      return HttpResponse.json({ message: `unexpected ${request.method} ${url.pathname}`, code: "not_in_fake" }, { status: 501 });
+      return HttpResponse.json(
+        { message: `unexpected ${request.method} ${url.pathname}`, code: "not_in_fake" },
+        { status: 501 },
+      );
     }),
   );
 

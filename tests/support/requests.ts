@@ -32,7 +32,10 @@ export async function callRoute<A extends ActionFunctionArgs | LoaderFunctionArg
   try {
     const result = await handler({ request, params, context: { cspNonce: "test", clientIp } } as A);
     if (result instanceof Response) return result;
-    return new Response(JSON.stringify(result ?? null), { status: 200, headers: { "Content-Type": "application/json" } });
+    return new Response(JSON.stringify(result ?? null), {
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

@@ -7,9 +7,15 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
 function vitest(v) {
-  const r = { passed: v.numPassedTests ?? 0, failed: v.numFailedTests ?? 0, skipped: (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0) };
+  const r = {
+    passed: v.numPassedTests ?? 0,
+    failed: v.numFailedTests ?? 0,
+    skipped: (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0),
+  };
   // A file that failed to load has no tests but is a failure.
-  r.failed += (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  r.failed += (v.testResults ?? []).filter(
+    (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,
+  ).length;
   // Vitest can fail outside any test (an unhandled error, a broken config): count the run itself.
   if (v.success === false && r.failed === 0) r.failed += 1;
   return r;

@@ -6,11 +6,31 @@ const DAY = 24 * 3600_000;
 
 /** Two trusts in one partnership, three real Trafford school locations (fictional ownership), an HR user for each trust. */
 export async function twoTrustRegion(db: Database) {
-  const [p] = await db.insert(partnerships).values({ slug: "gm", name: "GM Partnership", region: "North West" }).returning();
-  const [trustA] = await db.insert(organisations).values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id }).returning();
-  const [trustB] = await db.insert(organisations).values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id }).returning();
+  const [p] = await db
+    .insert(partnerships)
+    .values({ slug: "gm", name: "GM Partnership", region: "North West" })
+    .returning();
+  const [trustA] = await db
+    .insert(organisations)
+    .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
+    .returning();
+  const [trustB] = await db
+    .insert(organisations)
+    .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
+    .returning();
   const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
-    urn, name, phase: "Secondary", laCode: "358", laName: "Trafford", town: "Sale", postcode: "M33 6AA", lat, lng, trustId, partnershipId: p.id, source: "test",
+    urn,
+    name,
+    phase: "Secondary",
+    laCode: "358",
+    laName: "Trafford",
+    town: "Sale",
+    postcode: "M33 6AA",
+    lat,
+    lng,
+    trustId,
+    partnershipId: p.id,
+    source: "test",
   });
   const [a1, a2, b1] = await db
     .insert(schools)
@@ -20,7 +40,8 @@ export async function twoTrustRegion(db: Database) {
       school(106290, "Trust B High", trustB.id, 53.4239, -2.3253),
     ])
     .returning();
-  const user = async (email: string) => (await db.insert(users).values({ email, name: email, passwordHash: "x" }).returning())[0];
+  const user = async (email: string) =>
+    (await db.insert(users).values({ email, name: email, passwordHash: "x" }).returning())[0];
   const hrA = await user("hr@a.example");
   const hrB = await user("hr@b.example");
   await db.insert(memberships).values([

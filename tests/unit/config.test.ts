@@ -47,8 +47,19 @@ describe("configuration", () => {
   });
 
   it("treats empty values as unset, and trims a trailing slash off APP_URL", () => {
-    const c = loadConfig({ DATABASE_URL: "", MEILI_HOST: " ", RESEND_API_KEY: "", SESSION_SECRET: "", APP_URL: "http://localhost:4000/" });
-    expect(c).toMatchObject({ databaseUrl: undefined, meili: undefined, devMailbox: true, appUrl: "http://localhost:4000" });
+    const c = loadConfig({
+      DATABASE_URL: "",
+      MEILI_HOST: " ",
+      RESEND_API_KEY: "",
+      SESSION_SECRET: "",
+      APP_URL: "http://localhost:4000/",
+    });
+    expect(c).toMatchObject({
+      databaseUrl: undefined,
+      meili: undefined,
+      devMailbox: true,
+      appUrl: "http://localhost:4000",
+    });
     expect(loadConfig({ PORT: "4100" }).appUrl).toBe("http://localhost:4100");
   });
 
@@ -58,8 +69,17 @@ describe("configuration", () => {
   });
 
   it("turns on secure cookies for an https APP_URL, and the real mailer with a Resend key", () => {
-    const c = loadConfig({ APP_URL: "https://staffroom.example", RESEND_API_KEY: "re_abc", MEILI_HOST: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "k" });
-    expect(c).toMatchObject({ secureCookies: true, devMailbox: false, meili: { host: "http://127.0.0.1:7700", key: "k" } });
+    const c = loadConfig({
+      APP_URL: "https://staffroom.example",
+      RESEND_API_KEY: "re_abc",
+      MEILI_HOST: "http://127.0.0.1:7700",
+      MEILI_MASTER_KEY: "k",
+    });
+    expect(c).toMatchObject({
+      secureCookies: true,
+      devMailbox: false,
+      meili: { host: "http://127.0.0.1:7700", key: "k" },
+    });
   });
 
   it("a production deployment on a server needs a secret, real e-mail and https", () => {

@@ -73,7 +73,9 @@ describe("type groups and phases", () => {
   it("maps GIAS groups, refined by the establishment type", () => {
     expect(typeGroupFromGias("Academies", "Academy converter")).toBe("academy");
     expect(typeGroupFromGias("Academies", "Academy special converter")).toBe("special");
-    expect(typeGroupFromGias("Local authority maintained schools", "Pupil referral unit")).toBe("alternative_provision");
+    expect(typeGroupFromGias("Local authority maintained schools", "Pupil referral unit")).toBe(
+      "alternative_provision",
+    );
     expect(typeGroupFromGias("Local authority maintained schools")).toBe("la_maintained");
     expect(typeGroupFromGias("Free Schools")).toBe("academy");
     expect(typeGroupFromGias("Something new")).toBe("other");

@@ -44,8 +44,26 @@ const base = {
   publishedAt: "2026-11-20T09:00:00.000Z",
   ownerName: "Northbrook Learning Trust",
   schools: [
-    { schoolId: "a", urn: 990001, name: "Northbrook Primary", fteShare: 600, town: "Northbrook", postcode: "DV1 2AB", lat: 52.95, lng: -1.15 },
-    { schoolId: "b", urn: 990002, name: "Riverside High", fteShare: 400, town: "Riverside", postcode: "DV2 3CD", lat: 52.97, lng: -1.1 },
+    {
+      schoolId: "a",
+      urn: 990001,
+      name: "Northbrook Primary",
+      fteShare: 600,
+      town: "Northbrook",
+      postcode: "DV1 2AB",
+      lat: 52.95,
+      lng: -1.15,
+    },
+    {
+      schoolId: "b",
+      urn: 990002,
+      name: "Riverside High",
+      fteShare: 400,
+      town: "Riverside",
+      postcode: "DV2 3CD",
+      lat: 52.97,
+      lng: -1.1,
+    },
   ],
 };
 
@@ -61,17 +79,34 @@ describe("JobPosting JSON-LD", () => {
     expect(ld.datePosted).toBe("2026-11-20T09:00:00.000Z");
     expect(ld.employmentType).toEqual(["FULL_TIME"]);
     expect(ld.jobLocation).toHaveLength(2);
-    expect(ld.jobLocation[1]).toMatchObject({ name: "Riverside High", address: { postalCode: "DV2 3CD", addressCountry: "GB" } });
+    expect(ld.jobLocation[1]).toMatchObject({
+      name: "Riverside High",
+      address: { postalCode: "DV2 3CD", addressCountry: "GB" },
+    });
     expect(ld.directApply).toBe(false);
     expect(ld.hiringOrganization.name).toBe("Northbrook Learning Trust");
   });
 
   it("uses an hourly unit for casual roles and marks part-time and temporary work", () => {
     const ld = jobPosting(
-      { ...base, payRange: "hourly", hourlyRatePence: 1450, salaryMinFte: null, salaryMaxFte: null, contractType: "casual", workingPattern: "flexible", fteThousandths: 500 },
+      {
+        ...base,
+        payRange: "hourly",
+        hourlyRatePence: 1450,
+        salaryMinFte: null,
+        salaryMaxFte: null,
+        contractType: "casual",
+        workingPattern: "flexible",
+        fteThousandths: 500,
+      },
       "https://staffroom.example",
     );
-    expect(ld.baseSalary?.value).toEqual({ "@type": "QuantitativeValue", minValue: 14.5, maxValue: 14.5, unitText: "HOUR" });
+    expect(ld.baseSalary?.value).toEqual({
+      "@type": "QuantitativeValue",
+      minValue: 14.5,
+      maxValue: 14.5,
+      unitText: "HOUR",
+    });
     expect(ld.employmentType).toEqual(["PER_DIEM", "PART_TIME"]);
   });
 

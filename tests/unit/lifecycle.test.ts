@@ -13,7 +13,12 @@ import {
 
 const now = new Date("2026-11-22T12:00:00Z");
 const at = (hours: number) => new Date(now.getTime() + hours * 3600_000);
-const draft = (over: Partial<LifecycleState> = {}): LifecycleState => ({ status: "draft", publishAt: null, closesAt: at(24 * 14), ...over });
+const draft = (over: Partial<LifecycleState> = {}): LifecycleState => ({
+  status: "draft",
+  publishAt: null,
+  closesAt: at(24 * 14),
+  ...over,
+});
 
 describe("publishing", () => {
   it("a draft with no publish date goes live now", () => {
@@ -39,7 +44,10 @@ describe("publishing", () => {
 describe("closing early, extending, archiving", () => {
   it("a live vacancy closes early with a reason", () => {
     const live = { ...draft(), status: "published" as const };
-    expect(closeEarly(live, "filled_elsewhere")).toEqual({ ok: true, transition: { to: "closed", reason: "filled_elsewhere" } });
+    expect(closeEarly(live, "filled_elsewhere")).toEqual({
+      ok: true,
+      transition: { to: "closed", reason: "filled_elsewhere" },
+    });
     expect(closeEarly(live, "expired").ok).toBe(false);
     expect(closeEarly(draft(), "withdrawn").ok).toBe(false);
     expect(closeEarly({ ...draft(), status: "scheduled" }, "withdrawn").ok).toBe(true);
@@ -49,7 +57,10 @@ describe("closing early, extending, archiving", () => {
   it("extending needs a later, future closing date; an expired vacancy reopens, a filled one does not", () => {
     const live = { ...draft(), status: "published" as const };
     expect(extend(live, at(24 * 30), now)).toEqual({ ok: true, transition: { to: "published" } });
-    expect(extend(live, at(24), now)).toEqual({ ok: false, message: "The new closing date must be later than the current one" });
+    expect(extend(live, at(24), now)).toEqual({
+      ok: false,
+      message: "The new closing date must be later than the current one",
+    });
     expect(extend(live, at(-1), now).ok).toBe(false);
     const expired = { status: "closed" as const, publishAt: null, closesAt: at(-24), closedReason: "expired" as const };
     expect(extend(expired, at(24), now)).toEqual({ ok: true, transition: { to: "published" } });
@@ -59,7 +70,8 @@ describe("closing early, extending, archiving", () => {
 
   it("only closed vacancies are archived", () => {
     expect(archive({ ...draft(), status: "closed" })).toEqual({ ok: true, transition: { to: "archived" } });
-    for (const status of ["draft", "scheduled", "published", "archived"] as const) expect(archive({ ...draft(), status }).ok).toBe(false);
+    for (const status of ["draft", "scheduled", "published", "archived"] as const)
+      expect(archive({ ...draft(), status }).ok).toBe(false);
   });
 
   it("closed and archived vacancies are no longer editable", () => {
@@ -69,11 +81,19 @@ describe("closing early, extending, archiving", () => {
 
 describe("what the clock changes", () => {
   it("publishes a scheduled vacancy at its publish time and closes a live one at its closing moment", () => {
-    expect(dueTransition({ status: "scheduled", publishAt: at(-0.01), closesAt: at(24) }, now)).toEqual({ to: "published" });
+    expect(dueTransition({ status: "scheduled", publishAt: at(-0.01), closesAt: at(24) }, now)).toEqual({
+      to: "published",
+    });
     expect(dueTransition({ status: "scheduled", publishAt: at(1), closesAt: at(24) }, now)).toBeNull();
-    expect(dueTransition({ status: "published", publishAt: null, closesAt: now }, now)).toEqual({ to: "closed", reason: "expired" });
+    expect(dueTransition({ status: "published", publishAt: null, closesAt: now }, now)).toEqual({
+      to: "closed",
+      reason: "expired",
+    });
     expect(dueTransition({ status: "published", publishAt: null, closesAt: at(1) }, now)).toBeNull();
-    expect(dueTransition({ status: "scheduled", publishAt: at(-48), closesAt: at(-24) }, now)).toEqual({ to: "closed", reason: "expired" });
+    expect(dueTransition({ status: "scheduled", publishAt: at(-48), closesAt: at(-24) }, now)).toEqual({
+      to: "closed",
+      reason: "expired",
+    });
   });
 
   it("never touches drafts, closed or archived vacancies, whatever the dates", () => {

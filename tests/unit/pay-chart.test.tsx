@@ -32,7 +32,14 @@ describe("the pay distribution chart", () => {
   });
 
   it("is one titled, described image, with no inline styles (the CSP forbids them)", () => {
-    const html = renderToStaticMarkup(<DistributionChart title="Spread of offers" offers={offers} statutory={{ min: 32916, max: 45352 }} median={43705} />);
+    const html = renderToStaticMarkup(
+      <DistributionChart
+        title="Spread of offers"
+        offers={offers}
+        statutory={{ min: 32916, max: 45352 }}
+        median={43705}
+      />,
+    );
     expect(html.match(/role="img"/g)).toHaveLength(1);
     expect(html).toContain("<title");
     expect(html).toContain("4 offers, median £43,705; statutory range £32,916 to £45,352; 1 flagged.");

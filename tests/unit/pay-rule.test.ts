@@ -8,14 +8,42 @@ import { payYearOf, statutoryBound, type ScaleFigure } from "../../app/pay/scale
 
 /** Real figures from ../shared/data/pay-scales-england.csv (sources there), a few of them. */
 const SCALES: ScaleFigure[] = [
-  { year: "2024/25", area: "rest_of_england", range: "main", point: "min", annual: 31650, source: "Schools Week 2024-10-21" },
-  { year: "2025/26", area: "rest_of_england", range: "main", point: "min", annual: 32916, source: "Schools Week 2025-07" },
-  { year: "2025/26", area: "rest_of_england", range: "main", point: "max", annual: 45352, source: "Schools Week 2025-07" },
+  {
+    year: "2024/25",
+    area: "rest_of_england",
+    range: "main",
+    point: "min",
+    annual: 31650,
+    source: "Schools Week 2024-10-21",
+  },
+  {
+    year: "2025/26",
+    area: "rest_of_england",
+    range: "main",
+    point: "min",
+    annual: 32916,
+    source: "Schools Week 2025-07",
+  },
+  {
+    year: "2025/26",
+    area: "rest_of_england",
+    range: "main",
+    point: "max",
+    annual: 45352,
+    source: "Schools Week 2025-07",
+  },
   { year: "2025/26", area: "inner_london", range: "main", point: "min", annual: 40317, source: "Schools Week 2025-07" },
   { year: "2025/26", area: "outer_london", range: "main", point: "min", annual: 37870, source: "Schools Week 2025-07" },
   { year: "2025/26", area: "fringe", range: "main", point: "min", annual: 34398, source: "Schools Week 2025-07" },
   { year: "2024/25", area: "rest_of_england", range: "tlr2", point: "min", annual: 3391, source: "NASUWT 2024-25" },
-  { year: "2024/25", area: "rest_of_england", range: "leadership", point: "max", annual: 138265, source: "DfE 2024-09-11" },
+  {
+    year: "2024/25",
+    area: "rest_of_england",
+    range: "leadership",
+    point: "max",
+    annual: 138265,
+    source: "DfE 2024-09-11",
+  },
 ];
 
 const TRAFFORD: OfferSchool = { schoolId: "s-own", name: "Navigation Primary School", laCode: "358", maintained: true };
@@ -46,7 +74,8 @@ const comparable = (salaryMaxFte: number, school = "s1", c: Partial<Comparable> 
   ...c,
 });
 const three = (a: number, b: number, c: number) => [comparable(a, "s1"), comparable(b, "s2"), comparable(c, "s2")];
-const kinds = (o: Offer, cs: Comparable[] = [], schools = [TRAFFORD], policy: PayPolicy = DEFAULT_POLICY) => assessOffer(o, schools, cs, SCALES, policy).findings.map((f) => f.kind);
+const kinds = (o: Offer, cs: Comparable[] = [], schools = [TRAFFORD], policy: PayPolicy = DEFAULT_POLICY) =>
+  assessOffer(o, schools, cs, SCALES, policy).findings.map((f) => f.kind);
 
 describe("pay years", () => {
   it("turn on 1 September", () => {
@@ -56,7 +85,11 @@ describe("pay years", () => {
   });
 
   it("fall back to the latest earlier year, never a later one", () => {
-    expect(statutoryBound(SCALES, "2026/27", "rest_of_england", "main", "min")).toMatchObject({ amount: 32916, year: "2025/26", exactYear: false });
+    expect(statutoryBound(SCALES, "2026/27", "rest_of_england", "main", "min")).toMatchObject({
+      amount: 32916,
+      year: "2025/26",
+      exactYear: false,
+    });
     expect(statutoryBound(SCALES, "2023/24", "rest_of_england", "main", "min")).toBeNull();
   });
 });
@@ -75,9 +108,21 @@ describe("pay areas", () => {
   });
 
   it("settles West Sussex by the school's district: Crawley is the fringe, Horsham is not, unknown is uncertain", () => {
-    expect(payAreaOf("938", { code: "E07000226", name: "Crawley" })).toEqual({ area: "fringe", certain: true, note: null });
-    expect(payAreaOf("938", { code: "E07000227", name: "Horsham" })).toEqual({ area: "rest_of_england", certain: true, note: null });
-    expect(payAreaOf("938")).toMatchObject({ area: "rest_of_england", certain: false, note: expect.stringContaining("district is not known") });
+    expect(payAreaOf("938", { code: "E07000226", name: "Crawley" })).toEqual({
+      area: "fringe",
+      certain: true,
+      note: null,
+    });
+    expect(payAreaOf("938", { code: "E07000227", name: "Horsham" })).toEqual({
+      area: "rest_of_england",
+      certain: true,
+      note: null,
+    });
+    expect(payAreaOf("938")).toMatchObject({
+      area: "rest_of_england",
+      certain: false,
+      note: expect.stringContaining("district is not known"),
+    });
   });
 
   it("names a known district where the county's fringe list could not be checked, and still says uncertain", () => {
@@ -92,24 +137,126 @@ describe("pay areas", () => {
 describe("the rule: scenarios", () => {
   it.each<[string, Partial<Offer>, OfferSchool[], Comparable[], string[]]>([
     ["at the minimum is fine", { salaryMinFte: 32916 }, [TRAFFORD], three(45352, 45352, 45352), ["at_local_rate"]],
-    ["£1 under the minimum at a maintained school", { salaryMinFte: 32915 }, [TRAFFORD], three(45352, 45352, 45352), ["below_statutory_minimum", "at_local_rate"]],
-    ["the same at an academy", { salaryMinFte: 32915 }, [{ ...TRAFFORD, maintained: false }], three(45352, 45352, 45352), ["below_national_scale", "at_local_rate"]],
-    ["starting 31 August 2025: the 2024/25 minimum applies", { salaryMinFte: 32000, startDate: "2025-08-31" }, [TRAFFORD], [], ["not_enough_local_offers"]],
-    ["starting 1 September 2025: the 2025/26 minimum applies", { salaryMinFte: 32000, startDate: "2025-09-01" }, [TRAFFORD], [], ["below_statutory_minimum", "not_enough_local_offers"]],
-    ["exactly at the 3% tolerance is not undercutting", { salaryMaxFte: 38800 }, [TRAFFORD], three(40000, 40000, 40000), ["at_local_rate"]],
-    ["£1 beyond the tolerance is", { salaryMaxFte: 38799 }, [TRAFFORD], three(40000, 40000, 40000), ["undercuts_neighbours"]],
-    ["exactly 3 comparables from 2 schools are enough", { salaryMaxFte: 30000, salaryMinFte: 33000 }, [TRAFFORD], three(40000, 41000, 42000), ["undercuts_neighbours"]],
+    [
+      "£1 under the minimum at a maintained school",
+      { salaryMinFte: 32915 },
+      [TRAFFORD],
+      three(45352, 45352, 45352),
+      ["below_statutory_minimum", "at_local_rate"],
+    ],
+    [
+      "the same at an academy",
+      { salaryMinFte: 32915 },
+      [{ ...TRAFFORD, maintained: false }],
+      three(45352, 45352, 45352),
+      ["below_national_scale", "at_local_rate"],
+    ],
+    [
+      "starting 31 August 2025: the 2024/25 minimum applies",
+      { salaryMinFte: 32000, startDate: "2025-08-31" },
+      [TRAFFORD],
+      [],
+      ["not_enough_local_offers"],
+    ],
+    [
+      "starting 1 September 2025: the 2025/26 minimum applies",
+      { salaryMinFte: 32000, startDate: "2025-09-01" },
+      [TRAFFORD],
+      [],
+      ["below_statutory_minimum", "not_enough_local_offers"],
+    ],
+    [
+      "exactly at the 3% tolerance is not undercutting",
+      { salaryMaxFte: 38800 },
+      [TRAFFORD],
+      three(40000, 40000, 40000),
+      ["at_local_rate"],
+    ],
+    [
+      "£1 beyond the tolerance is",
+      { salaryMaxFte: 38799 },
+      [TRAFFORD],
+      three(40000, 40000, 40000),
+      ["undercuts_neighbours"],
+    ],
+    [
+      "exactly 3 comparables from 2 schools are enough",
+      { salaryMaxFte: 30000, salaryMinFte: 33000 },
+      [TRAFFORD],
+      three(40000, 41000, 42000),
+      ["undercuts_neighbours"],
+    ],
     ["2 comparables are not", {}, [TRAFFORD], three(40000, 41000, 42000).slice(0, 2), ["not_enough_local_offers"]],
-    ["3 comparables from one school are not", {}, [TRAFFORD], [comparable(40000), comparable(41000), comparable(42000)], ["not_enough_local_offers"]],
-    ["comparables only from the offer's own school do not count", {}, [TRAFFORD], [comparable(50000, "s-own"), comparable(50000, "s-own"), comparable(50000, "s-own")], ["not_enough_local_offers"]],
-    ["more than 10% above the local rate is shown", { salaryMaxFte: 50001 }, [TRAFFORD], three(45455, 45455, 45455), ["outbids_neighbours"]],
-    ["a support role is not compared", { role: "teaching_assistant", payRange: "support" }, [TRAFFORD], [], ["not_assessed"]],
-    ["an hourly rate is not compared", { payRange: "hourly", salaryMinFte: null, salaryMaxFte: null }, [TRAFFORD], [], ["not_assessed"]],
-    ["a TLR below its minimum", { allowances: [{ kind: "tlr2", amount: 3000 }] }, [TRAFFORD], [], ["allowance_below_minimum", "not_enough_local_offers"]],
-    ["no leadership minimum held: said, not passed", { role: "deputy_head", payRange: "leadership", salaryMinFte: 60000, salaryMaxFte: 70000 }, [TRAFFORD], [], ["no_statutory_figure", "not_enough_local_offers"]],
-    ["a Surrey school's pay area is uncertain", {}, [{ ...TRAFFORD, laCode: "936" }], [], ["pay_area_uncertain", "not_enough_local_offers"]],
-    ["a Crawley school is in the fringe: £1 under the fringe minimum", { salaryMinFte: 34397 }, [{ ...TRAFFORD, laCode: "938", districtCode: "E07000226", districtName: "Crawley" }], [], ["below_statutory_minimum", "not_enough_local_offers"]],
-    ["a Horsham school is not: the same offer is above the rest of England's", { salaryMinFte: 34397 }, [{ ...TRAFFORD, laCode: "938", districtCode: "E07000227", districtName: "Horsham" }], [], ["not_enough_local_offers"]],
+    [
+      "3 comparables from one school are not",
+      {},
+      [TRAFFORD],
+      [comparable(40000), comparable(41000), comparable(42000)],
+      ["not_enough_local_offers"],
+    ],
+    [
+      "comparables only from the offer's own school do not count",
+      {},
+      [TRAFFORD],
+      [comparable(50000, "s-own"), comparable(50000, "s-own"), comparable(50000, "s-own")],
+      ["not_enough_local_offers"],
+    ],
+    [
+      "more than 10% above the local rate is shown",
+      { salaryMaxFte: 50001 },
+      [TRAFFORD],
+      three(45455, 45455, 45455),
+      ["outbids_neighbours"],
+    ],
+    [
+      "a support role is not compared",
+      { role: "teaching_assistant", payRange: "support" },
+      [TRAFFORD],
+      [],
+      ["not_assessed"],
+    ],
+    [
+      "an hourly rate is not compared",
+      { payRange: "hourly", salaryMinFte: null, salaryMaxFte: null },
+      [TRAFFORD],
+      [],
+      ["not_assessed"],
+    ],
+    [
+      "a TLR below its minimum",
+      { allowances: [{ kind: "tlr2", amount: 3000 }] },
+      [TRAFFORD],
+      [],
+      ["allowance_below_minimum", "not_enough_local_offers"],
+    ],
+    [
+      "no leadership minimum held: said, not passed",
+      { role: "deputy_head", payRange: "leadership", salaryMinFte: 60000, salaryMaxFte: 70000 },
+      [TRAFFORD],
+      [],
+      ["no_statutory_figure", "not_enough_local_offers"],
+    ],
+    [
+      "a Surrey school's pay area is uncertain",
+      {},
+      [{ ...TRAFFORD, laCode: "936" }],
+      [],
+      ["pay_area_uncertain", "not_enough_local_offers"],
+    ],
+    [
+      "a Crawley school is in the fringe: £1 under the fringe minimum",
+      { salaryMinFte: 34397 },
+      [{ ...TRAFFORD, laCode: "938", districtCode: "E07000226", districtName: "Crawley" }],
+      [],
+      ["below_statutory_minimum", "not_enough_local_offers"],
+    ],
+    [
+      "a Horsham school is not: the same offer is above the rest of England's",
+      { salaryMinFte: 34397 },
+      [{ ...TRAFFORD, laCode: "938", districtCode: "E07000227", districtName: "Horsham" }],
+      [],
+      ["not_enough_local_offers"],
+    ],
   ])("%s", (_name, o, schools, comparables, expected) => {
     expect(kinds(offer(o), comparables, schools)).toEqual(expected);
   });
@@ -117,15 +264,34 @@ describe("the rule: scenarios", () => {
   it("a role shared between Inner and Outer London is below the minimum only where it is", () => {
     const inner = { schoolId: "camden", name: "A Camden school", laCode: "202", maintained: true };
     const outer = { schoolId: "barnet", name: "A Barnet school", laCode: "302", maintained: true };
-    const result = assessOffer(offer({ salaryMinFte: 38000, salaryMaxFte: 50000 }), [inner, outer], [], SCALES, DEFAULT_POLICY);
+    const result = assessOffer(
+      offer({ salaryMinFte: 38000, salaryMaxFte: 50000 }),
+      [inner, outer],
+      [],
+      SCALES,
+      DEFAULT_POLICY,
+    );
     const below = result.findings.filter((f) => f.kind === "below_statutory_minimum");
-    expect(below).toEqual([expect.objectContaining({ schoolName: "A Camden school", payArea: "inner_london", minimum: 40317, shortfall: 2317 })]);
+    expect(below).toEqual([
+      expect.objectContaining({
+        schoolName: "A Camden school",
+        payArea: "inner_london",
+        minimum: 40317,
+        shortfall: 2317,
+      }),
+    ]);
     expect(result.badge).toEqual({ kind: "below_national_scale" });
     expect(result.flagged).toBe(true);
   });
 
   it("compares a part-time offer full-time equivalent: 0.6 FTE at £45,352 FTE is the local rate, not 60% of it", () => {
-    const result = assessOffer(offer({ salaryMaxFte: 45352 }), [TRAFFORD], three(45352, 45352, 45352), SCALES, DEFAULT_POLICY);
+    const result = assessOffer(
+      offer({ salaryMaxFte: 45352 }),
+      [TRAFFORD],
+      three(45352, 45352, 45352),
+      SCALES,
+      DEFAULT_POLICY,
+    );
     expect(result.badge).toEqual({ kind: "at_or_above_local_rate" });
   });
 
@@ -142,12 +308,26 @@ describe("the rule: scenarios", () => {
   });
 
   it("explains an undercut with the benchmark, the gap and the comparables used, named", () => {
-    const result = assessOffer(offer({ salaryMaxFte: 36000 }), [TRAFFORD], three(40000, 42000, 41000), SCALES, DEFAULT_POLICY);
+    const result = assessOffer(
+      offer({ salaryMaxFte: 36000 }),
+      [TRAFFORD],
+      three(40000, 42000, 41000),
+      SCALES,
+      DEFAULT_POLICY,
+    );
     const undercut = result.findings[0];
-    expect(undercut).toMatchObject({ kind: "undercuts_neighbours", benchmark: 41000, offered: 36000, gapPounds: 5000, gapBasisPoints: 1220 });
+    expect(undercut).toMatchObject({
+      kind: "undercuts_neighbours",
+      benchmark: 41000,
+      offered: 36000,
+      gapPounds: 5000,
+      gapBasisPoints: 1220,
+    });
     expect(findingText(undercut).title).toBe("Undercuts neighbouring schools by 12.2% (£5,000)");
     expect(badgeText(result.badge)).toBe("Pays 12.2% below nearby schools");
-    expect(undercut.kind === "undercuts_neighbours" && undercut.comparables.map((c) => c.salaryMaxFte)).toEqual([42000, 41000, 40000]);
+    expect(undercut.kind === "undercuts_neighbours" && undercut.comparables.map((c) => c.salaryMaxFte)).toEqual([
+      42000, 41000, 40000,
+    ]);
   });
 
   it("says there is not enough data, never a silent pass, and shows no badge", () => {
@@ -165,9 +345,13 @@ describe("the rule: scenarios", () => {
 
 describe("the rule: properties", () => {
   const salary = fc.integer({ min: 20_000, max: 90_000 });
-  const comparables = fc.array(fc.record({ max: salary, school: fc.constantFrom("s1", "s2", "s3", "s4") }), { maxLength: 12 }).map((cs) => cs.map((c) => comparable(c.max, c.school)));
-  const undercuts = (o: Offer, cs: Comparable[]) => assessOffer(o, [TRAFFORD], cs, SCALES, DEFAULT_POLICY).findings.some((f) => f.kind === "undercuts_neighbours");
-  const belowMinimum = (o: Offer, cs: Comparable[]) => assessOffer(o, [TRAFFORD], cs, SCALES, DEFAULT_POLICY).findings.some((f) => f.kind === "below_statutory_minimum");
+  const comparables = fc
+    .array(fc.record({ max: salary, school: fc.constantFrom("s1", "s2", "s3", "s4") }), { maxLength: 12 })
+    .map((cs) => cs.map((c) => comparable(c.max, c.school)));
+  const undercuts = (o: Offer, cs: Comparable[]) =>
+    assessOffer(o, [TRAFFORD], cs, SCALES, DEFAULT_POLICY).findings.some((f) => f.kind === "undercuts_neighbours");
+  const belowMinimum = (o: Offer, cs: Comparable[]) =>
+    assessOffer(o, [TRAFFORD], cs, SCALES, DEFAULT_POLICY).findings.some((f) => f.kind === "below_statutory_minimum");
 
   it("raising an offer never creates an undercut or below-minimum flag", () => {
     fc.assert(
@@ -195,10 +379,16 @@ describe("the rule: properties", () => {
   it("does not depend on the order of the comparables", () => {
     fc.assert(
       fc.property(salary, comparables, fc.array(fc.nat()), (max, cs, keys) => {
-        const shuffled = cs.map((c, i) => ({ c, k: keys[i % Math.max(1, keys.length)] ?? i })).sort((x, y) => x.k - y.k).map((x) => x.c);
+        const shuffled = cs
+          .map((c, i) => ({ c, k: keys[i % Math.max(1, keys.length)] ?? i }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.c);
         const a = assessOffer(offer({ salaryMaxFte: max }), [TRAFFORD], cs, SCALES, DEFAULT_POLICY);
         const b = assessOffer(offer({ salaryMaxFte: max }), [TRAFFORD], shuffled, SCALES, DEFAULT_POLICY);
-        expect({ ...b, findings: b.findings.map((f) => ({ ...f, comparables: undefined })) }).toEqual({ ...a, findings: a.findings.map((f) => ({ ...f, comparables: undefined })) });
+        expect({ ...b, findings: b.findings.map((f) => ({ ...f, comparables: undefined })) }).toEqual({
+          ...a,
+          findings: a.findings.map((f) => ({ ...f, comparables: undefined })),
+        });
         expect(b.badge).toEqual(a.badge);
       }),
     );
@@ -207,8 +397,26 @@ describe("the rule: properties", () => {
 
 describe("the policy form", () => {
   it("reads percentages into basis points and refuses nonsense at the field", () => {
-    expect(policyForm.parse({ radiusMiles: "10", lookbackMonths: "12", minComparables: "3", minSchools: "2", tolerance: "2.5", premium: "10", onFlag: "block" })).toMatchObject({ tolerance: 250, premium: 1000 });
-    const bad = policyForm.safeParse({ radiusMiles: "0", lookbackMonths: "x", minComparables: "3", minSchools: "5", tolerance: "-1", premium: "10.123", onFlag: "maybe" });
+    expect(
+      policyForm.parse({
+        radiusMiles: "10",
+        lookbackMonths: "12",
+        minComparables: "3",
+        minSchools: "2",
+        tolerance: "2.5",
+        premium: "10",
+        onFlag: "block",
+      }),
+    ).toMatchObject({ tolerance: 250, premium: 1000 });
+    const bad = policyForm.safeParse({
+      radiusMiles: "0",
+      lookbackMonths: "x",
+      minComparables: "3",
+      minSchools: "5",
+      tolerance: "-1",
+      premium: "10.123",
+      onFlag: "maybe",
+    });
     expect(bad.success).toBe(false);
     const fields = bad.success ? [] : bad.error.issues.map((i) => i.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["radiusMiles", "lookbackMonths", "tolerance", "premium", "onFlag"]));

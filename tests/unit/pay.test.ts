@@ -55,7 +55,10 @@ describe("FTE", () => {
 describe("salary maths", () => {
   it("pro-rates a 0.6 FTE main-scale M1 post (2025/26 rest of England: £32,916)", () => {
     expect(proRata(32916, 600)).toBe(19750);
-    expect(actualSalaryRange({ minFte: 32916, maxFte: 45352, fteThousandths: 600 })).toEqual({ min: 19750, max: 27211 });
+    expect(actualSalaryRange({ minFte: 32916, maxFte: 45352, fteThousandths: 600 })).toEqual({
+      min: 19750,
+      max: 27211,
+    });
   });
 
   it("full time pays the full-time salary", () => {

@@ -45,7 +45,9 @@ describe("the map component", () => {
   ];
 
   it("is one titled image, with no inline styles, and draws nothing without points", () => {
-    const html = renderToStaticMarkup(<SchoolMap points={trafford} title="Navigation Primary School and its 2 nearest schools" />);
+    const html = renderToStaticMarkup(
+      <SchoolMap points={trafford} title="Navigation Primary School and its 2 nearest schools" />,
+    );
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(html)?.[1];
     expect(html).toContain('role="img"');
     expect(html).toContain(`<title id="${labelledBy}">Navigation Primary School and its 2 nearest schools</title>`);

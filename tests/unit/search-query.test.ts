@@ -18,13 +18,22 @@ const parse = (qs: string) => parseSearchQuery(new URLSearchParams(qs));
 
 describe("search query", () => {
   it("reads every part of the URL", () => {
-    const { query, errors } = parse("q=maths+teacher&location=M33+6AA&radius=5&phase=secondary&subject=mathematics&minSalary=%C2%A340%2C000&ect=yes&visa=1&trust=mersey-trust&sort=closing&page=3&view=map");
+    const { query, errors } = parse(
+      "q=maths+teacher&location=M33+6AA&radius=5&phase=secondary&subject=mathematics&minSalary=%C2%A340%2C000&ect=yes&visa=1&trust=mersey-trust&sort=closing&page=3&view=map",
+    );
     expect(errors).toEqual({});
     expect(query).toEqual({
       q: "maths teacher",
       location: "M33 6AA",
       radiusMiles: 5,
-      filters: { phase: "secondary", subject: "mathematics", minSalary: 40000, ect: true, visa: true, trust: "mersey-trust" },
+      filters: {
+        phase: "secondary",
+        subject: "mathematics",
+        minSalary: 40000,
+        ect: true,
+        visa: true,
+        trust: "mersey-trust",
+      },
       sort: "closing",
       page: 3,
       view: "map",
@@ -38,13 +47,16 @@ describe("search query", () => {
   });
 
   it("reports each bad value at its field rather than guessing", () => {
-    const { errors, query } = parse("radius=2&phase=upper-sixth&minSalary=abc&ect=no&sort=cheapest&page=9999&trust=DROP%20TABLE");
+    const { errors, query } = parse(
+      "radius=2&phase=upper-sixth&minSalary=abc&ect=no&sort=cheapest&page=9999&trust=DROP%20TABLE",
+    );
     expect(Object.keys(errors).sort()).toEqual(["ect", "minSalary", "page", "phase", "radiusMiles", "sort", "trust"]);
     expect(query.filters).toEqual({});
   });
 
   it("writes a canonical string that reads back the same (round trip)", () => {
-    const option = (field: OptionField) => fc.option(fc.constantFrom(...Object.keys(FILTER_OPTIONS[field])), { nil: undefined });
+    const option = (field: OptionField) =>
+      fc.option(fc.constantFrom(...Object.keys(FILTER_OPTIONS[field])), { nil: undefined });
     fc.assert(
       fc.property(
         fc.record({
@@ -59,8 +71,24 @@ describe("search query", () => {
           page: fc.integer({ min: 1, max: 500 }),
         }),
         (r) => {
-          const filters = Object.fromEntries(Object.entries({ phase: r.phase, subject: r.subject, role: r.role, minSalary: r.minSalary, ect: r.ect }).filter(([, v]) => v !== undefined));
-          const query = { q: r.q, location: r.location, radiusMiles: r.location ? r.radiusMiles : 10, filters, sort: null, page: r.page, view: "list" as const };
+          const filters = Object.fromEntries(
+            Object.entries({
+              phase: r.phase,
+              subject: r.subject,
+              role: r.role,
+              minSalary: r.minSalary,
+              ect: r.ect,
+            }).filter(([, v]) => v !== undefined),
+          );
+          const query = {
+            q: r.q,
+            location: r.location,
+            radiusMiles: r.location ? r.radiusMiles : 10,
+            filters,
+            sort: null,
+            page: r.page,
+            view: "list" as const,
+          };
           const again = parse(searchQueryString(query));
           expect(again.errors).toEqual({});
           expect(again.query).toEqual(query);
@@ -91,7 +119,12 @@ describe("search query", () => {
 });
 
 describe("option values over time", () => {
-  const renames = { subject: [{ from: "ict", to: "it", since: "2026-01-01", why: "" }, { from: "it", to: "computing", since: "2026-06-01", why: "" }] };
+  const renames = {
+    subject: [
+      { from: "ict", to: "it", since: "2026-01-01", why: "" },
+      { from: "it", to: "computing", since: "2026-06-01", why: "" },
+    ],
+  };
 
   it("follows a chain of renames to the current value", () => {
     expect(currentValue("subject", "ict", renames)).toEqual({ value: "computing", mapped: true });
@@ -106,7 +139,12 @@ describe("option values over time", () => {
   });
 
   it("does not loop on a rename cycle", () => {
-    const cycle = { phase: [{ from: "a", to: "b", since: "", why: "" }, { from: "b", to: "a", since: "", why: "" }] };
+    const cycle = {
+      phase: [
+        { from: "a", to: "b", since: "", why: "" },
+        { from: "b", to: "a", since: "", why: "" },
+      ],
+    };
     expect(currentValue("phase", "a", cycle).value).toMatch(/^[ab]$/);
   });
 
@@ -114,14 +152,18 @@ describe("option values over time", () => {
     for (const [field, values] of Object.entries(everOffered) as [OptionField, string[]][]) {
       for (const value of values) {
         const now = currentValue(field, value, OPTION_RENAMES).value;
-        expect(now in FILTER_OPTIONS[field], `${field}=${value} is neither offered nor renamed in app/search/option-history.ts`).toBe(true);
+        expect(
+          now in FILTER_OPTIONS[field],
+          `${field}=${value} is neither offered nor renamed in app/search/option-history.ts`,
+        ).toBe(true);
       }
     }
   });
 
   it("the record of values ever offered includes today's (add new values to tests/unit/option-values.json)", () => {
     for (const field of OPTION_FIELDS) {
-      for (const value of Object.keys(FILTER_OPTIONS[field])) expect(everOffered[field], `${field}=${value}`).toContain(value);
+      for (const value of Object.keys(FILTER_OPTIONS[field]))
+        expect(everOffered[field], `${field}=${value}`).toContain(value);
     }
   });
 });

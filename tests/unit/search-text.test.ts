@@ -10,7 +10,16 @@ import { queryWords, tokenize, typoBudget, typoDistance, withinTypos } from "../
 
 describe("words", () => {
   it("splits on anything that is not a letter or digit, lower-cased", () => {
-    expect(tokenize("Teacher of D&T (KS3/KS4), Saint-Helens")).toEqual(["teacher", "of", "d", "t", "ks3", "ks4", "saint", "helens"]);
+    expect(tokenize("Teacher of D&T (KS3/KS4), Saint-Helens")).toEqual([
+      "teacher",
+      "of",
+      "d",
+      "t",
+      "ks3",
+      "ks4",
+      "saint",
+      "helens",
+    ]);
     expect(tokenize("  ")).toEqual([]);
   });
 
@@ -22,7 +31,9 @@ describe("words", () => {
 
 describe("typos, by Meilisearch's rules", () => {
   it("gives no typo under 5 letters, one from 5, two from 9", () => {
-    expect([typoBudget("art"), typoBudget("music"), typoBudget("chemistry"), typoBudget("mathematics")]).toEqual([0, 1, 2, 2]);
+    expect([typoBudget("art"), typoBudget("music"), typoBudget("chemistry"), typoBudget("mathematics")]).toEqual([
+      0, 1, 2, 2,
+    ]);
   });
 
   it.each([
@@ -50,12 +61,17 @@ describe("typos, by Meilisearch's rules", () => {
 
   it("one inserted letter after the first is one typo", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{5,12}$/), fc.nat(), fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), (word, at, letter) => {
-        const i = 1 + (at % word.length);
-        const typo = word.slice(0, i) + letter + word.slice(i);
-        expect(typoDistance(typo, word)).toBeLessThanOrEqual(1);
-        expect(withinTypos(typo, word)).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z]{5,12}$/),
+        fc.nat(),
+        fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"),
+        (word, at, letter) => {
+          const i = 1 + (at % word.length);
+          const typo = word.slice(0, i) + letter + word.slice(i);
+          expect(typoDistance(typo, word)).toBeLessThanOrEqual(1);
+          expect(withinTypos(typo, word)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -102,22 +118,58 @@ describe("tsquery building", () => {
 
 describe("facet keys and filters", () => {
   it("turns filters into the keys a document must have", () => {
-    expect(requiredKeys({ phase: "primary", ect: true, visa: false, minSalary: 30000, trust: "a-trust" })).toEqual(["phase:primary", "trust:a-trust", "ect:true"]);
+    expect(requiredKeys({ phase: "primary", ect: true, visa: false, minSalary: 30000, trust: "a-trust" })).toEqual([
+      "phase:primary",
+      "trust:a-trust",
+      "ect:true",
+    ]);
   });
 
   it("gives a document one key per value", () => {
     const keys = facetKeys({
-      vacancyId: "v", title: "t", role: "classroom_teacher", phases: ["primary", "primary"], keyStages: ["ks1"], subjects: [], contractType: "permanent",
-      workingPattern: "full_time", payRange: "main", salaryMinFte: 1, salaryMaxFte: 2, hourlyRatePence: null, fteThousandths: 1000, ectSuitable: true,
-      visaSponsorship: false, schoolTypes: ["faith"], trusts: [], trustNames: [], ownerName: "o", publishedAt: "2026-01-01T00:00:00Z",
-      closesAt: "2026-02-01T00:00:00Z", aboutRole: "", skillsExperience: "", schools: [],
+      vacancyId: "v",
+      title: "t",
+      role: "classroom_teacher",
+      phases: ["primary", "primary"],
+      keyStages: ["ks1"],
+      subjects: [],
+      contractType: "permanent",
+      workingPattern: "full_time",
+      payRange: "main",
+      salaryMinFte: 1,
+      salaryMaxFte: 2,
+      hourlyRatePence: null,
+      fteThousandths: 1000,
+      ectSuitable: true,
+      visaSponsorship: false,
+      schoolTypes: ["faith"],
+      trusts: [],
+      trustNames: [],
+      ownerName: "o",
+      publishedAt: "2026-01-01T00:00:00Z",
+      closesAt: "2026-02-01T00:00:00Z",
+      aboutRole: "",
+      skillsExperience: "",
+      schools: [],
     });
-    expect(keys).toEqual(["role:classroom_teacher", "phase:primary", "keyStage:ks1", "contract:permanent", "pattern:full_time", "payRange:main", "schoolType:faith", "ect:true"]);
+    expect(keys).toEqual([
+      "role:classroom_teacher",
+      "phase:primary",
+      "keyStage:ks1",
+      "contract:permanent",
+      "pattern:full_time",
+      "payRange:main",
+      "schoolType:faith",
+      "ect:true",
+    ]);
   });
 
   it("quotes filter values for Meilisearch", () => {
     const now = new Date("2026-12-01T00:00:00Z");
-    expect(filterExpressions({ filters: {}, sort: "newest", page: 1, pageSize: 1, now }, { trust: 'a"b' })).toEqual(["closesAt > 1796083200", 'trust = "a\\"b"']);
+    expect(filterExpressions({ filters: {}, sort: "newest", page: 1, pageSize: 1, now }, { trust: 'a"b' })).toEqual([
+      "closesAt > 1796083200",
+      'trust = "a\\"b"',
+    ]);
   });
 });
 
@@ -127,7 +179,10 @@ describe("sort order", () => {
     expect(effectiveSort({ sort: "relevance", geo: { lat: 0, lng: 0, radiusMetres: 1 } })).toBe("distance");
     expect(effectiveSort({ sort: "distance", text: "maths" })).toBe("relevance");
     expect(effectiveSort({ sort: "salary", text: "maths" })).toBe("salary");
-    expect(sortFor({ sort: "closing", filters: {}, page: 1, pageSize: 1, now: new Date() })).toEqual(["closesAt:asc", "vacancyId:asc"]);
+    expect(sortFor({ sort: "closing", filters: {}, page: 1, pageSize: 1, now: new Date() })).toEqual([
+      "closesAt:asc",
+      "vacancyId:asc",
+    ]);
   });
 });
 

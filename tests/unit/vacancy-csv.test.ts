@@ -38,7 +38,14 @@ const errorsOf = (cells: Record<string, string>) => {
 
 describe("CSV rows → vacancy fields", () => {
   it("maps a complete row with labels and synonyms to the form's stored values", () => {
-    const r = row({ ...base, role: "Classroom teacher", phases: "Secondary", subjects: "maths; MFL ; D&T", ect_suitable: "Yes", start: "asap" });
+    const r = row({
+      ...base,
+      role: "Classroom teacher",
+      phases: "Secondary",
+      subjects: "maths; MFL ; D&T",
+      ect_suitable: "Yes",
+      start: "asap",
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.fields).toMatchObject({
@@ -72,7 +79,9 @@ describe("CSV rows → vacancy fields", () => {
     expect(errorsOf({ ...base, school_urns: "100001;100002", fte_shares: "0.6;0.3" })).toEqual([
       "fte_shares: The schools' shares add up to 0.9 but the role is 1 FTE",
     ]);
-    expect(errorsOf({ ...base, school_urns: "100001;100002", fte_shares: "0.6" })[0]).toMatch(/^fte_shares: Give one share for each school: 2 schools, 1 share/);
+    expect(errorsOf({ ...base, school_urns: "100001;100002", fte_shares: "0.6" })[0]).toMatch(
+      /^fte_shares: Give one share for each school: 2 schools, 1 share/,
+    );
     const central = row({ ...base, school_urns: "100001;100002" });
     expect(central.ok && central.value.schools.map((s) => s.share)).toEqual([null, null]);
   });
@@ -85,18 +94,41 @@ describe("CSV rows → vacancy fields", () => {
   });
 
   it("refuses unknown URNs and schools the user does not post for, by column", () => {
-    expect(errorsOf({ ...base, school_urns: "999999" })).toEqual(["school_urns: URN 999999 is not a school you post vacancies for"]);
-    expect(errorsOf({ ...base, school_urns: "abc" })).toEqual(["school_urns: URN abc is not a school you post vacancies for"]);
+    expect(errorsOf({ ...base, school_urns: "999999" })).toEqual([
+      "school_urns: URN 999999 is not a school you post vacancies for",
+    ]);
+    expect(errorsOf({ ...base, school_urns: "abc" })).toEqual([
+      "school_urns: URN abc is not a school you post vacancies for",
+    ]);
     expect(errorsOf({ ...base, school_urns: "" })).toEqual(["school_urns: Enter the URN of at least one school"]);
   });
 
   it("reports pay problems at the pay columns", () => {
-    expect(errorsOf({ ...base, salary_min: "50000", salary_max: "40000" })).toEqual(["salary_max: The maximum must be at least the minimum"]);
-    expect(errorsOf({ ...base, salary_min: "lots" })).toEqual(["salary_min: Enter the minimum salary as a number of pounds"]);
-    expect(errorsOf({ ...base, pay_range: "hourly", salary_min: "", salary_max: "" })).toEqual(["hourly_rate: Enter the hourly rate"]);
-    const hourly = row({ ...base, pay_range: "hourly", salary_min: "", salary_max: "", hourly_rate: "12.65", contract_type: "casual" });
-    expect(hourly.ok && hourly.value.fields).toMatchObject({ hourlyRatePence: 1265, salaryMinFte: null, contractType: "casual" });
-    expect(errorsOf({ ...base, contract_type: "fixed term" })).toEqual(["fixed_term_months: Enter how many months the contract lasts"]);
+    expect(errorsOf({ ...base, salary_min: "50000", salary_max: "40000" })).toEqual([
+      "salary_max: The maximum must be at least the minimum",
+    ]);
+    expect(errorsOf({ ...base, salary_min: "lots" })).toEqual([
+      "salary_min: Enter the minimum salary as a number of pounds",
+    ]);
+    expect(errorsOf({ ...base, pay_range: "hourly", salary_min: "", salary_max: "" })).toEqual([
+      "hourly_rate: Enter the hourly rate",
+    ]);
+    const hourly = row({
+      ...base,
+      pay_range: "hourly",
+      salary_min: "",
+      salary_max: "",
+      hourly_rate: "12.65",
+      contract_type: "casual",
+    });
+    expect(hourly.ok && hourly.value.fields).toMatchObject({
+      hourlyRatePence: 1265,
+      salaryMinFte: null,
+      contractType: "casual",
+    });
+    expect(errorsOf({ ...base, contract_type: "fixed term" })).toEqual([
+      "fixed_term_months: Enter how many months the contract lasts",
+    ]);
     const allowance = row({ ...base, allowances: "tlr2:3391; sen:2,679" });
     expect(allowance.ok && allowance.value.fields.allowances).toEqual([
       { kind: "tlr2", amount: 3391 },
@@ -106,10 +138,14 @@ describe("CSV rows → vacancy fields", () => {
   });
 
   it("reports a closing date in the past, a bad date and a publish date after closing", () => {
-    expect(errorsOf({ ...base, closes_at: "2020-01-01 12:00" })).toEqual(["closes_at: The closing date and time must be in the future"]);
+    expect(errorsOf({ ...base, closes_at: "2020-01-01 12:00" })).toEqual([
+      "closes_at: The closing date and time must be in the future",
+    ]);
     expect(errorsOf({ ...base, closes_at: "31/03/2027" })).toEqual(["closes_at: Enter a date and time"]);
     expect(errorsOf({ ...base, closes_at: "2027-02-31 12:00" })).toEqual(["closes_at: Enter a real date and time"]);
-    expect(errorsOf({ ...base, publish_at: `${future} 13:00` })).toEqual(["publish_at: Publish before the closing date"]);
+    expect(errorsOf({ ...base, publish_at: `${future} 13:00` })).toEqual([
+      "publish_at: Publish before the closing date",
+    ]);
   });
 
   it("keeps a row without advert or applying columns as an incomplete draft", () => {
@@ -119,7 +155,14 @@ describe("CSV rows → vacancy fields", () => {
   });
 
   it("reports every problem of a row, each with its column, and the choices for fixed columns", () => {
-    const errors = errorsOf({ ...base, title: "", role: "wizard", phases: "", subjects: "Underwater basketry", ect_suitable: "maybe" });
+    const errors = errorsOf({
+      ...base,
+      title: "",
+      role: "wizard",
+      phases: "",
+      subjects: "Underwater basketry",
+      ect_suitable: "maybe",
+    });
     expect(errors).toEqual([
       'subjects: "Underwater basketry" is not a subject on our list',
       "ect_suitable: Enter yes or no",
@@ -131,8 +174,12 @@ describe("CSV rows → vacancy fields", () => {
 
   it("says when a row has more values than columns, and refuses both apply_url and apply_email", () => {
     const r = row(base, 47);
-    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(["This row has 47 more values than the header has columns: check for unquoted commas"]);
-    expect(errorsOf({ ...base, apply_email: "jobs@example.org" })).toEqual(["apply_email: Give either apply_url or apply_email, not both"]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      "This row has 47 more values than the header has columns: check for unquoted commas",
+    ]);
+    expect(errorsOf({ ...base, apply_email: "jobs@example.org" })).toEqual([
+      "apply_email: Give either apply_url or apply_email, not both",
+    ]);
   });
 
   it("rejects control characters in free text but keeps unicode", () => {
@@ -145,7 +192,9 @@ describe("CSV rows → vacancy fields", () => {
 describe("CSV files", () => {
   const header = "title,role,phases,school_urns,pay_range";
   it("reads headers in any order and case, and numbers rows as a spreadsheet does", () => {
-    const parsed = parseCsvText(`Title,Pay Range,School URNs,role,phases\n"Teacher, maths",main,100001,classroom_teacher,secondary\n,,,,\nB,main,100002,ta,primary\n`);
+    const parsed = parseCsvText(
+      `Title,Pay Range,School URNs,role,phases\n"Teacher, maths",main,100001,classroom_teacher,secondary\n,,,,\nB,main,100002,ta,primary\n`,
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.rows.map((r) => [r.row, r.cells.title, r.cells.school_urns])).toEqual([
@@ -179,7 +228,10 @@ describe("CSV files", () => {
     expect(binary.ok ? "" : binary.message).toMatch(/not a CSV text file/);
     const png = readCsvFile(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     expect(png.ok).toBe(false);
-    expect(readCsvFile(new Uint8Array(3 * 1024 * 1024).fill(65))).toEqual({ ok: false, message: "The file must be at most 2 MB" });
+    expect(readCsvFile(new Uint8Array(3 * 1024 * 1024).fill(65))).toEqual({
+      ok: false,
+      message: "The file must be at most 2 MB",
+    });
   });
 
   it("the template parses, and its example rows are valid at the user's schools", () => {

@@ -29,8 +29,8 @@ export function SaveAlert({ signedIn, search, summary }: { signedIn: boolean; se
         </Form>
       ) : (
         <p>
-          <Link to={`/sign-in?redirectTo=${encodeURIComponent(back)}`}>Sign in to save this search as an alert</Link>, or{" "}
-          <Link to="/sign-up">create an account</Link>.
+          <Link to={`/sign-in?redirectTo=${encodeURIComponent(back)}`}>Sign in to save this search as an alert</Link>,
+          or <Link to="/sign-up">create an account</Link>.
         </p>
       )}
     </section>

@@ -4,7 +4,14 @@ import { formatPounds } from "../../vacancies/pay";
 import { badgeText, findingText } from "../explain";
 import type { Badge, Comparable, Finding } from "../rule";
 
-export type AssessmentView = { findings: Finding[]; badge: Badge; flagged: boolean; payYear: string; justification?: string | null; assessedAt?: string };
+export type AssessmentView = {
+  findings: Finding[];
+  badge: Badge;
+  flagged: boolean;
+  payYear: string;
+  justification?: string | null;
+  assessedAt?: string;
+};
 
 /** The comparables an assessment used, the nearest named (published offers are public), the rest counted. */
 function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
@@ -14,7 +21,8 @@ function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
   return (
     <table>
       <caption>
-        The {comparables.length} offers compared with{rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
+        The {comparables.length} offers compared with
+        {rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
       </caption>
       <thead>
         <tr>
@@ -44,13 +52,24 @@ function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
 
 /** HR's view of a pay assessment: every finding with its explanation, and the offers it compared with. */
 export function AssessmentPanel({ view, heading }: { view: AssessmentView; heading: string }) {
-  const withComparables = view.findings.find((f) => "comparables" in f && f.comparables.length > 0) as (Finding & { comparables: Comparable[] }) | undefined;
+  const withComparables = view.findings.find((f) => "comparables" in f && f.comparables.length > 0) as
+    (Finding & { comparables: Comparable[] }) | undefined;
   const badge = badgeText(view.badge);
   return (
-    <section className={`panel pay-assessment${view.flagged ? " pay-assessment--flagged" : ""}`} aria-labelledby="pay-assessment-title">
+    <section
+      className={`panel pay-assessment${view.flagged ? " pay-assessment--flagged" : ""}`}
+      aria-labelledby="pay-assessment-title"
+    >
       <h2 id="pay-assessment-title">{heading}</h2>
       <p>
-        Pay year {view.payYear}. {badge ? <>Teachers will see: <span className="pay-badge">{badge}</span></> : "Teachers will see no pay badge: there is not enough to say."}
+        Pay year {view.payYear}.{" "}
+        {badge ? (
+          <>
+            Teachers will see: <span className="pay-badge">{badge}</span>
+          </>
+        ) : (
+          "Teachers will see no pay badge: there is not enough to say."
+        )}
       </p>
       <ul className="findings">
         {view.findings.map((f, i) => {

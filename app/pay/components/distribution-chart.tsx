@@ -3,7 +3,13 @@ import { useId } from "react";
 import { formatPounds } from "../../vacancies/pay";
 import { employerKinds, type EmployerKind } from "../employers";
 
-export type ChartOffer = { id: string; label: string; salaryMaxFte: number; employerKind: EmployerKind; flagged: boolean };
+export type ChartOffer = {
+  id: string;
+  label: string;
+  salaryMaxFte: number;
+  employerKind: EmployerKind;
+  flagged: boolean;
+};
 
 const WIDTH = 640;
 const ROW = 44;
@@ -11,11 +17,23 @@ const LEFT = 170;
 const RIGHT = 24;
 const TOP = 28;
 const KINDS = Object.keys(employerKinds) as EmployerKind[];
-const SHORT: Record<EmployerKind, string> = { large_trust: "Large trusts", small_trust: "Smaller trusts", la_school: "LA schools" };
+const SHORT: Record<EmployerKind, string> = {
+  large_trust: "Large trusts",
+  small_trust: "Smaller trusts",
+  la_school: "LA schools",
+};
 
 /** Where each offer, the statutory range and the median sit on the salary axis (pure, for the chart and its tests). */
-export function chartLayout(offers: ChartOffer[], statutory: { min: number | null; max: number | null }, median: number) {
-  const values = [...offers.map((o) => o.salaryMaxFte), ...(statutory.min ? [statutory.min] : []), ...(statutory.max ? [statutory.max] : [])];
+export function chartLayout(
+  offers: ChartOffer[],
+  statutory: { min: number | null; max: number | null },
+  median: number,
+) {
+  const values = [
+    ...offers.map((o) => o.salaryMaxFte),
+    ...(statutory.min ? [statutory.min] : []),
+    ...(statutory.max ? [statutory.max] : []),
+  ];
   const x = scaleLinear()
     .domain([Math.min(...values), Math.max(...values)])
     .nice()
@@ -45,21 +63,47 @@ export function chartLayout(offers: ChartOffer[], statutory: { min: number | nul
  * kind of employer (each with its own shape, not only colour), the statutory range shaded and the median drawn.
  * One image with a title and description; the page lists the same offers in a table.
  */
-export function DistributionChart({ title, offers, statutory, median }: { title: string; offers: ChartOffer[]; statutory: { min: number | null; max: number | null }; median: number }) {
+export function DistributionChart({
+  title,
+  offers,
+  statutory,
+  median,
+}: {
+  title: string;
+  offers: ChartOffer[];
+  statutory: { min: number | null; max: number | null };
+  median: number;
+}) {
   const titleId = useId();
   const descId = useId();
   const layout = chartLayout(offers, statutory, median);
   const axisY = layout.height - 24;
   return (
     <figure className="chart-figure">
-      <svg className="pay-chart" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
+      <svg
+        className="pay-chart"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>
           {`${offers.length} offers, median ${formatPounds(median)}`}
-          {statutory.min !== null && statutory.max !== null ? `; statutory range ${formatPounds(statutory.min)} to ${formatPounds(statutory.max)}` : "; no statutory range held"}
+          {statutory.min !== null && statutory.max !== null
+            ? `; statutory range ${formatPounds(statutory.min)} to ${formatPounds(statutory.max)}`
+            : "; no statutory range held"}
           {`; ${offers.filter((o) => o.flagged).length} flagged.`}
         </desc>
-        {layout.band ? <rect className="pay-chart__band" x={layout.band.x1} y={TOP - 6} width={Math.max(1, layout.band.x2 - layout.band.x1)} height={KINDS.length * ROW + 6} /> : null}
+        {layout.band ? (
+          <rect
+            className="pay-chart__band"
+            x={layout.band.x1}
+            y={TOP - 6}
+            width={Math.max(1, layout.band.x2 - layout.band.x1)}
+            height={KINDS.length * ROW + 6}
+          />
+        ) : null}
         {layout.rows.map((r) => (
           <g key={r.kind}>
             <line className="pay-chart__row" x1={LEFT} x2={layout.width - RIGHT} y1={r.y} y2={r.y} />
@@ -74,11 +118,28 @@ export function DistributionChart({ title, offers, statutory, median }: { title:
         </text>
         {layout.dots.map((d) =>
           d.employerKind === "large_trust" ? (
-            <rect key={d.id} className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`} x={d.cx - 5} y={d.cy - 5} width={10} height={10} />
+            <rect
+              key={d.id}
+              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+              x={d.cx - 5}
+              y={d.cy - 5}
+              width={10}
+              height={10}
+            />
           ) : d.employerKind === "small_trust" ? (
-            <polygon key={d.id} className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`} points={`${d.cx},${d.cy - 6} ${d.cx + 6},${d.cy + 5} ${d.cx - 6},${d.cy + 5}`} />
+            <polygon
+              key={d.id}
+              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+              points={`${d.cx},${d.cy - 6} ${d.cx + 6},${d.cy + 5} ${d.cx - 6},${d.cy + 5}`}
+            />
           ) : (
-            <circle key={d.id} className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`} cx={d.cx} cy={d.cy} r={5} />
+            <circle
+              key={d.id}
+              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+              cx={d.cx}
+              cy={d.cy}
+              r={5}
+            />
           ),
         )}
         <line className="pay-chart__axis" x1={LEFT} x2={layout.width - RIGHT} y1={axisY} y2={axisY} />
@@ -89,8 +150,9 @@ export function DistributionChart({ title, offers, statutory, median }: { title:
         ))}
       </svg>
       <figcaption className="small">
-        Top of the advertised range, full-time equivalent. Squares: large trusts; triangles: smaller trusts and single academies; circles:
-        local-authority schools; outlined in red: flagged. Shaded: the statutory range. The table below lists every offer.
+        Top of the advertised range, full-time equivalent. Squares: large trusts; triangles: smaller trusts and single
+        academies; circles: local-authority schools; outlined in red: flagged. Shaded: the statutory range. The table
+        below lists every offer.
       </figcaption>
     </figure>
   );

@@ -49,7 +49,15 @@ function Result({ r, from, headingLevel }: { r: ResultView; from: string; headin
   );
 }
 
-export function ResultList({ results, from, headingLevel = 2 }: { results: ResultView[]; from: string; headingLevel?: 2 | 3 }) {
+export function ResultList({
+  results,
+  from,
+  headingLevel = 2,
+}: {
+  results: ResultView[];
+  from: string;
+  headingLevel?: 2 | 3;
+}) {
   return (
     <ol className="vacancy-list results">
       {results.map((r) => (
@@ -68,7 +76,8 @@ export function Suggestions({ suggestions }: { suggestions: Suggestion[] }) {
       <ul>
         {suggestions.map((s) => (
           <li key={s.href}>
-            <Link to={s.href}>{s.label}</Link> ({s.count.toLocaleString("en-GB")} {s.count === 1 ? "vacancy" : "vacancies"})
+            <Link to={s.href}>{s.label}</Link> ({s.count.toLocaleString("en-GB")}{" "}
+            {s.count === 1 ? "vacancy" : "vacancies"})
           </li>
         ))}
       </ul>

@@ -16,7 +16,11 @@ import {
 type Errors = ParsedQuery["errors"];
 
 /** Options with the number of results each would give; zero-count options are left out unless chosen. */
-function optionsWithCounts(values: Record<string, string>, counts: Record<string, number> | undefined, chosen: string | undefined) {
+function optionsWithCounts(
+  values: Record<string, string>,
+  counts: Record<string, number> | undefined,
+  chosen: string | undefined,
+) {
   return Object.entries(values)
     .filter(([value]) => (counts?.[value] ?? 0) > 0 || value === chosen)
     .map(([value, label]) => ({ value, label: `${label} (${(counts?.[value] ?? 0).toLocaleString("en-GB")})` }));
@@ -55,15 +59,37 @@ export function SearchForm({
       )}
     </Field>
   );
-  const moreFiltersSet = OPTION_FIELDS.some((f) => f !== "phase" && f !== "subject" && query.filters[f]) || query.filters.trust || query.filters.minSalary !== undefined || query.filters.ect || query.filters.visa || query.filters.atLocalRate;
+  const moreFiltersSet =
+    OPTION_FIELDS.some((f) => f !== "phase" && f !== "subject" && query.filters[f]) ||
+    query.filters.trust ||
+    query.filters.minSalary !== undefined ||
+    query.filters.ect ||
+    query.filters.visa ||
+    query.filters.atLocalRate;
   return (
     <Form method="get" role="search" aria-label="Vacancies" className="search-form panel" preventScrollReset>
       <div className="filters">
         <Field id="q" label="Job title, subject or keywords" error={errors.q}>
-          {(describedBy) => <input id="q" name="q" type="search" defaultValue={query.q} aria-describedby={describedBy} />}
+          {(describedBy) => (
+            <input id="q" name="q" type="search" defaultValue={query.q} aria-describedby={describedBy} />
+          )}
         </Field>
-        <Field id="location" label="Postcode, town or local authority" hint="For example M33 6AA, M33, Sale or Trafford" error={errors.location}>
-          {(describedBy) => <input id="location" name="location" type="text" autoComplete="postal-code" defaultValue={query.location} aria-describedby={describedBy} />}
+        <Field
+          id="location"
+          label="Postcode, town or local authority"
+          hint="For example M33 6AA, M33, Sale or Trafford"
+          error={errors.location}
+        >
+          {(describedBy) => (
+            <input
+              id="location"
+              name="location"
+              type="text"
+              autoComplete="postal-code"
+              defaultValue={query.location}
+              aria-describedby={describedBy}
+            />
+          )}
         </Field>
         <Field id="radius" label="Distance" error={errors.radiusMiles}>
           {(describedBy) => (
@@ -83,7 +109,11 @@ export function SearchForm({
         <Field id="sort" label="Order" error={errors.sort}>
           {(describedBy) => (
             <select id="sort" name="sort" defaultValue={sort} aria-describedby={describedBy}>
-              <option value="">{query.q || query.location ? `${SORT_LABELS[defaultSort(query)]} (best for this search)` : "Best match, or nearest first"}</option>
+              <option value="">
+                {query.q || query.location
+                  ? `${SORT_LABELS[defaultSort(query)]} (best for this search)`
+                  : "Best match, or nearest first"}
+              </option>
               {sorts.map((s) => (
                 <option key={s} value={s}>
                   {SORT_LABELS[s]}
@@ -101,18 +131,40 @@ export function SearchForm({
           {select("contract", optionsWithCounts(FILTER_OPTIONS.contract, facets?.contract, query.filters.contract))}
           {select("pattern", optionsWithCounts(FILTER_OPTIONS.pattern, facets?.pattern, query.filters.pattern))}
           {select("payRange", optionsWithCounts(FILTER_OPTIONS.payRange, facets?.payRange, query.filters.payRange))}
-          {select("schoolType", optionsWithCounts(FILTER_OPTIONS.schoolType, facets?.schoolType, query.filters.schoolType))}
+          {select(
+            "schoolType",
+            optionsWithCounts(FILTER_OPTIONS.schoolType, facets?.schoolType, query.filters.schoolType),
+          )}
           {select("trust", trustOptions)}
-          <Field id="minSalary" label="Pays at least (£ a year, full-time)" hint="Roles whose top of range reaches this" error={errors.minSalary}>
+          <Field
+            id="minSalary"
+            label="Pays at least (£ a year, full-time)"
+            hint="Roles whose top of range reaches this"
+            error={errors.minSalary}
+          >
             {(describedBy) => (
-              <input id="minSalary" name="minSalary" type="text" inputMode="numeric" defaultValue={query.filters.minSalary ?? ""} aria-describedby={describedBy} />
+              <input
+                id="minSalary"
+                name="minSalary"
+                type="text"
+                inputMode="numeric"
+                defaultValue={query.filters.minSalary ?? ""}
+                aria-describedby={describedBy}
+              />
             )}
           </Field>
         </div>
         <div className="filters">
           {(["ect", "visa", "atLocalRate"] as const).map((flag) => (
             <div className={`field choice${errors[flag] ? " field--error" : ""}`} key={flag}>
-              <input id={flag} name={flag} type="checkbox" value="yes" defaultChecked={Boolean(query.filters[flag])} aria-describedby={errors[flag] ? `${flag}-error` : undefined} />
+              <input
+                id={flag}
+                name={flag}
+                type="checkbox"
+                value="yes"
+                defaultChecked={Boolean(query.filters[flag])}
+                aria-describedby={errors[flag] ? `${flag}-error` : undefined}
+              />
               <label htmlFor={flag}>
                 {FIELD_LABELS[flag]} ({(facets?.[flag].true ?? 0).toLocaleString("en-GB")})
               </label>

@@ -34,7 +34,8 @@ export function Advert({ vacancy: v, countdown, payBadge }: Props) {
       <p className="pay">{pay.headline}</p>
       {payBadge ? (
         <p>
-          <span className={`pay-badge pay-badge--${payBadge.kind}`}>{payBadge.text}</span> <span className="small">{payBadge.basis}</span>
+          <span className={`pay-badge pay-badge--${payBadge.kind}`}>{payBadge.text}</span>{" "}
+          <span className="small">{payBadge.basis}</span>
         </p>
       ) : null}
       {pay.proRata ? <p>{pay.proRata}</p> : null}
@@ -126,9 +127,7 @@ export function Advert({ vacancy: v, countdown, payBadge }: Props) {
         </p>
       ) : null}
       {v.contactName || v.contactEmail || v.contactPhone ? (
-        <p>
-          Contact: {[v.contactName, v.contactEmail, v.contactPhone].filter(Boolean).join(", ")}
-        </p>
+        <p>Contact: {[v.contactName, v.contactEmail, v.contactPhone].filter(Boolean).join(", ")}</p>
       ) : null}
     </article>
   );

@@ -16,7 +16,15 @@ function payLine(v: LiveVacancySummary): string {
 }
 
 /** Live vacancies as a list: on school and trust pages. */
-export function LiveVacancyList({ vacancies, emptyText, headingLevel = 2 }: { vacancies: LiveVacancySummary[]; emptyText: string; headingLevel?: 2 | 3 }) {
+export function LiveVacancyList({
+  vacancies,
+  emptyText,
+  headingLevel = 2,
+}: {
+  vacancies: LiveVacancySummary[];
+  emptyText: string;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? "h3" : "h4";
   if (vacancies.length === 0) return <p>{emptyText}</p>;
   return (

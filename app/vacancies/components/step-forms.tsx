@@ -27,8 +27,20 @@ export function RoleFields({ fields }: { fields: Fields }) {
       <TextField meta={fields.title} label="Job title" hint="For example: Teacher of Mathematics" />
       <SelectField meta={fields.role} label="Kind of role" options={[blank, ...roleOptions]} />
       <ChoiceGroup meta={fields.phases} legend="Phase" type="checkbox" options={phaseOptions} inline />
-      <ChoiceGroup meta={fields.keyStages} legend="Key stages (optional)" type="checkbox" options={keyStageOptions} inline />
-      <ChoiceGroup meta={fields.subjects} legend="Subjects (optional)" type="checkbox" options={subjectOptions} inline />
+      <ChoiceGroup
+        meta={fields.keyStages}
+        legend="Key stages (optional)"
+        type="checkbox"
+        options={keyStageOptions}
+        inline
+      />
+      <ChoiceGroup
+        meta={fields.subjects}
+        legend="Subjects (optional)"
+        type="checkbox"
+        options={subjectOptions}
+        inline
+      />
       <Checkbox meta={fields.sendSpecialism} label="This is a special educational needs (SEND) specialist role" />
       <Checkbox meta={fields.ectSuitable} label="Suitable for an early career teacher (ECT)" />
     </>
@@ -82,7 +94,13 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
                   <label className="visually-hidden" htmlFor={`share-${s.id}`}>
                     Share of FTE at {s.name}
                   </label>
-                  <input id={`share-${s.id}`} name={`share.${s.id}`} type="text" inputMode="decimal" defaultValue={s.share} />
+                  <input
+                    id={`share-${s.id}`}
+                    name={`share.${s.id}`}
+                    type="text"
+                    inputMode="decimal"
+                    defaultValue={s.share}
+                  />
                 </td>
               </tr>
             ))}
@@ -90,7 +108,11 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
         </table>
       </fieldset>
       <SelectField meta={fields.workingPattern} label="Working pattern" options={workingPatternOptions} />
-      <TextField meta={fields.fte} label="FTE (full-time equivalent)" hint="1 for full time; 0.6 for three days a week" />
+      <TextField
+        meta={fields.fte}
+        label="FTE (full-time equivalent)"
+        hint="1 for full time; 0.6 for three days a week"
+      />
       <TextField meta={fields.hoursPerWeek} label="Hours a week (optional)" type="number" />
     </>
   );
@@ -109,8 +131,16 @@ export function PayFields({ fields }: { fields: Fields }) {
       <TextField meta={fields.startDate} label="Start date (or earliest start)" type="date" />
       <TextField meta={fields.startDateTo} label="Latest start date (for a range)" type="date" />
       <SelectField meta={fields.payRange} label="Pay range" options={payRangeOptions} />
-      <SelectField meta={fields.payPointFrom} label="From pay point (optional)" options={[{ value: "", label: "None" }, ...points]} />
-      <SelectField meta={fields.payPointTo} label="To pay point (optional)" options={[{ value: "", label: "None" }, ...points]} />
+      <SelectField
+        meta={fields.payPointFrom}
+        label="From pay point (optional)"
+        options={[{ value: "", label: "None" }, ...points]}
+      />
+      <SelectField
+        meta={fields.payPointTo}
+        label="To pay point (optional)"
+        options={[{ value: "", label: "None" }, ...points]}
+      />
       <TextField meta={fields.supportGrade} label="Support staff grade or spine points (optional)" />
       <TextField
         meta={fields.salaryMinFte}
@@ -138,7 +168,12 @@ export function PayFields({ fields }: { fields: Fields }) {
             </div>
             <div className="field">
               <label htmlFor={`allowance-${i}-amount`}>Amount, £ a year</label>
-              <input id={`allowance-${i}-amount`} name={`allowances[${i}].amount`} type="number" defaultValue={initial[i]?.amount ?? ""} />
+              <input
+                id={`allowance-${i}-amount`}
+                name={`allowances[${i}].amount`}
+                type="number"
+                defaultValue={initial[i]?.amount ?? ""}
+              />
             </div>
           </div>
         ))}
@@ -184,7 +219,12 @@ export function ApplyFields({ fields }: { fields: Fields }) {
         ]}
       />
       <TextField meta={fields.publishAt} label="Publish on (UK time)" type="datetime-local" />
-      <TextField meta={fields.closesAt} label="Closing date and time (UK time)" type="datetime-local" hint="Applications close at this moment" />
+      <TextField
+        meta={fields.closesAt}
+        label="Closing date and time (UK time)"
+        type="datetime-local"
+        hint="Applications close at this moment"
+      />
     </>
   );
 }

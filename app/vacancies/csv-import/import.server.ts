@@ -12,6 +12,7 @@ import { assessVacancy, recordAssessment } from "../../pay/assessment.server";
 import { findingText } from "../../pay/explain";
 import { parseCsvText, readCsvFile } from "./parse";
 import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
+import { stripControlCharacters } from "../../text/control-characters";
 
 export const VACANCY_IMPORT_QUEUE = "vacancies.import";
 export type VacancyImportJob = { importId: string };
@@ -23,13 +24,21 @@ const INSERT_BATCH = 250;
 
 export type ImportView = Pick<
   typeof vacancyImports.$inferSelect,
-  "id" | "fileName" | "status" | "totalRows" | "processedRows" | "importedCount" | "errors" | "publish" | "createdAt" | "finishedAt"
+  | "id"
+  | "fileName"
+  | "status"
+  | "totalRows"
+  | "processedRows"
+  | "importedCount"
+  | "errors"
+  | "publish"
+  | "createdAt"
+  | "finishedAt"
 >;
 
 /** "C:\\fakepath\\jobs.csv" → "jobs.csv", without control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, "").trim();
+  const base = stripControlCharacters(name.split(/[\\/]/).pop()!).trim();
   return (base || "vacancies.csv").slice(0, 200);
 }
 
@@ -96,7 +105,13 @@ export async function findImport(db: Executor, userId: string, importId: string)
 
 export async function recentImports(db: Executor, userId: string, limit = 5) {
   return db
-    .select({ id: vacancyImports.id, fileName: vacancyImports.fileName, status: vacancyImports.status, importedCount: vacancyImports.importedCount, createdAt: vacancyImports.createdAt })
+    .select({
+      id: vacancyImports.id,
+      fileName: vacancyImports.fileName,
+      status: vacancyImports.status,
+      importedCount: vacancyImports.importedCount,
+      createdAt: vacancyImports.createdAt,
+    })
     .from(vacancyImports)
     .where(eq(vacancyImports.userId, userId))
     .orderBy(desc(vacancyImports.createdAt))
@@ -104,11 +119,16 @@ export async function recentImports(db: Executor, userId: string, limit = 5) {
 }
 
 async function finish(db: Executor, importId: string, fields: Partial<typeof vacancyImports.$inferInsert>) {
-  await db.update(vacancyImports).set({ ...fields, finishedAt: new Date() }).where(eq(vacancyImports.id, importId));
+  await db
+    .update(vacancyImports)
+    .set({ ...fields, finishedAt: new Date() })
+    .where(eq(vacancyImports.id, importId));
 }
 
 async function schoolsByUrn(db: Executor, userId: string): Promise<Map<number, ImportSchool>> {
-  const rows = rowsOf<ImportSchool>(await db.execute(sql`SELECT id, urn FROM schools WHERE id IN (${hrSchoolIds(userId)})`));
+  const rows = rowsOf<ImportSchool>(
+    await db.execute(sql`SELECT id, urn FROM schools WHERE id IN (${hrSchoolIds(userId)})`),
+  );
   return new Map(rows.map((s) => [Number(s.urn), { id: s.id, urn: Number(s.urn) }]));
 }
 
@@ -126,10 +146,16 @@ export async function processImport(db: Database, importId: string, now = new Da
     .returning();
   if (!job) return;
   try {
-    const owner = (await postingContexts(db, job.userId)).find((c) => c.id === (job.ownerOrganisationId ?? job.ownerSchoolId));
+    const owner = (await postingContexts(db, job.userId)).find(
+      (c) => c.id === (job.ownerOrganisationId ?? job.ownerSchoolId),
+    );
     const parsed = parseCsvText(job.csv);
     if (!owner || !parsed.ok) {
-      const message = !owner ? "You no longer post vacancies for this organisation: nothing was imported" : parsed.ok ? "" : parsed.message;
+      const message = !owner
+        ? "You no longer post vacancies for this organisation: nothing was imported"
+        : parsed.ok
+          ? ""
+          : parsed.message;
       await finish(db, importId, { status: "failed", errors: [{ row: 0, field: "", message }] });
       return;
     }
@@ -141,12 +167,16 @@ export async function processImport(db: Database, importId: string, now = new Da
       if (result.ok) valid.push(result.value);
       else errors.push(...result.errors);
       if ((i + 1) % PROGRESS_EVERY === 0 || i === parsed.rows.length - 1) {
-        await db.update(vacancyImports).set({ processedRows: i + 1 }).where(eq(vacancyImports.id, importId));
+        await db
+          .update(vacancyImports)
+          .set({ processedRows: i + 1 })
+          .where(eq(vacancyImports.id, importId));
       }
     }
     if (errors.length > 0) {
       const shown = errors.slice(0, MAX_ERRORS_SHOWN);
-      if (errors.length > shown.length) shown.push({ row: 0, field: "", message: `and ${errors.length - shown.length} more problems` });
+      if (errors.length > shown.length)
+        shown.push({ row: 0, field: "", message: `and ${errors.length - shown.length} more problems` });
       await finish(db, importId, { status: "failed", errors: shown });
       return;
     }
@@ -157,7 +187,11 @@ export async function processImport(db: Database, importId: string, now = new Da
       .returning({ id: vacancyImports.id });
     if (!importing) return;
     await db.transaction(async (tx) => {
-      const [current] = await tx.select({ status: vacancyImports.status }).from(vacancyImports).where(eq(vacancyImports.id, importId)).for("update");
+      const [current] = await tx
+        .select({ status: vacancyImports.status })
+        .from(vacancyImports)
+        .where(eq(vacancyImports.id, importId))
+        .for("update");
       if (current?.status !== "importing") return;
       const { count, notes } = await insertVacancies(tx, job, valid, now);
       if (job.publish) await requestSearchSync(tx);
@@ -165,7 +199,16 @@ export async function processImport(db: Database, importId: string, now = new Da
     });
   } catch (error) {
     console.error("[vacancy import]", error);
-    await finish(db, importId, { status: "failed", errors: [{ row: 0, field: "", message: "The import stopped with an error: nothing was imported. Try again, or ask for help." }] });
+    await finish(db, importId, {
+      status: "failed",
+      errors: [
+        {
+          row: 0,
+          field: "",
+          message: "The import stopped with an error: nothing was imported. Try again, or ask for help.",
+        },
+      ],
+    });
   }
 }
 
@@ -173,7 +216,12 @@ export async function processImport(db: Database, importId: string, now = new Da
  * Inserts the validated rows as the import's owner, publishing complete ones when asked. A teacher offer whose
  * pay is flagged (app/pay) is left as a draft, with a note: publishing it needs a justification on its page.
  */
-async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSelect, rows: ImportedVacancy[], now: Date): Promise<{ count: number; notes: ImportRowError[] }> {
+async function insertVacancies(
+  tx: Executor,
+  job: typeof vacancyImports.$inferSelect,
+  rows: ImportedVacancy[],
+  now: Date,
+): Promise<{ count: number; notes: ImportRowError[] }> {
   const notes: ImportRowError[] = [];
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
@@ -200,14 +248,30 @@ async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSe
       .returning({ id: vacancies.id });
     await tx.insert(vacancySchools).values(
       inserted.flatMap((v, i) =>
-        batch[i].schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.schoolId, fteShare: s.share === null ? null : toNumeric(s.share), position })),
+        batch[i].schools.map((s, position) => ({
+          vacancyId: v.id,
+          schoolId: s.schoolId,
+          fteShare: s.share === null ? null : toNumeric(s.share),
+          position,
+        })),
       ),
     );
     const note = `Imported from ${job.fileName}`;
     await tx.insert(vacancyEvents).values([
       ...inserted.map((v) => ({ vacancyId: v.id, userId: job.userId, action: "created", note, at: now })),
       ...inserted.flatMap((v, i) =>
-        statuses[i] === "draft" ? [] : [{ vacancyId: v.id, userId: job.userId, action: statuses[i], changes: { status: { from: "draft", to: statuses[i] } }, note, at: new Date(now.getTime() + 1) }],
+        statuses[i] === "draft"
+          ? []
+          : [
+              {
+                vacancyId: v.id,
+                userId: job.userId,
+                action: statuses[i],
+                changes: { status: { from: "draft", to: statuses[i] } },
+                note,
+                at: new Date(now.getTime() + 1),
+              },
+            ],
       ),
     ]);
     for (const [i, v] of inserted.entries()) {
@@ -216,9 +280,20 @@ async function insertVacancies(tx: Executor, job: typeof vacancyImports.$inferSe
       if (!pay) continue;
       if (pay.assessment.flagged) {
         await tx.update(vacancies).set({ status: "draft", publishedAt: null }).where(eq(vacancies.id, v.id));
-        await tx.insert(vacancyEvents).values({ vacancyId: v.id, userId: job.userId, action: "draft", changes: { status: { from: statuses[i], to: "draft" } }, note: "Left as a draft: its pay is flagged, and publishing it needs a justification", at: new Date(now.getTime() + 2) });
+        await tx.insert(vacancyEvents).values({
+          vacancyId: v.id,
+          userId: job.userId,
+          action: "draft",
+          changes: { status: { from: statuses[i], to: "draft" } },
+          note: "Left as a draft: its pay is flagged, and publishing it needs a justification",
+          at: new Date(now.getTime() + 2),
+        });
         const first = pay.assessment.findings.find((f) => findingText(f).severity === "flag");
-        notes.push({ row: batch[i].row, field: "pay", message: `Imported as a draft, not published: ${first ? findingText(first).title.toLowerCase() : "its pay is flagged"}. Publish it from its page, giving a justification.` });
+        notes.push({
+          row: batch[i].row,
+          field: "pay",
+          message: `Imported as a draft, not published: ${first ? findingText(first).title.toLowerCase() : "its pay is flagged"}. Publish it from its page, giving a justification.`,
+        });
       } else {
         await recordAssessment(tx, v.id, pay, { reason: "publish", userId: job.userId, now });
       }

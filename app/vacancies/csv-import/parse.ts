@@ -28,7 +28,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
 
 /** A header cell as people type it: "School URNs" and "school_urns" are the same column. */
 export function normaliseHeader(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /**
@@ -48,26 +51,41 @@ export function parseCsvText(text: string): ParsedCsv {
     }) as string[][];
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, "") : "";
-    return { ok: false, message: `The file could not be read as CSV${/line \d+/i.test(detail) ? ` (${detail.match(/line \d+/i)![0]})` : ""}: check its quotes` };
+    return {
+      ok: false,
+      message: `The file could not be read as CSV${/line \d+/i.test(detail) ? ` (${detail.match(/line \d+/i)![0]})` : ""}: check its quotes`,
+    };
   }
   const blank = (r: string[]) => r.every((c) => c.trim() === "");
   const start = records.findIndex((r) => !blank(r));
   if (start < 0) return { ok: false, message: "The file is empty" };
   const headerCells = records[start];
   const data = records.slice(start + 1);
-  if (headerCells.length > MAX_COLUMNS) return { ok: false, message: `The header has ${headerCells.length} columns: use the columns listed on this page` };
+  if (headerCells.length > MAX_COLUMNS)
+    return { ok: false, message: `The header has ${headerCells.length} columns: use the columns listed on this page` };
   const header = headerCells.map(normaliseHeader);
   const unknown = header.filter((h) => h !== "" && !COLUMN_NAMES.includes(h));
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 5).map((u) => `"${u.slice(0, 40)}"`).join(", ");
-    return { ok: false, message: `The first row must name the columns listed on this page. Unknown column${unknown.length > 1 ? "s" : ""}: ${shown}${unknown.length > 5 ? "…" : ""}` };
+    const shown = unknown
+      .slice(0, 5)
+      .map((u) => `"${u.slice(0, 40)}"`)
+      .join(", ");
+    return {
+      ok: false,
+      message: `The first row must name the columns listed on this page. Unknown column${unknown.length > 1 ? "s" : ""}: ${shown}${unknown.length > 5 ? "…" : ""}`,
+    };
   }
   const duplicated = header.filter((h, i) => h !== "" && header.indexOf(h) !== i);
   if (duplicated.length > 0) return { ok: false, message: `The column "${duplicated[0]}" appears twice` };
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) return { ok: false, message: `The file needs the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return { ok: false, message: `The file needs the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
   if (data.every(blank)) return { ok: false, message: "The file has a header but no vacancies" };
-  if (data.length > MAX_ROWS) return { ok: false, message: `The file has more than ${MAX_ROWS.toLocaleString("en-GB")} vacancies: split it into smaller files` };
+  if (data.length > MAX_ROWS)
+    return {
+      ok: false,
+      message: `The file has more than ${MAX_ROWS.toLocaleString("en-GB")} vacancies: split it into smaller files`,
+    };
 
   const rows: CsvRow[] = [];
   data.forEach((cells, i) => {

@@ -5,7 +5,13 @@ export function isFinished(status: ImportState): boolean {
   return status === "done" || status === "failed";
 }
 
-export function statusText(job: { status: ImportState; processedRows: number; totalRows: number; importedCount: number; publish: boolean }): string {
+export function statusText(job: {
+  status: ImportState;
+  processedRows: number;
+  totalRows: number;
+  importedCount: number;
+  publish: boolean;
+}): string {
   const rows = (n: number) => `${n.toLocaleString("en-GB")} row${n === 1 ? "" : "s"}`;
   switch (job.status) {
     case "queued":

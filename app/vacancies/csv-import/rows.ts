@@ -37,7 +37,11 @@ export type ImportedVacancy = {
 
 export type RowResult = { ok: true; value: ImportedVacancy } | { ok: false; errors: ImportRowError[] };
 
-const squash = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const squash = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /** Accepts a stored value or its label, in any case, with spaces, hyphens or underscores. */
 function lookup<K extends string>(labels: Record<K, string>, extra: Record<string, K> = {}) {
@@ -50,12 +54,37 @@ function lookup<K extends string>(labels: Record<K, string>, extra: Record<strin
   return (value: string): string => map.get(squash(value)) ?? value.trim();
 }
 
-const roleOf = lookup(roleLabels, { teacher: "classroom_teacher", ta: "teaching_assistant", "head of department": "head_of_department" });
-const phaseOf = lookup(phaseLabels, { "16+": "sixteen_plus", "post 16": "sixteen_plus", sixth_form: "sixteen_plus", "sixth form": "sixteen_plus" });
-const keyStageOf = lookup(keyStageLabels, { "early years": "eyfs", "key stage 1": "ks1", "key stage 2": "ks2", "key stage 3": "ks3", "key stage 4": "ks4", "key stage 5": "ks5" });
+const roleOf = lookup(roleLabels, {
+  teacher: "classroom_teacher",
+  ta: "teaching_assistant",
+  "head of department": "head_of_department",
+});
+const phaseOf = lookup(phaseLabels, {
+  "16+": "sixteen_plus",
+  "post 16": "sixteen_plus",
+  sixth_form: "sixteen_plus",
+  "sixth form": "sixteen_plus",
+});
+const keyStageOf = lookup(keyStageLabels, {
+  "early years": "eyfs",
+  "key stage 1": "ks1",
+  "key stage 2": "ks2",
+  "key stage 3": "ks3",
+  "key stage 4": "ks4",
+  "key stage 5": "ks5",
+});
 const patternOf = lookup(workingPatternLabels);
-const contractOf = lookup(contractLabels, { maternity: "maternity_cover", "maternity leave cover": "maternity_cover", "parental leave cover": "maternity_cover" });
-const payRangeOf = lookup(payRangeLabels, { lp: "leading_practitioner", "leading practitioner": "leading_practitioner", support: "support", hourly: "hourly" });
+const contractOf = lookup(contractLabels, {
+  maternity: "maternity_cover",
+  "maternity leave cover": "maternity_cover",
+  "parental leave cover": "maternity_cover",
+});
+const payRangeOf = lookup(payRangeLabels, {
+  lp: "leading_practitioner",
+  "leading practitioner": "leading_practitioner",
+  support: "support",
+  hourly: "hourly",
+});
 
 /** The CSV column each form field is read from, so errors name the column HR typed into. */
 const COLUMN_OF: Record<string, string> = {
@@ -128,22 +157,34 @@ function yesNo(cell: string | undefined, column: string, errors: ImportRowError[
 }
 
 /** "£32,916" → "32916": people paste money with symbols and separators. */
-const money = (cell: string | undefined) => (cell ?? "").trim().replace(/^£/, "").replace(/,(?=\d{3}\b)/g, "");
+const money = (cell: string | undefined) =>
+  (cell ?? "")
+    .trim()
+    .replace(/^£/, "")
+    .replace(/,(?=\d{3}\b)/g, "");
 
 /** "2027-03-31 12:00" (or with a T) → the form's "2027-03-31T12:00". */
-const localDateTime = (cell: string | undefined) => (cell ?? "").trim().replace(/^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}):(\d{2})$/, (_, d, h, m) => `${d}T${h.padStart(2, "0")}:${m}`);
+const localDateTime = (cell: string | undefined) =>
+  (cell ?? "")
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}):(\d{2})$/, (_, d, h, m) => `${d}T${h.padStart(2, "0")}:${m}`);
 
 function startOf(cell: string | undefined): { startKind: string; startDate: string; startDateTo: string } {
   const v = (cell ?? "").trim();
   if (v === "") return { startKind: "to_be_agreed", startDate: "", startDateTo: "" };
   if (/^(asap|as soon as possible)$/i.test(v)) return { startKind: "asap", startDate: "", startDateTo: "" };
-  if (/^(tba|tbc|to be agreed|to be confirmed)$/i.test(v)) return { startKind: "to_be_agreed", startDate: "", startDateTo: "" };
+  if (/^(tba|tbc|to be agreed|to be confirmed)$/i.test(v))
+    return { startKind: "to_be_agreed", startDate: "", startDateTo: "" };
   const range = v.match(/^(\S+)\s+to\s+(\S+)$/i);
   if (range) return { startKind: "range", startDate: range[1], startDateTo: range[2] };
   return { startKind: "date", startDate: v, startDateTo: "" };
 }
 
-function issuesOf(result: z.ZodSafeParseResult<unknown>, row: number, column: (path: PropertyKey[], message: string) => string): ImportRowError[] {
+function issuesOf(
+  result: z.ZodSafeParseResult<unknown>,
+  row: number,
+  column: (path: PropertyKey[], message: string) => string,
+): ImportRowError[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const field = column(issue.path, issue.message);
@@ -159,7 +200,11 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
   const { row, cells } = input;
   const errors: ImportRowError[] = [];
   if (input.extraCells > 0) {
-    errors.push({ row, field: "", message: `This row has ${input.extraCells} more value${input.extraCells > 1 ? "s" : ""} than the header has columns: check for unquoted commas` });
+    errors.push({
+      row,
+      field: "",
+      message: `This row has ${input.extraCells} more value${input.extraCells > 1 ? "s" : ""} than the header has columns: check for unquoted commas`,
+    });
   }
 
   // The role step.
@@ -188,15 +233,26 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
   const located: { schoolId: string; share: string | undefined }[] = [];
   for (const urn of urns) {
     const school = /^\d{1,9}$/.test(urn) ? ctx.schoolsByUrn.get(Number(urn)) : undefined;
-    if (!school) errors.push({ row, field: "school_urns", message: `URN ${urn.slice(0, 20)} is not a school you post vacancies for` });
+    if (!school)
+      errors.push({
+        row,
+        field: "school_urns",
+        message: `URN ${urn.slice(0, 20)} is not a school you post vacancies for`,
+      });
     else located.push({ schoolId: school.id, share: undefined });
   }
   if (urns.length === 0) errors.push({ row, field: "school_urns", message: "Enter the URN of at least one school" });
   const splitRole = shares.length > 0 && urns.length > 1;
   if (shares.length > 0 && shares.length !== urns.length) {
-    errors.push({ row, field: "fte_shares", message: `Give one share for each school: ${urns.length} school${urns.length === 1 ? "" : "s"}, ${shares.length} share${shares.length === 1 ? "" : "s"}` });
+    errors.push({
+      row,
+      field: "fte_shares",
+      message: `Give one share for each school: ${urns.length} school${urns.length === 1 ? "" : "s"}, ${shares.length} share${shares.length === 1 ? "" : "s"}`,
+    });
   } else if (splitRole) {
-    located.forEach((s) => (s.share = shares[urns.findIndex((u) => ctx.schoolsByUrn.get(Number(u))?.id === s.schoolId)]));
+    located.forEach(
+      (s) => (s.share = shares[urns.findIndex((u) => ctx.schoolsByUrn.get(Number(u))?.id === s.schoolId)]),
+    );
   }
   const pattern = patternOf(cells.working_pattern?.trim() ? cells.working_pattern : "full_time");
   const fteCell = (cells.fte ?? "").trim();
@@ -222,7 +278,11 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
   });
   const unknownAllowance = allowances.find((a) => !(allowanceKinds as readonly string[]).includes(a.kind));
   if (unknownAllowance) {
-    errors.push({ row, field: "allowances", message: `Write allowances as kind:pounds, kinds ${allowanceKinds.join(", ")}` });
+    errors.push({
+      row,
+      field: "allowances",
+      message: `Write allowances as kind:pounds, kinds ${allowanceKinds.join(", ")}`,
+    });
   }
   const payInput = {
     contractType: contractOf(cells.contract_type?.trim() ? cells.contract_type : "permanent"),
@@ -283,12 +343,21 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
         closesAt = (mapped.fields.closesAt as Date | null) ?? null;
       } else {
         for (const [field, messages] of Object.entries(mapped.fieldErrors)) {
-          for (const message of messages) errors.push({ row, field: COLUMN_OF[field] ?? field, message: message.replace("The closing date", "The closing date and time") });
+          for (const message of messages)
+            errors.push({
+              row,
+              field: COLUMN_OF[field] ?? field,
+              message: message.replace("The closing date", "The closing date and time"),
+            });
         }
       }
     }
   } else if (given("contact_name", "contact_email", "contact_phone")) {
-    errors.push({ row, field: "closes_at", message: "Give the closing date and how to apply with the contact details" });
+    errors.push({
+      row,
+      field: "closes_at",
+      message: "Give the closing date and how to apply with the contact details",
+    });
   }
 
   if (errors.length > 0 || !role.success || !where?.success || !pay.success || (advert && !advert.success)) {
@@ -310,7 +379,10 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
         workingPattern: place.workingPattern,
         hoursPerWeek: place.hoursPerWeek === undefined ? null : place.hoursPerWeek.toFixed(2),
       },
-      schools: place.schools.map((s) => ({ schoolId: s.schoolId, share: place.locationKind === "split" ? s.share : null })),
+      schools: place.schools.map((s) => ({
+        schoolId: s.schoolId,
+        share: place.locationKind === "split" ? s.share : null,
+      })),
       fte: place.fte,
       complete: hasAdvert && hasApply && closesAt !== null,
       publishAt,
