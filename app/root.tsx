@@ -10,7 +10,7 @@ import { PageErrorBoundary } from "./components/error-boundary";
 import { SiteHeader, navigationFor } from "./components/site-header";
 import { useNonce } from "./components/nonce";
 import { db, runtime } from "../db/runtime";
-import { listMemberships } from "./memberships/access.server";
+import { listMemberships } from "./memberships/queries.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { db } from "../../db/runtime";
-import { hasRole } from "../memberships/access.server";
+import { hasRole } from "../access/scope.server";
 import type { Role, Scope } from "../memberships/roles";
 import { readSession, type SignedIn } from "./session.server";
 

@@ -1,5 +1,5 @@
 import { Form, NavLink } from "@remix-run/react";
-import type { MembershipSummary } from "../memberships/access.server";
+import type { MembershipSummary } from "../memberships/queries.server";
 
 export type NavItem = { to: string; label: string };
 

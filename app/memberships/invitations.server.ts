@@ -5,7 +5,7 @@ import { invitations, memberships, organisations, partnerships, schools, users }
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hitRateLimit, LIMITS } from "../security/rate-limit.server";
-import { hasRole } from "./access.server";
+import { hasRole } from "../access/scope.server";
 import { roleLabels, type Role, type Scope } from "./roles";
 import { INVITABLE_ROLES } from "./schemas";
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { holdsRole, partnershipIdsWhereUserHolds, schoolOfOrganisation } from "../access/scope.server";
 
 export type PartnershipSummary = { id: string; slug: string; name: string; region: string };
 
@@ -9,9 +10,7 @@ export async function adminPartnerships(db: Executor, userId: string) {
   return rowsOf<PartnershipSummary>(
     await db.execute(sql`
       SELECT p.id, p.slug, p.name, p.region FROM partnerships p
-       WHERE EXISTS (SELECT 1 FROM memberships m
-                      WHERE m.partnership_id = p.id AND m.school_id IS NULL
-                        AND m.role = 'partnership_admin' AND m.user_id = ${userId})
+       WHERE p.id IN (${partnershipIdsWhereUserHolds(userId, ["partnership_admin"])})
        ORDER BY p.name`),
   );
 }
@@ -31,13 +30,6 @@ export async function findPartnership(db: Executor, slug: string) {
     await db.execute(sql`SELECT id, slug, name, region FROM partnerships WHERE slug = ${slug}`),
   );
   return row ?? null;
-}
-
-/** The viewer administers partnership `p` (the same rule as requireMembership's, repeated in each query). */
-function viewerAdministers(viewerId: string, partnershipId: string) {
-  return sql`EXISTS (SELECT 1 FROM memberships v
-                      WHERE v.user_id = ${viewerId} AND v.role = 'partnership_admin'
-                        AND v.partnership_id = ${partnershipId} AND v.school_id IS NULL)`;
 }
 
 export type PartnershipSchool = {
@@ -63,7 +55,7 @@ export async function partnershipOverview(
   partnershipId: string,
   paging: { schools: Paged; members: Paged },
 ) {
-  const allowed = viewerAdministers(viewerId, partnershipId);
+  const allowed = holdsRole(viewerId, ["partnership_admin"], { kind: "partnership", partnershipId });
   const [schoolRows, orgRows, memberRows] = await Promise.all([
     db.execute(sql`
       SELECT s.id, s.urn, s.name, s.phase, s.la_name AS "laName", o.name AS "trustName", count(*) OVER ()::int AS total
@@ -74,7 +66,7 @@ export async function partnershipOverview(
     db.execute(sql`
       SELECT o.id, o.slug, o.name, o.kind,
              (SELECT count(*)::int FROM schools s WHERE s.partnership_id = ${partnershipId}
-                AND (s.trust_id = o.id OR (o.kind = 'local_authority' AND s.la_code = o.la_code AND s.trust_id IS NULL))) AS schools
+                AND ${schoolOfOrganisation("s", "o")}) AS schools
         FROM organisations o
        WHERE o.partnership_id = ${partnershipId} AND ${allowed}
        ORDER BY o.kind, o.name`),

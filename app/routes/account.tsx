@@ -9,7 +9,7 @@ import { requireUser } from "../auth/guards.server";
 import { changePasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
-import { listMemberships } from "../memberships/access.server";
+import { listMemberships } from "../memberships/queries.server";
 import { roleLabels } from "../memberships/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Staffroom" }];

@@ -7,14 +7,8 @@ import { notFound, requireMembership } from "../auth/guards.server";
 import { MembersTable } from "../components/members-table";
 import { Pagination } from "../components/pagination";
 import { roleLabels, type Role } from "../memberships/roles";
+import { organisationKindLabels } from "../organisations/kinds";
 import { findPartnership, partnershipOverview } from "../partnerships/queries.server";
-
-const kindLabels: Record<string, string> = {
-  academy_trust: "Academy trust",
-  local_authority: "Local authority",
-  itt_provider: "ITT provider",
-  teaching_school_hub: "Teaching school hub",
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.partnership.name} – admin – Staffroom` : "Staffroom" },
@@ -44,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnership,
     ...overview,
     paging: { ...q, pageSize: PAGE_SIZE, search: url.searchParams.toString() },
-    organisations: overview.organisations.map((o) => ({ ...o, kindLabel: kindLabels[o.kind] ?? o.kind })),
+    organisations: overview.organisations.map((o) => ({ ...o, kindLabel: organisationKindLabels[o.kind] ?? o.kind })),
     members: overview.members.map((m) => ({ ...m, role: roleLabels[m.role as Role] ?? m.role })),
   });
 }

@@ -6,14 +6,15 @@ import { notFound, requireMembership } from "../auth/guards.server";
 import { pendingInvitations } from "../memberships/invitations.server";
 import { MembersTable } from "../components/members-table";
 import { roleLabels } from "../memberships/roles";
-import { findOrganisationBySlug, organisationSchools, organisationTeam } from "../memberships/team.server";
+import { findOrganisation, schoolsOfOrganisation } from "../organisations/queries.server";
+import { organisationTeam } from "../organisations/team.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Team – ${data?.organisation.name ?? "Staffroom"}` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organisation = await findOrganisationBySlug(db(), (params.slug ?? "").slice(0, 200));
+  const organisation = await findOrganisation(db(), (params.slug ?? "").slice(0, 200));
   if (!organisation) throw notFound();
   await requireMembership(request, ["hr", "partnership_admin"], {
     kind: "organisation",
@@ -21,13 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const [team, schoolList, pending] = await Promise.all([
     organisationTeam(db(), organisation.id),
-    organisationSchools(db(), organisation.id),
+    schoolsOfOrganisation(db(), organisation.id),
     pendingInvitations(db(), { kind: "organisation", organisationId: organisation.id }),
   ]);
   return json({
     organisation: { id: organisation.id, name: organisation.name },
     team: team.map((m) => ({ ...m, role: roleLabels[m.role] })),
-    schools: schoolList,
+    schools: schoolList.map(({ id, urn, name }) => ({ id, urn, name })),
     pending: pending.map((p) => ({ ...p, role: roleLabels[p.role] })),
   });
 }

@@ -4,16 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime";
 import { notFound } from "../auth/guards.server";
 import { SchoolMap } from "../components/school-map";
-import { findOrganisation, schoolsOfOrganisation } from "../schools/queries.server";
+import { organisationKindLabels } from "../organisations/kinds";
+import { findOrganisation, schoolsOfOrganisation } from "../organisations/queries.server";
 import { LiveVacancyList } from "../vacancies/components/live-list";
 import { liveVacanciesForOrganisation } from "../vacancies/public.server";
-
-const kindLabels: Record<string, string> = {
-  academy_trust: "Academy trust",
-  local_authority: "Local authority",
-  itt_provider: "Initial teacher training provider",
-  teaching_school_hub: "Teaching school hub",
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} – Staffroom` : "Not found – Staffroom" },
@@ -27,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     liveVacanciesForOrganisation(db(), organisation.id),
   ]);
   return json({
-    organisation: { ...organisation, kindLabel: kindLabels[organisation.kind] ?? organisation.kind },
+    organisation: { ...organisation, kindLabel: organisationKindLabels[organisation.kind] ?? organisation.kind },
     schools: schoolList,
     vacancies,
   });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { membershipActsForSchool, schoolIdsWhereUserHolds } from "../access/scope.server";
 
 export type SchoolListItem = {
   id: string;
@@ -153,69 +154,23 @@ export async function nearestSchools(
   );
 }
 
-export async function findOrganisation(db: Executor, slug: string) {
-  const [row] = rowsOf<{
-    id: string;
-    slug: string;
-    name: string;
-    kind: string;
-    laCode: string | null;
-    partnershipName: string | null;
-  }>(
-    await db.execute(sql`
-      SELECT o.id, o.slug, o.name, o.kind, o.la_code AS "laCode", p.name AS "partnershipName"
-        FROM organisations o LEFT JOIN partnerships p ON p.id = o.partnership_id WHERE o.slug = ${slug}`),
-  );
-  return row ?? null;
-}
-
-/** A trust's schools, or a local authority's maintained schools. */
-export async function schoolsOfOrganisation(db: Executor, organisationId: string) {
-  return rowsOf<SchoolListItem>(
-    await db.execute(sql`
-      SELECT s.id, s.urn, s.name, s.phase, s.la_name AS "laName", s.town, s.postcode, s.lat, s.lng
-        FROM schools s JOIN organisations o ON o.id = ${organisationId}
-       WHERE s.trust_id = o.id OR (o.kind = 'local_authority' AND s.la_code = o.la_code AND s.trust_id IS NULL)
-       ORDER BY s.name`),
-  );
-}
-
 export type StaffMember = { name: string; email: string; role: string; where: string };
 
 /**
- * The viewer may manage a school's staff: HR at the school, its trust or (maintained schools) its local
- * authority, or a partnership admin of its partnership. Mirrors app/memberships/access.server.ts, and is
- * repeated in the query itself so a route that forgot its guard still reads nothing.
- */
-function viewerManagesSchool(viewerId: string) {
-  return sql`EXISTS (
-    SELECT 1 FROM memberships v
-     WHERE v.user_id = ${viewerId}
-       AND v.role IN ('hr', 'partnership_admin')
-       AND (v.school_id = s.id
-            OR v.organisation_id = s.trust_id
-            OR (s.trust_id IS NULL AND v.organisation_id IN (
-                  SELECT la.id FROM organisations la WHERE la.kind = 'local_authority' AND la.la_code = s.la_code))
-            OR (v.role = 'partnership_admin' AND v.school_id IS NULL AND v.partnership_id = s.partnership_id)))`;
-}
-
-/**
  * Everyone with a role at a school, plus the HR staff of the trust (or, for a maintained school, the local
- * authority) who act for it. Empty unless `viewerId` may manage the school.
+ * authority) who act for it. Empty unless `viewerId` may manage the school (HR or partnership admin over it):
+ * the scope is repeated in the query so a route that forgot its guard still reads nothing.
  */
 export async function schoolStaff(db: Executor, viewerId: string, schoolId: string): Promise<StaffMember[]> {
   return rowsOf<StaffMember>(
     await db.execute(sql`
       SELECT u.name, u.email, m.role, coalesce(sc.name, o.name) AS "where"
         FROM schools s
-        JOIN memberships m ON m.school_id = s.id
-                           OR (m.role = 'hr' AND m.organisation_id = s.trust_id)
-                           OR (m.role = 'hr' AND s.trust_id IS NULL AND m.organisation_id IN (
-                                 SELECT la.id FROM organisations la WHERE la.kind = 'local_authority' AND la.la_code = s.la_code))
+        JOIN memberships m ON ${membershipActsForSchool("m", "s", ["hr"])}
         JOIN users u ON u.id = m.user_id
         LEFT JOIN schools sc ON sc.id = m.school_id
         LEFT JOIN organisations o ON o.id = m.organisation_id
-       WHERE s.id = ${schoolId} AND ${viewerManagesSchool(viewerId)}
+       WHERE s.id = ${schoolId} AND s.id IN (${schoolIdsWhereUserHolds(viewerId, ["hr", "partnership_admin"])})
        ORDER BY m.school_id IS NULL, u.name, m.role`),
   );
 }

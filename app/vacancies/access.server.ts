@@ -1,34 +1,29 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
+import type { Role } from "../memberships/roles";
+
+const HR: Role[] = ["hr"];
 
 /**
  * SQL for "the vacancy owners this user manages as HR": organisations where they hold hr, and schools
- * where they hold hr directly or through the school's trust or (maintained schools) its LA.
- * Every HR query about vacancies puts this in its WHERE clause.
+ * where they hold hr (app/access/scope.server.ts says how). Every HR query about vacancies puts this in its
+ * WHERE clause.
  */
 export function managedBy(userId: string, alias = "v"): SQL {
   const v = sql.raw(alias);
   // `= ANY(ARRAY(subquery))` makes each side an InitPlan evaluated once, so the owner indexes answer with a
   // BitmapOr; an OR of two `IN (subquery)` scans every vacancy (see docs/performance.md).
   return sql`(
-    ${v}.owner_organisation_id = ANY(ARRAY(
-      SELECT organisation_id FROM memberships WHERE user_id = ${userId} AND role = 'hr' AND organisation_id IS NOT NULL))
+    ${v}.owner_organisation_id = ANY(ARRAY(${organisationIdsWhereUserHolds(userId, HR)}))
     OR ${v}.owner_school_id = ANY(ARRAY(${hrSchoolIds(userId)}))
   )`;
 }
 
-/** Ids of the schools a user holds hr for, directly, through its trust, or through its LA. */
+/** Ids of the schools a user holds hr for. */
 export function hrSchoolIds(userId: string): SQL {
-  return sql`
-    SELECT m.school_id FROM memberships m WHERE m.user_id = ${userId} AND m.role = 'hr' AND m.school_id IS NOT NULL
-    UNION
-    SELECT s.id FROM schools s JOIN memberships m ON m.organisation_id = s.trust_id
-     WHERE m.user_id = ${userId} AND m.role = 'hr'
-    UNION
-    SELECT s.id FROM schools s JOIN organisations o ON o.kind = 'local_authority' AND o.la_code = s.la_code
-      JOIN memberships m ON m.organisation_id = o.id
-     WHERE m.user_id = ${userId} AND m.role = 'hr' AND s.trust_id IS NULL`;
+  return schoolIdsWhereUserHolds(userId, HR);
 }
 
 export type PostingContext = { kind: "organisation" | "school"; id: string; name: string };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { hasRole } from "../../app/memberships/access.server";
+import { hasRole } from "../../app/access/scope.server";
 import { acceptInvitation, createInvitation, findInvitation } from "../../app/memberships/invitations.server";
 import { emails, invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import { useTestDatabase } from "../support/database";

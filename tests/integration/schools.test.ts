@@ -3,13 +3,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { distanceMetres } from "../../app/places/distance";
+import { findOrganisation, schoolsOfOrganisation } from "../../app/organisations/queries.server";
 import {
   directoryFacets,
-  findOrganisation,
   findSchoolByUrn,
   nearestSchools,
   schoolPoints,
-  schoolsOfOrganisation,
   searchSchools,
 } from "../../app/schools/queries.server";
 import { loader as directoryLoader } from "../../app/routes/schools._index";

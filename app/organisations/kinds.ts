@@ -1,0 +1,7 @@
+/** How each kind of organisation is named on its pages. */
+export const organisationKindLabels: Record<string, string> = {
+  academy_trust: "Academy trust",
+  local_authority: "Local authority",
+  itt_provider: "Initial teacher training provider",
+  teaching_school_hub: "Teaching school hub",
+};
