@@ -9,7 +9,7 @@ import { FlashMessage } from "./components/flash-message";
 import { PageErrorBoundary } from "./components/error-boundary";
 import { SiteHeader, navigationFor } from "./components/site-header";
 import { useNonce } from "./components/nonce";
-import { db, runtime } from "../db/runtime";
+import { db, services } from "./services.server";
 import { listMemberships } from "./memberships/queries.server";
 import stylesHref from "./styles/app.css";
 
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       nav: navigationFor(memberships, Boolean(signedIn)),
       flash,
-      devMailbox: runtime().config.devMailbox,
+      devMailbox: services().config.devMailbox,
     },
     { headers },
   );

@@ -1,7 +1,8 @@
 import path from "node:path";
 import PgBoss from "pg-boss";
 import { openDatabase, runMigrations, type Connection } from "../db/client";
-import { runtime, setRuntime } from "../db/runtime";
+import { enqueueOn } from "../db/jobs";
+import { services, setServices } from "./services.server";
 import { ensurePayScales } from "../db/importers/pay-scales";
 import { reassessOpenVacancies } from "./pay/assessment.server";
 import { isDatabaseEmpty, seedDemoRegion } from "../db/seed/demo";
@@ -11,6 +12,7 @@ import type { SearchEngine } from "../search/engine";
 import { reindex } from "../search/reindex.server";
 import type { AppConfig } from "./config.server";
 import { createQueues, startWorkers } from "./jobs/queues.server";
+import { hashPassword } from "./auth/password.server";
 
 export type StartOptions = {
   /** Run job workers and schedules in this process (the server does; scripts and most tests do not). */
@@ -49,7 +51,7 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   if (figures > 0) log(`pay scales: loaded ${figures} statutory figures (db/reference/pay-scales-england.csv)`);
   const boss = await createBoss(connection, options.workers ?? false);
   const search = searchEngineFor(config, connection.db);
-  setRuntime({ config, connection, boss, search });
+  setServices({ config, connection, boss, search, enqueue: enqueueOn(boss) });
   try {
     await search.applySettings();
   } catch (error) {
@@ -60,7 +62,7 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   }
   if (options.seed && (await isDatabaseEmpty(connection.db))) {
     log("empty database: seeding the demo region");
-    const summary = await seedDemoRegion(connection.db);
+    const summary = await seedDemoRegion(connection.db, { hashPassword });
     log(`seeded ${summary.schools} schools, ${summary.users} demo users, ${summary.vacancies ?? 0} vacancies`);
     const pay = await reassessOpenVacancies(connection.db);
     log(`pay: assessed ${pay.assessed} live teacher vacancies`);
@@ -87,8 +89,8 @@ async function indexIfEmpty(db: Connection["db"], search: SearchEngine, log: (m:
 }
 
 export async function stopRuntime(): Promise<void> {
-  const r = runtime();
-  setRuntime(undefined);
-  if (r.boss) await r.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  const r = services();
+  setServices(undefined);
+  await r.boss.stop({ graceful: true, timeout: 5000, wait: true });
   await r.connection.close();
 }

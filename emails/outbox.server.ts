@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { executeSqlOn } from "../db/execute-sql";
-import { runtime } from "../db/runtime";
+import type { Enqueue } from "../db/jobs";
 import { emails } from "../db/schema";
 import type { EmailProps, TemplateName } from "./catalogue";
 import { renderEmail } from "./render.server";
@@ -15,6 +14,7 @@ export type SendEmailJob = { emailId: string };
  */
 export async function queueEmail<T extends TemplateName>(
   executor: Executor,
+  enqueue: Enqueue,
   to: string,
   template: T,
   props: EmailProps[T],
@@ -32,10 +32,7 @@ export async function queueEmail<T extends TemplateName>(
       headers: options.headers ?? {},
     })
     .returning({ id: emails.id });
-  const boss = runtime().boss;
-  if (!boss) throw new Error("The job queue is not running: cannot queue an e-mail");
-  await boss.send(SEND_EMAIL_QUEUE, { emailId: row.id } satisfies SendEmailJob, {
-    db: { executeSql: executeSqlOn(executor) },
+  await enqueue(executor, SEND_EMAIL_QUEUE, { emailId: row.id } satisfies SendEmailJob, {
     retryLimit: 8,
     retryDelay: 15,
     retryBackoff: true,

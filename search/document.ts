@@ -2,8 +2,8 @@
  * The search document of a vacancy: what both engines index, derived from PostgreSQL (the source of truth)
  * by search/documents.server.ts. Applicants' personal data never appears here: only the advert and its schools.
  */
-import { keyStageLabels, phaseLabels, roleLabels } from "../app/vacancies/options";
-import { subjectLabel } from "../app/vacancies/subjects";
+import { keyStageLabels, phaseLabels, roleLabels } from "../app/vocabulary/options";
+import { subjectLabel } from "../app/vocabulary/subjects";
 import type { FacetName, SearchFilters } from "./engine";
 
 export type DocumentSchool = {

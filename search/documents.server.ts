@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { rowsOf, textArrayLiteral } from "../db/rows";
 import type { DocumentSchool, VacancyDocument } from "./document";
-import { schoolTypesOf } from "./school-types";
+import { schoolTypesOf } from "../app/vocabulary/school-types";
 
 /** A school as the document query returns it: with the fields that decide its school types and trust. */
 type SchoolRow = Omit<DocumentSchool, "fteShare"> & {

@@ -8,9 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
-import { executeSqlOn } from "../db/execute-sql";
+import type { Enqueue } from "../db/jobs";
 import { rowsOf, textArrayLiteral } from "../db/rows";
-import { runtime } from "../db/runtime";
 import { documentsFor } from "./documents.server";
 import type { SearchEngine } from "./engine";
 
@@ -19,14 +18,8 @@ export const SEARCH_SYNC_QUEUE = "search.sync";
 export const STALE_REBUILD_MINUTES = 10;
 
 /** Queues a sync job in the caller's transaction: if the change rolls back, so does the job. */
-export async function requestSearchSync(executor: Executor): Promise<void> {
-  const boss = runtime().boss;
-  if (!boss) return;
-  await boss.send(
-    SEARCH_SYNC_QUEUE,
-    {},
-    { db: { executeSql: executeSqlOn(executor) }, retryLimit: 10, retryDelay: 2, retryBackoff: true },
-  );
+export async function requestSearchSync(executor: Executor, enqueue: Enqueue): Promise<void> {
+  await enqueue(executor, SEARCH_SYNC_QUEUE, {}, { retryLimit: 10, retryDelay: 2, retryBackoff: true });
 }
 
 export async function ensureIndexState(db: Executor): Promise<void> {

@@ -2,7 +2,7 @@
  * The synonym list both engines use: Meilisearch gets it as its `synonyms` setting, the Postgres engine
  * expands queries with it. Groups are mutual: any name finds the others.
  */
-import { subjects } from "../app/vacancies/subjects";
+import { subjects } from "../app/vocabulary/subjects";
 import { tokenize } from "./text";
 
 /** Names of roles and programmes people use interchangeably; subjects come from the curated subject list. */

@@ -30,6 +30,7 @@ step "typecheck (tsc --noEmit)" "$BIN/tsc" --noEmit
 step "lint (eslint)" "$BIN/eslint" .
 step "format (prettier --check)" "$BIN/prettier" --check --log-level warn .
 step "build (remix build)" "$BIN/remix" build
+step "browser bundle holds nothing from db/" "$BIN/tsx" tests/support/check-browser-bundle.ts
 step "unit tests (Vitest)" "$BIN/vitest" run --project unit \
   --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-unit.json"
 step "integration tests (Vitest${TEST_DATABASE_URL:+, PostgreSQL server})" "$BIN/vitest" run --project integration \

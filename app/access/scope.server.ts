@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import type { Role, Scope } from "../memberships/roles";
+import type { Role, Scope } from "../vocabulary/roles";
 
 /**
  * The one statement of who may act where. Every query that reads or writes organisation data puts one of

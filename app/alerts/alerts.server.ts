@@ -7,6 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
 import { jobAlertDeliveries, jobAlerts } from "../../db/schema";
+import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import type { SearchEngine } from "../../search/engine";
 import { resolvePlace } from "../places/lookup.server";
@@ -135,6 +136,7 @@ export async function alertState(db: Executor, alertId: string) {
 
 type RunContext = {
   db: Database;
+  enqueue: Enqueue;
   engine: SearchEngine;
   appUrl: string;
   secret: string;
@@ -165,6 +167,7 @@ async function pause(ctx: RunContext, alert: JobAlert, to: string, problem: stri
     if (paused)
       await queueEmail(
         tx,
+        ctx.enqueue,
         to,
         "alert-needs-attention",
         { summary: alert.summary, problem, manageUrl: l.manageUrl, unsubscribeUrl: l.unsubscribeUrl },
@@ -240,6 +243,7 @@ export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Pr
       });
       const emailId = await queueEmail(
         tx,
+        ctx.enqueue,
         to,
         "job-alert",
         {
@@ -277,10 +281,11 @@ export async function runDueAlerts(
   db: Database,
   engine: SearchEngine,
   frequency: Frequency,
-  options: { appUrl: string; secret: string; now?: Date; renames?: typeof OPTION_RENAMES },
+  options: { enqueue: Enqueue; appUrl: string; secret: string; now?: Date; renames?: typeof OPTION_RENAMES },
 ): Promise<RunReport> {
   const ctx: RunContext = {
     db,
+    enqueue: options.enqueue,
     engine,
     appUrl: options.appUrl,
     secret: options.secret,

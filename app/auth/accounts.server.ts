@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { users, userTokens } from "../../db/schema";
+import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
@@ -35,7 +36,7 @@ async function issueToken(db: Executor, userId: string, purpose: "verify_email" 
 export async function signUp(
   db: Database,
   input: { name: string; email: string; password: string },
-  context: { ip: string; appUrl: string },
+  context: { ip: string; appUrl: string; enqueue: Enqueue },
 ): Promise<{ ok: true; setCookie: string | null } | Limited> {
   const decision = await hitRateLimits(db, [{ limit: LIMITS.signUpPerIp, subject: context.ip }]);
   if (!decision.allowed) return limited(decision);
@@ -48,7 +49,7 @@ export async function signUp(
       .returning({ id: users.id });
     if (inserted.length === 0) {
       const [existing] = await tx.select({ name: users.name }).from(users).where(eq(users.email, input.email));
-      await queueEmail(tx, input.email, "account-exists", {
+      await queueEmail(tx, context.enqueue, input.email, "account-exists", {
         name: existing?.name ?? input.name,
         signInUrl: `${context.appUrl}/sign-in`,
         resetUrl: `${context.appUrl}/forgot-password`,
@@ -57,7 +58,7 @@ export async function signUp(
     }
     const userId = inserted[0].id;
     const token = await issueToken(tx, userId, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
-    await queueEmail(tx, input.email, "verify-email", {
+    await queueEmail(tx, context.enqueue, input.email, "verify-email", {
       name: input.name,
       url: `${context.appUrl}/verify-email?token=${token}`,
       expiresInHours: VERIFY_TOKEN_HOURS,
@@ -115,13 +116,13 @@ export async function verifyEmail(db: Database, token: string): Promise<boolean>
 export async function resendVerification(
   db: Database,
   user: { id: string; email: string; name: string },
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<{ ok: true } | Limited> {
   const decision = await hitRateLimits(db, [{ limit: LIMITS.verificationPerUser, subject: user.id }]);
   if (!decision.allowed) return limited(decision);
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
-    await queueEmail(tx, user.email, "verify-email", {
+    await queueEmail(tx, context.enqueue, user.email, "verify-email", {
       name: user.name,
       url: `${context.appUrl}/verify-email?token=${token}`,
       expiresInHours: VERIFY_TOKEN_HOURS,
@@ -134,7 +135,7 @@ export async function resendVerification(
 export async function requestPasswordReset(
   db: Database,
   email: string,
-  context: { ip: string; appUrl: string },
+  context: { ip: string; appUrl: string; enqueue: Enqueue },
 ): Promise<{ ok: true } | Limited> {
   const decision = await hitRateLimits(db, [
     { limit: LIMITS.resetPerAccount, subject: email },
@@ -145,7 +146,7 @@ export async function requestPasswordReset(
   if (!user) return { ok: true };
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "reset_password", RESET_TOKEN_MINUTES * 60_000);
-    await queueEmail(tx, user.email, "reset-password", {
+    await queueEmail(tx, context.enqueue, user.email, "reset-password", {
       name: user.name,
       url: `${context.appUrl}/reset-password?token=${token}`,
       expiresInMinutes: RESET_TOKEN_MINUTES,

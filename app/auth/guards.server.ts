@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { hasRole } from "../access/scope.server";
-import type { Role, Scope } from "../memberships/roles";
+import type { Role, Scope } from "../vocabulary/roles";
 import { readSession, type SignedIn } from "./session.server";
 
 /** Only paths on this site may be redirected to after sign-in. */

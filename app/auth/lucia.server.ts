@@ -1,6 +1,6 @@
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan } from "lucia";
-import { runtime } from "../../db/runtime";
+import { services } from "../services.server";
 import { sessions, users } from "../../db/schema";
 
 /** Idle expiry: Lucia slides it forward while the session is used. */
@@ -9,7 +9,7 @@ export const SESSION_IDLE = new TimeSpan(7, "d");
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 
 function createLucia(secure: boolean) {
-  const adapter = new DrizzlePostgreSQLAdapter(runtime().connection.db, sessions, users);
+  const adapter = new DrizzlePostgreSQLAdapter(services().connection.db, sessions, users);
   return new Lucia(adapter, {
     sessionExpiresIn: SESSION_IDLE,
     sessionCookie: {
@@ -41,7 +41,7 @@ let cached: { key: unknown; lucia: ReturnType<typeof createLucia> } | undefined;
 
 /** One Lucia per runtime (tests start several runtimes in one process). */
 export function lucia() {
-  const r = runtime();
+  const r = services();
   if (!cached || cached.key !== r) cached = { key: r, lucia: createLucia(r.config.secureCookies) };
   return cached.lucia;
 }

@@ -1,10 +1,10 @@
 import { createCookieSessionStorage } from "@remix-run/node";
-import { runtime } from "../../db/runtime";
+import { services } from "../services.server";
 
 export type Flash = { kind: "success" | "info" | "error"; message: string };
 
 function storage() {
-  const { config } = runtime();
+  const { config } = services();
   return createCookieSessionStorage<Record<string, never>, { flash: Flash }>({
     cookie: {
       name: config.secureCookies ? "__Host-staffroom_flash" : "staffroom_flash",

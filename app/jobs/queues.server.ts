@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { deliverEmail } from "../../emails/deliver.server";
 import { SEND_EMAIL_QUEUE, type SendEmailJob } from "../../emails/outbox.server";
 import { devMailboxTransport, resendTransport, type EmailTransport } from "../../emails/transport.server";
-import { runtime } from "../../db/runtime";
+import { services } from "../services.server";
 import { deleteExpiredAuthRecords } from "../auth/cleanup.server";
 import { applyDueTransitions } from "../vacancies/vacancies.server";
 import { VACANCY_TRANSITIONS_QUEUE } from "../vacancies/transition-queue.server";
@@ -35,7 +35,7 @@ export async function createQueues(boss: PgBoss): Promise<void> {
 }
 
 export function emailTransport(): EmailTransport {
-  const { config } = runtime();
+  const { config } = services();
   return config.resendApiKey ? resendTransport(config.resendApiKey, config.mailFrom) : devMailboxTransport;
 }
 
@@ -43,24 +43,24 @@ export function emailTransport(): EmailTransport {
 export async function startWorkers(boss: PgBoss): Promise<void> {
   const transport = emailTransport();
   await boss.work<SendEmailJob>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await deliverEmail(runtime().connection.db, transport, job.data.emailId);
+    for (const job of jobs) await deliverEmail(services().connection.db, transport, job.data.emailId);
   });
   await boss.work(CLEANUP_QUEUE, async () => {
-    await deleteExpiredAuthRecords(runtime().connection.db, new Date());
+    await deleteExpiredAuthRecords(services().connection.db, new Date());
   });
   await boss.schedule(CLEANUP_QUEUE, "17 * * * *", {}, { tz: "Europe/London" });
   // Scheduled publication and closing: a job is also queued for each exact moment (see
   // transition-queue.server.ts); this every-minute pass is the safety net.
   await boss.work(VACANCY_TRANSITIONS_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
-    await applyDueTransitions(runtime().connection.db);
+    await applyDueTransitions(services().connection.db);
   });
   await boss.schedule(VACANCY_TRANSITIONS_QUEUE, "* * * * *", {});
   // Search sync: a job is queued with each change (search/sync.server.ts); the every-minute one is the safety
   // net, and picks up changes made while the engine was down or by scripts while the server was stopped.
   await boss.work(SEARCH_SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async () => {
-    const { connection, search } = runtime();
+    const { connection, search, enqueue } = services();
     const outcome = await drainSearchSync(connection.db, search);
-    if (outcome.remaining > 0 && outcome.waiting === null) await requestSearchSync(connection.db);
+    if (outcome.remaining > 0 && outcome.waiting === null) await requestSearchSync(connection.db, enqueue);
   });
   await boss.schedule(SEARCH_SYNC_QUEUE, "* * * * *", {});
   await boss.send(SEARCH_SYNC_QUEUE, {});
@@ -68,8 +68,9 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   // however many processes there are; the alerts' delivery records stop a retried job sending anything twice.
   for (const [frequency, queue] of Object.entries(ALERT_QUEUES) as [Frequency, string][]) {
     await boss.work(queue, async () => {
-      const { connection, search, config } = runtime();
+      const { connection, search, config, enqueue } = services();
       const report = await runDueAlerts(connection.db, search, frequency, {
+        enqueue,
         appUrl: config.appUrl,
         secret: config.sessionSecret,
       });
@@ -82,13 +83,13 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.schedule(ALERT_QUEUES.weekly, "0 7 * * 1", {}, { tz: "Europe/London" });
   // Every night, each open vacancy's pay is compared again with the local picture as it now stands.
   await boss.work(PAY_REASSESS_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
-    const report = await reassessOpenVacancies(runtime().connection.db);
+    const report = await reassessOpenVacancies(services().connection.db);
     console.log(
       `[pay] nightly: ${report.assessed} of ${report.open} open vacancies assessed, ${report.changed} changed`,
     );
   });
   await boss.schedule(PAY_REASSESS_QUEUE, "30 2 * * *", {}, { tz: "Europe/London", expireInMinutes: 120 });
   await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    await processImport(runtime().connection.db, job.data.importId);
+    await processImport(services().connection.db, services().enqueue, job.data.importId);
   });
 }

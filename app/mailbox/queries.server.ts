@@ -1,12 +1,12 @@
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { runtime } from "../../db/runtime";
+import { services } from "../services.server";
 import { emails } from "../../db/schema";
 import { notFound } from "../auth/guards.server";
 
 /** The dev mailbox exists only while mail is not really sent (no RESEND_API_KEY). */
 export function requireDevMailbox(): void {
-  if (!runtime().config.devMailbox) throw notFound();
+  if (!services().config.devMailbox) throw notFound();
 }
 
 export async function listMail(db: Executor, options: { to?: string; limit?: number } = {}) {

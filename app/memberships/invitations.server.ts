@@ -2,11 +2,12 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hitRateLimit, LIMITS } from "../security/rate-limit.server";
 import { hasRole } from "../access/scope.server";
-import { roleLabels, type Role, type Scope } from "./roles";
+import { roleLabels, type Role, type Scope } from "../vocabulary/roles";
 import { INVITABLE_ROLES } from "./schemas";
 
 export const INVITATION_DAYS = 7;
@@ -60,7 +61,7 @@ export async function createInvitation(
   db: Database,
   inviter: { id: string; name: string },
   input: { email: string; role: Role; scope: Scope },
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<InviteResult> {
   const place = await placeForInviter(db, inviter.id, input.scope);
   if (!place) return { ok: false, reason: "not-found" };
@@ -91,7 +92,7 @@ export async function createInvitation(
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
       })
       .returning({ id: invitations.id });
-    await queueEmail(tx, input.email, "invitation", {
+    await queueEmail(tx, context.enqueue, input.email, "invitation", {
       inviterName: inviter.name,
       roleLabel: roleLabels[input.role].toLowerCase(),
       placeName: place.name,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import type { Role, Scope } from "./roles";
+import type { Role, Scope } from "../vocabulary/roles";
 
 export type MembershipSummary = {
   id: string;

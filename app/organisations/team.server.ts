@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { schoolOfOrganisation } from "../access/scope.server";
-import type { Role } from "../memberships/roles";
+import type { Role } from "../vocabulary/roles";
 
 export type TeamMember = { membershipId: string; name: string; email: string; role: Role; place: string };
 

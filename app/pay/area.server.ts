@@ -10,7 +10,7 @@ import type { Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
 import { payYearOf, statutoryBound, type ScaleFigure } from "./scales";
 import { familyOf, ROLE_FAMILIES, roleFamilies, TEACHER_PAY_RANGES, type RoleFamily } from "./families";
-import { payAreaOf, type PayArea } from "./pay-areas";
+import { payAreaOf, type PayArea } from "../vocabulary/pay-areas";
 import { employerKindOf, employerKinds, type EmployerKind } from "./employers";
 import type { PayPolicy } from "./policy";
 

@@ -1,7 +1,7 @@
 /** Findings and badges in words, for HR's review, the public badge and the e-mails. Pure. */
-import { payRangeLabels, type PayRange } from "../vacancies/options";
-import { allowanceLabels, formatPounds, type AllowanceKind } from "../vacancies/pay";
-import { payAreaLabels } from "./pay-areas";
+import { allowanceLabels, payRangeLabels, type AllowanceKind, type PayRange } from "../vocabulary/options";
+import { formatPounds } from "../vacancies/pay";
+import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatGap } from "./policy";
 import type { Badge, Finding } from "./rule";
 

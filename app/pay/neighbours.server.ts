@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
-import { METRES_PER_MILE } from "../places/distance";
+import { METRES_PER_MILE } from "../vocabulary/distance";
 import { familyOf, rolesOf } from "./families";
 import type { PayPolicy } from "./policy";
 import type { Comparable } from "./rule";

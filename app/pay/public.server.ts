@@ -1,5 +1,5 @@
 import type { Executor } from "../../db/client";
-import { formatMiles } from "../places/distance";
+import { formatMiles } from "../vocabulary/distance";
 import { formatPounds } from "../vacancies/pay";
 import { currentAssessment } from "./assessment.server";
 import { badgeText, storedBadge } from "./explain";

@@ -14,7 +14,7 @@
 import { median } from "d3-array";
 import { subMonths } from "date-fns";
 import { familyOf, TEACHER_PAY_RANGES } from "./families";
-import { payAreaOf, type PayArea } from "./pay-areas";
+import { payAreaOf, type PayArea } from "../vocabulary/pay-areas";
 import type { PayPolicy } from "./policy";
 import { payYearOf, statutoryBound, type ScaleFigure } from "./scales";
 

@@ -2,7 +2,7 @@
  * The statutory pay ranges, as data: one figure per year, pay area, range and point ("min", "max", "M1"…), each
  * with its source (db/schema/pay.ts; loaded from a CSV by `npm run import:pay-scales`). Pure lookups here.
  */
-import type { PayArea } from "./pay-areas";
+import type { PayArea } from "../vocabulary/pay-areas";
 
 export type ScaleFigure = { year: string; area: PayArea; range: string; point: string; annual: number; source: string };
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { outcodeOf, parsePostcodeQuery, sectorOf, type PostcodeKind } from "./postcode";
+import { outcodeOf, parsePostcodeQuery, sectorOf, type PostcodeKind } from "../vocabulary/postcodes";
 
 export type PlaceKind = PostcodeKind | "local_authority" | "town";
 export type ResolvedPlace = { lat: number; lng: number; label: string; kind: PlaceKind };

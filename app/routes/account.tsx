@@ -3,14 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { changePassword, resendVerification } from "../auth/accounts.server";
 import { requireUser } from "../auth/guards.server";
 import { changePasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 import { listMemberships } from "../memberships/queries.server";
-import { roleLabels } from "../memberships/roles";
+import { roleLabels } from "../vocabulary/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Staffroom" }];
 
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
         kind: "info",
         message: "Your e-mail address is already confirmed.",
       });
-    const result = await resendVerification(db(), user, { appUrl: runtime().config.appUrl });
+    const result = await resendVerification(db(), user, { appUrl: services().config.appUrl, enqueue: enqueue() });
     if (!result.ok) {
       return json(
         { resendError: "We have sent several links already. Wait an hour, then ask again.", result: undefined },

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireMembership } from "../auth/guards.server";
 import { MembersTable } from "../components/members-table";
 import { Pagination } from "../components/pagination";
-import { roleLabels, type Role } from "../memberships/roles";
-import { organisationKindLabels } from "../organisations/kinds";
+import { roleLabels, type Role } from "../vocabulary/roles";
+import { organisationKindLabels } from "../vocabulary/organisation-kinds";
 import { findPartnership, partnershipOverview } from "../partnerships/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LabelledField } from "../components/forms";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireMembership } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { policyOf } from "../pay/assessment.server";
 import { formatBasisPoints, fromForm, policyForm, policyLabels, type PayPolicy } from "../pay/policy";
 import { policyChanges, savePolicy } from "../pay/policy.server";
 import { findPartnership } from "../partnerships/queries.server";
-import { formatLondon } from "../vacancies/london-time";
+import { formatLondon } from "../vocabulary/london-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Pay policy – ${data.partnership.name} – Staffroom` : "Staffroom" },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { forbidden, requireUser } from "../auth/guards.server";
 import { adminPartnerships } from "../partnerships/queries.server";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { changeAlert, type AlertChange } from "../alerts/alerts.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";

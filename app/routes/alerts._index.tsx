@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { createAlert, listAlerts } from "../alerts/alerts.server";
 import { requireUser } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";
-import { formatLondon } from "../vacancies/london-time";
+import { formatLondon } from "../vocabulary/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Your job alerts – Staffroom" }];
 

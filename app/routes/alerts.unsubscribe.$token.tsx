@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { alertState, unsubscribeById } from "../alerts/alerts.server";
 import { alertIdFromToken } from "../alerts/unsubscribe-token.server";
 import { notFound } from "../auth/guards.server";
@@ -9,7 +9,7 @@ import { notFound } from "../auth/guards.server";
 export const meta: MetaFunction = () => [{ title: "Job alert – Staffroom" }, { name: "robots", content: "noindex" }];
 
 function alertId(token: string | undefined): string {
-  const id = alertIdFromToken(token ?? "", runtime().config.sessionSecret);
+  const id = alertIdFromToken(token ?? "", services().config.sessionSecret);
   if (!id) throw notFound("This unsubscribe link is not right: copy the whole link from the e-mail.");
   return id;
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { vacancyFeed } from "../vacancies/public.server";
 
 const query = z.object({
@@ -34,12 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { page, per_page: perPage } = parsed.data;
   const { total, vacancies } = await vacancyFeed(db(), page, perPage);
-  const base = `${runtime().config.appUrl}/api/v1/vacancies`;
+  const base = `${services().config.appUrl}/api/v1/vacancies`;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const link = (p: number) => `${base}?page=${p}&per_page=${perPage}`;
   return json(
     {
-      data: vacancies.map((v) => ({ ...v, url: `${runtime().config.appUrl}/vacancies/${v.id}` })),
+      data: vacancies.map((v) => ({ ...v, url: `${services().config.appUrl}/vacancies/${v.id}` })),
       meta: {
         total,
         page,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { runDueAlerts } from "../alerts/alerts.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { requireDevMailbox } from "../mailbox/queries.server";
@@ -17,8 +17,12 @@ export const loader = () => {
 export async function action({ request }: ActionFunctionArgs) {
   requireDevMailbox();
   const frequency = (await request.formData()).get("frequency") === "weekly" ? "weekly" : "daily";
-  const { config, search } = runtime();
-  const report = await runDueAlerts(db(), search, frequency, { appUrl: config.appUrl, secret: config.sessionSecret });
+  const { config, search } = services();
+  const report = await runDueAlerts(db(), search, frequency, {
+    enqueue: enqueue(),
+    appUrl: config.appUrl,
+    secret: config.sessionSecret,
+  });
   return redirectWithFlash(request, "/dev/mailbox", {
     kind: "success",
     message: `Ran ${report.alerts} ${frequency} alerts: ${report.emailed} e-mailed (${report.vacancies} vacancies), ${report.paused} paused.`,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { listMail, requireDevMailbox } from "../mailbox/queries.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox – Staffroom" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { listMail, requireDevMailbox } from "../mailbox/queries.server";
 
 const query = z.object({ to: z.string().trim().max(254).optional().catch(undefined) });

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { requestPasswordReset } from "../auth/accounts.server";
 import { forgotPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, tooManyAttempts } from "../components/actions.server";
@@ -15,7 +15,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission);
   const result = await requestPasswordReset(db(), submission.value.email, {
     ip: context.clientIp,
-    appUrl: runtime().config.appUrl,
+    appUrl: services().config.appUrl,
+    enqueue: enqueue(),
   });
   if (!result.ok) return tooManyAttempts(submission, result.retryAfterSeconds);
   return redirectWithFlash(request, "/check-email", {

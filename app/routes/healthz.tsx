@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 
 /** For load balancers and test runners: the app is up and its database answers. */
 export async function loader() {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { LabelledField } from "../components/forms";
@@ -10,7 +10,7 @@ import { StatusTag } from "../vacancies/components/status-tag";
 import { StepList } from "../vacancies/components/step-list";
 import { requireManagedVacancy } from "../vacancies/guards.server";
 import { closeReasonLabels, isEditable } from "../vacancies/lifecycle";
-import { formatLondon, fromLondonLocal, toLondonLocal } from "../vacancies/london-time";
+import { formatLondon, fromLondonLocal, toLondonLocal } from "../vocabulary/london-time";
 import { closeSchema, extendSchema } from "../vacancies/schemas";
 import {
   archiveVacancy,

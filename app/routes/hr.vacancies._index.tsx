@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { Pagination } from "../components/pagination";
 import { postableSchools } from "../vacancies/access.server";
 import { hrDashboard } from "../vacancies/dashboard.server";
 import { requireHr } from "../vacancies/guards.server";
 import { vacancyStatuses } from "../vacancies/lifecycle";
-import { formatLondon } from "../vacancies/london-time";
+import { formatLondon } from "../vocabulary/london-time";
 import { StatusTag, statusLabels } from "../vacancies/components/status-tag";
 
 export const meta: MetaFunction = () => [{ title: "Vacancies – Staffroom" }];

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { findImport } from "../vacancies/csv-import/import.server";
 import { isFinished, statusText } from "../vacancies/csv-import/progress";

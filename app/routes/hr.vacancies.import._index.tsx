@@ -7,14 +7,14 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db, enqueue } from "../services.server";
 import { FieldError, FormErrors } from "../components/forms";
 import { COLUMNS } from "../vacancies/csv-import/columns";
 import { recentImports, startImport } from "../vacancies/csv-import/import.server";
 import { MAX_FILE_BYTES, MAX_ROWS } from "../vacancies/csv-import/limits";
 import { uploadForm } from "../vacancies/csv-import/upload";
 import { requireHr } from "../vacancies/guards.server";
-import { formatLondon } from "../vacancies/london-time";
+import { formatLondon } from "../vocabulary/london-time";
 import { PostingFor } from "../vacancies/components/posting-for";
 
 export const meta: MetaFunction = () => [{ title: "Import vacancies from a CSV file – Staffroom" }];
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const form = await uploadForm(formData, contexts);
   if (!form.ok) return refuse(form.fieldErrors);
-  const started = await startImport(db(), user.id, form.owner, form.upload, { publish: form.publish });
+  const started = await startImport(db(), enqueue(), user.id, form.owner, form.upload, { publish: form.publish });
   if (!started.ok) return refuse({ file: [started.message] });
   return redirect(`/hr/vacancies/import/${started.id}`);
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { postableSchools } from "../vacancies/access.server";
 import { templateCsv } from "../vacancies/csv-import/columns";
 import { requireHr } from "../vacancies/guards.server";

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { currentUser, notFound, requireUser } from "../auth/guards.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { acceptInvitation, findInvitation } from "../memberships/invitations.server";
-import { roleLabels } from "../memberships/roles";
+import { roleLabels } from "../vocabulary/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation – Staffroom" }];
 

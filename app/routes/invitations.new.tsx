@@ -3,12 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrors, SelectField, TextField } from "../components/forms";
 import { createInvitation, placeForInviter, scopeFrom } from "../memberships/invitations.server";
-import { roleLabels } from "../memberships/roles";
+import { roleLabels } from "../vocabulary/roles";
 import { INVITABLE_ROLES, invitationSchema, scopeQuerySchema } from "../memberships/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Invite a colleague – Staffroom" }];
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db(),
     user,
     { email, role, scope: place.scope },
-    { appUrl: runtime().config.appUrl },
+    { appUrl: services().config.appUrl, enqueue: enqueue() },
   );
   if (!result.ok) {
     switch (result.reason) {

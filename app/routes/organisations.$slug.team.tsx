@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireMembership } from "../auth/guards.server";
 import { pendingInvitations } from "../memberships/invitations.server";
 import { MembersTable } from "../components/members-table";
-import { roleLabels } from "../memberships/roles";
+import { roleLabels } from "../vocabulary/roles";
 import { findOrganisation, schoolsOfOrganisation } from "../organisations/queries.server";
 import { organisationTeam } from "../organisations/team.server";
 

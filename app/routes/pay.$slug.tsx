@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { areaOffers, groupOffers } from "../pay/area.server";
 import { loadScales, policyOf } from "../pay/assessment.server";
 import { DistributionChart } from "../pay/components/distribution-chart";
 import { employerKinds } from "../pay/employers";
-import { payAreaLabels } from "../pay/pay-areas";
+import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatBasisPoints } from "../pay/policy";
 import { findPartnership } from "../partnerships/queries.server";
-import { payRangeLabels, phaseLabels, type PayRange, type Phase } from "../vacancies/options";
+import { payRangeLabels, phaseLabels, type PayRange, type Phase } from "../vocabulary/options";
 import { formatPounds } from "../vacancies/pay";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { areaOffers } from "../pay/area.server";
 import { policyOf } from "../pay/assessment.server";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireMembership } from "../auth/guards.server";
 import { MembersTable } from "../components/members-table";
-import { roleLabels, type Role } from "../memberships/roles";
+import { roleLabels, type Role } from "../vocabulary/roles";
 import { findSchoolByUrn, schoolStaff } from "../schools/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

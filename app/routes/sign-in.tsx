@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { signIn } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signInSchema } from "../auth/schemas";

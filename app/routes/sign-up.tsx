@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { signUp } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signUpSchema } from "../auth/schemas";
@@ -20,8 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
   if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
-  const { appUrl } = runtime().config;
-  const result = await signUp(db(), submission.value, { ip: context.clientIp, appUrl });
+  const { appUrl } = services().config;
+  const result = await signUp(db(), submission.value, { ip: context.clientIp, appUrl, enqueue: enqueue() });
   if (!result.ok) return tooManyAttempts(submission, result.retryAfterSeconds, ["password"]);
   const next = result.setCookie ? safeRedirectPath(submission.value.redirectTo, "/check-email") : "/check-email";
   return redirectWithFlash(

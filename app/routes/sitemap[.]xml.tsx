@@ -1,11 +1,11 @@
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { liveVacancyIds } from "../vacancies/public.server";
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Live vacancies and the main pages, for search engines. */
 export async function loader() {
-  const base = runtime().config.appUrl;
+  const base = services().config.appUrl;
   const ids = await liveVacancyIds(db());
   const urls = [
     `<url><loc>${escapeXml(`${base}/`)}</loc></url>`,

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { SchoolMap } from "../components/school-map";
-import { organisationKindLabels } from "../organisations/kinds";
+import { organisationKindLabels } from "../vocabulary/organisation-kinds";
 import { findOrganisation, schoolsOfOrganisation } from "../organisations/queries.server";
 import { LiveVacancyList } from "../vacancies/components/live-list";
 import { liveVacanciesForOrganisation } from "../vacancies/public.server";

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { notFound } from "../auth/guards.server";
-import { distanceMetres, formatMiles } from "../places/distance";
+import { distanceMetres, formatMiles } from "../vocabulary/distance";
 import { resolvePlace } from "../places/lookup.server";
 import { Advert } from "../vacancies/components/advert";
 import { jobPosting, ldJson } from "../vacancies/json-ld";
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     vacancy,
     payBadge: await publicPayBadge(db(), vacancy.id),
-    jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, runtime().config.appUrl)) : null,
+    jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, services().config.appUrl)) : null,
     countdown: countdown(vacancy.closesAt, new Date()),
     from: from ?? "",
     place: place ? place.label : null,

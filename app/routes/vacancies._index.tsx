@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { Pagination } from "../components/pagination";
 import { SchoolMap } from "../components/school-map";
 import { SaveAlert } from "../alerts/components/save-alert";
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (Object.keys(errors).length > 0) {
     return json({ ...base, errors, outcome: null, summary: describeSearch(query) }, { status: 400 });
   }
-  const outcome = await runSearch(db(), runtime().search, query);
+  const outcome = await runSearch(db(), services().search, query);
   if (outcome.kind === "place-not-found") {
     const message = `We could not find “${query.location}”. Try a full postcode like M33 6AA, a postcode district like M33, a town or a local authority.`;
     return json(

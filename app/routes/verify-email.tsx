@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { verifyEmail } from "../auth/accounts.server";
 import { currentUser } from "../auth/guards.server";
 import { tokenSchema } from "../auth/schemas";

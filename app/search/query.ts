@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { SORTS, type SearchFilters, type SortOrder } from "../../search/engine";
-import { schoolTypeLabels } from "../../search/school-types";
+import { schoolTypeLabels } from "../vocabulary/school-types";
 import {
   contractLabels,
   keyStageLabels,
@@ -12,8 +12,8 @@ import {
   phaseLabels,
   roleLabels,
   workingPatternLabels,
-} from "../vacancies/options";
-import { subjectLabel, subjectValues } from "../vacancies/subjects";
+} from "../vocabulary/options";
+import { subjectLabel, subjectValues } from "../vocabulary/subjects";
 import { currentValue, OPTION_RENAMES, type Mapped } from "./option-history";
 import { stripControlCharacters } from "../text/control-characters";
 

@@ -1,9 +1,9 @@
 /** What a search result shows, from its search document: pure, so the page and the alert e-mail agree. */
 import { schoolsByDistance, type VacancyDocument } from "../../search/document";
-import { distanceMetres, formatMiles } from "../places/distance";
+import { distanceMetres, formatMiles } from "../vocabulary/distance";
 import { formatFte } from "../vacancies/fte";
-import { formatLondon } from "../vacancies/london-time";
-import { contractLabels, workingPatternLabels, type ContractType, type WorkingPattern } from "../vacancies/options";
+import { formatLondon } from "../vocabulary/london-time";
+import { contractLabels, workingPatternLabels, type ContractType, type WorkingPattern } from "../vocabulary/options";
 import { formatHourly, formatSalaryRange, proRata } from "../vacancies/pay";
 import { badgeText, storedBadge } from "../pay/explain";
 

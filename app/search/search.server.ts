@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
 import type { EngineQuery, FacetCounts, SearchEngine, SearchFilters } from "../../search/engine";
-import { METRES_PER_MILE } from "../places/distance";
+import { METRES_PER_MILE } from "../vocabulary/distance";
 import { resolvePlace, type ResolvedPlace } from "../places/lookup.server";
 import {
   activeFilterLabels,

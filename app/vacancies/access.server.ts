@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
-import type { Role } from "../memberships/roles";
+import type { Role } from "../vocabulary/roles";
 
 const HR: Role[] = ["hr"];
 

@@ -1,4 +1,4 @@
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { forbidden, notFound, requireUser } from "../auth/guards.server";
 import { postingContexts } from "./access.server";
 import { findManagedVacancy } from "./vacancies.server";

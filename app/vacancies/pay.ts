@@ -1,17 +1,5 @@
+import type { Allowance, AllowanceKind } from "../vocabulary/options";
 import { FULL_TIME } from "./fte";
-
-export const allowanceKinds = ["tlr1", "tlr2", "tlr3", "sen", "recruitment", "retention"] as const;
-export type AllowanceKind = (typeof allowanceKinds)[number];
-export type Allowance = { kind: AllowanceKind; amount: number };
-
-export const allowanceLabels: Record<AllowanceKind, string> = {
-  tlr1: "TLR1",
-  tlr2: "TLR2",
-  tlr3: "TLR3",
-  sen: "SEN allowance",
-  recruitment: "Recruitment payment",
-  retention: "Retention payment",
-};
 
 /** The actual annual pay of a part-time post: the full-time-equivalent salary times the FTE, to the pound. */
 export function proRata(fullTimeSalary: number, fteThousandths: number): number {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseFte } from "./fte";
-import { allowanceKinds } from "./pay";
+import { allowanceKinds } from "../vocabulary/options";
 import {
   applyMethodLabels,
   contractLabels,
@@ -10,8 +10,8 @@ import {
   roleLabels,
   startLabels,
   workingPatternLabels,
-} from "./options";
-import { subjectValues } from "./subjects";
+} from "../vocabulary/options";
+import { subjectValues } from "../vocabulary/subjects";
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { formatFte } from "./fte";
-import { fromLondonLocal, toLondonLocal } from "./london-time";
+import { fromLondonLocal, toLondonLocal } from "../vocabulary/london-time";
 import { advertStep, applyStep, payStep, roleStep, whereStep } from "./schemas";
 import type { VacancyWithSchools } from "./vacancies.server";
 

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { schools, vacancies, vacancyEvents, vacancySchools } from "../../db/schema";
+import { enqueue } from "../services.server";
 import { hrSchoolIds, managedBy, type PostingContext } from "./access.server";
 import { formatFte } from "./fte";
 import { queueTransitionCheck } from "./transition-queue.server";
@@ -57,7 +58,7 @@ async function record(
 ) {
   await db.insert(vacancyEvents).values({ vacancyId, userId, action, changes, note: note ?? null });
   // Every recorded change may alter what search shows; the sync job decides (drafts are left out).
-  await requestSearchSync(db);
+  await requestSearchSync(db, enqueue());
 }
 
 async function schoolsOf(db: Executor, vacancyId: string): Promise<VacancySchool[]> {
@@ -291,7 +292,7 @@ async function applyTransition(
       : fields.status === "published"
         ? (extra.closesAt ?? v.closesAt ?? null)
         : null;
-  if (next && userId !== null) await queueTransitionCheck(tx, next);
+  if (next && userId !== null) await queueTransitionCheck(tx, enqueue(), next);
   const changes = diff(v as unknown as Record<string, unknown>, {
     status: fields.status,
     ...(extra.closesAt ? { closesAt: extra.closesAt } : {}),

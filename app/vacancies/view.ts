@@ -1,5 +1,5 @@
 import { formatFte } from "./fte";
-import { formatLondon, formatLondonDate } from "./london-time";
+import { formatLondon, formatLondonDate } from "../vocabulary/london-time";
 import {
   contractLabels,
   keyStageLabels,
@@ -13,17 +13,11 @@ import {
   type Phase,
   type VacancyRole,
   type WorkingPattern,
-} from "./options";
-import {
   allowanceLabels,
-  allowancesPerYear,
-  formatHourly,
-  formatPounds,
-  formatSalaryRange,
-  proRata,
   type Allowance,
-} from "./pay";
-import { subjectLabel } from "./subjects";
+} from "../vocabulary/options";
+import { allowancesPerYear, formatHourly, formatPounds, formatSalaryRange, proRata } from "./pay";
+import { subjectLabel } from "../vocabulary/subjects";
 
 /** The stored vacancy fields the advert needs; dates may arrive as strings from JSON. */
 export type AdvertSource = {

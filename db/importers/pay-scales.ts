@@ -1,6 +1,6 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { PAY_AREAS, type PayArea } from "../../app/pay/pay-areas";
+import { PAY_AREAS, type PayArea } from "../../app/vocabulary/pay-areas";
 import type { Database } from "../client";
 import { rowsOf } from "../rows";
 import { payScaleFigures } from "../schema";

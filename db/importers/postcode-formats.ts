@@ -1,4 +1,4 @@
-import { normalisePostcode, parsePostcodeQuery, type PostcodeKind } from "../../app/places/postcode";
+import { normalisePostcode, parsePostcodeQuery, type PostcodeKind } from "../../app/vocabulary/postcodes";
 import type { places } from "../schema";
 import type { ReadResult, RecognisedFormat } from "./csv-import";
 import { parseGridReference, parseLatLng } from "./grid";

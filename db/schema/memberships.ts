@@ -1,23 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { roles, scopeKinds } from "../../app/vocabulary/roles";
 import { users } from "./auth";
 import { createdAt, id } from "./columns";
 import { organisations } from "./organisations";
 import { partnerships } from "./partnerships";
 import { schools } from "./schools";
 
-export const roles = [
-  "teacher",
-  "trainee",
-  "hr",
-  "itt_coordinator",
-  "induction_tutor",
-  "mentor",
-  "partnership_admin",
-] as const;
 export const role = pgEnum("role", roles);
 
-export const scopeKinds = ["school", "organisation", "partnership"] as const;
 export const scopeKind = pgEnum("scope_kind", scopeKinds);
 
 /**

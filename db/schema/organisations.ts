@@ -1,13 +1,9 @@
 import { index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { organisationKinds } from "../../app/vocabulary/organisation-kinds";
 import { createdAt, id } from "./columns";
 import { partnerships } from "./partnerships";
 
-export const organisationKind = pgEnum("organisation_kind", [
-  "academy_trust",
-  "local_authority",
-  "itt_provider",
-  "teaching_school_hub",
-]);
+export const organisationKind = pgEnum("organisation_kind", organisationKinds);
 
 /** A body that employs or trains teachers across schools. */
 export const organisations = pgTable(

@@ -13,6 +13,14 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import {
+  applyMethods,
+  contractTypes,
+  payRanges,
+  startKinds,
+  workingPatterns,
+  type Allowance,
+} from "../../app/vocabulary/options";
 import { users } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { organisations } from "./organisations";
@@ -25,21 +33,13 @@ export const closeReason = pgEnum("vacancy_close_reason", [
   "filled_elsewhere",
   "withdrawn",
 ]);
-export const contractType = pgEnum("contract_type", ["permanent", "fixed_term", "maternity_cover", "casual"]);
-export const workingPattern = pgEnum("working_pattern", ["full_time", "part_time", "job_share", "flexible"]);
-export const startKind = pgEnum("start_kind", ["date", "range", "asap", "to_be_agreed"]);
-export const payRange = pgEnum("pay_range", [
-  "main",
-  "upper",
-  "unqualified",
-  "leading_practitioner",
-  "leadership",
-  "support",
-  "hourly",
-]);
-export const applyMethod = pgEnum("apply_method", ["staffroom", "external_link", "email"]);
+export const contractType = pgEnum("contract_type", contractTypes);
+export const workingPattern = pgEnum("working_pattern", workingPatterns);
+export const startKind = pgEnum("start_kind", startKinds);
+export const payRange = pgEnum("pay_range", payRanges);
+export const applyMethod = pgEnum("apply_method", applyMethods);
 
-export type AllowanceRow = { kind: "tlr1" | "tlr2" | "tlr3" | "sen" | "recruitment" | "retention"; amount: number };
+export type AllowanceRow = Allowance;
 
 /**
  * A vacancy, owned by the organisation or school that posts it. Pay is numbers: full-time-equivalent

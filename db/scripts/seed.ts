@@ -3,6 +3,7 @@ import { DemoAlreadySeededError, isDatabaseEmpty, seedDemoAroundRealSchools, see
 import { realLocalAuthority } from "../seed/real-schools";
 import { formatReport } from "./import-report";
 import { openScriptDatabase, pgliteWarning, runScript } from "./script-database";
+import { hashPassword } from "../../app/auth/password.server";
 
 const help = `Usage: npm run db:seed [-- --schools FILE] [--force]
 
@@ -38,11 +39,11 @@ runScript(async () => {
       return;
     }
     if (values.schools) {
-      const summary = await seedDemoAroundRealSchools(connection.db, values.schools);
+      const summary = await seedDemoAroundRealSchools(connection.db, values.schools, { hashPassword });
       console.log(formatReport(summary.imported));
       console.log(`seeded ${summary.schools} real schools into the demo partnership, ${summary.users} demo users`);
     } else {
-      const summary = await seedDemoRegion(connection.db);
+      const summary = await seedDemoRegion(connection.db, { hashPassword });
       console.log(
         `seeded ${summary.schools} fictional schools, ${summary.organisations} organisations, ${summary.users} demo users`,
       );

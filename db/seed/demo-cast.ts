@@ -1,4 +1,4 @@
-import type { roles } from "../schema";
+import type { Role } from "../../app/vocabulary/roles";
 
 /**
  * The demo's organisations and people. Every name is invented; other engineers' tests and the e2e
@@ -32,7 +32,7 @@ export type DemoScope =
   | { kind: "organisation"; org: TrustSlug | "local-authority" | "itt-provider" }
   | { kind: "northbrook-school"; index: number };
 
-export type DemoUser = { email: string; name: string; role: (typeof roles)[number]; scope: DemoScope };
+export type DemoUser = { email: string; name: string; role: Role; scope: DemoScope };
 
 export const demoUsers: DemoUser[] = [
   { email: "admin@staffroom.example", name: "Ada Admin", role: "partnership_admin", scope: { kind: "partnership" } },

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../../app/auth/password.server";
 import type { Database, Executor } from "../client";
 import type { CsvInput } from "../importers/csv-source";
 import { importSchools, type ImportReport } from "../importers/schools";
@@ -25,10 +24,13 @@ export class DemoAlreadySeededError extends Error {
   }
 }
 
+/** How the app hashes passwords (app/auth/password.server.ts), passed in: db/ imports nothing from app/. */
+export type PasswordHasher = { hashPassword: (password: string) => Promise<string> };
+
 /** Demoshire: the fictional region `npm start` shows on an empty database. */
-export async function seedDemoRegion(db: Database): Promise<SeedSummary> {
+export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promise<SeedSummary> {
   // Hashed once for all demo users: argon2 is deliberately slow.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await auth.hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     if (await hasDemoPartnership(tx)) throw new DemoAlreadySeededError();
     const generated = fictionalSchools();
@@ -53,10 +55,11 @@ export async function seedDemoRegion(db: Database): Promise<SeedSummary> {
 export async function seedDemoAroundRealSchools(
   db: Database,
   schoolsFile: CsvInput,
+  auth: PasswordHasher,
 ): Promise<SeedSummary & { imported: ImportReport }> {
   if (await hasDemoPartnership(db)) throw new DemoAlreadySeededError();
   const imported = await importSchools(db, schoolsFile);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await auth.hashPassword(DEMO_PASSWORD);
   const summary = await db.transaction(async (tx) => {
     const grouping = await chooseRealSchools(tx);
     const seeded = await seedPartnership(tx, {

@@ -4,7 +4,7 @@
  * sync job retries it.
  */
 import { Meilisearch, type Task } from "meilisearch";
-import { distanceMetres } from "../../app/places/distance";
+import { distanceMetres } from "../../app/vocabulary/distance";
 import type { VacancyDocument } from "../document";
 import {
   emptyFacets,

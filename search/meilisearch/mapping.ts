@@ -4,8 +4,8 @@
  * through its nearest school and lists it once), and the search requests. Pure, so the recorded-contract
  * test can pin down exactly what is sent.
  */
-import { keyStageLabels, phaseLabels, roleLabels } from "../../app/vacancies/options";
-import { subjectLabel } from "../../app/vacancies/subjects";
+import { keyStageLabels, phaseLabels, roleLabels } from "../../app/vocabulary/options";
+import { subjectLabel } from "../../app/vocabulary/subjects";
 import type { VacancyDocument } from "../document";
 import {
   activeFacets,

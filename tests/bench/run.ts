@@ -27,7 +27,7 @@ import { rowsOf } from "../../db/rows";
 import { reindex } from "../../search/reindex.server";
 import { assessVacancy, reassessOpenVacancies } from "../../app/pay/assessment.server";
 import { ensurePayScales } from "../../db/importers/pay-scales";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
 import { engineQuery, naiveSearch, outcodes, representativeQueries, totalOf } from "./search";
 import { measure, ms, type percentiles } from "./stats";
@@ -67,7 +67,7 @@ async function remixHandler() {
 
 /** The scheduler's two queries are built with Drizzle's query builder; these are the same as applyDueTransitions'. */
 async function explainScheduler(now: Date): Promise<string[]> {
-  const db = runtime().connection.db;
+  const db = services().connection.db;
   const at = now.toISOString();
   const queries = [
     db
@@ -87,7 +87,7 @@ async function explainScheduler(now: Date): Promise<string[]> {
   ];
   const plans: string[] = [];
   for (const q of queries) {
-    const result = await runtime().connection.executeSql(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+    const result = await services().connection.executeSql(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
     plans.push(planText(result.rows));
   }
   return plans;
@@ -124,7 +124,7 @@ async function main() {
         seed: false,
       },
     );
-    const db = runtime().connection.db;
+    const db = services().connection.db;
     const version = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))[0].v;
     console.log(`engine: ${engine} ${version}`);
 
@@ -237,7 +237,7 @@ async function main() {
  * the naive baseline, one after the other in the same run. The search page itself is timed too.
  */
 async function benchSearch(r: { engine: string; version: string; render: (url: string) => Promise<void> }) {
-  const { connection, search } = runtime();
+  const { connection, search } = services();
   const db = connection.db;
   const now = new Date();
   let t = performance.now();
@@ -282,7 +282,7 @@ async function benchSearch(r: { engine: string; version: string; render: (url: s
  * scales and the neighbour query), over the same 100,000 vacancies; then the nightly pass over every open one.
  */
 async function benchPay(r: { engine: string; version: string }) {
-  const db = runtime().connection.db;
+  const db = services().connection.db;
   await ensurePayScales(db);
   const sample = rowsOf<{ id: string }>(
     await db.execute(

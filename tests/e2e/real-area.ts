@@ -9,15 +9,16 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../../app/config.server";
-import { distanceMetres, METRES_PER_MILE } from "../../app/places/distance";
+import { distanceMetres, METRES_PER_MILE } from "../../app/vocabulary/distance";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { isDatabaseEmpty, seedDemoRegion } from "../../db/seed/demo";
 import { reindex } from "../../search/reindex.server";
 import { reassessOpenVacancies } from "../../app/pay/assessment.server";
+import { hashPassword } from "../../app/auth/password.server";
 
 const SHARED = path.resolve("../shared/data");
 export const REAL_POSTCODE = "M33 7XW";
@@ -35,14 +36,14 @@ type School = { id: string; name: string; phase: string; lat: number; lng: numbe
 async function main() {
   const config = loadConfig(process.env);
   await startRuntime(config, { workers: false, seed: false });
-  const db = runtime().connection.db;
+  const db = services().connection.db;
   try {
     if (!(await isDatabaseEmpty(db))) return;
-    await seedDemoRegion(db);
+    await seedDemoRegion(db, { hashPassword });
     await reassessOpenVacancies(db);
     if (!existsSync(path.join(SHARED, "schools-greater-manchester.csv"))) {
       console.log(`[e2e] ${SHARED} is absent: the real-area search journey will be skipped`);
-      await reindex(db, runtime().search);
+      await reindex(db, services().search);
       return;
     }
     await importSchools(db, path.join(SHARED, "schools-greater-manchester.csv"));
@@ -98,7 +99,7 @@ async function main() {
       await db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) VALUES (${v.id}, ${p.s.id})`);
     }
     await reassessOpenVacancies(db);
-    await reindex(db, runtime().search);
+    await reindex(db, services().search);
     const area: RealArea = {
       postcode: REAL_POSTCODE,
       radiusMiles: 5,

@@ -9,7 +9,7 @@ import {
   schoolIdsWhereUserHolds,
   schoolOfOrganisation,
 } from "../../app/access/scope.server";
-import { roles, type Role } from "../../app/memberships/roles";
+import { roles, type Role } from "../../app/vocabulary/roles";
 import { rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { valeRegion } from "../support/factories";

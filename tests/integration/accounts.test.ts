@@ -12,10 +12,11 @@ import { readSession } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
 import { rowsOf } from "../../db/rows";
 import { emails, sessions, users, userTokens } from "../../db/schema";
+import { enqueueLater } from "../support/jobs";
 import { useTestDatabase } from "../support/database";
 import { cookiePair, getRequest } from "../support/requests";
 
-const APP = { appUrl: "http://localhost:3000" };
+const APP = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 const person = { name: "Ada Lovelace", email: "ada@example.com", password: "correct horse battery staple" };
 
 function tokenFromMail(text: string, path: string): string {

@@ -6,7 +6,7 @@ import { action as changeAction } from "../../app/routes/alerts.$id";
 import { action as createAction } from "../../app/routes/alerts._index";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "../../app/routes/alerts.unsubscribe.$token";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { emails, jobAlerts, places } from "../../db/schema";
 import { reindex } from "../../search/reindex.server";
 import { drainSearchSync } from "../../search/sync.server";
@@ -29,7 +29,7 @@ async function setUp() {
     laName: "Trafford",
     source: "test",
   });
-  await reindex(t.db, runtime().search);
+  await reindex(t.db, services().search);
   const teacher = await createUser(t.db, { email: "pat@example.com", emailVerifiedAt: new Date() });
   return { f, teacher };
 }
@@ -39,9 +39,10 @@ const run = (
   now = new Date(),
   renames?: Parameters<typeof runDueAlerts>[3]["renames"],
 ) =>
-  runDueAlerts(t.db, runtime().search, frequency, {
-    appUrl: runtime().config.appUrl,
-    secret: runtime().config.sessionSecret,
+  runDueAlerts(t.db, services().search, frequency, {
+    enqueue: services().enqueue,
+    appUrl: services().config.appUrl,
+    secret: services().config.sessionSecret,
     now,
     renames,
   });
@@ -56,7 +57,7 @@ async function publishMathsRole(f: Awaited<ReturnType<typeof searchRegion>>, tit
               'Teach mathematics.', 'external_link', 'https://example.org', now(), now() + interval '20 days') RETURNING id`),
   );
   await t.db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) VALUES (${id}, ${f.schools.s1.id})`);
-  await drainSearchSync(t.db, runtime().search);
+  await drainSearchSync(t.db, services().search);
   return id;
 }
 
@@ -77,7 +78,7 @@ describe("job alerts", () => {
     expect(mail.text).toContain("Teacher of Mathematics (maternity cover)");
     expect(mail.text).toContain(`https://staffroom.example/vacancies/${id}?from=M33%207`);
     expect(mail.text).toContain("Holy Family Catholic Primary School (1.0 miles)");
-    const token = unsubscribeToken(created.ok ? created.alertId : "", runtime().config.sessionSecret);
+    const token = unsubscribeToken(created.ok ? created.alertId : "", services().config.sessionSecret);
     expect(mail.headers).toEqual({
       "List-Unsubscribe": `<https://staffroom.example/alerts/unsubscribe/${token}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -137,7 +138,7 @@ describe("job alerts", () => {
     const { teacher } = await setUp();
     const created = await createAlert(t.db, teacher, "q=maths", "daily");
     const alertId = created.ok ? created.alertId : "";
-    const token = unsubscribeToken(alertId, runtime().config.sessionSecret);
+    const token = unsubscribeToken(alertId, services().config.sessionSecret);
     for (let i = 0; i < 2; i++) {
       const response = await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${token}`), { token });
       expect(response.status).toBe(200);

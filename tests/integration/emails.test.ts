@@ -6,6 +6,7 @@ import { deliverEmail } from "../../emails/deliver.server";
 import { queueEmail } from "../../emails/outbox.server";
 import { renderEmail } from "../../emails/render.server";
 import { devMailboxTransport, resendTransport } from "../../emails/transport.server";
+import { services } from "../../app/services.server";
 import { useTestDatabase } from "../support/database";
 
 const props = { name: "Grace", url: "http://localhost:3000/verify-email?token=abc123abc123", expiresInHours: 48 };
@@ -42,7 +43,7 @@ describe("e-mail outbox", () => {
     });
     expect(mail.html.includes("\u0000")).toBe(false);
     const id = await t.db.transaction((tx) =>
-      queueEmail(tx, "nul@example.com", "invitation", {
+      queueEmail(tx, services().enqueue, "nul@example.com", "invitation", {
         inviterName: "admin",
         roleLabel: "hr staff",
         placeName: "Navigation Primary",
@@ -57,7 +58,7 @@ describe("e-mail outbox", () => {
     const [{ now }] = rowsOf<{ now: string }>(await t.db.execute(sql`SELECT clock_timestamp()::text AS now`));
     await expect(
       t.db.transaction(async (tx) => {
-        await queueEmail(tx, "rollback@example.com", "verify-email", props);
+        await queueEmail(tx, services().enqueue, "rollback@example.com", "verify-email", props);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -69,7 +70,7 @@ describe("e-mail outbox", () => {
     );
     expect(jobs[0].n).toBe(0);
     // The same call, committed, does leave a job: the check above can fail.
-    await t.db.transaction((tx) => queueEmail(tx, "commit@example.com", "verify-email", props));
+    await t.db.transaction((tx) => queueEmail(tx, services().enqueue, "commit@example.com", "verify-email", props));
     const after = rowsOf<{ n: number }>(
       await t.db.execute(
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`,
@@ -79,7 +80,9 @@ describe("e-mail outbox", () => {
   });
 
   it("the worker delivers a committed mail to the dev mailbox", async () => {
-    const id = await t.db.transaction((tx) => queueEmail(tx, "worker@example.com", "verify-email", props));
+    const id = await t.db.transaction((tx) =>
+      queueEmail(tx, services().enqueue, "worker@example.com", "verify-email", props),
+    );
     let status = "queued";
     for (let i = 0; i < 40 && status !== "sent"; i++) {
       await new Promise((r) => setTimeout(r, 250));
@@ -92,7 +95,9 @@ describe("e-mail outbox", () => {
   });
 
   it("delivery is idempotent: a sent mail is not sent again", async () => {
-    const id = await t.db.transaction((tx) => queueEmail(tx, "once@example.com", "verify-email", props));
+    const id = await t.db.transaction((tx) =>
+      queueEmail(tx, services().enqueue, "once@example.com", "verify-email", props),
+    );
     const deliver = vi.fn(devMailboxTransport.deliver);
     const transport = { name: "counting", deliver };
     await deliverEmail(t.db, transport, id);
@@ -136,7 +141,9 @@ describe("e-mail outbox", () => {
           }),
       ),
     );
-    const id = await t.db.transaction((tx) => queueEmail(tx, "refused@example.com", "verify-email", props));
+    const id = await t.db.transaction((tx) =>
+      queueEmail(tx, services().enqueue, "refused@example.com", "verify-email", props),
+    );
     await expect(deliverEmail(t.db, transport, id)).rejects.toThrow(/Resend refused/);
     const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
     expect(row.status).not.toBe("sent");

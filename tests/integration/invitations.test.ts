@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { hasRole } from "../../app/access/scope.server";
 import { acceptInvitation, createInvitation, findInvitation } from "../../app/memberships/invitations.server";
 import { emails, invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import { enqueueLater } from "../support/jobs";
 import { useTestDatabase } from "../support/database";
 
-const APP = { appUrl: "http://localhost:3000" };
+const APP = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
 describe("invitations", () => {
   const t = useTestDatabase();

@@ -14,7 +14,7 @@ import {
 import { comparablesFor } from "../../app/pay/neighbours.server";
 import { DEFAULT_POLICY } from "../../app/pay/policy";
 import { policyChanges, savePolicy } from "../../app/pay/policy.server";
-import { distanceMetres } from "../../app/places/distance";
+import { distanceMetres } from "../../app/vocabulary/distance";
 import { action as policyAction, loader as policyLoader } from "../../app/routes/admin.$slug_.pay-policy";
 import { loader as csvLoader } from "../../app/routes/pay.$slug_.offers[.]csv";
 import { loader as payPageLoader } from "../../app/routes/pay.$slug";
@@ -22,7 +22,7 @@ import { createDraft, publishVacancy, setLocation, updateVacancy } from "../../a
 import { BUNDLED_PAY_SCALES, ensurePayScales, importPayScales } from "../../db/importers/pay-scales";
 import { importSchools } from "../../db/importers/schools";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { payAssessments, vacancies } from "../../db/schema";
 import { drainSearchSync } from "../../search/sync.server";
 import { useTestDatabase } from "../support/database";
@@ -240,9 +240,9 @@ describe("publishing with the pay rule", () => {
       (x) => x.kind === "undercuts_neighbours",
     );
     expect(undercut?.comparables).toHaveLength(4);
-    await drainSearchSync(t.db, runtime().search);
+    await drainSearchSync(t.db, services().search);
     const hit = (
-      await runtime().search.search({
+      await services().search.search({
         text: "mathematics",
         filters: {},
         sort: "newest",

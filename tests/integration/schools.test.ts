@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { distanceMetres } from "../../app/places/distance";
+import { distanceMetres } from "../../app/vocabulary/distance";
 import { findOrganisation, schoolsOfOrganisation } from "../../app/organisations/queries.server";
 import {
   directoryFacets,

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { distanceMetres } from "../../app/places/distance";
+import { distanceMetres } from "../../app/vocabulary/distance";
 import type { EngineQuery, SearchEngine } from "../../search/engine";
 import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loader } from "../../app/routes/vacancies._index";
 import { places } from "../../db/schema";
 import { reindex } from "../../search/reindex.server";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { useTestDatabase } from "../support/database";
 import { callRoute, getRequest } from "../support/requests";
 import { SALE, searchRegion } from "../support/search-fixtures";
@@ -21,7 +21,7 @@ async function region() {
     laName: "Trafford",
     source: "test",
   });
-  await reindex(t.db, runtime().search);
+  await reindex(t.db, services().search);
   return f;
 }
 

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applyDueTransitions, closeVacancy, publishVacancy, updateVacancy } from "../../app/vacancies/vacancies.server";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import type { EngineQuery } from "../../search/engine";
 import { reindex } from "../../search/reindex.server";
 import { drainSearchSync, pendingCount } from "../../search/sync.server";
@@ -16,8 +16,8 @@ import { publishableDraft, twoTrustRegion } from "../support/vacancy-fixtures";
 
 const t = useTestDatabase();
 const search = (query: Partial<EngineQuery>) =>
-  runtime().search.search({ filters: {}, sort: "newest", page: 1, pageSize: 50, now: new Date(), ...query });
-const drain = () => drainSearchSync(t.db, runtime().search);
+  services().search.search({ filters: {}, sort: "newest", page: 1, pageSize: 50, now: new Date(), ...query });
+const drain = () => drainSearchSync(t.db, services().search);
 const titles = async (text: string) => (await search({ text })).hits.map((h) => h.document.title);
 
 describe("search sync", () => {
@@ -79,13 +79,13 @@ describe("search sync", () => {
 describe("reindex", () => {
   it("swaps in a fresh index while searches run, and none of them fails", async () => {
     await searchRegion(t.db);
-    await reindex(t.db, runtime().search);
+    await reindex(t.db, services().search);
     const totals: number[] = [];
     let running = true;
     const searching = (async () => {
       while (running) totals.push((await search({})).total);
     })();
-    for (let i = 0; i < 3; i++) await reindex(t.db, runtime().search, { batchSize: 2 });
+    for (let i = 0; i < 3; i++) await reindex(t.db, services().search, { batchSize: 2 });
     running = false;
     await searching;
     expect(totals.length).toBeGreaterThan(0);
@@ -94,9 +94,9 @@ describe("reindex", () => {
 
   it("applies a change made while it was reading the vacancies, after the swap", async () => {
     const f = await searchRegion(t.db);
-    await reindex(t.db, runtime().search);
+    await reindex(t.db, services().search);
     let changed = false;
-    const report = await reindex(t.db, runtime().search, {
+    const report = await reindex(t.db, services().search, {
       batchSize: 3,
       onProgress: async (done) => {
         // After the first batch has been read: v1 may already be in the fresh index with its old title.
@@ -119,10 +119,10 @@ describe("reindex", () => {
     await searchRegion(t.db);
     await t.db.execute(sql`INSERT INTO search_index_state (id, rebuilding_since, heartbeat_at) VALUES (1, now(), now())
                            ON CONFLICT (id) DO UPDATE SET rebuilding_since = now(), heartbeat_at = now()`);
-    await expect(reindex(t.db, runtime().search)).rejects.toThrow("Another reindex is running");
+    await expect(reindex(t.db, services().search)).rejects.toThrow("Another reindex is running");
     // A reindex whose heartbeat stopped long ago has died: the next one takes over.
     await t.db.execute(sql`UPDATE search_index_state SET heartbeat_at = now() - interval '1 hour' WHERE id = 1`);
-    expect(await reindex(t.db, runtime().search)).toMatchObject({ documents: 9, searchable: 9 });
+    expect(await reindex(t.db, services().search)).toMatchObject({ documents: 9, searchable: 9 });
     const [state] = rowsOf<{ rebuilding: boolean }>(
       await t.db.execute(sql`SELECT rebuilding_since IS NOT NULL AS rebuilding FROM search_index_state`),
     );

@@ -5,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
 import { rowsOf } from "../../db/rows";
-import { memberships, organisations, partnerships, roles, schools, users } from "../../db/schema";
+import { roles } from "../../app/vocabulary/roles";
+import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import { DemoAlreadySeededError, isDatabaseEmpty, seedDemoAroundRealSchools, seedDemoRegion } from "../../db/seed/demo";
 import { useTestDatabase } from "../support/database";
+import { hashPassword } from "../../app/auth/password.server";
 
 const dataDir = path.resolve(process.cwd(), "../shared/data");
 const hasData = existsSync(dataDir);
@@ -31,7 +33,7 @@ describe("demo seed", () => {
 
   it("seeds the fictional region: one partnership, five organisations, 40 schools, ten users", async () => {
     expect(await isDatabaseEmpty(t.db)).toBe(true);
-    const summary = await seedDemoRegion(t.db);
+    const summary = await seedDemoRegion(t.db, { hashPassword });
     expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 10, vacancies: 300 });
     expect(await isDatabaseEmpty(t.db)).toBe(false);
 
@@ -72,7 +74,7 @@ describe("demo seed", () => {
   });
 
   it("spreads schools over about 20 km around 52.95N 1.15W, not along a line", async () => {
-    await seedDemoRegion(t.db);
+    await seedDemoRegion(t.db, { hashPassword });
     const all = await t.db.select({ lat: schools.lat, lng: schools.lng }).from(schools);
     const lats = all.map((s) => s.lat!);
     const lngs = all.map((s) => s.lng!);
@@ -85,7 +87,7 @@ describe("demo seed", () => {
   });
 
   it("gives every demo user a verified address, the demo password and the promised role", async () => {
-    await seedDemoRegion(t.db);
+    await seedDemoRegion(t.db, { hashPassword });
     const rows = await t.db
       .select({
         email: users.email,
@@ -116,15 +118,15 @@ describe("demo seed", () => {
   });
 
   it("makes the demo's towns and invented postcodes findable", async () => {
-    await seedDemoRegion(t.db);
+    await seedDemoRegion(t.db, { hashPassword });
     expect(await resolvePlace(t.db, "Northbrook")).toMatchObject({ kind: "town", label: "Northbrook" });
     expect(await resolvePlace(t.db, "demoshire")).toMatchObject({ kind: "local_authority" });
     expect(await resolvePlace(t.db, "DV1")).toMatchObject({ kind: "outcode", label: "DV1" });
   });
 
   it("refuses to seed twice, leaving the first seed as it was", async () => {
-    await seedDemoRegion(t.db);
-    await expect(seedDemoRegion(t.db)).rejects.toThrow(DemoAlreadySeededError);
+    await seedDemoRegion(t.db, { hashPassword });
+    await expect(seedDemoRegion(t.db, { hashPassword })).rejects.toThrow(DemoAlreadySeededError);
     const [counts] = rowsOf<{ p: number; s: number; u: number }>(
       await t.db.execute(
         sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
@@ -134,7 +136,9 @@ describe("demo seed", () => {
   });
 
   it.skipIf(!hasData)(`seeds the same cast around about 40 real Greater Manchester schools ${SKIP}`, async () => {
-    const summary = await seedDemoAroundRealSchools(t.db, path.join(dataDir, "schools-greater-manchester.csv"));
+    const summary = await seedDemoAroundRealSchools(t.db, path.join(dataDir, "schools-greater-manchester.csv"), {
+      hashPassword,
+    });
     expect(summary.imported.inserted).toBe(1319);
     expect(summary.schools).toBeGreaterThanOrEqual(36);
     expect(summary.users).toBe(10);
@@ -146,9 +150,9 @@ describe("demo seed", () => {
     expect(attached.filter((s) => s.trustId === null).every((s) => s.laCode === "358")).toBe(true);
     const [user] = await t.db.select().from(users).where(eq(users.email, "hr@demoshire.example"));
     expect(user).toBeDefined();
-    await expect(seedDemoAroundRealSchools(t.db, path.join(dataDir, "schools-greater-manchester.csv"))).rejects.toThrow(
-      DemoAlreadySeededError,
-    );
+    await expect(
+      seedDemoAroundRealSchools(t.db, path.join(dataDir, "schools-greater-manchester.csv"), { hashPassword }),
+    ).rejects.toThrow(DemoAlreadySeededError);
   });
 });
 

@@ -5,6 +5,7 @@ import { rowsOf } from "../../db/rows";
 import { seedDemoRegion } from "../../db/seed/demo";
 import { PAY_2025_26 } from "../../db/seed/vacancies";
 import { useTestDatabase } from "../support/database";
+import { hashPassword } from "../../app/auth/password.server";
 
 type Row = {
   id: string;
@@ -25,7 +26,7 @@ describe("demo vacancies", () => {
   const t = useTestDatabase();
 
   async function seeded(): Promise<Row[]> {
-    await seedDemoRegion(t.db);
+    await seedDemoRegion(t.db, { hashPassword });
     return rowsOf<Row>(
       await t.db.execute(sql`
         SELECT v.id, v.status, v.role, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",

@@ -4,7 +4,7 @@ import { startSession } from "../../app/auth/session.server";
 import { COLUMN_NAMES } from "../../app/vacancies/csv-import/columns";
 import { findImport, processImport, VACANCY_IMPORT_QUEUE } from "../../app/vacancies/csv-import/import.server";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 import { vacancies, vacancyEvents, vacancyImports } from "../../db/schema";
 import * as importPage from "../../app/routes/hr.vacancies.import._index";
 import * as progressPage from "../../app/routes/hr.vacancies.import.$id";
@@ -74,7 +74,7 @@ describe("CSV import of vacancies", () => {
     const response = await callRoute(importPage.action, upload(cookie, { name: "roles.csv", body: csv }, fields));
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.split("/").pop()!;
-    await processImport(t.db, id);
+    await processImport(t.db, services().enqueue, id);
     const [job] = await t.db.select().from(vacancyImports).where(eq(vacancyImports.id, id));
     return job;
   }
@@ -218,8 +218,8 @@ describe("CSV import of vacancies", () => {
       ),
     );
     expect(jobs[0].n).toBe(1);
-    await processImport(t.db, id);
-    await processImport(t.db, id); // a second delivery changes nothing
+    await processImport(t.db, services().enqueue, id);
+    await processImport(t.db, services().enqueue, id); // a second delivery changes nothing
     expect(await (await view(cookieA)).json()).toMatchObject({ status: "done", processedRows: 2, importedCount: 2 });
     expect(await count()).toBe(2);
     expect(await findImport(t.db, r.hrB.id, id)).toBeNull();
@@ -234,16 +234,16 @@ describe("CSV import of vacancies", () => {
     const id = response.headers.get("Location")!.split("/").pop()!;
     // The first delivery died after marking the import: its insert transaction never committed.
     await t.db.update(vacancyImports).set({ status: "importing" }).where(eq(vacancyImports.id, id));
-    await processImport(t.db, id);
+    await processImport(t.db, services().enqueue, id);
     expect(await findImport(t.db, r.hrA.id, id)).toMatchObject({ status: "done", importedCount: 2 });
-    await processImport(t.db, id);
+    await processImport(t.db, services().enqueue, id);
     expect(await count()).toBe(2);
   });
 
   it("the queued job runs on the worker and the import reaches done", async () => {
     const { r, cookieA } = await signedIn();
     const { startWorkers } = await import("../../app/jobs/queues.server");
-    await startWorkers(runtime().boss!);
+    await startWorkers(services().boss!);
     const response = await callRoute(
       importPage.action,
       upload(cookieA, { name: "worker.csv", body: csvOf([good(r)]) }),
@@ -255,7 +255,7 @@ describe("CSV import of vacancies", () => {
       status = (await findImport(t.db, r.hrA.id, id))!.status;
     }
     expect(status).toBe("done");
-    await runtime().boss!.offWork(VACANCY_IMPORT_QUEUE);
+    await services().boss!.offWork(VACANCY_IMPORT_QUEUE);
   }, 30_000);
 
   describe("hostile files answer a field error, never a 500, and import nothing", () => {

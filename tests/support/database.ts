@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig, type AppConfig } from "../../app/config.server";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import type { Database } from "../../db/client";
-import { runtime } from "../../db/runtime";
+import { services } from "../../app/services.server";
 
 /**
  * A database for one test file: in-memory PGlite by default, or a fresh database on the server
@@ -41,7 +41,7 @@ export function useTestDatabase(options: { workers?: boolean; env?: Record<strin
   });
 
   beforeEach(async () => {
-    await truncateAll(runtime().connection.db);
+    await truncateAll(services().connection.db);
   });
 
   afterAll(async () => {
@@ -51,7 +51,7 @@ export function useTestDatabase(options: { workers?: boolean; env?: Record<strin
 
   return {
     get db(): Database {
-      return runtime().connection.db;
+      return services().connection.db;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startSession } from "../../app/auth/session.server";
-import type { Role } from "../../app/memberships/roles";
+import type { Role } from "../../app/vocabulary/roles";
 import type { Database } from "../../db/client";
 import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLondon, fromLondonLocal, toLondonLocal } from "../../app/vacancies/london-time";
+import { formatLondon, fromLondonLocal, toLondonLocal } from "../../app/vocabulary/london-time";
 
 describe("London times", () => {
   it("reads a winter time as GMT and a summer time as BST", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { badgeText, findingText } from "../../app/pay/explain";
-import { payAreaOf } from "../../app/pay/pay-areas";
+import { payAreaOf } from "../../app/vocabulary/pay-areas";
 import { DEFAULT_POLICY, policyForm, type PayPolicy } from "../../app/pay/policy";
 import { assessOffer, type Comparable, type Offer, type OfferSchool } from "../../app/pay/rule";
 import { payYearOf, statutoryBound, type ScaleFigure } from "../../app/pay/scales";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalisePostcode, outcodeOf, parsePostcodeQuery, sectorOf } from "../../app/places/postcode";
+import { normalisePostcode, outcodeOf, parsePostcodeQuery, sectorOf } from "../../app/vocabulary/postcodes";
 
 describe("normalisePostcode", () => {
   it.each([

@@ -4,7 +4,7 @@ import { facetKeys, requiredKeys } from "../../search/document";
 import { effectiveSort } from "../../search/engine";
 import { filterExpressions, sortFor } from "../../search/meilisearch/mapping";
 import { buildTsQueries, queryUnits } from "../../search/postgres/tsquery";
-import { isFaithSchool, schoolTypesOf } from "../../search/school-types";
+import { isFaithSchool, schoolTypesOf } from "../../app/vocabulary/school-types";
 import { synonymGroups, synonymMap } from "../../search/synonyms";
 import { queryWords, tokenize, typoBudget, typoDistance, withinTypos } from "../../search/text";
 

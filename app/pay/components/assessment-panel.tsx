@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatMiles } from "../../places/distance";
+import { formatMiles } from "../../vocabulary/distance";
 import { formatPounds } from "../../vacancies/pay";
 import { badgeText, findingText } from "../explain";
 import type { Badge, Comparable, Finding } from "../rule";

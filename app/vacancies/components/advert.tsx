@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatFte } from "../fte";
-import { SAFEGUARDING_STATEMENT } from "../options";
+import { SAFEGUARDING_STATEMENT } from "../safeguarding";
 import { closingText, contractText, labelsOf, payView, startText, type AdvertSource } from "../view";
 
 type Props = {

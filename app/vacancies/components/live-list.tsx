@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatFte } from "../fte";
-import { formatLondon } from "../london-time";
-import { contractLabels, type ContractType } from "../options";
+import { formatLondon } from "../../vocabulary/london-time";
+import { contractLabels, type ContractType } from "../../vocabulary/options";
 import { formatHourly, formatSalaryRange, proRata } from "../pay";
 import type { LiveVacancySummary } from "../public.server";
 

@@ -9,12 +9,12 @@ import {
   payRangeOptions,
   phaseOptions,
   roleOptions,
-  SAFEGUARDING_STATEMENT,
   startOptions,
   workingPatternOptions,
-} from "../options";
-import { allowanceKinds, allowanceLabels } from "../pay";
-import { subjectOptions } from "../subjects";
+} from "../../vocabulary/options";
+import { allowanceKinds, allowanceLabels } from "../../vocabulary/options";
+import { SAFEGUARDING_STATEMENT } from "../safeguarding";
+import { subjectOptions } from "../../vocabulary/subjects";
 
 // Conform's field map: each step reads the fields it owns, as plain form values.
 type Fields = Record<string, FieldMetadata<string | number | null | undefined>>;

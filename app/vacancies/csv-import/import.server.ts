@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client";
-import { executeSqlOn } from "../../../db/execute-sql";
+import type { Enqueue } from "../../../db/jobs";
 import { rowsOf } from "../../../db/rows";
-import { runtime } from "../../../db/runtime";
 import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRowError } from "../../../db/schema";
 import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
 import { publish } from "../lifecycle";
@@ -48,6 +47,7 @@ export function cleanFileName(name: string): string {
  */
 export async function startImport(
   db: Database,
+  enqueue: Enqueue,
   userId: string,
   owner: PostingContext,
   upload: { fileName: string; bytes: Uint8Array },
@@ -55,8 +55,6 @@ export async function startImport(
 ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const file = readCsvFile(upload.bytes);
   if (!file.ok) return file;
-  const boss = runtime().boss;
-  if (!boss) throw new Error("The job queue is not running: cannot import vacancies");
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(vacancyImports)
@@ -70,8 +68,7 @@ export async function startImport(
         publish: options.publish,
       })
       .returning({ id: vacancyImports.id });
-    await boss.send(VACANCY_IMPORT_QUEUE, { importId: row.id } satisfies VacancyImportJob, {
-      db: { executeSql: executeSqlOn(tx) },
+    await enqueue(tx, VACANCY_IMPORT_QUEUE, { importId: row.id } satisfies VacancyImportJob, {
       singletonKey: row.id,
       retryLimit: 2,
     });
@@ -138,7 +135,7 @@ async function schoolsByUrn(db: Executor, userId: string): Promise<Map<number, I
  * importing (its insert transaction either committed together with "done" or not at all); one that is done
  * or failed is left alone, and the insert re-checks under a row lock so two deliveries cannot both import.
  */
-export async function processImport(db: Database, importId: string, now = new Date()): Promise<void> {
+export async function processImport(db: Database, enqueue: Enqueue, importId: string, now = new Date()): Promise<void> {
   const [job] = await db
     .update(vacancyImports)
     .set({ status: "validating" })
@@ -194,7 +191,7 @@ export async function processImport(db: Database, importId: string, now = new Da
         .for("update");
       if (current?.status !== "importing") return;
       const { count, notes } = await insertVacancies(tx, job, valid, now);
-      if (job.publish) await requestSearchSync(tx);
+      if (job.publish) await requestSearchSync(tx, enqueue);
       await finish(tx, importId, { status: "done", importedCount: count, errors: notes });
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ImportRowError } from "../../../db/schema";
-import { allowanceKinds } from "../pay";
+import { allowanceKinds } from "../../vocabulary/options";
 import {
   contractLabels,
   keyStageLabels,
@@ -8,10 +8,10 @@ import {
   phaseLabels,
   roleLabels,
   workingPatternLabels,
-} from "../options";
+} from "../../vocabulary/options";
 import { advertStep, applyStep, payStep, roleStep, whereStep } from "../schemas";
 import { stepFields } from "../steps";
-import { subjectFromName } from "../subjects";
+import { subjectFromName } from "../../vocabulary/subjects";
 import type { CsvRow } from "./parse";
 
 /**

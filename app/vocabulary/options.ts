@@ -56,25 +56,37 @@ export const keyStageLabels = {
 export type KeyStage = keyof typeof keyStageLabels;
 export const keyStageOptions = options(keyStageLabels);
 
-export const contractLabels = {
+export const contractTypes = ["permanent", "fixed_term", "maternity_cover", "casual"] as const;
+export type ContractType = (typeof contractTypes)[number];
+export const contractLabels: Record<ContractType, string> = {
   permanent: "Permanent",
   fixed_term: "Fixed term",
   maternity_cover: "Maternity or parental leave cover",
   casual: "Casual",
-} as const;
-export type ContractType = keyof typeof contractLabels;
+};
 export const contractOptions = options(contractLabels);
 
-export const workingPatternLabels = {
+export const workingPatterns = ["full_time", "part_time", "job_share", "flexible"] as const;
+export type WorkingPattern = (typeof workingPatterns)[number];
+export const workingPatternLabels: Record<WorkingPattern, string> = {
   full_time: "Full time",
   part_time: "Part time",
   job_share: "Job share",
   flexible: "Flexible",
-} as const;
-export type WorkingPattern = keyof typeof workingPatternLabels;
+};
 export const workingPatternOptions = options(workingPatternLabels);
 
-export const payRangeLabels = {
+export const payRanges = [
+  "main",
+  "upper",
+  "unqualified",
+  "leading_practitioner",
+  "leadership",
+  "support",
+  "hourly",
+] as const;
+export type PayRange = (typeof payRanges)[number];
+export const payRangeLabels: Record<PayRange, string> = {
   main: "Main pay range",
   upper: "Upper pay range",
   unqualified: "Unqualified teacher pay range",
@@ -82,8 +94,7 @@ export const payRangeLabels = {
   leadership: "Leadership pay range",
   support: "Support staff grade or spine",
   hourly: "Hourly rate (casual)",
-} as const;
-export type PayRange = keyof typeof payRangeLabels;
+};
 export const payRangeOptions = options(payRangeLabels);
 
 /** Pay points each teachers' range offers, in order, for the "from" and "to" choices. */
@@ -94,25 +105,36 @@ export const payPoints: Partial<Record<PayRange, string[]>> = {
   leadership: Array.from({ length: 43 }, (_, i) => `L${i + 1}`),
 };
 
-export const startLabels = {
+export const startKinds = ["date", "range", "asap", "to_be_agreed"] as const;
+export type StartKind = (typeof startKinds)[number];
+export const startLabels: Record<StartKind, string> = {
   date: "On a date",
   range: "Between two dates",
   asap: "As soon as possible",
   to_be_agreed: "To be agreed",
-} as const;
-export type StartKind = keyof typeof startLabels;
+};
 export const startOptions = options(startLabels);
 
-export const applyMethodLabels = {
+export const applyMethods = ["staffroom", "external_link", "email"] as const;
+export type ApplyMethod = (typeof applyMethods)[number];
+export const applyMethodLabels: Record<ApplyMethod, string> = {
   staffroom: "In Staffroom",
   external_link: "On another website",
   email: "By e-mail",
-} as const;
-export type ApplyMethod = keyof typeof applyMethodLabels;
+};
 /** Applying in Staffroom arrives with the application form (a later issue); until then it is not offered. */
 export const applyMethodOptions = options(applyMethodLabels).filter((o) => o.value !== "staffroom");
 
-export const SAFEGUARDING_STATEMENT =
-  "We are committed to safeguarding and promoting the welfare of children and young people and expect all staff " +
-  "and volunteers to share this commitment. This post is subject to an enhanced Disclosure and Barring Service (DBS) " +
-  "check, satisfactory references and the other pre-employment checks set out in Keeping Children Safe in Education.";
+/** Allowances a teaching post can carry on top of salary. */
+export const allowanceKinds = ["tlr1", "tlr2", "tlr3", "sen", "recruitment", "retention"] as const;
+export type AllowanceKind = (typeof allowanceKinds)[number];
+export type Allowance = { kind: AllowanceKind; amount: number };
+
+export const allowanceLabels: Record<AllowanceKind, string> = {
+  tlr1: "TLR1",
+  tlr2: "TLR2",
+  tlr3: "TLR3",
+  sen: "SEN allowance",
+  recruitment: "Recruitment payment",
+  retention: "Retention payment",
+};

@@ -1,7 +1,17 @@
-import { roles } from "../../db/schema/memberships";
-
+/** The roles a person can hold, stored in memberships.role (a PostgreSQL enum built from this list). */
+export const roles = [
+  "teacher",
+  "trainee",
+  "hr",
+  "itt_coordinator",
+  "induction_tutor",
+  "mentor",
+  "partnership_admin",
+] as const;
 export type Role = (typeof roles)[number];
-export { roles };
+
+/** Where a role is held. */
+export const scopeKinds = ["school", "organisation", "partnership"] as const;
 
 export const roleLabels: Record<Role, string> = {
   teacher: "Teacher",
