@@ -11,10 +11,10 @@ import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import type { SearchEngine } from "../../search/engine";
 import { resolvePlace } from "../places/lookup.server";
-import { OPTION_RENAMES } from "../search/option-history";
-import { describeSearch, parseSearchQuery, searchQueryString, type SearchPageQuery } from "../search/query";
-import { resultView } from "../search/result-view";
-import { engineQueryFor, trustNamesFor } from "../search/search.server";
+import { OPTION_RENAMES } from "../vacancy-search/option-history";
+import { describeSearch, parseSearchQuery, searchQueryString, type SearchPageQuery } from "../vacancy-search/query";
+import { resultView } from "../vacancy-search/result-view";
+import { engineQueryFor, trustNamesFor } from "../vacancy-search/search.server";
 import { unsubscribeToken } from "./unsubscribe-token.server";
 
 export type Frequency = "daily" | "weekly";

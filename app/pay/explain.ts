@@ -1,6 +1,6 @@
 /** Findings and badges in words, for HR's review, the public badge and the e-mails. Pure. */
 import { allowanceLabels, payRangeLabels, type AllowanceKind, type PayRange } from "../vocabulary/options";
-import { formatPounds } from "../vacancies/pay";
+import { formatPounds } from "../vocabulary/money";
 import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatGap } from "./policy";
 import type { Badge, Finding } from "./rule";

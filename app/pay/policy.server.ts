@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { payPolicies, payPolicyChanges, users } from "../../db/schema";
-import { diff } from "../vacancies/vacancies.server";
+import { diff } from "../audit/diff";
 import { policyOf } from "./assessment.server";
 import type { PayPolicy } from "./policy";
 

@@ -1,6 +1,6 @@
 import type { Executor } from "../../db/client";
 import { formatMiles } from "../vocabulary/distance";
-import { formatPounds } from "../vacancies/pay";
+import { formatPounds } from "../vocabulary/money";
 import { currentAssessment } from "./assessment.server";
 import { badgeText, storedBadge } from "./explain";
 import type { Finding, Comparable } from "./rule";

@@ -15,70 +15,26 @@ import { closeSchema, extendSchema } from "../vacancies/schemas";
 import {
   archiveVacancy,
   closeVacancy,
-  copyVacancy,
   extendVacancy,
-  MIN_JUSTIFICATION,
   missingForPublication,
   publishVacancy,
-  vacancyHistory,
   type PublishOutcome,
-} from "../vacancies/vacancies.server";
-import { assessmentHistory, assessVacancy, currentAssessment } from "../pay/assessment.server";
-import { AssessmentPanel, type AssessmentView } from "../pay/components/assessment-panel";
-import type { Finding } from "../pay/rule";
-import { badgeText, storedBadge } from "../pay/explain";
+} from "../vacancies/lifecycle.server";
+import { copyVacancy } from "../vacancies/editing.server";
+import { MIN_JUSTIFICATION } from "../pay/gate.server";
+import { vacancyHistory } from "../vacancies/audit.server";
+import { AssessmentPanel } from "../pay/components/assessment-panel";
+import { payPanel } from "../pay/panel.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` },
 ];
 
-/** Before publishing: the pay as it would be assessed now. After: the assessment kept, and how it has changed. */
-async function payPanel(
-  vacancyId: string,
-  status: string,
-): Promise<{
-  view: AssessmentView | null;
-  onFlag: "justify" | "block";
-  history: { at: string; reason: string; badge: string | null; flagged: boolean }[];
-}> {
-  if (status === "draft") {
-    const live = await assessVacancy(db(), vacancyId);
-    return {
-      view: live ? { ...live.assessment, payYear: live.assessment.year } : null,
-      onFlag: live?.policy.onFlag ?? "justify",
-      history: [],
-    };
-  }
-  const [current, history] = await Promise.all([
-    currentAssessment(db(), vacancyId),
-    assessmentHistory(db(), vacancyId),
-  ]);
-  return {
-    view: current
-      ? {
-          findings: current.findings as Finding[],
-          badge: storedBadge(current),
-          flagged: current.flagged,
-          payYear: current.payYear,
-          justification: current.justification,
-          assessedAt: current.assessedAt.toISOString(),
-        }
-      : null,
-    onFlag: "justify",
-    history: history.map((h) => ({
-      at: formatLondon(h.assessedAt),
-      reason: h.reason,
-      badge: badgeText(storedBadge(h)),
-      flagged: h.flagged,
-    })),
-  };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
   const [history, pay] = await Promise.all([
     vacancyHistory(db(), user.id, vacancy.id),
-    payPanel(vacancy.id, vacancy.status),
+    payPanel(db(), vacancy.id, vacancy.status),
   ]);
   return json({
     vacancy,

@@ -14,7 +14,8 @@ import { AdvertFields, ApplyFields, PayFields, RoleFields, WhereFields } from ".
 import { StepList } from "../vacancies/components/step-list";
 import { requireManagedVacancy } from "../vacancies/guards.server";
 import { nextStep, STEPS, stepDefaults, stepFields, stepSchemas, type StepKey } from "../vacancies/steps";
-import { PAY_FLAG_ON_EDIT, setLocation, updateVacancy } from "../vacancies/vacancies.server";
+import { PAY_FLAG_ON_EDIT } from "../pay/gate.server";
+import { setLocation, updateVacancy } from "../vacancies/editing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepTitle ?? "Edit"}: ${data?.title ?? "vacancy"} – Staffroom` },

@@ -10,7 +10,7 @@ import { RoleFields } from "../vacancies/components/step-forms";
 import { StepList } from "../vacancies/components/step-list";
 import { requireHr } from "../vacancies/guards.server";
 import { roleStep } from "../vacancies/schemas";
-import { createDraft } from "../vacancies/vacancies.server";
+import { createDraft } from "../vacancies/editing.server";
 import { PostingFor } from "../vacancies/components/posting-for";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Staffroom" }];

@@ -11,7 +11,7 @@ import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatBasisPoints } from "../pay/policy";
 import { findPartnership } from "../partnerships/queries.server";
 import { payRangeLabels, phaseLabels, type PayRange, type Phase } from "../vocabulary/options";
-import { formatPounds } from "../vacancies/pay";
+import { formatPounds } from "../vocabulary/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Teachers' pay in ${data.partnership.name} – Staffroom` : "Staffroom" },

@@ -5,8 +5,8 @@ import { db, services } from "../services.server";
 import { Pagination } from "../components/pagination";
 import { SchoolMap } from "../components/school-map";
 import { SaveAlert } from "../alerts/components/save-alert";
-import { ResultList, Suggestions } from "../search/components/results";
-import { SearchForm } from "../search/components/search-form";
+import { ResultList, Suggestions } from "../vacancy-search/components/results";
+import { SearchForm } from "../vacancy-search/components/search-form";
 import {
   activeFilterLabels,
   availableSorts,
@@ -15,8 +15,8 @@ import {
   parseSearchQuery,
   searchQueryString,
   type SearchPageQuery,
-} from "../search/query";
-import { runSearch, trustNamesFor } from "../search/search.server";
+} from "../vacancy-search/query";
+import { runSearch, trustNamesFor } from "../vacancy-search/search.server";
 import { currentUser } from "../auth/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

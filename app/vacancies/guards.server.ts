@@ -1,7 +1,7 @@
 import { db } from "../services.server";
 import { forbidden, notFound, requireUser } from "../auth/guards.server";
 import { postingContexts } from "./access.server";
-import { findManagedVacancy } from "./vacancies.server";
+import { findManagedVacancy } from "./records.server";
 
 /** A signed-in user who holds an HR role somewhere; anyone else is told they have no access. */
 export async function requireHr(request: Request) {

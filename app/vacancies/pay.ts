@@ -29,18 +29,3 @@ export function actualSalaryRange(offer: SalaryOffer): { min: number; max: numbe
 export function shareOfSalary(maxFte: number, shareThousandths: number): number {
   return proRata(maxFte, shareThousandths);
 }
-
-const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-const pence = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 });
-
-export function formatPounds(amount: number): string {
-  return pounds.format(amount);
-}
-
-export function formatHourly(pennies: number): string {
-  return `${pence.format(pennies / 100)} an hour`;
-}
-
-export function formatSalaryRange(min: number, max: number): string {
-  return min === max ? formatPounds(min) : `${formatPounds(min)} to ${formatPounds(max)}`;
-}

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { organisations, schools, vacancies } from "../../db/schema";
-import { toThousandths, type VacancySchool } from "./vacancies.server";
+import { toThousandths, type VacancySchool } from "./records.server";
 
 /** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
 export const CLOSED_READABLE_DAYS = 180;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { formatFte } from "./fte";
 import { fromLondonLocal, toLondonLocal } from "../vocabulary/london-time";
 import { advertStep, applyStep, payStep, roleStep, whereStep } from "./schemas";
-import type { VacancyWithSchools } from "./vacancies.server";
+import type { VacancyWithSchools } from "./records.server";
 
 /** The create/edit flow, in order. Each step saves the draft. */
 export const STEPS = [

@@ -16,7 +16,8 @@ import {
   allowanceLabels,
   type Allowance,
 } from "../vocabulary/options";
-import { allowancesPerYear, formatHourly, formatPounds, formatSalaryRange, proRata } from "./pay";
+import { allowancesPerYear, proRata } from "./pay";
+import { formatHourly, formatPounds, formatSalaryRange } from "../vocabulary/money";
 import { subjectLabel } from "../vocabulary/subjects";
 
 /** The stored vacancy fields the advert needs; dates may arrive as strings from JSON. */

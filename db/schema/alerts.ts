@@ -8,7 +8,7 @@ export const alertFrequency = pgEnum("alert_frequency", ["daily", "weekly"]);
 
 /**
  * A teacher's saved search, e-mailed daily or weekly. `search` is the search page's canonical query string, as
- * saved: option values are mapped to their current names when it runs (app/search/option-history.ts).
+ * saved: option values are mapped to their current names when it runs (app/vacancy-search/option-history.ts).
  */
 export const jobAlerts = pgTable(
   "job_alerts",

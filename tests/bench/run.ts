@@ -18,7 +18,7 @@ import { loadConfig } from "../../app/config.server";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { hrDashboard } from "../../app/vacancies/dashboard.server";
 import { findPublicVacancy, liveVacanciesAtSchool, vacancyFeed } from "../../app/vacancies/public.server";
-import { applyDueTransitions } from "../../app/vacancies/vacancies.server";
+import { applyDueTransitions } from "../../app/vacancies/scheduler.server";
 import type { Database } from "../../db/client";
 import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";

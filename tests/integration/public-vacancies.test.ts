@@ -3,13 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loader as feedLoader } from "../../app/routes/api.v1.vacancies";
 import { loader as sitemapLoader } from "../../app/routes/sitemap[.]xml";
 import { loader as vacancyLoader } from "../../app/routes/vacancies.$id";
-import {
-  archiveVacancy,
-  closeVacancy,
-  publishVacancy,
-  setLocation,
-  updateVacancy,
-} from "../../app/vacancies/vacancies.server";
+import { archiveVacancy, closeVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
+import { setLocation, updateVacancy } from "../../app/vacancies/editing.server";
 import {
   findPublicVacancy,
   liveVacanciesAtSchool,

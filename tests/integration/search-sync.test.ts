@@ -4,7 +4,9 @@
  */
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { applyDueTransitions, closeVacancy, publishVacancy, updateVacancy } from "../../app/vacancies/vacancies.server";
+import { applyDueTransitions } from "../../app/vacancies/scheduler.server";
+import { closeVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
+import { updateVacancy } from "../../app/vacancies/editing.server";
 import { rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import type { EngineQuery } from "../../search/engine";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { findManagedVacancy } from "../../app/vacancies/vacancies.server";
+import { findManagedVacancy } from "../../app/vacancies/records.server";
 import { rowsOf } from "../../db/rows";
 import { seedDemoRegion } from "../../db/seed/demo";
 import { PAY_2025_26 } from "../../db/seed/vacancies";

@@ -2,18 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { postableSchools, postingContexts } from "../../app/vacancies/access.server";
 import { hrDashboard } from "../../app/vacancies/dashboard.server";
-import {
-  applyDueTransitions,
-  closeVacancy,
-  copyVacancy,
-  createDraft,
-  extendVacancy,
-  findManagedVacancy,
-  publishVacancy,
-  setLocation,
-  updateVacancy,
-  vacancyHistory,
-} from "../../app/vacancies/vacancies.server";
+import { applyDueTransitions } from "../../app/vacancies/scheduler.server";
+import { closeVacancy, extendVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
+import { copyVacancy, createDraft, setLocation, updateVacancy } from "../../app/vacancies/editing.server";
+import { findManagedVacancy } from "../../app/vacancies/records.server";
+import { vacancyHistory } from "../../app/vacancies/audit.server";
 import { vacancies, vacancyEvents } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { publishableDraft, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";

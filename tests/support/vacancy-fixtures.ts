@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
-import { createDraft, setLocation } from "../../app/vacancies/vacancies.server";
+import { createDraft, setLocation } from "../../app/vacancies/editing.server";
 
 const DAY = 24 * 3600_000;
 

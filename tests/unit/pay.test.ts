@@ -1,14 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSplit, formatFte, parseFte } from "../../app/vacancies/fte";
-import {
-  actualSalaryRange,
-  allowancesPerYear,
-  formatHourly,
-  formatPounds,
-  formatSalaryRange,
-  proRata,
-} from "../../app/vacancies/pay";
+import { actualSalaryRange, allowancesPerYear, proRata } from "../../app/vacancies/pay";
+import { formatHourly, formatPounds, formatSalaryRange } from "../../app/vocabulary/money";
 
 describe("FTE", () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currentValue, OPTION_RENAMES } from "../../app/search/option-history";
+import { currentValue, OPTION_RENAMES } from "../../app/vacancy-search/option-history";
 import {
   availableSorts,
   defaultSort,
@@ -11,7 +11,7 @@ import {
   RADII_MILES,
   searchQueryString,
   type OptionField,
-} from "../../app/search/query";
+} from "../../app/vacancy-search/query";
 import everOffered from "./option-values.json";
 
 const parse = (qs: string) => parseSearchQuery(new URLSearchParams(qs));
@@ -154,7 +154,7 @@ describe("option values over time", () => {
         const now = currentValue(field, value, OPTION_RENAMES).value;
         expect(
           now in FILTER_OPTIONS[field],
-          `${field}=${value} is neither offered nor renamed in app/search/option-history.ts`,
+          `${field}=${value} is neither offered nor renamed in app/vacancy-search/option-history.ts`,
         ).toBe(true);
       }
     }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatMiles } from "../../vocabulary/distance";
-import { formatPounds } from "../../vacancies/pay";
+import { formatPounds } from "../../vocabulary/money";
 import { badgeText, findingText } from "../explain";
 import type { Badge, Comparable, Finding } from "../rule";
 

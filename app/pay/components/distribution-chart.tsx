@@ -1,6 +1,6 @@
 import { scaleLinear } from "d3-scale";
 import { useId } from "react";
-import { formatPounds } from "../../vacancies/pay";
+import { formatPounds } from "../../vocabulary/money";
 import { employerKinds, type EmployerKind } from "../employers";
 
 export type ChartOffer = {

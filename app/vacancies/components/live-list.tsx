@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { formatFte } from "../fte";
 import { formatLondon } from "../../vocabulary/london-time";
 import { contractLabels, type ContractType } from "../../vocabulary/options";
-import { formatHourly, formatSalaryRange, proRata } from "../pay";
+import { formatHourly, formatSalaryRange } from "../../vocabulary/money";
+import { proRata } from "../pay";
 import type { LiveVacancySummary } from "../public.server";
 
 function payLine(v: LiveVacancySummary): string {

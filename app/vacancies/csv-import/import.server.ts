@@ -5,7 +5,7 @@ import { rowsOf } from "../../../db/rows";
 import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRowError } from "../../../db/schema";
 import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
 import { publish } from "../lifecycle";
-import { toNumeric } from "../vacancies.server";
+import { toNumeric } from "../records.server";
 import { requestSearchSync } from "../../../search/sync.server";
 import { assessVacancy, recordAssessment } from "../../pay/assessment.server";
 import { findingText } from "../../pay/explain";

@@ -4,7 +4,8 @@ import { distanceMetres, formatMiles } from "../vocabulary/distance";
 import { formatFte } from "../vacancies/fte";
 import { formatLondon } from "../vocabulary/london-time";
 import { contractLabels, workingPatternLabels, type ContractType, type WorkingPattern } from "../vocabulary/options";
-import { formatHourly, formatSalaryRange, proRata } from "../vacancies/pay";
+import { formatHourly, formatSalaryRange } from "../vocabulary/money";
+import { proRata } from "../vacancies/pay";
 import { badgeText, storedBadge } from "../pay/explain";
 
 export type ResultView = {

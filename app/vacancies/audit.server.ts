@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { vacancyEvents } from "../../db/schema";
+import { requestSearchSync } from "../../search/sync.server";
+import type { FieldChanges } from "../audit/diff";
+import { enqueue } from "../services.server";
+import { managedBy } from "./access.server";
+
+/** A vacancy's audit log: who changed what, and when. */
+
+export async function record(
+  db: Executor,
+  vacancyId: string,
+  userId: string | null,
+  action: string,
+  changes: FieldChanges = {},
+  note?: string,
+) {
+  await db.insert(vacancyEvents).values({ vacancyId, userId, action, changes, note: note ?? null });
+  // Every recorded change may alter what search shows; the sync job decides (drafts are left out).
+  await requestSearchSync(db, enqueue());
+}
+
+export async function vacancyHistory(db: Executor, userId: string, vacancyId: string) {
+  return rowsOf<{
+    id: string;
+    action: string;
+    changes: FieldChanges;
+    note: string | null;
+    at: string;
+    who: string | null;
+  }>(
+    await db.execute(sql`
+      SELECT e.id, e.action, e.changes, e.note, e.at, u.name AS who
+        FROM vacancy_events e
+        JOIN vacancies v ON v.id = e.vacancy_id
+        LEFT JOIN users u ON u.id = e.user_id
+       WHERE e.vacancy_id = ${vacancyId} AND ${managedBy(userId)}
+       ORDER BY e.at DESC, e.id`),
+  );
+}
