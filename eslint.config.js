@@ -1,5 +1,66 @@
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+
+/**
+ * The layering (docs/decisions/0013-layers-and-import-boundaries.md), as import rules: each entry forbids a set of
+ * import specifiers in a set of files. Specifiers are relative, so the patterns match path segments.
+ */
+const boundaries = [
+  {
+    name: "vocabulary is a leaf",
+    files: ["app/vocabulary/**"],
+    patterns: [{ regex: String.raw`^\.\./`, message: "app/vocabulary imports nothing from the rest of the app." }],
+  },
+  {
+    name: "db/ imports nothing from app/ (but the vocabulary), search/ or emails/",
+    files: ["db/**"],
+    ignores: ["db/scripts/**"],
+    patterns: [
+      { regex: String.raw`(^|/)app/(?!vocabulary/)`, message: "db/ may import only app/vocabulary from app/." },
+      { regex: String.raw`^(\.\./)+(search|emails)(/|$)`, message: "db/ imports nothing from search/ or emails/." },
+    ],
+  },
+  {
+    name: "search/ and emails/ take plain data: no capabilities, routes or services",
+    files: ["search/**", "emails/**"],
+    ignores: ["search/scripts/**"],
+    patterns: [
+      {
+        regex: String.raw`(^|/)app/(?!vocabulary/)`,
+        message: "search/ and emails/ never import a capability, a route or the services: pass what they need.",
+      },
+    ],
+  },
+  {
+    name: "components never touch data",
+    files: ["app/components/**/*.tsx", "app/*/components/**/*.tsx"],
+    patterns: [
+      {
+        regex: String.raw`(^|/)db(/|$)|\.server$`,
+        allowTypeImports: true,
+        message: "Components render what they are given: data comes from a route's loader, not from db/ or *.server.",
+      },
+    ],
+  },
+  {
+    name: "capabilities never import routes",
+    files: ["app/**"],
+    ignores: ["app/routes/**", "app/vocabulary/**", "app/components/**/*.tsx", "app/*/components/**/*.tsx"],
+    patterns: [{ regex: String.raw`(^|/)routes/`, message: "Routes call capabilities, never the other way round." }],
+  },
+  {
+    name: "routes never build SQL",
+    files: ["app/routes/**"],
+    patterns: [
+      {
+        regex: String.raw`^drizzle-orm|(^|/)db/schema`,
+        allowTypeImports: true,
+        message: "Routes call their capability, which owns the queries.",
+      },
+    ],
+  },
+];
 
 export default tseslint.config(
   {
@@ -35,4 +96,15 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "warn",
     },
   },
+  {
+    files: ["app/**/*.tsx", "emails/**/*.tsx", "tests/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  ...boundaries.map(({ name, files, ignores, patterns }) => ({
+    name: `boundaries: ${name}`,
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
+  })),
 );

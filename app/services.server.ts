@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Connection, Database } from "../db/client";
 import type { Enqueue } from "../db/jobs";
@@ -41,4 +42,9 @@ export function db(): Database {
 /** Queues a job in the caller's transaction (see db/jobs.ts). */
 export function enqueue(): Enqueue {
   return services().enqueue;
+}
+
+/** Throws unless the database answers (the health check). */
+export async function pingDatabase(): Promise<void> {
+  await db().execute(sql`SELECT 1`);
 }

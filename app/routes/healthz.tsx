@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
-import { db } from "../services.server";
+import { pingDatabase } from "../services.server";
 
 /** For load balancers and test runners: the app is up and its database answers. */
 export async function loader() {
-  await db().execute(sql`SELECT 1`);
+  await pingDatabase();
   return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }
