@@ -50,7 +50,13 @@ export type VacancyDocument = {
   schools: DocumentSchool[];
   /** The pay badge of the vacancy's current assessment (app/pay); absent in documents made before it existed. */
   payBadge?: {
-    kind: "below_national_scale" | "below_nearby" | "at_or_above_local_rate" | "none";
+    kind:
+      | "below_statutory_minimum"
+      | "below_national_scale"
+      | "below_nearby"
+      | "about_local_rate"
+      | "at_or_above_local_rate"
+      | "none";
     basisPoints: number | null;
   };
 };

@@ -73,6 +73,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
     payRange: string;
     salaryMinFte: number | null;
     salaryMaxFte: number | null;
+    entryLevel: boolean;
     allowances: { kind: string; amount: number }[];
     startKind: string;
     startDate: string | Date | null;
@@ -91,7 +92,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
   }>(
     await db.execute(sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
-             v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",
+             v.ect_suitable AS "entryLevel", v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",
              ${policyJson(sql`part.id`)} AS policy,
              coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'districtCode', s.district_code,
                                 'districtName', s.district_name, 'typeGroup', s.type_group,
@@ -118,6 +119,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
       payRange: v.payRange,
       salaryMinFte: v.salaryMinFte,
       salaryMaxFte: v.salaryMaxFte,
+      entryLevel: v.entryLevel,
       allowances: v.allowances,
       startDate: (v.startKind === "date" || v.startKind === "range") && v.startDate ? day(v.startDate) : null,
       assessedOn: now.toISOString().slice(0, 10),

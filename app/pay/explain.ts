@@ -3,9 +3,29 @@ import { allowanceLabels, payRangeLabels, type AllowanceKind, type PayRange } fr
 import { formatPounds } from "../vocabulary/money";
 import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatGap } from "./policy";
-import type { Badge, Finding } from "./rule";
+import type { Badge, Finding, PayBasis } from "./rule";
 
-const rangeName = (range: string) => payRangeLabels[range as PayRange]?.toLowerCase() ?? range;
+const rangeName = (range: string) =>
+  range === "headteacher"
+    ? "headteacher pay range"
+    : Object.hasOwn(payRangeLabels, range)
+      ? payRangeLabels[range as PayRange].toLowerCase()
+      : range;
+
+/** What was compared, in words: the rule compares like with like (docs/decisions/0012-pay-like-with-like.md). */
+function basisWords(basis: PayBasis | undefined, count: number) {
+  return basis === "starting_salary"
+    ? {
+        rate: `the median starting salary of ${count} comparable entry-level offers at nearby schools`,
+        own: "This offer starts at",
+        why: "Posts suitable for early career teachers are compared only with each other, on what they start at, so an entry-level post is never measured against experienced teachers' pay.",
+      }
+    : {
+        rate: `the median top of range of ${count} comparable offers at nearby schools`,
+        own: "This offer's top of range is",
+        why: "Posts for experienced teachers are compared with each other on how far their pay goes.",
+      };
+}
 const yearNote = (year: string, exact: boolean) =>
   exact ? year : `${year}, the latest year Staffroom has figures for; this year's minimum is at least as high`;
 
@@ -29,23 +49,40 @@ export function findingText(f: Finding): { title: string; detail: string; severi
         detail: `The ${allowanceLabels[f.allowance as AllowanceKind] ?? f.allowance} offered (${formatPounds(f.offered)}) is below its minimum of ${formatPounds(f.minimum)} (${yearNote(f.year, f.exactYear)}; source: ${f.source}).`,
         severity: "flag",
       };
-    case "undercuts_neighbours":
+    case "undercuts_neighbours": {
+      const words = basisWords(f.basis, f.comparables.length);
       return {
         title: `Undercuts neighbouring schools by ${formatGap(f.gapBasisPoints)} (${formatPounds(f.gapPounds)})`,
-        detail: `The local rate is ${formatPounds(f.benchmark)}: the median top of range of ${f.comparables.length} comparable offers at nearby schools. This offer's top of range is ${formatPounds(f.offered)} (full-time equivalent).`,
+        detail: `The local rate is ${formatPounds(f.benchmark)}: ${words.rate}. ${words.own} ${formatPounds(f.offered)} (full-time equivalent). ${words.why}`,
         severity: "flag",
       };
-    case "outbids_neighbours":
+    }
+    case "outbids_neighbours": {
+      const words = basisWords(f.basis, f.comparables.length);
       return {
         title: `Pays ${formatGap(f.premiumBasisPoints)} (${formatPounds(f.premiumPounds)}) above nearby schools`,
-        detail: `The local rate is ${formatPounds(f.benchmark)}, the median of ${f.comparables.length} comparable offers nearby. For information: the partnership can see offers well above its neighbours.`,
+        detail: `The local rate is ${formatPounds(f.benchmark)}: ${words.rate}. ${words.own} ${formatPounds(f.offered)}. For information: the partnership can see offers well above its neighbours.`,
         severity: "info",
       };
-    case "at_local_rate":
+    }
+    case "at_local_rate": {
+      const words = basisWords(f.basis, f.comparables.length);
+      const below = f.offered < f.benchmark;
       return {
-        title: "At or above the local rate",
-        detail: `The local rate is ${formatPounds(f.benchmark)}, the median top of range of ${f.comparables.length} comparable offers nearby; this offer's is ${formatPounds(f.offered)}.`,
+        title: below ? "About the local rate" : "At or above the local rate",
+        detail:
+          `The local rate is ${formatPounds(f.benchmark)}: ${words.rate}. ${words.own} ${formatPounds(f.offered)}` +
+          (below
+            ? `, ${formatPounds(Math.round(f.benchmark - f.offered))} below it but within the partnership's tolerance.`
+            : "."),
         severity: "ok",
+      };
+    }
+    case "figures_from_earlier_year":
+      return {
+        title: `${f.year} figures not published yet`,
+        detail: `The statutory pay figures for ${f.year} are not published yet, so the latest published year, ${f.figuresYear}, was used. Pay ranges have only ever risen, so this year's minimum is at least as high.`,
+        severity: "info",
       };
     case "not_enough_local_offers":
       return {
@@ -69,8 +106,12 @@ export function findingText(f: Finding): { title: string; detail: string; severi
 /** The plain badge teachers see; null when there is not enough to say. */
 export function badgeText(badge: Badge): string | null {
   switch (badge.kind) {
+    case "below_statutory_minimum":
+      return "Below the statutory minimum";
     case "below_national_scale":
       return "Below the national scale";
+    case "about_local_rate":
+      return "Pays about the local rate";
     case "below_nearby":
       return `Pays ${formatGap(badge.basisPoints)} below nearby schools`;
     case "at_or_above_local_rate":
@@ -83,6 +124,12 @@ export function badgeText(badge: Badge): string | null {
 /** The badge of a stored assessment row. */
 export function storedBadge(row: { badge: string; badgeBasisPoints: number | null }): Badge {
   if (row.badge === "below_nearby") return { kind: "below_nearby", basisPoints: row.badgeBasisPoints ?? 0 };
-  if (row.badge === "below_national_scale" || row.badge === "at_or_above_local_rate") return { kind: row.badge };
+  if (
+    row.badge === "below_statutory_minimum" ||
+    row.badge === "below_national_scale" ||
+    row.badge === "about_local_rate" ||
+    row.badge === "at_or_above_local_rate"
+  )
+    return { kind: row.badge };
   return { kind: "none" };
 }

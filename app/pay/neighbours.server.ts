@@ -12,7 +12,7 @@ const EARTH_RADIUS_M = 6_371_000;
 // About 11 m of slack on each side of the box, so float rounding never cuts a school on the circle's edge.
 const BOX_MARGIN_DEGREES = 1e-4;
 
-export type OfferShape = { vacancyId: string; role: string; phases: string[]; payRange: string };
+export type OfferShape = { vacancyId: string; role: string; phases: string[]; payRange: string; entryLevel: boolean };
 
 /**
  * Other schools' offers near a vacancy's schools: published within the lookback (still live or not), within the
@@ -26,6 +26,7 @@ export type OfferShape = { vacancyId: string; role: string; phases: string[]; pa
 /** How many of the nearest comparables are named in the evidence HR sees; the rest are counted, with their pay. */
 export const NAMED_COMPARABLES = 25;
 
+/** Every comparable is of the offer's own level (entry-level or not): the query asks only for those. */
 export async function comparablesFor(
   db: Executor,
   offer: OfferShape,
@@ -50,13 +51,13 @@ export async function comparablesFor(
   const scans = roles.flatMap((role, roleIndex) =>
     [...new Set(offer.phases)].map(
       (phase) => sql`
-        SELECT o.vacancy_id, o.school_id, ${roleIndex}::int AS role, o.salary_max, o.published_at,
+        SELECT o.vacancy_id, o.school_id, ${roleIndex}::int AS role, o.salary_max, o.salary_min, o.published_at,
                search_haversine_m(m.lat, m.lng, o.lat, o.lng) AS metres
           FROM mine m
           CROSS JOIN LATERAL generate_series(floor((m.lat - ${latSpan}) * ${bands})::int, floor((m.lat + ${latSpan}) * ${bands})::int) AS band(n)
           CROSS JOIN LATERAL (
-            SELECT o.vacancy_id, o.school_id, o.salary_max, o.published_at, o.lat, o.lng FROM pay_offers o
-             WHERE o.role = ${role} AND o.pay_range = ${offer.payRange} AND o.phase = ${phase}
+            SELECT o.vacancy_id, o.school_id, o.salary_max, o.salary_min, o.published_at, o.lat, o.lng FROM pay_offers o
+             WHERE o.role = ${role} AND o.pay_range = ${offer.payRange} AND o.entry_level = ${offer.entryLevel} AND o.phase = ${phase}
                AND o.lat_band = band.n AND o.lng BETWEEN m.lng - ${lngSpan} AND m.lng + ${lngSpan}
                AND o.published_at >= ${since} AND o.vacancy_id <> ${offer.vacancyId}
             OFFSET 0) o`,
@@ -72,6 +73,7 @@ export async function comparablesFor(
     schoolId: string;
     role: number;
     salaryMaxFte: number;
+    salaryMinFte: number | null;
     publishedDay: number;
     distanceMetres: number;
     title: string | null;
@@ -85,12 +87,12 @@ export async function comparablesFor(
       near AS (${sql.join(scans, sql` UNION ALL `)}),
       found AS (SELECT near.* FROM near WHERE near.metres <= ${radius}::float8 AND near.vacancy_id NOT IN (SELECT vacancy_id FROM shared)),
       closest AS (SELECT vacancy_id, school_id FROM found ORDER BY metres, vacancy_id COLLATE "C" LIMIT ${NAMED_COMPARABLES * 2})
-      SELECT f.vacancy_id AS "vacancyId", f.school_id AS "schoolId", f.role, f.salary_max AS "salaryMaxFte",
+      SELECT f.vacancy_id AS "vacancyId", f.school_id AS "schoolId", f.role, f.salary_max AS "salaryMaxFte", f.salary_min AS "salaryMinFte",
              (f.published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01' AS "publishedDay", round(f.metres)::int AS "distanceMetres",
              NULL::text AS title, NULL::text AS "schoolName"
         FROM found f
       UNION ALL
-      SELECT c.vacancy_id, c.school_id, -1, NULL, NULL, NULL, named.title, named.school_name
+      SELECT c.vacancy_id, c.school_id, -1, NULL, NULL, NULL, NULL, named.title, named.school_name
         FROM closest c
         CROSS JOIN LATERAL (SELECT p.title, p.school_name FROM pay_offers p WHERE p.vacancy_id = c.vacancy_id AND p.school_id = c.school_id LIMIT 1) named`),
   );
@@ -113,6 +115,8 @@ export async function comparablesFor(
       phases: offer.phases,
       payRange: offer.payRange,
       salaryMaxFte: r.salaryMaxFte,
+      salaryMinFte: r.salaryMinFte,
+      entryLevel: offer.entryLevel,
       publishedOn: dayOf(r.publishedDay),
       distanceMetres: metres,
     });

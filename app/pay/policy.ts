@@ -98,5 +98,6 @@ export function formatBasisPoints(bp: number): string {
 
 /** A gap or premium for display: one decimal place ("12.8%"). */
 export function formatGap(bp: number): string {
-  return `${(bp / 100).toFixed(1).replace(/\.0$/, "")}%`;
+  // Up to the next 0.1%, never down: a gap just over the tolerance must not read as the tolerance itself.
+  return `${(Math.ceil(bp / 10) / 10).toFixed(1).replace(/\.0$/, "")}%`;
 }

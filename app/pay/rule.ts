@@ -6,17 +6,21 @@
  * 1. Below the statutory minimum: the offer's minimum is below the minimum of its range for the school's pay
  *    area and pay year (from the start date, 1 September boundary). Maintained schools must pay within the
  *    ranges ("below the statutory minimum"); academies may set their own pay ("below the national scale").
- * 2. Undercutting neighbours: with enough comparable offers (other schools, same role family, phase and pay
- *    range, published within the lookback, within the radius), the benchmark is the median of their maximum
- *    offers, full-time equivalent; an offer whose maximum is more than the tolerance below it undercuts.
- * 3. Outbidding: more than the premium above it, for information.
+ *    A headteacher post is checked against the headteacher range's own minimum, not leadership point L1.
+ * 2. Undercutting neighbours, like with like (docs/decisions/0012-pay-like-with-like.md): with enough comparable
+ *    offers (other schools, same role family, phase and pay range, published within the lookback, within the
+ *    radius, and the same level: entry-level posts only with entry-level posts), the benchmark is the median of
+ *    their full-time-equivalent pay on one basis: an entry-level (ECT-suitable) offer's starting salary against
+ *    theirs, any other offer's top of range against theirs. An offer more than the tolerance below undercuts.
+ * 3. Outbidding: more than the premium above it, for information. Between the two, an offer at or above the
+ *    benchmark is "at or above the local rate", and one below it but within the tolerance "about the local rate".
  */
 import { median } from "d3-array";
 import { subMonths } from "date-fns";
 import { familyOf, TEACHER_PAY_RANGES } from "./families";
 import { payAreaOf, type PayArea } from "../vocabulary/pay-areas";
 import type { PayPolicy } from "./policy";
-import { payYearOf, statutoryBound, type ScaleFigure } from "./scales";
+import { payYearOf, statutoryBound, yearsCovered, type ScaleFigure } from "./scales";
 
 export type Offer = {
   vacancyId: string;
@@ -25,6 +29,8 @@ export type Offer = {
   payRange: string;
   salaryMinFte: number | null;
   salaryMaxFte: number | null;
+  /** An entry-level post (suitable for early career teachers): compared on its starting salary with other entry-level posts. */
+  entryLevel: boolean;
   allowances: { kind: string; amount: number }[];
   /** YYYY-MM-DD, or null for "as soon as possible" / "to be agreed". */
   startDate: string | null;
@@ -52,13 +58,19 @@ export type Comparable = {
   phases: string[];
   payRange: string;
   salaryMaxFte: number;
+  /** Null when the advert gives no minimum; such an offer has no starting salary to compare. */
+  salaryMinFte: number | null;
+  entryLevel: boolean;
   /** YYYY-MM-DD */
   publishedOn: string;
   /** Metres from the nearest of the offer's schools. */
   distanceMetres: number;
 };
 
-type Evidence = { benchmark: number; offered: number; comparables: Comparable[] };
+/** What was compared: entry-level offers' starting salaries, or other offers' tops of range. */
+export type PayBasis = "starting_salary" | "top_of_range";
+
+type Evidence = { basis: PayBasis; benchmark: number; offered: number; comparables: Comparable[] };
 
 export type Finding =
   | {
@@ -97,12 +109,16 @@ export type Finding =
       comparables: Comparable[];
     }
   | { kind: "no_statutory_figure"; range: string; payArea: PayArea; year: string }
+  /** The offer's pay year has no published figures yet: the latest earlier year's were used. */
+  | { kind: "figures_from_earlier_year"; year: string; figuresYear: string }
   | { kind: "pay_area_uncertain"; schoolName: string; note: string }
   | { kind: "not_assessed"; reason: string };
 
 export type Badge =
+  | { kind: "below_statutory_minimum" }
   | { kind: "below_national_scale" }
   | { kind: "below_nearby"; basisPoints: number }
+  | { kind: "about_local_rate" }
   | { kind: "at_or_above_local_rate" }
   | { kind: "none" };
 
@@ -119,6 +135,26 @@ const METRES_PER_MILE = 1609.344;
 
 /** Basis points of `part` against `whole`, rounded to the nearest (for display; comparisons are exact). */
 const basisPoints = (part: number, whole: number) => Math.round((part * 10_000) / whole);
+
+/**
+ * Gaps and premiums round up: an offer over the tolerance is never reported as exactly the tolerance (3.003%
+ * below a 3% tolerance reads "3.1%", not "3%", which would read as within it).
+ */
+const basisPointsUp = (part: number, whole: number) => Math.ceil((part * 10_000) / whole);
+
+/** The pay an offer is compared on: entry-level posts on where they start, others on how far they go. */
+export const basisOf = (entryLevel: boolean): PayBasis => (entryLevel ? "starting_salary" : "top_of_range");
+
+const payOn = (basis: PayBasis, o: { salaryMinFte: number | null; salaryMaxFte: number | null }) =>
+  basis === "starting_salary" ? o.salaryMinFte : o.salaryMaxFte;
+
+/** The statutory range whose minimum an offer must reach: a headteacher's own range, not leadership point L1. */
+export function minimumRangeOf(offer: Pick<Offer, "role" | "payRange">): string {
+  return offer.payRange === "leadership" && familyOf(offer.role) === "headteacher" ? "headteacher" : offer.payRange;
+}
+
+const usable = (pounds: number | null | undefined): pounds is number =>
+  typeof pounds === "number" && Number.isFinite(pounds) && pounds > 0;
 
 /** The comparables that really are comparable by the policy: the rule does not trust its caller's query. */
 export function eligibleComparables(
@@ -139,6 +175,8 @@ export function eligibleComparables(
       !own.has(c.schoolId) &&
       familyOf(c.role) === family &&
       c.payRange === offer.payRange &&
+      c.entryLevel === offer.entryLevel &&
+      usable(payOn(basisOf(c.entryLevel), c)) &&
       c.phases.some((p) => offer.phases.includes(p)) &&
       c.publishedOn >= since &&
       c.distanceMetres <= policy.radiusMiles * METRES_PER_MILE,
@@ -153,15 +191,16 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
     if (!area.certain && area.note)
       findings.push({ kind: "pay_area_uncertain", schoolName: school.name, note: area.note });
     if (offer.salaryMinFte !== null) {
-      const minimum = statutoryBound(scales, year, area.area, offer.payRange, "min");
-      if (!minimum) missing.add(`${offer.payRange}|${area.area}`);
+      const range = minimumRangeOf(offer);
+      const minimum = statutoryBound(scales, year, area.area, range, "min");
+      if (!minimum) missing.add(`${range}|${area.area}`);
       else if (offer.salaryMinFte < minimum.amount) {
         findings.push({
           kind: school.maintained ? "below_statutory_minimum" : "below_national_scale",
           schoolId: school.schoolId,
           schoolName: school.name,
           payArea: area.area,
-          range: offer.payRange,
+          range,
           year: minimum.year,
           exactYear: minimum.exactYear,
           minimum: minimum.amount,
@@ -199,7 +238,16 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
 
 function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayPolicy): Finding[] {
   const schools = new Set(comparables.map((c) => c.schoolId)).size;
-  if (comparables.length < policy.minComparables || schools < policy.minSchools || offer.salaryMaxFte === null) {
+  const basis = basisOf(offer.entryLevel);
+  const offered = payOn(basis, offer);
+  const benchmark = median(comparables, (c) => payOn(basis, c) ?? undefined);
+  if (
+    comparables.length < policy.minComparables ||
+    schools < policy.minSchools ||
+    !usable(offered) ||
+    // Never a finding from nothing: no comparison against a missing, zero or non-finite benchmark.
+    !usable(benchmark)
+  ) {
     return [
       {
         kind: "not_enough_local_offers",
@@ -211,13 +259,12 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
       },
     ];
   }
-  const benchmark = median(comparables, (c) => c.salaryMaxFte)!;
-  const offered = offer.salaryMaxFte;
   const evidence = {
+    basis,
     benchmark,
     offered,
     comparables: [...comparables].sort(
-      (a, b) => b.salaryMaxFte - a.salaryMaxFte || a.distanceMetres - b.distanceMetres,
+      (a, b) => (payOn(basis, b) ?? 0) - (payOn(basis, a) ?? 0) || a.distanceMetres - b.distanceMetres,
     ),
   };
   // Exact comparisons in whole numbers: (benchmark − offered) / benchmark > tolerance ⇔ (benchmark − offered) × 10,000 > tolerance × benchmark.
@@ -225,7 +272,7 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
     return [
       {
         kind: "undercuts_neighbours",
-        gapBasisPoints: basisPoints(benchmark - offered, benchmark),
+        gapBasisPoints: basisPointsUp(benchmark - offered, benchmark),
         gapPounds: Math.round(benchmark - offered),
         ...evidence,
       },
@@ -235,7 +282,7 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
     return [
       {
         kind: "outbids_neighbours",
-        premiumBasisPoints: basisPoints(offered - benchmark, benchmark),
+        premiumBasisPoints: basisPointsUp(offered - benchmark, benchmark),
         premiumPounds: Math.round(offered - benchmark),
         ...evidence,
       },
@@ -244,14 +291,19 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
   return [{ kind: "at_local_rate", differenceBasisPoints: basisPoints(offered - benchmark, benchmark), ...evidence }];
 }
 
-function badgeOf(findings: Finding[]): Badge {
-  if (findings.some((f) => f.kind === "below_statutory_minimum" || f.kind === "below_national_scale"))
-    return { kind: "below_national_scale" };
-  const undercut = findings.find((f) => f.kind === "undercuts_neighbours");
-  if (undercut && undercut.kind === "undercuts_neighbours")
-    return { kind: "below_nearby", basisPoints: undercut.gapBasisPoints };
-  if (findings.some((f) => f.kind === "at_local_rate" || f.kind === "outbids_neighbours"))
-    return { kind: "at_or_above_local_rate" };
+/** The badge says no less than the strongest finding, and nothing the findings do not show. */
+export function badgeOf(findings: Finding[]): Badge {
+  // A maintained school breaking the statutory minimum is the stronger statement, whatever its academies do.
+  if (findings.some((f) => f.kind === "below_statutory_minimum")) return { kind: "below_statutory_minimum" };
+  if (findings.some((f) => f.kind === "below_national_scale")) return { kind: "below_national_scale" };
+  for (const f of findings) {
+    if (f.kind === "undercuts_neighbours") return { kind: "below_nearby", basisPoints: f.gapBasisPoints };
+  }
+  for (const f of findings) {
+    if (f.kind === "outbids_neighbours") return { kind: "at_or_above_local_rate" };
+    if (f.kind === "at_local_rate")
+      return f.offered >= f.benchmark ? { kind: "at_or_above_local_rate" } : { kind: "about_local_rate" };
+  }
   return { kind: "none" };
 }
 
@@ -280,7 +332,9 @@ export function assessOffer(
       flagged: false,
     };
   }
+  const figuresYear = yearsCovered(scales).find((y) => y <= year);
   const findings = [
+    ...(figuresYear && figuresYear !== year ? [{ kind: "figures_from_earlier_year" as const, year, figuresYear }] : []),
     ...statutoryFindings(offer, schools, scales, year),
     ...neighbourFindings(offer, eligibleComparables(offer, schools, comparables, policy), policy),
   ];

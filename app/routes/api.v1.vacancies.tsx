@@ -50,7 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
           salaryMaxFte: "GBP per year, full-time equivalent",
           hourlyRatePence: "pence per hour",
           fte: "fraction of full time",
+          "payFinding.comparison.benchmark": "GBP per year, full-time equivalent",
+          "payFinding.comparison.differenceBasisPoints": "hundredths of a percent; negative below the benchmark",
         },
+        payFinding:
+          "The pay-transparency finding of the vacancy's current assessment (/pay explains the rule): its public badge and the comparison with nearby schools' offers behind it, or null before any assessment.",
       },
       links: {
         self: link(page),

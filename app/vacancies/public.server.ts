@@ -132,6 +132,27 @@ export type FeedVacancy = {
     lng: number | null;
     postcode: string | null;
   }[];
+  payFinding: FeedPayFinding | null;
+};
+
+/**
+ * A vacancy's pay finding in the open feed, so the openness is in the data too: the public badge, and the neighbour
+ * comparison behind it (what was compared, the benchmark, how many offers, the gap). Null before any assessment.
+ */
+export type FeedPayFinding = {
+  badge: string;
+  payYear: string;
+  assessedAt: string;
+  comparison: {
+    kind: "undercuts_neighbours" | "outbids_neighbours" | "at_local_rate" | "not_enough_local_offers";
+    /** "starting_salary" for entry-level offers, "top_of_range" for others (docs/decisions/0012). */
+    basis: string | null;
+    benchmark: number | null;
+    offered: number | null;
+    comparables: number;
+    /** Below (negative) or above the benchmark, in basis points (100 = 1%). */
+    differenceBasisPoints: number | null;
+  } | null;
 };
 
 /**
@@ -153,7 +174,16 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
              coalesce(o.name, os.name) AS owner,
              coalesce((SELECT json_agg(json_build_object('urn', s.urn, 'name', s.name, 'fteShare', vs.fte_share::float8,
                          'lat', s.lat, 'lng', s.lng, 'postcode', s.postcode) ORDER BY vs.position, s.name)
-                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools
+                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,
+             (SELECT json_build_object('badge', pa.badge, 'payYear', pa.pay_year, 'assessedAt', pa.assessed_at,
+                       'comparison', (SELECT json_build_object(
+                           'kind', f->>'kind', 'basis', f->>'basis', 'benchmark', (f->>'benchmark')::float8, 'offered', (f->>'offered')::float8,
+                           'comparables', coalesce((f->>'found')::int, jsonb_array_length(f->'comparables')),
+                           'differenceBasisPoints', coalesce(-(f->>'gapBasisPoints')::int, (f->>'premiumBasisPoints')::int, (f->>'differenceBasisPoints')::int))
+                         FROM jsonb_array_elements(pa.findings) f
+                        WHERE f->>'kind' IN ('undercuts_neighbours', 'outbids_neighbours', 'at_local_rate', 'not_enough_local_offers')
+                        LIMIT 1))
+                FROM pay_assessments pa WHERE pa.id = v.pay_assessment_id) AS "payFinding"
         FROM page v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id
         LEFT JOIN schools os ON os.id = v.owner_school_id

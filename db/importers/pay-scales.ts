@@ -2,7 +2,6 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { PAY_AREAS, type PayArea } from "../../app/vocabulary/pay-areas";
 import type { Database } from "../client";
-import { rowsOf } from "../rows";
 import { payScaleFigures } from "../schema";
 import { runCsvImport, type CsvImportOptions, type ImportReport, type ReadResult } from "./csv-import";
 import type { CsvInput } from "./csv-source";
@@ -39,8 +38,15 @@ function readFigure(cell: (name: string) => string): ReadResult<Figure> {
 
 const onConflict = updateFromExcluded(payScaleFigures, ["annualPounds", "source"]);
 
-/** Upserts pay figures from a CSV in the ../shared/data/pay-scales-england.csv format; a new pay year is just more rows. */
-export function importPayScales(db: Database, input: CsvInput, options: CsvImportOptions = {}): Promise<ImportReport> {
+/**
+ * Upserts pay figures from a CSV in the ../shared/data/pay-scales-england.csv format; a new pay year is just more
+ * rows. With `onlyMissing`, figures already held are left as they are (an operator's import wins over the bundle).
+ */
+export function importPayScales(
+  db: Database,
+  input: CsvInput,
+  options: CsvImportOptions & { onlyMissing?: boolean } = {},
+): Promise<ImportReport> {
   return runCsvImport<Figure>(
     input,
     {
@@ -57,7 +63,7 @@ export function importPayScales(db: Database, input: CsvInput, options: CsvImpor
           .onConflictDoUpdate({
             target: [payScaleFigures.year, payScaleFigures.area, payScaleFigures.range, payScaleFigures.point],
             set: onConflict.set,
-            setWhere: onConflict.changed,
+            setWhere: options.onlyMissing ? sql`false` : onConflict.changed,
           })
           .returning({ inserted: wasInserted }),
     },
@@ -65,9 +71,10 @@ export function importPayScales(db: Database, input: CsvInput, options: CsvImpor
   );
 }
 
-/** At start-up: an empty table gets the bundled figures, so the rule works on a fresh machine. */
+/**
+ * At start-up: the bundled figures Staffroom does not hold yet are added (all of them on a fresh machine, a new
+ * range such as the headteacher minimum after an upgrade); figures already held are never overwritten.
+ */
 export async function ensurePayScales(db: Database): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM pay_scale_figures`));
-  if (row.n > 0) return 0;
-  return (await importPayScales(db, BUNDLED_PAY_SCALES)).inserted;
+  return (await importPayScales(db, BUNDLED_PAY_SCALES, { onlyMissing: true })).inserted;
 }

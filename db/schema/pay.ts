@@ -120,6 +120,10 @@ export const payOffers = pgTable(
     /** All the vacancy's phases, for the comparable's description. */
     phases: text("phases").array().notNull(),
     salaryMax: integer("salary_max").notNull(),
+    /** The advertised minimum (full-time equivalent), null when none: entry-level offers are compared on it. */
+    salaryMin: integer("salary_min"),
+    /** Suitable for early career teachers: compared only with other entry-level offers (app/pay/rule.ts). */
+    entryLevel: boolean("entry_level").notNull().default(false),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
@@ -134,7 +138,7 @@ export const payOffers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.vacancyId, t.schoolId, t.phase], name: "pay_offers_pkey" }),
-    index("pay_offers_near_idx").on(t.role, t.payRange, t.phase, t.latBand, t.lng),
+    index("pay_offers_near_idx").on(t.role, t.payRange, t.entryLevel, t.phase, t.latBand, t.lng),
     index("pay_offers_school_idx").on(t.schoolId),
   ],
 );

@@ -54,6 +54,7 @@ const offer = (o: Partial<Offer> = {}): Offer => ({
   payRange: "main",
   salaryMinFte: 32916,
   salaryMaxFte: 45352,
+  entryLevel: false,
   allowances: [],
   startDate: "2026-01-05",
   assessedOn: "2025-12-01",
@@ -69,6 +70,8 @@ const comparable = (salaryMaxFte: number, school = "s1", c: Partial<Comparable> 
   phases: ["secondary"],
   payRange: "main",
   salaryMaxFte,
+  salaryMinFte: 32916,
+  entryLevel: false,
   publishedOn: "2025-10-01",
   distanceMetres: 3000,
   ...c,
@@ -280,8 +283,21 @@ describe("the rule: scenarios", () => {
         shortfall: 2317,
       }),
     ]);
-    expect(result.badge).toEqual({ kind: "below_national_scale" });
+    // A maintained school below the statutory minimum is badged as that, not in the academies' wording.
+    expect(result.badge).toEqual({ kind: "below_statutory_minimum" });
+    expect(badgeText(result.badge)).toBe("Below the statutory minimum");
     expect(result.flagged).toBe(true);
+  });
+
+  it("an academy below the national scale is badged in its own wording", () => {
+    const result = assessOffer(
+      offer({ salaryMinFte: 32000 }),
+      [{ ...TRAFFORD, maintained: false }],
+      [],
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(badgeText(result.badge)).toBe("Below the national scale");
   });
 
   it("compares a part-time offer full-time equivalent: 0.6 FTE at £45,352 FTE is the local rate, not 60% of it", () => {
@@ -343,6 +359,146 @@ describe("the rule: scenarios", () => {
   });
 });
 
+describe("like with like: entry-level offers", () => {
+  const ect = (o: Partial<Offer> = {}) => offer({ entryLevel: true, salaryMinFte: 32916, salaryMaxFte: 36413, ...o });
+  const entry = (min: number, school: string, c: Partial<Comparable> = {}) =>
+    comparable(36413, school, { entryLevel: true, salaryMinFte: min, ...c });
+
+  it("an ECT post on M1–M3 is not compared with experienced posts advertised to M6", () => {
+    // Three main-range posts up to M6 (£45,352) nearby: against them an M1–M3 post would look 19.7% below.
+    const experienced = three(45352, 45352, 45352);
+    const result = assessOffer(ect(), [TRAFFORD], experienced, SCALES, DEFAULT_POLICY);
+    expect(result.findings.map((f) => f.kind)).toEqual(["not_enough_local_offers"]);
+    expect(result.badge).toEqual({ kind: "none" });
+  });
+
+  it("is compared with other entry-level posts on its starting salary", () => {
+    const result = assessOffer(
+      ect({ salaryMinFte: 32916 }),
+      [TRAFFORD],
+      [entry(32916, "s1"), entry(32916, "s2"), entry(34823, "s2")],
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(result.findings[0]).toMatchObject({ kind: "at_local_rate", basis: "starting_salary", benchmark: 32916 });
+    expect(result.badge).toEqual({ kind: "at_or_above_local_rate" });
+    expect(findingText(result.findings[0]).detail).toContain("median starting salary of 3 comparable entry-level");
+  });
+
+  it("an entry-level post starting well below other entry-level posts undercuts them", () => {
+    const result = assessOffer(
+      ect({ salaryMinFte: 33000, salaryMaxFte: 45352 }),
+      [TRAFFORD],
+      [entry(36000, "s1"), entry(36000, "s2"), entry(36000, "s3")],
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    // Its top of range (£45,352) is far above theirs (£36,413): only where it starts counts.
+    expect(result.findings[0]).toMatchObject({
+      kind: "undercuts_neighbours",
+      basis: "starting_salary",
+      offered: 33000,
+    });
+    expect(findingText(result.findings[0]).detail).toContain("entry-level post is never measured against");
+  });
+
+  it("an experienced post is not compared with entry-level posts", () => {
+    const result = assessOffer(
+      offer({ salaryMaxFte: 40000 }),
+      [TRAFFORD],
+      [
+        entry(30000, "s1", { salaryMaxFte: 30000 }),
+        entry(30000, "s2", { salaryMaxFte: 30000 }),
+        ...three(40000, 40000, 40000),
+      ],
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(result.findings[0]).toMatchObject({ kind: "at_local_rate", basis: "top_of_range", benchmark: 40000 });
+  });
+
+  it("entry-level comparables without a starting salary are not counted", () => {
+    const noMinimum = [
+      entry(0, "s1", { salaryMinFte: null }),
+      entry(0, "s2", { salaryMinFte: null }),
+      entry(0, "s3", { salaryMinFte: null }),
+    ];
+    expect(kinds(ect(), noMinimum)).toEqual(["not_enough_local_offers"]);
+  });
+});
+
+describe("badges say only what is true", () => {
+  it("a little below the local rate, inside the tolerance, is 'about', not 'at or above'", () => {
+    const result = assessOffer(
+      offer({ salaryMaxFte: 39000 }),
+      [TRAFFORD],
+      three(40000, 40000, 40000),
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(result.badge).toEqual({ kind: "about_local_rate" });
+    expect(badgeText(result.badge)).toBe("Pays about the local rate");
+    expect(findingText(result.findings[0]).title).toBe("About the local rate");
+  });
+
+  it("at the local rate exactly is 'at or above'", () => {
+    const result = assessOffer(
+      offer({ salaryMaxFte: 40000 }),
+      [TRAFFORD],
+      three(40000, 40000, 40000),
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(badgeText(result.badge)).toBe("Pays at or above the local rate");
+  });
+
+  it("a gap just over the tolerance never reads as the tolerance itself", () => {
+    // 3.003% below £100,000: over a 3% tolerance.
+    const result = assessOffer(
+      offer({ role: "classroom_teacher", salaryMinFte: 40000, salaryMaxFte: 96997 }),
+      [TRAFFORD],
+      three(100000, 100000, 100000),
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    expect(result.findings[0].kind).toBe("undercuts_neighbours");
+    expect(badgeText(result.badge)).toBe("Pays 3.1% below nearby schools");
+  });
+
+  it.each([
+    ["zero", 0],
+    ["not a number", Number.NaN],
+    ["infinite", Number.POSITIVE_INFINITY],
+  ])("no badge and no percentage from a %s benchmark", (_name, pounds) => {
+    const broken = [comparable(pounds, "s1"), comparable(pounds, "s2"), comparable(pounds, "s3")];
+    const result = assessOffer(offer(), [TRAFFORD], broken, SCALES, DEFAULT_POLICY);
+    expect(result.badge).toEqual({ kind: "none" });
+    expect(result.benchmark).toBeNull();
+    expect(result.findings.map((f) => f.kind)).toEqual(["not_enough_local_offers"]);
+  });
+
+  it("a headteacher post is checked against the headteacher range minimum, not leadership L1", () => {
+    const scales: ScaleFigure[] = [
+      ...SCALES,
+      { year: "2025/26", area: "rest_of_england", range: "leadership", point: "min", annual: 51773, source: "L1" },
+      { year: "2025/26", area: "rest_of_england", range: "headteacher", point: "min", annual: 58569, source: "HT min" },
+    ];
+    const head = offer({ role: "headteacher", payRange: "leadership", salaryMinFte: 55000, salaryMaxFte: 65000 });
+    const result = assessOffer(head, [TRAFFORD], [], scales, DEFAULT_POLICY);
+    expect(result.findings[0]).toMatchObject({ kind: "below_statutory_minimum", range: "headteacher", minimum: 58569 });
+    expect(findingText(result.findings[0]).detail).toContain("headteacher pay range starts at £58,569");
+    const deputy = offer({ role: "deputy_head", payRange: "leadership", salaryMinFte: 55000, salaryMaxFte: 65000 });
+    expect(kinds(deputy, [], [TRAFFORD]).includes("below_statutory_minimum")).toBe(false);
+  });
+
+  it("says plainly when the offer's pay year has no published figures and which year was used", () => {
+    const result = assessOffer(offer({ startDate: "2026-09-01" }), [TRAFFORD], [], SCALES, DEFAULT_POLICY);
+    expect(result.year).toBe("2026/27");
+    expect(result.findings[0]).toEqual({ kind: "figures_from_earlier_year", year: "2026/27", figuresYear: "2025/26" });
+    expect(findingText(result.findings[0]).detail).toContain("the latest published year, 2025/26, was used");
+  });
+});
+
 describe("the rule: properties", () => {
   const salary = fc.integer({ min: 20_000, max: 90_000 });
   const comparables = fc
@@ -361,6 +517,22 @@ describe("the rule: properties", () => {
         const after = offer({ salaryMinFte: min + raise, salaryMaxFte: max + raise });
         if (!undercuts(before, cs)) expect(undercuts(after, cs)).toBe(false);
         if (!belowMinimum(before, cs)) expect(belowMinimum(after, cs)).toBe(false);
+      }),
+    );
+  });
+
+  it("'at or above' is never shown for an offer below the benchmark, nor a badge without a benchmark", () => {
+    fc.assert(
+      fc.property(salary, fc.boolean(), comparables, (max, entryLevel, cs) => {
+        const o = offer({ salaryMinFte: Math.min(max, 32916), salaryMaxFte: max, entryLevel });
+        const level = cs.map((c) => ({ ...c, entryLevel, salaryMinFte: c.salaryMaxFte - 5000 }));
+        const a = assessOffer(o, [TRAFFORD], level, SCALES, DEFAULT_POLICY);
+        if (a.badge.kind === "at_or_above_local_rate") {
+          const offered = entryLevel ? o.salaryMinFte! : max;
+          expect(offered).toBeGreaterThanOrEqual(a.benchmark!);
+        }
+        if (["below_nearby", "about_local_rate", "at_or_above_local_rate"].includes(a.badge.kind))
+          expect(Number.isFinite(a.benchmark) && a.benchmark! > 0).toBe(true);
       }),
     );
   });

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatMiles } from "../../vocabulary/distance";
 import { formatPounds } from "../../vocabulary/money";
 import { badgeText, findingText } from "../explain";
-import type { Badge, Comparable, Finding } from "../rule";
+import type { Badge, Comparable, Finding, PayBasis } from "../rule";
 
 export type AssessmentView = {
   findings: Finding[];
@@ -14,7 +14,7 @@ export type AssessmentView = {
 };
 
 /** The comparables an assessment used, the nearest named (published offers are public), the rest counted. */
-function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
+function ComparablesTable({ comparables, basis }: { comparables: Comparable[]; basis: PayBasis }) {
   if (comparables.length === 0) return null;
   const named = comparables.filter((c) => c.title && c.schoolName).sort((a, b) => a.distanceMetres - b.distanceMetres);
   const rest = comparables.length - named.length;
@@ -28,7 +28,9 @@ function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
         <tr>
           <th scope="col">School</th>
           <th scope="col">Vacancy</th>
-          <th scope="col">Top of range (full-time)</th>
+          <th scope="col">
+            {basis === "starting_salary" ? "Starting salary (full-time)" : "Top of range (full-time)"}
+          </th>
           <th scope="col">Distance</th>
           <th scope="col">Published</th>
         </tr>
@@ -40,7 +42,11 @@ function ComparablesTable({ comparables }: { comparables: Comparable[] }) {
             <td>
               <Link to={`/vacancies/${c.vacancyId}`}>{c.title}</Link>
             </td>
-            <td>{formatPounds(c.salaryMaxFte)}</td>
+            <td>
+              {basis === "starting_salary" && c.salaryMinFte !== null
+                ? formatPounds(c.salaryMinFte)
+                : formatPounds(c.salaryMaxFte)}
+            </td>
             <td>{formatMiles(c.distanceMetres)}</td>
             <td>{c.publishedOn}</td>
           </tr>
@@ -55,6 +61,8 @@ export function AssessmentPanel({ view, heading }: { view: AssessmentView; headi
   const withComparables = view.findings.find((f) => "comparables" in f && f.comparables.length > 0) as
     (Finding & { comparables: Comparable[] }) | undefined;
   const badge = badgeText(view.badge);
+  const earlierFigures = view.findings.find((f) => f.kind === "figures_from_earlier_year");
+  const basis = withComparables && "basis" in withComparables ? withComparables.basis : "top_of_range";
   return (
     <section
       className={`panel pay-assessment${view.flagged ? " pay-assessment--flagged" : ""}`}
@@ -62,7 +70,11 @@ export function AssessmentPanel({ view, heading }: { view: AssessmentView; headi
     >
       <h2 id="pay-assessment-title">{heading}</h2>
       <p>
-        Pay year {view.payYear}.{" "}
+        Pay year {view.payYear}
+        {earlierFigures?.kind === "figures_from_earlier_year"
+          ? ` (its statutory figures are not published yet: the latest published year, ${earlierFigures.figuresYear}, was used)`
+          : ""}
+        .{" "}
         {badge ? (
           <>
             Teachers will see: <span className="pay-badge">{badge}</span>
@@ -82,7 +94,7 @@ export function AssessmentPanel({ view, heading }: { view: AssessmentView; headi
           );
         })}
       </ul>
-      {withComparables ? <ComparablesTable comparables={withComparables.comparables} /> : null}
+      {withComparables ? <ComparablesTable comparables={withComparables.comparables} basis={basis} /> : null}
       {view.justification ? (
         <p>
           <strong>Justification given when published:</strong> {view.justification}
