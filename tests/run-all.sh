@@ -10,6 +10,20 @@ RESULTS=.tmp/results
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.json "$RESULTS"/*.txt
 
+# The end-to-end tests need a Chromium. Debian's (/usr/bin/chromium) is installed here when we can (root with
+# apt, as .ci/run does); Playwright's own download also works where it is allowed. Otherwise stop at once with
+# one line, rather than after ten minutes of other steps.
+if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "==> installing Chromium from apt for the end-to-end tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } </dev/null >/dev/null
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "npm test needs Chromium for the end-to-end tests: install Debian's (sudo apt-get install chromium) or Playwright's (npx playwright install chromium), then run npm test again." >&2
+    exit 1
+  fi
+fi
+
 status=0
 summary=()
 step() {

@@ -6,7 +6,7 @@ export const meta: MetaFunction = () => [
   { title: "Staffroom: schools in your area recruiting together" },
   {
     name: "description",
-    content: "Every teaching vacancy in the area in one place, shared roles, placements and ECT programmes.",
+    content: "Every teaching vacancy in the area in one place, roles shared across schools, and pay in the open.",
   },
 ];
 
@@ -16,8 +16,8 @@ export default function Home() {
     <>
       <h1>Schools in your area, recruiting together</h1>
       <p className="lead">
-        Staffroom brings every vacancy in an area into one place. Teachers search them all and apply once; schools share
-        roles, placements and early career programmes instead of competing for the same few teachers.
+        Staffroom brings every vacancy in an area into one place. Teachers search them all; schools share roles and show
+        their pay in the open instead of quietly competing for the same few teachers.
       </p>
       <Form method="get" action="/vacancies" role="search" aria-label="Vacancies" className="filters panel">
         <div className="field">
@@ -33,22 +33,19 @@ export default function Home() {
         </button>
       </Form>
       <h2>What you can do here</h2>
+      {/* Only what works today: each capability adds its line when it lands. */}
       <ul>
         <li>
-          <strong>Teachers</strong>: search every vacancy in the area by subject, phase, distance and pay, and join the
-          area's teacher pool.
+          <strong>Teachers</strong>: <Link to="/vacancies">search every vacancy in the area</Link> by subject, phase,
+          distance, pay and suitability for early career teachers, and get new ones by e-mail with a job alert.
         </li>
         <li>
-          <strong>HR staff</strong>: post roles at one school or shared across several, with pay stated as numbers.
+          <strong>HR staff</strong>: post roles at one school or shared across several, with pay stated as numbers, or
+          import them from a spreadsheet.
         </li>
         <li>
-          <strong>Trainee teachers</strong>: book placements across several schools.
-        </li>
-        <li>
-          <strong>Schools</strong>: share early career teacher (ECT) development programmes.
-        </li>
-        <li>
-          <strong>Everyone</strong>: see pay in the open. Offers that undercut neighbouring schools are flagged.
+          <strong>Everyone</strong>: <Link to="/pay">see pay in the open</Link>. Offers that undercut neighbouring
+          schools are flagged before they are published.
         </li>
       </ul>
       <div className="button-row">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { db, enqueue, services } from "../services.server";
 import { runDueAlerts } from "../alerts/alerts.server";
+import { describeAlertRun } from "../alerts/run-report";
 import { redirectWithFlash } from "../components/actions.server";
 import { requireDevMailbox } from "../mailbox/queries.server";
 
@@ -25,6 +26,6 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   return redirectWithFlash(request, "/dev/mailbox", {
     kind: "success",
-    message: `Ran ${report.alerts} ${frequency} alerts: ${report.emailed} e-mailed (${report.vacancies} vacancies), ${report.paused} paused.`,
+    message: describeAlertRun(report, frequency),
   });
 }

@@ -12,6 +12,7 @@ import { formatBasisPoints } from "../pay/policy";
 import { findPartnership } from "../partnerships/queries.server";
 import { payRangeLabels, phaseLabels, type PayRange, type Phase } from "../vocabulary/options";
 import { formatPounds } from "../vocabulary/money";
+import { countOf } from "../text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Teachers' pay in ${data.partnership.name} – Staffroom` : "Staffroom" },
@@ -37,14 +38,14 @@ export default function AreaPay() {
     <>
       <h1>Teachers' pay in {partnership.name}</h1>
       <p className="lead">
-        Every teacher offer the area's schools published in the last {policy.lookbackMonths} months ({total} vacancies),
-        by role, phase and pay range: the top of each advertised range, full-time equivalent, against the statutory
-        range.
+        Every teacher offer the area's schools published in the last {policy.lookbackMonths} months (
+        {countOf(total, "vacancy", "vacancies")}), by role, phase and pay range: the top of each advertised range,
+        full-time equivalent, against the statutory range.
       </p>
       <p>
         An offer is flagged when it starts below the statutory minimum (the national scale, for academies) or its top is
         more than {formatBasisPoints(policy.toleranceBasisPoints)} below the median of comparable offers at schools
-        within {policy.radiusMiles} miles.{" "}
+        within {countOf(policy.radiusMiles, "mile", "miles")}.{" "}
         <a href={`/pay/${partnership.slug}/offers.csv`} download>
           Download every offer as CSV
         </a>

@@ -8,6 +8,7 @@ import { formatMiles } from "../vocabulary/distance";
 import { findSchoolByUrn, nearestSchools } from "../schools/queries.server";
 import { LiveVacancyList } from "../vacancies/components/live-list";
 import { liveVacanciesAtSchool } from "../vacancies/public.server";
+import { phaseInWords, schoolLead, typeInWords } from "../schools/describe";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.school.name} – Staffroom` : "School not found – Staffroom" },
@@ -34,19 +35,20 @@ export default function SchoolPage() {
   return (
     <>
       <h1>{school.name}</h1>
-      <p className="lead">
-        {school.phase}
-        {school.town ? `, ${school.town}` : ""}
-      </p>
+      <p className="lead">{schoolLead(school)}</p>
       <dl className="summary">
         <dt>URN</dt>
         <dd>{school.urn}</dd>
-        <dt>Phase</dt>
-        <dd>{school.phase}</dd>
-        {school.establishmentType || school.typeGroup ? (
+        {phaseInWords(school.phase) ? (
+          <>
+            <dt>Phase</dt>
+            <dd>{phaseInWords(school.phase)}</dd>
+          </>
+        ) : null}
+        {typeInWords(school) ? (
           <>
             <dt>Type</dt>
-            <dd>{school.establishmentType ?? school.typeGroup}</dd>
+            <dd>{typeInWords(school)}</dd>
           </>
         ) : null}
         {ages ? (

@@ -7,6 +7,7 @@ import { Pagination } from "../components/pagination";
 import { SchoolMap } from "../components/school-map";
 import { directoryFacets, schoolPoints, searchSchools } from "../schools/queries.server";
 import { stripControlCharacters } from "../text/control-characters";
+import { phaseInWords } from "../schools/describe";
 
 export const meta: MetaFunction = () => [{ title: "Schools – Staffroom" }];
 
@@ -75,7 +76,7 @@ export default function SchoolsDirectory() {
             <option value="">Any</option>
             {facets.phases.map((p) => (
               <option key={p.value} value={p.value}>
-                {p.value} ({p.count})
+                {phaseInWords(p.value) ?? "No phase (special schools and others)"} ({p.count})
               </option>
             ))}
           </select>
@@ -122,7 +123,7 @@ export default function SchoolsDirectory() {
                 <td>
                   <Link to={`/schools/${s.urn}`}>{s.name}</Link>
                 </td>
-                <td>{s.phase}</td>
+                <td>{phaseInWords(s.phase) ?? ""}</td>
                 <td>{s.town ?? ""}</td>
                 <td>{s.laName}</td>
               </tr>

@@ -18,12 +18,14 @@ import {
 } from "../vacancy-search/query";
 import { runSearch, trustNamesFor } from "../vacancy-search/search.server";
 import { currentUser } from "../auth/guards.server";
+import { placeExamples, placeHint, placeNotFoundMessage } from "../places/examples.server";
+import { countOf, nounFor } from "../text/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title:
       data && data.outcome
-        ? `${data.outcome.total.toLocaleString("en-GB")} vacancies: ${data.summary} – Staffroom`
+        ? `${countOf(data.outcome.total, "vacancy", "vacancies")}: ${data.summary} – Staffroom`
         : "Find a teaching job – Staffroom",
   },
   {
@@ -45,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { query, errors, mapped } = parseSearchQuery(url.searchParams);
   const user = await currentUser(request);
   const alertQuery = searchQueryString({ ...query, page: 1, view: "list", sort: null });
-  const base = { query, mapped, signedIn: Boolean(user), alertQuery };
+  const examples = await placeExamples(db());
+  const base = { query, mapped, signedIn: Boolean(user), alertQuery, locationHint: placeHint(examples) };
   if (Object.keys(errors).length === 0) {
     // A form submitted without JavaScript sends every field, empty or not: one tidy, shareable URL instead.
     const tidy = canonical(query);
@@ -59,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const outcome = await runSearch(db(), services().search, query);
   if (outcome.kind === "place-not-found") {
-    const message = `We could not find “${query.location}”. Try a full postcode like M33 6AA, a postcode district like M33, a town or a local authority.`;
+    const message = placeNotFoundMessage(examples, query.location);
     return json(
       { ...base, errors: { location: message }, outcome: null, summary: describeSearch(query) },
       { status: 400 },
@@ -69,7 +72,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VacancySearch() {
-  const { query, errors, outcome, mapped, signedIn, alertQuery, summary } = useLoaderData<typeof loader>();
+  const { query, errors, outcome, mapped, signedIn, alertQuery, summary, locationHint } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/vacancies";
   const errorList = Object.entries(errors) as [string, string][];
@@ -102,14 +106,15 @@ export default function VacancySearch() {
         errors={errors}
         facets={outcome?.facets ?? null}
         trustNames={outcome?.trustNames ?? {}}
+        locationHint={locationHint}
       />
       <div aria-live="polite" role="status" className="results-summary">
         {searching ? (
           <p>Searching…</p>
         ) : outcome ? (
           <p>
-            <strong>{outcome.total.toLocaleString("en-GB")}</strong> {outcome.total === 1 ? "vacancy" : "vacancies"}
-            {outcome.place ? ` within ${query.radiusMiles} miles of ${outcome.place.label}` : ""}.
+            <strong>{outcome.total.toLocaleString("en-GB")}</strong> {nounFor(outcome.total, "vacancy", "vacancies")}
+            {outcome.place ? ` within ${countOf(query.radiusMiles, "mile", "miles")} of ${outcome.place.label}` : ""}.
           </p>
         ) : (
           <p>Fix the problem above to see vacancies.</p>
@@ -137,7 +142,7 @@ export default function VacancySearch() {
           ) : null}
           {query.view === "map" && outcome.results.length > 0 ? (
             <SchoolMap
-              title={`Map of ${outcome.results.length} vacancies${here ? ` around ${here.label}` : ""}: each dot is the nearest school of a vacancy`}
+              title={`Map of ${countOf(outcome.results.length, "vacancy", "vacancies")}${here ? ` around ${here.label}` : ""}: each dot is the nearest school of a vacancy`}
               points={[
                 ...outcome.results
                   .filter((r) => r.point)

@@ -16,6 +16,7 @@ import {
 import { subjectLabel, subjectValues } from "../vocabulary/subjects";
 import { currentValue, OPTION_RENAMES, type Mapped } from "./option-history";
 import { stripControlCharacters } from "../text/control-characters";
+import { countOf } from "../text/plural";
 
 export const RADII_MILES = [1, 3, 5, 10, 15, 25, 50] as const;
 export const DEFAULT_RADIUS_MILES = 10;
@@ -219,7 +220,7 @@ export function activeFilterLabels(
 /** A short human name for a search, for alerts: "maths within 5 miles of M33 6AA · Phase: Secondary". */
 export function describeSearch(query: SearchPageQuery, trustNames: Record<string, string> = {}): string {
   const what = query.q ? `“${query.q}”` : "All vacancies";
-  const where = query.location ? ` within ${query.radiusMiles} miles of ${query.location}` : "";
+  const where = query.location ? ` within ${countOf(query.radiusMiles, "mile", "miles")} of ${query.location}` : "";
   const filters = activeFilterLabels(query.filters, trustNames).map((f) => f.label);
   return [`${what}${where}`, ...filters].join(" · ");
 }

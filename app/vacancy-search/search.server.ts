@@ -17,6 +17,7 @@ import {
   type SearchPageQuery,
 } from "./query";
 import { resultView, type ResultView } from "./result-view";
+import { countOf } from "../text/plural";
 
 export const PAGE_SIZE = 20;
 export const MAP_PAGE_SIZE = 100;
@@ -78,7 +79,7 @@ async function suggestions(
         count({ geo: { ...base.geo, radiusMetres: miles * METRES_PER_MILE } }).then((n) =>
           n > 0
             ? {
-                label: `Search within ${miles} miles`,
+                label: `Search within ${countOf(miles, "mile", "miles")}`,
                 href: `?${searchQueryString(query, { radiusMiles: miles, page: 1 })}`,
                 count: n,
               }

@@ -34,7 +34,7 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   }).toPass({ timeout: 20_000 });
   await teacher.goto("/dev/mailbox");
   await teacher.getByRole("button", { name: "Send daily alerts now" }).click();
-  await expect(teacher.getByText(/Ran \d+ daily alerts: [1-9]\d* e-mailed/)).toBeVisible();
+  await expect(teacher.getByText(/Ran \d+ daily alerts?: [1-9]\d* e-mails? sent/)).toBeVisible();
 
   const mail = await readLatestMail(teacher, TEACHER, `1 new vacancy: “${word}”`);
   expect(mail.text).toContain(title);
@@ -55,7 +55,12 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   const item = teacher.getByRole("listitem").filter({ hasText: `“${word}”` });
   await expect(item.getByText("Unsubscribed")).toBeVisible();
   await teacher.goto("/dev/mailbox");
-  await teacher.getByRole("button", { name: "Send daily alerts now" }).click();
+  // Read the mailbox only once this run has finished: the POST answered and its result is on the page.
+  await Promise.all([
+    teacher.waitForResponse((r) => r.url().includes("/dev/alerts") && r.request().method() === "POST"),
+    teacher.getByRole("button", { name: "Send daily alerts now" }).click(),
+  ]);
+  await expect(teacher.getByText(/Ran \d+ daily alerts?:/)).toBeVisible();
   const mails = await teacher.request.get(`/dev/mailbox.json?to=${encodeURIComponent(TEACHER)}`);
   const subjects = ((await mails.json()) as { mails: { subject: string }[] }).mails.map((m) => m.subject);
   expect(subjects.filter((s) => s.includes(word))).toHaveLength(1);

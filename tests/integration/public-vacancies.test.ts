@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as feedLoader } from "../../app/routes/api.v1.vacancies";
+import { loader as robotsLoader } from "../../app/routes/robots[.]txt";
 import { loader as sitemapLoader } from "../../app/routes/sitemap[.]xml";
 import { loader as vacancyLoader } from "../../app/routes/vacancies.$id";
 import { archiveVacancy, closeVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
@@ -96,6 +97,15 @@ describe("public vacancies", () => {
     for (const bad of ["page=0", "page=abc", "per_page=1000", "page=-1"]) {
       expect((await callRoute(feedLoader, getRequest(`/api/v1/vacancies?${bad}`))).status).toBe(400);
     }
+  });
+
+  it("robots.txt keeps crawlers out of signed-in and one-time pages and names the sitemap", async () => {
+    const response = robotsLoader();
+    expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    const text = await response.text();
+    for (const path of ["/account", "/admin", "/alerts", "/dev", "/hr", "/reset-password"])
+      expect(text).toContain(`Disallow: ${path}\n`);
+    expect(text).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
   });
 
   it("the sitemap lists live vacancies only", async () => {

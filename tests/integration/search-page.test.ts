@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { forgetPlaceExamples } from "../../app/places/examples.server";
 import { loader } from "../../app/routes/vacancies._index";
 import { places } from "../../db/schema";
 import { reindex } from "../../search/reindex.server";
@@ -78,6 +80,28 @@ describe("the search page", () => {
     expect(status).toBe(400);
     expect(data!.errors[field]).toContain(message);
     expect(data!.outcome).toBeNull();
+  });
+
+  it("hints with places of the region shown, and never repeats the example that just failed", async () => {
+    await region();
+    forgetPlaceExamples();
+    const before = await page("");
+    // No school's postcode can be found yet: a hint without made-up examples.
+    expect((before.data as unknown as { locationHint: string }).locationHint).toBe(
+      "A full postcode, a postcode district, a town or a local authority",
+    );
+    await t.db.execute(sql`UPDATE schools SET postcode = 'M33 4GJ' WHERE urn = 106345`);
+    await t.db.insert(places).values({ key: "M33 4GJ", kind: "postcode", lat: 53.42, lng: -2.3, source: "test" });
+    forgetPlaceExamples();
+    const after = await page("");
+    expect((after.data as unknown as { locationHint: string }).locationHint).toBe(
+      "For example M33 4GJ, M33, Sale or Trafford",
+    );
+    // A place that is not found: the message offers the region's own examples.
+    const failed = await page("location=Atlantis");
+    expect(failed.data!.errors.location).toBe(
+      "We could not find “Atlantis”. Try a full postcode like M33 4GJ, a postcode district like M33, a town like Sale or a local authority like Trafford.",
+    );
   });
 
   it("offers a wider radius or one filter fewer when nothing matches, with their counts", async () => {

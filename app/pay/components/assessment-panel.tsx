@@ -3,6 +3,7 @@ import { formatMiles } from "../../vocabulary/distance";
 import { formatPounds } from "../../vocabulary/money";
 import { badgeText, findingText } from "../explain";
 import type { Badge, Comparable, Finding, PayBasis } from "../rule";
+import { countOf } from "../../text/plural";
 
 export type AssessmentView = {
   findings: Finding[];
@@ -21,7 +22,7 @@ function ComparablesTable({ comparables, basis }: { comparables: Comparable[]; b
   return (
     <table>
       <caption>
-        The {comparables.length} offers compared with
+        The {countOf(comparables.length, "offer", "offers")} compared with
         {rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
       </caption>
       <thead>

@@ -2,6 +2,7 @@ import { scaleLinear } from "d3-scale";
 import { useId } from "react";
 import { formatPounds } from "../../vocabulary/money";
 import { employerKinds, type EmployerKind } from "../employers";
+import { countOf } from "../../text/plural";
 
 export type ChartOffer = {
   id: string;
@@ -89,7 +90,7 @@ export function DistributionChart({
       >
         <title id={titleId}>{title}</title>
         <desc id={descId}>
-          {`${offers.length} offers, median ${formatPounds(median)}`}
+          {`${countOf(offers.length, "offer", "offers")}, median ${formatPounds(median)}`}
           {statutory.min !== null && statutory.max !== null
             ? `; statutory range ${formatPounds(statutory.min)} to ${formatPounds(statutory.max)}`
             : "; no statutory range held"}

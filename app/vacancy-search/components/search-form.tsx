@@ -31,11 +31,14 @@ export function SearchForm({
   errors,
   facets,
   trustNames,
+  locationHint,
 }: {
   query: SearchPageQuery;
   errors: Errors;
   facets: FacetCounts | null;
   trustNames: Record<string, string>;
+  /** Examples from the region being shown (app/places/examples.server.ts). */
+  locationHint: string;
 }) {
   const sorts = availableSorts(query);
   // The default follows the search (best match with words, nearest with a place), so it is its own choice:
@@ -74,12 +77,7 @@ export function SearchForm({
             <input id="q" name="q" type="search" defaultValue={query.q} aria-describedby={describedBy} />
           )}
         </Field>
-        <Field
-          id="location"
-          label="Postcode, town or local authority"
-          hint="For example M33 6AA, M33, Sale or Trafford"
-          error={errors.location}
-        >
+        <Field id="location" label="Postcode, town or local authority" hint={locationHint} error={errors.location}>
           {(describedBy) => (
             <input
               id="location"
@@ -114,11 +112,14 @@ export function SearchForm({
                   ? `${SORT_LABELS[defaultSort(query)]} (best for this search)`
                   : "Best match, or nearest first"}
               </option>
-              {sorts.map((s) => (
-                <option key={s} value={s}>
-                  {SORT_LABELS[s]}
-                </option>
-              ))}
+              {/* The default is the first choice already: listing it again would show "Best match" twice. */}
+              {sorts
+                .filter((s) => !(query.q || query.location) || s !== defaultSort(query))
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {SORT_LABELS[s]}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
