@@ -9,7 +9,9 @@ import { assessVacancy, recordAssessment } from "./assessment.server";
  * into the vacancy lifecycle.
  */
 
-export const MIN_JUSTIFICATION = 20;
+// Shared with the HR page's hint, so it lives where the browser can import it (app/pay/policy.ts).
+import { MIN_JUSTIFICATION } from "./policy";
+export { MIN_JUSTIFICATION };
 
 export const PAY_BLOCKED =
   "The partnership does not publish offers that undercut neighbouring schools or are below the national scale. Change the pay, or ask a partnership admin.";

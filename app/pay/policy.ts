@@ -16,6 +16,13 @@ export type PayPolicy = {
   onFlag: "justify" | "block";
 };
 
+/**
+ * The shortest justification a flagged offer can be published with. Here, not in a .server module, because the
+ * HR page's hint shows it too: a server-only import is undefined in the browser ("At least undefined characters")
+ * and made the page's hydration fail.
+ */
+export const MIN_JUSTIFICATION = 20;
+
 export const DEFAULT_POLICY: PayPolicy = {
   radiusMiles: 10,
   lookbackMonths: 12,

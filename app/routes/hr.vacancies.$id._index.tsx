@@ -21,10 +21,11 @@ import {
   type PublishOutcome,
 } from "../vacancies/lifecycle.server";
 import { copyVacancy } from "../vacancies/editing.server";
-import { MIN_JUSTIFICATION } from "../pay/gate.server";
+import { MIN_JUSTIFICATION } from "../pay/policy";
 import { vacancyHistory } from "../vacancies/audit.server";
 import { AssessmentPanel } from "../pay/components/assessment-panel";
 import { payPanel } from "../pay/panel.server";
+import { actionInWords, changeInWords } from "../vacancies/history-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` },
@@ -287,14 +288,12 @@ export default function ReviewVacancy() {
       <ol className="history">
         {history.map((h) => (
           <li key={h.id}>
-            <strong>{h.action}</strong> by {h.who ?? "Staffroom (automatic)"}, {formatLondon(h.at)}
+            <strong>{actionInWords(h.action)}</strong> by {h.who ?? "Staffroom (automatic)"}, {formatLondon(h.at)}
             {h.note ? `: ${h.note}` : ""}
             {Object.keys(h.changes).length > 0 ? (
               <ul>
                 {Object.entries(h.changes).map(([field, c]) => (
-                  <li key={field}>
-                    {field}: {JSON.stringify(c.from)} → {JSON.stringify(c.to)}
-                  </li>
+                  <li key={field}>{changeInWords(field, c)}</li>
                 ))}
               </ul>
             ) : null}
