@@ -107,4 +107,21 @@ export default tseslint.config(
     ...(ignores ? { ignores } : {}),
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
   })),
+  {
+    // People's input is checked with app/forms/zod, whose default messages are written for people. ESLint's own
+    // rule, so that it adds to the boundaries above instead of replacing them for these files.
+    name: "zod through app/forms/zod",
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/forms/zod.ts", "app/config.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Import { z } from app/forms/zod: its default messages are written for people." },
+          ],
+        },
+      ],
+    },
+  },
 );

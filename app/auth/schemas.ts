@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../forms/zod";
 
 // Names: letters in any script, spaces, hyphens, apostrophes and dots ("Siân O'Brien-Smith").
 const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;

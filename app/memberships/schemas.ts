@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { emailField } from "../auth/schemas";
 
 /** Roles that HR staff and partnership admins can give by invitation, by the kind of place. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../forms/zod";
 
 /**
  * A partnership's pay-transparency policy: what counts as a neighbour, how many offers make a benchmark, and

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { db } from "../services.server";
 import { changeAlert, type AlertChange } from "../alerts/alerts.server";
 import { notFound, requireUser } from "../auth/guards.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { db } from "../services.server";
 import { createAlert, listAlerts } from "../alerts/alerts.server";
 import { requireUser } from "../auth/guards.server";

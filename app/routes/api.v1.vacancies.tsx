@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { db, services } from "../services.server";
 import { vacancyFeed } from "../vacancies/public.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { db } from "../services.server";
 import { Pagination } from "../components/pagination";
 import { postableSchools } from "../vacancies/access.server";

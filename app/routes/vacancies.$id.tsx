@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { db, services } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { distanceMetres, formatMiles } from "../vocabulary/distance";

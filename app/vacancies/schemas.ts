@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { parseFte } from "./fte";
 import { allowanceKinds } from "../vocabulary/options";
 import {
@@ -16,9 +16,9 @@ import { subjectValues } from "../vocabulary/subjects";
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 /** Free text typed by people: trimmed, bounded, and with no control characters other than line breaks. */
-const text = (max: number, message: string) =>
+const text = (max: number, message: string, missing = "Enter an answer") =>
   z
-    .string()
+    .string({ error: missing })
     .trim()
     .max(max, message)
     // eslint-disable-next-line no-control-regex
@@ -58,7 +58,7 @@ export const fteField = z.string({ error: "Enter the FTE, for example 1 or 0.6" 
 });
 
 export const roleStep = z.object({
-  title: text(150, "The title must be at most 150 characters").pipe(
+  title: text(150, "The title must be at most 150 characters", "Enter a job title").pipe(
     z.string().min(3, "Enter a job title of at least 3 characters"),
   ),
   role: z.enum(keysOf(roleLabels), { error: "Choose the kind of role" }),
@@ -213,7 +213,7 @@ export const payStep = z
   });
 
 export const advertStep = z.object({
-  aboutRole: text(10_000, "About the role must be at most 10,000 characters").pipe(
+  aboutRole: text(10_000, "About the role must be at most 10,000 characters", "Describe the role").pipe(
     z.string().min(20, "Describe the role in at least 20 characters"),
   ),
   aboutSchool: blankable(10_000, "About the school must be at most 10,000 characters"),
@@ -223,7 +223,9 @@ export const advertStep = z.object({
 });
 
 /** A date and a time typed in the school's clock (Europe/London). */
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time");
+const localDateTime = z
+  .string({ error: "Enter a date and time" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time");
 
 export const applyStep = z
   .object({
@@ -263,7 +265,9 @@ export const closeSchema = z.object({
 
 export const extendSchema = z.object({
   closesAt: localDateTime,
-  note: text(500, "At most 500 characters").pipe(z.string().min(3, "Say why the closing date is changing")),
+  note: text(500, "At most 500 characters", "Say why the closing date is changing").pipe(
+    z.string().min(3, "Say why the closing date is changing"),
+  ),
 });
 
 export const applyMethodsShown = applyMethodLabels;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../forms/zod";
 import { formatFte } from "./fte";
 import { fromLondonLocal, toLondonLocal } from "../vocabulary/london-time";
 import { advertStep, applyStep, payStep, roleStep, whereStep } from "./schemas";

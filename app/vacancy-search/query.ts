@@ -2,7 +2,7 @@
  * The search page's query, as its URL holds it: parsed and checked here (shared by the page and job alerts),
  * written back in one canonical order so links, alerts and the back button agree.
  */
-import { z } from "zod";
+import { z } from "../forms/zod";
 import { SORTS, type SearchFilters, type SortOrder } from "../../search/engine";
 import { schoolTypeLabels } from "../vocabulary/school-types";
 import {

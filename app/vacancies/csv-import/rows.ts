@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../../forms/zod";
 import type { ImportRowError } from "../../../db/schema";
 import { allowanceKinds } from "../../vocabulary/options";
 import {

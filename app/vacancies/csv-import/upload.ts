@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../../forms/zod";
 import type { PostingContext } from "../access.server";
 
 /** What the import form posts besides the file: who the vacancies are posted for, and whether to publish. */
