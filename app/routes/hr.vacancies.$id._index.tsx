@@ -200,11 +200,9 @@ export default function ReviewVacancy() {
               <label htmlFor="reason">Close early because</label>
               <select id="reason" name="reason" defaultValue="">
                 <option value="">Choose…</option>
+                {/* "Filled through Staffroom" joins the list once people can apply through Staffroom. */}
                 {status === "published" ? (
-                  <>
-                    <option value="filled_staffroom">{closeReasonLabels.filled_staffroom}</option>
-                    <option value="filled_elsewhere">{closeReasonLabels.filled_elsewhere}</option>
-                  </>
+                  <option value="filled_elsewhere">{closeReasonLabels.filled_elsewhere}</option>
                 ) : null}
                 <option value="withdrawn">{closeReasonLabels.withdrawn}</option>
               </select>

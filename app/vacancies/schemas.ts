@@ -260,7 +260,8 @@ export const applyStep = z
   });
 
 export const closeSchema = z.object({
-  reason: z.enum(["filled_staffroom", "filled_elsewhere", "withdrawn"], { error: "Choose why the vacancy is closing" }),
+  // Not "filled_staffroom": nobody can apply through Staffroom yet, so no vacancy can have been filled through it.
+  reason: z.enum(["filled_elsewhere", "withdrawn"], { error: "Choose why the vacancy is closing" }),
 });
 
 export const extendSchema = z.object({

@@ -35,7 +35,7 @@ export async function completeToReview(page: Page, pay: { to: string; max: strin
   await page.getByRole("radio", { name: "On another website" }).check();
   await page.getByLabel("Link to apply").fill("https://northbrook.example/jobs/maths");
   await page.getByRole("radio", { name: "As soon as I publish it" }).check();
-  await page.getByLabel("Closing date and time (UK time)").fill("2027-06-30T12:00");
+  await page.getByLabel("Closing date and time (UK time)").fill(closingDateFromToday(60));
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
 }
@@ -45,4 +45,10 @@ export async function completeAndPublish(page: Page) {
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
   await expectAccessible(page);
+}
+
+/** A closing moment `days` from today at noon, as the form's datetime-local input takes it: never a fixed date that expires. */
+export function closingDateFromToday(days: number): string {
+  const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T12:00`;
 }
