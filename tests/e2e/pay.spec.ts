@@ -65,6 +65,14 @@ test("anyone can see the area's pay, as a chart with the statutory range marked,
   await expect(page.getByRole("table", { name: "By kind of employer" }).first()).toBeVisible();
   await expectAccessible(page);
 
+  // Other groups on request, in the URL: only what was asked for is drawn.
+  await page.getByLabel("Role").selectOption({ label: "Senior leaders (assistant and deputy heads)" });
+  await page.getByRole("button", { name: "Show these offers" }).click();
+  await expect(page).toHaveURL(/[?&]role=senior_leader/);
+  await expect(page.getByRole("heading", { name: "The offers you chose" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Spread of offers: Classroom teachers/ })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Every group of offers" })).toBeVisible();
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download every offer as CSV" }).click();
   const file = await (await download).path();

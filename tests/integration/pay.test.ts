@@ -424,6 +424,46 @@ describe("the area's pay page", () => {
       slug: r.f.partnership.slug,
     });
     expect(page.status).toBe(200);
+    type PayPage = {
+      lead: boolean;
+      groups: { family: string; phase: string; payRange: string }[];
+      contents: { name: string; href: string; offers: number }[];
+      errors: Record<string, string>;
+    };
+    const shown = (await page.json()) as PayPage;
+    // By default: what most readers want, classroom teachers in primary and secondary on the main and upper ranges.
+    expect(shown.lead).toBe(true);
+    expect(shown.groups.length).toBeGreaterThan(0);
+    for (const g of shown.groups) {
+      expect(g.family).toBe("classroom_teacher");
+      expect(["primary", "secondary"]).toContain(g.phase);
+      expect(["main", "upper"]).toContain(g.payRange);
+    }
+    // Every group is in the contents, each with a link that shows it alone.
+    expect(shown.contents.length).toBeGreaterThan(shown.groups.length);
+    const other = shown.contents.find((c) => !c.href.includes("role=classroom_teacher"))!;
+    const url = new URL(other.href, "http://localhost");
+    const asked = (await (
+      await callRoute(payPageLoader, getRequest(`${url.pathname}${url.search}`), { slug: r.f.partnership.slug })
+    ).json()) as PayPage;
+    expect(asked.lead).toBe(false);
+    expect(asked.groups).toHaveLength(1);
+    expect(`role=${asked.groups[0].family}&phase=${asked.groups[0].phase}&range=${asked.groups[0].payRange}`).toBe(
+      url.search.slice(1),
+    );
+    // A made-up choice is a 400 with the message at its field, and draws nothing.
+    const bad = await callRoute(
+      payPageLoader,
+      getRequest(`/pay/${r.f.partnership.slug}?phase=__proto__&employer=toString`),
+      { slug: r.f.partnership.slug },
+    );
+    expect(bad.status).toBe(400);
+    const badPage = (await bad.json()) as PayPage;
+    expect(badPage.errors).toEqual({
+      phase: "Choose a phase from the list",
+      employer: "Choose a kind of employer from the list",
+    });
+    expect(badPage.groups).toEqual([]);
     expect((await callRoute(payPageLoader, getRequest("/pay/nowhere"), { slug: "nowhere" })).status).toBe(404);
     const csv = await callRoute(csvLoader, getRequest(`/pay/${r.f.partnership.slug}/offers.csv`), {
       slug: r.f.partnership.slug,
