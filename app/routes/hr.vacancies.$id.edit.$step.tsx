@@ -16,10 +16,20 @@ import { requireManagedVacancy } from "../vacancies/guards.server";
 import { nextStep, STEPS, stepDefaults, stepFields, stepSchemas, type StepKey } from "../vacancies/steps";
 import { PAY_FLAG_ON_EDIT } from "../pay/gate.server";
 import { setLocation, updateVacancy } from "../vacancies/editing.server";
+import { fillSalaryFieldsFromPoints } from "../pay/pay-points";
+import { pointSalariesForVacancy } from "../pay/pay-points.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepTitle ?? "Edit"}: ${data?.title ?? "vacancy"} – Staffroom` },
 ];
+
+/** The vacancy's start date as YYYY-MM-DD, when it has one: it picks the pay year of the point figures. */
+function startDateOf(vacancy: { startDate?: string | Date | null }): string | null {
+  if (!vacancy.startDate) return null;
+  return typeof vacancy.startDate === "string"
+    ? vacancy.startDate.slice(0, 10)
+    : vacancy.startDate.toISOString().slice(0, 10);
+}
 
 function stepOf(param: string | undefined): StepKey {
   const step = STEPS.find((s) => s.key === param);
@@ -52,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stepTitle: STEPS.find((s) => s.key === step)!.title,
     defaults: stepDefaults(step, vacancy),
     schoolChoices,
+    pointSalaries: step === "pay" ? await pointSalariesForVacancy(db(), vacancy.id, startDateOf(vacancy)) : {},
   });
 }
 
@@ -71,7 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
   if (!isEditable(vacancy.status)) throw redirect(`/hr/vacancies/${vacancy.id}`);
   const raw = await request.formData();
-  const formData = step === "where" ? whereFormData(raw) : raw;
+  // Pay points chosen and salaries left blank: the statutory figures fill them before they are checked.
+  const formData =
+    step === "where"
+      ? whereFormData(raw)
+      : step === "pay"
+        ? fillSalaryFieldsFromPoints(raw, await pointSalariesForVacancy(db(), vacancy.id, startDateOf(vacancy)))
+        : raw;
   const submission = parseWithZod(formData, { schema: stepSchemas[step] });
   if (submission.status !== "success") return invalid(submission);
 
@@ -101,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditStep() {
-  const { id, title, step, stepTitle, defaults, schoolChoices, status } = useLoaderData<typeof loader>();
+  const { id, title, step, stepTitle, defaults, schoolChoices, status, pointSalaries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: `vacancy-${step}`,
@@ -122,7 +139,7 @@ export default function EditStep() {
         <FormErrors id={form.errorId} errors={form.errors} />
         {step === "role" ? <RoleFields fields={f} /> : null}
         {step === "where" ? <WhereFields fields={f} schools={schoolChoices} /> : null}
-        {step === "pay" ? <PayFields fields={f} /> : null}
+        {step === "pay" ? <PayFields fields={f} pointSalaries={pointSalaries} /> : null}
         {step === "advert" ? <AdvertFields fields={f} /> : null}
         {step === "apply" ? <ApplyFields fields={f} /> : null}
         <div className="button-row">

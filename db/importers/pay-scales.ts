@@ -7,7 +7,7 @@ import { runCsvImport, type CsvImportOptions, type ImportReport, type ReadResult
 import type { CsvInput } from "./csv-source";
 import { updateFromExcluded, wasInserted } from "./upsert-counts";
 
-/** The pay figures Staffroom ships: the statutory minima and maxima of ../shared/data/pay-scales-england.csv, with its sources. */
+/** The pay figures Staffroom ships: every row of ../shared/data/pay-scales-england.csv (ranges and points) and the headteacher minimum, with sources. */
 export const BUNDLED_PAY_SCALES = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
   "../reference/pay-scales-england.csv",

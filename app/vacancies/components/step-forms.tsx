@@ -118,7 +118,23 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
   );
 }
 
-export function PayFields({ fields }: { fields: Fields }) {
+/**
+ * With JavaScript, choosing a pay point fills its salary field at once, unless HR typed a salary of their own
+ * (a figure this filled in may be replaced by the next choice). Without it, the server fills blank salaries.
+ */
+function fillSalaryFromPoint(event: { target: EventTarget }, pointSalaries: Record<string, number>) {
+  const select = event.target as HTMLSelectElement;
+  const target = select.name === "payPointFrom" ? "salaryMinFte" : select.name === "payPointTo" ? "salaryMaxFte" : null;
+  const input = target ? (select.form?.elements.namedItem(target) as HTMLInputElement | null) : null;
+  if (!input) return;
+  const figure = Object.hasOwn(pointSalaries, select.value) ? pointSalaries[select.value] : undefined;
+  const filledByUs = input.dataset.filledFromPoint === input.value;
+  if (figure === undefined || (input.value !== "" && !filledByUs)) return;
+  input.value = String(figure);
+  input.dataset.filledFromPoint = input.value;
+}
+
+export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; pointSalaries?: Record<string, number> }) {
   const points = [...new Set(Object.values(payPoints).flat())].map((p) => ({ value: p, label: p }));
   const allowances = fields.allowances;
   const rows = Array.from({ length: 3 }, (_, i) => i);
@@ -131,16 +147,19 @@ export function PayFields({ fields }: { fields: Fields }) {
       <TextField meta={fields.startDate} label="Start date (or earliest start)" type="date" />
       <TextField meta={fields.startDateTo} label="Latest start date (for a range)" type="date" />
       <SelectField meta={fields.payRange} label="Pay range" options={payRangeOptions} />
-      <SelectField
-        meta={fields.payPointFrom}
-        label="From pay point (optional)"
-        options={[{ value: "", label: "None" }, ...points]}
-      />
-      <SelectField
-        meta={fields.payPointTo}
-        label="To pay point (optional)"
-        options={[{ value: "", label: "None" }, ...points]}
-      />
+      <div onChange={(event) => fillSalaryFromPoint(event, pointSalaries)}>
+        <SelectField
+          meta={fields.payPointFrom}
+          label="From pay point (optional)"
+          hint="Leave the salaries blank and they are filled from the statutory figures for the school's pay area"
+          options={[{ value: "", label: "None" }, ...points]}
+        />
+        <SelectField
+          meta={fields.payPointTo}
+          label="To pay point (optional)"
+          options={[{ value: "", label: "None" }, ...points]}
+        />
+      </div>
       <TextField meta={fields.supportGrade} label="Support staff grade or spine points (optional)" />
       <TextField
         meta={fields.salaryMinFte}
