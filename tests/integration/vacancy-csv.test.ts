@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { COLUMN_NAMES } from "../../app/vacancies/csv-import/columns";
 import { findImport, processImport, VACANCY_IMPORT_QUEUE } from "../../app/vacancies/csv-import/import.server";
+import { ensurePayScales } from "../../db/importers/pay-scales";
 import { rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { vacancies, vacancyEvents, vacancyImports } from "../../db/schema";
@@ -146,6 +147,40 @@ describe("CSV import of vacancies", () => {
       ["Teacher of Mathematics", "published", true],
       ["Unfinished", "draft", false],
     ]);
+  });
+
+  it("keeps a row whose pay is flagged as a draft with a note naming the finding, and publishes the rest", async () => {
+    const { r, cookieA } = await signedIn();
+    await ensurePayScales(t.db);
+    const csv = csvOf([
+      good(r, { title: "Fairly paid" }),
+      // Starts £916 below the main range's statutory minimum: flagged whatever the neighbours pay.
+      good(r, { title: "Underpaid", pay_point_from: "", salary_min: "32000" }),
+    ]);
+    const job = await importFile(cookieA, csv, { publish: "on" });
+    expect(job.status).toBe("done");
+    expect(job.importedCount).toBe(2);
+    const rows = await t.db.select().from(vacancies).orderBy(vacancies.title);
+    expect(rows.map((v) => [v.title, v.status])).toEqual([
+      ["Fairly paid", "published"],
+      ["Underpaid", "draft"],
+    ]);
+    const underpaid = rows.find((v) => v.title === "Underpaid")!;
+    // Not published, so no assessment is kept yet: publishing from its page assesses it again, with a justification.
+    expect(underpaid.payAssessmentId).toBeNull();
+    expect(job.errors).toEqual([
+      {
+        row: 3,
+        field: "pay",
+        message: expect.stringMatching(
+          /^Imported as a draft, not published: below the (statutory minimum|national scale)\./,
+        ),
+      },
+    ]);
+    const events = await t.db.select().from(vacancyEvents).where(eq(vacancyEvents.vacancyId, underpaid.id));
+    expect(events.map((e) => e.note)).toContain(
+      "Left as a draft: its pay is flagged, and publishing it needs a justification",
+    );
   });
 
   it.each([
