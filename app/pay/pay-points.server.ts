@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { loadScales } from "./assessment.server";
-import { payAreaOf } from "./pay-areas";
+import { payAreaOf } from "../vocabulary/pay-areas";
 import { pointSalaries } from "./pay-points";
 import { payYearOf } from "./scales";
 

@@ -2,7 +2,7 @@
  * Salaries from pay points: HR chooses "M1 to M6" and the salaries fill in from the statutory figures of the
  * school's pay area and the offer's pay year (still editable: a school may pay above the points).
  */
-import type { PayArea } from "./pay-areas";
+import type { PayArea } from "../vocabulary/pay-areas";
 import { statutoryBound, type ScaleFigure } from "./scales";
 
 /** Every named point (M1, U3, L12, UQ2, LP5…) in one pay area, for a pay year or the latest earlier one held. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { outcodeOf } from "./postcode";
+import { outcodeOf } from "../vocabulary/postcodes";
 
 /** Real places of the region being shown, for hints: a newcomer in Demoshire must not be told "M33 6AA". */
 export type PlaceExamples = { postcode: string; outcode: string; town: string; localAuthority: string };

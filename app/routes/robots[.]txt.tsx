@@ -1,4 +1,4 @@
-import { runtime } from "../../db/runtime";
+import { services } from "../services.server";
 
 /**
  * What search engines may crawl: the public pages (vacancies, schools, pay), not the signed-in areas, the
@@ -16,7 +16,7 @@ export function loader() {
     "Disallow: /verify-email",
     "Allow: /",
     "",
-    `Sitemap: ${runtime().config.appUrl}/sitemap.xml`,
+    `Sitemap: ${services().config.appUrl}/sitemap.xml`,
     "",
   ].join("\n");
   return new Response(body, {

@@ -2,7 +2,7 @@
 import { formatFte } from "./fte";
 import { statusLabels } from "./components/status-tag";
 import { closeReasonLabels } from "./lifecycle";
-import { formatLondon, formatLondonDate } from "./london-time";
+import { formatLondon, formatLondonDate } from "../vocabulary/london-time";
 import {
   applyMethodLabels,
   contractLabels,
@@ -12,9 +12,9 @@ import {
   roleLabels,
   startLabels,
   workingPatternLabels,
-} from "./options";
+} from "../vocabulary/options";
 import { formatHourly, formatPounds } from "./pay";
-import { subjectLabel } from "./subjects";
+import { subjectLabel } from "../vocabulary/subjects";
 
 type Words = (value: unknown) => string;
 
