@@ -12,7 +12,7 @@ const rangeName = (range: string) =>
       ? payRangeLabels[range as PayRange].toLowerCase()
       : range;
 
-/** What was compared, in words: the rule compares like with like (docs/decisions/0012-pay-like-with-like.md). */
+/** What was compared, in words: the rule compares like with like (docs/decisions/0016-pay-like-with-like.md). */
 function basisWords(basis: PayBasis | undefined, count: number) {
   return basis === "starting_salary"
     ? {

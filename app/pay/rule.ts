@@ -7,7 +7,7 @@
  *    area and pay year (from the start date, 1 September boundary). Maintained schools must pay within the
  *    ranges ("below the statutory minimum"); academies may set their own pay ("below the national scale").
  *    A headteacher post is checked against the headteacher range's own minimum, not leadership point L1.
- * 2. Undercutting neighbours, like with like (docs/decisions/0012-pay-like-with-like.md): with enough comparable
+ * 2. Undercutting neighbours, like with like (docs/decisions/0016-pay-like-with-like.md): with enough comparable
  *    offers (other schools, same role family, phase and pay range, published within the lookback, within the
  *    radius, and the same level: entry-level posts only with entry-level posts), the benchmark is the median of
  *    their full-time-equivalent pay on one basis: an entry-level (ECT-suitable) offer's starting salary against

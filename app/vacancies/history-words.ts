@@ -13,7 +13,7 @@ import {
   startLabels,
   workingPatternLabels,
 } from "../vocabulary/options";
-import { formatHourly, formatPounds } from "./pay";
+import { formatHourly, formatPounds } from "../vocabulary/money";
 import { subjectLabel } from "../vocabulary/subjects";
 
 type Words = (value: unknown) => string;

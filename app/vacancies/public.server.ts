@@ -145,7 +145,7 @@ export type FeedPayFinding = {
   assessedAt: string;
   comparison: {
     kind: "undercuts_neighbours" | "outbids_neighbours" | "at_local_rate" | "not_enough_local_offers";
-    /** "starting_salary" for entry-level offers, "top_of_range" for others (docs/decisions/0012). */
+    /** "starting_salary" for entry-level offers, "top_of_range" for others (docs/decisions/0016). */
     basis: string | null;
     benchmark: number | null;
     offered: number | null;
