@@ -1,13 +1,13 @@
 import { redirect } from "@remix-run/node";
-import { db } from "../services.server";
+import { db, services } from "../services.server";
 import { hasRole } from "../access/scope.server";
 import type { Role, Scope } from "../vocabulary/roles";
+import { sameOriginPath } from "../security/redirect";
 import { readSession, type SignedIn } from "./session.server";
 
-/** Only paths on this site may be redirected to after sign-in. */
+/** Only paths on this site may be redirected to after sign-in (see sameOriginPath). */
 export function safeRedirectPath(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return sameOriginPath(to, services().config.appUrl, fallback);
 }
 
 export async function currentUser(request: Request): Promise<SignedIn | null> {
