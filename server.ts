@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -8,6 +7,9 @@ import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
 import { rejectNulInUrl } from "./app/security/reject-nul.server";
+import { remixHandler } from "./app/security/remix-handler.server";
+import { limitRequestBodies } from "./app/security/request-body.server";
+import { gracefulShutdown } from "./app/security/shutdown.server";
 
 function fail(message: string): never {
   console.error(message);
@@ -31,15 +33,18 @@ const build = (await import(buildPath)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", "loopback");
+const shutdown = gracefulShutdown({ graceMs: config.shutdownGraceMs, log, stop: stopRuntime });
+app.use(shutdown.trackRequests);
 app.use(compression());
 app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(rejectNulInUrl);
 app.use(sameOriginWrites(config.appUrl));
+app.use(limitRequestBodies());
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build,
     mode: config.env,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
@@ -52,18 +57,4 @@ const server = app.listen(config.port, config.host, () => {
   if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 });
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: closing`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  server.close();
-  server.closeAllConnections();
-  await stopRuntime();
-  log("closed");
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+shutdown.attach(server);

@@ -10,7 +10,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    // Loopback unless told otherwise: the embedded default (dev mailbox, generated secret) is for this machine.
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
     APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: optionalString.pipe(
       z
@@ -30,6 +31,7 @@ const schema = z
     MAIL_FROM: z.string().trim().min(3).default("Staffroom <no-reply@staffroom.example>"),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.MEILI_HOST && !env.MEILI_MASTER_KEY) {
@@ -56,13 +58,29 @@ export type AppConfig = {
   meili?: { host: string; key: string; index: string };
   resendApiKey?: string;
   mailFrom: string;
-  sessionSecret: string;
+  /** SESSION_SECRET; null means "generate one per data folder" (startRuntime resolves it: sessionSecretFor). */
+  sessionSecret: string | null;
   seedDemo: boolean;
+  /** How long a shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
   /** Secure, __Host- cookies: whenever the public URL is https. */
   secureCookies: boolean;
-  /** The dev mailbox is the transport, and is readable at /dev/mailbox, only when Resend is not configured. */
+  /**
+   * The dev mailbox is the transport whenever Resend is not configured. It is readable at /dev/mailbox only
+   * when the server listens on a loopback address, and then only from this machine (see isLoopbackAddress):
+   * it holds every reset link, so a server reachable from elsewhere must never show it.
+   */
   devMailbox: boolean;
 };
+
+/** The configuration of a started runtime: the session secret is always resolved. */
+export type RuntimeConfig = Omit<AppConfig, "sessionSecret"> & { sessionSecret: string };
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped loopback; "localhost" for a listening host. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.trim().toLowerCase();
+  return a === "localhost" || a === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(a);
+}
 
 export class ConfigError extends Error {}
 
@@ -88,11 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     resendApiKey: e.RESEND_API_KEY,
     mailFrom: e.MAIL_FROM,
-    // Without a configured secret (embedded mode only) a fixed development value is used; it signs
-    // nothing that outlives the embedded database.
-    sessionSecret: e.SESSION_SECRET ?? "staffroom-embedded-development-secret-not-for-production",
+    // Never a fixed published value: without SESSION_SECRET, one is generated per data folder at start-up.
+    sessionSecret: e.SESSION_SECRET ?? null,
     seedDemo: e.SEED_DEMO === "auto",
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     secureCookies: appUrl.startsWith("https://"),
-    devMailbox: !e.RESEND_API_KEY,
+    devMailbox: !e.RESEND_API_KEY && isLoopbackAddress(e.HOST),
   };
 }

@@ -9,8 +9,9 @@ import { FlashMessage } from "./components/flash-message";
 import { PageErrorBoundary } from "./components/error-boundary";
 import { SiteHeader, navigationFor } from "./components/site-header";
 import { useNonce } from "./components/nonce";
-import { db, services } from "./services.server";
+import { db } from "./services.server";
 import { listMemberships } from "./memberships/queries.server";
+import { devMailboxOpen } from "./mailbox/queries.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -20,7 +21,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Staffroom" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [{ signedIn, setCookie: sessionCookie }, { flash, setCookie: flashCookie }] = await Promise.all([
     readSession(request),
     readFlash(request),
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       nav: navigationFor(memberships, Boolean(signedIn)),
       flash,
-      devMailbox: services().config.devMailbox,
+      devMailbox: devMailboxOpen(context),
     },
     { headers },
   );

@@ -13,6 +13,7 @@ import { reindex } from "../search/reindex.server";
 import type { AppConfig } from "./config.server";
 import { createQueues, startWorkers } from "./jobs/queues.server";
 import { hashPassword } from "./auth/password.server";
+import { sessionSecretFor } from "./security/session-secret.server";
 
 export type StartOptions = {
   /** Run job workers and schedules in this process (the server does; scripts and most tests do not). */
@@ -51,7 +52,13 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   if (figures > 0) log(`pay scales: loaded ${figures} statutory figures (db/reference/pay-scales-england.csv)`);
   const boss = await createBoss(connection, options.workers ?? false);
   const search = searchEngineFor(config, connection.db);
-  setServices({ config, connection, boss, search, enqueue: enqueueOn(boss) });
+  setServices({
+    config: { ...config, sessionSecret: sessionSecretFor(config.sessionSecret, config.dataDir) },
+    connection,
+    boss,
+    search,
+    enqueue: enqueueOn(boss),
+  });
   try {
     await search.applySettings();
   } catch (error) {

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { Connection, Database } from "../db/client";
 import type { Enqueue } from "../db/jobs";
 import type { SearchEngine } from "../search/engine";
-import type { AppConfig } from "./config.server";
+import type { RuntimeConfig } from "./config.server";
 
 /**
  * The process's shared services, started by app/runtime.server.ts. Routes and job handlers take what they need
@@ -12,7 +12,7 @@ import type { AppConfig } from "./config.server";
  * Express entry point (and tests) load separate copies of these modules.
  */
 export type Services = {
-  config: AppConfig;
+  config: RuntimeConfig;
   connection: Connection;
   boss: PgBoss;
   /** Queues a job in the caller's transaction. */

@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { users, userTokens } from "../../db/schema";
+import { sessions, users, userTokens } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
-import { endAllSessions, startSession } from "./session.server";
+import { startSession, startSessionIn } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const VERIFY_TOKEN_HOURS = 48;
@@ -18,7 +18,16 @@ const limited = (d: RateDecision): Limited => ({
   retryAfterSeconds: d.retryAfterSeconds,
 });
 
+/** Voids a user's unused tokens of one purpose: only the newest link works, and none after a reset. */
+async function voidTokens(db: Executor, userId: string, purpose: "verify_email" | "reset_password") {
+  await db
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+}
+
 async function issueToken(db: Executor, userId: string, purpose: "verify_email" | "reset_password", ttlMs: number) {
+  if (purpose === "reset_password") await voidTokens(db, userId, purpose);
   const token = generateToken();
   await db.insert(userTokens).values({
     tokenHash: hashToken(token),
@@ -86,7 +95,7 @@ export async function signIn(
 }
 
 /** Consumes a token: single use, unexpired, of the right purpose. Returns its user, or null. */
-async function consumeToken(db: Database, token: string, purpose: "verify_email" | "reset_password") {
+async function consumeToken(db: Executor, token: string, purpose: "verify_email" | "reset_password") {
   const now = new Date();
   const [row] = await db
     .update(userTokens)
@@ -155,6 +164,26 @@ export async function requestPasswordReset(
   return { ok: true };
 }
 
+/**
+ * Stores a new password, voids every reset link, ends every session and starts a fresh one, in one
+ * transaction: a crash or shutdown part-way leaves either the old password with its sessions or the new
+ * password with only the new session, never the new password with old sessions still alive.
+ */
+async function replacePassword(
+  tx: Executor,
+  userId: string,
+  passwordHash: string,
+  extra: Partial<typeof users.$inferInsert> = {},
+): Promise<string> {
+  await tx
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: new Date(), ...extra })
+    .where(eq(users.id, userId));
+  await voidTokens(tx, userId, "reset_password");
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  return startSessionIn(tx, userId);
+}
+
 /** Sets a new password from a reset link, ends every session and starts a fresh one. */
 export async function resetPassword(
   db: Database,
@@ -162,16 +191,14 @@ export async function resetPassword(
   newPassword: string,
 ): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "invalid-token" }> {
   const passwordHash = await hashPassword(newPassword);
-  const userId = await consumeToken(db, token, "reset_password");
-  if (!userId) return { ok: false, reason: "invalid-token" };
-  // Following a reset link proves the address too.
-  const [user] = await db.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
-  await db
-    .update(users)
-    .set({ passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: user?.verified ?? new Date() })
-    .where(eq(users.id, userId));
-  await endAllSessions(userId);
-  return { ok: true, setCookie: await startSession(userId) };
+  const setCookie = await db.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, "reset_password");
+    if (!userId) return null;
+    // Following a reset link proves the address too.
+    const [user] = await tx.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+    return replacePassword(tx, userId, passwordHash, { emailVerifiedAt: user?.verified ?? new Date() });
+  });
+  return setCookie ? { ok: true, setCookie } : { ok: false, reason: "invalid-token" };
 }
 
 export async function changePassword(
@@ -183,10 +210,7 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, reason: "wrong-password" };
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() })
-    .where(eq(users.id, userId));
-  await endAllSessions(userId);
-  return { ok: true, setCookie: await startSession(userId) };
+  const passwordHash = await hashPassword(input.newPassword);
+  const setCookie = await db.transaction((tx) => replacePassword(tx, userId, passwordHash));
+  return { ok: true, setCookie };
 }

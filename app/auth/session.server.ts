@@ -1,6 +1,8 @@
 import type { Session, User } from "lucia";
 import { generateToken, hashToken } from "./tokens.server";
-import { lucia, SESSION_ABSOLUTE_MS } from "./lucia.server";
+import type { Executor } from "../../db/client";
+import { sessions } from "../../db/schema";
+import { lucia, SESSION_ABSOLUTE_MS, SESSION_IDLE } from "./lucia.server";
 
 export type SignedIn = { user: User; session: Session; token: string };
 
@@ -12,6 +14,19 @@ export async function startSession(userId: string): Promise<string> {
   const token = generateToken();
   const absoluteExpiresAt = new Date(Date.now() + SESSION_ABSOLUTE_MS);
   await lucia().createSession(userId, { absoluteExpiresAt }, { sessionId: hashToken(token) });
+  return lucia().createSessionCookie(token).serialize();
+}
+
+/** startSession inside the caller's transaction (Lucia's adapter writes on its own connection). */
+export async function startSessionIn(tx: Executor, userId: string): Promise<string> {
+  const token = generateToken();
+  const now = Date.now();
+  await tx.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    expiresAt: new Date(now + SESSION_IDLE.milliseconds()),
+    absoluteExpiresAt: new Date(now + SESSION_ABSOLUTE_MS),
+  });
   return lucia().createSessionCookie(token).serialize();
 }
 
@@ -38,9 +53,4 @@ export async function endSession(request: Request): Promise<string> {
   const token = sessionTokenFrom(request);
   if (token) await lucia().invalidateSession(hashToken(token));
   return lucia().createBlankSessionCookie().serialize();
-}
-
-/** Ends every session of a user (password change or reset), e.g. before starting a new one. */
-export async function endAllSessions(userId: string): Promise<void> {
-  await lucia().invalidateUserSessions(userId);
 }

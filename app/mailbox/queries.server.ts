@@ -2,11 +2,20 @@ import { desc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { services } from "../services.server";
 import { emails } from "../../db/schema";
+import { isLoopbackAddress } from "../config.server";
 import { notFound } from "../auth/guards.server";
 
-/** The dev mailbox exists only while mail is not really sent (no RESEND_API_KEY). */
-export function requireDevMailbox(): void {
-  if (!services().config.devMailbox) throw notFound();
+/**
+ * The dev mailbox holds every reset link, so it answers only while mail is not really sent (no
+ * RESEND_API_KEY), only on a server listening on loopback (config.devMailbox), and only to a request from
+ * this machine. Behind a proxy on this machine the client address is the forwarded one (trust proxy).
+ */
+export function devMailboxOpen(context: { clientIp: string }): boolean {
+  return services().config.devMailbox && isLoopbackAddress(context.clientIp);
+}
+
+export function requireDevMailbox(context: { clientIp: string }): void {
+  if (!devMailboxOpen(context)) throw notFound();
 }
 
 export async function listMail(db: Executor, options: { to?: string; limit?: number } = {}) {

@@ -9,8 +9,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.mail.subject ?? "Mail"} – Dev mailbox` },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  requireDevMailbox();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  requireDevMailbox(context);
   const mail = await getMail(db(), params.id ?? "");
   if (!mail) throw notFound();
   return json({

@@ -9,8 +9,8 @@ export const meta: MetaFunction = () => [{ title: "Dev mailbox – Staffroom" }]
 
 const query = z.object({ to: z.string().trim().max(254).optional().catch(undefined) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireDevMailbox();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireDevMailbox(context);
   const { to } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const mails = await listMail(db(), { to: to || undefined });
   return json({

@@ -7,8 +7,8 @@ import { listMail, requireDevMailbox } from "../mailbox/queries.server";
 const query = z.object({ to: z.string().trim().max(254).optional().catch(undefined) });
 
 /** The dev mailbox as JSON, newest first: what end-to-end tests read. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireDevMailbox();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireDevMailbox(context);
   const { to } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const mails = await listMail(db(), { to: to || undefined });
   return json({ mails }, { headers: { "Cache-Control": "no-store" } });

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
@@ -10,6 +10,9 @@ import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Staffroom" }];
+
+/** The token is in this page's address: it must not leak in a Referer header or stay in a cache. */
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
 
 export function loader({ request }: LoaderFunctionArgs) {
   return json({ token: new URL(request.url).searchParams.get("token") ?? "" });

@@ -1,65 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const TSX = path.resolve("node_modules/.bin/tsx");
-const PORT = 3900 + Math.floor(Math.random() * 90);
-const BASE = `http://localhost:${PORT}`;
-
-function waitForExit(child: ChildProcess, ms: number): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not exit in time")), ms);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
-}
+import { startServer, TSX, waitForExit, type ServerProcess } from "../support/server-process";
 
 describe("the server process", () => {
+  let started: ServerProcess;
   let dataDir: string;
-  let server: ChildProcess;
-  let output = "";
+  let BASE: string;
 
   beforeAll(async () => {
-    // npm test builds first; run alone, this file builds when no build exists.
-    if (!existsSync("build/index.js")) {
-      const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], {
-        encoding: "utf8",
-        timeout: 120_000,
-      });
-      if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-    dataDir = mkdtempSync(path.join(tmpdir(), "staffroom-server-"));
-    server = spawn(TSX, ["server.ts"], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: dataDir,
-        SEED_DEMO: "never",
-        NODE_ENV: "test",
-        DATABASE_URL: "",
-        APP_URL: BASE,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (d) => (output += d));
-    server.stderr!.on("data", (d) => (output += d));
-    for (let i = 0; i < 120; i++) {
-      try {
-        if ((await fetch(`${BASE}/healthz`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`server did not start:\n${output}`);
+    started = await startServer();
+    dataDir = started.dataDir;
+    BASE = started.base;
   }, 180_000);
 
   afterAll(() => {
-    if (server.exitCode === null) server.kill("SIGKILL");
+    if (started.child.exitCode === null) started.child.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -111,8 +67,8 @@ describe("the server process", () => {
   });
 
   it("closes the database and exits 0 on SIGTERM", async () => {
-    server.kill("SIGTERM");
-    expect(await waitForExit(server, 15_000)).toBe(0);
-    expect(output).toContain("closed");
+    started.child.kill("SIGTERM");
+    expect(await waitForExit(started.child, 15_000)).toBe(0);
+    expect(started.output()).toContain("closed");
   });
 });

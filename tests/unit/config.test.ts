@@ -12,6 +12,20 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe("configuration", () => {
+  it("listens on loopback by default, and shows the dev mailbox only on a loopback server", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "::1" }).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: "localhost" }).devMailbox).toBe(true);
+    expect(loadConfig({ HOST: "0.0.0.0" }).devMailbox).toBe(false);
+    expect(loadConfig({ HOST: "192.168.1.20" }).devMailbox).toBe(false);
+    expect(loadConfig({ HOST: "::" }).devMailbox).toBe(false);
+  });
+
+  it("publishes no session secret: unset means generated per data folder", () => {
+    expect(loadConfig({}).sessionSecret).toBeNull();
+    expect(loadConfig({ SESSION_SECRET: "x".repeat(32) }).sessionSecret).toBe("x".repeat(32));
+  });
+
   it("runs on the embedded defaults with nothing set", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({

@@ -1,0 +1,74 @@
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import type { ReadBody } from "./request-body.server";
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_session=/;
+
+/**
+ * Remix's Express adapter, except that the body comes from `limitRequestBodies` (already read under its
+ * caps) and that every response to a signed-in user says `Cache-Control: no-store`: staffrooms share
+ * computers, and nothing personal may stay in a browser or proxy cache.
+ */
+export function remixHandler(options: {
+  build: ServerBuild;
+  mode: string;
+  getLoadContext: (req: Request, res: Response) => Record<string, unknown>;
+}) {
+  const handle = createRequestHandler(options.build, options.mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const response = await handle(remixRequest(req, res), options.getLoadContext(req, res) as never);
+      const signedIn =
+        SESSION_COOKIE.test(req.get("cookie") ?? "") ||
+        response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      // A route's own header replaces the site-wide default set earlier (Referrer-Policy on the reset page).
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
+      if (signedIn) res.setHeader("Cache-Control", "no-store");
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** As @remix-run/express builds it (the host respects "trust proxy"), with the body read under its caps. */
+function remixRequest(req: Request, res: Response): globalThis.Request {
+  const port = /:(\d+)$/.exec(req.get("x-forwarded-host") ?? req.get("host") ?? "")?.[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  // Abort the loaders and actions when the client goes away before the response is sent.
+  let controller: AbortController | null = new AbortController();
+  const signal = controller.signal;
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  if (req.method === "GET" || req.method === "HEAD")
+    return new globalThis.Request(url, { method: req.method, headers, signal });
+  const body = (res.locals as Partial<ReadBody>).body;
+  return new globalThis.Request(url, {
+    method: req.method,
+    headers,
+    signal,
+    body:
+      body === undefined
+        ? createReadableStreamFromReadable(req)
+        : body.length > 0
+          ? new Uint8Array(body.buffer, body.byteOffset, body.length)
+          : null,
+    duplex: "half",
+  } as RequestInit);
+}

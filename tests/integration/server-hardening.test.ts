@@ -1,0 +1,144 @@
+import { request as httpRequest } from "node:http";
+import { readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, waitForExit, type ServerProcess } from "../support/server-process";
+
+/** A POST through the real server, timed; bodies are sent whole with a Content-Length unless `chunked`. */
+async function post(base: string, pathname: string, body: string, contentType: string, cookie?: string) {
+  const started = performance.now();
+  const response = await fetch(`${base}${pathname}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": contentType, Origin: base, ...(cookie ? { Cookie: cookie } : {}) },
+    redirect: "manual",
+  });
+  const text = await response.text();
+  return { status: response.status, text, headers: response.headers, ms: performance.now() - started };
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+describe("the server against hostile requests", () => {
+  let s: ServerProcess;
+  let cookie: string;
+
+  beforeAll(async () => {
+    s = await startServer();
+    const signUp = await post(
+      s.base,
+      "/sign-up",
+      new URLSearchParams({ name: "Ada", email: "ada@example.com", password: "a long test password" }).toString(),
+      FORM,
+    );
+    expect(signUp.status).toBe(302);
+    cookie = (signUp.headers.getSetCookie().find((c) => c.startsWith("staffroom_session=")) ?? "").split(";")[0];
+    expect(cookie).toMatch(/^staffroom_session=./);
+  }, 180_000);
+
+  afterAll(() => {
+    if (s.child.exitCode === null) s.child.kill("SIGKILL");
+    rmSync(s.dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses a 300 KiB sign-in of 40,000 repeated fields with a plain 413, as fast as a normal sign-in", async () => {
+    const normal = await post(s.base, "/sign-in", "email=ada%40example.com&password=wrong-password", FORM);
+    expect(normal.status).toBe(401);
+    const hostile = await post(s.base, "/sign-in", "email=x&".repeat(40_000), FORM);
+    expect(hostile.status).toBe(413);
+    expect(hostile.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(hostile.text).toMatch(/^Request too large/);
+    // It used to block the server for about 9 s; now it costs reading its bytes.
+    expect(hostile.ms).toBeLessThan(Math.max(2_000, normal.ms * 2));
+  });
+
+  it("refuses 3 MB of repeated phases on a vacancy form, and many fields in a small body", async () => {
+    const huge = await post(s.base, "/hr/vacancies/new", "phases=primary&".repeat(200_000), FORM, cookie);
+    expect(huge.status).toBe(413);
+    const manyFields = await post(s.base, "/hr/vacancies/new", "a&".repeat(5_000), FORM, cookie);
+    expect(manyFields.status).toBe(413);
+  });
+
+  it("refuses a body that grows past the cap without announcing its length", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL("/sign-in", s.base);
+      const req = httpRequest(url, {
+        agent: false,
+        method: "POST",
+        headers: { "Content-Type": FORM, Origin: s.base, "Transfer-Encoding": "chunked" },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      for (let i = 0; i < 20; i++) req.write("email=x&".repeat(200));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it("answers JSON or text on a form route with 415, and malformed multipart with 400", async () => {
+    expect((await post(s.base, "/sign-in", JSON.stringify({ email: "a@b.example" }), "application/json")).status).toBe(
+      415,
+    );
+    expect((await post(s.base, "/forgot-password", "email=a@b.example", "text/plain")).status).toBe(415);
+    const broken = await post(
+      s.base,
+      "/sign-in",
+      '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nunterminated',
+      "multipart/form-data; boundary=XYZ",
+    );
+    expect(broken.status).toBe(400);
+    const noBoundary = await post(s.base, "/sign-in", "x", "multipart/form-data");
+    expect(noBoundary.status).toBeGreaterThanOrEqual(400);
+    expect(noBoundary.status).toBeLessThan(500);
+  });
+
+  it("sends Cache-Control: no-store on every response to a signed-in user", async () => {
+    for (const pathname of ["/", "/account", "/alerts", "/vacancies", "/schools"]) {
+      const response = await fetch(`${s.base}${pathname}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(response.status, pathname).toBeLessThan(500);
+      expect(response.headers.get("cache-control"), pathname).toBe("no-store");
+    }
+    const anonymous = await fetch(`${s.base}/vacancies`);
+    expect(anonymous.headers.get("cache-control")).not.toBe("no-store");
+    const reset = await fetch(`${s.base}/reset-password?token=abcdefghijklmnop`);
+    expect(reset.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(reset.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("signs with a secret generated for its data folder, never a published one", () => {
+    const file = path.join(s.dataDir, "session-secret");
+    expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it("on SIGTERM lets a request in flight finish, refuses new connections, then exits 0", async () => {
+    const url = new URL("/forgot-password", s.base);
+    const body = "email=slow%40example.com";
+    const inFlight = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(url, {
+        agent: false,
+        method: "POST",
+        headers: { "Content-Type": FORM, Origin: s.base, "Content-Length": String(body.length) },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      // Half the body now, the rest after the signal: the request is in flight when shutdown starts.
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 1_500);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(fetch(`${s.base}/healthz`)).rejects.toThrow();
+    expect(await inFlight.catch((e: Error) => `${e.message}\n${s.output()}`)).toBe(302);
+    expect(await waitForExit(s.child, 20_000)).toBe(0);
+    expect(s.output()).toMatch(/1 request\(s\) in flight/);
+    expect(s.output()).not.toMatch(/runtime is not started/);
+  });
+});

@@ -1,0 +1,61 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const TSX = path.resolve("node_modules/.bin/tsx");
+
+export type ServerProcess = { child: ChildProcess; base: string; dataDir: string; output: () => string };
+
+/** npm test builds first; a test file run alone builds when no build exists. */
+export function ensureBuild(): void {
+  if (existsSync("build/index.js")) return;
+  const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8", timeout: 120_000 });
+  if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** Starts the real server.ts on a fresh embedded database in a temporary folder and waits for /healthz. */
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  ensureBuild();
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const base = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "staffroom-server-"));
+  const child = spawn(TSX, ["server.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: "never",
+      NODE_ENV: "test",
+      DATABASE_URL: "",
+      APP_URL: base,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, dataDir, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not start:\n${output}`);
+}
+
+export function waitForExit(child: ChildProcess, ms: number): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not exit in time")), ms);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
