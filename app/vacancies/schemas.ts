@@ -1,5 +1,6 @@
 import { z } from "../forms/zod";
 import { parseFte } from "./fte";
+import { fromLondonLocal } from "../vocabulary/london-time";
 import { allowanceKinds } from "../vocabulary/options";
 import {
   applyMethodLabels,
@@ -12,6 +13,17 @@ import {
   workingPatternLabels,
 } from "../vocabulary/options";
 import { subjectValues } from "../vocabulary/subjects";
+
+/**
+ * "2027-02-30" and "0000-00-00" match the pattern but name no day: the database would refuse them with an
+ * error (a 500). Years outside 1900–2999 are typing slips, and JavaScript reads years below 100 as 19xx.
+ */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  if (y < 1900 || y > 2999) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -136,7 +148,13 @@ export const whereStep = z
     }
   });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
+  .refine(
+    (v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDate(v),
+    "Enter a real date, for example 1 September 2027",
+  );
 
 export const payStep = z
   .object({
@@ -225,7 +243,12 @@ export const advertStep = z.object({
 /** A date and a time typed in the school's clock (Europe/London). */
 const localDateTime = z
   .string({ error: "Enter a date and time" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time");
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time")
+  .refine(
+    (v) =>
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) || (isCalendarDate(v.slice(0, 10)) && fromLondonLocal(v) !== null),
+    "Enter a real date and time",
+  );
 
 export const applyStep = z
   .object({

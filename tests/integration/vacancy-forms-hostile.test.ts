@@ -133,4 +133,56 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
     }
     expect(await snapshot()).toEqual(before);
   });
+
+  it("impossible dates on the pay and apply steps and on extend are field errors, not 500s", async () => {
+    const r = await twoTrustRegion(t.db);
+    const id = await publishableDraft(t.db, r);
+    const cookie = cookiePair(await startSession(r.hrA.id));
+    const before = await snapshot();
+    for (const date of ["2027-02-30", "0000-00-00", "2027-13-01", "0001-01-01", "9999-12-31"]) {
+      const pay = await callRoute(
+        editAction,
+        formRequest(
+          `/hr/vacancies/${id}/edit/pay`,
+          {
+            contractType: "permanent",
+            startKind: "range",
+            startDate: date,
+            startDateTo: date,
+            payRange: "main",
+            salaryMinFte: "32916",
+            salaryMaxFte: "45352",
+          },
+          cookie,
+        ),
+        { id, step: "pay" },
+      );
+      expect(pay.status, date).toBe(400);
+      expect(await pay.text()).toContain("Enter a real date");
+      const apply = await callRoute(
+        editAction,
+        formRequest(
+          `/hr/vacancies/${id}/edit/apply`,
+          {
+            applyMethod: "external_link",
+            applyUrl: "https://example.org",
+            publishOn: "later",
+            publishAt: `${date}T09:00`,
+            closesAt: `${date}T12:00`,
+          },
+          cookie,
+        ),
+        { id, step: "apply" },
+      );
+      expect(apply.status, date).toBe(400);
+      const extend = await callRoute(
+        reviewAction,
+        formRequest(`/hr/vacancies/${id}`, { intent: "extend", closesAt: `${date}T12:00`, note: "Half term" }, cookie),
+        { id },
+      );
+      expect(extend.status, date).toBeGreaterThanOrEqual(400);
+      expect(extend.status, date).toBeLessThan(500);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -137,6 +137,18 @@ describe("CSV rows → vacancy fields", () => {
     expect(errorsOf({ ...base, allowances: "bonus:500" })[0]).toMatch(/^allowances: Write allowances as kind:pounds/);
   });
 
+  it("reports impossible start and closing dates at their columns, with the row", () => {
+    for (const date of ["2027-02-30", "0000-00-00", "2027-13-01"]) {
+      const r = row({ ...base, start: date });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toContainEqual(expect.objectContaining({ row: 2, field: "start" }));
+      expect(errorsOf({ ...base, closes_at: `${date} 12:00` })[0]).toMatch(/^closes_at: Enter a/);
+    }
+    expect(errorsOf({ ...base, start: "2027-02-30" })).toEqual([
+      "start: Enter a real date, for example 1 September 2027",
+    ]);
+  });
+
   it("reports a closing date in the past, a bad date and a publish date after closing", () => {
     expect(errorsOf({ ...base, closes_at: "2020-01-01 12:00" })).toEqual([
       "closes_at: The closing date and time must be in the future",
