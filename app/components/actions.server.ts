@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, type HeadersFunction } from "@remix-run/node";
 import { flashCookie, type Flash } from "./flash.server";
 
 type Replyable = {
@@ -57,3 +57,14 @@ export async function redirectWithFlash(
   headers.append("Set-Cookie", await flashCookie(request, flash));
   return redirect(to, { headers });
 }
+
+/**
+ * For a route whose action can answer 429: a plain form post (no JavaScript) gets a whole document, whose
+ * headers come from here, so the action's Retry-After must be passed on explicitly (the root's cookies stay).
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

@@ -55,7 +55,8 @@ export async function placeForInviter(db: Executor, userId: string, scope: Scope
 
 export type InviteResult =
   | { ok: true; invitationId: string }
-  | { ok: false; reason: "not-found" | "role-not-allowed" | "already-member" | "rate-limited" };
+  | { ok: false; reason: "not-found" | "role-not-allowed" | "already-member" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export async function createInvitation(
   db: Database,
@@ -77,7 +78,7 @@ export async function createInvitation(
   );
   if (existing[0].n > 0) return { ok: false, reason: "already-member" };
   const decision = await hitRateLimit(db, LIMITS.invitationsPerUser, inviter.id);
-  if (!decision.allowed) return { ok: false, reason: "rate-limited" };
+  if (!decision.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: decision.retryAfterSeconds };
 
   const token = generateToken();
   const id = await db.transaction(async (tx) => {

@@ -7,12 +7,14 @@ import { db, enqueue, services } from "../services.server";
 import { changePassword, resendVerification } from "../auth/accounts.server";
 import { requireUser } from "../auth/guards.server";
 import { changePasswordSchema } from "../auth/schemas";
-import { invalid, redirectWithFlash } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 import { listMemberships } from "../memberships/queries.server";
 import { roleLabels } from "../vocabulary/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Staffroom" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) {
       return json(
         { resendError: "We have sent several links already. Wait an hour, then ask again.", result: undefined },
-        { status: 429 },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
     return redirectWithFlash(request, "/account", {

@@ -5,10 +5,12 @@ import { Form, useActionData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { requestPasswordReset } from "../auth/accounts.server";
 import { forgotPasswordSchema } from "../auth/schemas";
-import { invalid, redirectWithFlash, tooManyAttempts } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Staffroom" }];
+
+export const headers = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });

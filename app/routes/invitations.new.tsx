@@ -5,13 +5,15 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
-import { invalid, redirectWithFlash } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, SelectField, TextField } from "../components/forms";
 import { createInvitation, placeForInviter, scopeFrom } from "../memberships/invitations.server";
 import { roleLabels } from "../vocabulary/roles";
 import { INVITABLE_ROLES, invitationSchema, scopeQuerySchema } from "../memberships/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Invite a colleague – Staffroom" }];
+
+export const headers = retryAfterHeaders;
 
 async function placeFor(request: Request, userId: string, values: unknown) {
   const parsed = scopeQuerySchema.safeParse(values);
@@ -54,10 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
       case "already-member":
         return invalid(submission, { fieldErrors: { email: [`${email} already has this role at ${place.name}`] } });
       case "rate-limited":
-        return invalid(submission, {
-          status: 429,
-          formErrors: ["You have sent many invitations. Wait an hour, then try again."],
-        });
+        return tooManyAttempts(submission, result.retryAfterSeconds);
     }
   }
   return redirectWithFlash(

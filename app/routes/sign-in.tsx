@@ -7,10 +7,12 @@ import { db } from "../services.server";
 import { signIn } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signInSchema } from "../auth/schemas";
-import { invalid, redirectWithFlash, tooManyAttempts } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Staffroom" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) {

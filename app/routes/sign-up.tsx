@@ -7,10 +7,12 @@ import { db, enqueue, services } from "../services.server";
 import { signUp } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signUpSchema } from "../auth/schemas";
-import { invalid, redirectWithFlash, tooManyAttempts } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Staffroom" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) throw redirect("/account");

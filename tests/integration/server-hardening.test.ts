@@ -108,6 +108,16 @@ describe("the server against hostile requests", () => {
     expect(reset.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("sends Retry-After with a 429 to a plain form post (a whole page, no JavaScript)", async () => {
+    const body = new URLSearchParams({ email: "limited@example.com" }).toString();
+    let last = await post(s.base, "/forgot-password", body, FORM);
+    for (let i = 0; i < 4 && last.status !== 429; i++) last = await post(s.base, "/forgot-password", body, FORM);
+    expect(last.status).toBe(429);
+    expect(last.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last.text).toContain("Too many attempts");
+  });
+
   it("signs with a secret generated for its data folder, never a published one", () => {
     const file = path.join(s.dataDir, "session-secret");
     expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
