@@ -97,7 +97,8 @@ export function parseSearchQuery(params: URLSearchParams, renames = OPTION_RENAM
     const raw = get(field);
     if (!raw) continue;
     const { value, mapped: wasMapped } = currentValue(field, raw, renames);
-    if (!(value in FILTER_OPTIONS[field])) {
+    // Own properties only: `in` would accept "toString", "constructor" or "__proto__" as an option.
+    if (!Object.hasOwn(FILTER_OPTIONS[field], value)) {
       errors[field] =
         `“${raw.slice(0, 40)}” is not one of the ${FIELD_LABELS[field].toLowerCase()} choices. Choose one from the list.`;
       continue;
@@ -205,7 +206,7 @@ export function activeFilterLabels(
     if (value)
       out.push({
         field,
-        label: `${FIELD_LABELS[field]}: ${(FILTER_OPTIONS[field] as Record<string, string>)[value] ?? value}`,
+        label: `${FIELD_LABELS[field]}: ${Object.hasOwn(FILTER_OPTIONS[field], value) ? (FILTER_OPTIONS[field] as Record<string, string>)[value] : value}`,
       });
   }
   if (filters.trust) out.push({ field: "trust", label: `Trust: ${trustNames[filters.trust] ?? filters.trust}` });

@@ -46,6 +46,16 @@ describe("search query", () => {
     expect(query.q).toBe("maths");
   });
 
+  it("refuses inherited property names as option values, for every option field", () => {
+    for (const field of OPTION_FIELDS) {
+      for (const value of ["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf"]) {
+        const parsed = parseSearchQuery(new URLSearchParams({ [field]: value }));
+        expect(parsed.errors[field], `${field}=${value}`).toMatch(/is not one of/);
+        expect((parsed.query.filters as Record<string, unknown>)[field]).toBeUndefined();
+      }
+    }
+  });
+
   it("reports each bad value at its field rather than guessing", () => {
     const { errors, query } = parse(
       "radius=2&phase=upper-sixth&minSalary=abc&ect=no&sort=cheapest&page=9999&trust=DROP%20TABLE",

@@ -90,7 +90,8 @@ export function parseCsvText(text: string): ParsedCsv {
   const rows: CsvRow[] = [];
   data.forEach((cells, i) => {
     if (blank(cells)) return;
-    const byName: Record<string, string> = {};
+    // No prototype: a header named "__proto__" or "constructor" is just an unknown column.
+    const byName: Record<string, string> = Object.create(null) as Record<string, string>;
     header.forEach((name, c) => {
       if (name !== "") byName[name] = cells[c] ?? "";
     });
