@@ -15,8 +15,8 @@ function createLucia(secure: boolean) {
     sessionCookie: {
       // The __Host- prefix pins the cookie to this exact host, over https, with path=/.
       name: secure ? "__Host-staffroom_session" : "staffroom_session",
-      // A browser-session cookie: idle and absolute expiry are enforced on the server, so the cookie
-      // never needs re-issuing when Lucia slides the idle expiry forward.
+      // Lucia's `expires: false` is a 400-day cookie; session.server.ts drops Max-Age to make the browser-session
+      // cookie ADR 0003 describes. Expiry is enforced on the server, so the cookie never needs re-issuing.
       expires: false,
       attributes: { secure, sameSite: "lax", path: "/" },
     },

@@ -1,10 +1,20 @@
-import type { Session, User } from "lucia";
+import { Cookie, type Session, type User } from "lucia";
 import { generateToken, hashToken } from "./tokens.server";
 import type { Executor } from "../../db/client";
 import { sessions } from "../../db/schema";
 import { lucia, SESSION_ABSOLUTE_MS, SESSION_IDLE } from "./lucia.server";
 
 export type SignedIn = { user: User; session: Session; token: string };
+
+/**
+ * A browser-session cookie (no Max-Age, no Expires): it goes when the browser closes, and idle and absolute
+ * expiry are enforced on the server. Lucia's `expires: false` means the opposite (a 400-day cookie), so
+ * the attributes are set here (ADR 0003).
+ */
+function sessionCookie(token: string): string {
+  const { name, value, attributes } = lucia().createSessionCookie(token);
+  return new Cookie(name, value, { ...attributes, maxAge: undefined, expires: undefined }).serialize();
+}
 
 /**
  * Starts a session: the cookie carries a fresh random token, the database only its SHA-256.
@@ -14,7 +24,7 @@ export async function startSession(userId: string): Promise<string> {
   const token = generateToken();
   const absoluteExpiresAt = new Date(Date.now() + SESSION_ABSOLUTE_MS);
   await lucia().createSession(userId, { absoluteExpiresAt }, { sessionId: hashToken(token) });
-  return lucia().createSessionCookie(token).serialize();
+  return sessionCookie(token);
 }
 
 /** startSession inside the caller's transaction (Lucia's adapter writes on its own connection). */
@@ -27,7 +37,7 @@ export async function startSessionIn(tx: Executor, userId: string): Promise<stri
     expiresAt: new Date(now + SESSION_IDLE.milliseconds()),
     absoluteExpiresAt: new Date(now + SESSION_ABSOLUTE_MS),
   });
-  return lucia().createSessionCookie(token).serialize();
+  return sessionCookie(token);
 }
 
 export function sessionTokenFrom(request: Request): string | null {

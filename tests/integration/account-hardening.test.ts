@@ -89,6 +89,15 @@ describe("account hardening", () => {
     });
   }
 
+  it("the session cookie is a browser-session cookie: no Max-Age, no Expires", async () => {
+    const user = await createUser(t.db);
+    const cookie = await startSession(user.id);
+    expect(cookie).toMatch(/^staffroom_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+  });
+
   it("a successful change leaves only the new session", async () => {
     const user = await createUser(t.db, { passwordHash: await hashPassword(PASSWORD) });
     const old = cookiePair(await startSession(user.id));
