@@ -3,7 +3,7 @@ import type { Database, Executor } from "../../db/client";
 import { sessions, users, userTokens } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
-import { hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
+import { forgiveRateLimits, hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { startSession, startSessionIn } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
@@ -82,15 +82,20 @@ export async function signIn(
   input: { email: string; password: string },
   context: { ip: string },
 ): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-credentials" } | Limited> {
-  const decision = await hitRateLimits(db, [
+  const checks = [
+    { limit: LIMITS.signInPerAccountAndIp, subject: `${input.email}|${context.ip}` },
     { limit: LIMITS.signInPerAccount, subject: input.email },
     { limit: LIMITS.signInPerIp, subject: context.ip },
-  ]);
+  ];
+  const now = new Date();
+  const decision = await hitRateLimits(db, checks, now);
   if (!decision.allowed) return limited(decision);
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   // Verify against a dummy hash when nobody matches, so the answer takes as long either way.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) return { ok: false, reason: "wrong-credentials" };
+  // Only failures count: the owner signing in does not use up their own allowance.
+  await forgiveRateLimits(db, checks, now);
   return { ok: true, setCookie: await startSession(user.id) };
 }
 
@@ -205,11 +210,17 @@ export async function changePassword(
   db: Database,
   userId: string,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-password" }> {
+): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-password" } | Limited> {
+  // The current-password check is a password guess like any other: limited per account, failures only.
+  const checks = [{ limit: LIMITS.currentPasswordPerUser, subject: userId }];
+  const now = new Date();
+  const decision = await hitRateLimits(db, checks, now);
+  if (!decision.allowed) return limited(decision);
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, reason: "wrong-password" };
   }
+  await forgiveRateLimits(db, checks, now);
   const passwordHash = await hashPassword(input.newPassword);
   const setCookie = await db.transaction((tx) => replacePassword(tx, userId, passwordHash));
   return { ok: true, setCookie };

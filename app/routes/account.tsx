@@ -6,8 +6,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { changePassword, resendVerification } from "../auth/accounts.server";
 import { requireUser } from "../auth/guards.server";
+import { changePasswordServerSchema } from "../auth/password-strength.server";
 import { changePasswordSchema } from "../auth/schemas";
-import { invalid, redirectWithFlash, retryAfterHeaders } from "../components/actions.server";
+import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
 import { listMemberships } from "../memberships/queries.server";
 import { roleLabels } from "../vocabulary/roles";
@@ -48,10 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (intent !== "change-password") return json({ resendError: undefined, result: undefined }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: changePasswordSchema });
+  const submission = parseWithZod(formData, { schema: changePasswordServerSchema });
   const hideFields = ["currentPassword", "newPassword"];
   if (submission.status !== "success") return invalid(submission, { hideFields });
   const result = await changePassword(db(), user.id, submission.value);
+  if (!result.ok && result.reason === "rate-limited") {
+    return tooManyAttempts(submission, result.retryAfterSeconds, hideFields);
+  }
   if (!result.ok) {
     return invalid(submission, {
       hideFields,
@@ -129,7 +133,7 @@ export default function Account() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. Changing it signs you out everywhere else."
+          hint="At least 10 characters, and not a common password. Changing it signs you out everywhere else."
         />
         <button type="submit" className="button">
           Change password

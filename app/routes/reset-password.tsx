@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { resetPassword } from "../auth/accounts.server";
+import { resetPasswordServerSchema } from "../auth/password-strength.server";
 import { resetPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
@@ -19,7 +20,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordServerSchema });
   if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const result = await resetPassword(db(), submission.value.token, submission.value.password);
   if (!result.ok) {
@@ -55,7 +56,7 @@ export default function ResetPassword() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint="At least 10 characters, and not a common password. A long phrase of ordinary words is a good one."
         />
         <button type="submit" className="button">
           Save my new password

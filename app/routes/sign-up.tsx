@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { db, enqueue, services } from "../services.server";
 import { signUp } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
+import { signUpServerSchema } from "../auth/password-strength.server";
 import { signUpSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  const submission = parseWithZod(await request.formData(), { schema: signUpServerSchema });
   if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const { appUrl } = services().config;
   const result = await signUp(db(), submission.value, { ip: context.clientIp, appUrl, enqueue: enqueue() });
@@ -59,7 +60,7 @@ export default function SignUp() {
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. A long phrase of ordinary words is a good password."
+          hint="At least 10 characters, and not a common password. A long phrase of ordinary words is a good one."
         />
         <div className="button-row">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -4,10 +4,16 @@ import { rowsOf } from "../../db/rows";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
-/** The limits Staffroom enforces. Sign-in counts every attempt, so guessing is slow whatever the outcome. */
+/**
+ * The limits Staffroom enforces. Password checks count failures only (a success gives its hit back): ten
+ * wrong guesses at one account from one address stop that address; a hundred from anywhere stop the
+ * account for a while, so guessing stays slow without one stranger being able to lock a known account.
+ */
 export const LIMITS = {
-  signInPerAccount: { name: "sign-in:account", max: 10, windowSeconds: 15 * 60 },
+  signInPerAccountAndIp: { name: "sign-in:account-ip", max: 10, windowSeconds: 15 * 60 },
+  signInPerAccount: { name: "sign-in:account", max: 100, windowSeconds: 15 * 60 },
   signInPerIp: { name: "sign-in:ip", max: 50, windowSeconds: 15 * 60 },
+  currentPasswordPerUser: { name: "current-password:user", max: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { name: "sign-up:ip", max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: "reset:account", max: 3, windowSeconds: 60 * 60 },
   resetPerIp: { name: "reset:ip", max: 10, windowSeconds: 60 * 60 },
@@ -52,4 +58,19 @@ export async function hitRateLimits(
     if (!d.allowed && decision.allowed) decision = d;
   }
   return decision;
+}
+
+/** Gives back the hits a request made (a password check that succeeded does not count as a failure). */
+export async function forgiveRateLimits(
+  db: Executor,
+  checks: { limit: Limit; subject: string }[],
+  now = new Date(),
+): Promise<void> {
+  for (const { limit, subject } of checks) {
+    const windowMs = limit.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    await db.execute(sql`
+      UPDATE rate_limits SET hits = greatest(hits - 1, 0)
+      WHERE key = ${`${limit.name}:${subject.toLowerCase()}`} AND window_start = ${windowStart.toISOString()}`);
+  }
 }

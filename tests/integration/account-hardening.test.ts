@@ -4,7 +4,9 @@ import { changePassword, requestPasswordReset, resetPassword, signUp } from "../
 import { hashPassword, verifyPassword } from "../../app/auth/password.server";
 import { readSession, startSession } from "../../app/auth/session.server";
 import { loader as mailboxJson } from "../../app/routes/dev.mailbox[.]json";
-import { loader as resetLoader } from "../../app/routes/reset-password";
+import { action as accountAction } from "../../app/routes/account";
+import { action as resetAction, loader as resetLoader } from "../../app/routes/reset-password";
+import { action as signUpAction } from "../../app/routes/sign-up";
 import { action as signInAction, loader as signInLoader } from "../../app/routes/sign-in";
 import { emails, sessions, users, userTokens } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
@@ -134,6 +136,35 @@ describe("account hardening", () => {
         expect(response.headers.get("Location")).toBe("/account");
       },
     );
+  });
+
+  it("refuses common and guessable passwords at sign-up, reset and change, offline", async () => {
+    for (const weak of ["password123", "qwertyuiop", "1234567890", "iloveyou12", "ada@example.com1"]) {
+      const signUpResponse = await callRoute(
+        signUpAction,
+        formRequest("/sign-up", { name: "Ada", email: "ada@example.com", password: weak }),
+      );
+      expect(signUpResponse.status, weak).toBe(400);
+      expect(await signUpResponse.text()).toContain("too common or too easy to guess");
+    }
+    const user = await createUser(t.db, { passwordHash: await hashPassword(PASSWORD) });
+    const cookie = cookiePair(await startSession(user.id));
+    const change = await callRoute(
+      accountAction,
+      formRequest(
+        "/account",
+        { intent: "change-password", currentPassword: PASSWORD, newPassword: "password123" },
+        cookie,
+      ),
+    );
+    expect(change.status).toBe(400);
+    await requestPasswordReset(t.db, user.email, APP);
+    const [token] = await resetTokens(user.email);
+    const reset = await callRoute(resetAction, formRequest("/reset-password", { token, password: "password1234" }));
+    expect(reset.status).toBe(400);
+    const [after] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(true);
+    expect((await t.db.select().from(users)).length).toBe(1);
   });
 
   it("the dev mailbox answers only requests from this machine", async () => {

@@ -9,6 +9,7 @@ import {
   verifyEmail,
 } from "../../app/auth/accounts.server";
 import { readSession } from "../../app/auth/session.server";
+import { hitRateLimit, LIMITS } from "../../app/security/rate-limit.server";
 import { hashToken } from "../../app/auth/tokens.server";
 import { rowsOf } from "../../db/rows";
 import { emails, sessions, users, userTokens } from "../../db/schema";
@@ -116,20 +117,56 @@ describe("accounts", () => {
     expect(ok.ok).toBe(true);
   });
 
-  it("rate-limits sign-in per account, even with the right password, and per IP", async () => {
+  it("ten wrong passwords from one address stop that address, not the owner signing in from elsewhere", async () => {
     await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
     for (let i = 0; i < 10; i++) {
-      const r = await signIn(t.db, { email: person.email, password: "wrong password" }, { ip: `192.0.2.${i}` });
+      const r = await signIn(t.db, { email: person.email, password: "wrong password" }, { ip: "192.0.2.1" });
       expect(r).toEqual({ ok: false, reason: "wrong-credentials" });
     }
-    const blocked = await signIn(t.db, { email: person.email, password: person.password }, { ip: "192.0.2.200" });
-    expect(blocked.ok).toBe(false);
+    const blocked = await signIn(t.db, { email: person.email, password: person.password }, { ip: "192.0.2.1" });
     expect(!blocked.ok && blocked.reason).toBe("rate-limited");
+    const owner = await signIn(t.db, { email: person.email, password: person.password }, { ip: "192.0.2.200" });
+    expect(owner.ok).toBe(true);
+  });
+
+  it("counts failed sign-ins only: the owner signing in again and again is never limited", async () => {
+    await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
+    for (let i = 0; i < 12; i++) {
+      const r = await signIn(t.db, { email: person.email, password: person.password }, { ip: "192.0.2.5" });
+      expect(r.ok, `sign-in ${i + 1}`).toBe(true);
+    }
+  });
+
+  it("a hundred failures from anywhere stop the account for a while, and fifty stop an address", async () => {
+    await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
+    // Failures spread over many addresses (as a botnet would): counted directly rather than hashed 100 times.
+    for (let i = 0; i < LIMITS.signInPerAccount.max; i++)
+      await hitRateLimit(t.db, LIMITS.signInPerAccount, person.email);
+    const locked = await signIn(t.db, { email: person.email, password: person.password }, { ip: "192.0.2.201" });
+    expect(!locked.ok && locked.reason).toBe("rate-limited");
 
     for (let i = 0; i < 50; i++)
       await signIn(t.db, { email: `u${i}@example.com`, password: "x".repeat(10) }, { ip: "192.0.2.99" });
     const perIp = await signIn(t.db, { email: "fresh@example.com", password: "x".repeat(10) }, { ip: "192.0.2.99" });
     expect(!perIp.ok && perIp.reason).toBe("rate-limited");
+  });
+
+  it("limits guesses at the current password on the account page, failures only", async () => {
+    const created = await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
+    expect(created.ok).toBe(true);
+    const [user] = await t.db.select().from(users).where(eq(users.email, person.email));
+    for (let i = 0; i < 10; i++) {
+      const r = await changePassword(t.db, user.id, {
+        currentPassword: `guess ${i}`,
+        newPassword: "a changed password",
+      });
+      expect(r).toEqual({ ok: false, reason: "wrong-password" });
+    }
+    const blocked = await changePassword(t.db, user.id, {
+      currentPassword: person.password,
+      newPassword: "a changed password",
+    });
+    expect(!blocked.ok && blocked.reason).toBe("rate-limited");
   });
 
   it("rate-limits sign-up per IP and password-reset mails per account", async () => {
