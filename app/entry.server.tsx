@@ -1,12 +1,24 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { securityLog } from "./security/security-log.server";
 
 const ABORT_DELAY = 5_000;
+
+/** A 404 is an ordinary answer: one structured line, no stack trace. Anything else is logged in full. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    const url = new URL(request.url);
+    securityLog("http.not-found", { method: request.method, path: url.pathname });
+    return;
+  }
+  console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

@@ -3,6 +3,7 @@ import type { Database, Executor } from "../../db/client";
 import { sessions, users, userTokens } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
+import { pseudonym, securityLog } from "../security/security-log.server";
 import { forgiveRateLimits, hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { startSession, startSessionIn } from "./session.server";
@@ -93,7 +94,10 @@ export async function signIn(
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   // Verify against a dummy hash when nobody matches, so the answer takes as long either way.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) return { ok: false, reason: "wrong-credentials" };
+  if (!user || !valid) {
+    securityLog("sign-in.failed", { account: pseudonym(input.email), userId: user?.id ?? null, ip: context.ip });
+    return { ok: false, reason: "wrong-credentials" };
+  }
   // Only failures count: the owner signing in does not use up their own allowance.
   await forgiveRateLimits(db, checks, now);
   return { ok: true, setCookie: await startSession(user.id) };

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { isSameOriginWrite } from "./same-origin";
+import { securityLog } from "./security-log.server";
 
 /**
  * Paths whose writes are authorised by a secret token in the URL rather than a session cookie, so a forged
@@ -19,6 +20,13 @@ export function sameOriginWrites(appUrl: string) {
       allowedOrigins: [configured, own],
     });
     if (ok) return next();
+    securityLog("cross-origin.refused", {
+      ip: req.ip,
+      method: req.method,
+      path: req.path,
+      origin: req.get("origin") ?? null,
+      secFetchSite: req.get("sec-fetch-site") ?? null,
+    });
     res.status(403).type("text/plain").send("Forbidden: this request did not come from Staffroom's own pages.");
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { pseudonym, securityLog } from "./security-log.server";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -43,7 +44,10 @@ export async function hitRateLimit(
       RETURNING hits`),
   );
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-  return { allowed: Number(row.hits) <= limit.max, retryAfterSeconds };
+  const allowed = Number(row.hits) <= limit.max;
+  if (!allowed)
+    securityLog("rate-limit.refused", { limit: limit.name, subject: pseudonym(subject), retryAfterSeconds });
+  return { allowed, retryAfterSeconds };
 }
 
 /** Checks several limits; all are counted, and the first exceeded one decides. */

@@ -5,7 +5,9 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { hashToken } from "../auth/tokens.server";
 import type { ReadBody } from "./request-body.server";
+import { securityLog } from "./security-log.server";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_session=/;
 
@@ -26,6 +28,16 @@ export function remixHandler(options: {
       const signedIn =
         SESSION_COOKIE.test(req.get("cookie") ?? "") ||
         response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
+      if (response.status === 404 && signedIn) {
+        // Possibly probing another organisation's records: who (the session's stored id, a hash of the token), where.
+        const token = /(?:^|;\s*)(?:__Host-)?staffroom_session=([^;]*)/.exec(req.get("cookie") ?? "")?.[1] ?? "";
+        securityLog("not-found.signed-in", {
+          session: token ? hashToken(token).slice(0, 16) : null,
+          ip: req.ip,
+          method: req.method,
+          path: req.path,
+        });
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       // A route's own header replaces the site-wide default set earlier (Referrer-Policy on the reset page).

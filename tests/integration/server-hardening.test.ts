@@ -118,6 +118,35 @@ describe("the server against hostile requests", () => {
     expect(last.text).toContain("Too many attempts");
   });
 
+  it("logs security events as structured lines, with no secrets, and a 404 as one line without a stack", async () => {
+    const before = s.output().length;
+    await post(s.base, "/sign-in", "email=ada%40example.com&password=my-secret-guess", FORM);
+    await fetch(`${s.base}/forgot-password`, {
+      method: "POST",
+      body: "email=a%40b.example",
+      headers: { "Content-Type": FORM, Origin: "https://evil.example" },
+    });
+    await fetch(`${s.base}/no-such-page%0a%7B%22event%22%3A%22forged%22%7D`);
+    await fetch(`${s.base}/vacancies/00000000-0000-0000-0000-000000000000`, { headers: { Cookie: cookie } });
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = s
+      .output()
+      .slice(before)
+      .split("\n")
+      .filter((l) => l.includes('"log":"security"'))
+      .map((l) => JSON.parse(l.slice(l.indexOf("{"))) as Record<string, string>);
+    const events = lines.map((l) => l.event);
+    expect(events).toEqual(
+      expect.arrayContaining(["sign-in.failed", "cross-origin.refused", "http.not-found", "not-found.signed-in"]),
+    );
+    expect(events).not.toContain("forged");
+    for (const line of lines) expect(line.ts).toMatch(/Z$/);
+    const logged = s.output().slice(before);
+    expect(logged).not.toContain("my-secret-guess");
+    expect(logged).not.toContain("ada@example.com");
+    expect(logged).not.toMatch(/No route matches|at .*node_modules/);
+  });
+
   it("signs with a secret generated for its data folder, never a published one", () => {
     const file = path.join(s.dataDir, "session-secret");
     expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
