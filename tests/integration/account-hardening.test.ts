@@ -11,9 +11,10 @@ import { action as signInAction, loader as signInLoader } from "../../app/routes
 import { emails, sessions, users, userTokens } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";
+import { enqueueLater } from "../support/jobs";
 import { callRoute, cookiePair, formRequest, getRequest } from "../support/requests";
 
-const APP = { appUrl: "http://localhost:3000", ip: "198.51.100.4" };
+const APP = { appUrl: "http://localhost:3000", ip: "198.51.100.4", enqueue: enqueueLater };
 const PASSWORD = "a long test password";
 
 describe("account hardening", () => {
