@@ -58,7 +58,15 @@ export default function PublicVacancy() {
   const nonce = useNonce();
   return (
     <>
-      {jsonLd ? <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
+      {jsonLd ? (
+        <script
+          type="application/ld+json"
+          nonce={nonce}
+          // Browsers hide a nonce from the DOM once applied, so the client sees none: not a real mismatch.
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: jsonLd }}
+        />
+      ) : null}
       {!vacancy.isOpen ? (
         <div className="flash flash--error" role="status">
           <strong>This vacancy has closed.</strong>{" "}

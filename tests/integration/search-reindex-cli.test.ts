@@ -31,7 +31,7 @@ describe("npm run search:reindex", () => {
     expect(Number(documents)).toBeGreaterThan(100);
     expect(documents).toBe(live);
     expect(reindex.stderr).toMatch(/reindex: \d+ of \d+ vacancies/); // progress, as lines when not on a terminal
-  });
+  }, 120_000); // two processes (seed, then reindex) start and load the demo region: slow on a loaded machine
 
   it("explains itself with --help", () => {
     const help = run("search/scripts/reindex.ts", ["--help"]);

@@ -36,7 +36,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  for (let i = 0; i < 240; i++) {
+  // A cold start (tsx, migrations, the bundled pay figures) takes seconds on a quiet machine and a minute or more
+  // on a loaded one; the callers' hooks allow three minutes.
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return { child, base, dataDir, output: () => output };
     } catch {
