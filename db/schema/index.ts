@@ -9,3 +9,4 @@ export * from "./vacancies";
 export * from "./search";
 export * from "./alerts";
 export * from "./pay";
+export * from "./placements";

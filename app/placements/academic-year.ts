@@ -1,0 +1,18 @@
+/** Academic years are named by the year they start: 2026 is 2026/27, 1 September 2026 to 31 August 2027. */
+export function academicYearLabel(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
+export function academicYearOf(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 9 ? year : year - 1;
+}
+
+export const bookingLabels = ["A", "B", "C", "training_block"] as const;
+export type BookingLabel = (typeof bookingLabels)[number];
+export const bookingLabelNames: Record<BookingLabel, string> = {
+  A: "Placement A",
+  B: "Placement B",
+  C: "Placement C",
+  training_block: "Intensive training and practice block",
+};
