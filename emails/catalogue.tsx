@@ -7,6 +7,11 @@ import {
 } from "./templates/alert-needs-attention";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
+import {
+  PlacementUpdate,
+  subject as placementUpdateSubject,
+  type PlacementUpdateProps,
+} from "./templates/placement-update";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
 
@@ -18,6 +23,7 @@ export type EmailProps = {
   "account-exists": AccountExistsProps;
   "job-alert": JobAlertProps;
   "alert-needs-attention": AlertNeedsAttentionProps;
+  "placement-update": PlacementUpdateProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -30,4 +36,5 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "account-exists": { element: (p) => <AccountExists {...p} />, subject: accountExistsSubject },
   "job-alert": { element: (p) => <JobAlert {...p} />, subject: jobAlertSubject },
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
+  "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
 };

@@ -16,3 +16,14 @@ export const bookingLabelNames: Record<BookingLabel, string> = {
   C: "Placement C",
   training_block: "Intensive training and practice block",
 };
+
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "7 Sep 2026"; calendar days need no time zone. */
+export function formatDay(day: string): string {
+  return `${Number(day.slice(8, 10))} ${months[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+}
+
+export function formatPeriod(startsOn: string, endsOn: string): string {
+  return `${formatDay(startsOn)} to ${formatDay(endsOn)}`;
+}

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+
+/** A mentor takes at most this many trainees at once unless their partnership says otherwise. */
+export const DEFAULT_MENTOR_CAP = 2;
+
+/**
+ * A mentor's load over a period: the confirmed placements they mentor that overlap it. ECT mentees will count here
+ * too once ECT programmes exist, which is why the load lives in its own module and not in placements.
+ */
+export async function mentorLoad(
+  db: Executor,
+  mentorUserId: string,
+  period: { startsOn: string; endsOn: string },
+  excludingBookingId?: string,
+): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n FROM placement_bookings
+       WHERE mentor_user_id = ${mentorUserId} AND state IN ('confirmed', 'completed')
+         AND daterange(starts_on, ends_on, '[]') && daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')
+         AND id <> ${excludingBookingId ?? ""}`),
+  );
+  return row.n;
+}
+
+/** The cap that applies to mentors at a school: its partnership's setting, or the default. */
+export async function mentorCapAt(db: Executor, schoolId: string): Promise<number> {
+  const [row] = rowsOf<{ cap: number | null }>(
+    await db.execute(sql`
+      SELECT ps.mentor_cap AS cap FROM schools s LEFT JOIN placement_settings ps ON ps.partnership_id = s.partnership_id
+       WHERE s.id = ${schoolId}`),
+  );
+  return row?.cap ?? DEFAULT_MENTOR_CAP;
+}
+
+/**
+ * Holds a transaction-long lock on one mentor, so two acceptances naming the same mentor at once are counted one
+ * after the other and the cap cannot be passed by a race.
+ */
+export async function lockMentor(db: Executor, mentorUserId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"mentor:" + mentorUserId}))`);
+}

@@ -1,0 +1,72 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { hrSchoolIds } from "../vacancies/access.server";
+
+/**
+ * Who sees which placement records. A provider's side is its ITT coordinators; a school's side is whoever holds hr
+ * for it (at the school, its trust or, for maintained schools, its LA); a trainee is the user their record is
+ * linked to. Every placement query puts one of these in its WHERE clause, so another's record is simply not found.
+ */
+export type PlacementSide = "provider" | "school" | "trainee";
+
+/** Ids of the ITT providers a user coordinates. */
+export function coordinatedProviderIds(userId: string): SQL {
+  return sql`SELECT m.organisation_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+              WHERE m.user_id = ${userId} AND m.role = 'itt_coordinator' AND o.kind = 'itt_provider'`;
+}
+
+/** Ids of the schools whose placements a user manages (the school's hr, through the school, its trust or LA). */
+export function hostedSchoolIds(userId: string): SQL {
+  return hrSchoolIds(userId);
+}
+
+/** Ids of the trainee records that are this user's own. */
+export function ownTraineeIds(userId: string): SQL {
+  return sql`SELECT t.id FROM trainees t WHERE t.user_id = ${userId}`;
+}
+
+export type Provider = { id: string; slug: string; name: string; partnershipId: string | null };
+
+export async function providersOf(db: Executor, userId: string): Promise<Provider[]> {
+  return rowsOf<Provider>(
+    await db.execute(sql`
+      SELECT id, slug, name, partnership_id AS "partnershipId" FROM organisations
+       WHERE id IN (${coordinatedProviderIds(userId)}) ORDER BY name`),
+  );
+}
+
+/** One provider the user coordinates, by its slug: a coordinator holds few, so the list is filtered here. */
+export async function providerBySlug(db: Executor, userId: string, slug: string): Promise<Provider | null> {
+  return (await providersOf(db, userId)).find((p) => p.slug === slug) ?? null;
+}
+
+export type HostSchool = { id: string; urn: number; name: string; partnershipId: string | null };
+
+export async function hostSchoolsOf(db: Executor, userId: string): Promise<HostSchool[]> {
+  return rowsOf<HostSchool>(
+    await db.execute(sql`
+      SELECT id, urn, name, partnership_id AS "partnershipId" FROM schools
+       WHERE id IN (${hostedSchoolIds(userId)}) ORDER BY name`),
+  );
+}
+
+export async function hostSchoolByUrn(db: Executor, userId: string, urn: number): Promise<HostSchool | null> {
+  return (await hostSchoolsOf(db, userId)).find((s) => s.urn === urn) ?? null;
+}
+
+/**
+ * The user's own trainee record. An invitation accepted by them links the record the first time they come, so a
+ * trainee who signed up through the provider's invitation finds their rotation without anyone linking it by hand.
+ */
+export async function ownTrainee(db: Executor, userId: string): Promise<{ id: string; providerId: string } | null> {
+  await db.execute(sql`
+    UPDATE trainees SET user_id = ${userId}
+     WHERE user_id IS NULL AND invitation_id IN (SELECT id FROM invitations WHERE accepted_by = ${userId})`);
+  const [row] = rowsOf<{ id: string; providerId: string }>(
+    await db.execute(
+      sql`SELECT id, provider_id AS "providerId" FROM trainees WHERE user_id = ${userId} ORDER BY created_at LIMIT 1`,
+    ),
+  );
+  return row ?? null;
+}

@@ -1,0 +1,174 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database, Executor } from "../../db/client";
+import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { resolvePlace } from "../places/lookup.server";
+import { METRES_PER_MILE } from "../places/distance";
+import { academicYearOf } from "./academic-year";
+import type { HostSchool } from "./access.server";
+import type { Outcome } from "./bookings.server";
+import type { hostingSchema, offerSchema, OfferSearch } from "./schemas";
+
+export type OfferInput = z.infer<typeof offerSchema>;
+
+/** Publishes an offer at a school the caller manages; named mentors must be the school's mentors. */
+export async function publishOffer(
+  db: Database,
+  userId: string,
+  school: HostSchool,
+  input: OfferInput,
+): Promise<Outcome<{ offerId: string }>> {
+  const allowed = new Set((await schoolMentors(db, school.id)).map((m) => m.id));
+  const strangers = input.mentorIds.filter((id) => !allowed.has(id));
+  if (strangers.length > 0)
+    return {
+      ok: false,
+      status: 400,
+      message: "Check the mentors",
+      fieldErrors: { mentorIds: ["Choose mentors from the list"] },
+    };
+  return db.transaction(async (tx) => {
+    const [row] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        INSERT INTO placement_offers (school_id, academic_year, phase, subjects, key_stage, send, year_groups,
+                                      starts_on, ends_on, places, notes, created_by)
+        VALUES (${school.id}, ${academicYearOf(input.startsOn)}, ${input.phase}, ${textArrayLiteral(input.subjects)}::text[],
+                ${input.keyStage ?? null}, ${input.send}, ${textArrayLiteral(input.yearGroups ? [input.yearGroups] : [])}::text[],
+                ${input.startsOn}, ${input.endsOn}, ${input.places}, ${input.notes}, ${userId})
+        RETURNING id`),
+    );
+    for (const mentorId of input.mentorIds)
+      await tx.execute(sql`INSERT INTO placement_offer_mentors (offer_id, user_id) VALUES (${row.id}, ${mentorId})`);
+    return { ok: true as const, offerId: row.id };
+  });
+}
+
+export async function schoolMentors(db: Executor, schoolId: string) {
+  return rowsOf<{ id: string; name: string }>(
+    await db.execute(sql`
+      SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.role = 'mentor' AND (m.school_id = ${schoolId}
+          OR m.organisation_id = (SELECT trust_id FROM schools WHERE id = ${schoolId}))
+       ORDER BY u.name`),
+  );
+}
+
+export type OfferRow = {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  schoolUrn: number;
+  town: string | null;
+  academicYear: number;
+  phase: string;
+  subjects: string[];
+  keyStage: string | null;
+  send: boolean;
+  yearGroups: string[];
+  startsOn: string;
+  endsOn: string;
+  places: number;
+  taken: number;
+  notes: string | null;
+  status: string;
+  mentors: string[];
+  agreed: boolean;
+  metres: number | null;
+};
+
+const offerColumns = sql`
+  o.id, o.school_id AS "schoolId", s.name AS "schoolName", s.urn AS "schoolUrn", s.town, o.academic_year AS "academicYear",
+  o.phase, o.subjects, o.key_stage AS "keyStage", o.send, o.year_groups AS "yearGroups",
+  o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.notes, o.status,
+  (SELECT count(*)::int FROM placement_bookings b WHERE b.offer_id = o.id AND b.state NOT IN ('declined', 'cancelled')) AS taken,
+  coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM placement_offer_mentors om JOIN users u ON u.id = om.user_id
+             WHERE om.offer_id = o.id), '{}') AS mentors`;
+
+export async function offersOfSchool(db: Executor, schoolId: string): Promise<OfferRow[]> {
+  return rowsOf<OfferRow>(
+    await db.execute(sql`
+      SELECT ${offerColumns}, true AS agreed, NULL::float8 AS metres
+        FROM placement_offers o JOIN schools s ON s.id = o.school_id
+       WHERE o.school_id = ${schoolId} ORDER BY o.starts_on, o.created_at`),
+  );
+}
+
+export type OfferSearchResult = {
+  offers: OfferRow[];
+  total: number;
+  placesLeft: number;
+  near: { label: string } | null;
+  nearNotFound: boolean;
+};
+
+/**
+ * Open offers with places left at the schools of a provider's partnership, filtered by subject, phase, key stage,
+ * dates (the window must cover them) and straight-line distance from a place, nearest first when a place is given.
+ */
+export async function searchOffers(
+  db: Executor,
+  provider: { id: string; partnershipId: string | null },
+  filters: OfferSearch,
+  limit = 50,
+): Promise<OfferSearchResult> {
+  const place = filters.near ? await resolvePlace(db, filters.near) : null;
+  const conditions = [sql`o.status = 'open'`, sql`s.partnership_id = ${provider.partnershipId ?? ""}`];
+  if (filters.phase) conditions.push(sql`o.phase = ${filters.phase}`);
+  if (filters.subject && filters.subject !== "primary") conditions.push(sql`${filters.subject} = ANY(o.subjects)`);
+  if (filters.subject === "primary") conditions.push(sql`o.phase = 'primary'`);
+  if (filters.keyStage) conditions.push(sql`o.key_stage = ${filters.keyStage}`);
+  if (filters.from) conditions.push(sql`o.ends_on >= ${filters.from}::date`);
+  if (filters.to) conditions.push(sql`o.starts_on <= ${filters.to}::date`);
+  const distance = place
+    ? sql`earth_distance(ll_to_earth(s.lat, s.lng), ll_to_earth(${place.lat}, ${place.lng}))`
+    : sql`NULL::float8`;
+  if (place && filters.miles) {
+    const metres = filters.miles * METRES_PER_MILE;
+    conditions.push(sql`earth_box(ll_to_earth(${place.lat}, ${place.lng}), ${metres}) @> ll_to_earth(s.lat, s.lng)`);
+    conditions.push(sql`${distance} <= ${metres}`);
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const rows = rowsOf<OfferRow & { fullCount: number; placesLeftTotal: number }>(
+    await db.execute(sql`
+      WITH found AS (
+        SELECT ${offerColumns},
+               EXISTS (SELECT 1 FROM placement_agreements a WHERE a.provider_id = ${provider.id} AND a.school_id = o.school_id
+                          AND a.academic_year = o.academic_year AND a.status = 'accepted') AS agreed,
+               ${distance} AS metres
+          FROM placement_offers o JOIN schools s ON s.id = o.school_id
+         WHERE ${where})
+      SELECT *, count(*) OVER ()::int AS "fullCount", sum(places - taken) OVER ()::int AS "placesLeftTotal"
+        FROM found WHERE taken < places
+       ORDER BY metres NULLS LAST, "startsOn", "schoolName"
+       LIMIT ${limit}`),
+  );
+  return {
+    offers: rows,
+    total: rows[0]?.fullCount ?? 0,
+    placesLeft: rows[0]?.placesLeftTotal ?? 0,
+    near: place ? { label: place.label } : null,
+    nearNotFound: Boolean(filters.near) && !place,
+  };
+}
+
+export async function setHosting(
+  db: Executor,
+  userId: string,
+  schoolId: string,
+  year: number,
+  input: z.infer<typeof hostingSchema>,
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO placement_hosting (school_id, academic_year, interest, reasons, updated_by)
+    VALUES (${schoolId}, ${year}, ${input.interest}, ${input.reasons}, ${userId})
+    ON CONFLICT (school_id, academic_year) DO UPDATE
+      SET interest = excluded.interest, reasons = excluded.reasons, updated_by = excluded.updated_by, updated_at = now()`);
+}
+
+export async function hostingOf(db: Executor, schoolId: string) {
+  return rowsOf<{ academicYear: number; interest: string; reasons: string | null }>(
+    await db.execute(sql`
+      SELECT academic_year AS "academicYear", interest, reasons FROM placement_hosting
+       WHERE school_id = ${schoolId} ORDER BY academic_year DESC`),
+  );
+}

@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { keyStageLabels, phaseLabels } from "../vacancies/options";
+import { subjectOptions, subjectValues } from "../vacancies/subjects";
+import { bookingLabels } from "./academic-year";
+import { hostingInterests } from "../../db/schema/placements";
+
+/** Placement phases: the vacancy phases a trainee trains for. */
+export const placementPhases = ["primary", "secondary", "special"] as const;
+export const placementPhaseOptions = placementPhases.map((p) => ({ value: p, label: phaseLabels[p] }));
+export const keyStageOptions = Object.entries(keyStageLabels).map(([value, label]) => ({ value, label }));
+
+/** A primary trainee trains across the curriculum: "primary" stands for that among the subjects. */
+export const traineeSubjectOptions = [{ value: "primary", label: "Primary (general)" }, ...subjectOptions];
+const traineeSubjects = ["primary", ...subjectValues] as [string, ...string[]];
+
+export const routeOptions = [
+  { value: "postgraduate_fee_funded", label: "Postgraduate (fee-funded)" },
+  { value: "postgraduate_salaried", label: "Postgraduate (salaried)" },
+  { value: "teacher_degree_apprenticeship", label: "Teacher degree apprenticeship" },
+  { value: "undergraduate", label: "Undergraduate with QTS" },
+] as const;
+
+export const hostingInterestOptions: { value: (typeof hostingInterests)[number]; label: string }[] = [
+  { value: "actively_looking", label: "Actively looking for trainees" },
+  { value: "interested", label: "Interested" },
+  { value: "not_this_year", label: "Not this year" },
+];
+
+const day = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, for example 2026-09-07` })
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        error: `Enter a real ${label}`,
+      },
+    );
+
+const uuid = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} must be ${max} characters or fewer` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const bookingSchema = z.object({
+  traineeId: uuid("Choose the trainee"),
+  offerId: uuid("Choose an offer"),
+  label: z.enum(bookingLabels, { error: "Choose which placement this is" }),
+  startsOn: day("first day"),
+  endsOn: day("last day"),
+});
+
+export const actSchema = z.object({
+  bookingId: uuid("Choose a placement"),
+  action: z.enum(["confirm", "accept", "decline", "cancel", "complete"], { error: "Choose what to do" }),
+  reason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
+  mentorUserId: z.string().trim().max(40).optional(),
+});
+
+export const offerSchema = z
+  .object({
+    phase: z.enum(placementPhases, { error: "Choose the phase" }),
+    subjects: z
+      .array(z.enum(subjectValues as [string, ...string[]], { error: "Choose subjects from the list" }))
+      .max(5, {
+        error: "Choose at most 5 subjects",
+      }),
+    keyStage: z
+      .enum(Object.keys(keyStageLabels) as [string, ...string[]], { error: "Choose a key stage from the list" })
+      .optional(),
+    send: z.boolean().default(false),
+    yearGroups: optionalText(100, "Year groups"),
+    startsOn: day("first day of the window"),
+    endsOn: day("last day of the window"),
+    places: z.coerce
+      .number({ error: "Enter the number of places" })
+      .int({ error: "Enter a whole number of places" })
+      .min(1, { error: "Offer at least 1 place" })
+      .max(50, { error: "Offer at most 50 places" }),
+    mentorIds: z.array(z.uuid({ error: "Choose mentors from the list" })).max(10),
+    notes: optionalText(2000, "Notes"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn < v.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The window must end on or after its first day" });
+    if (v.phase === "secondary" && v.subjects.length === 0 && !v.keyStage)
+      ctx.addIssue({ code: "custom", path: ["subjects"], message: "Choose at least one subject, or a key stage" });
+  });
+
+export const traineeSchema = z
+  .object({
+    name: z.string({ error: "Enter the trainee's name" }).trim().min(2, { error: "Enter the trainee's name" }).max(120),
+    email: z
+      .string({ error: "Enter the trainee's e-mail address" })
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ error: "Enter an e-mail address like name@example.com" })),
+    route: z.enum(routeOptions.map((r) => r.value) as [string, ...string[]], { error: "Choose the route" }),
+    subject: z.enum(traineeSubjects, { error: "Choose the subject" }),
+    phase: z.enum(placementPhases, { error: "Choose the phase" }),
+    programmeStartsOn: day("programme's first day"),
+    programmeEndsOn: day("programme's last day"),
+    targetDays: z.coerce
+      .number({ error: "Enter the days in school the programme needs" })
+      .int()
+      .min(20, { error: "At least 20 days" })
+      .max(200, { error: "At most 200 days" }),
+    homeArea: z
+      .string({ error: "Enter a postcode or outcode" })
+      .trim()
+      .min(2, { error: "Enter a postcode or outcode, for example M33" })
+      .max(10, { error: "Enter a postcode or outcode, for example M33" }),
+    maxTravelMiles: z
+      .union([z.literal(""), z.coerce.number().int().min(1).max(100)], {
+        error: "Enter a whole number of miles from 1 to 100, or leave it empty",
+      })
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.programmeEndsOn <= v.programmeStartsOn)
+      ctx.addIssue({ code: "custom", path: ["programmeEndsOn"], message: "The programme must end after it starts" });
+  });
+
+export const hostingSchema = z
+  .object({
+    interest: z.enum(hostingInterests, { error: "Choose your school's interest" }),
+    reasons: optionalText(1000, "Reasons"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.interest === "not_this_year" && !v.reasons)
+      ctx.addIssue({ code: "custom", path: ["reasons"], message: "Say why, so providers can plan" });
+  });
+
+export const offerSearchSchema = z.object({
+  subject: z.enum(traineeSubjects).optional().catch(undefined),
+  phase: z.enum(placementPhases).optional().catch(undefined),
+  keyStage: z
+    .enum(Object.keys(keyStageLabels) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  near: z.string().trim().max(80).optional().catch(undefined),
+  miles: z.coerce.number().int().min(1).max(100).optional().catch(undefined),
+});
+export type OfferSearch = z.infer<typeof offerSearchSchema>;
+
+/** Zod's issues as {field: [messages]}, the shape the forms show at each field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database, Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { queueEmail } from "../../emails/outbox.server";
+import { generateToken, hashToken } from "../auth/tokens.server";
+import { INVITATION_DAYS } from "../memberships/invitations.server";
+import { resolvePlace } from "../places/lookup.server";
+import type { BookingLabel } from "./academic-year";
+import type { Provider } from "./access.server";
+import type { Outcome } from "./bookings.server";
+import { checkContrast, type ContrastCheck } from "./contrast";
+import type { traineeSchema } from "./schemas";
+import { countSchoolDays, shortfall, type SchoolDayCount } from "./school-days";
+import type { BookingState } from "./states";
+import { travelTo, type Travel } from "./travel";
+
+export type TraineeInput = z.infer<typeof traineeSchema>;
+
+/**
+ * Registers a trainee with a provider and invites them to a trainee account (the invitation links the record when
+ * accepted). The home area must be a postcode or outcode we can place, for travel distances.
+ */
+export async function registerTrainee(
+  db: Database,
+  inviter: { id: string; name: string },
+  provider: Provider,
+  input: TraineeInput,
+  context: { appUrl: string },
+): Promise<Outcome<{ traineeId: string }>> {
+  const home = await resolvePlace(db, input.homeArea);
+  if (!home || home.kind === "local_authority" || home.kind === "town")
+    return {
+      ok: false,
+      status: 400,
+      message: "Check the home area",
+      fieldErrors: { homeArea: ["Enter a postcode or outcode we know, for example M33 or M33 6AA"] },
+    };
+  return db.transaction(async (tx) => {
+    const taken = rowsOf(
+      await tx.execute(
+        sql`SELECT 1 FROM trainees WHERE provider_id = ${provider.id} AND lower(email) = ${input.email.toLowerCase()}`,
+      ),
+    );
+    if (taken.length > 0)
+      return {
+        ok: false as const,
+        status: 400 as const,
+        message: "Already registered",
+        fieldErrors: { email: [`A trainee with this e-mail address is already registered with ${provider.name}`] },
+      };
+    const token = generateToken();
+    const [invitation] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        INSERT INTO invitations (email, role, scope_kind, organisation_id, token_hash, invited_by, expires_at)
+        VALUES (${input.email}, 'trainee', 'organisation', ${provider.id}, ${hashToken(token)}, ${inviter.id},
+                ${new Date(Date.now() + INVITATION_DAYS * 86_400_000)})
+        RETURNING id`),
+    );
+    const [row] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        INSERT INTO trainees (provider_id, invitation_id, name, email, route, subject, phase, programme_starts_on,
+                              programme_ends_on, target_days, home_area, home_lat, home_lng, max_travel_miles)
+        VALUES (${provider.id}, ${invitation.id}, ${input.name}, ${input.email}, ${input.route}, ${input.subject},
+                ${input.phase}, ${input.programmeStartsOn}, ${input.programmeEndsOn}, ${input.targetDays},
+                ${home.label}, ${home.lat}, ${home.lng}, ${input.maxTravelMiles})
+        RETURNING id`),
+    );
+    await queueEmail(tx, input.email, "invitation", {
+      inviterName: inviter.name,
+      roleLabel: "a trainee teacher",
+      placeName: provider.name,
+      url: `${context.appUrl}/invitations/${token}`,
+      expiresInDays: INVITATION_DAYS,
+    });
+    return { ok: true as const, traineeId: row.id };
+  });
+}
+
+export type TraineeSummary = {
+  id: string;
+  name: string;
+  email: string;
+  subject: string;
+  phase: string;
+  linked: boolean;
+  schools: number;
+  bookings: number;
+  waiting: number;
+};
+
+/** A provider's trainees, with how many different schools their active placements are at. */
+export async function traineesOf(db: Executor, providerId: string): Promise<TraineeSummary[]> {
+  return rowsOf<TraineeSummary>(
+    await db.execute(sql`
+      SELECT t.id, t.name, t.email, t.subject, t.phase, t.user_id IS NOT NULL AS linked,
+             count(DISTINCT b.school_id) FILTER (WHERE b.state NOT IN ('declined', 'cancelled'))::int AS schools,
+             count(b.id) FILTER (WHERE b.state NOT IN ('declined', 'cancelled'))::int AS bookings,
+             count(b.id) FILTER (WHERE b.state IN ('requested', 'provider_confirmed'))::int AS waiting
+        FROM trainees t LEFT JOIN placement_bookings b ON b.trainee_id = t.id
+       WHERE t.provider_id = ${providerId}
+       GROUP BY t.id ORDER BY t.name`),
+  );
+}
+
+export type RotationBooking = {
+  id: string;
+  label: BookingLabel;
+  state: BookingState;
+  startsOn: string;
+  endsOn: string;
+  reason: string | null;
+  offerId: string;
+  mentorName: string | null;
+  school: {
+    id: string;
+    urn: number;
+    name: string;
+    town: string | null;
+    lat: number | null;
+    lng: number | null;
+    phase: string;
+    establishmentType: string | null;
+    laCode: string;
+    laName: string;
+    trustId: string | null;
+    trustName: string | null;
+  };
+  schoolDays: SchoolDayCount;
+  travel: Travel;
+};
+
+export type Rotation = {
+  trainee: {
+    id: string;
+    providerId: string;
+    providerName: string;
+    name: string;
+    email: string;
+    route: string;
+    subject: string;
+    phase: string;
+    programmeStartsOn: string;
+    programmeEndsOn: string;
+    targetDays: number;
+    homeArea: string | null;
+    maxTravelMiles: number | null;
+  };
+  bookings: RotationBooking[];
+  /** Only bookings that hold a place count: declined and cancelled ones are history. */
+  days: { counted: number; target: number; short: number };
+  contrast: ContrastCheck;
+};
+
+/** A trainee's rotation, for whoever `scope` says may see it; null otherwise (the caller answers 404). */
+export async function rotationOf(db: Executor, traineeId: string, scope: SQL): Promise<Rotation | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
+  const [t] = rowsOf<Rotation["trainee"] & { homeLat: number | null; homeLng: number | null }>(
+    await db.execute(sql`
+      SELECT t.id, t.provider_id AS "providerId", o.name AS "providerName", t.name, t.email, t.route, t.subject, t.phase,
+             t.programme_starts_on::text AS "programmeStartsOn", t.programme_ends_on::text AS "programmeEndsOn",
+             t.target_days AS "targetDays", t.home_area AS "homeArea", t.home_lat AS "homeLat", t.home_lng AS "homeLng",
+             t.max_travel_miles AS "maxTravelMiles"
+        FROM trainees t JOIN organisations o ON o.id = t.provider_id
+       WHERE t.id = ${traineeId} AND ${scope}`),
+  );
+  if (!t) return null;
+  const rows = rowsOf<Omit<RotationBooking, "schoolDays" | "travel"> & { closures: string[] }>(
+    await db.execute(sql`
+      SELECT b.id, b.label, b.state, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.reason,
+             b.offer_id AS "offerId", mu.name AS "mentorName",
+             json_build_object('id', s.id, 'urn', s.urn, 'name', s.name, 'town', s.town, 'lat', s.lat, 'lng', s.lng,
+               'phase', s.phase, 'establishmentType', s.establishment_type, 'laCode', s.la_code, 'laName', s.la_name,
+               'trustId', s.trust_id, 'trustName', tr.name) AS school,
+             coalesce((SELECT array_agg(c.day::text) FROM school_closure_days c
+                        WHERE c.school_id = s.id AND c.day BETWEEN b.starts_on AND b.ends_on), '{}') AS closures
+        FROM placement_bookings b
+        JOIN schools s ON s.id = b.school_id
+        LEFT JOIN organisations tr ON tr.id = s.trust_id
+        LEFT JOIN users mu ON mu.id = b.mentor_user_id
+       WHERE b.trainee_id = ${t.id}
+       ORDER BY b.starts_on, b.created_at`),
+  );
+  const home = t.homeLat !== null && t.homeLng !== null ? { lat: t.homeLat, lng: t.homeLng } : null;
+  const bookings: RotationBooking[] = rows.map(({ closures, ...b }) => {
+    const school = typeof b.school === "string" ? (JSON.parse(b.school) as RotationBooking["school"]) : b.school;
+    return {
+      ...b,
+      school,
+      schoolDays: countSchoolDays(b.startsOn, b.endsOn, closures),
+      travel: travelTo(
+        home,
+        school.lat !== null && school.lng !== null ? { lat: school.lat, lng: school.lng } : null,
+        t.maxTravelMiles,
+      ),
+    };
+  });
+  const active = bookings.filter((b) => b.state !== "declined" && b.state !== "cancelled");
+  const { homeLat: _lat, homeLng: _lng, ...trainee } = t;
+  return {
+    trainee,
+    bookings,
+    days: shortfall(
+      t.targetDays,
+      active.reduce((sum, b) => sum + b.schoolDays.days, 0),
+    ),
+    contrast: checkContrast(active.map((b) => b.school)),
+  };
+}
