@@ -109,13 +109,17 @@ export async function searchOffers(
   db: Executor,
   provider: { id: string; partnershipId: string | null },
   filters: OfferSearch,
-  limit = 50,
+  options: { limit?: number; from?: { lat: number; lng: number; label: string } | null; agreedOnly?: boolean } = {},
 ): Promise<OfferSearchResult> {
-  const place = filters.near ? await resolvePlace(db, filters.near) : null;
+  const limit = options.limit ?? 50;
+  const place = options.from ?? (filters.near ? await resolvePlace(db, filters.near) : null);
   const conditions = [sql`o.status = 'open'`, sql`s.partnership_id = ${provider.partnershipId ?? ""}`];
   if (filters.phase) conditions.push(sql`o.phase = ${filters.phase}`);
   if (filters.subject && filters.subject !== "primary") conditions.push(sql`${filters.subject} = ANY(o.subjects)`);
   if (filters.subject === "primary") conditions.push(sql`o.phase = 'primary'`);
+  if (options.agreedOnly)
+    conditions.push(sql`EXISTS (SELECT 1 FROM placement_agreements a WHERE a.provider_id = ${provider.id}
+      AND a.school_id = o.school_id AND a.academic_year = o.academic_year AND a.status = 'accepted')`);
   if (filters.keyStage) conditions.push(sql`o.key_stage = ${filters.keyStage}`);
   if (filters.from) conditions.push(sql`o.ends_on >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`o.starts_on <= ${filters.to}::date`);
@@ -170,5 +174,34 @@ export async function hostingOf(db: Executor, schoolId: string) {
     await db.execute(sql`
       SELECT academic_year AS "academicYear", interest, reasons FROM placement_hosting
        WHERE school_id = ${schoolId} ORDER BY academic_year DESC`),
+  );
+}
+
+export type InboxItem = {
+  id: string;
+  state: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  offerId: string;
+  traineeName: string;
+  traineeSubject: string;
+  providerName: string;
+  mentorName: string | null;
+  reason: string | null;
+};
+
+/** The requests to a school's offers and its placements, newest decisions needed first. */
+export async function schoolInbox(db: Executor, schoolId: string): Promise<InboxItem[]> {
+  return rowsOf<InboxItem>(
+    await db.execute(sql`
+      SELECT b.id, b.state, b.label, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.offer_id AS "offerId",
+             t.name AS "traineeName", t.subject AS "traineeSubject", p.name AS "providerName", mu.name AS "mentorName", b.reason
+        FROM placement_bookings b
+        JOIN trainees t ON t.id = b.trainee_id
+        JOIN organisations p ON p.id = b.provider_id
+        LEFT JOIN users mu ON mu.id = b.mentor_user_id
+       WHERE b.school_id = ${schoolId}
+       ORDER BY (b.state = 'provider_confirmed') DESC, b.starts_on, t.name`),
   );
 }

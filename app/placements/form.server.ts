@@ -1,0 +1,33 @@
+import { json } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import type { Outcome } from "./bookings.server";
+
+/** What a refused form gets back: which form, the errors at each field, and what was typed, to show again. */
+export type FormReply = {
+  intent: string;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+  values: Record<string, string>;
+};
+
+/** The typed values of a form, text only (never a file), for showing them again beside their errors. */
+export function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData)
+    if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, 2000);
+  return values;
+}
+
+/** A refusal as a response: 404 is thrown (nothing to show), other statuses return the form's errors. */
+export function refused(intent: string, outcome: Extract<Outcome, { ok: false }>, formData: FormData) {
+  if (outcome.status === 404) throw notFound();
+  return json<FormReply>(
+    { intent, message: outcome.message, fieldErrors: outcome.fieldErrors ?? {}, values: typedValues(formData) },
+    { status: outcome.status },
+  );
+}
+
+/** Field errors from a schema as a 400. */
+export function invalidForm(intent: string, fieldErrors: Record<string, string[]>, formData: FormData) {
+  return refused(intent, { ok: false, status: 400, message: "Check the form", fieldErrors }, formData);
+}

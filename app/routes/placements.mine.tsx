@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { sql } from "drizzle-orm";
+import { db } from "../../db/runtime";
+import { notFound, requireUser } from "../auth/guards.server";
+import { actFromForm, bookFromForm } from "../placements/actions.server";
+import { ownTrainee } from "../placements/access.server";
+import { replyFor } from "../placements/components/form-parts";
+import { BookingForm, RotationView } from "../placements/components/rotation-view";
+import type { FormReply } from "../placements/form.server";
+import { bookableOffers } from "../placements/rotation-page.server";
+import { actionsFor } from "../placements/states";
+import { rotationOf } from "../placements/trainees.server";
+
+export const meta: MetaFunction = () => [{ title: "Your rotation – Staffroom" }];
+
+/** The signed-in trainee's own rotation; anyone without a trainee record gets a 404. */
+async function load(request: Request) {
+  const { user } = await requireUser(request);
+  const trainee = await ownTrainee(db(), user.id);
+  const rotation = trainee ? await rotationOf(db(), trainee.id, sql`t.user_id = ${user.id}`) : null;
+  if (!rotation) throw notFound();
+  return { user, rotation };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { rotation } = await load(request);
+  return json({ rotation, offers: await bookableOffers(db(), rotation) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, rotation } = await load(request);
+  const formData = await request.formData();
+  formData.set("traineeId", rotation.trainee.id);
+  const actor = { userId: user.id, side: "trainee" as const };
+  if (formData.get("intent") === "book") return bookFromForm(request, formData, actor, "/placements/mine");
+  return actFromForm(request, formData, actor, "/placements/mine");
+}
+
+export default function MyRotation() {
+  const { rotation, offers } = useLoaderData<typeof loader>();
+  const reply = useActionData<FormReply>();
+  return (
+    <>
+      <h1>Your rotation</h1>
+      <p className="lead">Distances are in a straight line from your home area; the journey by road will be longer.</p>
+      <RotationView rotation={rotation} actions={(b) => actionsFor(b.state, "trainee")} reply={reply} />
+      <h2>Request a placement</h2>
+      {offers.length === 0 ? (
+        <p>No open offer with places left at your provider's partner schools just now.</p>
+      ) : (
+        <BookingForm
+          traineeId={rotation.trainee.id}
+          offers={offers}
+          reply={replyFor(reply, "book")}
+          submitLabel="Request the placement"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { sql } from "drizzle-orm";
+import { db } from "../../db/runtime";
+import { notFound } from "../auth/guards.server";
+import { actFromForm, bookFromForm } from "../placements/actions.server";
+import { replyFor } from "../placements/components/form-parts";
+import { BookingForm, RotationView } from "../placements/components/rotation-view";
+import type { FormReply } from "../placements/form.server";
+import { requireCoordinator } from "../placements/guards.server";
+import { bookableOffers } from "../placements/rotation-page.server";
+import { actionsFor } from "../placements/states";
+import { rotationOf } from "../placements/trainees.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.rotation.trainee.name ?? "Trainee"}: rotation – Staffroom` },
+];
+
+async function load(request: Request, params: { slug?: string; id?: string }) {
+  const { user, provider } = await requireCoordinator(request, params.slug);
+  const rotation = await rotationOf(db(), params.id ?? "", sql`t.provider_id = ${provider.id}`);
+  if (!rotation) throw notFound();
+  return { user, provider, rotation };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { provider, rotation } = await load(request, params);
+  const offer = new URL(request.url).searchParams.get("offer") ?? undefined;
+  return json({ provider, rotation, offers: await bookableOffers(db(), rotation), offer });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, provider, rotation } = await load(request, params);
+  const formData = await request.formData();
+  const back = `/placements/providers/${provider.slug}/trainees/${rotation.trainee.id}`;
+  const actor = { userId: user.id, side: "provider" as const };
+  // The trainee is the one in the URL, whatever the form says.
+  formData.set("traineeId", rotation.trainee.id);
+  if (formData.get("intent") === "book") return bookFromForm(request, formData, actor, back);
+  return actFromForm(request, formData, actor, back);
+}
+
+export default function CoordinatorRotation() {
+  const { provider, rotation, offers, offer } = useLoaderData<typeof loader>();
+  const reply = useActionData<FormReply>();
+  return (
+    <>
+      <p>
+        <Link to={`/placements/providers/${provider.slug}`}>All trainees of {provider.name}</Link>
+      </p>
+      <h1>{rotation.trainee.name}: rotation</h1>
+      <RotationView rotation={rotation} actions={(b) => actionsFor(b.state, "provider")} reply={reply} />
+      <h2>Book a placement</h2>
+      {offers.length === 0 ? (
+        <p>
+          No open offer with places left at a school you have an agreement with.{" "}
+          <Link to={`/placements/providers/${provider.slug}/offers`}>Search every open offer</Link>.
+        </p>
+      ) : (
+        <BookingForm
+          traineeId={rotation.trainee.id}
+          offers={offers}
+          reply={replyFor(reply, "book")}
+          submitLabel="Book the placement"
+          defaultOffer={offer}
+        />
+      )}
+    </>
+  );
+}
