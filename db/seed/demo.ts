@@ -5,6 +5,7 @@ import { importSchools, type ImportReport } from "../importers/schools";
 import { rowsOf } from "../rows";
 import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
+import { seedPlacements } from "./placements";
 import { seedVacancies } from "./vacancies";
 import { fictionalSchools, type FictionalSchool } from "./fictional-region";
 import { hasDemoPartnership, seedPartnership, type SchoolGrouping, type SeedSummary } from "./partnership";
@@ -47,7 +48,9 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
       schools: grouping,
       passwordHash,
     });
-    return { ...summary, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
+    const partnershipId = await demoPartnershipId(tx);
+    await seedPlacements(tx, partnershipId, passwordHash);
+    return { ...summary, vacancies: (await seedVacancies(tx, partnershipId)).vacancies };
   });
 }
 
@@ -68,7 +71,9 @@ export async function seedDemoAroundRealSchools(
       schools: grouping,
       passwordHash,
     });
-    return { ...seeded, vacancies: (await seedVacancies(tx, await demoPartnershipId(tx))).vacancies };
+    const partnershipId = await demoPartnershipId(tx);
+    await seedPlacements(tx, partnershipId, passwordHash);
+    return { ...seeded, vacancies: (await seedVacancies(tx, partnershipId)).vacancies };
   });
   return { ...summary, imported };
 }

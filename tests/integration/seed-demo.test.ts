@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { eq, isNotNull, sql } from "drizzle-orm";
+import { placementMentors } from "../../db/seed/placements";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
@@ -99,7 +100,8 @@ describe("demo seed", () => {
       })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id));
-    expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails].sort());
+    // The demo cast and the placement season's two extra mentors.
+    expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails, ...placementMentors.map((m) => m.email)].sort());
     expect(rows.every((r) => r.verified !== null)).toBe(true);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(roles));
     expect(await verifyPassword(rows[0].hash, "staffroom-demo-password")).toBe(true);
@@ -132,7 +134,8 @@ describe("demo seed", () => {
         sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
       ),
     );
-    expect(counts).toEqual({ p: 1, s: 40, u: 10 });
+    // The ten demo users and the placement season's two extra mentors (db/seed/placements.ts).
+    expect(counts).toEqual({ p: 1, s: 40, u: 12 });
   });
 
   it.skipIf(!hasData)(`seeds the same cast around about 40 real Greater Manchester schools ${SKIP}`, async () => {

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { ownTrainee } from "../../app/placements/access.server";
+import { seasonOf } from "../../app/placements/season.server";
+import { rotationOf } from "../../app/placements/trainees.server";
+import { rowsOf } from "../../db/rows";
+import { seedDemoRegion } from "../../db/seed/demo";
+import { useTestDatabase } from "../support/database";
+
+describe("the demo placement season", () => {
+  const t = useTestDatabase();
+
+  it("gives the demo trainee a rotation and the coordinator trainees in every state", async () => {
+    await seedDemoRegion(t.db);
+    const [tom] = rowsOf<{ id: string }>(
+      await t.db.execute(sql`SELECT id FROM users WHERE email = 'trainee@staffroom.example'`),
+    );
+    const own = await ownTrainee(t.db, tom.id);
+    expect(own).not.toBeNull();
+    const rotation = await rotationOf(t.db, own!.id, sql`t.user_id = ${tom.id}`);
+    // Placement A done at Riverside Academy; B at Northbrook Academy (the demo mentor's school) waits for the school.
+    expect(rotation!.bookings.map((b) => [b.label, b.state, b.school.name])).toEqual([
+      ["A", "completed", "Riverside Academy"],
+      ["B", "provider_confirmed", "Northbrook Academy"],
+    ]);
+    // Kingsmead's INSET day on the first day of the spring term is not a school day, nor is Good Friday.
+    expect(rotation!.bookings[1].schoolDays).toMatchObject({ closures: 1, bankHolidays: 1 }); // Good Friday, 26 March 2027
+    expect(rotation!.days.short).toBeGreaterThan(0);
+    expect(rotation!.contrast.enoughSchools).toBe(true);
+
+    const states = rowsOf<{ state: string }>(
+      await t.db.execute(sql`SELECT DISTINCT state::text FROM placement_bookings ORDER BY 1`),
+    );
+    expect(states.map((s) => s.state)).toEqual([
+      "cancelled",
+      "completed",
+      "confirmed",
+      "declined",
+      "provider_confirmed",
+      "requested",
+    ]);
+
+    const [partnership] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM partnerships`));
+    const season = await seasonOf(t.db, partnership.id, 2026);
+    expect(season.lines.length).toBeGreaterThan(0);
+    expect(season.gaps.map((g) => g.name)).toEqual(expect.arrayContaining(["Priya Patel", "Jamal Reid"]));
+    expect(season.gaps.map((g) => g.name)).not.toContain("Tom Trainee");
+  });
+});
