@@ -1,0 +1,117 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, readLatestMail, signIn, test } from "./support";
+
+const SPRING_SUMMER = "11 Jan 2027 to 16 Jul 2027";
+
+/** The value of the first offer in the booking form whose label says `window`, skipping schools already used. */
+async function offerFor(page: Page, window: string, notAt: string[] = []): Promise<{ value: string; school: string }> {
+  const options = await page
+    .getByLabel("Offer", { exact: true })
+    .locator("option")
+    .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, label: e.textContent ?? "" })));
+  const found = options.find((o) => o.value && o.label.includes(window) && !notAt.some((s) => o.label.startsWith(s)));
+  if (!found) throw new Error(`No offer for ${window} in ${JSON.stringify(options)}`);
+  return { value: found.value, school: found.label.split(" (")[0] };
+}
+
+test("an ITT coordinator builds a two-school rotation for a trainee, with errors at the fields first", async ({
+  page,
+}) => {
+  await signIn(page, "itt@vale.example");
+  await page.getByRole("link", { name: "Placements", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Placements", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Vale Teacher Training: trainees and rotations" }).click();
+  await expect(page.getByRole("heading", { name: "Vale Teacher Training: trainees", level: 1 })).toBeVisible();
+  const gaps = page.locator("h2:has-text('Trainees without a second school') + ul");
+  await expect(gaps).toContainText("Priya Patel: no school yet");
+  await expectAccessible(page);
+
+  await gaps.getByRole("link", { name: "Priya Patel" }).click();
+  await expect(page.getByRole("heading", { name: "Priya Patel: rotation", level: 1 })).toBeVisible();
+  await expect(page.getByText("No placements yet.")).toBeVisible();
+  await expectAccessible(page);
+
+  // The last day before the first: refused at the field, nothing booked.
+  const first = await offerFor(page, SPRING_SUMMER);
+  await page.getByLabel("Offer", { exact: true }).selectOption(first.value);
+  await page.getByLabel("Which placement").selectOption("A");
+  await page.getByLabel("First day").fill("2027-03-26");
+  await page.getByLabel("Last day").fill("2027-01-11");
+  await page.getByRole("button", { name: "Book the placement" }).click();
+  await expect(page.locator("#book-endsOn-error")).toContainText("The last day must be on or after the first day");
+  await expect(page.getByLabel("Last day")).toHaveAccessibleDescription(
+    /The last day must be on or after the first day/,
+  );
+  await expect(page.getByText("No placements yet.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("First day").fill("2027-01-11");
+  await page.getByLabel("Last day").fill("2027-03-26");
+  await page.getByRole("button", { name: "Book the placement" }).click();
+  await expect(
+    page.getByText("Placement booked: the school has been asked to accept it and name a mentor."),
+  ).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "one school so far" })).toBeVisible();
+
+  const second = await offerFor(page, SPRING_SUMMER, [first.school]);
+  await page.getByLabel("Offer", { exact: true }).selectOption(second.value);
+  await page.getByLabel("Which placement").selectOption("B");
+  await page.getByLabel("First day").fill("2027-04-19");
+  await page.getByLabel("Last day").fill("2027-07-09");
+  await page.getByRole("button", { name: "Book the placement" }).click();
+  await expect(page.getByText("Placement booked")).toBeVisible();
+
+  const rows = page.getByRole("table", { name: "Placements of Priya Patel" }).getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText(first.school);
+  await expect(rows.nth(1)).toContainText("11 Jan 2027 to 26 Mar 2027");
+  await expect(rows.nth(2)).toContainText(second.school);
+  await expect(rows.nth(2)).toContainText("Confirmed by the provider, waiting for the school");
+  await expect(rows.nth(2)).toContainText("in a straight line");
+  await expect(page.getByRole("note").filter({ hasText: "one school so far" })).toHaveCount(0);
+  await expect(page.getByText(/\d+ of 120 booked/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "All trainees of Vale Teacher Training" }).click();
+  await expect(page.locator("h2:has-text('Trainees without a second school') + ul")).not.toContainText("Priya Patel");
+});
+
+test("a school accepts a placement and names the mentor; the trainee sees it on their rotation", async ({ page }) => {
+  await signIn(page, "hr@northbrook.example");
+  await page.goto("/placements");
+  await page.getByRole("link", { name: "Northbrook Academy: offers and requests" }).click();
+  await expect(page.getByRole("heading", { name: "Northbrook Academy: placements", level: 1 })).toBeVisible();
+  const request = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Tom Trainee/ }) });
+  await expect(request).toContainText("Placement B, 11 Jan 2027 to 26 Mar 2027");
+  await expectAccessible(page);
+
+  // Accepting without a mentor is refused at the field.
+  await request.getByRole("button", { name: "Accept Tom Trainee" }).click();
+  await expect(page.getByText("Choose the trainee's mentor").first()).toBeVisible();
+  await page.getByLabel("Mentor for Tom Trainee").selectOption({ label: "Max Mentor" });
+  await page.getByRole("button", { name: "Accept Tom Trainee" }).click();
+  await expect(page.getByText("Placement updated: accepted by the school.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Placements at Northbrook Academy" })).toContainText("Max Mentor");
+  await expectAccessible(page);
+
+  const mail = await readLatestMail(
+    page,
+    "trainee@staffroom.example",
+    "Placement confirmed: Tom Trainee at Northbrook Academy",
+  );
+  expect(mail.text).toContain("with Max Mentor as mentor");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "trainee@staffroom.example");
+  await page.getByRole("link", { name: "Placements", exact: true }).click();
+  await page.getByRole("link", { name: "Your rotation" }).click();
+  await expect(page.getByRole("heading", { name: "Your rotation", level: 1 })).toBeVisible();
+  const rows = page.getByRole("table", { name: "Placements of Tom Trainee" }).getByRole("row");
+  await expect(rows.nth(1)).toContainText("Completed");
+  await expect(rows.nth(2)).toContainText("Northbrook Academy");
+  await expect(rows.nth(2)).toContainText("Accepted by the school. Mentor: Max Mentor");
+  // Kingsmead's INSET day and Good Friday are not school days.
+  await expect(rows.nth(2)).toContainText("not counting 1 bank holiday and 1 closure or INSET day");
+  await expect(page.getByText(/\d+ of 120 booked: \d+ days short/)).toBeVisible();
+  await expectAccessible(page);
+});
