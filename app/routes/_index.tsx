@@ -44,6 +44,11 @@ export default function Home() {
           import them from a spreadsheet.
         </li>
         <li>
+          <strong>Trainee teachers and ITT providers</strong>: book placement rotations across several schools, with
+          real dates, places that cannot be overbooked and a named mentor at each school; schools publish offers and
+          accept requests under <Link to="/placements">Placements</Link>.
+        </li>
+        <li>
           <strong>Everyone</strong>: <Link to="/pay">see pay in the open</Link>. Offers that undercut neighbouring
           schools are flagged before they are published.
         </li>
