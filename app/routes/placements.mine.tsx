@@ -4,6 +4,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { sql } from "drizzle-orm";
 import { db } from "../../db/runtime";
 import { notFound, requireUser } from "../auth/guards.server";
+import { calendarAction, type FeedReply } from "../calendar/actions.server";
+import { CalendarPanel } from "../calendar/components/calendar-panel";
+import { liveFeedCount } from "../calendar/feeds.server";
 import { actFromForm, bookFromForm } from "../placements/actions.server";
 import { ownTrainee } from "../placements/access.server";
 import { replyFor } from "../placements/components/form-parts";
@@ -25,13 +28,19 @@ async function load(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { rotation } = await load(request);
-  return json({ rotation, offers: await bookableOffers(db(), rotation) });
+  const { user, rotation } = await load(request);
+  return json({
+    rotation,
+    offers: await bookableOffers(db(), rotation),
+    feeds: await liveFeedCount(db(), user.id, "trainee", rotation.trainee.id),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, rotation } = await load(request);
   const formData = await request.formData();
+  const calendar = await calendarAction(formData, user.id, "trainee", rotation.trainee.id);
+  if (calendar) return calendar;
   formData.set("traineeId", rotation.trainee.id);
   const actor = { userId: user.id, side: "trainee" as const };
   if (formData.get("intent") === "book") return bookFromForm(request, formData, actor, "/placements/mine");
@@ -39,13 +48,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyRotation() {
-  const { rotation, offers } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
+  const { rotation, offers, feeds } = useLoaderData<typeof loader>();
+  const data = useActionData<FormReply | FeedReply>();
+  const reply = data && "fieldErrors" in data ? data : undefined;
   return (
     <>
       <h1>Your rotation</h1>
       <p className="lead">Distances are in a straight line from your home area; the journey by road will be longer.</p>
       <RotationView rotation={rotation} actions={(b) => actionsFor(b.state, "trainee")} reply={reply} />
+      <CalendarPanel live={feeds} reply={data && "feedUrl" in data ? data : undefined} what="your placements" />
       <h2>Request a placement</h2>
       {offers.length === 0 ? (
         <p>No open offer with places left at your provider's partner schools just now.</p>

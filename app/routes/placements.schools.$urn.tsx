@@ -10,6 +10,9 @@ import {
   formatPeriod,
   type BookingLabel,
 } from "../placements/academic-year";
+import { calendarAction, type FeedReply } from "../calendar/actions.server";
+import { CalendarPanel } from "../calendar/components/calendar-panel";
+import { liveFeedCount } from "../calendar/feeds.server";
 import { actFromForm } from "../placements/actions.server";
 import { mentorChoices } from "../placements/bookings.server";
 import { ErrorSummary, Input, replyFor, Select, TextArea } from "../placements/components/form-parts";
@@ -45,7 +48,7 @@ function planningYear(today = new Date().toISOString().slice(0, 10)): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { school } = await requireHostSchool(request, params.urn);
+  const { user, school } = await requireHostSchool(request, params.urn);
   const [offers, inbox, mentors, hosting] = await Promise.all([
     offersOfSchool(db(), school.id),
     schoolInbox(db(), school.id),
@@ -64,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
   );
   const year = planningYear();
-  return json({ school, offers, inbox, mentors, hosting, choices, year, yearLabel: academicYearLabel(year) });
+  const feeds = await liveFeedCount(db(), user.id, "school", school.id);
+  return json({ school, offers, inbox, mentors, hosting, choices, year, yearLabel: academicYearLabel(year), feeds });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const back = `/placements/schools/${school.urn}`;
+  const calendar = await calendarAction(formData, user.id, "school", school.id);
+  if (calendar) return calendar;
   if (intent === "offer") {
     const parsed = offerSchema.safeParse({
       ...Object.fromEntries(formData),
@@ -98,8 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SchoolPlacements() {
-  const { school, offers, inbox, mentors, hosting, choices, year, yearLabel } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
+  const { school, offers, inbox, mentors, hosting, choices, year, yearLabel, feeds } = useLoaderData<typeof loader>();
+  const data = useActionData<FormReply | FeedReply>();
+  const reply = data && "fieldErrors" in data ? data : undefined;
   const waiting = inbox.filter((i) => i.state === "provider_confirmed");
   const others = inbox.filter((i) => i.state !== "provider_confirmed");
   const current = hosting.find((h) => h.academicYear === year);
@@ -179,6 +186,7 @@ export default function SchoolPlacements() {
           </tbody>
         </table>
       )}
+      <CalendarPanel live={feeds} reply={data && "feedUrl" in data ? data : undefined} what="the school's placements" />
       <h2>Offers</h2>
       {offers.length === 0 ? <p>No offers yet.</p> : null}
       <ul>

@@ -10,3 +10,4 @@ export * from "./search";
 export * from "./alerts";
 export * from "./pay";
 export * from "./placements";
+export * from "./calendar";

@@ -76,30 +76,29 @@ async function main() {
         context,
       );
     };
+    const timed = async (name: string, iterations: number, fn: () => Promise<unknown>) => {
+      console.log(`measuring: ${name}`);
+      return [name, await measure(iterations, fn)] as const;
+    };
     const results = [
-      [
+      await timed(
         "booking a place (request, locked offer, e-mail queued)",
-        await measure(Math.min(ITERATIONS, free.length - 20), book),
-      ],
-      [
-        "offer search: primary offers within 10 miles of M1, nearest first",
-        await measure(ITERATIONS, () =>
-          searchOffers(db, season.provider, { phase: "primary", miles: 10 }, { from: M1 }),
-        ),
-      ],
-      [
-        "offer search: every open offer, no filters",
-        await measure(ITERATIONS, () => searchOffers(db, season.provider, {})),
-      ],
-      [
-        "provider's trainee list (4,000 trainees)",
-        await measure(Math.min(ITERATIONS, 50), () => traineesOf(db, season.provider.id)),
-      ],
-      [
-        "partnership season at a glance",
-        await measure(Math.min(ITERATIONS, 50), () => seasonOf(db, season.partnershipId, 2026)),
-      ],
-    ] as const;
+        Math.min(ITERATIONS, free.length - 20),
+        book,
+      ),
+      await timed("offer search: primary offers within 10 miles of M1, nearest first", ITERATIONS, () =>
+        searchOffers(db, season.provider, { phase: "primary", miles: 10 }, { from: M1 }),
+      ),
+      await timed("offer search: every open offer, no filters", ITERATIONS, () =>
+        searchOffers(db, season.provider, {}),
+      ),
+      await timed("provider's trainee list (4,000 trainees)", Math.min(ITERATIONS, 50), () =>
+        traineesOf(db, season.provider.id),
+      ),
+      await timed("partnership season at a glance", Math.min(ITERATIONS, 50), () =>
+        seasonOf(db, season.partnershipId, 2026),
+      ),
+    ];
     for (const [name, r] of results)
       console.log(`${name}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} (n=${r.n})`);
 

@@ -1,0 +1,105 @@
+import { sql, type SQL } from "drizzle-orm";
+import ical from "ical-generator";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { generateToken, hashToken } from "../auth/tokens.server";
+
+/**
+ * The regional calendar: every placement of a trainee, a school, a mentor or a provider, as an iCalendar (RFC 5545)
+ * feed at a secret URL. Its own module so ECT programme sessions can add their events to the same feeds later.
+ */
+export type FeedKind = "trainee" | "school" | "mentor" | "provider";
+
+export type CalendarEvent = {
+  id: string;
+  summary: string;
+  description: string;
+  startsOn: string;
+  endsOn: string;
+  location: string | null;
+};
+
+/** Which placements a feed of each kind carries: only those holding a place (cancelled and declined drop out). */
+function placementScope(kind: FeedKind, subjectId: string): SQL {
+  switch (kind) {
+    case "trainee":
+      return sql`b.trainee_id = ${subjectId}`;
+    case "school":
+      return sql`b.school_id = ${subjectId}`;
+    case "mentor":
+      return sql`b.mentor_user_id = ${subjectId}`;
+    case "provider":
+      return sql`b.provider_id = ${subjectId}`;
+  }
+}
+
+export async function placementEvents(db: Executor, kind: FeedKind, subjectId: string): Promise<CalendarEvent[]> {
+  return rowsOf<CalendarEvent>(
+    await db.execute(sql`
+      SELECT b.id, t.name || ' at ' || s.name AS summary,
+             'Placement ' || CASE b.label WHEN 'training_block' THEN 'training block' ELSE b.label END || ', ' ||
+               replace(b.state::text, '_', ' ') || coalesce('. Mentor: ' || mu.name, '') AS description,
+             b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn",
+             concat_ws(', ', s.name, s.town, s.postcode) AS location
+        FROM placement_bookings b
+        JOIN trainees t ON t.id = b.trainee_id
+        JOIN schools s ON s.id = b.school_id
+        LEFT JOIN users mu ON mu.id = b.mentor_user_id
+       WHERE ${placementScope(kind, subjectId)} AND b.state NOT IN ('declined', 'cancelled')
+       ORDER BY b.starts_on`),
+  );
+}
+
+/** Makes a new secret feed URL's token; only its hash is stored, so the caller shows the URL once. */
+export async function createFeed(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<string> {
+  const token = generateToken();
+  await db.execute(sql`
+    INSERT INTO calendar_feeds (token_hash, kind, subject_id, created_by)
+    VALUES (${hashToken(token)}, ${kind}, ${subjectId}, ${userId})`);
+  return token;
+}
+
+/** Revokes every live feed of this subject made by this user; their URLs answer 404 from now on. */
+export async function revokeFeeds(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<number> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      UPDATE calendar_feeds SET revoked_at = now()
+       WHERE created_by = ${userId} AND kind = ${kind} AND subject_id = ${subjectId} AND revoked_at IS NULL
+       RETURNING id`),
+  );
+  return rows.length;
+}
+
+export async function liveFeedCount(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n FROM calendar_feeds
+       WHERE created_by = ${userId} AND kind = ${kind} AND subject_id = ${subjectId} AND revoked_at IS NULL`),
+  );
+  return row.n;
+}
+
+/** The feed's iCalendar text, or null when the token is unknown or revoked. */
+export async function feedCalendar(db: Executor, token: string, appUrl: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [feed] = rowsOf<{ kind: FeedKind; subjectId: string }>(
+    await db.execute(sql`
+      SELECT kind, subject_id AS "subjectId" FROM calendar_feeds WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`),
+  );
+  if (!feed) return null;
+  const calendar = ical({ name: "Staffroom placements", prodId: { company: "Staffroom", product: "placements" } });
+  for (const e of await placementEvents(db, feed.kind, feed.subjectId)) {
+    calendar.createEvent({
+      id: `placement-${e.id}@staffroom`,
+      summary: e.summary,
+      description: e.description,
+      location: e.location ?? undefined,
+      allDay: true,
+      start: new Date(`${e.startsOn}T00:00:00Z`),
+      // All-day events end on the day after the last day (RFC 5545 DTEND is exclusive).
+      end: new Date(Date.parse(`${e.endsOn}T00:00:00Z`) + 86_400_000),
+      url: `${appUrl}/placements`,
+    });
+  }
+  return calendar.toString();
+}
