@@ -123,23 +123,29 @@ export async function searchOffers(
   if (filters.keyStage) conditions.push(sql`o.key_stage = ${filters.keyStage}`);
   if (filters.from) conditions.push(sql`o.ends_on >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`o.starts_on <= ${filters.to}::date`);
+  // Each school's distance is worked out once, in its own step: computed inside the join with the offers, the
+  // planner evaluated it for every school and offer pair (5 s at 2,000 offers over Greater Manchester).
+  const near = [sql`n.partnership_id = ${provider.partnershipId ?? ""}`];
   const distance = place
-    ? sql`earth_distance(ll_to_earth(s.lat, s.lng), ll_to_earth(${place.lat}, ${place.lng}))`
+    ? sql`earth_distance(ll_to_earth(n.lat, n.lng), ll_to_earth(${place.lat}, ${place.lng}))`
     : sql`NULL::float8`;
+  if (place) near.push(sql`n.lat IS NOT NULL AND n.lng IS NOT NULL`);
   if (place && filters.miles) {
     const metres = filters.miles * METRES_PER_MILE;
-    conditions.push(sql`earth_box(ll_to_earth(${place.lat}, ${place.lng}), ${metres}) @> ll_to_earth(s.lat, s.lng)`);
-    conditions.push(sql`${distance} <= ${metres}`);
+    near.push(sql`earth_box(ll_to_earth(${place.lat}, ${place.lng}), ${metres}) @> ll_to_earth(n.lat, n.lng)`);
+    near.push(sql`${distance} <= ${metres}`);
   }
   const where = sql.join(conditions, sql` AND `);
   const rows = rowsOf<OfferRow & { fullCount: number; placesLeftTotal: number }>(
     await db.execute(sql`
-      WITH found AS (
+      WITH near AS MATERIALIZED (
+        SELECT n.id, ${distance} AS metres FROM schools n WHERE ${sql.join(near, sql` AND `)}),
+      found AS (
         SELECT ${offerColumns},
                EXISTS (SELECT 1 FROM placement_agreements a WHERE a.provider_id = ${provider.id} AND a.school_id = o.school_id
                           AND a.academic_year = o.academic_year AND a.status = 'accepted') AS agreed,
-               ${distance} AS metres
-          FROM placement_offers o JOIN schools s ON s.id = o.school_id
+               near.metres
+          FROM placement_offers o JOIN schools s ON s.id = o.school_id JOIN near ON near.id = o.school_id
          WHERE ${where})
       SELECT *, count(*) OVER ()::int AS "fullCount", sum(places - taken) OVER ()::int AS "placesLeftTotal"
         FROM found WHERE taken < places
