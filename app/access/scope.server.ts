@@ -109,3 +109,28 @@ export function membershipActsForSchool(membership: string, school: string, inhe
               OR (${roleIn(mm, inheritedRoles)} AND ${mm}.organisation_id IN (
                     SELECT o.id FROM organisations o WHERE ${schoolOfOrganisation(school, "o")})))`;
 }
+
+/**
+ * The same rule read from the other end: ids of the users who hold one of `roles` over `scope` (at the school, its
+ * trust or, if maintained, its LA; at the organisation; at the partnership; and, when `roles` includes it, as admin
+ * of the partnership). Who to tell or offer as a choice (a school's mentors, a provider's coordinators).
+ */
+export function userIdsWhoHold(roles: readonly Role[], scope: Scope): SQL {
+  const admins = roles.includes(PARTNERSHIP_ADMIN);
+  switch (scope.kind) {
+    case "school":
+      return sql`SELECT DISTINCT m.user_id FROM memberships m JOIN schools s ON s.id = ${scope.schoolId}
+                  WHERE ${roleIn(m, roles)}
+                    AND (m.school_id = s.id
+                         OR m.organisation_id IN (SELECT o.id FROM organisations o WHERE ${schoolOfOrganisation("s", "o")})
+                         ${admins ? sql`OR (m.role = ${PARTNERSHIP_ADMIN} AND m.partnership_id = s.partnership_id)` : sql``})`;
+    case "organisation":
+      return sql`SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = ${scope.organisationId}
+                  WHERE ${roleIn(m, roles)}
+                    AND (m.organisation_id = o.id
+                         ${admins ? sql`OR (m.role = ${PARTNERSHIP_ADMIN} AND m.partnership_id = o.partnership_id)` : sql``})`;
+    case "partnership":
+      return sql`SELECT DISTINCT m.user_id FROM memberships m
+                  WHERE ${roleIn(m, roles)} AND m.partnership_id = ${scope.partnershipId}`;
+  }
+}

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { db, runtime } from "../../db/runtime";
+import { db, services } from "../services.server";
 import { createFeed, revokeFeeds, type FeedKind } from "./feeds.server";
 
 export type FeedReply = { intent: "calendar"; feedUrl: string | null; revoked: number };
@@ -18,7 +18,7 @@ export async function calendarAction(formData: FormData, userId: string, kind: F
   const token = await createFeed(db(), userId, kind, subjectId);
   return json<FeedReply>({
     intent: "calendar",
-    feedUrl: `${runtime().config.appUrl}/calendar/${token}.ics`,
+    feedUrl: `${services().config.appUrl}/calendar/${token}.ics`,
     revoked: 0,
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { hrSchoolIds } from "../vacancies/access.server";
+import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
 
 /**
  * Who sees which placement records. A provider's side is its ITT coordinators; a school's side is whoever holds hr
@@ -12,13 +12,13 @@ export type PlacementSide = "provider" | "school" | "trainee";
 
 /** Ids of the ITT providers a user coordinates. */
 export function coordinatedProviderIds(userId: string): SQL {
-  return sql`SELECT m.organisation_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-              WHERE m.user_id = ${userId} AND m.role = 'itt_coordinator' AND o.kind = 'itt_provider'`;
+  return sql`SELECT o.id FROM organisations o
+              WHERE o.kind = 'itt_provider' AND o.id IN (${organisationIdsWhereUserHolds(userId, ["itt_coordinator"])})`;
 }
 
 /** Ids of the schools whose placements a user manages (the school's hr, through the school, its trust or LA). */
 export function hostedSchoolIds(userId: string): SQL {
-  return hrSchoolIds(userId);
+  return schoolIdsWhereUserHolds(userId, ["hr"]);
 }
 
 /** Ids of the trainee records that are this user's own. */

@@ -1,4 +1,4 @@
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { actOnBooking, requestBooking, type Actor } from "./bookings.server";
 import { invalidForm, refused } from "./form.server";
@@ -9,7 +9,10 @@ import { stateLabels } from "./states";
 export async function bookFromForm(request: Request, formData: FormData, actor: Actor, back: string) {
   const parsed = bookingSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm("book", fieldErrorsOf(parsed.error), formData);
-  const outcome = await requestBooking(db(), actor, parsed.data, { appUrl: runtime().config.appUrl });
+  const outcome = await requestBooking(db(), actor, parsed.data, {
+    appUrl: services().config.appUrl,
+    enqueue: enqueue(),
+  });
   if (!outcome.ok) return refused("book", outcome, formData);
   const message =
     actor.side === "trainee"
@@ -30,7 +33,8 @@ export async function actFromForm(request: Request, formData: FormData, actor: A
     action,
     { reason, mentorUserId },
     {
-      appUrl: runtime().config.appUrl,
+      appUrl: services().config.appUrl,
+      enqueue: enqueue(),
     },
   );
   if (!outcome.ok) return refused("act", outcome, formData);

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { userIdsWhoHold } from "../access/scope.server";
+import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { lockMentor, mentorCapAt, mentorLoad } from "../mentors/load.server";
 import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
@@ -82,7 +84,7 @@ export async function requestBooking(
   db: Database,
   actor: Actor,
   input: BookingRequest,
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<Outcome<{ bookingId: string }>> {
   try {
     return await db.transaction(async (tx) => {
@@ -133,7 +135,7 @@ export async function requestBooking(
           ? await coordinatorsOf(tx, trainee.providerId)
           : await schoolContacts(tx, offer.schoolId, offer.createdBy);
       for (const r of recipients)
-        await queueEmail(tx, r.email, "placement-update", {
+        await queueEmail(tx, context.enqueue, r.email, "placement-update", {
           ...mail,
           name: r.name,
           url: `${context.appUrl}/placements`,
@@ -199,8 +201,9 @@ export type Mentor = Contact & { id: string };
 async function coordinatorsOf(db: Executor, providerId: string): Promise<Contact[]> {
   return rowsOf<Contact>(
     await db.execute(sql`
-      SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.organisation_id = ${providerId} AND m.role = 'itt_coordinator' ORDER BY u.email`),
+      SELECT u.email, u.name FROM users u
+       WHERE u.id IN (${userIdsWhoHold(["itt_coordinator"], { kind: "organisation", organisationId: providerId })})
+       ORDER BY u.email`),
   );
 }
 
@@ -210,8 +213,8 @@ async function schoolContacts(db: Executor, schoolId: string, offerCreator: stri
     await db.execute(sql`
       SELECT u.email, u.name FROM users u WHERE u.id = ${offerCreator ?? ""}
       UNION
-      SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE ${offerCreator}::text IS NULL AND m.school_id = ${schoolId} AND m.role = 'hr'`),
+      SELECT u.email, u.name FROM users u
+       WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(["hr"], { kind: "school", schoolId })})`),
   );
 }
 
@@ -260,9 +263,8 @@ export async function mentorChoices(db: Executor, offerId: string, schoolId: str
     await db.execute(sql`
       SELECT u.id, u.name, u.email FROM placement_offer_mentors om JOIN users u ON u.id = om.user_id WHERE om.offer_id = ${offerId}
       UNION
-      SELECT u.id, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.role = 'mentor' AND (m.school_id = ${schoolId}
-          OR m.organisation_id = (SELECT trust_id FROM schools WHERE id = ${schoolId}))
+      SELECT u.id, u.name, u.email FROM users u
+       WHERE u.id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId })})
       ORDER BY name`),
   );
 }
@@ -280,7 +282,7 @@ export async function actOnBooking(
   bookingId: string,
   action: BookingAction,
   input: ActInput,
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<Outcome<{ state: BookingState }>> {
   const outcome = await db.transaction(async (tx) => {
     const booking = await lockBookingFor(tx, actor, bookingId);
@@ -324,7 +326,7 @@ async function notify(
   booking: LockedBooking,
   action: BookingAction,
   detail: { reason: string; mentorName: string | null },
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ) {
   const event =
     action === "accept" ? "accepted" : action === "cancel" ? "cancelled" : action === "decline" ? "declined" : null;
@@ -341,7 +343,7 @@ async function notify(
   for (const p of people) {
     if (seen.has(p.email.toLowerCase())) continue;
     seen.add(p.email.toLowerCase());
-    await queueEmail(tx, p.email, "placement-update", {
+    await queueEmail(tx, context.enqueue, p.email, "placement-update", {
       name: p.name,
       event: event ?? "requested",
       traineeName: booking.traineeName,

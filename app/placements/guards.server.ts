@@ -1,4 +1,4 @@
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { hostSchoolByUrn, providerBySlug } from "./access.server";
 

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { z } from "zod";
+import type { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { userIdsWhoHold } from "../access/scope.server";
 import { resolvePlace } from "../places/lookup.server";
-import { METRES_PER_MILE } from "../places/distance";
+import { METRES_PER_MILE } from "../vocabulary/distance";
 import { academicYearOf } from "./academic-year";
 import type { HostSchool } from "./access.server";
 import type { Outcome } from "./bookings.server";
@@ -46,9 +47,8 @@ export async function publishOffer(
 export async function schoolMentors(db: Executor, schoolId: string) {
   return rowsOf<{ id: string; name: string }>(
     await db.execute(sql`
-      SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.role = 'mentor' AND (m.school_id = ${schoolId}
-          OR m.organisation_id = (SELECT trust_id FROM schools WHERE id = ${schoolId}))
+      SELECT u.id, u.name FROM users u
+       WHERE u.id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId })})
        ORDER BY u.name`),
   );
 }

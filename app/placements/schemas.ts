@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { keyStageLabels, phaseLabels } from "../vacancies/options";
-import { subjectOptions, subjectValues } from "../vacancies/subjects";
+import { z } from "../forms/zod";
+import { keyStageLabels, phaseLabels } from "../vocabulary/options";
+import { subjectOptions, subjectValues } from "../vocabulary/subjects";
 import { bookingLabels } from "./academic-year";
-import { hostingInterests } from "../../db/schema/placements";
+import { hostingInterests } from "../vocabulary/placements";
 
 /** Placement phases: the vacancy phases a trainee trains for. */
 export const placementPhases = ["primary", "secondary", "special"] as const;

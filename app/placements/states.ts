@@ -1,4 +1,4 @@
-import type { bookingStates } from "../../db/schema/placements";
+import type { bookingStates } from "../vocabulary/placements";
 
 export type BookingState = (typeof bookingStates)[number];
 export type Side = "trainee" | "provider" | "school";

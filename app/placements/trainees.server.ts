@@ -1,7 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
-import type { z } from "zod";
+import { sql } from "drizzle-orm";
+import type { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { INVITATION_DAYS } from "../memberships/invitations.server";
@@ -26,7 +27,7 @@ export async function registerTrainee(
   inviter: { id: string; name: string },
   provider: Provider,
   input: TraineeInput,
-  context: { appUrl: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<Outcome<{ traineeId: string }>> {
   const home = await resolvePlace(db, input.homeArea);
   if (!home || home.kind === "local_authority" || home.kind === "town")
@@ -66,7 +67,7 @@ export async function registerTrainee(
                 ${home.label}, ${home.lat}, ${home.lng}, ${input.maxTravelMiles})
         RETURNING id`),
     );
-    await queueEmail(tx, input.email, "invitation", {
+    await queueEmail(tx, context.enqueue, input.email, "invitation", {
       inviterName: inviter.name,
       roleLabel: "a trainee teacher",
       placeName: provider.name,
@@ -152,9 +153,14 @@ export type Rotation = {
   contrast: ContrastCheck;
 };
 
-/** A trainee's rotation, for whoever `scope` says may see it; null otherwise (the caller answers 404). */
-export async function rotationOf(db: Executor, traineeId: string, scope: SQL): Promise<Rotation | null> {
+/** Who is reading a rotation: the trainee themself, or their provider. */
+export type RotationReader = { traineeUserId: string } | { providerId: string };
+
+/** A trainee's rotation, for its own trainee or its provider; null for anyone else (the caller answers 404). */
+export async function rotationOf(db: Executor, traineeId: string, reader: RotationReader): Promise<Rotation | null> {
   if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
+  const scope =
+    "traineeUserId" in reader ? sql`t.user_id = ${reader.traineeUserId}` : sql`t.provider_id = ${reader.providerId}`;
   const [t] = rowsOf<Rotation["trainee"] & { homeLat: number | null; homeLng: number | null }>(
     await db.execute(sql`
       SELECT t.id, t.provider_id AS "providerId", o.name AS "providerName", t.name, t.email, t.route, t.subject, t.phase,

@@ -1,4 +1,4 @@
-import { distanceMetres, formatMiles, METRES_PER_MILE } from "../places/distance";
+import { distanceMetres, formatMiles, METRES_PER_MILE } from "../vocabulary/distance";
 
 export type Point = { lat: number; lng: number };
 

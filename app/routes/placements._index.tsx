@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { requireUser } from "../auth/guards.server";
-import { listMemberships } from "../memberships/access.server";
+import { listMemberships } from "../memberships/queries.server";
 import { hostSchoolsOf, ownTrainee, providersOf } from "../placements/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Placements – Staffroom" }];

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { calendarAction, type FeedReply } from "../calendar/actions.server";
 import { CalendarPanel } from "../calendar/components/calendar-panel";
@@ -22,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Your rotation – Staffroom" 
 async function load(request: Request) {
   const { user } = await requireUser(request);
   const trainee = await ownTrainee(db(), user.id);
-  const rotation = trainee ? await rotationOf(db(), trainee.id, sql`t.user_id = ${user.id}`) : null;
+  const rotation = trainee ? await rotationOf(db(), trainee.id, { traineeUserId: user.id }) : null;
   if (!rotation) throw notFound();
   return { user, rotation };
 }

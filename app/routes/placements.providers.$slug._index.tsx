@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db, runtime } from "../../db/runtime";
+import { db, enqueue, services } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { ErrorSummary, Input, replyFor, Select } from "../placements/components/form-parts";
 import { invalidForm, refused, type FormReply } from "../placements/form.server";
@@ -29,7 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = traineeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm("register", fieldErrorsOf(parsed.error), formData);
-  const outcome = await registerTrainee(db(), user, provider, parsed.data, { appUrl: runtime().config.appUrl });
+  const outcome = await registerTrainee(db(), user, provider, parsed.data, {
+    appUrl: services().config.appUrl,
+    enqueue: enqueue(),
+  });
   if (!outcome.ok) return refused("register", outcome, formData);
   return redirectWithFlash(request, `/placements/providers/${provider.slug}/trainees/${outcome.traineeId}`, {
     kind: "success",

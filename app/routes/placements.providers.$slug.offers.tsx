@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { formatPeriod } from "../placements/academic-year";
 import { Input, Select } from "../placements/components/form-parts";
 import { requireCoordinator } from "../placements/guards.server";
@@ -13,7 +13,7 @@ import {
   traineeSubjectOptions,
 } from "../placements/schemas";
 import { traineesOf } from "../placements/trainees.server";
-import { subjectLabel } from "../vacancies/subjects";
+import { subjectLabel } from "../vocabulary/subjects";
 
 export const meta: MetaFunction = () => [{ title: "Open placement offers – Staffroom" }];
 

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { actFromForm, bookFromForm } from "../placements/actions.server";
 import { replyFor } from "../placements/components/form-parts";
@@ -19,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, params: { slug?: string; id?: string }) {
   const { user, provider } = await requireCoordinator(request, params.slug);
-  const rotation = await rotationOf(db(), params.id ?? "", sql`t.provider_id = ${provider.id}`);
+  const rotation = await rotationOf(db(), params.id ?? "", { providerId: provider.id });
   if (!rotation) throw notFound();
   return { user, provider, rotation };
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/runtime";
+import { db } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import {
   academicYearLabel,
@@ -35,7 +35,7 @@ import {
   placementPhaseOptions,
 } from "../placements/schemas";
 import { stateLabels, type BookingState } from "../placements/states";
-import { subjectLabel, subjectOptions } from "../vacancies/subjects";
+import { subjectLabel, subjectOptions } from "../vocabulary/subjects";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"}: placements – Staffroom` },

@@ -1,22 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
-import { db } from "../../db/runtime";
-import { rowsOf } from "../../db/rows";
+import { db } from "../services.server";
 import { notFound, requireMembership, requireUser } from "../auth/guards.server";
 import { academicYearLabel, academicYearOf } from "../placements/academic-year";
+import { findPartnership } from "../partnerships/queries.server";
 import { seasonOf } from "../placements/season.server";
-import { subjectLabel } from "../vacancies/subjects";
+import { subjectLabel } from "../vocabulary/subjects";
 
 export const meta: MetaFunction = () => [{ title: "Placement season – Staffroom" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const [partnership] = rowsOf<{ id: string; name: string }>(
-    await db().execute(sql`SELECT id, name FROM partnerships WHERE slug = ${params.slug ?? ""}`),
-  );
-  if (!partnership) throw notFound();
+  const found = await findPartnership(db(), params.slug ?? "");
+  if (!found) throw notFound();
+  const partnership = { id: found.id, name: found.name };
   await requireMembership(request, "partnership_admin", { kind: "partnership", partnershipId: partnership.id });
   const url = new URL(request.url);
   const asked = Number(url.searchParams.get("year"));

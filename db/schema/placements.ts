@@ -19,12 +19,12 @@ import { invitations } from "./memberships";
 import { organisations } from "./organisations";
 import { partnerships } from "./partnerships";
 import { schools } from "./schools";
+import { agreementStatuses, bookingStates, hostingInterests, offerStatuses } from "../../app/vocabulary/placements";
 
 /**
  * Academic years are named by the calendar year they start in: 2026 is 2026/27 (1 September to 31 August).
  */
 
-export const agreementStatuses = ["requested", "accepted", "withdrawn"] as const;
 export const agreementStatus = pgEnum("placement_agreement_status", agreementStatuses);
 
 /** An ITT provider and a school agree to work together for one academic year. */
@@ -55,7 +55,6 @@ export const placementAgreements = pgTable(
   ],
 );
 
-export const offerStatuses = ["open", "closed"] as const;
 export const offerStatus = pgEnum("placement_offer_status", offerStatuses);
 
 /** A school's offer of placement places for one academic year. */
@@ -112,7 +111,6 @@ export const placementOfferMentors = pgTable(
   (t) => [primaryKey({ columns: [t.offerId, t.userId] })],
 );
 
-export const hostingInterests = ["actively_looking", "interested", "not_this_year"] as const;
 export const hostingInterest = pgEnum("placement_hosting_interest", hostingInterests);
 
 /** A school's stance on hosting trainees for a year, as the national directory records it. */
@@ -179,19 +177,11 @@ export const trainees = pgTable(
   ],
 );
 
-export const bookingStates = [
-  "requested",
-  "provider_confirmed",
-  "confirmed",
-  "completed",
-  "declined",
-  "cancelled",
-] as const;
 export const bookingState = pgEnum("placement_booking_state", bookingStates);
 
 /**
  * One place on an offer for one trainee and dates inside the offer's window. The exclusion constraint that keeps
- * one trainee's active bookings apart is in migration 0012 (drizzle-kit cannot express EXCLUDE).
+ * one trainee's active bookings apart is in migration 0013 (drizzle-kit cannot express EXCLUDE).
  */
 export const placementBookings = pgTable(
   "placement_bookings",

@@ -15,9 +15,10 @@ import { searchOffers } from "../../app/placements/offers.server";
 import { seasonOf } from "../../app/placements/season.server";
 import { traineesOf } from "../../app/placements/trainees.server";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
+import { services } from "../../app/services.server";
 import { importSchools } from "../../db/importers/schools";
 import { rowsOf } from "../../db/rows";
-import { runtime } from "../../db/runtime";
+import { enqueueLater } from "../support/jobs";
 import { measure, ms } from "./stats";
 
 const SCHOOLS_FILE = path.resolve("../shared/data/schools-greater-manchester.csv");
@@ -26,7 +27,7 @@ const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 4_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 /** Manchester city centre (M1), where a coordinator's search starts. */
 const M1 = { lat: 53.4794, lng: -2.2381, label: "M1" };
-const context = { appUrl: "http://localhost:3000" };
+const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
 async function main() {
   if (!existsSync(SCHOOLS_FILE)) {
@@ -49,7 +50,7 @@ async function main() {
       loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
       { workers: false, seed: false },
     );
-    const db = runtime().connection.db;
+    const db = services().connection.db;
     const report = await importSchools(db, SCHOOLS_FILE);
     console.log(`engine: ${serverUrl ? "PostgreSQL server" : "PGlite (in memory)"}; ${report.inserted} schools`);
     const season = await loadSeason(db);
@@ -136,7 +137,7 @@ async function main() {
 }
 
 /** Every school in one partnership, one provider agreed with all, OFFERS offers and TRAINEES trainees, in SQL. */
-async function loadSeason(db: ReturnType<typeof runtime>["connection"]["db"]) {
+async function loadSeason(db: ReturnType<typeof services>["connection"]["db"]) {
   const one = async (q: ReturnType<typeof sql>) => rowsOf<{ id: string }>(await db.execute(q))[0].id;
   const partnershipId = await one(
     sql`INSERT INTO partnerships (slug, name, region) VALUES ('gm', 'GM', 'North West') RETURNING id`,

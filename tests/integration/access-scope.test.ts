@@ -8,6 +8,7 @@ import {
   partnershipIdsWhereUserHolds,
   schoolIdsWhereUserHolds,
   schoolOfOrganisation,
+  userIdsWhoHold,
 } from "../../app/access/scope.server";
 import { roles, type Role } from "../../app/vocabulary/roles";
 import { rowsOf } from "../../db/rows";
@@ -119,6 +120,48 @@ describe("access scope", () => {
       }
     }
     expect(schoolIds.length).toBe(5);
+  });
+
+  it("who holds a role over a school, an organisation or a partnership agrees with each user's side, for every role", async () => {
+    await valeRegion(t.db);
+    const users = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM users ORDER BY id`));
+    const schoolIds = await ids(sql`SELECT id FROM schools`);
+    const organisationIds = await ids(sql`SELECT id FROM organisations`);
+    const partnershipIds = await ids(sql`SELECT id FROM partnerships`);
+    expect(schoolIds.length).toBe(5);
+    expect(organisationIds.length).toBeGreaterThan(0);
+    expect(partnershipIds.length).toBeGreaterThan(0);
+    let held = 0;
+    for (const role of roles) {
+      const forSchool = new Map<string, string[]>();
+      for (const user of users) {
+        for (const schoolId of await ids(schoolIdsWhereUserHolds(user.id, [role]))) {
+          forSchool.set(schoolId, [...(forSchool.get(schoolId) ?? []), user.id]);
+          held++;
+        }
+      }
+      for (const schoolId of schoolIds) {
+        const holders = (await ids(userIdsWhoHold([role], { kind: "school", schoolId }))).sort();
+        expect(holders, `${role} over school ${schoolId}`).toEqual((forSchool.get(schoolId) ?? []).sort());
+      }
+      for (const organisationId of organisationIds) {
+        const expected: string[] = [];
+        for (const user of users)
+          if ((await ids(organisationIdsWhereUserHolds(user.id, [role]))).includes(organisationId))
+            expected.push(user.id);
+        const holders = (await ids(userIdsWhoHold([role], { kind: "organisation", organisationId }))).sort();
+        expect(holders, `${role} over organisation ${organisationId}`).toEqual(expected.sort());
+      }
+      for (const partnershipId of partnershipIds) {
+        const expected: string[] = [];
+        for (const user of users)
+          if ((await ids(partnershipIdsWhereUserHolds(user.id, [role]))).includes(partnershipId))
+            expected.push(user.id);
+        const holders = (await ids(userIdsWhoHold([role], { kind: "partnership", partnershipId }))).sort();
+        expect(holders, `${role} over partnership ${partnershipId}`).toEqual(expected.sort());
+      }
+    }
+    expect(held).toBeGreaterThan(0);
   });
 
   it("refuses an empty role list instead of matching nobody silently", () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { actOnBooking, requestBooking } from "../../app/placements/bookings.server";
 import { rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
+import { enqueueLater } from "../support/jobs";
 import { bookingsOf, createOffer, createTrainee, placementRegion } from "../support/placement-fixtures";
 
-const context = { appUrl: "http://localhost:3000" };
+const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 describe("placement bookings: the rules the database keeps", () => {

@@ -4,6 +4,7 @@ import { ownTrainee } from "../../app/placements/access.server";
 import { seasonOf } from "../../app/placements/season.server";
 import { rotationOf } from "../../app/placements/trainees.server";
 import { rowsOf } from "../../db/rows";
+import { hashPassword } from "../../app/auth/password.server";
 import { seedDemoRegion } from "../../db/seed/demo";
 import { useTestDatabase } from "../support/database";
 
@@ -11,13 +12,13 @@ describe("the demo placement season", () => {
   const t = useTestDatabase();
 
   it("gives the demo trainee a rotation and the coordinator trainees in every state", async () => {
-    await seedDemoRegion(t.db);
+    await seedDemoRegion(t.db, { hashPassword });
     const [tom] = rowsOf<{ id: string }>(
       await t.db.execute(sql`SELECT id FROM users WHERE email = 'trainee@staffroom.example'`),
     );
     const own = await ownTrainee(t.db, tom.id);
     expect(own).not.toBeNull();
-    const rotation = await rotationOf(t.db, own!.id, sql`t.user_id = ${tom.id}`);
+    const rotation = await rotationOf(t.db, own!.id, { traineeUserId: tom.id });
     // Placement A done at Riverside Academy; B at Northbrook Academy (the demo mentor's school) waits for the school.
     expect(rotation!.bookings.map((b) => [b.label, b.state, b.school.name])).toEqual([
       ["A", "completed", "Riverside Academy"],

@@ -1,0 +1,20 @@
+/** The states and choices of placements, as tuples that db/schema builds its enums from (safe in the browser). */
+
+/** A provider–school agreement for an academic year. */
+export const agreementStatuses = ["requested", "accepted", "withdrawn"] as const;
+
+/** Whether a placement offer still takes requests. */
+export const offerStatuses = ["open", "closed"] as const;
+
+/** A school's hosting interest for the year, as the national directory asks it. */
+export const hostingInterests = ["actively_looking", "interested", "not_this_year"] as const;
+
+/** A booking's states, in the order a booking moves through them (declined and cancelled end it). */
+export const bookingStates = [
+  "requested",
+  "provider_confirmed",
+  "confirmed",
+  "completed",
+  "declined",
+  "cancelled",
+] as const;
