@@ -207,7 +207,7 @@ async function coordinatorsOf(db: Executor, providerId: string): Promise<Contact
   );
 }
 
-/** Who hears about a school's placements: whoever published the offer, else the school's own hr staff. */
+/** Who hears about a school's placements: whoever published the offer, else everyone who holds hr for the school. */
 async function schoolContacts(db: Executor, schoolId: string, offerCreator: string | null): Promise<Contact[]> {
   return rowsOf<Contact>(
     await db.execute(sql`

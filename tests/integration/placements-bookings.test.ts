@@ -24,9 +24,13 @@ describe("placement bookings: the rules the database keeps", () => {
     );
     expect(booked).toMatchObject({ ok: true });
     expect(await bookingsOf(t.db, { offerId: offer.id })).toMatchObject([{ state: "provider_confirmed" }]);
-    const mails = rowsOf<{ to: string; subject: string }>(await t.db.execute(sql`SELECT "to", subject FROM emails`));
-    // Nobody published the fixture's offer, so the school's own hr staff hear of it.
+    const mails = rowsOf<{ to: string; subject: string }>(
+      await t.db.execute(sql`SELECT "to", subject FROM emails ORDER BY "to"`),
+    );
+    // Nobody published the fixture's offer, so whoever holds hr for the school hears of it: its own hr staff and its
+    // trust's (the scoping rule: they can answer the request too).
     expect(mails).toEqual([
+      { to: "hr@a.example", subject: "Placement request: Tia Trainee at Navigation Primary School" },
       { to: "office@navigation.example", subject: "Placement request: Tia Trainee at Navigation Primary School" },
     ]);
   });
@@ -208,6 +212,7 @@ describe("placement bookings: the rules the database keeps", () => {
     );
     expect(mails.map((m) => m.to)).toEqual([
       "cora@vale-itt.example",
+      "hr@a.example",
       "office@navigation.example",
       "tia@trainee.example",
     ]);
