@@ -9,9 +9,9 @@ export const placementPhases = ["primary", "secondary", "special"] as const;
 export const placementPhaseOptions = placementPhases.map((p) => ({ value: p, label: phaseLabels[p] }));
 export const keyStageOptions = Object.entries(keyStageLabels).map(([value, label]) => ({ value, label }));
 
-/** A primary trainee trains across the curriculum: "primary" stands for that among the subjects. */
-export const traineeSubjectOptions = [{ value: "primary", label: "Primary (general)" }, ...subjectOptions];
-const traineeSubjects = ["primary", ...subjectValues] as [string, ...string[]];
+/** A primary trainee trains across the curriculum: the vocabulary's "primary" subject stands for that. */
+export const traineeSubjectOptions = subjectOptions;
+const traineeSubjects = subjectValues as [string, ...string[]];
 
 export const routeOptions = [
   { value: "postgraduate_fee_funded", label: "Postgraduate (fee-funded)" },
