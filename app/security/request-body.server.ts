@@ -27,6 +27,9 @@ export const BODY_RULES: BodyRule[] = [
 
 const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The largest announced body over its cap that is read and discarded (so the client sees the 413) before refusing. */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
 export type ReadBody = { body: Buffer };
 
 function ruleFor(path: string, rules: BodyRule[]): BodyRule {
@@ -38,7 +41,7 @@ export function countFields(body: Buffer, contentType: string): number {
   if (body.length === 0) return 0;
   let separator: Buffer;
   let offset = 0;
-  if (contentType.startsWith("multipart/form-data")) {
+  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
     const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
     if (!boundary) return Infinity;
     separator = Buffer.from(`--${boundary}`);
@@ -69,8 +72,18 @@ export function limitRequestBodies(rules: BodyRule[] = BODY_RULES) {
     const rule = ruleFor(req.path, rules);
     const declared = Number(req.get("content-length") ?? NaN);
     const tooLarge = `Request too large: Staffroom accepts at most ${Math.round(rule.maxBytes / 1024)} KB and ${rule.maxFields} fields on this page.`;
-    if (declared > rule.maxBytes) return refuse(res, 413, tooLarge);
-    const contentType = (req.get("content-type") ?? "").toLowerCase();
+    if (declared > rule.maxBytes) {
+      // Closing while the client still sends makes it fail with EPIPE before it can read the 413. A body of a
+      // few megabytes is read and thrown away first (reading bytes costs little); anything larger is cut off.
+      if (declared > DRAIN_LIMIT_BYTES) return refuse(res, 413, tooLarge);
+      req.on("end", () => refuse(res, 413, tooLarge));
+      req.resume();
+      return;
+    }
+    // The media type compares case-insensitively, but a multipart boundary is case-sensitive (Chromium's has capitals):
+    // keep the header as sent for parsing and counting, and compare the lower-cased copy.
+    const rawContentType = req.get("content-type") ?? "";
+    const contentType = rawContentType.toLowerCase();
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -96,7 +109,7 @@ export function limitRequestBodies(rules: BodyRule[] = BODY_RULES) {
         if (!accepted.some((t) => contentType.startsWith(t))) {
           return refuse(res, 415, `Unsupported content type: this page accepts ${accepted.join(" or ")}.`);
         }
-        if (FORM_TYPES.some((t) => contentType.startsWith(t)) && countFields(body, contentType) > rule.maxFields) {
+        if (FORM_TYPES.some((t) => contentType.startsWith(t)) && countFields(body, rawContentType) > rule.maxFields) {
           return refuse(res, 413, tooLarge);
         }
       }
@@ -104,7 +117,7 @@ export function limitRequestBodies(rules: BodyRule[] = BODY_RULES) {
       if (!contentType.startsWith("multipart/form-data")) return next();
       // Malformed multipart would otherwise make the route's formData() throw: a 500. Parse it once here
       // (the body is already capped) and answer 400.
-      new globalThis.Response(body, { headers: { "Content-Type": contentType } })
+      new globalThis.Response(body, { headers: { "Content-Type": rawContentType } })
         .formData()
         .then(() => next())
         .catch(() => refuse(res, 400, "Bad request: the form data could not be read. Send the form again."));

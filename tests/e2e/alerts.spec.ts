@@ -60,7 +60,8 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
     teacher.waitForResponse((r) => r.url().includes("/dev/alerts") && r.request().method() === "POST"),
     teacher.getByRole("button", { name: "Send daily alerts now" }).click(),
   ]);
-  await expect(teacher.getByText(/Ran \d+ daily alerts?:/)).toBeVisible();
+  // Its one alert is unsubscribed now, so there may be nothing left to run: either way the run has answered.
+  await expect(teacher.getByText(/^(Ran \d+ daily alerts?:|No daily alerts to run)/)).toBeVisible();
   const mails = await teacher.request.get(`/dev/mailbox.json?to=${encodeURIComponent(TEACHER)}`);
   const subjects = ((await mails.json()) as { mails: { subject: string }[] }).mails.map((m) => m.subject);
   expect(subjects.filter((s) => s.includes(word))).toHaveLength(1);
