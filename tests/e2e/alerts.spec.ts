@@ -34,7 +34,9 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   }).toPass({ timeout: 20_000 });
   await teacher.goto("/dev/mailbox");
   await teacher.getByRole("button", { name: "Send daily alerts now" }).click();
-  await expect(teacher.getByText(/Ran \d+ daily alerts?: [1-9]\d* e-mails? sent/)).toBeVisible();
+  // Another journey running at the same time may run this teacher's alerts first and send our match itself,
+  // so this run may send nothing: the e-mail with our word in its subject is what proves the alert worked.
+  await expect(teacher.getByText(/^Ran \d+ daily alerts?:/)).toBeVisible();
 
   const mail = await readLatestMail(teacher, TEACHER, `1 new vacancy: “${word}”`);
   expect(mail.text).toContain(title);
