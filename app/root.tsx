@@ -6,7 +6,9 @@ import "./load-context";
 import { readSession } from "./auth/session.server";
 import { readFlash } from "./components/flash.server";
 import { FlashMessage } from "./components/flash-message";
-import { PageErrorBoundary } from "./components/error-boundary";
+import { ErrorTitle } from "./components/document-title";
+import { errorPageTitle, PageErrorBoundary } from "./components/error-boundary";
+import { RouteFocus } from "./components/route-focus";
 import { SiteHeader, navigationFor } from "./components/site-header";
 import { useNonce } from "./components/nonce";
 import { db } from "./services.server";
@@ -19,7 +21,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Staffroom" }];
+// Only an error page reaches the root's meta (every route has its own): it is titled after the error.
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorPageTitle(error) : "Staffroom" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [{ signedIn, setCookie: sessionCookie }, { flash, setCookie: flashCookie }] = await Promise.all([
@@ -70,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <ErrorTitle />
         <Meta />
         <Links />
       </head>
@@ -92,6 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
+        <RouteFocus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

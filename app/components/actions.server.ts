@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { json, redirect, type HeadersFunction } from "@remix-run/node";
+import { FORM_FAILED } from "./error-summary";
 import { flashCookie, type Flash } from "./flash.server";
 
 type Replyable = {
@@ -22,6 +23,7 @@ export function invalid(
 ) {
   return json(
     {
+      [FORM_FAILED]: true as const,
       result: submission.reply({
         hideFields: options.hideFields,
         fieldErrors: options.fieldErrors,
@@ -36,6 +38,7 @@ export function tooManyAttempts(submission: Replyable, retryAfterSeconds: number
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return json(
     {
+      [FORM_FAILED]: true as const,
       result: submission.reply({
         hideFields,
         formErrors: [`Too many attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`],
@@ -43,6 +46,14 @@ export function tooManyAttempts(submission: Replyable, retryAfterSeconds: number
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
+}
+
+/**
+ * 4xx for a form that conform does not drive (a file upload, a choice of actions on one page): the data is marked
+ * as a failed form (title "Error: …") and carries whatever the page needs to show its error summary.
+ */
+export function refused<T extends Record<string, unknown>>(data: T, status = 400, headers?: HeadersInit) {
+  return json({ [FORM_FAILED]: true as const, ...data }, { status, headers });
 }
 
 /** Redirects with a one-time message, plus any other cookies (a new session, say). */

@@ -9,7 +9,10 @@ function initialList(meta: FieldMetadata<unknown>): string[] {
   return typeof v === "string" && v ? [v] : [];
 }
 
-/** A fieldset of checkboxes (several choices) or radios (one), with its error tied to the legend. */
+/**
+ * A fieldset of checkboxes (several choices) or radios (one), with its error tied to the legend and shown above the
+ * options. The first option takes the field's id, so the error summary's link lands on an input (GOV.UK's pattern).
+ */
 export function ChoiceGroup({
   meta,
   legend,
@@ -28,11 +31,11 @@ export function ChoiceGroup({
   const chosen = initialList(meta);
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const optionId = (i: number, value: string) => (i === 0 ? meta.id : `${meta.id}-${value}`);
   return (
     <fieldset
       className={`field choices${inline ? " choices--inline" : ""}${meta.errors ? " field--error" : ""}`}
       aria-describedby={describedBy}
-      id={meta.id}
     >
       <legend>{legend}</legend>
       {hint ? (
@@ -41,16 +44,17 @@ export function ChoiceGroup({
         </span>
       ) : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
-      {options.map((o) => (
+      {options.map((o, i) => (
         <div className="choice" key={o.value}>
           <input
             type={type}
-            id={`${meta.id}-${o.value}`}
+            id={optionId(i, o.value)}
             name={meta.name}
             value={o.value}
             defaultChecked={chosen.includes(o.value)}
+            aria-invalid={meta.errors ? true : undefined}
           />
-          <label htmlFor={`${meta.id}-${o.value}`}>{o.label}</label>
+          <label htmlFor={optionId(i, o.value)}>{o.label}</label>
         </div>
       ))}
     </fieldset>
@@ -68,7 +72,8 @@ export function Checkbox({ meta, label, hint }: { meta: FieldMetadata<unknown>; 
         id={meta.id}
         name={meta.name}
         defaultChecked={meta.initialValue === "on"}
-        aria-describedby={hintId}
+        aria-invalid={meta.errors ? true : undefined}
+        aria-describedby={[hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined}
       />
       <label htmlFor={meta.id}>{label}</label>
       {hint ? (

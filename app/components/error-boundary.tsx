@@ -11,19 +11,34 @@ const messages: Record<number, { title: string; body: string }> = {
   429: { title: "Too many attempts", body: "Wait a few minutes, then try again." },
 };
 
-/** One friendly page for every error; details of a 500 stay in the server log. */
+const serverError = {
+  title: "Sorry, something went wrong on our side",
+  body: "Try again in a moment. If it keeps happening, tell your administrator.",
+};
+
+/**
+ * What the error page says. A 4xx thrown with its own text (say, "copy the whole link from the e-mail" for a cut-short
+ * unsubscribe link) keeps that text: it is the one thing that helps. A 500's details stay in the server log.
+ */
+export function describeError(error: unknown): { status: number; title: string; body: string } {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = messages[status] ?? serverError;
+  const own = status < 500 && isRouteErrorResponse(error) && typeof error.data === "string" ? error.data.trim() : "";
+  return { status, title: known.title, body: own && own !== known.title ? own : known.body };
+}
+
+/** The error page's title, e.g. "Page not found – Staffroom", for the root's meta. */
+export const errorPageTitle = (error: unknown) => `${describeError(error).title} – Staffroom`;
+
+/** One friendly page for every error. */
 export function PageErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = messages[status] ?? {
-    title: "Sorry, something went wrong on our side",
-    body: "Try again in a moment. If it keeps happening, tell your administrator.",
-  };
+  const { status, title, body } = describeError(error);
   if (status >= 500) console.error(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{known.title}</h1>
-      <p>{known.body}</p>
+      <h1 id="error-title">{title}</h1>
+      <p>{body}</p>
       <p className="small">Error {status}</p>
       <p>
         <Link to="/">Go to the home page</Link>

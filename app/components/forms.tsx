@@ -117,18 +117,3 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
     </span>
   );
 }
-
-/** Form-level errors (not tied to one field), e.g. "the e-mail or password is wrong". */
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <div className="error-summary" role="alert" id={id}>
-      <h2>There is a problem</h2>
-      <ul>
-        {errors.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}

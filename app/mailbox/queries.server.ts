@@ -26,6 +26,7 @@ export async function listMail(db: Executor, options: { to?: string; limit?: num
       subject: emails.subject,
       text: emails.text,
       html: emails.html,
+      headers: emails.headers,
       status: emails.status,
       createdAt: emails.createdAt,
     })

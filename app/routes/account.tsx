@@ -10,6 +10,7 @@ import { changePasswordServerSchema } from "../auth/password-strength.server";
 import { changePasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 import { listMemberships } from "../memberships/queries.server";
 import { roleLabels } from "../vocabulary/roles";
 
@@ -120,7 +121,7 @@ export default function Account() {
       )}
       <h2>Change your password</h2>
       <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <input type="hidden" name="intent" value="change-password" />
         <TextField
           meta={fields.currentPassword}

@@ -9,6 +9,7 @@ import { Pagination } from "../components/pagination";
 import { roleLabels, type Role } from "../vocabulary/roles";
 import { organisationKindLabels } from "../vocabulary/organisation-kinds";
 import { findPartnership, partnershipOverview } from "../partnerships/queries.server";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.partnership.name} – admin – Staffroom` : "Staffroom" },
@@ -72,34 +73,36 @@ export default function PartnershipAdmin() {
       </p>
 
       <h2>Organisations ({organisations.length})</h2>
-      <table>
-        <caption className="visually-hidden">Organisations in the partnership</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Schools</th>
-            <th scope="col">Team</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <Link to={`/trusts/${o.slug}`}>{o.name}</Link>
-              </td>
-              <td>{o.kindLabel}</td>
-              <td>{o.schools}</td>
-              <td>
-                <Link to={`/organisations/${o.slug}/team`}>Team</Link> ·{" "}
-                <Link to={`/invitations/new?scope=organisation&id=${o.id}`}>
-                  Invite HR staff<span className="visually-hidden"> to {o.name}</span>
-                </Link>
-              </td>
+      <ScrollRegion label={"Organisations in the partnership"}>
+        <table>
+          <caption className="visually-hidden">Organisations in the partnership</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Schools</th>
+              <th scope="col">Team</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/trusts/${o.slug}`}>{o.name}</Link>
+                </td>
+                <td>{o.kindLabel}</td>
+                <td>{o.schools}</td>
+                <td>
+                  <Link to={`/organisations/${o.slug}/team`}>Team</Link> ·{" "}
+                  <Link to={`/invitations/new?scope=organisation&id=${o.id}`}>
+                    Invite HR staff<span className="visually-hidden"> to {o.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       <h2 id="members">Members ({memberCount})</h2>
       {members.length === 0 ? (
@@ -123,37 +126,39 @@ export default function PartnershipAdmin() {
           {schoolCount === 0 ? "The partnership has no schools yet." : "There are no more schools: go back a page."}
         </p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Schools in the partnership</caption>
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Run by</th>
-              <th scope="col">Staff</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schools.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/schools/${s.urn}`}>{s.name}</Link>
-                </td>
-                <td>{s.phase}</td>
-                <td>{s.trustName ?? s.laName}</td>
-                <td>
-                  <Link to={`/schools/${s.urn}/admin`}>
-                    Staff<span className="visually-hidden"> at {s.name}</span>
-                  </Link>{" "}
-                  ·{" "}
-                  <Link to={`/invitations/new?scope=school&id=${s.id}`}>
-                    Invite HR staff<span className="visually-hidden"> to {s.name}</span>
-                  </Link>
-                </td>
+        <ScrollRegion label={"Schools in the partnership"}>
+          <table>
+            <caption className="visually-hidden">Schools in the partnership</caption>
+            <thead>
+              <tr>
+                <th scope="col">School</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Run by</th>
+                <th scope="col">Staff</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {schools.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/schools/${s.urn}`}>{s.name}</Link>
+                  </td>
+                  <td>{s.phase}</td>
+                  <td>{s.trustName ?? s.laName}</td>
+                  <td>
+                    <Link to={`/schools/${s.urn}/admin`}>
+                      Staff<span className="visually-hidden"> at {s.name}</span>
+                    </Link>{" "}
+                    ·{" "}
+                    <Link to={`/invitations/new?scope=school&id=${s.id}`}>
+                      Invite HR staff<span className="visually-hidden"> to {s.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {pager("schoolsPage", schoolCount, "schools")}
     </>

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LabelledField } from "../components/forms";
 import { db } from "../services.server";
 import { notFound, requireMembership } from "../auth/guards.server";
-import { redirectWithFlash } from "../components/actions.server";
+import { redirectWithFlash, refused } from "../components/actions.server";
+import { ErrorSummary } from "../components/error-summary";
 import { policyOf } from "../pay/assessment.server";
 import { formatBasisPoints, fromForm, policyForm, policyLabels, type PayPolicy } from "../pay/policy";
 import { policyChanges, savePolicy } from "../pay/policy.server";
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return json({ errors, values: form as Record<string, string> }, { status: 400 });
+    return refused({ errors, values: form as Record<string, string> });
   }
   const changed = await savePolicy(db(), partnership.id, user.id, fromForm(parsed.data));
   return redirectWithFlash(request, `/admin/${partnership.slug}/pay-policy`, {
@@ -99,18 +100,11 @@ export default function PayPolicyPage() {
       <p>
         How Staffroom compares a vacancy's pay with its neighbours before it is published. Every change is logged below.
       </p>
-      {failed ? (
-        <div className="error-summary" role="alert" aria-labelledby="policy-errors">
-          <h2 id="policy-errors">There is a problem</h2>
-          <ul>
-            {Object.entries(failed.errors).map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="policy-errors"
+        items={Object.entries(failed?.errors ?? {}).map(([field, message]) => ({ message, href: `#${field}` }))}
+        focusKey={failed}
+      />
       <Form method="post">
         {number("radiusMiles", policyLabels.radiusMiles, policy.radiusMiles, "Measured school to school")}
         {number("lookbackMonths", policyLabels.lookbackMonths, policy.lookbackMonths)}
@@ -136,7 +130,6 @@ export default function PayPolicyPage() {
         <fieldset
           className={`field choices${failed?.errors.onFlag ? " field--error" : ""}`}
           aria-describedby={failed?.errors.onFlag ? "onFlag-error" : undefined}
-          id="onFlag"
         >
           <legend>{policyLabels.onFlag}</legend>
           {failed?.errors.onFlag ? (
@@ -144,16 +137,18 @@ export default function PayPolicyPage() {
               {failed.errors.onFlag}
             </span>
           ) : null}
-          {(["justify", "block"] as const).map((option) => (
+          {(["justify", "block"] as const).map((option, i) => (
             <div className="choice" key={option}>
               <input
                 type="radio"
-                id={`onFlag-${option}`}
+                // The first option carries the field's id: the error summary links to it.
+                id={i === 0 ? "onFlag" : `onFlag-${option}`}
+                aria-invalid={failed?.errors.onFlag ? true : undefined}
                 name="onFlag"
                 value={option}
                 defaultChecked={value("onFlag", policy.onFlag) === option}
               />
-              <label htmlFor={`onFlag-${option}`}>
+              <label htmlFor={i === 0 ? "onFlag" : `onFlag-${option}`}>
                 {option === "justify" ? "can be published with a written justification" : "cannot be published"}
               </label>
             </div>

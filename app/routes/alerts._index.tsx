@@ -5,7 +5,8 @@ import { z } from "../forms/zod";
 import { db } from "../services.server";
 import { createAlert, listAlerts } from "../alerts/alerts.server";
 import { requireUser } from "../auth/guards.server";
-import { redirectWithFlash } from "../components/actions.server";
+import { redirectWithFlash, refused } from "../components/actions.server";
+import { ErrorSummary } from "../components/error-summary";
 import { formatLondon } from "../vocabulary/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Your job alerts – Staffroom" }];
@@ -37,13 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = createForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json(
-      { error: issue?.message ?? "Something in the form was not right", field: String(issue?.path[0] ?? "form") },
-      { status: 400 },
-    );
+    return refused({
+      error: issue?.message ?? "Something in the form was not right",
+      field: String(issue?.path[0] ?? "form"),
+    });
   }
   const outcome = await createAlert(db(), user, parsed.data.search, parsed.data.frequency);
-  if (!outcome.ok) return json({ error: outcome.message, field: outcome.field }, { status: 400 });
+  if (!outcome.ok) return refused({ error: outcome.message, field: outcome.field });
   return redirectWithFlash(request, "/alerts", {
     kind: "success",
     message: outcome.existing
@@ -58,12 +59,7 @@ export default function Alerts() {
   return (
     <>
       <h1>Your job alerts</h1>
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <h2>There is a problem</h2>
-          <p>{failed.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary id="alert-errors" items={failed ? [{ message: failed.error }] : []} focusKey={failed} />
       {verified ? null : (
         <p className="flash flash--error">
           Alerts are e-mailed, so confirm your e-mail address first: <Link to="/account">your account</Link>.

@@ -15,51 +15,75 @@ function alertId(token: string | undefined): string {
 }
 
 /**
- * One click on the e-mail's link unsubscribes: no sign-in, and clicking again changes nothing. After "start it
- * again" the page is shown with ?resubscribed, which only reads.
+ * Opening the e-mail's link only shows the page: mail scanners and link previews open links (GET and HEAD), so
+ * reading changes nothing. The page's one button unsubscribes (POST); a mail program's own one-click button posts
+ * straight here (RFC 8058). After "start it again" the page is shown with ?resubscribed, which also only reads.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = alertId(params.token);
-  const alert = new URL(request.url).searchParams.has("resubscribed")
-    ? await alertState(db(), id)
-    : await unsubscribeById(db(), id, false);
+  const alert = await alertState(db(), id);
   if (!alert) throw notFound("This alert has been deleted.");
-  return json({ summary: alert.summary, subscribed: alert.unsubscribedAt === null });
+  return json({
+    summary: alert.summary,
+    subscribed: alert.unsubscribedAt === null,
+    resubscribed: new URL(request.url).searchParams.has("resubscribed"),
+  });
 }
 
 /**
- * POSTs come from mail programs' own one-click button (RFC 8058, body "List-Unsubscribe=One-Click") or from
- * this page's "start it again" button. The token is the authority, so this path is exempt from the same-origin
- * rule (app/security/origin.server.ts). Each answers with a redirect to the page, so a reload repeats nothing.
+ * POSTs come from this page's buttons (intent=unsubscribe or resubscribe) or from a mail program's one-click button
+ * (body "List-Unsubscribe=One-Click", no Origin header): anything but "resubscribe" unsubscribes. The token is the
+ * authority, so this path is exempt from the same-origin rule (app/security/origin.server.ts). Each answers with a
+ * redirect to the page, so a reload repeats nothing.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = alertId(params.token);
   const resubscribe = (await request.formData()).get("intent") === "resubscribe";
   if (!(await unsubscribeById(db(), id, resubscribe))) throw notFound("This alert has been deleted.");
-  return redirect(`/alerts/unsubscribe/${params.token}${resubscribe ? "?resubscribed" : ""}`);
+  return redirect(`/alerts/unsubscribe/${params.token}${resubscribe ? "?resubscribed" : ""}`, 303);
 }
 
 export default function Unsubscribe() {
   const data = useLoaderData<typeof loader>();
-  return (
-    <>
-      <h1>{data.subscribed ? "Your alert is on again" : "You are unsubscribed"}</h1>
-      <p>
-        {data.subscribed ? "We will e-mail you again when new vacancies match" : "We will not e-mail you again for"} “
-        {data.summary}”.
-      </p>
-      {data.subscribed ? null : (
+  if (data.subscribed)
+    return (
+      <>
+        <h1>{data.resubscribed ? "Your alert is on again" : "Unsubscribe from this job alert"}</h1>
+        <p>
+          {data.resubscribed
+            ? "We will e-mail you again when new vacancies match"
+            : "You get an e-mail when new vacancies match"}{" "}
+          “{data.summary}”.
+        </p>
         <Form method="post">
-          <input type="hidden" name="intent" value="resubscribe" />
-          <button type="submit" className="button button--secondary">
-            That was a mistake: start the alert again
+          <input type="hidden" name="intent" value="unsubscribe" />
+          <button type="submit" className="button">
+            Unsubscribe
           </button>
         </Form>
-      )}
-      <p>
-        <Link to="/alerts">Manage all your alerts</Link> (you will need to sign in) or{" "}
-        <Link to="/vacancies">search for vacancies</Link>.
-      </p>
+        <OtherLinks />
+      </>
+    );
+  return (
+    <>
+      <h1>You are unsubscribed</h1>
+      <p>We will not e-mail you again for “{data.summary}”.</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="resubscribe" />
+        <button type="submit" className="button button--secondary">
+          That was a mistake: start the alert again
+        </button>
+      </Form>
+      <OtherLinks />
     </>
+  );
+}
+
+function OtherLinks() {
+  return (
+    <p>
+      <Link to="/alerts">Manage all your alerts</Link> (you will need to sign in) or{" "}
+      <Link to="/vacancies">search for vacancies</Link>.
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "../forms/zod";
 import { db } from "../services.server";
 import { listMail, requireDevMailbox } from "../mailbox/queries.server";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox – Staffroom" }];
 
@@ -53,29 +54,31 @@ export default function Mailbox() {
       {mails.length === 0 ? (
         <p>No mail yet.</p>
       ) : (
-        <table>
-          <caption>Newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mails.map((m) => (
-              <tr key={m.id}>
-                <td>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</td>
-                <td>{m.to}</td>
-                <td>
-                  <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
-                </td>
-                <td>{m.status}</td>
+        <ScrollRegion label={"Mails, newest first"}>
+          <table>
+            <caption>Newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Sent</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.id}>
+                  <td>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                  </td>
+                  <td>{m.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </>
   );

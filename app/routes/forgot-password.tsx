@@ -7,6 +7,7 @@ import { requestPasswordReset } from "../auth/accounts.server";
 import { forgotPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Staffroom" }];
 
@@ -39,7 +40,7 @@ export default function ForgotPassword() {
       <h1>Reset your password</h1>
       <p>Enter the e-mail address of your account and we will send you a link to choose a new password.</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <TextField meta={fields.email} label="Email address" type="email" autoComplete="email" />
         <button type="submit" className="button">
           Send the link

@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
-import { redirectWithFlash } from "../components/actions.server";
+import { redirectWithFlash, refused } from "../components/actions.server";
+import { ErrorSummary } from "../components/error-summary";
 import { LabelledField } from "../components/forms";
 import { Advert } from "../vacancies/components/advert";
 import { StatusTag } from "../vacancies/components/status-tag";
@@ -49,6 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { error: string; field?: string; justification?: string };
 
+/** The control each refused action's error summary links to (publish and archive have only their button). */
+const ERROR_TARGETS: Record<string, string> = {
+  justification: "justification",
+  close: "reason",
+  extend: "closesAt",
+  publish: "publish-button",
+  archive: "archive-button",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
   const formData = await request.formData();
@@ -57,16 +67,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok && outcome.reason === "not-found") throw notFound();
     if (!outcome.ok && outcome.reason === "pay") {
       // What HR typed comes back into the field: a refused publish loses nothing.
-      return json<ActionData>(
+      return refused<ActionData>(
         {
           error: outcome.message,
           field: outcome.needs === "justification" ? "justification" : "publish",
           justification,
         },
-        { status: outcome.needs === "justification" ? 400 : 409 },
+        outcome.needs === "justification" ? 400 : 409,
       );
     }
-    if (!outcome.ok) return json<ActionData>({ error: outcome.message, field: String(intent) }, { status: 409 });
+    if (!outcome.ok) return refused<ActionData>({ error: outcome.message, field: String(intent) }, 409);
     return redirectWithFlash(request, `/hr/vacancies/${vacancy.id}`, { kind: "success", message });
   };
   switch (intent) {
@@ -83,8 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "close": {
       const parsed = closeSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success)
-        return json<ActionData>({ error: "Choose why the vacancy is closing", field: "close" }, { status: 400 });
+      if (!parsed.success) return refused<ActionData>({ error: "Choose why the vacancy is closing", field: "close" });
       return done(await closeVacancy(db(), user.id, vacancy.id, parsed.data.reason), "The vacancy is closed.");
     }
     case "extend": {
@@ -92,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const closesAt = parsed.success ? fromLondonLocal(parsed.data.closesAt) : null;
       if (!parsed.success || !closesAt) {
         const message = parsed.success ? "Enter a real date and time" : parsed.error.issues[0].message;
-        return json<ActionData>({ error: message, field: "extend" }, { status: 400 });
+        return refused<ActionData>({ error: message, field: "extend" });
       }
       return done(
         await extendVacancy(db(), user.id, vacancy.id, closesAt, parsed.data.note),
@@ -119,16 +128,27 @@ export default function ReviewVacancy() {
   const actionData = useActionData<typeof action>();
   const error = (field: string) =>
     actionData && "error" in actionData && actionData.field === field ? (
-      <p className="field-error" role="alert">
+      <p className="field-error" id={`${field}-error`}>
         {actionData.error}
       </p>
     ) : null;
   const status = vacancy.status;
+  const invalid = (field: string) =>
+    actionData && "error" in actionData && actionData.field === field
+      ? { "aria-invalid": true, "aria-describedby": `${field}-error` }
+      : {};
+  const summary =
+    actionData && "error" in actionData
+      ? [{ message: actionData.error, href: `#${ERROR_TARGETS[actionData.field ?? ""] ?? "actions"}` }]
+      : [];
   return (
     <>
       <p>
         <Link to="/hr/vacancies">All vacancies</Link>
       </p>
+      <ErrorSummary id="vacancy-errors" items={summary} focusKey={actionData} />
+      <span className="caption">{editable ? "Review and publish" : "Your vacancy"}</span>
+      <h1>{vacancy.title}</h1>
       <p>
         <StatusTag status={status} />
         {status === "scheduled" && vacancy.publishAt ? ` Goes live ${formatLondon(vacancy.publishAt)}.` : ""}
@@ -140,9 +160,9 @@ export default function ReviewVacancy() {
           </>
         ) : null}
       </p>
-      {editable ? <StepList current={"review" as never} vacancyId={vacancy.id} /> : null}
+      {editable ? <StepList current="review" vacancyId={vacancy.id} /> : null}
 
-      <div className="panel">
+      <div className="panel" id="actions" tabIndex={-1}>
         <h2>What you can do</h2>
         {status === "draft" ? (
           missing.length > 0 ? (
@@ -185,7 +205,7 @@ export default function ReviewVacancy() {
                       )}
                     </LabelledField>
                   ) : null}
-                  <button type="submit" className="button" name="intent" value="publish">
+                  <button type="submit" className="button" name="intent" value="publish" id="publish-button">
                     Publish
                   </button>
                 </>
@@ -198,7 +218,7 @@ export default function ReviewVacancy() {
             {error("close")}
             <div className="field">
               <label htmlFor="reason">Close early because</label>
-              <select id="reason" name="reason" defaultValue="">
+              <select id="reason" name="reason" defaultValue="" {...invalid("close")}>
                 <option value="">Choose…</option>
                 {/* "Filled through Staffroom" joins the list once people can apply through Staffroom. */}
                 {status === "published" ? (
@@ -219,7 +239,13 @@ export default function ReviewVacancy() {
             {error("extend")}
             <div className="field">
               <label htmlFor="closesAt">New closing date and time (UK time)</label>
-              <input id="closesAt" name="closesAt" type="datetime-local" defaultValue={closesAtLocal} />
+              <input
+                id="closesAt"
+                name="closesAt"
+                type="datetime-local"
+                defaultValue={closesAtLocal}
+                {...invalid("extend")}
+              />
             </div>
             <div className="field">
               <label htmlFor="note">Why</label>
@@ -239,7 +265,13 @@ export default function ReviewVacancy() {
           {status === "closed" ? (
             <Form method="post">
               {error("archive")}
-              <button type="submit" className="button button--secondary" name="intent" value="archive">
+              <button
+                type="submit"
+                className="button button--secondary"
+                name="intent"
+                value="archive"
+                id="archive-button"
+              >
                 Archive
               </button>
             </Form>
@@ -279,7 +311,7 @@ export default function ReviewVacancy() {
 
       <h2>Preview</h2>
       <div className="panel">
-        <Advert vacancy={vacancy} />
+        <Advert vacancy={vacancy} level={3} />
       </div>
 
       <h2>History</h2>

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { invalid, redirectWithFlash } from "../components/actions.server";
-import { FormErrors } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 import { postableSchools } from "../vacancies/access.server";
 import { formatFte } from "../vacancies/fte";
 import { isEditable } from "../vacancies/lifecycle";
@@ -136,7 +136,7 @@ export default function EditStep() {
       <h1>{stepTitle}</h1>
       <StepList current={step} vacancyId={id} />
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         {step === "role" ? <RoleFields fields={f} /> : null}
         {step === "where" ? <WhereFields fields={f} schools={schoolChoices} /> : null}
         {step === "pay" ? <PayFields fields={f} pointSalaries={pointSalaries} /> : null}

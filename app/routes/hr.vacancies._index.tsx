@@ -10,6 +10,7 @@ import { requireHr } from "../vacancies/guards.server";
 import { vacancyStatuses } from "../vacancies/lifecycle";
 import { formatLondon } from "../vocabulary/london-time";
 import { StatusTag, statusLabels } from "../vacancies/components/status-tag";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Vacancies – Staffroom" }];
 
@@ -86,33 +87,35 @@ export default function VacancyDashboard() {
       {rows.length === 0 ? (
         <p>No vacancies match.</p>
       ) : (
-        <table>
-          <caption>
-            {total} vacanc{total === 1 ? "y" : "ies"}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Schools</th>
-              <th scope="col">State</th>
-              <th scope="col">Closes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  <Link to={`/hr/vacancies/${v.id}`}>{v.title}</Link>
-                </td>
-                <td>{v.schoolNames.join(", ") || "Not chosen yet"}</td>
-                <td>
-                  <StatusTag status={v.status} />
-                </td>
-                <td>{v.closesAt ? formatLondon(v.closesAt) : "Not set"}</td>
+        <ScrollRegion label={"Vacancies"}>
+          <table>
+            <caption>
+              {total} vacanc{total === 1 ? "y" : "ies"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Schools</th>
+                <th scope="col">State</th>
+                <th scope="col">Closes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link to={`/hr/vacancies/${v.id}`}>{v.title}</Link>
+                  </td>
+                  <td>{v.schoolNames.join(", ") || "Not chosen yet"}</td>
+                  <td>
+                    <StatusTag status={v.status} />
+                  </td>
+                  <td>{v.closesAt ? formatLondon(v.closesAt) : "Not set"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <Pagination page={query.page} pages={pages} search={search} />
     </>

@@ -7,6 +7,7 @@ import { notFound } from "../auth/guards.server";
 import { findImport } from "../vacancies/csv-import/import.server";
 import { isFinished, statusText } from "../vacancies/csv-import/progress";
 import { requireHr } from "../vacancies/guards.server";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Importing ${data?.fileName ?? "vacancies"} – Staffroom` },
@@ -103,26 +104,28 @@ function RowNotes({
 }) {
   if (notes.length === 0) return null;
   return (
-    <table>
-      <caption>
-        {caption} ({notes.length})
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Row</th>
-          {withColumn ? <th scope="col">Column</th> : null}
-          <th scope="col">{messageHeading}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {notes.map((e, i) => (
-          <tr key={i}>
-            <td>{e.row > 0 ? e.row : "–"}</td>
-            {withColumn ? <td>{e.field ? <code>{e.field}</code> : "–"}</td> : null}
-            <td>{e.message}</td>
+    <ScrollRegion label={caption}>
+      <table>
+        <caption>
+          {caption} ({notes.length})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            {withColumn ? <th scope="col">Column</th> : null}
+            <th scope="col">{messageHeading}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {notes.map((e, i) => (
+            <tr key={i}>
+              <td>{e.row > 0 ? e.row : "–"}</td>
+              {withColumn ? <td>{e.field ? <code>{e.field}</code> : "–"}</td> : null}
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

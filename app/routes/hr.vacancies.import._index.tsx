@@ -8,7 +8,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { db, enqueue } from "../services.server";
-import { FieldError, FormErrors } from "../components/forms";
+import { refused } from "../components/actions.server";
+import { ErrorSummary } from "../components/error-summary";
+import { FieldError } from "../components/forms";
 import { COLUMNS } from "../vacancies/csv-import/columns";
 import { recentImports, startImport } from "../vacancies/csv-import/import.server";
 import { MAX_FILE_BYTES, MAX_ROWS } from "../vacancies/csv-import/limits";
@@ -16,6 +18,7 @@ import { uploadForm } from "../vacancies/csv-import/upload";
 import { requireHr } from "../vacancies/guards.server";
 import { formatLondon } from "../vocabulary/london-time";
 import { PostingFor } from "../vacancies/components/posting-for";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Import vacancies from a CSV file – Staffroom" }];
 
@@ -27,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { fieldErrors: Partial<Record<"file" | "owner", string[]>>; formErrors?: string[] };
-const refuse = (fieldErrors: ActionData["fieldErrors"], status = 400) => json<ActionData>({ fieldErrors }, { status });
+type FieldErrors = Partial<Record<"file" | "owner", string[]>>;
+const refuse = (fieldErrors: FieldErrors, status = 400) => refused({ fieldErrors }, status);
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, contexts } = await requireHr(request);
@@ -59,8 +62,11 @@ export default function ImportVacancies() {
   const { contexts, recent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const summary = [...(errors.file ?? []), ...(errors.owner ?? [])];
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const summary = [
+    ...(errors.owner ?? []).map((message) => ({ message, href: "#owner" })),
+    ...(errors.file ?? []).map((message) => ({ message, href: "#file" })),
+  ];
   return (
     <div className="form">
       <h1>Import vacancies from a CSV file</h1>
@@ -74,8 +80,8 @@ export default function ImportVacancies() {
           Download a template (CSV)
         </a>
       </p>
-      <Form method="post" encType="multipart/form-data" className="panel" noValidate>
-        <FormErrors id="import-errors" errors={summary.length > 0 ? summary : undefined} />
+      <Form method="post" encType="multipart/form-data" className="panel" id="import-form" noValidate>
+        <ErrorSummary id="import-errors" items={summary} formId="import-form" focusKey={actionData} />
         <PostingFor contexts={contexts} errors={errors.owner} />
         <div className={`field${errors.file ? " field--error" : ""}`}>
           <label htmlFor="file">CSV file</label>
@@ -89,6 +95,7 @@ export default function ImportVacancies() {
             name="file"
             accept=".csv,text/csv"
             required
+            aria-invalid={errors.file ? true : undefined}
             aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
           />
         </div>
@@ -106,33 +113,35 @@ export default function ImportVacancies() {
       </Form>
 
       {recent.length > 0 ? (
-        <table>
-          <caption>Your recent imports</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Uploaded</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/hr/vacancies/import/${r.id}`}>{r.fileName}</Link>
-                </td>
-                <td>{formatLondon(r.createdAt)}</td>
-                <td>
-                  {r.status === "done"
-                    ? `Imported ${r.importedCount}`
-                    : r.status === "failed"
-                      ? "Not imported"
-                      : "In progress"}
-                </td>
+        <ScrollRegion label={"Your recent imports"}>
+          <table>
+            <caption>Your recent imports</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Uploaded</th>
+                <th scope="col">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {recent.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/hr/vacancies/import/${r.id}`}>{r.fileName}</Link>
+                  </td>
+                  <td>{formatLondon(r.createdAt)}</td>
+                  <td>
+                    {r.status === "done"
+                      ? `Imported ${r.importedCount}`
+                      : r.status === "failed"
+                        ? "Not imported"
+                        : "In progress"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       ) : null}
 
       <h2>The columns</h2>
@@ -140,29 +149,31 @@ export default function ImportVacancies() {
         Name the columns in the first row, in any order. Columns marked required must be there; leave others out or
         blank. Separate several values in one cell with a semicolon (;). Dates and times are UK time.
       </p>
-      <table>
-        <caption>CSV columns for importing vacancies</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Required</th>
-            <th scope="col">What to put in it</th>
-            <th scope="col">Example</th>
-          </tr>
-        </thead>
-        <tbody>
-          {COLUMNS.map((c) => (
-            <tr key={c.name}>
-              <td>
-                <code>{c.name}</code>
-              </td>
-              <td>{c.required ? "Required" : "Optional"}</td>
-              <td>{c.help}</td>
-              <td>{c.example ? <code>{c.example}</code> : null}</td>
+      <ScrollRegion label={"CSV columns for importing vacancies"}>
+        <table>
+          <caption>CSV columns for importing vacancies</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Required</th>
+              <th scope="col">What to put in it</th>
+              <th scope="col">Example</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {COLUMNS.map((c) => (
+              <tr key={c.name}>
+                <td>
+                  <code>{c.name}</code>
+                </td>
+                <td>{c.required ? "Required" : "Optional"}</td>
+                <td>{c.help}</td>
+                <td>{c.example ? <code>{c.example}</code> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }

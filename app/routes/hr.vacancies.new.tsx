@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { invalid } from "../components/actions.server";
-import { FormErrors } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 import { RoleFields } from "../vacancies/components/step-forms";
 import { StepList } from "../vacancies/components/step-list";
 import { requireHr } from "../vacancies/guards.server";
@@ -46,7 +46,7 @@ export default function NewVacancy() {
       <h1>Post a vacancy</h1>
       <StepList current="role" />
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <PostingFor contexts={contexts} />
         <RoleFields fields={fields as never} />
         <button type="submit" className="button">

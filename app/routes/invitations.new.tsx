@@ -7,6 +7,7 @@ import { db, enqueue, services } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, SelectField, TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 import { createInvitation, placeForInviter, scopeFrom } from "../memberships/invitations.server";
 import { roleLabels } from "../vocabulary/roles";
 import { INVITABLE_ROLES, invitationSchema, scopeQuerySchema } from "../memberships/schemas";
@@ -83,7 +84,7 @@ export default function NewInvitation() {
       <h1>Invite a colleague to {placeName}</h1>
       <p>We will e-mail them a link. They accept it by signing in, or by creating an account with that address.</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <input type="hidden" name="scope" value={scope} />
         <input type="hidden" name="id" value={id} />
         <TextField meta={fields.email} label="Their e-mail address" type="email" autoComplete="off" />

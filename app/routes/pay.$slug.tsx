@@ -23,6 +23,7 @@ import { TEACHER_PAY_RANGES } from "../pay/families";
 import { payRangeLabels, phaseLabels, type PayRange, type Phase } from "../vocabulary/options";
 import { formatPounds } from "../vocabulary/money";
 import { countOf } from "../text/plural";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Teachers' pay in ${data.partnership.name} – Staffroom` : "Staffroom" },
@@ -229,60 +230,64 @@ export default function AreaPay() {
               statutory={g.statutory}
               median={g.median}
             />
-            <table>
-              <caption>By kind of employer</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Employer</th>
-                  <th scope="col">Offers</th>
-                  <th scope="col">Median top of range</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.byEmployer.map((e) => (
-                  <tr key={e.kind}>
-                    <td>{employerKinds[e.kind]}</td>
-                    <td>{e.count}</td>
-                    <td>{e.median === null ? "–" : formatPounds(e.median)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <details>
-              <summary>Every offer ({g.offers.length})</summary>
+            <ScrollRegion label={"Pay by kind of employer"}>
               <table>
-                <caption className="visually-hidden">Every offer: {name}</caption>
+                <caption>By kind of employer</caption>
                 <thead>
                   <tr>
-                    <th scope="col">School</th>
                     <th scope="col">Employer</th>
-                    <th scope="col">Vacancy</th>
-                    <th scope="col">Range (full-time)</th>
-                    <th scope="col">Flagged</th>
+                    <th scope="col">Offers</th>
+                    <th scope="col">Median top of range</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {g.offers.map((o) => (
-                    <tr key={`${o.vacancyId}-${o.phase}`}>
-                      <td>{o.schoolName}</td>
-                      <td>
-                        {o.employer} ({employerKinds[o.employerKind].split(" (")[0].toLowerCase()})
-                      </td>
-                      <td>
-                        {o.status === "published" ? (
-                          <Link to={`/vacancies/${o.vacancyId}`}>{o.title}</Link>
-                        ) : (
-                          `${o.title} (closed)`
-                        )}
-                      </td>
-                      <td>
-                        {formatPounds(o.salaryMinFte)} to {formatPounds(o.salaryMaxFte)}
-                      </td>
-                      <td>{o.flagged ? "Yes" : "No"}</td>
+                  {g.byEmployer.map((e) => (
+                    <tr key={e.kind}>
+                      <td>{employerKinds[e.kind]}</td>
+                      <td>{e.count}</td>
+                      <td>{e.median === null ? "–" : formatPounds(e.median)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            </ScrollRegion>
+            <details>
+              <summary>Every offer ({g.offers.length})</summary>
+              <ScrollRegion label={`Every offer: ${name}`}>
+                <table>
+                  <caption className="visually-hidden">Every offer: {name}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">School</th>
+                      <th scope="col">Employer</th>
+                      <th scope="col">Vacancy</th>
+                      <th scope="col">Range (full-time)</th>
+                      <th scope="col">Flagged</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.offers.map((o) => (
+                      <tr key={`${o.vacancyId}-${o.phase}`}>
+                        <td>{o.schoolName}</td>
+                        <td>
+                          {o.employer} ({employerKinds[o.employerKind].split(" (")[0].toLowerCase()})
+                        </td>
+                        <td>
+                          {o.status === "published" ? (
+                            <Link to={`/vacancies/${o.vacancyId}`}>{o.title}</Link>
+                          ) : (
+                            `${o.title} (closed)`
+                          )}
+                        </td>
+                        <td>
+                          {formatPounds(o.salaryMinFte)} to {formatPounds(o.salaryMaxFte)}
+                        </td>
+                        <td>{o.flagged ? "Yes" : "No"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             </details>
           </section>
         );

@@ -8,7 +8,8 @@ import { resetPassword } from "../auth/accounts.server";
 import { resetPasswordServerSchema } from "../auth/password-strength.server";
 import { resetPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash } from "../components/actions.server";
-import { FormErrors, TextField } from "../components/forms";
+import { TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Staffroom" }];
 
@@ -49,7 +50,7 @@ export default function ResetPassword() {
     <div className="form">
       <h1>Choose a new password</h1>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <input type="hidden" name="token" value={token} />
         <TextField
           meta={fields.password}

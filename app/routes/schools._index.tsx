@@ -8,6 +8,7 @@ import { SchoolMap } from "../components/school-map";
 import { directoryFacets, schoolPoints, searchSchools } from "../schools/queries.server";
 import { stripControlCharacters } from "../text/control-characters";
 import { phaseInWords } from "../schools/describe";
+import { ScrollRegion } from "../components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Schools – Staffroom" }];
 
@@ -107,29 +108,31 @@ export default function SchoolsDirectory() {
       ) : rows.length === 0 ? (
         <p>No schools match. Try fewer words, or another local authority.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Schools</caption>
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Town</th>
-              <th scope="col">Local authority</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/schools/${s.urn}`}>{s.name}</Link>
-                </td>
-                <td>{phaseInWords(s.phase) ?? ""}</td>
-                <td>{s.town ?? ""}</td>
-                <td>{s.laName}</td>
+        <ScrollRegion label={"Schools"}>
+          <table>
+            <caption className="visually-hidden">Schools</caption>
+            <thead>
+              <tr>
+                <th scope="col">School</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Town</th>
+                <th scope="col">Local authority</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/schools/${s.urn}`}>{s.name}</Link>
+                  </td>
+                  <td>{phaseInWords(s.phase) ?? ""}</td>
+                  <td>{s.town ?? ""}</td>
+                  <td>{s.laName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <Pagination page={query.page} pages={pages} search={search} />
     </>

@@ -9,6 +9,7 @@ import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signInSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Staffroom" }];
 
@@ -61,7 +62,7 @@ export default function SignIn() {
     <div className="form">
       <h1>Sign in</h1>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField meta={fields.email} label="Email address" type="email" autoComplete="email" />
         <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />

@@ -10,6 +10,7 @@ import { signUpServerSchema } from "../auth/password-strength.server";
 import { signUpSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { FormErrors, TextField } from "../components/forms";
+import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Staffroom" }];
 
@@ -51,7 +52,7 @@ export default function SignUp() {
       <h1>Create an account</h1>
       <p>Teachers, trainees and school staff all use the same account. Your school can add your role later.</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrorSummary form={form} focusKey={actionData} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField meta={fields.name} label="Full name" autoComplete="name" />
         <TextField meta={fields.email} label="Email address" type="email" autoComplete="email" />

@@ -20,13 +20,15 @@ import { runSearch, trustNamesFor } from "../vacancy-search/search.server";
 import { currentUser } from "../auth/guards.server";
 import { placeExamples, placeHint, placeNotFoundMessage } from "../places/examples.server";
 import { countOf, nounFor } from "../text/plural";
+import { ErrorSummary } from "../components/error-summary";
+import { NAVIGATION_FOCUS } from "../components/route-focus";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title:
       data && data.outcome
         ? `${countOf(data.outcome.total, "vacancy", "vacancies")}: ${data.summary} – Staffroom`
-        : "Find a teaching job – Staffroom",
+        : `${data && Object.keys(data.errors).length > 0 ? "Error: " : ""}Find a teaching job – Staffroom`,
   },
   {
     name: "description",
@@ -84,18 +86,14 @@ export default function VacancySearch() {
   return (
     <>
       <h1>Find a teaching job</h1>
-      {errorList.length > 0 ? (
-        <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">There is a problem</h2>
-          <ul>
-            {errorList.map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${field === "radiusMiles" ? "radius" : field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="search-errors"
+        items={errorList.map(([field, message]) => ({
+          message,
+          href: `#${field === "radiusMiles" ? "radius" : field}`,
+        }))}
+        focusKey={errors}
+      />
       {mapped.length > 0 ? (
         <div className="flash" role="status">
           Some choices in this link have new names: {mapped.map((m) => `${m.from} is now ${m.to}`).join("; ")}.
@@ -112,10 +110,10 @@ export default function VacancySearch() {
         {searching ? (
           <p>Searching…</p>
         ) : outcome ? (
-          <p>
+          <h2 className="results-heading" id="results" {...{ [NAVIGATION_FOCUS]: "" }} tabIndex={-1}>
             <strong>{outcome.total.toLocaleString("en-GB")}</strong> {nounFor(outcome.total, "vacancy", "vacancies")}
             {outcome.place ? ` within ${countOf(query.radiusMiles, "mile", "miles")} of ${outcome.place.label}` : ""}.
-          </p>
+          </h2>
         ) : (
           <p>Fix the problem above to see vacancies.</p>
         )}
@@ -162,7 +160,7 @@ export default function VacancySearch() {
               <Link to={`?${searchQueryString(query, { page: 1 })}`}>Go to the first page</Link>.
             </p>
           ) : (
-            <ResultList results={outcome.results} from={from} />
+            <ResultList results={outcome.results} from={from} headingLevel={3} />
           )}
           <Pagination page={query.page} pages={pages} search={searchQueryString(query)} label="Result pages" />
           <SaveAlert signedIn={signedIn} search={alertQuery} summary={summary} />

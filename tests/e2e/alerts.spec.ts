@@ -48,9 +48,40 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   const vacancyLink = mail.text.match(/https?:\/\/\S+\/vacancies\/[0-9a-f-]{36}/)![0];
   await anonymous.goto(vacancyLink);
   await expect(anonymous.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-  await anonymous.goto(mail.text.match(/https?:\/\/\S+\/alerts\/unsubscribe\/[^\s)\]]+/)![0]);
+  // Opening the link (as a mail scanner would, GET or HEAD) changes nothing; the page's one button unsubscribes.
+  const unsubscribeLink = mail.text.match(/https?:\/\/\S+\/alerts\/unsubscribe\/[^\s)\]]+/)![0];
+  expect((await anonymous.request.head(unsubscribeLink)).status()).toBe(200);
+  await anonymous.goto(unsubscribeLink);
+  await expect(anonymous.getByRole("heading", { name: "Unsubscribe from this job alert" })).toBeVisible();
+  await expectAccessible(anonymous);
+  await teacher.goto("/alerts");
+  await expect(
+    teacher
+      .getByRole("listitem")
+      .filter({ hasText: `“${word}”` })
+      .getByText("Unsubscribed"),
+  ).toHaveCount(0);
+  await anonymous.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(anonymous.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   await expectAccessible(anonymous);
+
+  // Mail programs' one-click unsubscribe (RFC 8058) posts without the page and without an Origin header; the dev
+  // mailbox shows the headers that offer it.
+  await anonymous.getByRole("button", { name: "That was a mistake: start the alert again" }).click();
+  await expect(anonymous.getByRole("heading", { name: "Your alert is on again" })).toBeVisible();
+  await teacher.goto(`/dev/mailbox/${mail.id}`);
+  const headers = teacher.locator(".mail-headers");
+  await expect(headers).toContainText("List-Unsubscribe-Post");
+  await expect(headers).toContainText("List-Unsubscribe=One-Click");
+  await expect(headers).toContainText(unsubscribeLink);
+  const oneClick = await anonymous.request.post(unsubscribeLink, {
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    data: "List-Unsubscribe=One-Click",
+    maxRedirects: 0,
+  });
+  expect(oneClick.status()).toBe(303);
+  await anonymous.reload();
+  await expect(anonymous.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
 
   // The teacher sees it as unsubscribed, and running alerts again sends nothing more.
   await teacher.goto("/alerts");

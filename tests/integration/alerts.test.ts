@@ -134,24 +134,43 @@ describe("job alerts", () => {
     expect(alert.problem).toContain("The list of choices has changed");
   });
 
-  it("unsubscribes in one click without signing in, idempotently, and a forged token is a 404", async () => {
+  it("unsubscribes only on POST (the page's button or a mail program's one click), never on GET or HEAD", async () => {
     const { teacher } = await setUp();
     const created = await createAlert(t.db, teacher, "q=maths", "daily");
     const alertId = created.ok ? created.alertId : "";
     const token = unsubscribeToken(alertId, services().config.sessionSecret);
-    for (let i = 0; i < 2; i++) {
-      const response = await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${token}`), { token });
+    // A mail scanner opening the link (GET, HEAD) changes nothing: the page only offers the button.
+    for (const method of ["GET", "HEAD"]) {
+      const request = new Request(`http://localhost/alerts/unsubscribe/${token}`, { method });
+      const response = await callRoute(unsubscribeLoader, request, { token });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ summary: "“maths”", subscribed: false });
+      expect(await response.json()).toEqual({ summary: "“maths”", subscribed: true, resubscribed: false });
     }
+    expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).toBeNull();
+    // The page's button, twice (idempotent).
+    for (let i = 0; i < 2; i++) {
+      const pressed = await callRoute(
+        unsubscribeAction,
+        formRequest(`/alerts/unsubscribe/${token}`, { intent: "unsubscribe" }),
+        { token },
+      );
+      expect(pressed.status).toBe(303);
+      expect(pressed.headers.get("Location")).toBe(`/alerts/unsubscribe/${token}`);
+    }
+    const page = await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${token}`), { token });
+    expect(await page.json()).toEqual({ summary: "“maths”", subscribed: false, resubscribed: false });
     expect(await run("daily")).toMatchObject({ alerts: 0 });
+    await callRoute(unsubscribeAction, formRequest(`/alerts/unsubscribe/${token}`, { intent: "resubscribe" }), {
+      token,
+    });
     // A mail program's one-click POST (RFC 8058), and then "start it again" from the page.
     const oneClick = await callRoute(
       unsubscribeAction,
       formRequest(`/alerts/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }),
       { token },
     );
-    expect(oneClick.status).toBe(302);
+    expect(oneClick.status).toBe(303);
+    expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).not.toBeNull();
     const again = await callRoute(
       unsubscribeAction,
       formRequest(`/alerts/unsubscribe/${token}`, { intent: "resubscribe" }),

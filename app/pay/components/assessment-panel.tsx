@@ -4,6 +4,7 @@ import { formatPounds } from "../../vocabulary/money";
 import { badgeText, findingText } from "../explain";
 import type { Badge, Comparable, Finding, PayBasis } from "../rule";
 import { countOf } from "../../text/plural";
+import { ScrollRegion } from "../../components/scroll-region";
 
 export type AssessmentView = {
   findings: Finding[];
@@ -20,40 +21,42 @@ function ComparablesTable({ comparables, basis }: { comparables: Comparable[]; b
   const named = comparables.filter((c) => c.title && c.schoolName).sort((a, b) => a.distanceMetres - b.distanceMetres);
   const rest = comparables.length - named.length;
   return (
-    <table>
-      <caption>
-        The {countOf(comparables.length, "offer", "offers")} compared with
-        {rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">School</th>
-          <th scope="col">Vacancy</th>
-          <th scope="col">
-            {basis === "starting_salary" ? "Starting salary (full-time)" : "Top of range (full-time)"}
-          </th>
-          <th scope="col">Distance</th>
-          <th scope="col">Published</th>
-        </tr>
-      </thead>
-      <tbody>
-        {named.map((c) => (
-          <tr key={c.vacancyId}>
-            <td>{c.schoolName}</td>
-            <td>
-              <Link to={`/vacancies/${c.vacancyId}`}>{c.title}</Link>
-            </td>
-            <td>
-              {basis === "starting_salary" && c.salaryMinFte !== null
-                ? formatPounds(c.salaryMinFte)
-                : formatPounds(c.salaryMaxFte)}
-            </td>
-            <td>{formatMiles(c.distanceMetres)}</td>
-            <td>{c.publishedOn}</td>
+    <ScrollRegion label={"Offers compared"}>
+      <table>
+        <caption>
+          The {countOf(comparables.length, "offer", "offers")} compared with
+          {rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Vacancy</th>
+            <th scope="col">
+              {basis === "starting_salary" ? "Starting salary (full-time)" : "Top of range (full-time)"}
+            </th>
+            <th scope="col">Distance</th>
+            <th scope="col">Published</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {named.map((c) => (
+            <tr key={c.vacancyId}>
+              <td>{c.schoolName}</td>
+              <td>
+                <Link to={`/vacancies/${c.vacancyId}`}>{c.title}</Link>
+              </td>
+              <td>
+                {basis === "starting_salary" && c.salaryMinFte !== null
+                  ? formatPounds(c.salaryMinFte)
+                  : formatPounds(c.salaryMaxFte)}
+              </td>
+              <td>{formatMiles(c.distanceMetres)}</td>
+              <td>{c.publishedOn}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

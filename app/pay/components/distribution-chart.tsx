@@ -3,6 +3,7 @@ import { useId } from "react";
 import { formatPounds } from "../../vocabulary/money";
 import { employerKinds, type EmployerKind } from "../employers";
 import { countOf } from "../../text/plural";
+import { ScrollRegion } from "../../components/scroll-region";
 
 export type ChartOffer = {
   id: string;
@@ -81,75 +82,78 @@ export function DistributionChart({
   const axisY = layout.height - 24;
   return (
     <figure className="chart-figure">
-      <svg
-        className="pay-chart"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>
-          {`${countOf(offers.length, "offer", "offers")}, median ${formatPounds(median)}`}
-          {statutory.min !== null && statutory.max !== null
-            ? `; statutory range ${formatPounds(statutory.min)} to ${formatPounds(statutory.max)}`
-            : "; no statutory range held"}
-          {`; ${offers.filter((o) => o.flagged).length} flagged.`}
-        </desc>
-        {layout.band ? (
-          <rect
-            className="pay-chart__band"
-            x={layout.band.x1}
-            y={TOP - 6}
-            width={Math.max(1, layout.band.x2 - layout.band.x1)}
-            height={KINDS.length * ROW + 6}
-          />
-        ) : null}
-        {layout.rows.map((r) => (
-          <g key={r.kind}>
-            <line className="pay-chart__row" x1={LEFT} x2={layout.width - RIGHT} y1={r.y} y2={r.y} />
-            <text className="pay-chart__label" x={LEFT - 10} y={r.y + 4} textAnchor="end">
-              {r.label}
-            </text>
-          </g>
-        ))}
-        <line className="pay-chart__median" x1={layout.median} x2={layout.median} y1={TOP - 10} y2={axisY} />
-        <text className="pay-chart__label" x={layout.median} y={TOP - 14} textAnchor="middle">
-          median
-        </text>
-        {layout.dots.map((d) =>
-          d.employerKind === "large_trust" ? (
+      {/* At its drawn size: on a phone it scrolls sideways rather than shrinking its labels to about 6 px. */}
+      <ScrollRegion label={`Chart: ${title}`}>
+        <svg
+          className="pay-chart"
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+        >
+          <title id={titleId}>{title}</title>
+          <desc id={descId}>
+            {`${countOf(offers.length, "offer", "offers")}, median ${formatPounds(median)}`}
+            {statutory.min !== null && statutory.max !== null
+              ? `; statutory range ${formatPounds(statutory.min)} to ${formatPounds(statutory.max)}`
+              : "; no statutory range held"}
+            {`; ${offers.filter((o) => o.flagged).length} flagged.`}
+          </desc>
+          {layout.band ? (
             <rect
-              key={d.id}
-              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
-              x={d.cx - 5}
-              y={d.cy - 5}
-              width={10}
-              height={10}
+              className="pay-chart__band"
+              x={layout.band.x1}
+              y={TOP - 6}
+              width={Math.max(1, layout.band.x2 - layout.band.x1)}
+              height={KINDS.length * ROW + 6}
             />
-          ) : d.employerKind === "small_trust" ? (
-            <polygon
-              key={d.id}
-              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
-              points={`${d.cx},${d.cy - 6} ${d.cx + 6},${d.cy + 5} ${d.cx - 6},${d.cy + 5}`}
-            />
-          ) : (
-            <circle
-              key={d.id}
-              className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
-              cx={d.cx}
-              cy={d.cy}
-              r={5}
-            />
-          ),
-        )}
-        <line className="pay-chart__axis" x1={LEFT} x2={layout.width - RIGHT} y1={axisY} y2={axisY} />
-        {layout.ticks.map((t) => (
-          <text key={t.value} className="pay-chart__label" x={t.x} y={axisY + 16} textAnchor="middle">
-            £{Math.round(t.value / 1000)}k
+          ) : null}
+          {layout.rows.map((r) => (
+            <g key={r.kind}>
+              <line className="pay-chart__row" x1={LEFT} x2={layout.width - RIGHT} y1={r.y} y2={r.y} />
+              <text className="pay-chart__label" x={LEFT - 10} y={r.y + 4} textAnchor="end">
+                {r.label}
+              </text>
+            </g>
+          ))}
+          <line className="pay-chart__median" x1={layout.median} x2={layout.median} y1={TOP - 10} y2={axisY} />
+          <text className="pay-chart__label" x={layout.median} y={TOP - 14} textAnchor="middle">
+            median
           </text>
-        ))}
-      </svg>
+          {layout.dots.map((d) =>
+            d.employerKind === "large_trust" ? (
+              <rect
+                key={d.id}
+                className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+                x={d.cx - 5}
+                y={d.cy - 5}
+                width={10}
+                height={10}
+              />
+            ) : d.employerKind === "small_trust" ? (
+              <polygon
+                key={d.id}
+                className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+                points={`${d.cx},${d.cy - 6} ${d.cx + 6},${d.cy + 5} ${d.cx - 6},${d.cy + 5}`}
+              />
+            ) : (
+              <circle
+                key={d.id}
+                className={`pay-chart__dot pay-chart__dot--${d.employerKind}${d.flagged ? " pay-chart__dot--flagged" : ""}`}
+                cx={d.cx}
+                cy={d.cy}
+                r={5}
+              />
+            ),
+          )}
+          <line className="pay-chart__axis" x1={LEFT} x2={layout.width - RIGHT} y1={axisY} y2={axisY} />
+          {layout.ticks.map((t) => (
+            <text key={t.value} className="pay-chart__label" x={t.x} y={axisY + 16} textAnchor="middle">
+              £{Math.round(t.value / 1000)}k
+            </text>
+          ))}
+        </svg>
+      </ScrollRegion>
       <figcaption className="small">
         Top of the advertised range, full-time equivalent. Squares: large trusts; triangles: smaller trusts and single
         academies; circles: local-authority schools; outlined in red: flagged. Shaded: the statutory range. The table

@@ -8,25 +8,32 @@ type Props = {
   countdown?: string | null;
   /** The plain pay badge and what it rests on, on the public page. */
   payBadge?: { text: string; kind: string; basis: string } | null;
+  /** The title's heading level: 1 on the public page, lower inside HR's preview (the page has its own h1). */
+  level?: 1 | 3;
 };
 
-function Section({ title, text }: { title: string; text: string }) {
+type HeadingTag = "h1" | "h2" | "h3" | "h4";
+const headingTag = (level: number) => `h${level}` as HeadingTag;
+
+function Section({ title, text, tag: H }: { title: string; text: string; tag: HeadingTag }) {
   if (!text.trim()) return null;
   return (
     <section className="advert-section">
-      <h2>{title}</h2>
+      <H>{title}</H>
       <p>{text}</p>
     </section>
   );
 }
 
 /** The advert as a teacher reads it: the public page and HR's preview render the same thing. */
-export function Advert({ vacancy: v, countdown, payBadge }: Props) {
+export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
   const pay = payView(v);
   const split = v.schools.some((s) => s.fteShare !== null);
+  const Title = headingTag(level);
+  const H = headingTag(level + 1);
   return (
     <article aria-labelledby="advert-title">
-      <h1 id="advert-title">{v.title}</h1>
+      <Title id="advert-title">{v.title}</Title>
       <p className="lead">
         {v.schools.length === 1 ? v.schools[0].name : `${v.schools.length} schools`}
         {v.ectSuitable ? " · Suitable for early career teachers" : ""}
@@ -87,7 +94,7 @@ export function Advert({ vacancy: v, countdown, payBadge }: Props) {
         ) : null}
       </dl>
 
-      <h2>{v.schools.length === 1 ? "School" : "Schools"}</h2>
+      <H>{v.schools.length === 1 ? "School" : "Schools"}</H>
       {v.schools.length === 0 ? (
         <p>No school chosen yet.</p>
       ) : (
@@ -103,17 +110,17 @@ export function Advert({ vacancy: v, countdown, payBadge }: Props) {
         </ul>
       )}
 
-      <Section title="About the role" text={v.aboutRole} />
-      <Section title="About the school" text={v.aboutSchool} />
-      <Section title="Skills and experience" text={v.skillsExperience} />
-      <Section title="What the school offers" text={v.whatWeOffer} />
+      <Section title="About the role" text={v.aboutRole} tag={H} />
+      <Section title="About the school" text={v.aboutSchool} tag={H} />
+      <Section title="Skills and experience" text={v.skillsExperience} tag={H} />
+      <Section title="What the school offers" text={v.whatWeOffer} tag={H} />
       {v.visitsWelcome ? <p>Visits to the school are welcome: use the contact details below to arrange one.</p> : null}
       <section className="advert-section">
-        <h2>Safeguarding</h2>
+        <H>Safeguarding</H>
         <p>{SAFEGUARDING_STATEMENT}</p>
       </section>
 
-      <h2>How to apply</h2>
+      <H>How to apply</H>
       {v.applyMethod === "external_link" && v.applyUrl ? (
         <p>
           <a className="button" href={v.applyUrl} rel="noopener noreferrer nofollow">

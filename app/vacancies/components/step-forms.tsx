@@ -15,6 +15,7 @@ import {
 import { allowanceKinds, allowanceLabels } from "../../vocabulary/options";
 import { SAFEGUARDING_STATEMENT } from "../safeguarding";
 import { subjectOptions } from "../../vocabulary/subjects";
+import { ScrollRegion } from "../../components/scroll-region";
 
 // Conform's field map: each step reads the fields it owns, as plain form values.
 type Fields = Record<string, FieldMetadata<string | number | null | undefined>>;
@@ -54,6 +55,14 @@ export type SchoolChoice = { id: string; name: string; town: string | null; chos
  * give each its share. Works without JavaScript: nothing is added or removed dynamically.
  */
 export function WhereFields({ fields, schools }: { fields: Fields; schools: SchoolChoice[] }) {
+  // After a refused save, each ticked school's share has its own field (schools[i].share, i in ticked order): its
+  // error is shown in that school's row, and its id is the one the error summary links to.
+  const shareFields = new Map<string, FieldMetadata<string>>();
+  const ticked = fields.schools as unknown as FieldMetadata<{ schoolId: string; share: string }[]>;
+  for (const item of ticked.getFieldList()) {
+    const { schoolId, share } = item.getFieldset();
+    if (typeof schoolId.initialValue === "string") shareFields.set(schoolId.initialValue, share);
+  }
   return (
     <>
       <ChoiceGroup
@@ -66,46 +75,52 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
           { value: "central", label: "Across several schools (a central or peripatetic role, not split)" },
         ]}
       />
-      <fieldset className={`field${fields.schools.errors ? " field--error" : ""}`} id={fields.schools.id}>
+      <fieldset
+        className={`field${fields.schools.errors ? " field--error" : ""}`}
+        aria-describedby={[`${fields.schools.id}-hint`, fields.schools.errors ? fields.schools.errorId : ""]
+          .join(" ")
+          .trim()}
+      >
         <legend>Schools</legend>
-        <span className="hint">For a shared role, give each school's share of the FTE, for example 0.6 and 0.4.</span>
+        <span className="hint" id={`${fields.schools.id}-hint`}>
+          For a shared role, give each school's share of the FTE, for example 0.6 and 0.4.
+        </span>
         <FieldError id={fields.schools.errorId} errors={fields.schools.errors} />
-        <table className="school-shares">
-          <caption className="visually-hidden">Schools and their share of the role</caption>
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">Share of FTE (shared roles)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schools.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <div className="choice">
-                    <input type="checkbox" id={`school-${s.id}`} name="school" value={s.id} defaultChecked={s.chosen} />
-                    <label htmlFor={`school-${s.id}`}>
-                      {s.name}
-                      {s.town ? `, ${s.town}` : ""}
-                    </label>
-                  </div>
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`share-${s.id}`}>
-                    Share of FTE at {s.name}
-                  </label>
-                  <input
-                    id={`share-${s.id}`}
-                    name={`share.${s.id}`}
-                    type="text"
-                    inputMode="decimal"
-                    defaultValue={s.share}
-                  />
-                </td>
+        <ScrollRegion label={"Schools and their share of the role"}>
+          <table className="school-shares">
+            <caption className="visually-hidden">Schools and their share of the role</caption>
+            <thead>
+              <tr>
+                <th scope="col">School</th>
+                <th scope="col">Share of FTE (shared roles)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {schools.map((s, i) => (
+                <tr key={s.id}>
+                  <td>
+                    <div className="choice">
+                      <input
+                        type="checkbox"
+                        // The first school takes the field's id: the error summary links to it.
+                        id={i === 0 ? fields.schools.id : `school-${s.id}`}
+                        name="school"
+                        value={s.id}
+                        defaultChecked={s.chosen}
+                        aria-invalid={fields.schools.errors ? true : undefined}
+                      />
+                      <label htmlFor={i === 0 ? fields.schools.id : `school-${s.id}`}>
+                        {s.name}
+                        {s.town ? `, ${s.town}` : ""}
+                      </label>
+                    </div>
+                  </td>
+                  <ShareCell school={s} meta={shareFields.get(s.id)} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </fieldset>
       <SelectField meta={fields.workingPattern} label="Working pattern" options={workingPatternOptions} />
       <TextField
@@ -118,20 +133,25 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
   );
 }
 
-/**
- * With JavaScript, choosing a pay point fills its salary field at once, unless HR typed a salary of their own
- * (a figure this filled in may be replaced by the next choice). Without it, the server fills blank salaries.
- */
-function fillSalaryFromPoint(event: { target: EventTarget }, pointSalaries: Record<string, number>) {
-  const select = event.target as HTMLSelectElement;
-  const target = select.name === "payPointFrom" ? "salaryMinFte" : select.name === "payPointTo" ? "salaryMaxFte" : null;
-  const input = target ? (select.form?.elements.namedItem(target) as HTMLInputElement | null) : null;
-  if (!input) return;
-  const figure = Object.hasOwn(pointSalaries, select.value) ? pointSalaries[select.value] : undefined;
-  const filledByUs = input.dataset.filledFromPoint === input.value;
-  if (figure === undefined || (input.value !== "" && !filledByUs)) return;
-  input.value = String(figure);
-  input.dataset.filledFromPoint = input.value;
+function ShareCell({ school, meta }: { school: SchoolChoice; meta?: FieldMetadata<string> }) {
+  const id = meta?.errors ? meta.id : `share-${school.id}`;
+  return (
+    <td className={meta?.errors ? "field--error" : undefined}>
+      <label className="visually-hidden" htmlFor={id}>
+        Share of FTE at {school.name}
+      </label>
+      {meta?.errors ? <FieldError id={meta.errorId} errors={meta.errors} /> : null}
+      <input
+        id={id}
+        name={`share.${school.id}`}
+        type="text"
+        inputMode="decimal"
+        defaultValue={typeof meta?.initialValue === "string" ? meta.initialValue : school.share}
+        aria-invalid={meta?.errors ? true : undefined}
+        aria-describedby={meta?.errors ? meta.errorId : undefined}
+      />
+    </td>
+  );
 }
 
 export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; pointSalaries?: Record<string, number> }) {
@@ -169,14 +189,18 @@ export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; poin
       />
       <TextField meta={fields.salaryMaxFte} label="Maximum salary, full-time equivalent, £ a year" type="number" />
       <TextField meta={fields.hourlyRatePounds} label="Hourly rate in £ (casual roles)" hint="For example 14.50" />
-      <fieldset className="field" id={allowances.id}>
+      <fieldset className={`field${allowances.errors ? " field--error" : ""}`}>
         <legend>Allowances (optional)</legend>
         <FieldError id={allowances.errorId} errors={allowances.errors} />
         {rows.map((i) => (
           <div className="filters" key={i}>
             <div className="field">
-              <label htmlFor={`allowance-${i}-kind`}>Allowance {i + 1}</label>
-              <select id={`allowance-${i}-kind`} name={`allowances[${i}].kind`} defaultValue={initial[i]?.kind ?? ""}>
+              <label htmlFor={i === 0 ? allowances.id : `allowance-${i}-kind`}>Allowance {i + 1}</label>
+              <select
+                id={i === 0 ? allowances.id : `allowance-${i}-kind`}
+                name={`allowances[${i}].kind`}
+                defaultValue={initial[i]?.kind ?? ""}
+              >
                 <option value="">None</option>
                 {allowanceKinds.map((k) => (
                   <option key={k} value={k}>

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { STEPS, type StepKey } from "../steps";
 
-/** Where the user is in the flow; once a draft exists every step is a link. */
-export function StepList({ current, vacancyId }: { current: StepKey; vacancyId?: string }) {
+/** Where the user is in the flow (aria-current on the step shown); once a draft exists every other step is a link. */
+export function StepList({ current, vacancyId }: { current: StepKey | "review"; vacancyId?: string }) {
   return (
     <nav aria-label="Steps">
       <ol className="steps">
@@ -20,8 +20,12 @@ export function StepList({ current, vacancyId }: { current: StepKey; vacancyId?:
           </li>
         ))}
         {vacancyId ? (
-          <li>
-            <Link to={`/hr/vacancies/${vacancyId}`}>Review and publish</Link>
+          <li aria-current={current === "review" ? "step" : undefined}>
+            {current === "review" ? (
+              <span>{STEPS.length + 1}. Review and publish</span>
+            ) : (
+              <Link to={`/hr/vacancies/${vacancyId}`}>{STEPS.length + 1}. Review and publish</Link>
+            )}
           </li>
         ) : null}
       </ol>

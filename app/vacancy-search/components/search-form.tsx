@@ -164,6 +164,7 @@ export function SearchForm({
                 type="checkbox"
                 value="yes"
                 defaultChecked={Boolean(query.filters[flag])}
+                aria-invalid={errors[flag] ? true : undefined}
                 aria-describedby={errors[flag] ? `${flag}-error` : undefined}
               />
               <label htmlFor={flag}>

@@ -1,0 +1,102 @@
+import type { FormMetadata } from "@conform-to/react";
+import { useEffect, useRef, useState } from "react";
+
+/** One problem in the summary: its message and, when it belongs to a field, a link to that field's control. */
+export type ErrorItem = { message: string; href?: string };
+
+/**
+ * Marks an action's JSON as a failed form submission, so the document title says "Error:" (see
+ * app/components/document-title.tsx). Every action that refuses a form returns data with this key.
+ */
+export const FORM_FAILED = "formFailed";
+export type FailedForm = { [FORM_FAILED]: true };
+
+export function isFailedForm(data: unknown): data is FailedForm {
+  return typeof data === "object" && data !== null && (data as Record<string, unknown>)[FORM_FAILED] === true;
+}
+
+/**
+ * Conform's errors as summary items, in the order the schema reports them. A field's link points at its control's
+ * id (`<form id>-<name>`); choice groups give that id to their first option, so the link lands on an input.
+ */
+export function errorItemsOf(form: Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "allErrors">) {
+  const items: ErrorItem[] = [];
+  for (const [name, messages] of Object.entries(form.allErrors ?? {})) {
+    if (!messages?.length) continue;
+    const href = name ? `#${form.id}-${name}` : undefined;
+    items.push({ message: messages.join(". "), href });
+  }
+  return items;
+}
+
+/**
+ * GOV.UK's error summary: at the top of the form, focused when it appears so a screen reader reads it and a
+ * keyboard user starts from it. It is shown once the form has been submitted (a server answer, `focusKey`, or a
+ * submission the browser-side validation stopped), not while a field is checked on leaving it. Without JavaScript
+ * the server renders it with `autofocus` on the page that answers the POST. With JavaScript it is focused after
+ * each failed submission: conform first moves focus to the first invalid field (in a layout effect, or in its
+ * submit handler when it validates in the browser), and this passive effect runs later. Fixing fields one by one
+ * shortens the list without moving focus.
+ */
+export function ErrorSummary({
+  id,
+  items,
+  formId,
+  focusKey,
+}: {
+  id: string;
+  items: ErrorItem[];
+  formId?: string;
+  focusKey?: unknown;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [submits, setSubmits] = useState(0);
+  const shown = items.length > 0 && (submits > 0 || focusKey != null);
+  useEffect(() => {
+    const form = formId ? document.getElementById(formId) : null;
+    // Conform checks a field on leaving it by a submission of its own (submitter named "__intent__"): not a try.
+    const onSubmit = (event: Event) => {
+      if ((event as SubmitEvent).submitter?.getAttribute("name") !== "__intent__") setSubmits((n) => n + 1);
+    };
+    form?.addEventListener("submit", onSubmit);
+    return () => form?.removeEventListener("submit", onSubmit);
+  }, [formId]);
+  const showing = useRef(shown);
+  showing.current = shown;
+  useEffect(() => {
+    if (showing.current) ref.current?.focus();
+  }, [focusKey, submits]);
+  if (!shown) return null;
+  return (
+    <div
+      className="error-summary"
+      id={id}
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={`${id}-title`}
+      role="alert"
+      // Server-rendered as `autofocus`: a browser without JavaScript lands here on the page that answers the POST.
+      autoFocus
+    >
+      <h2 id={`${id}-title`}>There is a problem</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={`${item.href ?? ""}:${item.message}`}>
+            {item.href ? <a href={item.href}>{item.message}</a> : item.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The summary of a conform form: field errors linked to their controls, form errors unlinked. */
+export function FormErrorSummary({
+  form,
+  focusKey,
+}: {
+  form: Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "allErrors" | "errorId">;
+  focusKey: unknown;
+}) {
+  return <ErrorSummary id={form.errorId} items={errorItemsOf(form)} formId={form.id} focusKey={focusKey} />;
+}
