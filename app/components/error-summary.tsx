@@ -55,8 +55,11 @@ export function ErrorSummary({
   useEffect(() => {
     const form = formId ? document.getElementById(formId) : null;
     // Conform checks a field on leaving it by a submission of its own (submitter named "__intent__"): not a try.
+    // Counted after this event: this native listener runs before conform's React handler, which reports the
+    // errors and focuses the first invalid field; the summary must take focus after that.
     const onSubmit = (event: Event) => {
-      if ((event as SubmitEvent).submitter?.getAttribute("name") !== "__intent__") setSubmits((n) => n + 1);
+      if ((event as SubmitEvent).submitter?.getAttribute("name") === "__intent__") return;
+      setTimeout(() => setSubmits((n) => n + 1), 0);
     };
     form?.addEventListener("submit", onSubmit);
     return () => form?.removeEventListener("submit", onSubmit);
@@ -66,6 +69,14 @@ export function ErrorSummary({
   useEffect(() => {
     if (showing.current) ref.current?.focus();
   }, [focusKey, submits]);
+  // A submission stopped in the browser has no action data for <ErrorTitle />: the title says "Error:" from here.
+  useEffect(() => {
+    if (!shown || document.title.startsWith("Error: ")) return;
+    document.title = `Error: ${document.title}`;
+    return () => {
+      if (document.title.startsWith("Error: ")) document.title = document.title.slice("Error: ".length);
+    };
+  }, [shown]);
   if (!shown) return null;
   return (
     <div

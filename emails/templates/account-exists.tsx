@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button } from "@react-email/components";
+import { EmailLayout, Text, buttonStyle, PastableLink } from "./layout";
 
 export type AccountExistsProps = { name: string; signInUrl: string; resetUrl: string };
 
@@ -9,10 +9,12 @@ export function AccountExists({ name, signInUrl, resetUrl }: AccountExistsProps)
     <EmailLayout preview="You already have a Staffroom account" heading="You already have an account">
       <Text>Hello {name},</Text>
       <Text>Someone tried to create a Staffroom account with this e-mail address, which already has one.</Text>
-      <Button href={signInUrl} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={signInUrl} style={buttonStyle}>
         Sign in
       </Button>
-      <Text>Forgotten your password? Choose a new one: {resetUrl}</Text>
+      <Text>
+        Forgotten your password? Choose a new one: <PastableLink href={resetUrl} />
+      </Text>
     </EmailLayout>
   );
 }

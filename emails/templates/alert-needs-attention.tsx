@@ -1,5 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button } from "@react-email/components";
+import { EmailLayout, Link, Text, buttonStyle } from "./layout";
 
 export type AlertNeedsAttentionProps = { summary: string; problem: string; manageUrl: string; unsubscribeUrl: string };
 
@@ -14,7 +14,7 @@ export function AlertNeedsAttention({ summary, problem, manageUrl, unsubscribeUr
         We have paused it rather than send you vacancies you did not ask for. Save the search again to start it once
         more.
       </Text>
-      <Button href={manageUrl} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={manageUrl} style={buttonStyle}>
         Look at your alerts
       </Button>
       <Text>

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button } from "@react-email/components";
+import { EmailLayout, Text, buttonStyle, PastableLink } from "./layout";
 
 export type InvitationProps = {
   inviterName: string;
@@ -15,10 +15,12 @@ export function Invitation({ inviterName, roleLabel, placeName, url, expiresInDa
       <Text>
         {inviterName} has invited you to join {placeName} on Staffroom as {roleLabel}.
       </Text>
-      <Button href={url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={url} style={buttonStyle}>
         Accept the invitation
       </Button>
-      <Text>Or paste this link into your browser: {url}</Text>
+      <Text>
+        Or paste this link into your browser: <PastableLink href={url} />
+      </Text>
       <Text>
         Sign in, or create an account with this e-mail address, to accept. The invitation expires in {expiresInDays}{" "}
         days.

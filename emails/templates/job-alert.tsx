@@ -1,5 +1,5 @@
-import { Button, Link, Section, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button, Heading, Section } from "@react-email/components";
+import { EmailLayout, Link, Text, buttonStyle } from "./layout";
 
 export type JobAlertVacancy = { title: string; url: string; schools: string; pay: string; closes: string };
 
@@ -40,9 +40,9 @@ export function JobAlert({
       ) : null}
       {vacancies.map((v) => (
         <Section key={v.url} style={{ borderTop: "1px solid #b1b4b6", paddingTop: "8px" }}>
-          <Text style={{ fontSize: "18px", fontWeight: 700, margin: "0" }}>
+          <Heading as="h2" style={{ fontSize: "19px", lineHeight: "25px", margin: "8px 0 4px" }}>
             <Link href={v.url}>{v.title}</Link>
-          </Text>
+          </Heading>
           <Text style={{ margin: "4px 0" }}>{v.schools}</Text>
           <Text style={{ margin: "4px 0" }}>{v.pay}</Text>
           <Text style={{ margin: "4px 0" }}>Closes {v.closes}</Text>
@@ -53,7 +53,7 @@ export function JobAlert({
           And {more} more. <Link href={searchUrl}>See them all</Link>.
         </Text>
       ) : null}
-      <Button href={searchUrl} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={searchUrl} style={buttonStyle}>
         See every match
       </Button>
       <Text>

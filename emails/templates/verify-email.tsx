@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button } from "@react-email/components";
+import { EmailLayout, Text, buttonStyle, PastableLink } from "./layout";
 
 export type VerifyEmailProps = { name: string; url: string; expiresInHours: number };
 
@@ -8,10 +8,12 @@ export function VerifyEmail({ name, url, expiresInHours }: VerifyEmailProps) {
     <EmailLayout preview="Confirm your e-mail address for Staffroom" heading="Confirm your e-mail address">
       <Text>Hello {name},</Text>
       <Text>Confirm that this is your e-mail address to finish setting up your Staffroom account.</Text>
-      <Button href={url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={url} style={buttonStyle}>
         Confirm my e-mail address
       </Button>
-      <Text>Or paste this link into your browser: {url}</Text>
+      <Text>
+        Or paste this link into your browser: <PastableLink href={url} />
+      </Text>
       <Text>The link works once and expires in {expiresInHours} hours.</Text>
     </EmailLayout>
   );

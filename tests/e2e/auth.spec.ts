@@ -50,7 +50,7 @@ test("a wrong password is refused with a message, and a malformed address is fla
   await page.getByLabel("Email address").fill("not-an-address");
   await page.getByLabel("Password").fill("whatever password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Enter an e-mail address in the right format")).toBeVisible();
+  await expect(page.locator(".field-error").getByText("Enter an e-mail address in the right format")).toBeVisible();
   await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
 });
 
@@ -62,7 +62,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Email address").fill("not-an-address");
     await page.getByLabel("Password").fill("x");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByText("Enter an e-mail address in the right format")).toBeVisible();
+    await expect(page.locator(".field-error").getByText("Enter an e-mail address in the right format")).toBeVisible();
 
     await page.getByLabel("Email address").fill("teacher@staffroom.example");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);

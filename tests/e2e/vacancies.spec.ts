@@ -16,7 +16,9 @@ test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on b
   await page.getByLabel("Share of FTE at Westford Academy").fill("0.3");
   await page.getByRole("button", { name: "Save and continue" }).click();
   // A validation error, at the field, and nothing moves on.
-  await expect(page.getByText("The schools' shares add up to 0.9 but the role is 1 FTE")).toBeVisible();
+  await expect(
+    page.locator(".field-error").getByText("The schools' shares add up to 0.9 but the role is 1 FTE"),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Schools and hours" })).toBeVisible();
   await page.getByLabel("Share of FTE at Westford Academy").fill("0.4");
   await page.getByRole("button", { name: "Save and continue" }).click();

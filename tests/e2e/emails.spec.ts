@@ -1,0 +1,115 @@
+import { renderEmail } from "../../emails/render.server";
+import type { EmailProps, TemplateName } from "../../emails/catalogue";
+import { expect, test } from "./support";
+
+/**
+ * Every mail Staffroom sends, rendered as sent and opened in Chromium at a phone's width: a <title>, the preview text
+ * inside <body>, 16 px text, underlined links with at least 4.5:1 contrast, vacancy titles as headings, and nothing
+ * wider than the screen (the long links to paste break anywhere).
+ */
+const token = "Zx9".repeat(30);
+const app = "https://staffroom.example";
+const samples: { [K in TemplateName]: EmailProps[K] } = {
+  "verify-email": { name: "Priya Shah", url: `${app}/verify-email?token=${token}`, expiresInHours: 24 },
+  "reset-password": { name: "Priya Shah", url: `${app}/reset-password?token=${token}`, expiresInMinutes: 60 },
+  invitation: {
+    inviter: "Ada Admin",
+    place: "Northbrook Learning Trust",
+    role: "HR",
+    url: `${app}/invitations/${token}`,
+    expiresInDays: 7,
+  } as unknown as EmailProps["invitation"],
+  "account-exists": {
+    name: "Priya Shah",
+    signInUrl: `${app}/sign-in`,
+    resetUrl: `${app}/forgot-password?email=priya.shah%40example.com`,
+  },
+  "job-alert": {
+    summary: "“maths” within 5 miles of M33 7XW",
+    frequency: "daily",
+    vacancies: [
+      {
+        title: "Teacher of Mathematics",
+        url: `${app}/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+        schools: "Northbrook Academy, Northbrook",
+        pay: "£32,916 to £45,352 a year (full-time equivalent)",
+        closes: "30 June 2027 at 12:00",
+      },
+    ],
+    more: 2,
+    searchUrl: `${app}/vacancies?q=maths&location=M33+7XW&radius=5`,
+    manageUrl: `${app}/alerts`,
+    unsubscribeUrl: `${app}/alerts/unsubscribe/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10.${token.slice(0, 43)}`,
+    renamed: [],
+  },
+  "alert-needs-attention": {
+    summary: "Basket weaving",
+    problem: "“Basket weaving” is not one of the subject choices any more",
+    manageUrl: `${app}/alerts`,
+    unsubscribeUrl: `${app}/alerts/unsubscribe/x.${token.slice(0, 43)}`,
+  },
+};
+
+/** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test.use({ viewport: { width: 320, height: 640 } });
+
+for (const template of Object.keys(samples) as TemplateName[]) {
+  test(`the ${template} mail has a title, readable text and links, and fits a phone`, async ({ page }) => {
+    const mail = await renderEmail(template, samples[template] as never);
+    await page.setContent(mail.html);
+    expect(await page.title()).not.toBe("");
+    const preview = await page.evaluate(() => document.body.firstElementChild?.textContent ?? "");
+    expect(preview.trim().length, "the preview text is the first thing in <body>").toBeGreaterThan(0);
+    expect(mail.html.indexOf(preview.trim().slice(0, 20))).toBeGreaterThan(mail.html.indexOf("<body"));
+
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll("p")].map((p) => ({
+        text: p.textContent,
+        px: parseFloat(getComputedStyle(p).fontSize),
+      })),
+    );
+    for (const t of texts) expect(t.px, `"${t.text}"`).toBeGreaterThanOrEqual(16);
+
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll("a")].map((a) => {
+        const style = getComputedStyle(a);
+        let bg = style.backgroundColor;
+        for (let el: Element | null = a; el && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); el = el.parentElement)
+          bg = getComputedStyle(el).backgroundColor;
+        return {
+          text: a.textContent,
+          colour: style.color,
+          background: bg,
+          underlined: style.textDecorationLine.includes("underline"),
+          button: getComputedStyle(a).backgroundColor !== "rgba(0, 0, 0, 0)",
+        };
+      }),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      expect(contrast(l.colour, l.background), `"${l.text}" ${l.colour} on ${l.background}`).toBeGreaterThanOrEqual(
+        4.5,
+      );
+      // Buttons are shaped as buttons; every other link is underlined.
+      if (!l.button) expect(l.underlined, `"${l.text}" is underlined`).toBe(true);
+    }
+
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(scroll, `${template} is ${scroll} px wide on a ${client} px screen`).toBeLessThanOrEqual(client);
+    if (template === "job-alert")
+      await expect(page.getByRole("heading", { level: 2, name: "Teacher of Mathematics" })).toBeVisible();
+  });
+}
