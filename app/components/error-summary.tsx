@@ -64,10 +64,9 @@ export function ErrorSummary({
     form?.addEventListener("submit", onSubmit);
     return () => form?.removeEventListener("submit", onSubmit);
   }, [formId]);
-  const showing = useRef(shown);
-  showing.current = shown;
+  // The ref is set only while the summary is shown.
   useEffect(() => {
-    if (showing.current) ref.current?.focus();
+    ref.current?.focus();
   }, [focusKey, submits]);
   // A submission stopped in the browser has no action data for <ErrorTitle />: the title says "Error:" from here.
   useEffect(() => {

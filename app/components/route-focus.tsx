@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 /** Put on the element that takes focus when the same page is shown with a new query (new results, another page of them). */
 export const NAVIGATION_FOCUS = "data-navigation-focus";
@@ -27,7 +27,7 @@ export function RouteFocus() {
   const location = useLocation();
   const page = location.pathname + location.search;
   const previous = useRef({ page, pathname: location.pathname });
-  const [announcement, setAnnouncement] = useState("");
+  const announcer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (previous.current.page === page) return;
     const samePath = previous.current.pathname === location.pathname;
@@ -39,11 +39,17 @@ export function RouteFocus() {
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();
     }
-    setAnnouncement(document.title);
+    // Written straight into the live region: a state update here would cost a second render for no gain.
+    if (announcer.current) announcer.current.textContent = document.title;
   }, [page, location.pathname, location.hash]);
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="route-announcer">
-      {announcement}
-    </div>
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      id="route-announcer"
+      ref={announcer}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { createElement, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { formatFte } from "../fte";
 import { SAFEGUARDING_STATEMENT } from "../safeguarding";
@@ -12,14 +13,16 @@ type Props = {
   level?: 1 | 3;
 };
 
-type HeadingTag = "h1" | "h2" | "h3" | "h4";
-const headingTag = (level: number) => `h${level}` as HeadingTag;
+/** A heading at a level chosen by the caller (the advert stands alone, or inside HR's preview). */
+function Heading({ level, id, children }: { level: number; id?: string; children: ReactNode }) {
+  return createElement(`h${level}`, { id }, children);
+}
 
-function Section({ title, text, tag: H }: { title: string; text: string; tag: HeadingTag }) {
+function Section({ title, text, level }: { title: string; text: string; level: number }) {
   if (!text.trim()) return null;
   return (
     <section className="advert-section">
-      <H>{title}</H>
+      <Heading level={level}>{title}</Heading>
       <p>{text}</p>
     </section>
   );
@@ -29,11 +32,11 @@ function Section({ title, text, tag: H }: { title: string; text: string; tag: He
 export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
   const pay = payView(v);
   const split = v.schools.some((s) => s.fteShare !== null);
-  const Title = headingTag(level);
-  const H = headingTag(level + 1);
   return (
     <article aria-labelledby="advert-title">
-      <Title id="advert-title">{v.title}</Title>
+      <Heading level={level} id="advert-title">
+        {v.title}
+      </Heading>
       <p className="lead">
         {v.schools.length === 1 ? v.schools[0].name : `${v.schools.length} schools`}
         {v.ectSuitable ? " · Suitable for early career teachers" : ""}
@@ -94,7 +97,7 @@ export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
         ) : null}
       </dl>
 
-      <H>{v.schools.length === 1 ? "School" : "Schools"}</H>
+      <Heading level={level + 1}>{v.schools.length === 1 ? "School" : "Schools"}</Heading>
       {v.schools.length === 0 ? (
         <p>No school chosen yet.</p>
       ) : (
@@ -110,17 +113,17 @@ export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
         </ul>
       )}
 
-      <Section title="About the role" text={v.aboutRole} tag={H} />
-      <Section title="About the school" text={v.aboutSchool} tag={H} />
-      <Section title="Skills and experience" text={v.skillsExperience} tag={H} />
-      <Section title="What the school offers" text={v.whatWeOffer} tag={H} />
+      <Section title="About the role" text={v.aboutRole} level={level + 1} />
+      <Section title="About the school" text={v.aboutSchool} level={level + 1} />
+      <Section title="Skills and experience" text={v.skillsExperience} level={level + 1} />
+      <Section title="What the school offers" text={v.whatWeOffer} level={level + 1} />
       {v.visitsWelcome ? <p>Visits to the school are welcome: use the contact details below to arrange one.</p> : null}
       <section className="advert-section">
-        <H>Safeguarding</H>
+        <Heading level={level + 1}>Safeguarding</Heading>
         <p>{SAFEGUARDING_STATEMENT}</p>
       </section>
 
-      <H>How to apply</H>
+      <Heading level={level + 1}>How to apply</Heading>
       {v.applyMethod === "external_link" && v.applyUrl ? (
         <p>
           <a className="button" href={v.applyUrl} rel="noopener noreferrer nofollow">
