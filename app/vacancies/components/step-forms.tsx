@@ -154,6 +154,22 @@ function ShareCell({ school, meta }: { school: SchoolChoice; meta?: FieldMetadat
   );
 }
 
+/**
+ * With JavaScript, choosing a pay point fills its salary field at once, unless HR typed a salary of their own
+ * (a figure this filled in may be replaced by the next choice). Without it, the server fills blank salaries.
+ */
+function fillSalaryFromPoint(event: { target: EventTarget }, pointSalaries: Record<string, number>) {
+  const select = event.target as HTMLSelectElement;
+  const target = select.name === "payPointFrom" ? "salaryMinFte" : select.name === "payPointTo" ? "salaryMaxFte" : null;
+  const input = target ? (select.form?.elements.namedItem(target) as HTMLInputElement | null) : null;
+  if (!input) return;
+  const figure = Object.hasOwn(pointSalaries, select.value) ? pointSalaries[select.value] : undefined;
+  const filledByUs = input.dataset.filledFromPoint === input.value;
+  if (figure === undefined || (input.value !== "" && !filledByUs)) return;
+  input.value = String(figure);
+  input.dataset.filledFromPoint = input.value;
+}
+
 export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; pointSalaries?: Record<string, number> }) {
   const points = [...new Set(Object.values(payPoints).flat())].map((p) => ({ value: p, label: p }));
   const allowances = fields.allowances;
