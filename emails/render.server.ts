@@ -11,7 +11,10 @@ const PLAIN_TEXT = {
 export async function renderEmail<T extends TemplateName>(template: T, props: EmailProps[T]): Promise<RenderedEmail> {
   const entry = catalogue[template];
   const element = entry.element(props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT })]);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT }),
+  ]);
   return { subject: entry.subject(props), html: withoutNul(html), text: withoutNul(text) };
 }
 
