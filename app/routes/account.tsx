@@ -9,7 +9,7 @@ import { requireUser } from "../auth/guards.server";
 import { changePasswordServerSchema } from "../auth/password-strength.server";
 import { changePasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
-import { FormErrors, TextField } from "../components/forms";
+import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
 import { listMemberships } from "../memberships/queries.server";
 import { roleLabels } from "../vocabulary/roles";

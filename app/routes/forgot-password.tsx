@@ -6,7 +6,7 @@ import { db, enqueue, services } from "../services.server";
 import { requestPasswordReset } from "../auth/accounts.server";
 import { forgotPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
-import { FormErrors, TextField } from "../components/forms";
+import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Staffroom" }];

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
-import { FormErrors, SelectField, TextField } from "../components/forms";
+import { SelectField, TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
 import { createInvitation, placeForInviter, scopeFrom } from "../memberships/invitations.server";
 import { roleLabels } from "../vocabulary/roles";

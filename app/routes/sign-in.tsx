@@ -8,7 +8,7 @@ import { signIn } from "../auth/accounts.server";
 import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signInSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
-import { FormErrors, TextField } from "../components/forms";
+import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Staffroom" }];

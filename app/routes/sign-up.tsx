@@ -9,7 +9,7 @@ import { currentUser, safeRedirectPath } from "../auth/guards.server";
 import { signUpServerSchema } from "../auth/password-strength.server";
 import { signUpSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
-import { FormErrors, TextField } from "../components/forms";
+import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Staffroom" }];
