@@ -65,8 +65,11 @@ export function ErrorSummary({
     return () => form?.removeEventListener("submit", onSubmit);
   }, [formId]);
   // The ref is set only while the summary is shown.
+  // After the parent's effects too: conform focuses the first invalid field from the form's own effect, which runs
+  // after this child's, so the summary takes focus on the next task.
   useEffect(() => {
-    ref.current?.focus();
+    const timer = setTimeout(() => ref.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [focusKey, submits]);
   // A submission stopped in the browser has no action data for <ErrorTitle />: the title says "Error:" from here.
   useEffect(() => {

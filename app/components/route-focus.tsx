@@ -45,7 +45,8 @@ export function RouteFocus() {
   return (
     <div
       className="visually-hidden"
-      role="status"
+      // A live region without the status role: pages have status messages of their own (an import's progress),
+      // which tests and assistive technology find by that role.
       aria-live="polite"
       aria-atomic="true"
       id="route-announcer"

@@ -230,7 +230,7 @@ export default function AreaPay() {
               statutory={g.statutory}
               median={g.median}
             />
-            <ScrollRegion label={"Pay by kind of employer"}>
+            <ScrollRegion label={`Pay by kind of employer: ${name}`}>
               <table>
                 <caption>By kind of employer</caption>
                 <thead>

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Button } from "@react-email/components";
+import { EmailLayout, PastableLink, Text, buttonStyle } from "./layout";
 
 export type PlacementUpdateProps = {
   name: string;
@@ -34,10 +34,12 @@ export function PlacementUpdate(p: PlacementUpdateProps) {
             : `was ${p.event}.`}
       </Text>
       {p.reason ? <Text>Reason given: {p.reason}</Text> : null}
-      <Button href={p.url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
+      <Button href={p.url} style={buttonStyle}>
         See the placement
       </Button>
-      <Text>Or paste this link into your browser: {p.url}</Text>
+      <Text>
+        Or paste this link into your browser: <PastableLink href={p.url} />
+      </Text>
     </EmailLayout>
   );
 }

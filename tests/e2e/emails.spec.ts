@@ -48,6 +48,16 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     manageUrl: `${app}/alerts`,
     unsubscribeUrl: `${app}/alerts/unsubscribe/x.${token.slice(0, 43)}`,
   },
+  "placement-update": {
+    name: "Max Mentor",
+    event: "accepted",
+    traineeName: "Tara Trainee",
+    schoolName: "Northbrook Academy",
+    placementName: "Placement B",
+    dates: "5 January to 27 March 2027",
+    mentorName: "Max Mentor",
+    url: `${app}/placements/bookings/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+  },
 };
 
 /** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
