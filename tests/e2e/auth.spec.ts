@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, firstLinkIn, readLatestMail, signIn, test } from "./support";
+import { DEMO_PASSWORD, expect, expectAccessible, firstLinkIn, readLatestMail, signIn, signOut, test } from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -25,7 +25,7 @@ test("a newcomer signs up, confirms the address from the dev mailbox, signs out 
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
@@ -78,7 +78,7 @@ test("a forgotten password is reset from the e-mailed link", async ({ page }) =>
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("the original passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await page.goto("/forgot-password");
   await expectAccessible(page);
@@ -91,7 +91,7 @@ test("a forgotten password is reset from the e-mailed link", async ({ page }) =>
   await page.getByLabel("New password").fill("a completely new passphrase");
   await page.getByRole("button", { name: "Save my new password" }).click();
   await expect(page.getByText("Your password is changed and you are signed in.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, email, "a completely new passphrase");
 });
 
@@ -107,7 +107,7 @@ test("a partnership admin invites an HR colleague to a trust, who accepts by cre
   await page.getByLabel("Role").selectOption("hr");
   await page.getByRole("button", { name: "Send the invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   const mail = await readLatestMail(page, email);
   expect(mail.subject).toBe("You are invited to join Northbrook Learning Trust on Staffroom");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, readLatestMail, signIn, test } from "./support";
+import { expect, expectAccessible, readLatestMail, signIn, signOut, test } from "./support";
 
 const SPRING_SUMMER = "11 Jan 2027 to 16 Jul 2027";
 
@@ -101,7 +101,7 @@ test("a school accepts a placement and names the mentor; the trainee sees it on 
   );
   expect(mail.text).toContain("with Max Mentor as mentor");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "trainee@staffroom.example");
   await page.getByRole("link", { name: "Placements", exact: true }).click();
   await page.getByRole("link", { name: "Your rotation" }).click();

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from "./support";
+import { expect, expectAccessible, signIn, signOut, test } from "./support";
 
 test("a visitor searches the schools directory, filters by phase, sees the map and opens a school", async ({
   page,
@@ -88,7 +88,7 @@ test("guards: a teacher cannot reach admin pages; trust HR see their own school'
   expect((await page.goto("/admin"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   expect((await page.goto("/admin/demo-vale"))?.status()).toBe(404);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "hr@northbrook.example");
   expect((await page.goto("/schools/990002/admin"))?.status()).toBe(200);

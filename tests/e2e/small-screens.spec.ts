@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test } from "./support";
+import { expect, expectAccessible, signIn, signOut, test } from "./support";
 
 /**
  * Every kind of page at 320 px (the narrowest width WCAG 1.4.10 asks for; the other specs check desktop): axe at
@@ -59,7 +59,7 @@ test("HR and admin pages at 320 px", async ({ page }) => {
   await signIn(page, "admin@staffroom.example");
   for (const path of ["/admin", "/admin/demo-vale", "/admin/demo-vale/pay-policy", "/account", "/dev/mailbox"])
     await check(page, path);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "hr@northbrook.example");
   for (const path of [

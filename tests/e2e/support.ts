@@ -69,6 +69,12 @@ export async function expectAccessible(page: Page) {
 }
 
 /** Signs in through the real sign-in page. */
+/** Signs out and waits until the signed-out page has loaded, so the next navigation cannot cancel the sign-out. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);

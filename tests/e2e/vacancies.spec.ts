@@ -1,5 +1,5 @@
 import { completeAndPublish, NORTHBROOK_ACADEMY, startDraft, unique, WESTFORD_ACADEMY } from "./hr-flows";
-import { expect, expectAccessible, signIn, test } from "./support";
+import { expect, expectAccessible, signIn, signOut, test } from "./support";
 
 test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on both school pages with its pay", async ({
   page,
@@ -24,7 +24,7 @@ test("HR posts a role shared 0.6/0.4 across two schools; a visitor finds it on b
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "Contract and pay" })).toBeVisible();
   await completeAndPublish(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   for (const [urn, share] of [
     [NORTHBROOK_ACADEMY, "0.6"],
@@ -77,7 +77,7 @@ test("HR of another trust gets a 404 for the vacancy's edit pages", async ({ pag
   await signIn(page, "hr@northbrook.example");
   await startDraft(page, title);
   const editUrl = page.url();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "hr@riverside.example");
   const response = await page.goto(editUrl);
   expect(response?.status()).toBe(404);
