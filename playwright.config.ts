@@ -32,7 +32,8 @@ export default defineConfig({
   workers: 2,
   // No retries, locally or on CI: a test that passes only on a retry is a bug to fix, not to hide.
   retries: 0,
-  timeout: 60_000,
+  // Long journeys with an axe check at every step: generous, because speed is measured by benchmarks, not here.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME
     ? [["list"], ["json"], ["html", { open: "never", outputFolder: "playwright-report" }]]

@@ -1,4 +1,5 @@
 import type { FormMetadata } from "@conform-to/react";
+import { useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
 /** One problem in the summary: its message and, when it belongs to a field, a link to that field's control. */
@@ -51,15 +52,29 @@ export function ErrorSummary({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [submits, setSubmits] = useState(0);
-  const shown = items.length > 0 && (submits > 0 || focusKey != null);
+  // The server's answer stays on screen while the page stays: following one of the summary's links changes only the
+  // fragment, after which the router no longer hands the page that answer (focusKey becomes undefined).
+  const location = useLocation();
+  const page = location.pathname + location.search;
+  const [answered, setAnswered] = useState<{ page: string; key: unknown }>({ page, key: focusKey });
+  if (focusKey != null && (answered.key !== focusKey || answered.page !== page)) setAnswered({ page, key: focusKey });
+  const answeredHere = answered.key != null && answered.page === page;
+  const shown = items.length > 0 && (submits > 0 || focusKey != null || answeredHere);
   useEffect(() => {
     const form = formId ? document.getElementById(formId) : null;
     // Conform checks a field on leaving it by a submission of its own (submitter named "__intent__"): not a try.
     // Counted after this event: this native listener runs before conform's React handler, which reports the
     // errors and focuses the first invalid field; the summary must take focus after that.
+    // A try counts only when the browser-side check stopped it: conform then moves focus to the first invalid field.
+    // A submission that goes to the server leaves focus where it was, and its answer arrives as `focusKey`; counting
+    // it would pull focus to the summary of the last answer while the page is being replaced.
     const onSubmit = (event: Event) => {
       if ((event as SubmitEvent).submitter?.getAttribute("name") === "__intent__") return;
-      setTimeout(() => setSubmits((n) => n + 1), 0);
+      const before = document.activeElement;
+      setTimeout(() => {
+        const after = document.activeElement;
+        if (after !== before && form?.contains(after)) setSubmits((n) => n + 1);
+      }, 0);
     };
     form?.addEventListener("submit", onSubmit);
     return () => form?.removeEventListener("submit", onSubmit);
@@ -67,7 +82,15 @@ export function ErrorSummary({
   // The ref is set only while the summary is shown.
   // After the parent's effects too: conform focuses the first invalid field from the form's own effect, which runs
   // after this child's, so the summary takes focus on the next task.
+  // Only a new answer or a new try moves focus: following one of the summary's own links changes the URL's fragment,
+  // and the router then hands the page a different (or no) action result, which must not pull focus back here.
+  const focused = useRef<{ focusKey: unknown; submits: number }>({ focusKey: undefined, submits: 0 });
   useEffect(() => {
+    const last = focused.current;
+    const newAnswer = focusKey != null && focusKey !== last.focusKey;
+    const newTry = submits !== last.submits;
+    focused.current = { focusKey: focusKey ?? last.focusKey, submits };
+    if (!newAnswer && !newTry) return;
     const timer = setTimeout(() => ref.current?.focus(), 0);
     return () => clearTimeout(timer);
   }, [focusKey, submits]);

@@ -146,6 +146,8 @@ for (const width of [1280, 320]) {
       await expect(link).toBeFocused();
       await page.keyboard.press("Enter");
       await expect(firstSchool).toBeFocused();
+      // Following the link changed the URL's fragment; the summary stays until the form is sent again.
+      await expect(summary(page)).toBeVisible();
       await page.keyboard.press("Space");
       await expect(firstSchool).toBeChecked();
       await tabTo(page, page.getByRole("radio", { name: "At one school" }), { back: true });

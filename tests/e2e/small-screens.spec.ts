@@ -72,6 +72,7 @@ test("HR and admin pages at 320 px", async ({ page }) => {
   // A draft: its review page has the step list and every edit step.
   await page.goto("/hr/vacancies");
   await page.getByRole("row").filter({ hasText: "Draft" }).getByRole("link").first().click();
+  await page.waitForURL(/\/hr\/vacancies\/[0-9a-f-]{36}$/);
   const review = new URL(page.url()).pathname;
   await check(page, review);
   // The review page opens with its own h1 (the advert's preview comes later, with lower headings).
