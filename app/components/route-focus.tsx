@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 /** Put on the element that takes focus when the same page is shown with a new query (new results, another page of them). */
 export const NAVIGATION_FOCUS = "data-navigation-focus";
 
-/** Where focus goes once a new page (or new results) has rendered; see docs/decisions for the order. */
+/** Where focus goes once a new page (or new results) has rendered; see docs/decisions/0019-error-summary-and-focus.md for the order. */
 function focusTarget(main: HTMLElement, hash: string, samePath: boolean): HTMLElement | null {
   const byHash = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
   return (
