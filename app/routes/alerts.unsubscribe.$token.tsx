@@ -51,9 +51,9 @@ export default function Unsubscribe() {
         <h1>{data.resubscribed ? "Your alert is on again" : "Unsubscribe from this job alert"}</h1>
         <p>
           {data.resubscribed
-            ? "We will e-mail you again when new vacancies match"
-            : "You get an e-mail when new vacancies match"}{" "}
-          “{data.summary}”.
+            ? "We will e-mail you again when new vacancies match this search:"
+            : "You get an e-mail when new vacancies match this search:"}{" "}
+          {data.summary}.
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="unsubscribe" />
@@ -67,7 +67,7 @@ export default function Unsubscribe() {
   return (
     <>
       <h1>You are unsubscribed</h1>
-      <p>We will not e-mail you again for “{data.summary}”.</p>
+      <p>We will not e-mail you again for this search: {data.summary}.</p>
       <Form method="post">
         <input type="hidden" name="intent" value="resubscribe" />
         <button type="submit" className="button button--secondary">

@@ -8,7 +8,7 @@ export function AlertNeedsAttention({ summary, problem, manageUrl, unsubscribeUr
   return (
     <EmailLayout preview={`Your job alert needs a change: ${summary}`} heading="Your job alert needs a change">
       <Text>
-        Your alert “{summary}” cannot run as it was saved: {problem}
+        Your alert for {summary} cannot run as it was saved: {problem}
       </Text>
       <Text>
         We have paused it rather than send you vacancies you did not ask for. Save the search again to start it once

@@ -53,6 +53,8 @@ test("a teacher saves a search as a daily alert and is e-mailed a newly publishe
   expect((await anonymous.request.head(unsubscribeLink)).status()).toBe(200);
   await anonymous.goto(unsubscribeLink);
   await expect(anonymous.getByRole("heading", { name: "Unsubscribe from this job alert" })).toBeVisible();
+  // The search is named once, in its own quotes (the summary already holds them).
+  await expect(anonymous.getByRole("main")).toContainText(`match this search: “${word}”.`);
   await expectAccessible(anonymous);
   await teacher.goto("/alerts");
   await expect(
