@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { changePassword, requestPasswordReset, resetPassword, signUp } from "../../app/auth/accounts.server";
 import { hashPassword, verifyPassword } from "../../app/auth/password.server";
 import { readSession, startSession } from "../../app/auth/session.server";
+import { action as runAlertsAction } from "../../app/routes/dev.alerts";
+import { loader as mailPage } from "../../app/routes/dev.mailbox.$id";
+import { loader as mailboxPage } from "../../app/routes/dev.mailbox._index";
 import { loader as mailboxJson } from "../../app/routes/dev.mailbox[.]json";
+import { services } from "../../app/services.server";
 import { action as accountAction } from "../../app/routes/account";
 import { action as resetAction, loader as resetLoader } from "../../app/routes/reset-password";
 import { action as signUpAction } from "../../app/routes/sign-up";
@@ -166,6 +170,34 @@ describe("account hardening", () => {
     const [after] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(true);
     expect((await t.db.select().from(users)).length).toBe(1);
+  });
+
+  it("with real e-mail configured the dev mailbox and its button are a 404, even from this machine", async () => {
+    await signUp(t.db, { name: "Ada", email: "ada@example.com", password: PASSWORD }, APP);
+    const [mail] = await t.db.select().from(emails);
+    const config = services().config as { devMailbox: boolean };
+    const wasOpen = config.devMailbox;
+    expect(wasOpen).toBe(true);
+    const calls = () =>
+      [
+        [mailboxJson, getRequest("/dev/mailbox.json"), {}],
+        [mailboxPage, getRequest("/dev/mailbox"), {}],
+        [mailPage, getRequest(`/dev/mailbox/${mail!.id}`), { id: mail!.id }],
+        [runAlertsAction, formRequest("/dev/alerts", { frequency: "daily" }), {}],
+      ] as const;
+    const statuses = async () => {
+      const out: number[] = [];
+      for (const [handler, request, params] of calls())
+        out.push((await callRoute(handler as never, request, params, "127.0.0.1")).status);
+      return out;
+    };
+    expect(await statuses()).toEqual([200, 200, 200, 302]);
+    config.devMailbox = false; // as loadConfig sets it when RESEND_API_KEY is set (tests/unit/config.test.ts)
+    try {
+      expect(await statuses()).toEqual([404, 404, 404, 404]);
+    } finally {
+      config.devMailbox = wasOpen;
+    }
   });
 
   it("the dev mailbox answers only requests from this machine", async () => {

@@ -68,6 +68,7 @@ async function draftOffer(
   r: Awaited<ReturnType<typeof region>>,
   pay: { min: number; max: number },
   title = "Teacher of Mathematics",
+  fte = 1000,
 ) {
   const id = await createDraft(
     t.db,
@@ -88,8 +89,8 @@ async function draftOffer(
     },
   );
   await setLocation(t.db, r.hr.id, id, {
-    fte: 1000,
-    workingPattern: "full_time",
+    fte,
+    workingPattern: fte === 1000 ? "full_time" : "part_time",
     schools: [{ schoolId: r.own.id, share: null }],
   });
   return id;
@@ -299,6 +300,20 @@ describe("publishing with the pay rule", () => {
       flagged: false,
       badge: "at_or_above_local_rate",
       justification: null,
+    });
+  });
+
+  it("a 0.6 FTE offer is compared at its full-time equivalent: the local rate is not undercut by paying 60% of it", async () => {
+    const r = await region();
+    const id = await draftOffer(r, { min: 32916, max: 45352 }, "Teacher of Mathematics (part time)", 600);
+    expect(await publishVacancy(t.db, r.hr.id, id)).toEqual({ ok: true, status: "published" });
+    expect((await assessmentHistory(t.db, id))[0]).toMatchObject({ flagged: false, badge: "at_or_above_local_rate" });
+    // And a part-time post under the local rate, full-time equivalent, is flagged as a full-time one would be.
+    const under = await draftOffer(r, { min: 32916, max: 39556 }, "Teacher of Mathematics (part time, lower)", 600);
+    expect(await publishVacancy(t.db, r.hr.id, under)).toMatchObject({
+      ok: false,
+      reason: "pay",
+      needs: "justification",
     });
   });
 

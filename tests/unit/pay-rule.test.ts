@@ -300,17 +300,6 @@ describe("the rule: scenarios", () => {
     expect(badgeText(result.badge)).toBe("Below the national scale");
   });
 
-  it("compares a part-time offer full-time equivalent: 0.6 FTE at £45,352 FTE is the local rate, not 60% of it", () => {
-    const result = assessOffer(
-      offer({ salaryMaxFte: 45352 }),
-      [TRAFFORD],
-      three(45352, 45352, 45352),
-      SCALES,
-      DEFAULT_POLICY,
-    );
-    expect(result.badge).toEqual({ kind: "at_or_above_local_rate" });
-  });
-
   it("leaves out comparables of another pay range, phase, family, age or distance", () => {
     const unlike = [
       comparable(60000, "s3", { payRange: "upper" }),

@@ -1,0 +1,61 @@
+import parser from "cron-parser";
+import { afterAll, describe, expect, it } from "vitest";
+import { ALERT_QUEUES } from "../../app/alerts/workers.server";
+import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
+import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
+import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
+import { services } from "../../app/services.server";
+import { VACANCY_TRANSITIONS_QUEUE } from "../../app/vacancies/transition-queue.server";
+import { SEARCH_SYNC_QUEUE } from "../../search/sync.server";
+import { useTestDatabase } from "../support/database";
+
+/** When a schedule next runs after `from`, as pg-boss reads its cron and time zone (cron-parser, pg-boss's own). */
+function nextRun(schedule: { cron: string; timezone?: string | null }, from: string): string {
+  return parser
+    .parseExpression(schedule.cron, { currentDate: new Date(from), tz: schedule.timezone ?? "UTC" })
+    .next()
+    .toDate()
+    .toISOString();
+}
+
+describe("the job schedules a started server keeps", () => {
+  useTestDatabase();
+  afterAll(async () => {
+    for (const queue of QUEUES) await services().boss!.offWork(queue);
+  });
+
+  it("alerts at 7am London time (daily, and Mondays for weekly), pay re-checked at 2:30 at night, all in London time", async () => {
+    const boss = services().boss!;
+    await startWorkers(boss);
+    const schedules = new Map((await boss.getSchedules()).map((s) => [s.name, s]));
+
+    const daily = schedules.get(ALERT_QUEUES.daily)!;
+    // 7am in winter (GMT) is 07:00 UTC; in summer (BST) it is 06:00 UTC.
+    expect(nextRun(daily, "2026-12-02T08:00:00Z")).toBe("2026-12-03T07:00:00.000Z");
+    expect(nextRun(daily, "2026-06-30T08:00:00Z")).toBe("2026-07-01T06:00:00.000Z");
+
+    const weekly = schedules.get(ALERT_QUEUES.weekly)!;
+    // From a Wednesday, the next Monday at 7am.
+    expect(nextRun(weekly, "2026-12-02T08:00:00Z")).toBe("2026-12-07T07:00:00.000Z");
+
+    const pay = schedules.get(PAY_REASSESS_QUEUE)!;
+    expect(nextRun(pay, "2026-12-02T08:00:00Z")).toBe("2026-12-03T02:30:00.000Z");
+    expect(nextRun(pay, "2026-06-30T08:00:00Z")).toBe("2026-07-01T01:30:00.000Z");
+
+    // The clean-up of expired sessions and tokens runs every hour, at 17 minutes past.
+    expect(nextRun(schedules.get(CLEANUP_QUEUE)!, "2026-12-02T08:20:00Z")).toBe("2026-12-02T09:17:00.000Z");
+    // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
+    expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
+    expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
+    expect([...schedules.keys()].sort()).toEqual(
+      [
+        ALERT_QUEUES.daily,
+        ALERT_QUEUES.weekly,
+        PAY_REASSESS_QUEUE,
+        CLEANUP_QUEUE,
+        SEARCH_SYNC_QUEUE,
+        VACANCY_TRANSITIONS_QUEUE,
+      ].sort(),
+    );
+  });
+});
