@@ -38,12 +38,19 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
     return out;
   }
 
-  async function expectRefused(response: Response) {
+  /**
+   * A refusal a person can act on: a 4xx whose conform reply names each expected field with a message in words
+   * (never a validator's own text such as "Expected string, received array" or "Invalid input").
+   */
+  async function expectRefused(response: Response, fields: string[]) {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    const body = await response.text();
-    // Conform's reply carries the messages at their fields (or for the form).
-    expect(body).toMatch(/"error"|error/i);
+    const body = JSON.parse(await response.text()) as { result?: { error?: Record<string, string[] | null> } };
+    const error = body.result?.error ?? {};
+    for (const field of fields) expect(error[field]?.[0], `a message for ${field}`).toMatch(/^[A-Z][^]{8,}$/);
+    const messages = Object.values(error).flatMap((m) => m ?? []);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).not.toMatch(/^(Invalid|Expected|Required$|String must)/);
   }
 
   async function signedInAdmin() {
@@ -73,17 +80,23 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
           signUpAction,
           formRequest("/sign-up", { name: value, email: value, password: kind === "overlong" ? value : "" }),
         ),
+        ["email", "password"],
       );
       await expectRefused(
         await callRoute(
           signUpAction,
           formRequest("/sign-up", { name: value, email: "ok@example.com", password: "long enough password" }),
         ),
+        ["name"],
       );
-      await expectRefused(await callRoute(signInAction, formRequest("/sign-in", { email: value, password: value })));
-      await expectRefused(await callRoute(forgotAction, formRequest("/forgot-password", { email: value })));
+      await expectRefused(await callRoute(signInAction, formRequest("/sign-in", { email: value, password: value })), [
+        "email",
+      ]);
+      await expectRefused(await callRoute(forgotAction, formRequest("/forgot-password", { email: value })), ["email"]);
       await expectRefused(
+        // Which field is at fault depends on the value (a long one is a good enough password, never a valid token).
         await callRoute(resetAction, formRequest("/reset-password", { token: value, password: value })),
+        [],
       );
       expect((await callRoute(verifyAction, formRequest("/verify-email", { token: value }))).status).toBe(400);
       expect(await counts()).toEqual(before);
@@ -99,12 +112,14 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
           accountAction,
           formRequest("/account", { intent: "change-password", currentPassword: value, newPassword: value }, cookie),
         ),
+        ["newPassword"],
       );
       await expectRefused(
         await callRoute(
           inviteAction,
           formRequest("/invitations/new", { scope: "organisation", id: orgId, email: value, role: "hr" }, cookie),
         ),
+        ["email"],
       );
       await expectRefused(
         await callRoute(
@@ -115,6 +130,7 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
             cookie,
           ),
         ),
+        ["role"],
       );
       // A hostile scope id is somebody else's record as far as we know: 404.
       expect(
@@ -145,8 +161,8 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: body.toString(),
     });
-    await expectRefused(await callRoute(signUpAction, request));
-    await expectRefused(await callRoute(signInAction, formRequest("/sign-in", {})));
+    await expectRefused(await callRoute(signUpAction, request), ["email", "password"]);
+    await expectRefused(await callRoute(signInAction, formRequest("/sign-in", {})), ["email", "password"]);
     expect(await counts()).toEqual(before);
   });
 
