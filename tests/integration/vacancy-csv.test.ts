@@ -365,7 +365,7 @@ describe("CSV import of vacancies", () => {
         }),
       );
       expect(none.status).toBe(400);
-      expect(await none.json()).toEqual({ fieldErrors: { file: ["Choose a CSV file to upload"] } });
+      expect(await none.json()).toEqual({ formFailed: true, fieldErrors: { file: ["Choose a CSV file to upload"] } });
       const urlencoded = new Request(`${ORIGIN}/hr/vacancies/import`, {
         method: "POST",
         headers: { Cookie: cookieA, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
