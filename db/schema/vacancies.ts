@@ -21,6 +21,7 @@ import {
   workingPatterns,
   type Allowance,
 } from "../../app/vocabulary/options";
+import { shareStates } from "../../app/vocabulary/share-confirmations";
 import { users } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { organisations } from "./organisations";
@@ -148,6 +149,47 @@ export const vacancySchools = pgTable(
     position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.vacancyId, t.schoolId] }), index("vacancy_schools_school_idx").on(t.schoolId)],
+);
+
+export const shareState = pgEnum("vacancy_share_state", shareStates);
+
+/**
+ * A school of another employer than the vacancy's (its employer of record) that takes a share of the role, and
+ * whether that school's HR has confirmed it (docs/decisions/0022). One row per such school; none for the employer's
+ * own schools. A change to the shares replaces the rows, so a confirmation always answers the shares as they stand.
+ */
+export const vacancyShareConfirmations = pgTable(
+  "vacancy_share_confirmations",
+  {
+    vacancyId: text("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id),
+    /**
+     * The school's employer when the share was asked for (its trust, its local authority, or the school itself): the
+     * employer that answers, and the one the advert names as sharing the role.
+     */
+    employerName: text("employer_name").notNull(),
+    state: shareState("state").notNull().default("awaiting"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    requestedBy: text("requested_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: text("decided_by").references(() => users.id),
+    /** Why the share was declined, in the words of the school's HR. */
+    reason: text("reason"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vacancyId, t.schoolId] }),
+    // "Shares awaiting my confirmation": by school, then state.
+    index("vacancy_share_confirmations_school_idx").on(t.schoolId, t.state),
+    check(
+      "vacancy_share_confirmations_decided",
+      sql`(${t.state} = 'awaiting') = (${t.decidedAt} IS NULL)
+          AND (${t.state} <> 'declined' OR (${t.reason} IS NOT NULL AND length(btrim(${t.reason})) > 0))`,
+    ),
+  ],
 );
 
 /** Who changed what, and when: every create, edit and lifecycle step of a vacancy. */
