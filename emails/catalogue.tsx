@@ -13,6 +13,7 @@ import {
   type PlacementUpdateProps,
 } from "./templates/placement-update";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
+import { VacancyShare, subject as vacancyShareSubject, type VacancyShareProps } from "./templates/vacancy-share";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
 
 /** Every mail Staffroom sends, by template name, with the props each needs. */
@@ -24,6 +25,7 @@ export type EmailProps = {
   "job-alert": JobAlertProps;
   "alert-needs-attention": AlertNeedsAttentionProps;
   "placement-update": PlacementUpdateProps;
+  "vacancy-share": VacancyShareProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -37,4 +39,5 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "job-alert": { element: (p) => <JobAlert {...p} />, subject: jobAlertSubject },
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
+  "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
 };
