@@ -7,12 +7,12 @@ import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { invalid, redirectWithFlash } from "../components/actions.server";
 import { FormErrorSummary } from "../components/error-summary";
-import { postableSchools } from "../vacancies/access.server";
 import { formatFte } from "../vacancies/fte";
 import { isEditable } from "../vacancies/lifecycle";
 import { AdvertFields, ApplyFields, PayFields, RoleFields, WhereFields } from "../vacancies/components/step-forms";
 import { StepList } from "../vacancies/components/step-list";
 import { requireManagedVacancy } from "../vacancies/guards.server";
+import { shareableSchools } from "../vacancies/shares.server";
 import { nextStep, STEPS, stepDefaults, stepFields, stepSchemas, type StepKey } from "../vacancies/steps";
 import { PAY_FLAG_ON_EDIT } from "../pay/gate.server";
 import { setLocation, updateVacancy } from "../vacancies/editing.server";
@@ -43,12 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isEditable(vacancy.status)) throw redirect(`/hr/vacancies/${vacancy.id}`);
   const schoolChoices =
     step === "where"
-      ? (await postableSchools(db(), user.id)).map((s) => {
+      ? (await shareableSchools(db(), user.id, vacancy.id)).map((s) => {
           const chosen = vacancy.schools.find((c) => c.schoolId === s.id);
           return {
             id: s.id,
             name: s.name,
             town: s.town,
+            otherEmployer: s.byLead ? null : s.employerName,
             chosen: !!chosen,
             share: chosen?.fteShare ? formatFte(chosen.fteShare) : "",
           };
@@ -98,11 +99,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       fte: number;
       workingPattern: "full_time";
       hoursPerWeek?: number;
+      locationKind: "one" | "split" | "central";
       schools: { schoolId: string; share: number | null }[];
     };
-    outcome = await setLocation(db(), user.id, vacancy.id, v);
-    if (outcome === "school-not-allowed")
-      return invalid(submission, { fieldErrors: { schools: ["Choose schools you post vacancies for"] } });
+    const located = await setLocation(db(), user.id, vacancy.id, v);
+    if (located === "school-not-allowed")
+      return invalid(submission, {
+        fieldErrors: { schools: ["Choose schools from the list: yours, or other employers' in your partnership"] },
+      });
+    if (typeof located === "object")
+      return invalid(submission, { fieldErrors: { schools: [located.refused] }, status: 409 });
+    outcome = located;
   } else {
     const mapped = stepFields(step, submission.value);
     if (!mapped.ok) return invalid(submission, { fieldErrors: mapped.fieldErrors });

@@ -21,6 +21,22 @@ export function managedBy(userId: string, alias = "v"): SQL {
   )`;
 }
 
+/**
+ * SQL for "vacancies another employer shares with this user": a school the user holds hr for takes a share of the
+ * role and answers for it (docs/decisions/0022). Such HR read the vacancy and answer for their school; they never
+ * change it.
+ */
+export function sharedWith(userId: string, alias = "v"): SQL {
+  const v = sql.raw(alias);
+  return sql`EXISTS (SELECT 1 FROM vacancy_share_confirmations c
+                      WHERE c.vacancy_id = ${v}.id AND c.school_id = ANY(ARRAY(${hrSchoolIds(userId)})))`;
+}
+
+/** The vacancy's own HR, or HR of a school that takes a share of it: who may read it. */
+export function involves(userId: string, alias = "v"): SQL {
+  return sql`(${managedBy(userId, alias)} OR ${sharedWith(userId, alias)})`;
+}
+
 /** Ids of the schools a user holds hr for. */
 export function hrSchoolIds(userId: string): SQL {
   return schoolIdsWhereUserHolds(userId, HR);

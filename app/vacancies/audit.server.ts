@@ -5,9 +5,9 @@ import { vacancyEvents } from "../../db/schema";
 import { requestSearchSync } from "../../search/sync.server";
 import type { FieldChanges } from "../audit/diff";
 import { enqueue } from "../services.server";
-import { managedBy } from "./access.server";
+import { involves } from "./access.server";
 
-/** A vacancy's audit log: who changed what, and when. */
+/** A vacancy's audit log: who changed what, and when. Its own HR and the HR of schools sharing it read it. */
 
 export async function record(
   db: Executor,
@@ -36,7 +36,7 @@ export async function vacancyHistory(db: Executor, userId: string, vacancyId: st
         FROM vacancy_events e
         JOIN vacancies v ON v.id = e.vacancy_id
         LEFT JOIN users u ON u.id = e.user_id
-       WHERE e.vacancy_id = ${vacancyId} AND ${managedBy(userId)}
+       WHERE e.vacancy_id = ${vacancyId} AND ${involves(userId)}
        ORDER BY e.at DESC, e.id`),
   );
 }

@@ -1,14 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { schools, vacancies, vacancySchools } from "../../db/schema";
+import { vacancies, vacancySchools } from "../../db/schema";
 import { diff } from "../audit/diff";
 import { checkEditedPay, PAY_FLAG_ON_EDIT } from "../pay/gate.server";
 import { hrSchoolIds, type PostingContext } from "./access.server";
 import { record } from "./audit.server";
 import { formatFte } from "./fte";
 import { isEditable } from "./lifecycle";
-import { findManagedVacancy, lockManaged, schoolsOf, toNumeric, type Vacancy } from "./records.server";
+import { findManagedVacancy, lockManaged, schoolsOf, toNumeric, toThousandths, type Vacancy } from "./records.server";
+import { checkShareChange, leadSchoolsFirst, sharesChanged } from "./shares";
+import { askForConfirmation, locateSchools } from "./shares.server";
 
 /** Creating, editing and copying vacancies, each change logged. */
 
@@ -42,7 +44,7 @@ async function reassessAfterEdit(tx: Executor, before: Vacancy, userId: string) 
   if ((await checkEditedPay(tx, before, userId)) === "flagged") throw new PayFlagRefusal(PAY_FLAG_ON_EDIT);
 }
 
-async function refusingFlaggedPay<T extends string>(work: () => Promise<T>): Promise<T | "pay-flagged"> {
+async function refusingFlaggedPay<T>(work: () => Promise<T>): Promise<T | "pay-flagged"> {
   try {
     return await work();
   } catch (error) {
@@ -81,33 +83,69 @@ export type LocationInput = {
   schools: { schoolId: string; share: number | null }[];
   workingPattern: Vacancy["workingPattern"];
   hoursPerWeek?: number;
+  /** How the form described it; read from the schools when absent. */
+  locationKind?: "one" | "split" | "central";
 };
 
+export type LocationOutcome =
+  "saved" | "not-found" | "not-editable" | "school-not-allowed" | "pay-flagged" | { refused: string };
+
 /**
- * Sets where a vacancy is located. Every school must be one the user holds hr for: a vacancy cannot be
- * placed at another trust's school.
+ * Sets where a vacancy is located. Each school is one the user holds hr for or, for a role shared across employers,
+ * a school of another employer in the owner's partnership (docs/decisions/0022): a change to the shares asks those
+ * schools' HR to confirm afresh. Another partnership's school is never allowed.
  */
 export async function setLocation(
   db: Database,
   userId: string,
   vacancyId: string,
   input: LocationInput,
-): Promise<"saved" | "not-found" | "not-editable" | "school-not-allowed" | "pay-flagged"> {
+): Promise<LocationOutcome> {
   return refusingFlaggedPay(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx): Promise<LocationOutcome> => {
       const current = await lockManaged(tx, userId, vacancyId);
       if (!current) return "not-found";
       if (!isEditable(current.status)) return "not-editable";
-      const allowed = rowsOf<{ id: string }>(
-        await tx.execute(sql`SELECT id FROM schools WHERE id IN (${hrSchoolIds(userId)})`),
+      const located = await locateSchools(
+        tx,
+        userId,
+        vacancyId,
+        input.schools.map((s) => s.schoolId),
       );
-      const allowedIds = new Set(allowed.map((r) => r.id));
-      if (input.schools.some((s) => !allowedIds.has(s.schoolId))) return "school-not-allowed";
+      if (input.schools.some((s) => !(located.get(s.schoolId)?.held || located.get(s.schoolId)?.partner)))
+        return "school-not-allowed";
 
       const before = await schoolsOf(tx, vacancyId);
+      const changed = sharesChanged(
+        {
+          fte: toThousandths(current.fte) ?? 1000,
+          schools: before.map((s) => ({ schoolId: s.schoolId, share: s.fteShare })),
+        },
+        { fte: input.fte, schools: input.schools },
+      );
+      // Only shares someone else answers for limit a change: a school the user holds hr for too is theirs to agree.
+      const [{ n: othersBefore }] = rowsOf<{ n: number }>(
+        await tx.execute(sql`SELECT count(*)::int AS n FROM vacancy_share_confirmations
+                              WHERE vacancy_id = ${vacancyId} AND school_id NOT IN (${hrSchoolIds(userId)})`),
+      );
+      const allowed = checkShareChange({
+        status: current.status,
+        locationKind:
+          input.locationKind ??
+          (input.schools.length === 1 ? "one" : input.schools.some((s) => s.share !== null) ? "split" : "central"),
+        otherEmployersBefore: othersBefore,
+        otherEmployersAfter: input.schools.filter((s) => {
+          const school = located.get(s.schoolId);
+          return school && !school.byLead && !school.held;
+        }).length,
+        changed,
+      });
+      if (!allowed.ok) return { refused: allowed.message };
+
+      const ordered = leadSchoolsFirst(input.schools, (s) => located.get(s.schoolId)?.byLead === true);
       await tx.delete(vacancySchools).where(eq(vacancySchools.vacancyId, vacancyId));
       await tx.insert(vacancySchools).values(
-        input.schools.map((s, position) => ({
+        ordered.map((s, position) => ({
           vacancyId,
           schoolId: s.schoolId,
           fteShare: s.share === null ? null : toNumeric(s.share),
@@ -119,18 +157,13 @@ export async function setLocation(
         workingPattern: input.workingPattern,
         hoursPerWeek: input.hoursPerWeek === undefined ? null : input.hoursPerWeek.toFixed(2),
       };
+      const named = (s: { name: string; share: number | null }) =>
+        `${s.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
       const changes = {
         ...diff(current as unknown as Record<string, unknown>, fields),
         ...diff(
-          { schools: before.map((s) => `${s.name}${s.fteShare ? ` (${formatFte(s.fteShare)})` : ""}`) },
-          {
-            schools: await Promise.all(
-              input.schools.map(async (s) => {
-                const [row] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, s.schoolId));
-                return `${row.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
-              }),
-            ),
-          },
+          { schools: before.map((s) => named({ name: s.name, share: s.fteShare })) },
+          { schools: ordered.map((s) => named({ name: located.get(s.schoolId)!.name, share: s.share })) },
         ),
       };
       await tx
@@ -139,9 +172,10 @@ export async function setLocation(
         .where(eq(vacancies.id, vacancyId));
       if (Object.keys(changes).length > 0) {
         await record(tx, vacancyId, userId, current.status === "draft" ? "draft saved" : "edited", changes);
+        if (changed) await askForConfirmation(tx, userId, vacancyId);
         await reassessAfterEdit(tx, current, userId);
       }
-      return "saved" as const;
+      return "saved";
     }),
   );
 }
@@ -182,6 +216,8 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
       );
     }
     await record(tx, row.id, userId, "created", {}, `Copied from "${source.title}"`);
+    // A copy is a new role: other employers' schools are asked again, whatever they answered for the original.
+    await askForConfirmation(tx, userId, row.id);
     return row.id;
   });
 }

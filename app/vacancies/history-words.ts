@@ -101,6 +101,9 @@ export function actionInWords(action: string): string {
     archived: "Archived",
     copied: "Copied",
     imported: "Imported",
+    "confirmation requested": "Other employers asked to confirm their share",
+    "share confirmed": "Share confirmed",
+    "share declined": "Share declined",
   };
   return Object.hasOwn(words, action)
     ? words[action]

@@ -8,6 +8,7 @@ import { record } from "./audit.server";
 import {
   archive,
   closeEarly,
+  closeReasonLabels,
   extend,
   publish,
   type CloseReason,
@@ -16,6 +17,7 @@ import {
 } from "./lifecycle";
 import { lockManaged, withSchools, type Vacancy, type VacancyWithSchools } from "./records.server";
 import { queueTransitionCheck } from "./transition-queue.server";
+import { shareBlockers, tellPartnersOfClosing } from "./shares.server";
 
 /** A vacancy's lifecycle as HR drives it: publish (through pay's gate), close, extend, archive. */
 
@@ -78,6 +80,7 @@ async function lifecycleStep(
   decide: (
     v: VacancyWithSchools,
   ) => { ok: true; transition: Transition; extra?: Partial<Vacancy>; note?: string } | { ok: false; message: string },
+  after?: (tx: Executor, transition: Transition) => Promise<void>,
 ): Promise<LifecycleOutcome> {
   return db.transaction(async (tx) => {
     const v = await lockManaged(tx, userId, vacancyId);
@@ -85,6 +88,7 @@ async function lifecycleStep(
     const decision = decide(await withSchools(tx, v));
     if (!decision.ok) return { ok: false, reason: "refused", message: decision.message } as const;
     await applyTransition(tx, v, decision.transition, new Date(), userId, decision.note, decision.extra);
+    await after?.(tx, decision.transition);
     return { ok: true, status: decision.transition.to } as const;
   });
 }
@@ -123,6 +127,14 @@ export async function publishVacancy(
     if (!v) return { ok: false, reason: "not-found" } as const;
     const missing = missingForPublication(await withSchools(tx, v));
     if (missing.length > 0) return { ok: false, reason: "refused", message: missing.join(". ") } as const;
+    // A role shared across employers goes live only once every other employer has confirmed its school's share.
+    const waiting = await shareBlockers(tx, v.id);
+    if (waiting.length > 0)
+      return {
+        ok: false,
+        reason: "refused",
+        message: `You cannot publish yet. ${waiting.join(". ")}.`,
+      } as const;
     const decision = publish(lifecycleOf(v), now);
     if (!decision.ok) return { ok: false, reason: "refused", message: decision.message } as const;
     const pay = await decidePublicationPay(tx, v.id, options.justification, now);
@@ -134,7 +146,14 @@ export async function publishVacancy(
 }
 
 export function closeVacancy(db: Database, userId: string, vacancyId: string, reason: Exclude<CloseReason, "expired">) {
-  return lifecycleStep(db, userId, vacancyId, (v) => closeEarly(lifecycleOf(v), reason));
+  return lifecycleStep(
+    db,
+    userId,
+    vacancyId,
+    (v) => closeEarly(lifecycleOf(v), reason),
+    // The schools that took a share planned on it: their HR hear at once that the role has closed.
+    (tx) => tellPartnersOfClosing(tx, userId, vacancyId, closeReasonLabels[reason]),
+  );
 }
 
 export function extendVacancy(

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { schools, vacancies, vacancySchools } from "../../db/schema";
-import { managedBy } from "./access.server";
+import { involves, managedBy } from "./access.server";
 
 /** A vacancy as HR's code reads it: the row, its FTE in thousandths and its schools, scoped to the HR user. */
 
@@ -48,17 +48,25 @@ export async function withSchools(db: Executor, v: Vacancy): Promise<VacancyWith
   return { ...v, fteThousandths: toThousandths(v.fte) ?? 1000, schools: await schoolsOf(db, v.id) };
 }
 
-/** A vacancy this user manages as HR, or null: another organisation's vacancy does not exist for them. */
-export async function findManagedVacancy(
-  db: Executor,
-  userId: string,
-  vacancyId: string,
-): Promise<VacancyWithSchools | null> {
+async function findScoped(db: Executor, vacancyId: string, scope: SQL): Promise<VacancyWithSchools | null> {
   const [v] = await db
     .select()
     .from(vacancies)
-    .where(and(eq(vacancies.id, vacancyId), sql`${managedBy(userId, "vacancies")}`));
+    .where(and(eq(vacancies.id, vacancyId), scope));
   return v ? withSchools(db, v) : null;
+}
+
+/** A vacancy this user manages as HR, or null: another organisation's vacancy does not exist for them. */
+export function findManagedVacancy(db: Executor, userId: string, vacancyId: string) {
+  return findScoped(db, vacancyId, managedBy(userId, "vacancies"));
+}
+
+/**
+ * A vacancy this user may read as HR: one they manage, or one whose share at a school of theirs they answer for
+ * (docs/decisions/0022); null otherwise.
+ */
+export function findInvolvedVacancy(db: Executor, userId: string, vacancyId: string) {
+  return findScoped(db, vacancyId, involves(userId, "vacancies"));
 }
 
 /** Reads and locks a vacancy this user manages, for a change; undefined when it is not theirs (or absent). */

@@ -295,3 +295,16 @@ export const extendSchema = z.object({
 });
 
 export const applyMethodsShown = applyMethodLabels;
+
+/** A school's HR answering for its share of another employer's role (docs/decisions/0022). */
+export const shareAnswerSchema = z
+  .object({
+    schoolId: z.uuid({ error: "Open the share from its page and answer again" }),
+    asked: z.iso.datetime({ error: "Open the share from its page and answer again" }),
+    decision: z.enum(["confirm", "decline"], { error: "Choose whether your school takes this share" }),
+    reason: optionalText(1000, "The reason must be at most 1,000 characters"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "decline" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why your school declines the share" });
+  });

@@ -9,7 +9,7 @@ import { findManagedVacancy } from "../../app/vacancies/records.server";
 import { vacancyHistory } from "../../app/vacancies/audit.server";
 import { vacancies, vacancyEvents } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
-import { publishableDraft, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
+import { publishableDraft, schoolElsewhere, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
 
 const HOUR = 3600_000;
 
@@ -20,7 +20,7 @@ describe("vacancies", () => {
   const publishable = (r: TwoTrustRegion, overrides: Record<string, unknown> = {}) =>
     publishableDraft(t.db, r, overrides);
 
-  it("HR post from their trust and place roles only at its schools", async () => {
+  it("HR post from their trust and place roles at its schools; another trust's school only takes a share", async () => {
     const r = await region();
     expect(await postingContexts(t.db, r.hrA.id)).toEqual([{ kind: "organisation", id: r.trustA.id, name: "Trust A" }]);
     expect((await postableSchools(t.db, r.hrA.id)).map((s) => s.name)).toEqual([
@@ -28,11 +28,24 @@ describe("vacancies", () => {
       "St John Vianney",
     ]);
     const id = await publishable(r);
+    // A role wholly at another employer's school is that employer's to post (roles shared across employers: ADR 0022).
     expect(
       await setLocation(t.db, r.hrA.id, id, {
         fte: 1000,
         workingPattern: "full_time",
         schools: [{ schoolId: r.b1.id, share: null }],
+      }),
+    ).toEqual({ refused: expect.stringContaining("A role at one school is posted by that school's employer") });
+    // Another partnership's school is never allowed.
+    const foreign = await schoolElsewhere(t.db);
+    expect(
+      await setLocation(t.db, r.hrA.id, id, {
+        fte: 1000,
+        workingPattern: "full_time",
+        schools: [
+          { schoolId: r.a1.id, share: 600 },
+          { schoolId: foreign.id, share: 400 },
+        ],
       }),
     ).toBe("school-not-allowed");
     const v = await findManagedVacancy(t.db, r.hrA.id, id);

@@ -80,3 +80,24 @@ export async function publishableDraft(db: Database, r: TwoTrustRegion, override
   });
   return id;
 }
+
+/** A school in another partnership (Stockport School's real URN, fictional ownership): never any of the region's. */
+export async function schoolElsewhere(db: Database) {
+  const [elsewhere] = await db
+    .insert(partnerships)
+    .values({ slug: "elsewhere", name: "Elsewhere", region: "North West" })
+    .returning();
+  const [school] = await db
+    .insert(schools)
+    .values({
+      urn: 106135,
+      name: "Stockport School",
+      phase: "Secondary",
+      laCode: "356",
+      laName: "Stockport",
+      partnershipId: elsewhere.id,
+      source: "test",
+    })
+    .returning();
+  return school;
+}

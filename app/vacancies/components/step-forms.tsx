@@ -48,11 +48,20 @@ export function RoleFields({ fields }: { fields: Fields }) {
   );
 }
 
-export type SchoolChoice = { id: string; name: string; town: string | null; chosen: boolean; share: string };
+export type SchoolChoice = {
+  id: string;
+  name: string;
+  town: string | null;
+  /** The school's employer, when it is not the vacancy's: that employer's HR confirm the school's share. */
+  otherEmployer?: string | null;
+  chosen: boolean;
+  share: string;
+};
 
 /**
- * Every school the user can post for, as rows: tick the ones the role is at and, for a shared role,
- * give each its share. Works without JavaScript: nothing is added or removed dynamically.
+ * Every school the user can post for, then the other employers' schools in the partnership, as rows: tick the ones
+ * the role is at and, for a shared role, give each its share. Works without JavaScript: nothing is added or removed
+ * dynamically.
  */
 export function WhereFields({ fields, schools }: { fields: Fields; schools: SchoolChoice[] }) {
   // After a refused save, each ticked school's share has its own field (schools[i].share, i in ticked order): its
@@ -84,6 +93,9 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
         <legend>Schools</legend>
         <span className="hint" id={`${fields.schools.id}-hint`}>
           For a shared role, give each school's share of the FTE, for example 0.6 and 0.4.
+          {schools.some((s) => s.otherEmployer)
+            ? " Schools of other employers in the partnership come after yours: you stay the employer, and their HR must confirm their school's share before the role can be published."
+            : ""}
         </span>
         <FieldError id={fields.schools.errorId} errors={fields.schools.errors} />
         <ScrollRegion label={"Schools and their share of the role"}>
@@ -112,6 +124,7 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
                       <label htmlFor={i === 0 ? fields.schools.id : `school-${s.id}`}>
                         {s.name}
                         {s.town ? `, ${s.town}` : ""}
+                        {s.otherEmployer ? ` (${s.otherEmployer} confirms its share)` : ""}
                       </label>
                     </div>
                   </td>
