@@ -26,7 +26,10 @@ import { MIN_JUSTIFICATION } from "../pay/policy";
 import { vacancyHistory } from "../vacancies/audit.server";
 import { AssessmentPanel } from "../pay/components/assessment-panel";
 import { payPanel } from "../pay/panel.server";
-import { actionInWords, changeInWords } from "../vacancies/history-words";
+import { VacancyHistory } from "../vacancies/components/history";
+import { SharesTable } from "../vacancies/components/shares-table";
+import { employedByText, publicationBlockers } from "../vacancies/shares";
+import { employerOf, sharesOf } from "../vacancies/shares.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Staffroom` },
@@ -34,12 +37,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, vacancy } = await requireManagedVacancy(request, params.id);
-  const [history, pay] = await Promise.all([
+  const [history, pay, shares, employer] = await Promise.all([
     vacancyHistory(db(), user.id, vacancy.id),
     payPanel(db(), vacancy.id, vacancy.status),
+    sharesOf(db(), vacancy.id),
+    employerOf(db(), vacancy.id),
   ]);
   return json({
     vacancy,
+    shares,
+    employedBy: employedByText(employer.name, employer.sharedWith),
     missing: vacancy.status === "draft" ? missingForPublication(vacancy) : [],
     editable: isEditable(vacancy.status),
     closesAtLocal: toLondonLocal(vacancy.closesAt),
@@ -124,7 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewVacancy() {
-  const { vacancy, missing, editable, closesAtLocal, history, pay } = useLoaderData<typeof loader>();
+  const { vacancy, missing, editable, closesAtLocal, history, pay, shares, employedBy } =
+    useLoaderData<typeof loader>();
+  const waiting = publicationBlockers(shares);
   const actionData = useActionData<typeof action>();
   const error = (field: string) =>
     actionData && "error" in actionData && actionData.field === field ? (
@@ -161,6 +170,22 @@ export default function ReviewVacancy() {
         ) : null}
       </p>
       {editable ? <StepList current="review" vacancyId={vacancy.id} /> : null}
+
+      {shares.length > 0 ? (
+        <section className="panel" aria-labelledby="shares-title">
+          <h2 id="shares-title">Shared with other employers</h2>
+          <p>
+            {employedBy}. Each other employer's HR confirm their school's share before the role can be published; they
+            are e-mailed when the shares are set or change.
+          </p>
+          <SharesTable shares={shares} />
+          {status === "draft" && waiting.length > 0 ? (
+            <p>
+              <strong>Not ready to publish:</strong> {waiting.join(". ")}.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="panel" id="actions" tabIndex={-1}>
         <h2>What you can do</h2>
@@ -311,25 +336,11 @@ export default function ReviewVacancy() {
 
       <h2>Preview</h2>
       <div className="panel">
-        <Advert vacancy={vacancy} level={3} />
+        <Advert vacancy={vacancy} level={3} employedBy={employedBy} />
       </div>
 
       <h2>History</h2>
-      <ol className="history">
-        {history.map((h) => (
-          <li key={h.id}>
-            <strong>{actionInWords(h.action)}</strong> by {h.who ?? "Staffroom (automatic)"}, {formatLondon(h.at)}
-            {h.note ? `: ${h.note}` : ""}
-            {Object.keys(h.changes).length > 0 ? (
-              <ul>
-                {Object.entries(h.changes).map(([field, c]) => (
-                  <li key={field}>{changeInWords(field, c)}</li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <VacancyHistory history={history} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import { db } from "../services.server";
 import { Pagination } from "../components/pagination";
 import { postableSchools } from "../vacancies/access.server";
 import { hrDashboard } from "../vacancies/dashboard.server";
+import { sharesAwaitingCount } from "../vacancies/shares.server";
+import { countOf } from "../text/plural";
 import { requireHr } from "../vacancies/guards.server";
 import { vacancyStatuses } from "../vacancies/lifecycle";
 import { formatLondon } from "../vocabulary/london-time";
@@ -24,12 +26,14 @@ const query = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireHr(request);
   const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [board, schoolList] = await Promise.all([
+  const [board, schoolList, sharesWaiting] = await Promise.all([
     hrDashboard(db(), user.id, { status: q.status, schoolId: q.school, page: q.page, pageSize: PAGE_SIZE }),
     postableSchools(db(), user.id),
+    sharesAwaitingCount(db(), user.id),
   ]);
   return json({
     ...board,
+    sharesWaiting,
     query: q,
     search: new URL(request.url).searchParams.toString(),
     schools: schoolList.map((s) => ({ value: s.id, label: s.name })),
@@ -38,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VacancyDashboard() {
-  const { rows, total, counts, query, schools, pageSize, search } = useLoaderData<typeof loader>();
+  const { rows, total, counts, query, schools, pageSize, search, sharesWaiting } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
@@ -47,8 +51,18 @@ export default function VacancyDashboard() {
         <Link className="button" to="/hr/vacancies/new">
           Post a new vacancy
         </Link>{" "}
-        <Link to="/hr/vacancies/import">Import vacancies from a CSV file</Link>
+        <Link to="/hr/vacancies/import">Import vacancies from a CSV file</Link>{" "}
+        <Link to="/hr/vacancies/shares">Roles shared with your schools</Link>
       </p>
+      {sharesWaiting > 0 ? (
+        <div className="panel">
+          <p>
+            Other employers share roles with your schools: <strong>{countOf(sharesWaiting, "share", "shares")}</strong>{" "}
+            {sharesWaiting === 1 ? "waits" : "wait"} for your answer.{" "}
+            <Link to="/hr/vacancies/shares">Confirm or decline them</Link>
+          </p>
+        </div>
+      ) : null}
       <h2 className="visually-hidden">Counts</h2>
       <ul className="counts">
         {vacancyStatuses.map((s) => (
