@@ -42,6 +42,11 @@ export type VacancyDocument = {
   trusts: string[];
   trustNames: string[];
   ownerName: string;
+  /**
+   * The other employers whose schools take a share of the role (docs/decisions/0022), in the order of their schools;
+   * absent when there are none (and in documents made before roles could be shared across employers).
+   */
+  sharedWith?: string[];
   /** ISO moments. */
   publishedAt: string;
   closesAt: string;
@@ -80,7 +85,12 @@ export function searchableText(d: VacancyDocument): {
       ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p),
       ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k),
     ].join(" "),
-    places: [...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]), ...d.trustNames, d.ownerName].join(" "),
+    places: [
+      ...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]),
+      ...d.trustNames,
+      d.ownerName,
+      ...(d.sharedWith ?? []),
+    ].join(" "),
     advert: [d.aboutRole, d.skillsExperience].join(" "),
   };
 }

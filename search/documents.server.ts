@@ -16,8 +16,17 @@ type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
 
 type Row = Omit<
   VacancyDocument,
-  "schools" | "schoolTypes" | "trusts" | "trustNames" | "fteThousandths" | "publishedAt" | "closesAt" | "payBadge"
+  | "schools"
+  | "schoolTypes"
+  | "trusts"
+  | "trustNames"
+  | "fteThousandths"
+  | "publishedAt"
+  | "closesAt"
+  | "payBadge"
+  | "sharedWith"
 > & {
+  sharedWith: string[] | null;
   payBadge: VacancyDocument["payBadge"] | null;
   fte: string;
   publishedAt: string | Date;
@@ -27,6 +36,7 @@ type Row = Omit<
   schools: SchoolRow[];
 };
 
+// "sharedWith": the other employers sharing the role, as app/vacancies/shares.server.ts (sharedWithNames) reads them.
 const columns = sql`
   v.id AS "vacancyId", v.title, v.role, v.phases, v.key_stages AS "keyStages", v.subjects,
   v.contract_type AS "contractType", v.working_pattern AS "workingPattern", v.pay_range AS "payRange",
@@ -35,6 +45,10 @@ const columns = sql`
   coalesce(v.published_at, v.updated_at) AS "publishedAt", v.closes_at AS "closesAt",
   v.about_role AS "aboutRole", v.skills_experience AS "skillsExperience",
   coalesce(o.name, os.name) AS "ownerName", o.kind AS "ownerKind", o.slug AS "ownerSlug",
+  (SELECT array_agg(x.employer_name ORDER BY x.position, x.employer_name)
+     FROM (SELECT c.employer_name, min(vs.position) AS position FROM vacancy_share_confirmations c
+             JOIN vacancy_schools vs ON vs.vacancy_id = c.vacancy_id AND vs.school_id = c.school_id
+            WHERE c.vacancy_id = v.id GROUP BY c.employer_name) x) AS "sharedWith",
   (SELECT json_build_object('kind', pa.badge, 'basisPoints', pa.badge_basis_points) FROM pay_assessments pa WHERE pa.id = v.pay_assessment_id) AS "payBadge",
   (SELECT coalesce(json_agg(json_build_object(
             'schoolId', s.id, 'urn', s.urn, 'name', s.name, 'town', s.town, 'postcode', s.postcode, 'laName', s.la_name,
@@ -77,6 +91,8 @@ function toDocument(row: Row): VacancyDocument {
     trusts: [...trusts.keys()],
     trustNames: [...trusts.values()],
     ownerName: row.ownerName,
+    // Only when there are some, so every other document stays exactly as it was.
+    ...(row.sharedWith && row.sharedWith.length > 0 ? { sharedWith: row.sharedWith } : {}),
     publishedAt: iso(row.publishedAt),
     closesAt: iso(row.closesAt),
     aboutRole: row.aboutRole,

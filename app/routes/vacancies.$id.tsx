@@ -12,6 +12,7 @@ import { closeReasonLabels } from "../vacancies/lifecycle";
 import { findPublicVacancy } from "../vacancies/public.server";
 import { publicPayBadge } from "../pay/public.server";
 import { countdown } from "../vacancies/view";
+import { employedByText } from "../vacancies/shares";
 import { useNonce } from "../components/nonce";
 import { SchoolMap } from "../components/school-map";
 
@@ -74,7 +75,12 @@ export default function PublicVacancy() {
           advert stays here for reference.
         </div>
       ) : null}
-      <Advert vacancy={vacancy} countdown={vacancy.isOpen ? countdown : null} payBadge={payBadge} />
+      <Advert
+        vacancy={vacancy}
+        countdown={vacancy.isOpen ? countdown : null}
+        payBadge={payBadge}
+        employedBy={employedByText(vacancy.employer.name || vacancy.ownerName, vacancy.employer.sharedWith)}
+      />
       {located.length > 0 ? (
         <SchoolMap
           title={`Map of the ${located.length === 1 ? "school" : `${located.length} schools`} for this vacancy${here ? ` and ${here.label}` : ""}`}

@@ -1,8 +1,11 @@
+import { employedByText } from "./shares";
 import type { AdvertSource } from "./view";
 
 type JobPostingInput = Omit<AdvertSource, "schools"> & {
   publishedAt: string | Date | null;
   ownerName: string;
+  /** The employer of record and the other employers sharing the role (docs/decisions/0022). */
+  employer?: { name: string; sharedWith: string[] };
   schools: (AdvertSource["schools"][number] & { lat: number | null; lng: number | null })[];
 };
 
@@ -56,7 +59,13 @@ export function jobPosting(v: JobPostingInput, appUrl: string) {
     datePosted: v.publishedAt ? new Date(v.publishedAt).toISOString() : undefined,
     validThrough: v.closesAt ? new Date(v.closesAt).toISOString() : undefined,
     employmentType: [...new Set(employmentType)],
-    hiringOrganization: { "@type": "Organization", name: v.ownerName },
+    // schema.org has one hiring organisation: the employer of record. Other employers sharing the role are named in
+    // words, and their schools are among the job's locations.
+    hiringOrganization: { "@type": "Organization", name: v.employer?.name || v.ownerName },
+    employerOverview:
+      v.employer && v.employer.sharedWith.length > 0
+        ? `${employedByText(v.employer.name, v.employer.sharedWith)}.`
+        : undefined,
     jobLocation: v.schools.map((s) => ({
       "@type": "Place",
       name: s.name,

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { organisations, schools, vacancies } from "../../db/schema";
 import { toThousandths, type VacancySchool } from "./records.server";
+import { employerOf, sharedWithNames } from "./shares.server";
 
 /** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
 export const CLOSED_READABLE_DAYS = 180;
@@ -39,6 +40,8 @@ export async function findPublicVacancy(db: Executor, id: string, now = new Date
     ownerName: row.ownerName,
     fteThousandths: toThousandths(row.v.fte) ?? 1000,
     schools: await publicSchools(db, id),
+    /** Who employs, and the other employers whose schools share the role (all confirmed: it was published). */
+    employer: await employerOf(db, id),
     // The clock may be ahead of the scheduler by up to a minute: a live vacancy past its moment reads as closed.
     isOpen: row.v.status === "published" && (!row.v.closesAt || row.v.closesAt.getTime() > now.getTime()),
   };
@@ -124,6 +127,8 @@ export type FeedVacancy = {
   publishedAt: string | null;
   closesAt: string;
   owner: string;
+  /** The other employers whose schools take a share of the role (docs/decisions/0022); empty for most roles. */
+  sharedWith: string[];
   schools: {
     urn: number;
     name: string;
@@ -172,6 +177,7 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
              v.hourly_rate_pence AS "hourlyRatePence", v.allowances, v.ect_suitable AS "ectSuitable",
              v.visa_sponsorship AS "visaSponsorship", v.published_at AS "publishedAt", v.closes_at AS "closesAt",
              coalesce(o.name, os.name) AS owner,
+             ${sharedWithNames("v")} AS "sharedWith",
              coalesce((SELECT json_agg(json_build_object('urn', s.urn, 'name', s.name, 'fteShare', vs.fte_share::float8,
                          'lat', s.lat, 'lng', s.lng, 'postcode', s.postcode) ORDER BY vs.position, s.name)
                          FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,

@@ -7,6 +7,7 @@ import { contractLabels, workingPatternLabels, type ContractType, type WorkingPa
 import { formatHourly, formatSalaryRange } from "../vocabulary/money";
 import { proRata } from "../vacancies/pay";
 import { badgeText, storedBadge } from "../pay/explain";
+import { employedByText } from "../vacancies/shares";
 
 export type ResultView = {
   id: string;
@@ -20,6 +21,8 @@ export type ResultView = {
   ect: boolean;
   visa: boolean;
   ownerName: string;
+  /** "Employed by X", or "Employed by X, shared with Y and Z" for a role shared across employers. */
+  employedBy: string;
   /** The plain pay badge ("Pays at or above the local rate"), or null when there is not enough to say. */
   payBadge: { text: string; kind: string } | null;
   /** The nearest school's point, for the map. */
@@ -61,6 +64,7 @@ export function resultView(d: VacancyDocument, from: { lat: number; lng: number 
     ect: d.ectSuitable,
     visa: d.visaSponsorship,
     ownerName: d.ownerName,
+    employedBy: employedByText(d.ownerName, d.sharedWith ?? []),
     payBadge: payBadgeOf(d),
     point: nearest ? { lat: nearest.lat!, lng: nearest.lng! } : null,
   };

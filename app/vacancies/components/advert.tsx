@@ -11,6 +11,8 @@ type Props = {
   payBadge?: { text: string; kind: string; basis: string } | null;
   /** The title's heading level: 1 on the public page, lower inside HR's preview (the page has its own h1). */
   level?: 1 | 3;
+  /** Who employs: "Employed by X, shared with Y and Z" (app/vacancies/shares.ts). */
+  employedBy?: string | null;
 };
 
 /** A heading at a level chosen by the caller (the advert stands alone, or inside HR's preview). */
@@ -29,7 +31,7 @@ function Section({ title, text, level }: { title: string; text: string; level: n
 }
 
 /** The advert as a teacher reads it: the public page and HR's preview render the same thing. */
-export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
+export function Advert({ vacancy: v, countdown, payBadge, level = 1, employedBy }: Props) {
   const pay = payView(v);
   const split = v.schools.some((s) => s.fteShare !== null);
   return (
@@ -41,6 +43,7 @@ export function Advert({ vacancy: v, countdown, payBadge, level = 1 }: Props) {
         {v.schools.length === 1 ? v.schools[0].name : `${v.schools.length} schools`}
         {v.ectSuitable ? " · Suitable for early career teachers" : ""}
       </p>
+      {employedBy ? <p className="employer">{employedBy}</p> : null}
       <p className="pay">{pay.headline}</p>
       {payBadge ? (
         <p>

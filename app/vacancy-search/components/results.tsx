@@ -20,6 +20,7 @@ function Result({ r, from, headingLevel }: { r: ResultView; from: string; headin
           </li>
         ))}
       </ul>
+      <p className="small">{r.employedBy}</p>
       <p className="pay-line">
         {r.pay}
         {r.payBadge ? (
