@@ -55,6 +55,8 @@ export async function areaOffers(
   now: Date,
 ): Promise<AreaOffer[]> {
   const roles = ROLE_FAMILIES.flatMap((f) => [...roleFamilies[f].roles]);
+  // The employer is the vacancy's owner (its employer of record, who pays, also when a role is shared across
+  // employers: docs/decisions/0022), else the first school's trust.
   const rows = rowsOf<
     Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & {
       phases: string[];
@@ -70,9 +72,12 @@ export async function areaOffers(
     await db.execute(sql`
       SELECT v.id AS "vacancyId", v.title, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte",
              v.salary_max_fte AS "salaryMaxFte", v.fte, v.status, v.published_at AS "publishedOn",
-             s.name AS "schoolName", s.urn, s.la_code AS "laCode", s.district_code AS "districtCode", s.district_name AS "districtName", s.type_group AS "typeGroup",
-             coalesce(t.name, o.name, s.name) AS employer,
-             (SELECT count(*)::int FROM schools x WHERE x.trust_id = s.trust_id) AS "trustSchools",
+             s.name AS "schoolName", s.urn, s.la_code AS "laCode", s.district_code AS "districtCode", s.district_name AS "districtName",
+             CASE WHEN o.kind = 'local_authority' THEN NULL ELSE s.type_group END AS "typeGroup",
+             coalesce(o.name, t.name, s.name) AS employer,
+             CASE WHEN o.kind = 'local_authority' THEN NULL
+                  ELSE (SELECT count(*)::int FROM schools x
+                         WHERE x.trust_id = coalesce(CASE WHEN o.kind = 'academy_trust' THEN o.id END, s.trust_id)) END AS "trustSchools",
              pa.badge, coalesce(pa.flagged, false) AS flagged, pa.benchmark
         FROM vacancies v
         JOIN LATERAL (SELECT sc.* FROM vacancy_schools vs JOIN schools sc ON sc.id = vs.school_id

@@ -7,6 +7,7 @@ import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
+import { leadEmployerKey, schoolEmployerKey } from "../organisations/employers.server";
 import { familyOf } from "./families";
 import { comparablesFor } from "./neighbours.server";
 import type { PayArea } from "../vocabulary/pay-areas";
@@ -88,7 +89,9 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
       typeGroup: string | null;
       establishmentType: string | null;
       religiousCharacter: string | null;
+      byLead: boolean;
     }[];
+    leadIsLocalAuthority: boolean;
   }>(
     await db.execute(sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
@@ -96,8 +99,10 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
              ${policyJson(sql`part.id`)} AS policy,
              coalesce((SELECT json_agg(json_build_object('schoolId', s.id, 'name', s.name, 'laCode', s.la_code, 'districtCode', s.district_code,
                                 'districtName', s.district_name, 'typeGroup', s.type_group,
-                                'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character) ORDER BY vs.position)
-                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools
+                                'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character,
+                                'byLead', ${schoolEmployerKey("s")} = lead.key) ORDER BY vs.position)
+                         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,
+             coalesce((SELECT lo.kind = 'local_authority' FROM organisations lo WHERE lo.id = lead.key), false) AS "leadIsLocalAuthority"
         FROM vacancies v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id
         LEFT JOIN schools os ON os.id = v.owner_school_id
@@ -105,6 +110,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
           SELECT coalesce(o.partnership_id, os.partnership_id,
                           (SELECT s.partnership_id FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
                             WHERE vs.vacancy_id = v.id AND s.partnership_id IS NOT NULL ORDER BY vs.position LIMIT 1)) AS id) part
+        CROSS JOIN LATERAL (SELECT ${leadEmployerKey("v")} AS key) lead
        WHERE v.id = ${vacancyId}`),
   );
   if (!v) return null;
@@ -130,7 +136,9 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
       laCode: s.laCode,
       districtCode: s.districtCode,
       districtName: s.districtName,
-      maintained: schoolTypesOf(s).includes("la_maintained"),
+      // The employer of record pays: a share at another employer's school follows the lead employer's rules
+      // (docs/decisions/0022), so it is "maintained" exactly when a local authority employs.
+      maintained: s.byLead ? schoolTypesOf(s).includes("la_maintained") : v.leadIsLocalAuthority,
     })),
   };
 }
