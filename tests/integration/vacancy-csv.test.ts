@@ -12,7 +12,7 @@ import * as progressPage from "../../app/routes/hr.vacancies.import.$id";
 import * as templateRoute from "../../app/routes/hr.vacancies.import.template[.]csv";
 import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, getRequest } from "../support/requests";
-import { twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
+import { schoolElsewhere, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
 
 const ORIGIN = "http://localhost:3000";
 const future = (days: number) => `${new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10)} 12:00`;
@@ -214,11 +214,25 @@ describe("CSV import of vacancies", () => {
     expect(await count()).toBe(0);
   });
 
-  it("refuses a school of another trust, as a row error", async () => {
+  it("refuses a school of another trust, as a row error: a share there is set on the form, where they confirm it", async () => {
     const { r, cookieA } = await signedIn();
-    const job = await importFile(cookieA, csvOf([good(r), good(r, { school_urns: String(r.b1.urn) })]));
+    // Another partnership's school is no school of theirs at all.
+    const foreign = await schoolElsewhere(t.db);
+    const job = await importFile(
+      cookieA,
+      csvOf([
+        good(r),
+        good(r, { school_urns: `${r.a1.urn};${r.b1.urn}`, fte_shares: "0.6;0.4" }),
+        good(r, { school_urns: String(foreign.urn) }),
+      ]),
+    );
     expect(job.errors).toEqual([
-      { row: 3, field: "school_urns", message: `URN ${r.b1.urn} is not a school you post vacancies for` },
+      {
+        row: 3,
+        field: "school_urns",
+        message: `URN ${r.b1.urn} is Trust B High, a school of Trust B: a role shared with another employer's school cannot be imported, because Trust B's HR must confirm its share first. Import the row without that school, then add it on the role's "Schools and hours" step`,
+      },
+      { row: 4, field: "school_urns", message: `URN ${foreign.urn} is not a school you post vacancies for` },
     ]);
     expect(await count()).toBe(0);
   });

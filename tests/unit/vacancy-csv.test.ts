@@ -103,6 +103,27 @@ describe("CSV rows → vacancy fields", () => {
     expect(errorsOf({ ...base, school_urns: "" })).toEqual(["school_urns: Enter the URN of at least one school"]);
   });
 
+  it("refuses another employer's school in the partnership at the row, saying where such a share is set", () => {
+    const withPartners: RowContext = {
+      ...ctx,
+      partnerSchoolsByUrn: new Map([[100009, { name: "Riverside Academy", employerName: "Riverside Schools Trust" }]]),
+    };
+    const result = mapRow(
+      { row: 7, cells: { ...base, school_urns: "100001;100009", fte_shares: "0.6;0.4" }, extraCells: 0 },
+      withPartners,
+    );
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        row: 7,
+        field: "school_urns",
+        message:
+          "URN 100009 is Riverside Academy, a school of Riverside Schools Trust: a role shared with another employer's school cannot be imported, because Riverside Schools Trust's HR must confirm its share first. Import the row without that school, then add it on the role's \"Schools and hours\" step",
+      },
+    ]);
+    // Without that school the same row imports.
+    expect(mapRow({ row: 7, cells: { ...base, school_urns: "100001" }, extraCells: 0 }, withPartners).ok).toBe(true);
+  });
+
   it("reports pay problems at the pay columns", () => {
     expect(errorsOf({ ...base, salary_min: "50000", salary_max: "40000" })).toEqual([
       "salary_max: The maximum must be at least the minimum",

@@ -29,7 +29,7 @@ export const COLUMNS: readonly Column[] = [
   {
     name: "school_urns",
     required: true,
-    help: "The URN of each school the role is at; separate with ;",
+    help: "The URN of each school the role is at, among the schools you post for; separate with ;. A share at another employer's school is added on the form, where that employer confirms it",
     example: "990002;990006",
   },
   {

@@ -11,6 +11,7 @@ import { assessVacancy, recordAssessment } from "../../pay/assessment.server";
 import { findingText } from "../../pay/explain";
 import { parseCsvText, readCsvFile } from "./parse";
 import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
+import { partnerSchoolsOf } from "../shares.server";
 import { stripControlCharacters } from "../../text/control-characters";
 
 export const VACANCY_IMPORT_QUEUE = "vacancies.import";
@@ -156,7 +157,18 @@ export async function processImport(db: Database, enqueue: Enqueue, importId: st
       await finish(db, importId, { status: "failed", errors: [{ row: 0, field: "", message }] });
       return;
     }
-    const ctx = { schoolsByUrn: await schoolsByUrn(db, job.userId), now };
+    const ctx = {
+      schoolsByUrn: await schoolsByUrn(db, job.userId),
+      partnerSchoolsByUrn: new Map(
+        (
+          await partnerSchoolsOf(db, job.userId, {
+            organisationId: job.ownerOrganisationId,
+            schoolId: job.ownerSchoolId,
+          })
+        ).map((s) => [Number(s.urn), { name: s.name, employerName: s.employerName }]),
+      ),
+      now,
+    };
     const errors: ImportRowError[] = [];
     const valid: ImportedVacancy[] = [];
     for (const [i, row] of parsed.rows.entries()) {

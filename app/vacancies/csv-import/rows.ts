@@ -20,7 +20,12 @@ import type { CsvRow } from "./parse";
  */
 
 export type ImportSchool = { id: string; urn: number };
-export type RowContext = { schoolsByUrn: Map<number, ImportSchool>; now: Date };
+export type RowContext = {
+  schoolsByUrn: Map<number, ImportSchool>;
+  now: Date;
+  /** Other employers' schools in the partnership, by URN: named in a row only to be told how to share with them. */
+  partnerSchoolsByUrn?: Map<number, { name: string; employerName: string }>;
+};
 
 export type ImportedVacancy = {
   /** The file's row number, for messages. */
@@ -233,7 +238,15 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
   const located: { schoolId: string; share: string | undefined }[] = [];
   for (const urn of urns) {
     const school = /^\d{1,9}$/.test(urn) ? ctx.schoolsByUrn.get(Number(urn)) : undefined;
-    if (!school)
+    const partner = !school && /^\d{1,9}$/.test(urn) ? ctx.partnerSchoolsByUrn?.get(Number(urn)) : undefined;
+    if (partner)
+      // A share at another employer's school needs that school's HR to confirm it, which a file cannot do.
+      errors.push({
+        row,
+        field: "school_urns",
+        message: `URN ${urn} is ${partner.name}, a school of ${partner.employerName}: a role shared with another employer's school cannot be imported, because ${partner.employerName}'s HR must confirm its share first. Import the row without that school, then add it on the role's "Schools and hours" step`,
+      });
+    else if (!school)
       errors.push({
         row,
         field: "school_urns",
