@@ -7,6 +7,7 @@ import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedPlacements } from "./placements";
 import { seedVacancies } from "./vacancies";
+import { seedSharedRoles } from "./shared-roles";
 import { fictionalSchools, type FictionalSchool } from "./fictional-region";
 import { hasDemoPartnership, seedPartnership, type SchoolGrouping, type SeedSummary } from "./partnership";
 import { chooseRealSchools, realLocalAuthority, realRegion } from "./real-schools";
@@ -50,7 +51,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    return { ...summary, vacancies: (await seedVacancies(tx, partnershipId)).vacancies };
+    return { ...summary, vacancies: await seedAllVacancies(tx, partnershipId) };
   });
 }
 
@@ -73,9 +74,15 @@ export async function seedDemoAroundRealSchools(
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    return { ...seeded, vacancies: (await seedVacancies(tx, partnershipId)).vacancies };
+    return { ...seeded, vacancies: await seedAllVacancies(tx, partnershipId) };
   });
   return { ...summary, imported };
+}
+
+/** The generated vacancies, then the two roles shared across employers. */
+async function seedAllVacancies(tx: Executor, partnershipId: string): Promise<number> {
+  const now = new Date();
+  return (await seedVacancies(tx, partnershipId, { now })).vacancies + (await seedSharedRoles(tx, partnershipId, now));
 }
 
 async function demoPartnershipId(tx: Executor): Promise<string> {

@@ -35,7 +35,7 @@ describe("demo seed", () => {
   it("seeds the fictional region: one partnership, five organisations, 40 schools, ten users", async () => {
     expect(await isDatabaseEmpty(t.db)).toBe(true);
     const summary = await seedDemoRegion(t.db, { hashPassword });
-    expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 10, vacancies: 300 });
+    expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 10, vacancies: 302 });
     expect(await isDatabaseEmpty(t.db)).toBe(false);
 
     const [partnership] = await t.db.select().from(partnerships);

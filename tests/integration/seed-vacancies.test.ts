@@ -37,9 +37,10 @@ describe("demo vacancies", () => {
     );
   }
 
-  it("seeds 300 vacancies in every state, across roles, pay ranges and contracts", async () => {
+  it("seeds 302 vacancies in every state, across roles, pay ranges and contracts", async () => {
     const rows = await seeded();
-    expect(rows).toHaveLength(300);
+    // 300 generated, and the two roles shared across employers.
+    expect(rows).toHaveLength(302);
     const count = (f: (r: Row) => boolean) => rows.filter(f).length;
     expect(count((r) => r.status === "published")).toBeGreaterThan(180);
     for (const status of ["draft", "scheduled", "closed"]) expect(count((r) => r.status === status)).toBeGreaterThan(5);
@@ -98,5 +99,46 @@ describe("demo vacancies", () => {
     const theirs = owned.find((v) => v.trust === "riverside-schools-trust")!;
     expect(await findManagedVacancy(t.db, hr.id, mine.id)).not.toBeNull();
     expect(await findManagedVacancy(t.db, hr.id, theirs.id)).toBeNull();
+  });
+
+  it("two roles shared across employers: one published with Riverside's share confirmed, one waiting for it", async () => {
+    await seeded();
+    const shared = rowsOf<{
+      title: string;
+      status: string;
+      owner: string;
+      state: string;
+      employerName: string;
+      decidedBy: string | null;
+      shares: string;
+    }>(
+      await t.db.execute(sql`
+        SELECT v.title, v.status, o.slug AS owner, c.state, c.employer_name AS "employerName", u.email AS "decidedBy",
+               (SELECT string_agg(s.name || ' ' || vs.fte_share::text, ', ' ORDER BY vs.position)
+                  FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id) AS shares
+          FROM vacancy_share_confirmations c JOIN vacancies v ON v.id = c.vacancy_id
+          JOIN organisations o ON o.id = v.owner_organisation_id LEFT JOIN users u ON u.id = c.decided_by
+         ORDER BY v.title`),
+    );
+    expect(shared).toEqual([
+      {
+        title: "Teacher of Computing (shared with Eastmere Academy)",
+        status: "draft",
+        owner: "northbrook-learning-trust",
+        state: "awaiting",
+        employerName: "Riverside Schools Trust",
+        decidedBy: null,
+        shares: "Kingsmead Secondary Academy 0.500, Eastmere Academy 0.500",
+      },
+      {
+        title: "Teacher of Music (shared with Riverside Academy)",
+        status: "published",
+        owner: "northbrook-learning-trust",
+        state: "confirmed",
+        employerName: "Riverside Schools Trust",
+        decidedBy: "hr@riverside.example",
+        shares: "Northbrook Academy 0.600, Riverside Academy 0.400",
+      },
+    ]);
   });
 });
