@@ -58,7 +58,41 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     mentorName: "Max Mentor",
     url: `${app}/placements/bookings/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "vacancy-share": {
+    name: "Rhys Riverside",
+    event: "requested",
+    title: "Teacher of Music (shared between Northbrook Academy and Riverside Academy)",
+    leadEmployer: "Northbrook Learning Trust",
+    shares: ["Riverside Academy (0.4 FTE)"],
+    url: `${app}/hr/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10/share`,
+  },
 };
+
+/** A template that says different things for different events has a sample of each beyond the one above. */
+const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = (
+  [
+    { event: "changed" },
+    {
+      event: "confirmed",
+      name: "Hana Northbrook",
+      partnerEmployer: "Riverside Schools Trust",
+      decidedBy: "Rhys Riverside",
+      allConfirmed: true,
+    },
+    {
+      event: "declined",
+      name: "Hana Northbrook",
+      partnerEmployer: "Riverside Schools Trust",
+      decidedBy: "Rhys Riverside",
+      reason: "Our music teacher returns from leave in September, so we no longer need the 0.4.",
+    },
+    { event: "closed", reason: "Filled elsewhere" },
+  ] as const
+).map((change) => ({
+  label: `vacancy-share (${change.event})`,
+  template: "vacancy-share" as const,
+  props: { ...samples["vacancy-share"], ...change },
+}));
 
 /** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
@@ -73,9 +107,18 @@ function contrast(a: string, b: string): number {
 
 test.use({ viewport: { width: 320, height: 640 } });
 
-for (const template of Object.keys(samples) as TemplateName[]) {
-  test(`the ${template} mail has a title, readable text and links, and fits a phone`, async ({ page }) => {
-    const mail = await renderEmail(template, samples[template] as never);
+const allSamples = [
+  ...(Object.keys(samples) as TemplateName[]).map((template) => ({
+    label: template as string,
+    template,
+    props: samples[template] as EmailProps[TemplateName],
+  })),
+  ...moreSamples,
+];
+
+for (const { label, template, props } of allSamples) {
+  test(`the ${label} mail has a title, readable text and links, and fits a phone`, async ({ page }) => {
+    const mail = await renderEmail(template, props as never);
     await page.setContent(mail.html);
     expect(await page.title()).not.toBe("");
     const preview = await page.evaluate(() => document.body.firstElementChild?.textContent ?? "");
