@@ -32,6 +32,36 @@ describe("e-mail outbox", () => {
     expect(invite.subject).toBe("You are invited to join Northbrook Primary on Staffroom");
   });
 
+  it("renders each event of the shared-role mail with its subject, words and link", async () => {
+    const share = {
+      name: "Rhys Riverside",
+      title: "Teacher of Music",
+      leadEmployer: "Northbrook Learning Trust",
+      shares: ["Riverside Academy (0.4 FTE)"],
+      url: "http://localhost:3000/hr/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10/share",
+    };
+    const expected = {
+      requested: ["Please confirm a shared role: Teacher of Music", "The role cannot be published until you confirm"],
+      changed: ["Please confirm a shared role again: Teacher of Music", "your earlier answer no longer counts"],
+      confirmed: ["Share confirmed: Teacher of Music", "Rhys Riverside confirmed the share at Riverside Academy"],
+      declined: ["Share declined: Teacher of Music", "Reason given: No room on Fridays"],
+      closed: ["Shared role closed: Teacher of Music", "closed “Teacher of Music”, which was shared with your school"],
+    } as const;
+    for (const [event, [subject, words]] of Object.entries(expected)) {
+      const mail = await renderEmail("vacancy-share", {
+        ...share,
+        event: event as keyof typeof expected,
+        partnerEmployer: "Riverside Schools Trust",
+        decidedBy: "Rhys Riverside",
+        reason: event === "declined" ? "No room on Fridays" : null,
+      });
+      expect(mail.subject, event).toBe(subject);
+      expect(mail.text, event).toContain(words);
+      expect(mail.text, event).toContain(share.url);
+      expect(mail.html, event).toContain(`href="${share.url}"`);
+    }
+  });
+
   it("strips the NUL character react-email's preview padding can contain (PostgreSQL cannot store it)", async () => {
     // This preview length produced a U+0000 in the padding before the fix.
     const mail = await renderEmail("invitation", {
@@ -141,9 +171,13 @@ describe("e-mail outbox", () => {
           }),
       ),
     );
-    const id = await t.db.transaction((tx) =>
-      queueEmail(tx, services().enqueue, "refused@example.com", "verify-email", props),
-    );
+    // A stored mail with no send job: this file's worker would otherwise race the call below and deliver it to the
+    // dev mailbox first (it did, once another test shifted the worker's polling).
+    const rendered = await renderEmail("verify-email", props);
+    const [{ id }] = await t.db
+      .insert(emails)
+      .values({ to: "refused@example.com", template: "verify-email", ...rendered })
+      .returning({ id: emails.id });
     await expect(deliverEmail(t.db, transport, id)).rejects.toThrow(/Resend refused/);
     const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
     expect(row.status).not.toBe("sent");
