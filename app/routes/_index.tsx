@@ -41,7 +41,8 @@ export default function Home() {
         </li>
         <li>
           <strong>HR staff</strong>: post roles at one school or shared across several, with pay stated as numbers, or
-          import them from a spreadsheet.
+          import them from a spreadsheet; share a role with another trust's or the local authority's school, whose HR
+          confirm their share before it is published.
         </li>
         <li>
           <strong>Trainee teachers and ITT providers</strong>: book placement rotations across several schools, with
