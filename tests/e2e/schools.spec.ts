@@ -7,7 +7,7 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await expectAccessible(page);
   await page.getByLabel("School name, town or postcode").fill("riverside");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Academy", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Northbrook Academy" })).toHaveCount(0);
 
   // Option labels carry counts ("Secondary (9)"): choose by the option's text.
@@ -18,7 +18,7 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await page.getByLabel("Phase").selectOption(secondary!);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/phase=/);
-  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Academy", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Riverside Primary School" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Show on a map" }).click();
@@ -27,7 +27,7 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await expect(page).toHaveURL(/q=riverside/);
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Riverside Academy" }).click();
+  await page.getByRole("link", { name: "Riverside Academy", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Riverside Academy", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Riverside Schools Trust" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Riverside Academy and its \d+ nearest schools/ })).toBeVisible();
@@ -38,7 +38,7 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
   await page.getByRole("link", { name: "Riverside Schools Trust" }).click();
   await expect(page.getByRole("heading", { name: "Riverside Schools Trust", level: 1 })).toBeVisible();
   await expect(page.getByRole("img", { name: "Map of Riverside Schools Trust's schools" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Riverside Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Riverside Academy", exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 
