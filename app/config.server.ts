@@ -108,7 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     // Never a fixed published value: without SESSION_SECRET, one is generated per data folder at start-up.
     sessionSecret: e.SESSION_SECRET ?? null,
-    seedDemo: e.SEED_DEMO === "auto",
+    // A real deployment (production on a database server) never gets the demo's published passwords and keys.
+    seedDemo: e.SEED_DEMO === "auto" && !(e.NODE_ENV === "production" && e.DATABASE_URL),
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     secureCookies: appUrl.startsWith("https://"),
     devMailbox: !e.RESEND_API_KEY && isLoopbackAddress(e.HOST),

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { AccountExists, subject as accountExistsSubject, type AccountExistsProps } from "./templates/account-exists";
+import { EmailChanged, subject as emailChangedSubject, type EmailChangedProps } from "./templates/email-changed";
 import {
   AlertNeedsAttention,
   subject as alertNeedsAttentionSubject,
@@ -14,6 +15,11 @@ import {
 } from "./templates/placement-update";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VacancyShare, subject as vacancyShareSubject, type VacancyShareProps } from "./templates/vacancy-share";
+import {
+  SecondFactorChanged,
+  subject as secondFactorChangedSubject,
+  type SecondFactorChangedProps,
+} from "./templates/second-factor-changed";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
 
 /** Every mail Staffroom sends, by template name, with the props each needs. */
@@ -26,6 +32,8 @@ export type EmailProps = {
   "alert-needs-attention": AlertNeedsAttentionProps;
   "placement-update": PlacementUpdateProps;
   "vacancy-share": VacancyShareProps;
+  "email-changed": EmailChangedProps;
+  "second-factor-changed": SecondFactorChangedProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -40,4 +48,6 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
+  "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject },
+  "second-factor-changed": { element: (p) => <SecondFactorChanged {...p} />, subject: secondFactorChangedSubject },
 };

@@ -79,6 +79,11 @@ export function holdsRole(userId: string, roles: readonly Role[], scope: Scope):
   }
 }
 
+/** A boolean SQL expression: `userId` holds one of `roles` somewhere, whatever the scope. */
+export function holdsRoleAnywhere(userId: string, roles: readonly Role[]): SQL {
+  return sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ${userId} AND ${roleIn(m, roles)})`;
+}
+
 export async function hasRole(db: Executor, userId: string, role: Role | Role[], scope: Scope): Promise<boolean> {
   const roles = Array.isArray(role) ? role : [role];
   const [row] = rowsOf<{ held: boolean }>(await db.execute(sql`SELECT ${holdsRole(userId, roles, scope)} AS held`));

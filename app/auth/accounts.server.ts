@@ -4,20 +4,18 @@ import { sessions, users, userTokens } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { pseudonym, securityLog } from "../security/security-log.server";
-import { forgiveRateLimits, hitRateLimits, LIMITS, type RateDecision } from "../security/rate-limit.server";
+import { forgiveRateLimits, hitRateLimits, LIMITS } from "../security/rate-limit.server";
+import { checkCurrentPassword, limited, type Limited } from "./current-password.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { pendingStage, secondFactorStatus, type PendingStage } from "./second-factor-status.server";
 import { startSession, startSessionIn } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const VERIFY_TOKEN_HOURS = 48;
 export const RESET_TOKEN_MINUTES = 30;
 
-type Limited = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
-const limited = (d: RateDecision): Limited => ({
-  ok: false,
-  reason: "rate-limited",
-  retryAfterSeconds: d.retryAfterSeconds,
-});
+/** A new session's cookie, and the step it still owes (null: none, it is signed in). */
+export type Started = { ok: true; setCookie: string; next: PendingStage | null };
 
 /** Voids a user's unused tokens of one purpose: only the newest link works, and none after a reset. */
 async function voidTokens(db: Executor, userId: string, purpose: "verify_email" | "reset_password") {
@@ -78,11 +76,15 @@ export async function signUp(
   return { ok: true, setCookie: outcome ? await startSession(outcome) : null };
 }
 
+/**
+ * Checks the password. A user with a second factor, or whose role requires one, gets a short-lived session that
+ * grants nothing until the code is given or the factor set up (`next` says which).
+ */
 export async function signIn(
   db: Database,
   input: { email: string; password: string },
   context: { ip: string },
-): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-credentials" } | Limited> {
+): Promise<Started | { ok: false; reason: "wrong-credentials" } | Limited> {
   const checks = [
     { limit: LIMITS.signInPerAccountAndIp, subject: `${input.email}|${context.ip}` },
     { limit: LIMITS.signInPerAccount, subject: input.email },
@@ -100,7 +102,8 @@ export async function signIn(
   }
   // Only failures count: the owner signing in does not use up their own allowance.
   await forgiveRateLimits(db, checks, now);
-  return { ok: true, setCookie: await startSession(user.id) };
+  const next = pendingStage(await secondFactorStatus(db, user.id));
+  return { ok: true, setCookie: await startSession(user.id, { pending: next !== null }), next };
 }
 
 /** Consumes a token: single use, unexpired, of the right purpose. Returns its user, or null. */
@@ -177,20 +180,28 @@ export async function requestPasswordReset(
  * Stores a new password, voids every reset link, ends every session and starts a fresh one, in one
  * transaction: a crash or shutdown part-way leaves either the old password with its sessions or the new
  * password with only the new session, never the new password with old sessions still alive.
+ *
+ * After a `change` (made from a session that is signed in, so has given any second factor) the new session carries
+ * that over. After a `reset` it does not: a reset link proves the mailbox, not the second factor, so a user with one
+ * still has to give a code (ADR 0020).
  */
 async function replacePassword(
   tx: Executor,
   userId: string,
   passwordHash: string,
+  how: "change" | "reset",
   extra: Partial<typeof users.$inferInsert> = {},
-): Promise<string> {
+): Promise<Started> {
   await tx
     .update(users)
     .set({ passwordHash, passwordChangedAt: new Date(), ...extra })
     .where(eq(users.id, userId));
   await voidTokens(tx, userId, "reset_password");
   await tx.delete(sessions).where(eq(sessions.userId, userId));
-  return startSessionIn(tx, userId);
+  const status = await secondFactorStatus(tx, userId);
+  const next = how === "reset" ? pendingStage(status) : null;
+  const setCookie = await startSessionIn(tx, userId, { pending: next !== null, verified: status.enabled && !next });
+  return { ok: true, setCookie, next };
 }
 
 /** Sets a new password from a reset link, ends every session and starts a fresh one. */
@@ -198,34 +209,70 @@ export async function resetPassword(
   db: Database,
   token: string,
   newPassword: string,
-): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "invalid-token" }> {
+): Promise<Started | { ok: false; reason: "invalid-token" }> {
   const passwordHash = await hashPassword(newPassword);
-  const setCookie = await db.transaction(async (tx) => {
+  const started = await db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "reset_password");
     if (!userId) return null;
     // Following a reset link proves the address too.
     const [user] = await tx.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
-    return replacePassword(tx, userId, passwordHash, { emailVerifiedAt: user?.verified ?? new Date() });
+    return replacePassword(tx, userId, passwordHash, "reset", { emailVerifiedAt: user?.verified ?? new Date() });
   });
-  return setCookie ? { ok: true, setCookie } : { ok: false, reason: "invalid-token" };
+  return started ?? { ok: false, reason: "invalid-token" };
 }
 
 export async function changePassword(
   db: Database,
   userId: string,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ ok: true; setCookie: string } | { ok: false; reason: "wrong-password" } | Limited> {
-  // The current-password check is a password guess like any other: limited per account, failures only.
-  const checks = [{ limit: LIMITS.currentPasswordPerUser, subject: userId }];
-  const now = new Date();
-  const decision = await hitRateLimits(db, checks, now);
-  if (!decision.allowed) return limited(decision);
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, reason: "wrong-password" };
-  }
-  await forgiveRateLimits(db, checks, now);
+): Promise<Started | { ok: false; reason: "wrong-password" } | Limited> {
+  const checked = await checkCurrentPassword(db, userId, input.currentPassword);
+  if (!checked.ok) return checked;
   const passwordHash = await hashPassword(input.newPassword);
-  const setCookie = await db.transaction((tx) => replacePassword(tx, userId, passwordHash));
-  return { ok: true, setCookie };
+  return db.transaction((tx) => replacePassword(tx, userId, passwordHash, "change"));
+}
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === "23505" ||
+  (error as { cause?: { code?: string } } | null)?.cause?.code === "23505";
+
+/**
+ * Moves the account to a new address, with the current password. The new address is unconfirmed until its link is
+ * followed; the old one is told (a security mail), so an owner whose password was stolen hears of it.
+ */
+export async function changeEmail(
+  db: Database,
+  user: { id: string; email: string; name: string },
+  input: { email: string; currentPassword: string },
+  context: { appUrl: string; enqueue: Enqueue },
+): Promise<{ ok: true } | { ok: false; reason: "wrong-password" | "taken" } | Limited> {
+  // Every attempt counts, not only wrong passwords: "taken" answers whether an address has an account.
+  const decision = await hitRateLimits(db, [{ limit: LIMITS.emailChangePerUser, subject: user.id }]);
+  if (!decision.allowed) return limited(decision);
+  const checked = await checkCurrentPassword(db, user.id, input.currentPassword);
+  if (!checked.ok) return checked;
+  try {
+    return await db.transaction(async (tx) => {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+      if (taken) return { ok: false as const, reason: "taken" as const };
+      await tx.update(users).set({ email: input.email, emailVerifiedAt: null }).where(eq(users.id, user.id));
+      await voidTokens(tx, user.id, "verify_email");
+      const token = await issueToken(tx, user.id, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
+      await queueEmail(tx, context.enqueue, input.email, "verify-email", {
+        name: user.name,
+        url: `${context.appUrl}/verify-email?token=${token}`,
+        expiresInHours: VERIFY_TOKEN_HOURS,
+      });
+      await queueEmail(tx, context.enqueue, user.email, "email-changed", {
+        name: user.name,
+        newEmail: input.email,
+        signInUrl: `${context.appUrl}/sign-in`,
+      });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    // Two accounts moving to one address at once: the unique index decides, and the loser hears "taken".
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+    throw error;
+  }
 }

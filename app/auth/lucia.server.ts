@@ -7,6 +7,8 @@ import { sessions, users } from "../../db/schema";
 export const SESSION_IDLE = new TimeSpan(7, "d");
 /** Absolute expiry: a session never outlives this, however busy. */
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session that still owes its second factor (or a set-up) lasts this long at most: enough to find a phone. */
+export const PENDING_SESSION_MS = 15 * 60 * 1000;
 
 function createLucia(secure: boolean) {
   const adapter = new DrizzlePostgreSQLAdapter(services().connection.db, sessions, users);
@@ -20,7 +22,10 @@ function createLucia(secure: boolean) {
       expires: false,
       attributes: { secure, sameSite: "lax", path: "/" },
     },
-    getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt }),
+    getSessionAttributes: (attributes) => ({
+      absoluteExpiresAt: attributes.absoluteExpiresAt,
+      secondFactorVerifiedAt: attributes.secondFactorVerifiedAt,
+    }),
     getUserAttributes: (attributes) => ({
       email: attributes.email,
       name: attributes.name,
@@ -32,7 +37,7 @@ function createLucia(secure: boolean) {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseSessionAttributes: { absoluteExpiresAt: Date };
+    DatabaseSessionAttributes: { absoluteExpiresAt: Date; secondFactorVerifiedAt: Date | null };
     DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
   }
 }

@@ -46,9 +46,14 @@ export const resetPasswordSchema = z.object({
   password: newPasswordField,
 });
 
+const currentPasswordField = z
+  .string({ error: "Enter your current password" })
+  .min(1, "Enter your current password")
+  .max(1000, "That password is too long");
+
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1000),
+    currentPassword: currentPasswordField,
     newPassword: newPasswordField,
   })
   .refine((v) => v.currentPassword !== v.newPassword, {
@@ -57,3 +62,29 @@ export const changePasswordSchema = z
   });
 
 export const tokenSchema = z.object({ token: z.string().min(10).max(200) });
+
+export const changeEmailSchema = z.object({ email: emailField, currentPassword: currentPasswordField });
+
+/** The second step of signing in: a code from the app or a recovery code, typed with or without spaces. */
+export const secondFactorCodeSchema = z.object({
+  code: z
+    .string({ error: "Enter the code from your authenticator app, or a recovery code" })
+    .trim()
+    .min(1, "Enter the code from your authenticator app, or a recovery code")
+    .max(40, "A code is at most 40 characters"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+/** Confirming a set-up: the app's current 6-digit code (spaces allowed, as some apps show "123 456"). */
+export const confirmSecondFactorSchema = z.object({
+  code: z
+    .string({ error: "Enter the 6-digit code your app shows" })
+    .transform((v) => v.replace(/[\s-]+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code your app shows, like 123456")),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const manageSecondFactorSchema = z.object({
+  intent: z.enum(["regenerate", "replace", "turn-off"], { error: "Choose what you want to do" }),
+  currentPassword: currentPasswordField,
+});

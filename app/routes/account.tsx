@@ -2,12 +2,13 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
-import { changePassword, resendVerification } from "../auth/accounts.server";
+import { changeEmail, changePassword, resendVerification } from "../auth/accounts.server";
 import { requireUser } from "../auth/guards.server";
 import { changePasswordServerSchema } from "../auth/password-strength.server";
-import { changePasswordSchema } from "../auth/schemas";
+import { changeEmailSchema, changePasswordSchema } from "../auth/schemas";
+import { secondFactorSummary } from "../auth/second-factor.server";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
@@ -20,11 +21,21 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const memberships = await listMemberships(db(), user.id);
+  const [memberships, secondFactor] = await Promise.all([
+    listMemberships(db(), user.id),
+    secondFactorSummary(db(), user.id),
+  ]);
   return json({
     user: { name: user.name, email: user.email, verified: !!user.emailVerifiedAt },
     memberships: memberships.map((m) => ({ id: m.id, role: roleLabels[m.role], place: m.scopeName })),
+    secondFactor: { on: secondFactor.state === "on", required: secondFactor.required },
   });
+}
+
+/** Which of the page's forms a refused submission came from (conform echoes the hidden intent back). */
+function formOf(actionData: unknown): string | undefined {
+  const result = (actionData as { result?: { initialValue?: { intent?: unknown } } } | undefined)?.result;
+  return typeof result?.initialValue?.intent === "string" ? result.initialValue.intent : undefined;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,6 +58,32 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash(request, "/account", {
       kind: "success",
       message: `We have sent a new link to ${user.email}.`,
+    });
+  }
+  if (intent === "change-email") {
+    const submission = parseWithZod(formData, { schema: changeEmailSchema });
+    const hideFields = ["currentPassword"];
+    if (submission.status !== "success") return invalid(submission, { hideFields });
+    if (submission.value.email === user.email) {
+      return invalid(submission, { hideFields, fieldErrors: { email: ["This is your address already"] } });
+    }
+    const result = await changeEmail(db(), user, submission.value, {
+      appUrl: services().config.appUrl,
+      enqueue: enqueue(),
+    });
+    if (!result.ok && result.reason === "rate-limited") {
+      return tooManyAttempts(submission, result.retryAfterSeconds, hideFields);
+    }
+    if (!result.ok) {
+      const fieldErrors: Record<string, string[]> =
+        result.reason === "taken"
+          ? { email: ["Another Staffroom account uses this address"] }
+          : { currentPassword: ["Your current password is not right"] };
+      return invalid(submission, { hideFields, fieldErrors });
+    }
+    return redirectWithFlash(request, "/account", {
+      kind: "success",
+      message: `Your address is now ${submission.value.email}. Confirm it with the link we have sent there.`,
     });
   }
   if (intent !== "change-password") return json({ resendError: undefined, result: undefined }, { status: 400 });
@@ -72,11 +109,20 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, memberships } = useLoaderData<typeof loader>();
+  const { user, memberships, secondFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const refusedForm = formOf(actionData);
   const [form, fields] = useForm({
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    id: "change-password",
+    lastResult:
+      refusedForm === "change-password" && actionData && "result" in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [emailForm, emailFields] = useForm({
+    id: "change-email",
+    lastResult: refusedForm === "change-email" && actionData && "result" in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -119,9 +165,42 @@ export default function Account() {
           ))}
         </ul>
       )}
+      <h2>Two-step sign-in</h2>
+      {secondFactor.on ? (
+        <p>
+          On: signing in asks for a code from your authenticator app.{" "}
+          <Link to="/account/two-factor">Manage two-step sign-in</Link> (new recovery codes, a new phone).
+        </p>
+      ) : (
+        <p>
+          Off: signing in asks only for your password. Add a code from an app on your phone, so that a stolen password
+          is not enough. <Link to="/account/two-factor">Set up two-step sign-in</Link>
+        </p>
+      )}
+      <h2 id="change-email">Change your e-mail address</h2>
+      <Form method="post" className="form" {...getFormProps(emailForm)}>
+        <FormErrorSummary form={emailForm} focusKey={refusedForm === "change-email" ? actionData : undefined} />
+        <input type="hidden" name="intent" value="change-email" />
+        <TextField
+          meta={emailFields.email}
+          label="New e-mail address"
+          type="email"
+          autoComplete="email"
+          hint="We send a link to confirm it, and tell your current address about the change."
+        />
+        <TextField
+          meta={emailFields.currentPassword}
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+        />
+        <button type="submit" className="button">
+          Change e-mail address
+        </button>
+      </Form>
       <h2>Change your password</h2>
       <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrorSummary form={form} focusKey={actionData} />
+        <FormErrorSummary form={form} focusKey={refusedForm === "change-password" ? actionData : undefined} />
         <input type="hidden" name="intent" value="change-password" />
         <TextField
           meta={fields.currentPassword}

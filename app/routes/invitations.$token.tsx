@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
-import { currentUser, notFound, requireUser } from "../auth/guards.server";
+import { currentUser, notFound, pendingStagePath, requireUser } from "../auth/guards.server";
+import { readSession } from "../auth/session.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { acceptInvitation, findInvitation } from "../memberships/invitations.server";
 import { roleLabels } from "../vocabulary/roles";
@@ -41,6 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { error: "This invitation has expired or has already been used. Ask whoever invited you for a new one." },
       { status: 410 },
     );
+  }
+  // A role that sees others' personal data needs two-step sign-in before anything else (ADR 0020): go straight there.
+  const { pending } = await readSession(request);
+  if (pending) {
+    return redirectWithFlash(request, pendingStagePath(pending.stage, "/account"), {
+      kind: "success",
+      message: "Invitation accepted. Your new role needs two-step sign-in: set it up to continue.",
+    });
   }
   return redirectWithFlash(request, "/account", {
     kind: "success",

@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { resetPassword } from "../auth/accounts.server";
+import { pendingStagePath } from "../auth/guards.server";
 import { resetPasswordServerSchema } from "../auth/password-strength.server";
 import { resetPasswordSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash } from "../components/actions.server";
@@ -29,6 +30,21 @@ export async function action({ request }: ActionFunctionArgs) {
       hideFields: ["password"],
       formErrors: ["This link has expired or has already been used. Ask for a new one."],
     });
+  }
+  // A reset link proves the mailbox, not the phone: a user with two-step sign-in gives a code next (ADR 0020).
+  if (result.next) {
+    return redirectWithFlash(
+      request,
+      pendingStagePath(result.next, "/account"),
+      {
+        kind: "success",
+        message:
+          result.next === "second-factor"
+            ? "Your password is changed. Enter a code from your authenticator app to sign in."
+            : "Your password is changed. Your role needs two-step sign-in: set it up to continue.",
+      },
+      [result.setCookie],
+    );
   }
   return redirectWithFlash(
     request,

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { db } from "../services.server";
 import { signIn } from "../auth/accounts.server";
-import { currentUser, safeRedirectPath } from "../auth/guards.server";
+import { currentUser, pendingStagePath, safeRedirectPath } from "../auth/guards.server";
 import { signInSchema } from "../auth/schemas";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { TextField } from "../components/forms";
@@ -36,16 +36,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formErrors: ["The e-mail address or password is not right. Check them and try again."],
     });
   }
-  return redirectWithFlash(
-    request,
-    safeRedirectPath(submission.value.redirectTo, "/account"),
-    {
-      kind: "success",
-      message: "You are signed in.",
-    },
-    [result.setCookie],
-  );
+  const to = safeRedirectPath(submission.value.redirectTo, "/account");
+  if (result.next === "second-factor") return redirect(pendingStagePath(result.next, to), setCookie(result.setCookie));
+  if (result.next === "set-up") {
+    return redirectWithFlash(
+      request,
+      pendingStagePath(result.next, to),
+      { kind: "info", message: "Your password is right. Your role needs two-step sign-in: set it up to continue." },
+      [result.setCookie],
+    );
+  }
+  return redirectWithFlash(request, to, { kind: "success", message: "You are signed in." }, [result.setCookie]);
 }
+
+const setCookie = (cookie: string) => ({ headers: { "Set-Cookie": cookie } });
 
 export default function SignIn() {
   const actionData = useActionData<typeof action>();

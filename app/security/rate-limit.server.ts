@@ -15,6 +15,11 @@ export const LIMITS = {
   signInPerAccount: { name: "sign-in:account", max: 100, windowSeconds: 15 * 60 },
   signInPerIp: { name: "sign-in:ip", max: 50, windowSeconds: 15 * 60 },
   currentPasswordPerUser: { name: "current-password:user", max: 10, windowSeconds: 15 * 60 },
+  // Only someone who knows the password reaches the code step. Five wrong codes per quarter hour and twenty a day
+  // leave a guesser about a 0.006% chance a day (three codes of a million are valid at a time): ADR 0020.
+  secondFactorPerUser: { name: "second-factor:user", max: 5, windowSeconds: 15 * 60 },
+  secondFactorPerUserDaily: { name: "second-factor:user-day", max: 20, windowSeconds: 24 * 60 * 60 },
+  emailChangePerUser: { name: "email-change:user", max: 5, windowSeconds: 60 * 60 },
   signUpPerIp: { name: "sign-up:ip", max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: "reset:account", max: 3, windowSeconds: 60 * 60 },
   resetPerIp: { name: "reset:ip", max: 10, windowSeconds: 60 * 60 },

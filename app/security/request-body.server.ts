@@ -20,7 +20,10 @@ export const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 3
 const ACCOUNT_FORM: BodyLimit = { maxBytes: 8 * 1024, maxFields: 20 };
 
 export const BODY_RULES: BodyRule[] = [
-  { path: /^\/(sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email|account)$/, ...ACCOUNT_FORM },
+  {
+    path: /^\/(sign-in|sign-in\/two-factor|sign-up|sign-out|forgot-password|reset-password|verify-email|account|account\/two-factor)$/,
+    ...ACCOUNT_FORM,
+  },
   // A CSV upload: the 2 MB file (MAX_FILE_BYTES) plus the multipart framing and a few small fields.
   { path: /^\/hr\/vacancies\/import$/, maxBytes: 2 * 1024 * 1024 + 64 * 1024, maxFields: 20 },
 ];

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 
 export type SecurityEvent =
-  "sign-in.failed" | "rate-limit.refused" | "cross-origin.refused" | "not-found.signed-in" | "http.not-found";
+  | "sign-in.failed"
+  | "second-factor.failed"
+  | "second-factor.recovery-code-used"
+  | "rate-limit.refused"
+  | "cross-origin.refused"
+  | "not-found.signed-in"
+  | "http.not-found";
 
 type Field = string | number | boolean | null | undefined;
 

@@ -27,3 +27,14 @@ export type Scope =
   | { kind: "school"; schoolId: string }
   | { kind: "organisation"; organisationId: string }
   | { kind: "partnership"; partnershipId: string };
+
+/**
+ * Roles that see other people's personal data (applicants, trainees, staff): whoever holds one anywhere must
+ * sign in with a second factor (ADR 0020).
+ */
+export const rolesRequiringSecondFactor: readonly Role[] = [
+  "hr",
+  "itt_coordinator",
+  "induction_tutor",
+  "partnership_admin",
+];

@@ -6,6 +6,13 @@ import type { Role } from "../../app/vocabulary/roles";
  */
 export const DEMO_PASSWORD = "staffroom-demo-password";
 
+/**
+ * The authenticator key of every demo account whose role requires two-step sign-in (README, demo accounts): published
+ * like the password, so anyone trying the demo can add it to an authenticator app, and the e2e journeys compute codes
+ * from it. Only the demo seed uses it, and a real deployment never seeds the demo (app/config.server.ts).
+ */
+export const DEMO_TOTP_SECRET = "KN2GCZTGOJXW63KEMVWW6U3FMNZGK5BB";
+
 export const demoPartnership = { slug: "demo-vale", name: "Demo Vale Schools Partnership" };
 
 export const trustSlugs = ["northbrook-learning-trust", "riverside-schools-trust", "small-oak-trust"] as const;

@@ -1,7 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
-import { memberships, organisations, partnerships, schools, users } from "../schema";
+import { rolesRequiringSecondFactor } from "../../app/vocabulary/roles";
+import { memberships, organisations, partnerships, schools, secondFactors, users } from "../schema";
 import {
+  DEMO_TOTP_SECRET,
   demoIttProvider,
   demoPartnership,
   demoTrusts,
@@ -89,6 +91,11 @@ export async function seedPartnership(tx: Executor, plan: PartnershipPlan): Prom
   await tx
     .insert(memberships)
     .values(demoUsers.map((u) => ({ userId: userId(u.email), role: u.role, ...scopeOf(u.scope) })))
+    .onConflictDoNothing();
+  const needSecondFactor = demoUsers.filter((u) => rolesRequiringSecondFactor.includes(u.role));
+  await tx
+    .insert(secondFactors)
+    .values(needSecondFactor.map((u) => ({ userId: userId(u.email), secret: DEMO_TOTP_SECRET, enabledAt: now })))
     .onConflictDoNothing();
 
   const schoolCount = Object.values(plan.schools).reduce((n, ids) => n + ids.length, 0);

@@ -1,4 +1,14 @@
-import { DEMO_PASSWORD, expect, expectAccessible, firstLinkIn, readLatestMail, signIn, signOut, test } from "./support";
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectAccessible,
+  firstLinkIn,
+  readLatestMail,
+  setUpTwoFactor,
+  signIn,
+  signOut,
+  test,
+} from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -123,11 +133,24 @@ test("a partnership admin invites an HR colleague to a trust, who accepts by cre
   await expect(page.getByRole("heading", { name: "Join Northbrook Learning Trust on Staffroom" })).toBeVisible();
   await page.getByRole("button", { name: "Accept the invitation" }).click();
   await expect(page.getByText("Invitation accepted")).toBeVisible();
+
+  // HR sees other people's personal data: before anything else, the new role asks for two-step sign-in.
+  await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+  await expect(page.getByText("Your role gives you access to other people's personal data")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/organisations/northbrook-learning-trust/team");
+  await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+  const key = await setUpTwoFactor(page, email);
+  await expect(page.getByRole("heading", { level: 1, name: "Save your recovery codes" })).toBeVisible();
+  await page.getByRole("link", { name: "I have saved my codes: continue" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await page.goto("/account");
   await expect(page.getByText("HR staff at Northbrook Learning Trust")).toBeVisible();
+  await expect(page.getByText("On: signing in asks for a code")).toBeVisible();
   // Accepting the invitation proved the address.
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
-  await page.goto("/organisations/northbrook-learning-trust/team");
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, "jordan's long passphrase", { totpSecret: key });
 });
 
 test("HR staff of one trust get a 404 for another trust's team page", async ({ page }) => {

@@ -66,6 +66,12 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     shares: ["Riverside Academy (0.4 FTE)"],
     url: `${app}/hr/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10/share`,
   },
+  "email-changed": {
+    name: "Priya Shah",
+    newEmail: "priya.shah.new.address@example.com",
+    signInUrl: `${app}/sign-in`,
+  },
+  "second-factor-changed": { name: "Priya Shah", change: "recovery-code-used", accountUrl: `${app}/account` },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */

@@ -1,5 +1,10 @@
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_TOTP_SECRET } from "../../db/seed/demo-cast";
 
 export { expect };
 
@@ -77,13 +82,119 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 }
 
-/** Signs in through the real sign-in page. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in through the real sign-in page. When the second step appears (the demo accounts whose role requires
+ * two-step sign-in), enters the code an authenticator app would show for `totpSecret`: the demo key by default.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  { totpSecret = DEMO_TOTP_SECRET }: { totpSecret?: string } = {},
+) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const signedIn = page.getByRole("banner").getByRole("button", { name: "Sign out", exact: true });
+  const codeStep = page.getByRole("heading", { level: 1, name: "Two-step sign-in" });
+  await expect(signedIn.or(codeStep)).toBeVisible();
+  if (await codeStep.isVisible()) await enterTotpCode(page, email, totpSecret);
+  await expect(signedIn).toBeVisible();
+}
+
+/** An authenticator app's code for `secret` at time step `step`. */
+export function totpCode(secret: string, step: number): string {
+  return generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, "")), BigInt(step), 6);
+}
+
+const STEP_MS = 30_000;
+
+/**
+ * Which time step's code to enter, given the last step this account used: the server takes one step either side of
+ * now, each step only once, and only steps later than the last one used (ADR 0020). The step before now is used only
+ * while its code has more than 5 s left. `waitMs` > 0: no usable step yet, wait and ask again.
+ */
+export function chooseTotpStep(lastUsed: number | null, nowMs: number): { step: number; waitMs: number } {
+  const current = Math.floor(nowMs / STEP_MS);
+  const earliest = STEP_MS - (nowMs % STEP_MS) > 5_000 ? current - 1 : current;
+  const step = Math.max(lastUsed === null ? earliest : lastUsed + 1, earliest);
+  if (step <= current + 1) return { step, waitMs: 0 };
+  return { step, waitMs: (step - 1) * STEP_MS - nowMs + 200 };
+}
+
+/**
+ * Journeys run in parallel workers and sign in as the same demo accounts, and the server refuses a code whose step
+ * this account has used already, as it should. So the workers of one run agree, through files, on the steps each
+ * account has used: one worker at a time per account chooses a step, enters its code and records it.
+ */
+const totpStateDir = path.resolve(".tmp", `e2e-${process.env.E2E_RUN_ID ?? "local"}`, "totp");
+
+async function withAccountLock<T>(email: string, work: (stepFile: string) => Promise<T>): Promise<T> {
+  mkdirSync(totpStateDir, { recursive: true });
+  const lock = path.join(totpStateDir, `${email}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A worker that died holding the lock leaves it behind; no sign-in holds it for two minutes.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 120_000) rmSync(lock, { force: true, recursive: true });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await work(path.join(totpStateDir, `${email}.step`));
+  } finally {
+    rmSync(lock, { force: true, recursive: true });
+  }
+}
+
+/** Enters the code for the next usable step in `field`, submits with `button`, and waits for `done`. */
+async function enterTotpCode(
+  page: Page,
+  email: string,
+  secret: string,
+  form = {
+    field: "Code",
+    button: "Continue",
+    done: () => page.getByRole("banner").getByRole("button", { name: "Sign out", exact: true }),
+  },
+) {
+  await withAccountLock(email, async (stepFile) => {
+    let lastUsed: number | null = null;
+    try {
+      lastUsed = Number(readFileSync(stepFile, "utf8"));
+    } catch {
+      // No code for this account in this run yet.
+    }
+    let choice = chooseTotpStep(lastUsed, Date.now());
+    while (choice.waitMs > 0) {
+      await new Promise((r) => setTimeout(r, choice.waitMs));
+      choice = chooseTotpStep(lastUsed, Date.now());
+    }
+    await page.getByLabel(form.field, { exact: true }).fill(totpCode(secret, choice.step));
+    await page.getByRole("button", { name: form.button }).click();
+    await expect(form.done()).toBeVisible();
+    writeFileSync(stepFile, String(choice.step));
+  });
+}
+
+/**
+ * On the set-up page: reads the key shown for typing by hand (as a person without a camera would), confirms it with
+ * a code from it, and returns the key. The page then shows the recovery codes.
+ */
+export async function setUpTwoFactor(page: Page, email: string, button = "Turn on two-step sign-in"): Promise<string> {
+  const key = ((await page.locator(".secret-key").textContent()) ?? "").replace(/\s+/g, "");
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  await enterTotpCode(page, email, key, {
+    field: "Code from your app",
+    button,
+    done: () => page.getByRole("heading", { level: 1, name: "Save your recovery codes" }),
+  });
+  return key;
 }
 
 export type Mail = { id: string; to: string; subject: string; text: string; html: string; createdAt: string };

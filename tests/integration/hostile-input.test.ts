@@ -69,7 +69,7 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
     await t.db
       .insert(memberships)
       .values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });
-    return { cookie: cookiePair(await startSession(u.id)), orgId: org.id };
+    return { cookie: cookiePair(await startSession(u.id, { verified: true })), orgId: org.id };
   }
 
   for (const [kind, value] of Object.entries(HOSTILE)) {

@@ -7,7 +7,8 @@ import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
 import { rowsOf } from "../../db/rows";
 import { roles } from "../../app/vocabulary/roles";
-import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import { memberships, organisations, partnerships, schools, secondFactors, users } from "../../db/schema";
+import { DEMO_TOTP_SECRET } from "../../db/seed/demo-cast";
 import { DemoAlreadySeededError, isDatabaseEmpty, seedDemoAroundRealSchools, seedDemoRegion } from "../../db/seed/demo";
 import { useTestDatabase } from "../support/database";
 import { hashPassword } from "../../app/auth/password.server";
@@ -117,6 +118,26 @@ describe("demo seed", () => {
       role: "partnership_admin",
       scope: "partnership",
     });
+  });
+
+  it("gives exactly the demo users whose role requires it a second factor, with the published demo key", async () => {
+    await seedDemoRegion(t.db, { hashPassword });
+    const rows = await t.db
+      .select({ email: users.email, secret: secondFactors.secret, enabledAt: secondFactors.enabledAt })
+      .from(secondFactors)
+      .innerJoin(users, eq(users.id, secondFactors.userId));
+    expect(rows.map((r) => r.email).sort()).toEqual(
+      [
+        "admin@staffroom.example",
+        "hr@northbrook.example",
+        "hr@riverside.example",
+        "hr.school@northbrook.example",
+        "hr@demoshire.example",
+        "itt@vale.example",
+        "induction@northbrook.example",
+      ].sort(),
+    );
+    expect(rows.every((r) => r.secret === DEMO_TOTP_SECRET && r.enabledAt !== null)).toBe(true);
   });
 
   it("makes the demo's towns and invented postcodes findable", async () => {

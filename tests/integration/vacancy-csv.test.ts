@@ -65,8 +65,8 @@ describe("CSV import of vacancies", () => {
 
   async function signedIn() {
     const r = await twoTrustRegion(t.db);
-    const cookieA = cookiePair(await startSession(r.hrA.id));
-    const cookieB = cookiePair(await startSession(r.hrB.id));
+    const cookieA = cookiePair(await startSession(r.hrA.id, { verified: true }));
+    const cookieB = cookiePair(await startSession(r.hrB.id, { verified: true }));
     return { r, cookieA, cookieB };
   }
 

@@ -32,7 +32,7 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
   it("on every step, on publish, close and extend, and from another trust", async () => {
     const r = await twoTrustRegion(t.db);
     const id = await publishableDraft(t.db, r);
-    const cookie = cookiePair(await startSession(r.hrA.id));
+    const cookie = cookiePair(await startSession(r.hrA.id, { verified: true }));
     const before = await snapshot();
     for (const value of HOSTILE) {
       const responses = [
@@ -118,7 +118,7 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
       }
     }
     // Someone else's vacancy, or no vacancy at all, is a 404 whatever the input.
-    const otherCookie = cookiePair(await startSession(r.hrB.id));
+    const otherCookie = cookiePair(await startSession(r.hrB.id, { verified: true }));
     for (const target of [id, "not-a-uuid", "' OR 1=1 --"]) {
       const res = await callRoute(
         editAction,
@@ -137,7 +137,7 @@ describe("vacancy forms refuse hostile input: 4xx with a message, never a 500, n
   it("impossible dates on the pay and apply steps and on extend are field errors, not 500s", async () => {
     const r = await twoTrustRegion(t.db);
     const id = await publishableDraft(t.db, r);
-    const cookie = cookiePair(await startSession(r.hrA.id));
+    const cookie = cookiePair(await startSession(r.hrA.id, { verified: true }));
     const before = await snapshot();
     for (const date of ["2027-02-30", "0000-00-00", "2027-13-01", "0001-01-01", "9999-12-31"]) {
       const pay = await callRoute(

@@ -89,9 +89,12 @@ export async function addMembership(db: Database, user: { id: string }, role: Ro
   return row;
 }
 
-/** A session for `user`, as the Cookie header a browser would send. */
+/**
+ * A session for `user` that has finished signing in, second factor included (as a browser has after the code step),
+ * as the Cookie header a browser would send. Tests of the steps themselves start their sessions with startSession.
+ */
 export async function sessionCookie(user: { id: string }): Promise<string> {
-  return (await startSession(user.id)).split(";")[0];
+  return (await startSession(user.id, { verified: true })).split(";")[0];
 }
 
 /**

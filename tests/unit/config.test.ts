@@ -109,6 +109,8 @@ describe("configuration", () => {
       APP_URL: "https://staffroom.example/",
     });
     expect(ok).toMatchObject({ secureCookies: true, devMailbox: false, appUrl: "https://staffroom.example" });
+    // Its database never gets the demo cast, whose passwords and authenticator key are published.
+    expect(ok.seedDemo).toBe(false);
   });
 
   it("npm start on the embedded database may run in production mode without them", () => {
