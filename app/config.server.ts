@@ -28,12 +28,22 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{1,200}$/, "must be letters, digits, - or _")
       .default("vacancies"),
     RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "must start with re_").optional()),
+    RESEND_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().startsWith("whsec_", "must start with whsec_ (Resend's webhook signing secret)").optional(),
+    ),
     MAIL_FROM: z.string().trim().min(3).default("Staffroom <no-reply@staffroom.example>"),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   })
   .superRefine((env, ctx) => {
+    if (env.RESEND_WEBHOOK_SECRET && !env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_WEBHOOK_SECRET"],
+        message: "needs RESEND_API_KEY: it is Resend's",
+      });
+    }
     if (env.MEILI_HOST && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_HOST is set" });
     }
@@ -57,6 +67,8 @@ export type AppConfig = {
   dataDir: string;
   meili?: { host: string; key: string; index: string };
   resendApiKey?: string;
+  /** Resend's webhook signing secret: with it, POST /webhooks/resend takes bounce and complaint events. */
+  resendWebhookSecret?: string;
   mailFrom: string;
   /** SESSION_SECRET; null means "generate one per data folder" (startRuntime resolves it: sessionSecretFor). */
   sessionSecret: string | null;
@@ -105,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { host: e.MEILI_HOST, key: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
         : undefined,
     resendApiKey: e.RESEND_API_KEY,
+    resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,
     mailFrom: e.MAIL_FROM,
     // Never a fixed published value: without SESSION_SECRET, one is generated per data folder at start-up.
     sessionSecret: e.SESSION_SECRET ?? null,

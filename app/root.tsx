@@ -14,6 +14,9 @@ import { useNonce } from "./components/nonce";
 import { db } from "./services.server";
 import { listMemberships } from "./memberships/queries.server";
 import { devMailboxOpen } from "./mailbox/queries.server";
+import { addressProblem } from "./deliverability/undeliverable.server";
+import { UndeliverableBanner } from "./deliverability/components/undeliverable-banner";
+import { formatLondonDate } from "./vocabulary/london-time";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -29,7 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readSession(request),
     readFlash(request),
   ]);
-  const memberships = signedIn ? await listMemberships(db(), signedIn.user.id) : [];
+  const [memberships, problem] = signedIn
+    ? await Promise.all([listMemberships(db(), signedIn.user.id), addressProblem(db(), signedIn.user.email)])
+    : [[], null];
   const headers = new Headers();
   if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
   if (flashCookie) headers.append("Set-Cookie", flashCookie);
@@ -45,6 +50,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null,
       nav: navigationFor(memberships, Boolean(signedIn)),
       flash,
+      undeliverable:
+        signedIn && problem
+          ? { email: signedIn.user.email, reason: problem.reason, reportedOn: formatLondonDate(problem.reportedAt) }
+          : null,
       devMailbox: devMailboxOpen(context),
     },
     { headers },
@@ -84,6 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} devMailbox={data?.devMailbox ?? false} />
         <main id="main" className="container" tabIndex={-1}>
           {data?.flash ? <FlashMessage flash={data.flash} /> : null}
+          {data?.undeliverable ? <UndeliverableBanner notice={data.undeliverable} /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -37,17 +37,30 @@ export type EmailProps = {
 };
 export type TemplateName = keyof EmailProps;
 
-type Entry<P> = { element: (props: P) => ReactElement; subject: (props: P) => string };
+/**
+ * `security`: about signing in and the account itself (confirmations, resets, changes). Security mail is sent even
+ * to an address that bounced or complained; everything else is then held back (ADR 0023).
+ */
+type Entry<P> = { element: (props: P) => ReactElement; subject: (props: P) => string; security?: true };
 
 export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
-  "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject },
-  "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject },
+  "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject, security: true },
+  "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject, security: true },
   invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },
-  "account-exists": { element: (p) => <AccountExists {...p} />, subject: accountExistsSubject },
+  "account-exists": { element: (p) => <AccountExists {...p} />, subject: accountExistsSubject, security: true },
   "job-alert": { element: (p) => <JobAlert {...p} />, subject: jobAlertSubject },
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
-  "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject },
-  "second-factor-changed": { element: (p) => <SecondFactorChanged {...p} />, subject: secondFactorChangedSubject },
+  "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
+  "second-factor-changed": {
+    element: (p) => <SecondFactorChanged {...p} />,
+    subject: secondFactorChangedSubject,
+    security: true,
+  },
 };
+
+/** Whether a stored mail's template is security mail (unknown names are not). */
+export function isSecurityMail(template: string): boolean {
+  return Object.hasOwn(catalogue, template) && catalogue[template as TemplateName].security === true;
+}

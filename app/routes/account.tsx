@@ -9,6 +9,7 @@ import { requireUser } from "../auth/guards.server";
 import { changePasswordServerSchema } from "../auth/password-strength.server";
 import { changeEmailSchema, changePasswordSchema } from "../auth/schemas";
 import { secondFactorSummary } from "../auth/second-factor.server";
+import { markAddressWorking } from "../deliverability/undeliverable.server";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
 import { TextField } from "../components/forms";
 import { FormErrorSummary } from "../components/error-summary";
@@ -58,6 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash(request, "/account", {
       kind: "success",
       message: `We have sent a new link to ${user.email}.`,
+    });
+  }
+  if (intent === "address-works") {
+    await markAddressWorking(db(), user.email);
+    return redirectWithFlash(request, "/account", {
+      kind: "success",
+      message: `We will send e-mail to ${user.email} again. If it comes back undeliverable, we will tell you here.`,
     });
   }
   if (intent === "change-email") {

@@ -3,10 +3,11 @@ import { isSameOriginWrite } from "./same-origin";
 import { securityLog } from "./security-log.server";
 
 /**
- * Paths whose writes are authorised by a secret token in the URL rather than a session cookie, so a forged
- * cross-site request gains nothing: the one-click unsubscribe, which mail programs POST to (RFC 8058).
+ * Paths whose writes are authorised by a secret rather than a session cookie, so a forged cross-site request gains
+ * nothing: the one-click unsubscribe, which mail programs POST to (RFC 8058), with a token in its URL; the mail
+ * provider's webhook, with a signature over its body (ADR 0023).
  */
-const TOKEN_PATHS = [/^\/alerts\/unsubscribe\/[^/]+$/];
+const TOKEN_PATHS = [/^\/alerts\/unsubscribe\/[^/]+$/, /^\/webhooks\/resend$/];
 
 export function sameOriginWrites(appUrl: string) {
   const configured = new URL(appUrl).origin;

@@ -24,6 +24,8 @@ export const BODY_RULES: BodyRule[] = [
     path: /^\/(sign-in|sign-in\/two-factor|sign-up|sign-out|forgot-password|reset-password|verify-email|account|account\/two-factor)$/,
     ...ACCOUNT_FORM,
   },
+  // The mail provider's event notifications: JSON of a few kilobytes (ADR 0023).
+  { path: /^\/webhooks\/resend$/, maxBytes: 64 * 1024, maxFields: 0, contentTypes: ["application/json"] },
   // A CSV upload: the 2 MB file (MAX_FILE_BYTES) plus the multipart framing and a few small fields.
   { path: /^\/hr\/vacancies\/import$/, maxBytes: 2 * 1024 * 1024 + 64 * 1024, maxFields: 20 },
 ];

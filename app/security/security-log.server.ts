@@ -7,7 +7,8 @@ export type SecurityEvent =
   | "rate-limit.refused"
   | "cross-origin.refused"
   | "not-found.signed-in"
-  | "http.not-found";
+  | "http.not-found"
+  | "webhook.refused";
 
 type Field = string | number | boolean | null | undefined;
 

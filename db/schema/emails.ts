@@ -1,7 +1,8 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
-export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
+/** `suppressed`: not sent, because the address is undeliverable and the mail is not a security mail. */
+export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "suppressed"]);
 
 /**
  * Every outgoing mail, written in the transaction that causes it. The send job reads it from here,
@@ -27,3 +28,19 @@ export const emails = pgTable(
   },
   (t) => [index("emails_to_idx").on(t.to), index("emails_created_idx").on(t.createdAt)],
 );
+
+export const undeliverableReason = pgEnum("undeliverable_reason", ["bounced", "complained"]);
+
+/**
+ * Addresses the mail provider reported as undeliverable (a permanent bounce) or as having marked our mail as spam
+ * (a complaint). Only security mail (sign-in, reset, confirmation) is still sent to them, until the owner changes
+ * the address or says it works again. Stored lower-cased, as users.email is.
+ */
+export const undeliverableAddresses = pgTable("undeliverable_addresses", {
+  email: text("email").primaryKey(),
+  reason: undeliverableReason("reason").notNull(),
+  /** The provider's short classification (for example "Permanent / General"), never the message text. */
+  detail: text("detail"),
+  providerEmailId: text("provider_email_id"),
+  reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
+});

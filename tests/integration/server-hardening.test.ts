@@ -105,6 +105,19 @@ describe("the server against hostile requests", () => {
     expect(response.text).not.toContain("the form data could not be read");
   });
 
+  it("lets the mail provider's webhook past the same-origin check, but not past the body caps", async () => {
+    const webhook = (body: string, contentType: string) =>
+      fetch(`${s.base}/webhooks/resend`, { method: "POST", body, headers: { "Content-Type": contentType } });
+    // No Origin, as a provider's server sends it: not the cross-origin 403, but the 404 of an endpoint this server
+    // (no RESEND_WEBHOOK_SECRET) does not have.
+    expect((await webhook('{"type":"email.bounced"}', "application/json")).status).toBe(404);
+    expect((await webhook(`{"pad":"${"x".repeat(70 * 1024)}"}`, "application/json")).status).toBe(413);
+    expect((await webhook("type=email.bounced", FORM)).status).toBe(415);
+    // Every other path still refuses a write without our origin.
+    const other = await fetch(`${s.base}/forgot-password`, { method: "POST", body: "email=a%40b.example" });
+    expect(other.status).toBe(403);
+  });
+
   it("sends Cache-Control: no-store on every response to a signed-in user", async () => {
     for (const pathname of ["/", "/account", "/alerts", "/vacancies", "/schools"]) {
       const response = await fetch(`${s.base}${pathname}`, { headers: { Cookie: cookie }, redirect: "manual" });

@@ -113,6 +113,17 @@ describe("configuration", () => {
     expect(ok.seedDemo).toBe(false);
   });
 
+  it("takes Resend's webhook secret only beside Resend's key", () => {
+    expect(errorOf({ RESEND_WEBHOOK_SECRET: "whsec_abc" })).toContain("RESEND_WEBHOOK_SECRET: needs RESEND_API_KEY");
+    expect(errorOf({ RESEND_API_KEY: "re_1", RESEND_WEBHOOK_SECRET: "abc" })).toContain(
+      "RESEND_WEBHOOK_SECRET: must start with whsec_",
+    );
+    expect(loadConfig({ RESEND_API_KEY: "re_1", RESEND_WEBHOOK_SECRET: "whsec_abc" }).resendWebhookSecret).toBe(
+      "whsec_abc",
+    );
+    expect(loadConfig({}).resendWebhookSecret).toBeUndefined();
+  });
+
   it("npm start on the embedded database may run in production mode without them", () => {
     expect(loadConfig({ NODE_ENV: "production" }).devMailbox).toBe(true);
   });
