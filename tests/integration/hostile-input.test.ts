@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { hashPassword } from "../../app/auth/password.server";
@@ -8,9 +8,11 @@ import { action as inviteAction } from "../../app/routes/invitations.new";
 import { action as resetAction } from "../../app/routes/reset-password";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { action as signUpAction } from "../../app/routes/sign-up";
+import { action as codeAction } from "../../app/routes/sign-in_.two-factor";
+import { action as twoFactorAction } from "../../app/routes/account_.two-factor";
 import { action as verifyAction } from "../../app/routes/verify-email";
 import { rowsOf } from "../../db/rows";
-import { memberships, organisations, partnerships, users } from "../../db/schema";
+import { memberships, organisations, partnerships, secondFactors, users } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, formRequest } from "../support/requests";
 
@@ -25,7 +27,16 @@ const HOSTILE: Record<string, string> = {
   whitespace: "     ",
 };
 
-const TABLES = ["users", "sessions", "user_tokens", "emails", "invitations", "memberships"];
+const TABLES = [
+  "users",
+  "sessions",
+  "user_tokens",
+  "emails",
+  "invitations",
+  "memberships",
+  "second_factors",
+  "recovery_codes",
+];
 
 describe("hostile input on every form: 4xx with a message, never a 500, nothing written", () => {
   const t = useTestDatabase();
@@ -147,6 +158,59 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
       ).toBe(404);
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it("the two-step sign-in, set-up and e-mail forms refuse hostile input", async () => {
+    const { cookie } = await signedInAdmin();
+    const [admin] = await t.db.select().from(users).where(eq(users.email, "admin@example.com"));
+    const pending = cookiePair(await startSession(admin.id, { pending: true }));
+    await t.db
+      .insert(secondFactors)
+      .values({ userId: admin.id, pendingSecret: "JBSWY3DPEHPK3PXP", pendingSince: new Date() });
+    const before = await counts();
+    for (const value of Object.values(HOSTILE)) {
+      await expectRefused(
+        await callRoute(
+          twoFactorAction,
+          formRequest("/account/two-factor", { intent: "confirm", code: value }, cookie),
+        ),
+        ["code"],
+      );
+      // Not one of the choices: refused at the choice, whatever the password.
+      await expectRefused(
+        await callRoute(
+          twoFactorAction,
+          formRequest("/account/two-factor", { intent: value, currentPassword: "a long test password" }, cookie),
+        ),
+        ["intent"],
+      );
+      // A choice, with a hostile password: refused at the password (seven tries stay under its limit of ten).
+      await expectRefused(
+        await callRoute(
+          twoFactorAction,
+          formRequest("/account/two-factor", { intent: "turn-off", currentPassword: value }, cookie),
+        ),
+        ["currentPassword"],
+      );
+      await expectRefused(
+        await callRoute(
+          accountAction,
+          formRequest("/account", { intent: "change-email", email: value, currentPassword: value }, cookie),
+        ),
+        ["email"],
+      );
+    }
+    // The code step (the admin has no second factor on yet, so make the pending session owe one).
+    await t.db.update(secondFactors).set({ secret: "JBSWY3DPEHPK3PXP", enabledAt: new Date() });
+    const steady = await counts();
+    for (const value of Object.values(HOSTILE)) {
+      // Three of these reach the code check and are wrong codes; the limit is five.
+      await expectRefused(await callRoute(codeAction, formRequest("/sign-in/two-factor", { code: value }, pending)), [
+        "code",
+      ]);
+    }
+    expect(await counts()).toEqual(steady);
+    expect(before.users).toBe(steady.users);
   });
 
   it("wrong types (repeated fields, missing fields) are refused too", async () => {
