@@ -120,16 +120,18 @@ export default function Account() {
   const { user, memberships, secondFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedForm = formOf(actionData);
+  // Each form shows only its own refusal.
+  const resultFor = (intent: string) =>
+    refusedForm === intent && actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult:
-      refusedForm === "change-password" && actionData && "result" in actionData ? actionData.result : undefined,
+    lastResult: resultFor("change-password"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: "onBlur",
   });
   const [emailForm, emailFields] = useForm({
     id: "change-email",
-    lastResult: refusedForm === "change-email" && actionData && "result" in actionData ? actionData.result : undefined,
+    lastResult: resultFor("change-email"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
     shouldValidate: "onBlur",
   });
