@@ -9,7 +9,9 @@ export function EmailChanged({ name, newEmail, signInUrl }: EmailChangedProps) {
     <EmailLayout preview="Your Staffroom e-mail address was changed" heading="Your e-mail address was changed">
       <Text>Hello {name},</Text>
       <Text>
-        The e-mail address of your Staffroom account is now {newEmail}. We will send nothing more to this address.
+        The e-mail address of your Staffroom account is now{" "}
+        <span style={{ wordBreak: "break-all", overflowWrap: "anywhere" }}>{newEmail}</span>. We will send nothing more
+        to this address.
       </Text>
       <Text>
         If you did not make this change, someone else knows your password. Sign in with the new address and your

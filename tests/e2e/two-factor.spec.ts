@@ -27,7 +27,9 @@ test("anyone can turn on two-step sign-in, then signs in with a code, or once wi
 
   // A wrong code is refused at the field, with the error summary.
   await page.getByLabel("Code from your app", { exact: true }).fill("12345");
-  await page.getByLabel("Code from your app", { exact: true }).press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Turn on two-step sign-in" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveTitle(/^Error: Set up two-step sign-in/);
   await expect(page.locator(".field-error").getByText("Enter the 6-digit code your app shows")).toBeVisible();
 
@@ -61,7 +63,7 @@ test("anyone can turn on two-step sign-in, then signs in with a code, or once wi
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "Two-step sign-in" })).toBeVisible();
   await page.getByLabel("Code", { exact: true }).fill(codes[0].toUpperCase());
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Code", { exact: true }).press("Enter");
   await expect(page.getByText("You are signed in with a recovery code")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await page.goto("/account/two-factor");
@@ -70,11 +72,11 @@ test("anyone can turn on two-step sign-in, then signs in with a code, or once wi
   await signOut(page);
   await passwordStep();
   await page.getByLabel("Code", { exact: true }).fill(codes[0]);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Code", { exact: true }).press("Enter");
   await expect(page.locator(".field-error").getByText("That code is not right")).toBeVisible();
   await expect(page).toHaveTitle(/^Error: Two-step sign-in/);
   await page.getByLabel("Code", { exact: true }).fill(codes[1]);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Code", { exact: true }).press("Enter");
   await expect(page.getByText("You are signed in with a recovery code")).toBeVisible();
 
   // Turning it off needs the password.
