@@ -2,8 +2,6 @@
  * The search document of a vacancy: what both engines index, derived from PostgreSQL (the source of truth)
  * by search/documents.server.ts. Applicants' personal data never appears here: only the advert and its schools.
  */
-import { keyStageLabels, phaseLabels, roleLabels } from "../app/vocabulary/options";
-import { subjectLabel } from "../app/vocabulary/subjects";
 import type { FacetName, SearchFilters } from "./engine";
 
 export type DocumentSchool = {
@@ -15,6 +13,8 @@ export type DocumentSchool = {
   laName: string;
   lat: number | null;
   lng: number | null;
+  /** The school's religious character ("Roman Catholic", "Church of England"), for faith schools only. */
+  religiousCharacter?: string | null;
   /** Thousandths of FTE at this school; null for a trust-wide role not split by school. */
   fteShare: number | null;
 };
@@ -35,6 +35,8 @@ export type VacancyDocument = {
   /** Thousandths. */
   fteThousandths: number;
   ectSuitable: boolean;
+  /** Kinds of allowance the post carries (tlr1, tlr2, sen…); absent in documents made before search used them. */
+  allowances?: string[];
   visaSponsorship: boolean;
   /** academy, la_maintained, special, faith: the union over the vacancy's schools. */
   schoolTypes: string[];
@@ -65,35 +67,6 @@ export type VacancyDocument = {
     basisPoints: number | null;
   };
 };
-
-/**
- * Searchable text, from most to least telling: the title, the subjects' names, the role and phase words,
- * the schools, places and employers, then the advert. Both engines search all of it and rank title matches first.
- */
-export function searchableText(d: VacancyDocument): {
-  title: string;
-  subjects: string;
-  role: string;
-  places: string;
-  advert: string;
-} {
-  return {
-    title: d.title,
-    subjects: d.subjects.map(subjectLabel).join(" "),
-    role: [
-      roleLabels[d.role as keyof typeof roleLabels] ?? d.role,
-      ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p),
-      ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k),
-    ].join(" "),
-    places: [
-      ...d.schools.flatMap((s) => [s.name, s.town ?? "", s.laName]),
-      ...d.trustNames,
-      d.ownerName,
-      ...(d.sharedWith ?? []),
-    ].join(" "),
-    advert: [d.aboutRole, d.skillsExperience].join(" "),
-  };
-}
 
 /**
  * Every filterable value of a document as "facet:value" keys. The Postgres engine filters and counts on these;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { rowsOf, textArrayLiteral } from "../db/rows";
 import type { DocumentSchool, VacancyDocument } from "./document";
-import { schoolTypesOf } from "../app/vocabulary/school-types";
+import { isFaithSchool, schoolTypesOf } from "../app/vocabulary/school-types";
 
 /** A school as the document query returns it: with the fields that decide its school types and trust. */
 type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
@@ -25,8 +25,10 @@ type Row = Omit<
   | "closesAt"
   | "payBadge"
   | "sharedWith"
+  | "allowances"
 > & {
   sharedWith: string[] | null;
+  allowances: { kind: string }[] | null;
   payBadge: VacancyDocument["payBadge"] | null;
   fte: string;
   publishedAt: string | Date;
@@ -41,7 +43,7 @@ const columns = sql`
   v.id AS "vacancyId", v.title, v.role, v.phases, v.key_stages AS "keyStages", v.subjects,
   v.contract_type AS "contractType", v.working_pattern AS "workingPattern", v.pay_range AS "payRange",
   v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte", v.hourly_rate_pence AS "hourlyRatePence",
-  v.fte, v.ect_suitable AS "ectSuitable", v.visa_sponsorship AS "visaSponsorship",
+  v.fte, v.ect_suitable AS "ectSuitable", v.allowances, v.visa_sponsorship AS "visaSponsorship",
   coalesce(v.published_at, v.updated_at) AS "publishedAt", v.closes_at AS "closesAt",
   v.about_role AS "aboutRole", v.skills_experience AS "skillsExperience",
   coalesce(o.name, os.name) AS "ownerName", o.kind AS "ownerKind", o.slug AS "ownerSlug",
@@ -86,6 +88,7 @@ function toDocument(row: Row): VacancyDocument {
     hourlyRatePence: row.hourlyRatePence,
     fteThousandths: Math.round(Number(row.fte) * 1000),
     ectSuitable: row.ectSuitable,
+    allowances: [...new Set((row.allowances ?? []).map((a) => a.kind))],
     visaSponsorship: row.visaSponsorship,
     schoolTypes: [...new Set(row.schools.flatMap((s) => schoolTypesOf(s)))].sort(),
     trusts: [...trusts.keys()],
@@ -107,6 +110,7 @@ function toDocument(row: Row): VacancyDocument {
       laName: s.laName,
       lat: s.lat === null ? null : Number(s.lat),
       lng: s.lng === null ? null : Number(s.lng),
+      religiousCharacter: isFaithSchool(s.religiousCharacter) ? s.religiousCharacter : null,
       fteShare: s.fteShare === null ? null : Math.round(Number(s.fteShare) * 1000),
     })),
   };

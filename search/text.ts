@@ -5,17 +5,75 @@
  * first letter costs two, and swapping two neighbouring letters is one typo.
  */
 
-/** Words that carry no meaning in a job search; both engines ignore them in queries. */
-export const STOP_WORDS = ["a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"] as const;
+/**
+ * Words that carry no meaning in a job search; both engines ignore them in queries (after the synonym list has
+ * had its say, so "head of year" and "post 16" keep their small words). Job-board filler ("maths jobs", "teacher
+ * vacancy") counts: every result is a job.
+ */
+export const STOP_WORDS = [
+  "a",
+  "an",
+  "and",
+  "at",
+  "for",
+  "in",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "with",
+  "near",
+  "job",
+  "vacancy",
+  "role",
+  "post",
+  "position",
+  "opportunity",
+  "career",
+  "wanted",
+  "required",
+] as const;
 const stopWords = new Set<string>(STOP_WORDS);
+export const isStopWord = (word: string) => stopWords.has(word);
 
-/** Lower-case words of a text, in order. */
+/**
+ * Lower-cased text with contractions and dotted abbreviations undone, so that "we're" does not leave a stray
+ * "re" and "R.E." reads as "re". Index and queries both go through here.
+ */
+export function normalise(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      // "we're", "school's", "don't", "we'll": the ending goes, the word stays.
+      .replace(/(\p{L})'(s|re|ve|ll|d|m|t)(?![\p{L}\p{N}])/gu, "$1")
+      .replace(/(\p{L})n'(?=\s|$)/gu, "$1")
+      // "r.e.", "p.e.", "d.t": single letters joined by dots are one word.
+      .replace(/(?<![\p{L}\p{N}])((?:\p{L}\.){1,}\p{L})\.?(?![\p{L}\p{N}])/gu, (m) => m.replace(/\./g, ""))
+  );
+}
+
+/**
+ * One word's singular, by conservative English rules applied the same way to the index and to queries (so an
+ * odd result, "eyfs" → "eyf", still matches itself): "teachers" → "teacher", "ECTs" → "ect", "studies" →
+ * "study"; words ending -ss, -us, -is, -ics or -ous are left alone (class, physics, various).
+ */
+export function singular(word: string): string {
+  if (word.length < 3 || !word.endsWith("s") || /\d/.test(word)) return word;
+  if (/(ss|us|is|ics|ous|ys)$/.test(word)) return word;
+  if (word.length >= 5 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** Words of a text, in order, normalised and singular. */
 export function tokenize(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
+  return normalise(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "");
+    .filter((w) => w !== "")
+    .map(singular);
 }
 
 /** The words of a query that must match; if every word is a stop word, they all count. */
@@ -24,6 +82,42 @@ export function queryWords(text: string): string[] {
   const meaningful = words.filter((w) => !stopWords.has(w));
   return meaningful.length > 0 ? meaningful : words;
 }
+
+/**
+ * Words that match only titles, subjects, roles, conditions and school names, never an advert's prose: very
+ * short words and numbers (RE, TA, 9), and the nouns every advert uses for its people ("our teachers", "the
+ * support team"), which say what a post is only when the title says them.
+ */
+const HEADING_ONLY = new Set([
+  "teaching",
+  "assistant",
+  "head",
+  "deputy",
+  "lead",
+  "leader",
+  "manager",
+  "officer",
+  "coordinator",
+  "technician",
+  "supervisor",
+  "tutor",
+  "mentor",
+  "practitioner",
+  "support",
+  "cover",
+  "specialist",
+  "senior",
+  "director",
+  "administrator",
+  "worker",
+]);
+export const SHORT_WORD = 3;
+export function isHeadingOnly(word: string): boolean {
+  return [...word].length <= SHORT_WORD || /^\p{N}+$/u.test(word) || HEADING_ONLY.has(word);
+}
+
+/** The last word of a query also matches as a prefix, unless it is short, a number or a heading word. */
+export const MIN_PREFIX = 4;
 
 export const ONE_TYPO_FROM = 5;
 export const TWO_TYPOS_FROM = 9;

@@ -120,8 +120,14 @@ export default function VacancySearch() {
       </div>
       {outcome ? (
         <>
-          {activeFilterLabels(query.filters, outcome.trustNames).length > 0 ? (
+          {outcome.recognised.length + activeFilterLabels(query.filters, outcome.trustNames).length > 0 ? (
             <ul className="active-filters" aria-label="Filters in use">
+              {outcome.recognised.map((f) => (
+                <li key={`words-${f.field}`}>
+                  <Link to={`?${searchQueryString(query, { q: f.without, page: 1 })}`}>Remove filter: {f.label}</Link>{" "}
+                  <span className="hint">(from your words “{f.words}”)</span>
+                </li>
+              ))}
               {activeFilterLabels(query.filters, outcome.trustNames).map((f) => (
                 <li key={f.field}>
                   <Link
@@ -132,6 +138,14 @@ export default function VacancySearch() {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {outcome.relaxed ? (
+            <p className="search-relaxed">
+              No vacancy matches every word of “{query.q}”, so these results leave out “{outcome.relaxed.dropped}”.{" "}
+              <Link to={`?${searchQueryString(query, { q: outcome.relaxed.searched, page: 1 })}`}>
+                Search for “{outcome.relaxed.searched}”
+              </Link>
+            </p>
           ) : null}
           {outcome.total > 0 ? (
             <p>

@@ -1,6 +1,8 @@
 /**
- * Running a search-page query: the place is looked up, the engine asked for a page of results with facet
- * counts, and, when nothing matches, what widening the radius or dropping a filter would give.
+ * Running a search-page query: the place is looked up, words that name filters read as filters, the engine
+ * asked for a page of results with facet counts; when nothing matches every word, the search is tried again
+ * without the least informative one (and says so); when still nothing matches, what widening the radius or
+ * dropping a filter would give.
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
@@ -18,6 +20,8 @@ import {
 } from "./query";
 import { resultView, type ResultView } from "./result-view";
 import { countOf } from "../text/plural";
+import { interpretQuery, type RecognisedFilter } from "./interpret";
+import { analyseQuery, type QueryUnit } from "../../search/analyse";
 
 export const PAGE_SIZE = 20;
 export const MAP_PAGE_SIZE = 100;
@@ -35,6 +39,10 @@ export type SearchOutcome =
       pageSize: number;
       trustNames: Record<string, string>;
       suggestions: Suggestion[];
+      /** Filters read from the words, each with the words it came from and the search without them. */
+      recognised: RecognisedFilter[];
+      /** When nothing matched every word: the word left out, and the words searched for instead. */
+      relaxed: { dropped: string; searched: string } | null;
     };
 
 export function engineQueryFor(
@@ -43,9 +51,10 @@ export function engineQueryFor(
   now: Date,
   pageSize: number,
 ): EngineQuery {
+  const words = interpretQuery(query);
   return {
-    text: query.q || undefined,
-    filters: query.filters,
+    text: words.text,
+    filters: words.filters,
     geo: place ? { lat: place.lat, lng: place.lng, radiusMetres: query.radiusMiles * METRES_PER_MILE } : undefined,
     sort: query.sort ?? defaultSort(query),
     page: query.page,
@@ -91,8 +100,10 @@ async function suggestions(
   for (const { field, label } of activeFilterLabels(query.filters, trustNames)) {
     const filters: SearchFilters = { ...query.filters };
     delete filters[field as FilterField];
+    const counted: SearchFilters = { ...base.filters };
+    delete counted[field as FilterField];
     tries.push(
-      count({ filters }).then((n) =>
+      count({ filters: counted }).then((n) =>
         n > 0
           ? { label: `Remove “${label}”`, href: `?${searchQueryString({ ...query, filters, page: 1 })}`, count: n }
           : null,
@@ -118,6 +129,49 @@ async function suggestions(
   return [...(radius ? [radius] : []), ...found.filter((s) => !s.label.startsWith("Search within"))];
 }
 
+const unitText = (u: QueryUnit) => (u.kind === "concept" ? u.words.join(" ") : u.word);
+
+/**
+ * When nothing matches every word: the same search without its least informative word, the one that matches
+ * most vacancies on its own ("teacher" in "maths teacher Sale"), except that a word matching nothing at all
+ * goes first when the synonym list does not know it (a slip, or a word no advert uses) and never when it does
+ * ("dance teacher" with no dance posts finds nothing: there is none). A single word is never dropped. Null when
+ * no single word's absence helps.
+ */
+async function relaxedSearch(engine: SearchEngine, base: EngineQuery) {
+  if (!base.text) return null;
+  const { units } = analyseQuery(base.text);
+  if (units.length < 2) return null;
+  const count = async (text: string) =>
+    (await engine.search({ ...base, text, page: 1, pageSize: 0, facets: false })).total;
+  const own = await Promise.all(units.map((u) => count(unitText(u))));
+  const order = units
+    .map((u, i) => ({
+      i,
+      unknownAndUnmatched: u.kind === "word" && own[i] === 0,
+      own: own[i],
+      known: u.kind === "concept",
+    }))
+    .filter((c) => !(c.known && c.own === 0))
+    .sort((a, b) => Number(b.unknownAndUnmatched) - Number(a.unknownAndUnmatched) || b.own - a.own || b.i - a.i);
+  for (const { i } of order) {
+    const searched = units
+      .filter((_, j) => j !== i)
+      .map(unitText)
+      .join(" ");
+    const result = await engine.search({ ...base, text: searched });
+    if (result.total > 0) return { result, relaxed: { dropped: unitText(units[i]), searched } };
+  }
+  return null;
+}
+
+/** The search, or when nothing matches every word, the search without the least informative one. */
+export async function searchOrRelax(engine: SearchEngine, engineQuery: EngineQuery) {
+  const result = await engine.search(engineQuery);
+  if (result.total > 0) return { result, relaxed: null };
+  return (await relaxedSearch(engine, engineQuery)) ?? { result, relaxed: null };
+}
+
 export async function runSearch(
   db: Executor,
   engine: SearchEngine,
@@ -128,7 +182,7 @@ export async function runSearch(
   if (query.location && !place) return { kind: "place-not-found" };
   const pageSize = query.view === "map" ? MAP_PAGE_SIZE : PAGE_SIZE;
   const engineQuery = engineQueryFor(query, place, now, pageSize);
-  const result = await engine.search(engineQuery);
+  const { result, relaxed } = await searchOrRelax(engine, engineQuery);
   const facets = result.facets!;
   const trustNames = await trustNamesFor(db, [
     ...new Set([...Object.keys(facets.trust), ...(query.filters.trust ? [query.filters.trust] : [])]),
@@ -142,5 +196,7 @@ export async function runSearch(
     pageSize,
     trustNames,
     suggestions: result.total === 0 ? await suggestions(engine, query, engineQuery, trustNames) : [],
+    recognised: interpretQuery(query).recognised,
+    relaxed,
   };
 }

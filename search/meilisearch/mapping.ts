@@ -4,8 +4,7 @@
  * through its nearest school and lists it once), and the search requests. Pure, so the recorded-contract
  * test can pin down exactly what is sent.
  */
-import { keyStageLabels, phaseLabels, roleLabels } from "../../app/vocabulary/options";
-import { subjectLabel } from "../../app/vocabulary/subjects";
+import { analyseQuery } from "../analyse";
 import type { VacancyDocument } from "../document";
 import {
   activeFacets,
@@ -16,8 +15,9 @@ import {
   type FacetName,
   type SearchFilters,
 } from "../engine";
-import { synonymMap } from "../synonyms";
-import { ONE_TYPO_FROM, STOP_WORDS, TWO_TYPOS_FROM } from "../text";
+import { conceptToken, headingToken } from "../lexicon";
+import { indexDocument } from "../tags";
+import { ONE_TYPO_FROM, TWO_TYPOS_FROM } from "../text";
 
 export const DEFAULT_INDEX = "vacancies";
 /** Meilisearch counts hits exactly up to this many (page-based pagination). */
@@ -28,18 +28,18 @@ export type MeiliDocument = {
   vacancyId: string;
   schoolId: string;
   _geo?: { lat: number; lng: number };
+  /** Searchable fields: the words and tokens of search/tags.ts, already normalised (singular, no contractions). */
   title: string;
-  subjectNames: string[];
-  roleName: string;
-  phaseNames: string[];
-  keyStageNames: string[];
-  schoolNames: string[];
-  towns: string[];
-  localAuthorities: string[];
-  trustNames: string[];
-  ownerName: string;
-  aboutRole: string;
-  skillsExperience: string;
+  titleTags: string[];
+  fieldTags: string[];
+  labels: string;
+  labelTags: string[];
+  relatedTags: string[];
+  places: string;
+  placeTags: string[];
+  advert: string;
+  /** 1 when the title carries a qualifier (deputy, acting, second in…): ranked after plain posts. */
+  qualified: number;
   role: string;
   phase: string[];
   keyStage: string[];
@@ -59,32 +59,51 @@ export type MeiliDocument = {
   document: VacancyDocument;
 };
 
-/** The index settings. Searchable attributes are in ranked order: a match in the title beats one in the advert. */
+const TAG_ATTRIBUTES = ["titleTags", "fieldTags", "labelTags", "relatedTags", "placeTags"] as const;
+/** Where a concept is looked for when a query unit has alternatives (a filter, as Meilisearch has no OR of words). */
+const CONCEPT_ATTRIBUTES = ["titleTags", "fieldTags", "relatedTags"] as const;
+
+/**
+ * The index settings. Searchable attributes are in ranked order: the title, then concepts the form gives, the
+ * labels, concepts found one way, places, and the advert last. Synonyms and stop words are applied before the
+ * query reaches Meilisearch (search/analyse.ts), and concepts are indexed as tokens, so neither setting is used.
+ */
 export function indexSettings() {
   return {
     searchableAttributes: [
       "title",
-      "subjectNames",
-      "roleName",
-      "phaseNames",
-      "keyStageNames",
-      "schoolNames",
-      "towns",
-      "localAuthorities",
-      "trustNames",
-      "ownerName",
-      "aboutRole",
-      "skillsExperience",
+      "titleTags",
+      "fieldTags",
+      "labels",
+      "labelTags",
+      "relatedTags",
+      "places",
+      "placeTags",
+      "advert",
     ],
-    filterableAttributes: ["vacancyId", "schoolId", ...FACETS, "salaryMax", "publishedAt", "closesAt", "_geo"],
+    filterableAttributes: [
+      "vacancyId",
+      "schoolId",
+      ...FACETS,
+      ...CONCEPT_ATTRIBUTES,
+      "salaryMax",
+      "publishedAt",
+      "closesAt",
+      "_geo",
+    ],
     sortableAttributes: ["vacancyId", "publishedAt", "closesAt", "salaryMax", "_geo"],
     displayedAttributes: ["vacancyId", "document"],
-    // "sort" first: a chosen order (closing date, salary…) is strict, relevance only breaks its ties.
-    rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+    // "sort" first: a chosen order (closing date, salary…) is strict, relevance only breaks its ties. Qualified
+    // titles after plain ones, and newest first last, as the Postgres engine ranks.
+    rankingRules: ["sort", "words", "qualified:asc", "typo", "proximity", "attribute", "exactness", "publishedAt:desc"],
     distinctAttribute: "vacancyId",
-    synonyms: Object.fromEntries(synonymMap()),
-    stopWords: [...STOP_WORDS],
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: ONE_TYPO_FROM, twoTypos: TWO_TYPOS_FROM } },
+    synonyms: {},
+    stopWords: [],
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: ONE_TYPO_FROM, twoTypos: TWO_TYPOS_FROM },
+      disableOnAttributes: [...TAG_ATTRIBUTES],
+    },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: 500 },
   };
@@ -94,20 +113,19 @@ const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /** One document per school of the vacancy; all carry the vacancy's whole text and facets, only the place differs. */
 export function toMeiliDocuments(d: VacancyDocument): MeiliDocument[] {
+  const x = indexDocument(d);
   const shared = {
     vacancyId: d.vacancyId,
-    title: d.title,
-    subjectNames: d.subjects.map(subjectLabel),
-    roleName: roleLabels[d.role as keyof typeof roleLabels] ?? d.role,
-    phaseNames: d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? p),
-    keyStageNames: d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? k),
-    schoolNames: d.schools.map((s) => s.name),
-    towns: [...new Set(d.schools.flatMap((s) => (s.town ? [s.town] : [])))],
-    localAuthorities: [...new Set(d.schools.map((s) => s.laName))],
-    trustNames: d.trustNames,
-    ownerName: d.ownerName,
-    aboutRole: d.aboutRole,
-    skillsExperience: d.skillsExperience,
+    title: x.title.join(" "),
+    titleTags: x.titleTags,
+    fieldTags: x.fieldTags,
+    labels: x.labels.join(" "),
+    labelTags: x.labelTags,
+    relatedTags: x.relatedTags,
+    places: x.places.join(" "),
+    placeTags: x.placeTags,
+    advert: x.advert.join(" "),
+    qualified: x.qualified ? 1 : 0,
     role: d.role,
     phase: d.phases,
     keyStage: d.keyStages,
@@ -138,8 +156,31 @@ export function quoted(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * The query as Meilisearch reads it: each unit of search/analyse.ts as one token (a concept's, a heading word's,
+ * or the word itself), and a trailing space unless the last unit may match as a prefix (Meilisearch treats the
+ * last word as a prefix only when nothing follows it). A unit with alternatives ("maths or science") cannot be a
+ * word: it becomes a filter on the concept attributes.
+ */
+export function meiliQuery(text: string | undefined): { q: string; filters: string[] } {
+  if (!text?.trim()) return { q: "", filters: [] };
+  const { units } = analyseQuery(text);
+  const words: string[] = [];
+  const filters: string[] = [];
+  for (const u of units) {
+    if (u.kind === "concept" && u.concepts.length === 1) words.push(conceptToken(u.concepts[0]));
+    else if (u.kind === "concept") {
+      const tokens = u.concepts.map((c) => quoted(conceptToken(c))).join(", ");
+      filters.push(`(${CONCEPT_ATTRIBUTES.map((a) => `${a} IN [${tokens}]`).join(" OR ")})`);
+    } else words.push(u.headingOnly ? headingToken(u.word) : u.word);
+  }
+  const last = units[units.length - 1];
+  const prefix = last?.kind === "word" && last.prefix;
+  return { q: words.length === 0 ? "" : `${words.join(" ")}${prefix ? "" : " "}`, filters };
+}
+
 export function filterExpressions(query: EngineQuery, filters: SearchFilters): string[] {
-  const parts = [`closesAt > ${Math.floor(query.now.getTime() / 1000)}`];
+  const parts = [`closesAt > ${Math.floor(query.now.getTime() / 1000)}`, ...meiliQuery(query.text).filters];
   for (const facet of FACETS) {
     const value = filters[facet];
     if (value === undefined || value === false || value === "") continue;
@@ -171,7 +212,7 @@ export function sortFor(query: EngineQuery): string[] | undefined {
 export function searchRequests(query: EngineQuery, indexUid: string) {
   const main = {
     indexUid,
-    q: query.text?.trim() ?? "",
+    q: meiliQuery(query.text).q,
     filter: filterExpressions(query, query.filters),
     ...(sortFor(query) ? { sort: sortFor(query) } : {}),
     page: query.pageSize === 0 ? 1 : query.page,

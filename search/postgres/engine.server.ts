@@ -1,10 +1,10 @@
 /**
  * The embedded search engine: the index is a handful of narrow tables in the application's own PostgreSQL
  * (or PGlite), see db/schema/search.ts.
- * - Words: a tsvector of every searchable word (GIN). Synonyms and misspellings expand the query; search_terms
- *   holds every indexed word under a trigram index for the misspellings.
- * - Relevance: title matches first, then matches in the title and subjects, then typo matches there, then the
- *   rest; newest first within each.
+ * - Words: a tsvector of every searchable word and concept token (GIN), weighted by where it comes from
+ *   (search/tags.ts, search/postgres/tsquery.ts). Queries are read by search/analyse.ts; search_terms holds every
+ *   indexed word under a trigram index for the misspellings.
+ * - Relevance: tiers tested on the small title vector (relevanceTiers), newest first within each.
  * - Places: one point per school, filtered with an earth_box on a GiST index, measured with the haversine.
  * - Facets: each vacancy's facet keys are numbered as two signatures, so counting is a GROUP BY on two integers
  *   followed by the keys of the (few hundred) signatures met.
@@ -12,7 +12,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf, textArrayLiteral } from "../../db/rows";
-import { facetKeys, requiredKeys, searchableText, splitKeys, type VacancyDocument } from "../document";
+import { analyseQuery } from "../analyse";
+import { facetKeys, requiredKeys, splitKeys, type VacancyDocument } from "../document";
 import {
   activeFacets,
   effectiveSort,
@@ -27,12 +28,11 @@ import {
   type SearchResult,
   type WriteOptions,
 } from "../engine";
-import { synonymMap } from "../synonyms";
-import { queryWords, tokenize, typoBudget, withinTypos } from "../text";
+import { indexDocument } from "../tags";
+import { typoBudget, withinTypos } from "../text";
 import { createFreshTable, NEXT_TABLES, swapInTable, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
-import { buildTsQueries, queryUnits, type TsQueries } from "./tsquery";
+import { buildTsQueries, type TsQueries } from "./tsquery";
 
-const synonyms = synonymMap();
 // ll_to_earth works on a sphere of 6,378,168 m; the haversine on 6,371,000 m. The box must not cut the circle.
 const BOX_SCALE = 6_378_168 / 6_371_000 + 0.001;
 
@@ -130,21 +130,18 @@ async function writeDocuments(
   const upsert = (conflictSet: SQL) =>
     t === TABLES ? sql`ON CONFLICT (vacancy_id) DO UPDATE SET ${conflictSet}` : sql``;
   const prepared = documents.map((d) => {
-    const text = searchableText(d);
-    // Words are split here, by the same rules as queries, so the index and the query agree on what a word is.
-    const [title, subjects, role, places, advert] = [
-      text.title,
-      text.subjects,
-      text.role,
-      text.places,
-      text.advert,
-    ].map((x) => tokenize(x).join(" "));
+    const x = indexDocument(d);
+    const join = (...parts: string[][]) => parts.flat().join(" ");
     return {
       d,
       keys: splitKeys(facetKeys(d)),
-      title,
-      subjects,
-      all: [title, subjects, role, places, advert].join(" "),
+      // Weighted A, B, C and (unlabelled) D: see search/postgres/tsquery.ts.
+      a: join(x.title, x.titleTags),
+      b: join(x.fieldTags, x.labels, x.labelTags),
+      c: join(x.relatedTags),
+      rest: join(x.places, x.placeTags, x.advert),
+      // Plain words only (no tokens): what a misspelt query word may have meant.
+      words: join(x.title, x.labels, x.places, x.advert),
     };
   });
   const numberOf = await signatures.resolve(
@@ -161,25 +158,27 @@ async function writeDocuments(
     salary_max: p.d.salaryMaxFte,
     published_at: p.d.publishedAt,
     closes_at: p.d.closesAt,
-    title: p.title,
-    subjects: p.subjects,
-    all: p.all,
+    a: p.a,
+    b: p.b,
+    c: p.c,
+    rest: p.rest,
+    words: p.words,
     document: p.d,
   }));
   const json = JSON.stringify(rows);
   const records = sql`jsonb_to_recordset(${json}::jsonb) AS r(vacancy_id text, vs int, ls int, salary_max int, published_at timestamptz,
-    closes_at timestamptz, title text, subjects text, "all" text, document jsonb)`;
+    closes_at timestamptz, a text, b text, c text, rest text, words text, document jsonb)`;
+  const titleTsv = sql`setweight(to_tsvector('simple', r.a), 'A') || setweight(to_tsvector('simple', r.b), 'B') || setweight(to_tsvector('simple', r.c), 'C')`;
   await ex.execute(sql`
     INSERT INTO ${sql.raw(t.vacancies)} (vacancy_id, vacancy_signature, location_signature, salary_max, published_at, closes_at, title_tsv)
-    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at,
-           setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.subjects), 'B')
+    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at, ${titleTsv}
       FROM ${records}
     ${upsert(sql`vacancy_signature = EXCLUDED.vacancy_signature, location_signature = EXCLUDED.location_signature,
       salary_max = EXCLUDED.salary_max, published_at = EXCLUDED.published_at, closes_at = EXCLUDED.closes_at, title_tsv = EXCLUDED.title_tsv`)}`);
   await ex.execute(sql`
     INSERT INTO ${sql.raw(t.text)} (vacancy_id, vacancy_signature, location_signature, salary_max, published_at, closes_at, title_tsv, tsv)
-    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at,
-           setweight(to_tsvector('simple', r.title), 'A') || setweight(to_tsvector('simple', r.subjects), 'B'), to_tsvector('simple', r."all")
+    SELECT r.vacancy_id, r.vs, r.ls, r.salary_max, r.published_at, r.closes_at, ${titleTsv},
+           ${titleTsv} || to_tsvector('simple', r.rest)
       FROM ${records}
     ${upsert(sql`vacancy_signature = EXCLUDED.vacancy_signature, location_signature = EXCLUDED.location_signature,
       salary_max = EXCLUDED.salary_max, published_at = EXCLUDED.published_at, closes_at = EXCLUDED.closes_at,
@@ -203,7 +202,7 @@ async function writeDocuments(
       SELECT DISTINCT ON (p.vacancy_id, p.school_id) p.vacancy_id, p.school_id, p.lat, p.lng
         FROM jsonb_to_recordset(${JSON.stringify(points)}::jsonb) AS p(vacancy_id text, school_id text, lat float8, lng float8)`);
   }
-  const all = wordsOf(rows.map((r) => r.all));
+  const all = wordsOf(rows.map((r) => r.words));
   const fresh = words ? words(all) : all;
   if (fresh.length > 0) {
     await ex.execute(sql`INSERT INTO ${sql.raw(t.terms)} (term) SELECT unnest(${textArrayLiteral(fresh)}::text[])
@@ -252,14 +251,13 @@ async function typoCandidates(db: Executor, words: string[]): Promise<Map<string
 }
 
 async function textQueries(db: Executor, text: string | undefined): Promise<TsQueries | null> {
-  const words = text ? queryWords(text) : [];
-  if (words.length === 0) return null;
-  const units = queryUnits(words, synonyms);
+  if (!text?.trim()) return null;
+  const analysis = analyseQuery(text);
   const typos = await typoCandidates(
     db,
-    units.flatMap((u) => (u.typoOf ? [u.typoOf] : [])),
+    analysis.units.flatMap((u) => (u.kind === "word" && !u.headingOnly ? [u.word] : [])),
   );
-  return buildTsQueries(units, typos);
+  return buildTsQueries(analysis, typos);
 }
 
 /** The vacancies with a school within the radius, with the distance to the nearest one. */
@@ -306,8 +304,10 @@ function orderBy(query: EngineQuery, ts: TsQueries | null): SQL {
   switch (effectiveSort(query)) {
     case "relevance":
       return ts
-        ? sql`(v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})) DESC, (v.title_tsv @@ to_tsquery('simple', ${ts.exact})) DESC,
-              (v.title_tsv @@ to_tsquery('simple', ${ts.full})) DESC, v.published_at DESC, v.vacancy_id`
+        ? sql`${sql.join(
+            relevanceTiers(ts).map((tier) => sql`${tier} DESC`),
+            sql`, `,
+          )}, v.published_at DESC, v.vacancy_id`
         : sql`v.published_at DESC, v.vacancy_id`;
     case "distance":
       return sql`near.metres, v.vacancy_id`;
@@ -318,6 +318,25 @@ function orderBy(query: EngineQuery, ts: TsQueries | null): SQL {
     case "salary":
       return sql`v.salary_max DESC NULLS LAST, v.vacancy_id`;
   }
+}
+
+/**
+ * Relevance, best first (ADR 0021): every concept found directly (by the form or the title, not only one way),
+ * the concepts named by the title, the query as a phrase in the title, no qualifier the query does not say, every
+ * word in the title, every word in a heading, no misspelling; then newest first. Each is a test on the small
+ * title vector (or, for misspellings, the full one), so ranking costs little per match.
+ */
+function relevanceTiers(ts: TsQueries): SQL[] {
+  const on = (column: string, query: string) => sql`(${sql.raw(column)} @@ to_tsquery('simple', ${query}))`;
+  return [
+    ...(ts.concepts ? [on("v.title_tsv", ts.concepts)] : []),
+    ...(ts.titleConcepts ? [on("v.title_tsv", ts.titleConcepts)] : []),
+    ...(ts.phrase ? [on("v.title_tsv", ts.phrase)] : []),
+    ...(ts.qualifiers ? [sql`NOT ${on("v.title_tsv", ts.qualifiers)}`] : []),
+    ...(ts.titleWords ? [on("v.title_tsv", ts.titleWords)] : []),
+    ...(ts.headingWords ? [on("v.title_tsv", ts.headingWords)] : []),
+    ...(ts.exact !== ts.full ? [on("v.tsv", ts.exact)] : []),
+  ];
 }
 
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
@@ -421,20 +440,17 @@ async function pageQuery(
 }
 
 /**
- * The page of results. By relevance, the title matches come first, newest first among them: when they alone
- * fill the page it is read from them (the planner can walk the publication-date index and stop early), and
- * only otherwise is every match ranked. Both give the same page.
+ * The page of results. By relevance, the matches that pass every tier come first, newest first among them: when
+ * they alone fill the page it is read from them (the planner can walk the publication-date index and stop
+ * early), and only otherwise is every match ranked. Both give the same page.
  */
 async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<Hit[]> {
   if (ts && !query.geo && effectiveSort(query) === "relevance") {
-    const titleMatches = await pageQuery(
-      db,
-      query,
-      ts,
-      sql`v.title_tsv @@ to_tsquery('simple', ${ts.exactTitle})`,
-      sql`v.published_at DESC, v.vacancy_id`,
-    );
-    if (titleMatches.length === query.pageSize) return titleMatches;
+    const tiers = relevanceTiers(ts);
+    if (tiers.length > 0) {
+      const best = await pageQuery(db, query, ts, sql.join(tiers, sql` AND `), sql`v.published_at DESC, v.vacancy_id`);
+      if (best.length === query.pageSize) return best;
+    }
   }
   return pageQuery(db, query, ts, null, orderBy(query, ts));
 }

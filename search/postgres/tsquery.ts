@@ -1,70 +1,66 @@
 /**
- * Turns query words into PostgreSQL tsquery text with Meilisearch's matching rules: every word (or synonym
- * phrase) must match; a word matches itself, its synonyms and, within its typo budget, the indexed words it
- * may be a misspelling of; the last word also matches as a prefix. Pure: the typo candidates are looked up
- * by the caller (in search_terms) and passed in.
+ * Turns an analysed query (search/analyse.ts) into PostgreSQL tsquery text. The index (search/postgres) weights
+ * the title's words and concepts A, the form's concepts and the labels' words B, one-way concepts C, and places
+ * and the advert D (unlabelled). Every unit must match: a concept by its token, a heading-only word by its
+ * heading token, any other word by itself, its misspellings or, last, as a prefix. Pure: typo candidates are
+ * looked up by the caller.
  */
-import { MAX_SYNONYM_WORDS } from "../synonyms";
-
-/** One thing the query requires: any of its alternatives, each a phrase of one or more words. */
-export type QueryUnit = { alternatives: string[][]; prefix: boolean; typoOf?: string };
-
-export function queryUnits(words: string[], synonyms: Map<string, string[]>): QueryUnit[] {
-  const units: QueryUnit[] = [];
-  let i = 0;
-  while (i < words.length) {
-    let matched = false;
-    for (let length = Math.min(MAX_SYNONYM_WORDS, words.length - i); length >= 1; length--) {
-      const phrase = words.slice(i, i + length).join(" ");
-      const others = synonyms.get(phrase);
-      if (others) {
-        units.push({ alternatives: [phrase, ...others].map((p) => p.split(" ")), prefix: false });
-        i += length;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) {
-      units.push({ alternatives: [[words[i]]], prefix: i === words.length - 1, typoOf: words[i] });
-      i++;
-    }
-  }
-  return units;
-}
+import type { QueryAnalysis, QueryUnit } from "../analyse";
+import { conceptToken, headingToken } from "../lexicon";
 
 const quote = (word: string) => `'${word.replace(/'/g, "''")}'`;
+const either = (parts: string[]) => (parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`);
+const all = (parts: string[]) => (parts.length === 0 ? null : parts.join(" & "));
 
-/** A lexeme's label: prefix matching and a weight restriction ("A" = only words weighted A). */
-function label(prefix: boolean, weights: string): string {
-  return prefix || weights ? `:${prefix ? "*" : ""}${weights}` : "";
-}
+type Where = "any" | "direct" | "title" | "heading";
+const WEIGHTS: Record<Where, string> = { any: "", direct: "AB", title: "A", heading: "AB" };
 
-function phrase(words: string[], prefix: boolean, weights: string): string {
-  const parts = words.map((w, i) => quote(w) + label(prefix && i === words.length - 1, weights));
-  return parts.length === 1 ? parts[0] : `(${parts.join(" <-> ")})`;
+function unitQuery(u: QueryUnit, where: Where, typos: string[]): string {
+  const w = WEIGHTS[where];
+  if (u.kind === "concept") return either(u.concepts.map((c) => quote(conceptToken(c)) + (w ? `:${w}` : "")));
+  if (u.headingOnly) return quote(headingToken(u.word)) + (w ? `:${w}` : "");
+  const label = u.prefix || w ? `:${u.prefix ? "*" : ""}${w}` : "";
+  return either([quote(u.word) + label, ...typos.map((t) => quote(t) + (w ? `:${w}` : ""))]);
 }
 
 export type TsQueries = {
   /** What must match: every unit, by any alternative or misspelling. */
   full: string;
-  /** The same without misspellings: exact matches rank first. */
+  /** The same without misspellings. */
   exact: string;
-  /** Exact, and only among words weighted A (the title): title matches rank first of all. */
-  exactTitle: string;
+  /** Every concept found directly (title or form), not only through a one-way expansion. */
+  concepts: string | null;
+  /** Every concept named by the title. */
+  titleConcepts: string | null;
+  /** Every word in the title. */
+  titleWords: string | null;
+  /** Every word in a heading (title, subjects, role, conditions). */
+  headingWords: string | null;
+  /** The query's words as a phrase in the title. */
+  phrase: string | null;
+  /** Qualifiers the query does not say, in the title. */
+  qualifiers: string | null;
 };
 
 /** `typos` maps a query word to the indexed words within its budget. */
-export function buildTsQueries(units: QueryUnit[], typos: Map<string, string[]>): TsQueries | null {
+export function buildTsQueries(analysis: QueryAnalysis, typos: Map<string, string[]>): TsQueries | null {
+  const { units } = analysis;
   if (units.length === 0) return null;
-  const render = (withTypos: boolean, weights = "") =>
-    units
-      .map((u) => {
-        const alternatives = u.alternatives.map((words) => phrase(words, u.prefix, weights));
-        if (withTypos && u.typoOf)
-          for (const t of typos.get(u.typoOf) ?? [])
-            if (t !== u.typoOf) alternatives.push(quote(t) + label(false, weights));
-        return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
-      })
-      .join(" & ");
-  return { exact: render(false), full: render(true), exactTitle: render(false, "A") };
+  const typosOf = (u: QueryUnit) => (u.kind === "word" && !u.headingOnly ? (typos.get(u.word) ?? []) : []);
+  const concepts = units.filter((u) => u.kind === "concept");
+  const words = units.filter((u) => u.kind === "word");
+  const phrase = analysis.phrase.length > 1 ? `(${analysis.phrase.map((w) => `${quote(w)}:A`).join(" <-> ")})` : null;
+  const qualifiers = analysis.unsaidQualifiers.map((q) =>
+    q.length === 1 ? `${quote(q[0])}:A` : `(${q.map((w) => `${quote(w)}:A`).join(" <-> ")})`,
+  );
+  return {
+    full: all(units.map((u) => unitQuery(u, "any", typosOf(u))))!,
+    exact: all(units.map((u) => unitQuery(u, "any", [])))!,
+    concepts: all(concepts.map((u) => unitQuery(u, "direct", []))),
+    titleConcepts: all(concepts.map((u) => unitQuery(u, "title", []))),
+    titleWords: all(words.map((u) => unitQuery(u, "title", []))),
+    headingWords: all(words.map((u) => unitQuery(u, "heading", []))),
+    phrase,
+    qualifiers: qualifiers.length > 0 ? either(qualifiers) : null,
+  };
 }

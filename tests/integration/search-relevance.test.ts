@@ -6,7 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { METRES_PER_MILE } from "../../app/vocabulary/distance";
+import type { ResolvedPlace } from "../../app/places/lookup.server";
+import { DEFAULT_RADIUS_MILES, parseSearchQuery, type SearchPageQuery } from "../../app/vacancy-search/query";
+import { engineQueryFor, searchOrRelax } from "../../app/vacancy-search/search.server";
 import type { SearchEngine } from "../../search/engine";
 import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
@@ -39,17 +41,20 @@ describe.each(engines)("search relevance: $name", ({ name, make }) => {
     const engine = make();
     await engine.applySettings();
     await reindex(database.db, engine);
+    // As the search page runs it: words that name filters become filters, and a search that matches nothing
+    // is tried again without its least informative word.
     const run = async (j: Judgement) => {
-      const result = await engine.search({
-        text: j.q,
-        filters: {},
-        geo: j.near ? { lat: j.near.lat, lng: j.near.lng, radiusMetres: j.near.miles * METRES_PER_MILE } : undefined,
-        sort: "relevance",
-        page: 1,
-        pageSize: 100,
-        now,
-      });
-      return { found: result.hits.map((h) => catalogue.keyOf(h.vacancyId)) };
+      const query: SearchPageQuery = {
+        ...parseSearchQuery(new URLSearchParams({ q: j.q })).query,
+        radiusMiles: j.near?.miles ?? DEFAULT_RADIUS_MILES,
+      };
+      const place = j.near ? ({ lat: j.near.lat, lng: j.near.lng, label: "here" } as ResolvedPlace) : null;
+      const { result, relaxed } = await searchOrRelax(engine, engineQueryFor(query, place, now, 100));
+      return {
+        // A query with nothing relevant is right to find nothing; results shown as "without <word>" are labelled.
+        found: relaxed && j.relevant.length === 0 ? [] : result.hits.map((h) => catalogue.keyOf(h.vacancyId)),
+        note: relaxed ? `without “${relaxed.dropped}”` : undefined,
+      };
     };
     scores = [];
     for (const judgement of JUDGEMENTS) scores.push(scoreQuery({ judgement, ...(await run(judgement)) }));

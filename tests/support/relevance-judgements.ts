@@ -4,7 +4,30 @@
  * default: any relevant one). A query with no relevant vacancy should find nothing. Judged as a teacher would,
  * not as the engine does: a vacancy is relevant when someone who typed the query would want to see it.
  */
-import { ADVERTS, LIVE_ADVERTS, type AdvertKey } from "./relevance-catalogue";
+import { distanceMetres, METRES_PER_MILE } from "../../app/vocabulary/distance";
+import {
+  ADVERTS,
+  CATALOGUE_SCHOOLS,
+  LIVE_ADVERTS,
+  SALE_M33,
+  type AdvertKey,
+  type CatalogueSchool,
+} from "./relevance-catalogue";
+
+type Ad = { at: CatalogueSchool | CatalogueSchool[]; role?: string; keyStages?: string[]; subjects?: string[] };
+const ad = (k: AdvertKey) => ADVERTS[k] as Ad;
+const schoolsOf = (k: AdvertKey) => [ad(k).at].flat().map((s) => CATALOGUE_SCHOOLS[s]);
+const LEADERS = ["headteacher", "deputy_head", "assistant_head", "senco"];
+/** Live posts for a key stage, except whole-school leaders (who list every key stage of their school). */
+const forStage = (stage: string) =>
+  LIVE_ADVERTS.filter((k) => ad(k).keyStages?.includes(stage) && !LEADERS.includes(ad(k).role ?? ""));
+const within = (miles: number, keys: readonly AdvertKey[]) =>
+  keys.filter((k) => schoolsOf(k).some((s) => distanceMetres(SALE_M33, s) <= miles * METRES_PER_MILE));
+const atCatholicSchools = LIVE_ADVERTS.filter((k) =>
+  schoolsOf(k).some((s) => s.religiousCharacter === "Roman Catholic"),
+);
+const inTown = (town: string, keys: readonly AdvertKey[]) =>
+  keys.filter((k) => schoolsOf(k).some((s) => s.town === town));
 
 export type Judgement = {
   q: string;
@@ -31,9 +54,10 @@ const HEADS: AdvertKey[] = ["L1", "L2", "L9", "L10"];
 const DEPUTIES: AdvertKey[] = ["L3", "L5", "L6"];
 const ASSISTANTS: AdvertKey[] = ["L4", "L7", "L8"];
 const SEND: AdvertKey[] = ["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"];
-const KS1: AdvertKey[] = ["q1", "q2", "q11", "q20", "q21", "t2", "n7"];
-const KS2_TEACHERS: AdvertKey[] = ["q3", "q4", "q5", "q9", "q10", "q12", "q19", "q14", "q16"];
-const EYFS: AdvertKey[] = ["q6", "q7", "q8", "p6", "u7"];
+const KS1 = forStage("ks1");
+const KS2 = forStage("ks2");
+const KS2_TEACHERS = KS2.filter((k) => (ad(k).role ?? "classroom_teacher") === "classroom_teacher");
+const EYFS = forStage("eyfs");
 const PRIMARY_CLASS_TEACHERS: AdvertKey[] = [
   "q1",
   "q2",
@@ -47,6 +71,9 @@ const PRIMARY_CLASS_TEACHERS: AdvertKey[] = [
   "q19",
   "q20",
   "q21",
+  // Reception and EYFS teachers at primary schools are primary teachers too.
+  "q6",
+  "q7",
 ];
 const TAS: AdvertKey[] = ["t1", "t2", "t5", "t6", "n6", "n7", "n8", "q18", "x2"];
 const HLTAS: AdvertKey[] = ["t3", "t4"];
@@ -129,11 +156,11 @@ export const JUDGEMENTS: Judgement[] = [
   // Phases and key stages
   { kind: "key stage", q: "KS1", relevant: KS1, best: ["q1", "q2", "q11", "q20", "q21"] },
   { kind: "key stage", q: "KS2 teacher", relevant: KS2_TEACHERS, best: ["q3"] },
-  { kind: "key stage", q: "KS 2", relevant: [...KS2_TEACHERS, "t1", "t4", "n1", "n2"], best: ["q3"] },
+  { kind: "key stage", q: "KS 2", relevant: KS2, best: ["q3"] },
   {
     kind: "key stage",
     q: "key stage 2",
-    relevant: [...KS2_TEACHERS, "t1", "t4", "n1", "n2"],
+    relevant: KS2,
     best: ["q3", "q4", "q10"],
   },
   { kind: "key stage", q: "UKS2", relevant: ["q4", "q5", "q16"] },
@@ -160,20 +187,22 @@ export const JUDGEMENTS: Judgement[] = [
   // Places and schools
   { kind: "place", q: "maths stockport", relevant: ["m2", "m5", "q15", "t6"], best: ["m2"] },
   { kind: "place", q: "Altrincham", relevant: ["s3", "c1", "h2", "a5", "n8"] },
+  { kind: "place", q: "catholic", relevant: atCatholicSchools },
+  { kind: "place", q: "science", near: { ...SALE_M33, miles: 5 }, relevant: within(5, SCIENCE) },
   {
     kind: "place",
-    q: "catholic",
-    relevant: ["s3", "c1", "h2", "a5", "n8", "s1", "e3", "h3", "p5", "n4", "q10", "q19"],
+    q: "teacher",
+    near: { ...SALE_M33, miles: 1 },
+    relevant: within(
+      1,
+      TEACHERS.filter((k) => (ad(k).role ?? "classroom_teacher") === "classroom_teacher"),
+    ),
   },
   {
     kind: "place",
-    q: "science",
-    near: { lat: 53.4237, lng: -2.3232, miles: 5 },
-    relevant: ["s1", "s2", "s3", "s9"],
-    best: ["s1"],
+    q: "primary teacher sale",
+    relevant: inTown("Sale", [...PRIMARY_CLASS_TEACHERS, "q13", "q14", "w1"]),
   },
-  { kind: "place", q: "teacher", near: { lat: 53.4237, lng: -2.3232, miles: 1 }, relevant: ["q1", "q4", "w1"] },
-  { kind: "place", q: "primary teacher sale", relevant: ["q1", "q4", "q11", "q21", "w1"] },
 
   // Words that must not match by accident
   { kind: "phrase", q: "EAL", relevant: ["q17", "q18"] },
