@@ -59,13 +59,20 @@ describe.each(engines)("search contract: $name", ({ make }) => {
     it("forgives one typo in a long word", async () => {
       expect(await set({ text: "mathmatics" })).toEqual(["v1", "v2"]);
       expect(await set({ text: "chemestry" })).toEqual(["v6"]);
-      expect(await set({ text: "physcis" })).toEqual(["v4", "v5", "v7"]);
+      expect(await set({ text: "physcis" })).toEqual(["v4", "v5"]);
     });
 
-    it("does not stretch short words: a four-letter word must be exact or a prefix", async () => {
+    it("does not stretch short words: a four-letter word must be exact or a prefix, a shorter one exact", async () => {
       expect(await set({ text: "muzic" })).toEqual(["v11"]); // five letters: one typo
-      expect(await set({ text: "mus" })).toEqual(["v11"]); // prefix of the last word
+      expect(await set({ text: "musi" })).toEqual(["v11"]); // prefix of the last word
+      expect(await set({ text: "mus" })).toEqual([]); // three letters: no prefix
       expect(await set({ text: "art" })).toEqual([]); // no art roles, and no typo on short words
+    });
+
+    it("matches subjects in titles and subjects, never in an advert's prose", async () => {
+      // v7, a science technician, mentions physics demonstrations in its advert.
+      expect(await set({ text: "physics" })).toEqual(["v4", "v5"]);
+      expect(await set({ text: "demonstrations" })).toEqual(["v7"]); // other words match the advert
     });
 
     it("needs every word, and ignores words like 'of' and 'the'", async () => {
@@ -73,12 +80,12 @@ describe.each(engines)("search contract: $name", ({ make }) => {
       expect(await set({ text: "physics chemistry" })).toEqual([]);
     });
 
-    it("ranks a title match above a match only in the advert's text", async () => {
-      const ranked = await names({ text: "physics" });
-      expect(ranked).toHaveLength(3);
-      expect(ranked.slice(0, 2).sort()).toEqual(["v4", "v5"]);
-      expect(ranked[2]).toBe("v7");
-      expect(ranked[0]).toBe("v5"); // in the title and the subjects
+    it("finds narrower subjects one way, after the subject itself", async () => {
+      // Science: v4 by its form and title, v7 by its title; physics (v5) and chemistry (v6) one way.
+      const ranked = await names({ text: "science" });
+      expect(ranked.slice(0, 2)).toEqual(["v4", "v7"]);
+      expect(ranked.slice(2).sort()).toEqual(["v5", "v6"]);
+      expect(await set({ text: "physics" })).not.toContain("v6");
     });
 
     it("finds roles by the school's name and town", async () => {
