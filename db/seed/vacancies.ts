@@ -3,6 +3,7 @@ import type { Executor } from "../client";
 import { rowsOf } from "../rows";
 import { vacancies, vacancyEvents, vacancySchools } from "../schema";
 import { seededRandom } from "./fictional-region";
+import { advertFor, FLEXIBLE_ROLES, withConditions } from "./adverts";
 
 /**
  * Teacher pay, England outside London, 2025/26, from ../shared/data/pay-scales-england.csv (sources there:
@@ -29,48 +30,12 @@ const PHASES: Record<string, string> = {
   "16 plus": "sixteen_plus",
   "All-through": "all_through",
 };
-const SECONDARY_SUBJECTS = [
-  "mathematics",
-  "english",
-  "science",
-  "physics",
-  "chemistry",
-  "biology",
-  "history",
-  "geography",
-  "computing",
-  "mfl",
-  "art_design",
-  "music",
-  "pe",
-  "religious_education",
-  "design_technology",
-  "drama",
-];
-const SUBJECT_TITLES: Record<string, string> = {
-  mathematics: "Mathematics",
-  english: "English",
-  science: "Science",
-  physics: "Physics",
-  chemistry: "Chemistry",
-  biology: "Biology",
-  history: "History",
-  geography: "Geography",
-  computing: "Computing",
-  mfl: "Modern Foreign Languages",
-  art_design: "Art and Design",
-  music: "Music",
-  pe: "PE",
-  religious_education: "Religious Education",
-  design_technology: "Design and Technology",
-  drama: "Drama",
-};
-
 export type VacancySeedSummary = { vacancies: number; byStatus: Record<string, number> };
 
 /**
  * A few hundred realistic vacancies over the partnership's schools, the same on every run: roles, phases,
- * subjects, pay ranges, contracts, part-time and shared roles, and every lifecycle state.
+ * subjects, pay ranges, contracts, part-time and shared roles, and every lifecycle state. What each advert says
+ * (title, subjects, key stages, words) fits its role and its school's phase (db/seed/adverts.ts).
  */
 export async function seedVacancies(
   tx: Executor,
@@ -123,35 +88,28 @@ export async function seedVacancies(
                         : roll < 0.96
                           ? "cover_supervisor"
                           : "support";
-    const secondaryLike = phase === "secondary" || phase === "sixteen_plus" || phase === "all_through";
-    const subject = secondaryLike
-      ? pick(SECONDARY_SUBJECTS)
-      : phase === "nursery"
-        ? "early_years"
-        : phase === "special"
-          ? "send"
-          : "primary";
-    const subjectTitle = SUBJECT_TITLES[subject];
+    const advert = advertFor({
+      // Cover supervisors work in secondary schools; elsewhere the same hours are a teaching assistant's.
+      role:
+        role === "cover_supervisor" && phase !== "secondary" && phase !== "all_through" ? "teaching_assistant" : role,
+      phase,
+      schoolName: school.name,
+      academy: school.typeGroup === "academy",
+      random,
+    });
 
     const row: Insert = {
       ownerOrganisationId: school.ownerId,
-      title: "",
-      role,
+      title: advert.title,
+      role:
+        role === "cover_supervisor" && phase !== "secondary" && phase !== "all_through" ? "teaching_assistant" : role,
       phases: [phase],
-      subjects: ["teaching_assistant", "hlta", "cover_supervisor", "support"].includes(role) ? [] : [subject],
-      keyStages:
-        phase === "primary"
-          ? [pick(["ks1", "ks2"])]
-          : secondaryLike
-            ? ["ks3", "ks4"]
-            : phase === "nursery"
-              ? ["eyfs"]
-              : [],
+      subjects: advert.subjects,
+      keyStages: advert.keyStages,
       sendSpecialism: phase === "special" || role === "senco",
       aboutRole: "",
       aboutSchool: `${school.name} is part of the Demo Vale Schools Partnership, a fictional group of schools recruiting together.`,
-      skillsExperience:
-        "We are looking for someone who puts pupils first, works well in a team and wants to keep learning.",
+      skillsExperience: advert.skillsExperience,
       whatWeOffer:
         "A supportive team, a planned induction, time for professional development and shared training across the partnership.",
       applyMethod: "external_link",
@@ -189,13 +147,6 @@ export async function seedVacancies(
           salaryMaxFte: PAY_2025_26.unqualified[5],
         });
       }
-      row.title = secondaryLike
-        ? `Teacher of ${subjectTitle}`
-        : phase === "nursery"
-          ? "Early Years Teacher"
-          : phase === "special"
-            ? "Class Teacher (SEND)"
-            : `Class Teacher (Year ${between(1, 6)})`;
     } else if (role === "head_of_department" || role === "head_of_year" || role === "senco") {
       const allowance =
         role === "senco"
@@ -216,14 +167,6 @@ export async function seedVacancies(
           salaryMinFte: PAY_2025_26.upper[0],
           salaryMaxFte: PAY_2025_26.upper[2],
         });
-      row.title =
-        role === "senco"
-          ? "SENCO"
-          : role === "head_of_year"
-            ? `Head of Year ${between(7, 11)}`
-            : secondaryLike
-              ? `Head of ${subjectTitle}`
-              : `${subjectTitle === undefined ? "Phase" : subjectTitle} Lead`;
     } else if (role === "assistant_head" || role === "deputy_head" || role === "headteacher") {
       const base = PAY_2025_26.leadership.min;
       const [lo, hi] = role === "assistant_head" ? [0, 0.12] : role === "deputy_head" ? [0.12, 0.3] : [0.3, 0.75];
@@ -234,11 +177,6 @@ export async function seedVacancies(
         salaryMinFte: Math.max(base, min),
         salaryMaxFte: Math.round((base + hi * span) / 100) * 100,
       });
-      row.title = {
-        assistant_head: "Assistant Headteacher",
-        deputy_head: "Deputy Headteacher",
-        headteacher: "Headteacher",
-      }[role];
     } else if (role === "hlta" || role === "support") {
       Object.assign(row, {
         payRange: "support",
@@ -246,10 +184,6 @@ export async function seedVacancies(
         salaryMinFte: role === "hlta" ? between(26000, 27000) : between(24000, 25000),
       });
       row.salaryMaxFte = (row.salaryMinFte as number) + between(500, 1500);
-      row.title =
-        role === "hlta"
-          ? "Higher Level Teaching Assistant"
-          : pick(["School Business Officer", "Site Assistant", "Attendance Officer"]);
     } else {
       // Casual and sessional roles are paid by the hour (pence); rates are illustrative of local NJC pay.
       Object.assign(row, {
@@ -258,21 +192,24 @@ export async function seedVacancies(
         workingPattern: "flexible",
         hourlyRatePence: between(1265, 1480),
       });
-      row.title = role === "cover_supervisor" ? "Cover Supervisor" : "Teaching Assistant";
     }
 
     // Contracts and hours.
     if (row.contractType !== "casual") {
       const c = random();
-      if (c < 0.12) Object.assign(row, { contractType: "fixed_term", fixedTermMonths: pick([6, 12]) });
-      else if (c < 0.22) Object.assign(row, { contractType: "maternity_cover", fixedTermMonths: 12 });
       const w = random();
-      if (w < 0.2) Object.assign(row, { workingPattern: "part_time", fte: pick(["0.400", "0.500", "0.600", "0.800"]) });
-      else if (w < 0.25) Object.assign(row, { workingPattern: "job_share", fte: "0.500" });
+      if (FLEXIBLE_ROLES.includes(row.role)) {
+        if (c < 0.12) Object.assign(row, { contractType: "fixed_term", fixedTermMonths: pick([6, 12]) });
+        else if (c < 0.22) Object.assign(row, { contractType: "maternity_cover", fixedTermMonths: 12 });
+        if (w < 0.2)
+          Object.assign(row, { workingPattern: "part_time", fte: pick(["0.400", "0.500", "0.600", "0.800"]) });
+        else if (w < 0.25) Object.assign(row, { workingPattern: "job_share", fte: "0.500" });
+      }
     }
     row.startKind = pick(["date", "asap", "to_be_agreed"] as const);
     if (row.startKind === "date") row.startDate = pick(["2027-01-05", "2027-04-19", "2027-09-01"]);
-    row.aboutRole = `${row.title} at ${school.name}. A demonstration vacancy in a fictional region: the school, the role and the people are invented.`;
+    row.title = withConditions(row.title, row);
+    row.aboutRole = `${advert.aboutRole} ${school.name} is a fictional school: the post and the people are invented for the demonstration.`;
 
     // Where: mostly one school; some shared between two of the same owner's schools; a few central roles.
     const siblings = schoolRows.filter((s) => s.ownerId === school.ownerId && s.id !== school.id);

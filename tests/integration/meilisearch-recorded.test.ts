@@ -182,7 +182,7 @@ describe("Meilisearch engine: recorded contract", () => {
   it("sends one document per school, each with the vacancy's whole text and its own point", async () => {
     await engine().upsert([shared]);
     const add = fake.recorded.find((r) => r.method === "POST" && r.path.startsWith("/indexes/vacancies/documents"))!;
-    const docs = add.body as { id: string; vacancyId: string; _geo: { lat: number }; schoolNames: string[] }[];
+    const docs = add.body as { id: string; vacancyId: string; _geo: { lat: number }; places: string }[];
     expect(docs.map((d) => d.id)).toEqual([`${shared.vacancyId}_106283`, `${shared.vacancyId}_106298`]);
     expect(
       docs.every(
