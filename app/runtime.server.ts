@@ -9,7 +9,8 @@ import { isDatabaseEmpty, seedDemoRegion } from "../db/seed/demo";
 import { searchEngineFor } from "../search/select.server";
 import { countSearchable } from "../search/documents.server";
 import type { SearchEngine } from "../search/engine";
-import { reindex } from "../search/reindex.server";
+import { indexedSearchFormat, reindex } from "../search/reindex.server";
+import { searchFormat } from "../search/format";
 import type { AppConfig } from "./config.server";
 import { createQueues, startWorkers } from "./jobs/queues.server";
 import { hashPassword } from "./auth/password.server";
@@ -81,11 +82,21 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   if (options.workers) await startWorkers(boss);
 }
 
-/** A new search server, or a database from before search existed, starts with an empty index: fill it. */
+/**
+ * A new search server, or a database from before search existed, starts with an empty index: fill it. An index
+ * built with another reading of the synonym list (search/format.ts) is rebuilt the same way.
+ */
 async function indexIfEmpty(db: Connection["db"], search: SearchEngine, log: (m: string) => void): Promise<void> {
   try {
-    if ((await search.countDocuments()) > 0 || (await countSearchable(db)) === 0) return;
-    log("search: the index is empty but there are live vacancies: reindexing");
+    if ((await countSearchable(db)) === 0) return;
+    const empty = (await search.countDocuments()) === 0;
+    const format = await indexedSearchFormat(db);
+    if (!empty && format === searchFormat()) return;
+    log(
+      empty
+        ? "search: the index is empty but there are live vacancies: reindexing"
+        : `search: the index was built with search format ${format ?? "(before formats)"}, not ${searchFormat()}: reindexing`,
+    );
     const indexed = await reindex(db, search);
     log(
       `search: indexed ${indexed.documents} of ${indexed.searchable} live vacancies in ${indexed.seconds.toFixed(1)} s`,

@@ -8,6 +8,7 @@ import type { Database } from "../db/client";
 import { rowsOf } from "../db/rows";
 import { allDocuments, countSearchable } from "./documents.server";
 import type { ReindexProgress, SearchEngine } from "./engine";
+import { searchFormat } from "./format";
 import { drainSearchSync, ensureIndexState, STALE_REBUILD_MINUTES } from "./sync.server";
 
 export class ReindexBusyError extends Error {
@@ -28,6 +29,24 @@ async function claim(db: Database): Promise<boolean> {
        RETURNING id`),
   );
   return claimed.length === 1;
+}
+
+/**
+ * The format the index was last built with (search/format.ts), kept as the comment of search_index_state: a
+ * fact about the index, not application data, so it needs no column of its own.
+ */
+export async function indexedSearchFormat(db: Database): Promise<string | null> {
+  const [row] = rowsOf<{ comment: string | null }>(
+    await db.execute(sql`SELECT obj_description('search_index_state'::regclass, 'pg_class') AS comment`),
+  );
+  return row?.comment?.startsWith("search format ") ? row.comment.slice("search format ".length) : null;
+}
+
+async function recordSearchFormat(db: Database): Promise<void> {
+  // COMMENT takes no parameters; the format is made of hex digits and a dash only.
+  const format = searchFormat();
+  if (!/^[0-9a-f-]+$/.test(format)) throw new Error(`unexpected search format ${format}`);
+  await db.execute(sql.raw(`COMMENT ON TABLE search_index_state IS 'search format ${format}'`));
 }
 
 export async function reindex(
@@ -57,6 +76,7 @@ export async function reindex(
     await db.execute(sql`
       UPDATE search_index_state SET rebuilding_since = NULL, last_rebuilt_at = now(), last_document_count = ${await engine.countDocuments()}
        WHERE id = 1`);
+    await recordSearchFormat(db);
   } finally {
     await db.execute(sql`UPDATE search_index_state SET rebuilding_since = NULL WHERE id = 1`);
   }

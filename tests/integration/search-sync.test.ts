@@ -10,7 +10,8 @@ import { updateVacancy } from "../../app/vacancies/editing.server";
 import { rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import type { EngineQuery } from "../../search/engine";
-import { reindex } from "../../search/reindex.server";
+import { indexedSearchFormat, reindex } from "../../search/reindex.server";
+import { searchFormat } from "../../search/format";
 import { drainSearchSync, pendingCount } from "../../search/sync.server";
 import { useTestDatabase } from "../support/database";
 import { searchRegion } from "../support/search-fixtures";
@@ -23,6 +24,15 @@ const drain = () => drainSearchSync(t.db, services().search);
 const titles = async (text: string) => (await search({ text })).hits.map((h) => h.document.title);
 
 describe("search sync", () => {
+  it("records at each reindex the search format it was built with, so start-up can rebuild an older index", async () => {
+    await t.db.execute(sql`COMMENT ON TABLE search_index_state IS NULL`);
+    expect(await indexedSearchFormat(t.db)).toBeNull();
+    await searchRegion(t.db);
+    await reindex(t.db, services().search);
+    expect(await indexedSearchFormat(t.db)).toBe(searchFormat());
+    expect(searchFormat()).toMatch(/^\d+-[0-9a-f]{8}$/);
+  });
+
   it("follows a vacancy through publication, an edit and closing", async () => {
     const r = await twoTrustRegion(t.db);
     const id = await publishableDraft(t.db, r, { title: "Teacher of Astronomy" });
