@@ -92,15 +92,16 @@ const CONCEPTS: ConceptDef[] = [
       "executive head",
       "executive principal",
       "head of school",
+      "ht",
     ],
   },
   {
     id: "role:deputy_head",
-    names: ["deputy headteacher", "deputy head", "deputy head teacher", "vice principal", "deputy principal"],
+    names: ["deputy headteacher", "deputy head", "deputy head teacher", "vice principal", "deputy principal", "dht"],
   },
   {
     id: "role:assistant_head",
-    names: ["assistant headteacher", "assistant head", "assistant head teacher", "assistant principal"],
+    names: ["assistant headteacher", "assistant head", "assistant head teacher", "assistant principal", "aht"],
   },
   {
     id: "senior-leadership",
@@ -145,7 +146,10 @@ const CONCEPTS: ConceptDef[] = [
     ],
   },
   { id: "role:head_of_year", names: ["head of year or phase"] },
-  { id: "head-of-year", names: ["head of year", "year leader", "progress leader", "head of house", "year manager"] },
+  {
+    id: "head-of-year",
+    names: ["head of year", "hoy", "year leader", "progress leader", "head of house", "year manager"],
+  },
   {
     id: "head-of-sixth-form",
     names: ["head of sixth form", "director of sixth form", "head of post 16", "head of ks5"],
@@ -171,8 +175,8 @@ const CONCEPTS: ConceptDef[] = [
   { id: "keystage:ks1", names: stage(1, ["one"]) },
   { id: "keystage:ks2", names: stage(2, ["two"]) },
   { id: "keystage:ks3", names: stage(3, ["three"]) },
-  { id: "keystage:ks4", names: stage(4, ["four"]) },
-  { id: "keystage:ks5", names: stage(5, ["five"]) },
+  { id: "keystage:ks4", names: [...stage(4, ["four"]), "gcse"] },
+  { id: "keystage:ks5", names: [...stage(5, ["five"]), "a level", "alevel"] },
   {
     id: "upper-ks2",
     names: ["uks2", "upper ks2", "upper ks 2", "upper key stage 2", "upper key stage two", "upper keystage 2"],

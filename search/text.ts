@@ -68,12 +68,18 @@ export function singular(word: string): string {
   return word.slice(0, -1);
 }
 
+/** Forms of one word that adverts and searchers use for the same thing ("Maths Leader", "Maths Lead"). */
+const SAME_WORD: Record<string, string> = { leader: "lead" };
+
 /** Words of a text, in order, normalised and singular. */
 export function tokenize(text: string): string[] {
   return normalise(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== "")
-    .map(singular);
+    .map((w) => {
+      const one = singular(w);
+      return SAME_WORD[one] ?? one;
+    });
 }
 
 /** The words of a query that must match; if every word is a stop word, they all count. */
@@ -94,7 +100,6 @@ const HEADING_ONLY = new Set([
   "head",
   "deputy",
   "lead",
-  "leader",
   "manager",
   "officer",
   "coordinator",

@@ -136,6 +136,9 @@ describe("synonyms and concepts", () => {
     expect(concepts("ECTs")).toEqual(["ect"]);
     expect(concepts("TAs")).toEqual(["role:teaching_assistant"]);
     expect(concepts("primary teachers")).toEqual(["phase:primary", "teacher"]);
+    expect(concepts("AHT")).toEqual(["role:assistant_head"]);
+    expect(concepts("GCSE")).toEqual(["keystage:ks4"]);
+    expect(tokenize("Maths Leader")).toEqual(tokenize("Maths Lead"));
   });
 
   it("reads key stages however they are written, and never as a bare number", () => {
