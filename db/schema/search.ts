@@ -32,7 +32,10 @@ const coreColumns = () => ({
   salaryMax: integer("salary_max"),
   publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
   closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
-  /** Title words weighted A, subject names B: relevance puts title matches first. */
+  /**
+   * In search_vacancy_text: the title's words and concepts (A), the form's concepts and labels (B), concepts found
+   * one way (C), for ranking (ADR 0021). In search_vacancies, which only searches without words read, it is empty.
+   */
   titleTsv: tsvector("title_tsv").notNull(),
 });
 
