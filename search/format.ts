@@ -7,7 +7,7 @@ import { conceptDefinitions, ONE_WAY, QUALIFIERS } from "./synonyms";
 import { STOP_WORDS } from "./text";
 
 /** Bump when search/tags.ts or search/text.ts changes what documents are indexed as. */
-const DOCUMENT_FORMAT = 1;
+const DOCUMENT_FORMAT = 2;
 
 /** A short, stable fingerprint (FNV-1a, 32-bit, hex) of everything an index depends on. */
 export function searchFormat(): string {

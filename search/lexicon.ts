@@ -11,8 +11,20 @@ const DIGITS = "abcdefghij";
 const encode = (s: string) =>
   s.replace(/[^\p{L}\p{N}]/gu, "").replace(/\p{N}/gu, (d) => `q${DIGITS[Number(d)] ?? "z"}`);
 
+/** A short, stable code for a concept id (FNV-1a in base 26, letters only): tokens stay small in every index. */
+function shortCode(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  let code = "";
+  do {
+    code = String.fromCharCode(97 + (hash % 26)) + code;
+    hash = Math.floor(hash / 26);
+  } while (hash > 0);
+  return code;
+}
+
 /** The token that stands for a concept in the index and in queries. */
-export const conceptToken = (id: string) => `zc${encode(id)}`;
+export const conceptToken = (id: string) => `zc${shortCode(id)}`;
 /** The token for a word of a title, role, subject or school name: where heading-only words are looked for. */
 export const headingToken = (word: string) => `zh${encode(word)}`;
 
@@ -48,6 +60,12 @@ function compile(): Compiled {
       if (!byId.has(n)) throw new Error(`synonyms: unknown concept ${n}`);
       foundBy.set(n, [...(foundBy.get(n) ?? []), broader]);
     }
+  }
+  const tokens = new Map<string, string>();
+  for (const id of byId.keys()) {
+    const token = conceptToken(id);
+    if (tokens.has(token)) throw new Error(`synonyms: ${id} and ${tokens.get(token)} share the token ${token}`);
+    tokens.set(token, id);
   }
   const maxWords = Math.max(...[...byPhrase.keys()].map((p) => p.split(" ").length));
   const fuzzyNames = [...byPhrase]

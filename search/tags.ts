@@ -6,15 +6,7 @@
  * Nursery School" is not an early years post. Heading tokens let short words and role nouns match titles,
  * subjects, roles and school names but not prose.
  */
-import {
-  contractLabels,
-  keyStageLabels,
-  phaseLabels,
-  roleLabels,
-  workingPatternLabels,
-  type ContractType,
-  type WorkingPattern,
-} from "../app/vocabulary/options";
+import { keyStageLabels, phaseLabels, roleLabels } from "../app/vocabulary/options";
 import { subjectLabel } from "../app/vocabulary/subjects";
 import type { VacancyDocument } from "./document";
 import {
@@ -26,7 +18,7 @@ import {
   matchConcepts,
   qualifierPhrases,
 } from "./lexicon";
-import { isHeadingOnly, tokenize } from "./text";
+import { isHeadingOnly, isStopWord, tokenize } from "./text";
 
 export type IndexedDocument = {
   /** The title's words. */
@@ -37,7 +29,7 @@ export type IndexedDocument = {
   fieldTags: string[];
   /** Concepts that find this vacancy one way ("science" for a biology post). */
   relatedTags: string[];
-  /** Words of the subject, role, phase, key stage, contract and pattern labels. */
+  /** Words of the subject, role, phase and key stage labels (conditions of the post are concepts only). */
   labels: string[];
   /** Heading tokens of those labels. */
   labelTags: string[];
@@ -85,7 +77,9 @@ export function titleConcepts(words: string[]): string[] {
   return [...new Set(ids)];
 }
 
-const headingTokens = (words: string[]) => [...new Set(words.filter(isHeadingOnly).map(headingToken))];
+const headingTokens = (words: string[]) => [
+  ...new Set(words.filter((w) => isHeadingOnly(w) && !isStopWord(w)).map(headingToken)),
+];
 
 export function indexDocument(d: VacancyDocument): IndexedDocument {
   const title = tokenize(d.title);
@@ -99,8 +93,6 @@ export function indexDocument(d: VacancyDocument): IndexedDocument {
       ...d.subjects.map(subjectLabel),
       ...d.phases.map((p) => phaseLabels[p as keyof typeof phaseLabels] ?? ""),
       ...d.keyStages.map((k) => keyStageLabels[k as keyof typeof keyStageLabels] ?? ""),
-      contractLabels[d.contractType as ContractType] ?? "",
-      workingPatternLabels[d.workingPattern as WorkingPattern] ?? "",
     ].join(" "),
   );
   const places = tokenize(
