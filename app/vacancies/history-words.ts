@@ -74,10 +74,14 @@ const FIELDS: Record<string, { name: string; words: Words; long?: boolean }> = {
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
-/** One sentence per change; long texts say only that they changed; unknown fields are summarised, not dumped. */
-export function changeInWords(field: string, change: { from?: unknown; to?: unknown }): string {
+/**
+ * One sentence per change; long texts say only that they changed; unknown fields are summarised, not dumped.
+ * Null when nothing a reader would call a change happened (no value became another kind of no value: null to []).
+ */
+export function changeInWords(field: string, change: { from?: unknown; to?: unknown }): string | null {
   const known = Object.hasOwn(FIELDS, field) ? FIELDS[field] : null;
   if (!known) return "Another detail changed";
+  if (isEmpty(change.from) && isEmpty(change.to)) return null;
   if (known.long)
     return `${known.name} ${isEmpty(change.from) ? "written" : isEmpty(change.to) ? "removed" : "rewritten"}`;
   if (isEmpty(change.to)) return `${known.name} removed (was ${known.words(change.from)})`;

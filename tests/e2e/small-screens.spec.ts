@@ -13,11 +13,22 @@ test.describe.configure({ timeout: 240_000 });
 async function check(page: Page, path: string, status = 200) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(status);
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${path} is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
+  const { scroll, client, widest } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The innermost elements that reach past the window, so a failure names what to fix.
+    const beyond = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > client + 1);
+    const innermost = beyond.filter((e) => !beyond.some((o) => o !== e && e.contains(o)));
+    return {
+      scroll: document.documentElement.scrollWidth,
+      client,
+      widest: innermost
+        .slice(0, 5)
+        .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${(e.textContent ?? "").trim().slice(0, 60)}`),
+    };
+  });
+  expect(scroll, `${path} is ${scroll} px wide in a ${client} px window: ${widest.join("; ")}`).toBeLessThanOrEqual(
+    client,
+  );
   // Labels inside SVG charts and maps, as drawn on screen (not in the SVG's own units).
   const tiny = await page.evaluate(() =>
     [...document.querySelectorAll("svg text")]

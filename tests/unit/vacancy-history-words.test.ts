@@ -25,6 +25,11 @@ describe("a vacancy's history in words", () => {
     expect(changeInWords("aboutRole", { from: "Old text", to: "New text" })).toBe("About the role rewritten");
   });
 
+  it("says nothing when no value became another kind of no value (null to an empty list)", () => {
+    expect(changeInWords("keyStages", { from: null, to: [] })).toBeNull();
+    expect(changeInWords("keyStages", { from: ["ks3"], to: [] })).toMatch(/^Key stages removed \(was /);
+  });
+
   it("never shows a code name or a raw value for a field it does not know", () => {
     const words = changeInWords("payAssessmentId", { from: null, to: "0b7c…" });
     expect(words).toBe("Another detail changed");

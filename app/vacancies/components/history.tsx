@@ -19,15 +19,24 @@ export function VacancyHistory({ history }: { history: HistoryEntry[] }) {
         <li key={h.id}>
           <strong>{actionInWords(h.action)}</strong> by {h.who ?? "Staffroom (automatic)"}, {formatLondon(h.at)}
           {h.note ? `: ${h.note}` : ""}
-          {Object.keys(h.changes).length > 0 ? (
-            <ul>
-              {Object.entries(h.changes).map(([field, c]) => (
-                <li key={field}>{changeInWords(field, c)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ChangeList changes={h.changes} />
         </li>
       ))}
     </ol>
+  );
+}
+
+function ChangeList({ changes }: { changes: HistoryEntry["changes"] }) {
+  const sentences = Object.entries(changes).flatMap(([field, c]) => {
+    const words = changeInWords(field, c);
+    return words ? [{ field, words }] : [];
+  });
+  if (sentences.length === 0) return null;
+  return (
+    <ul>
+      {sentences.map(({ field, words }) => (
+        <li key={field}>{words}</li>
+      ))}
+    </ul>
   );
 }
