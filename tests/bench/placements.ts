@@ -2,7 +2,7 @@
  * `npm run bench:placements`: a placement season for Greater Manchester's real schools (about 1,300 schools, 2,000
  * offers, 4,000 trainees) and the timings behind its busiest actions: booking a place, searching open offers near a
  * place, and a provider's trainee list; on a PostgreSQL server (BENCH_DATABASE_URL) also booking throughput with 50
- * concurrent clients. Prints its figures; they belong in docs/performance.md only when recorded on a quiet machine.
+ * concurrent clients. Prints its figures; docs/performance.md records them with the machine, its load and the date.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
