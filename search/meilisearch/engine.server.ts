@@ -3,7 +3,7 @@
  * the browser only ever talks to Staffroom. Every write waits for its task and throws if it failed, so the
  * sync job retries it.
  */
-import { Meilisearch, type Task } from "meilisearch";
+import { Meilisearch, MeilisearchApiError, type IndexSwap, type Task } from "meilisearch";
 import { distanceMetres } from "../../app/vocabulary/distance";
 import type { VacancyDocument } from "../document";
 import {
@@ -23,6 +23,38 @@ type Hit = { vacancyId: string; document: VacancyDocument };
 type Response = { hits: Hit[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
 
 export class MeiliTaskError extends Error {}
+/** The server answered, but cannot be used as it is (an unsupported version, a refused key): retrying will not help. */
+export class MeiliSetupError extends Error {}
+
+/** Exact totals with `distinct` arrived in 1.4; `deleteDocuments` by filter in 1.2. */
+export const MIN_VERSION = [1, 4] as const;
+/** Index swaps take `rename` from 1.18 on; older servers refuse the field (400), so it is sent only to those. */
+const SWAP_RENAME_FROM = [1, 18] as const;
+/**
+ * Every task wait names its options: the client's `Index.create` ignores the default wait options and would give
+ * up after 5 s on a busy server, leaving the index half made.
+ */
+const WAIT = { timeout: 60_000, interval: 50 };
+
+type Version = readonly [number, number];
+const atLeast = (v: Version, min: Version) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
+
+/** "1.18.2" or "1.4.0-rc.1" as [major, minor]; null when unreadable. */
+export function parseVersion(text: string): Version | null {
+  const m = /^v?(\d+)\.(\d+)/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** Whether Staffroom can use a server of this version, and why not. */
+export function versionProblem(text: string): string | null {
+  const v = parseVersion(text);
+  if (!v) return `Meilisearch answered with a version Staffroom cannot read ("${text}")`;
+  if (v[0] !== MIN_VERSION[0] || !atLeast(v, MIN_VERSION))
+    return `Meilisearch ${text} is not supported: Staffroom needs version ${MIN_VERSION.join(".")} or later in 1.x`;
+  return null;
+}
+
+const statusOf = (error: unknown) => (error instanceof MeilisearchApiError ? error.response.status : null);
 
 function succeeded(task: Task): Task {
   if (task.status !== "succeeded")
@@ -41,40 +73,76 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
   });
   const live = options.index ?? DEFAULT_INDEX;
 
+  /** Only a missing index (404) is created; a refused key or an unreachable server is an error, not a new index. */
   async function ensureIndex(uid: string) {
     try {
       await client.getIndex(uid);
-    } catch {
-      succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask());
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 401 || status === 403)
+        throw new MeiliSetupError(`Meilisearch refused the key (${status}): check MEILI_MASTER_KEY`);
+      if (status !== 404) throw error;
+      succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask(WAIT));
     }
+  }
+
+  let version: Version | null = null;
+  async function checkVersion(): Promise<Version> {
+    const { pkgVersion } = await client.getVersion();
+    const problem = versionProblem(pkgVersion);
+    if (problem) throw new MeiliSetupError(problem);
+    return parseVersion(pkgVersion)!;
+  }
+
+  /**
+   * The live index exists with the code's settings before anything is written to it. Done once per process on
+   * success and again after a failure, so a server that was down at start-up gets its settings on the first sync
+   * (without them, deletes by vacancyId fail: it is not filterable yet).
+   */
+  let prepared: Promise<void> | null = null;
+  async function prepareLive(): Promise<void> {
+    version = await checkVersion();
+    await ensureIndex(live);
+    succeeded(await client.index(live).updateSettings(indexSettings()).waitTask(WAIT));
+  }
+  function ready(): Promise<void> {
+    prepared ??= prepareLive().catch((error: unknown) => {
+      prepared = null;
+      throw error;
+    });
+    return prepared;
   }
 
   async function write(uid: string, documents: VacancyDocument[]) {
     if (documents.length === 0) return;
     const index = client.index(uid);
-    succeeded(await index.addDocuments(documents.flatMap(toMeiliDocuments), { primaryKey: "id" }).waitTask());
+    succeeded(await index.addDocuments(documents.flatMap(toMeiliDocuments), { primaryKey: "id" }).waitTask(WAIT));
     // A vacancy that moved school keeps a document for the school it left: delete those, after the new ones are in.
     const stale = documents.map(
       (d) =>
         `(vacancyId = ${quoted(d.vacancyId)} AND schoolId NOT IN [${d.schools.map((s) => quoted(s.schoolId)).join(", ")}])`,
     );
-    succeeded(await index.deleteDocuments({ filter: stale.join(" OR ") }).waitTask());
+    succeeded(await index.deleteDocuments({ filter: stale.join(" OR ") }).waitTask(WAIT));
   }
 
   return {
     name: "meilisearch",
     async applySettings() {
-      await ensureIndex(live);
-      succeeded(await client.index(live).updateSettings(indexSettings()).waitTask());
+      prepared = null;
+      await ready();
     },
-    upsert: (documents) => write(live, documents),
+    async upsert(documents) {
+      await ready();
+      await write(live, documents);
+    },
     async remove(vacancyIds) {
       if (vacancyIds.length === 0) return;
+      await ready();
       succeeded(
         await client
           .index(live)
           .deleteDocuments({ filter: `vacancyId IN [${vacancyIds.map(quoted).join(", ")}]` })
-          .waitTask(),
+          .waitTask(WAIT),
       );
     },
     async search(query: EngineQuery): Promise<SearchResult> {
@@ -113,20 +181,33 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
       return response.totalHits ?? 0;
     },
     async beginBuild(): Promise<IndexBuild> {
+      await ready();
       const uid = `${live}_build_${Date.now()}`;
-      succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask());
-      succeeded(await client.index(uid).updateSettings(indexSettings()).waitTask());
+      const abandon = async () => {
+        succeeded(await client.deleteIndex(uid).waitTask(WAIT));
+      };
+      try {
+        succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask(WAIT));
+        succeeded(await client.index(uid).updateSettings(indexSettings()).waitTask(WAIT));
+      } catch (error) {
+        // A build index half made (its creation still queued on a busy server) is not left behind.
+        await abandon().catch(() => {});
+        throw error;
+      }
       return {
         add: (documents) => write(uid, documents),
         async swap() {
           await ensureIndex(live);
-          succeeded(await client.swapIndexes([{ indexes: [live, uid], rename: false }]).waitTask());
+          const swap = (
+            version && atLeast(version, SWAP_RENAME_FROM)
+              ? { indexes: [live, uid], rename: false }
+              : { indexes: [live, uid] }
+          ) as IndexSwap;
+          succeeded(await client.swapIndexes([swap]).waitTask(WAIT));
           // After the swap `uid` holds the old documents.
-          succeeded(await client.deleteIndex(uid).waitTask());
+          await abandon();
         },
-        async abandon() {
-          succeeded(await client.deleteIndex(uid).waitTask());
-        },
+        abandon,
       };
     },
   };

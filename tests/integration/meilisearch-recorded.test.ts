@@ -11,7 +11,7 @@ import { HttpResponse } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { VacancyDocument } from "../../search/document";
 import type { EngineQuery } from "../../search/engine";
-import { meilisearchEngine } from "../../search/meilisearch/engine.server";
+import { meilisearchEngine, versionProblem } from "../../search/meilisearch/engine.server";
 import { reindex } from "../../search/reindex.server";
 import { drainSearchSync, pendingCount } from "../../search/sync.server";
 import { useTestDatabase } from "../support/database";
@@ -29,6 +29,7 @@ afterAll(() => fake.server.close());
 beforeEach(() => {
   fake.clear();
   fake.setDown(false);
+  fake.setVersion("1.18.2");
   fake.answer(() => undefined);
 });
 
@@ -279,5 +280,92 @@ describe("Meilisearch engine: sync and reindex", () => {
       "POST /indexes/vacancies/search",
       "POST /indexes/vacancies/search",
     ]);
+  });
+});
+
+describe("Meilisearch engine: a real server's conditions", () => {
+  it("reads the supported versions: 1.4 or later in 1.x", () => {
+    expect(versionProblem("1.18.2")).toBeNull();
+    expect(versionProblem("1.4.0")).toBeNull();
+    expect(versionProblem("1.3.5")).toMatch(
+      /Meilisearch 1\.3\.5 is not supported: Staffroom needs version 1\.4 or later/,
+    );
+    expect(versionProblem("2.0.0")).toMatch(/2\.0\.0 is not supported/);
+    expect(versionProblem("nightly")).toMatch(/cannot read/);
+  });
+
+  it("refuses an unsupported server at start-up, naming its version, and writes nothing", async () => {
+    fake.setVersion("1.2.0");
+    await expect(engine().applySettings()).rejects.toThrow(/Meilisearch 1\.2\.0 is not supported/);
+    expect(fake.recorded.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /version"]);
+  });
+
+  it("a refused key is an error naming the key, not a new index", async () => {
+    fake.answer((r) =>
+      r.path === "/indexes/vacancies" && r.method === "GET"
+        ? HttpResponse.json({ message: "The provided API key is invalid.", code: "invalid_api_key" }, { status: 403 })
+        : undefined,
+    );
+    await expect(engine().applySettings()).rejects.toThrow(/refused the key \(403\): check MEILI_MASTER_KEY/);
+    expect(fake.recorded.some((r) => r.method === "POST" && r.path === "/indexes")).toBe(false);
+  });
+
+  it("down at start-up, the first sync makes the index and applies its settings before writing", async () => {
+    fake.indexes.clear(); // a new server: no index yet
+    const e = engine();
+    fake.setDown(true);
+    await expect(e.applySettings()).rejects.toThrow();
+    fake.setDown(false);
+    fake.clear();
+    await e.remove(["00000000-0000-4000-8000-000000000002"]);
+    const steps = fake.recorded.map((r) => `${r.method} ${r.path}`);
+    expect(steps).toEqual([
+      "GET /version",
+      "GET /indexes/vacancies",
+      "POST /indexes",
+      "PATCH /indexes/vacancies/settings",
+      "POST /indexes/vacancies/documents/delete",
+    ]);
+    // Once ready, later writes go straight to the index.
+    fake.clear();
+    await e.remove(["00000000-0000-4000-8000-000000000003"]);
+    expect(fake.recorded.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /indexes/vacancies/documents/delete"]);
+  });
+
+  it("on a server before 1.18 the swap leaves out `rename`, which such a server refuses", async () => {
+    fake.setVersion("1.12.0");
+    const e = engine();
+    await e.applySettings();
+    const build = await e.beginBuild();
+    await build.swap();
+    const swap = fake.recorded.find((r) => r.path === "/swap-indexes")!;
+    expect(swap.body).toEqual([{ indexes: ["vacancies", expect.stringMatching(/^vacancies_build_\d+$/)] }]);
+  });
+
+  it("on 1.18 and later the swap says rename: false, as the recording shows", async () => {
+    const e = engine();
+    await e.applySettings();
+    const build = await e.beginBuild();
+    await build.swap();
+    const swap = fake.recorded.find((r) => r.path === "/swap-indexes")!;
+    expect(swap.body).toEqual([
+      { indexes: ["vacancies", expect.stringMatching(/^vacancies_build_\d+$/)], rename: false },
+    ]);
+  });
+
+  it("a build index whose settings fail is deleted, not left behind", async () => {
+    const e = engine();
+    await e.applySettings();
+    fake.answer((r) =>
+      r.method === "PATCH" && r.path.startsWith("/indexes/vacancies_build_")
+        ? HttpResponse.json({ message: "boom", code: "internal", type: "internal" }, { status: 500 })
+        : undefined,
+    );
+    await expect(e.beginBuild()).rejects.toThrow();
+    const deleted = fake.recorded.filter(
+      (r) => r.method === "DELETE" && r.path.startsWith("/indexes/vacancies_build_"),
+    );
+    expect(deleted).toHaveLength(1);
+    expect([...fake.indexes].some((uid) => uid.startsWith("vacancies_build_"))).toBe(false);
   });
 });

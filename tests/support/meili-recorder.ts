@@ -17,6 +17,7 @@ export function fakeMeilisearch() {
   let nextTask = 1;
   let reply: Reply = () => undefined;
   let down = false;
+  let version = "1.18.2";
   const tasks = new Map<number, { type: string; indexUid: string | null }>();
 
   const enqueue = (type: string, indexUid: string | null) => {
@@ -59,6 +60,18 @@ export function fakeMeilisearch() {
           startedAt: "2026-12-01T09:00:00.001Z",
           finishedAt: "2026-12-01T09:00:00.002Z",
         });
+      }
+      if (parts[0] === "version" && request.method === "GET")
+        return HttpResponse.json({ pkgVersion: version, commitSha: "0000000", commitDate: "2026-11-01T00:00:00Z" });
+      if (parts[0] === "swap-indexes") {
+        // Before 1.18 a swap takes only `indexes`: an unknown field is refused, as a real server does.
+        const body = JSON.parse(text) as Record<string, unknown>[];
+        const renameKnown = Number(version.split(".")[1]) >= 18;
+        if (!renameKnown && body.some((swap) => "rename" in swap))
+          return HttpResponse.json(
+            { message: "Unknown field `rename`", code: "bad_request", type: "invalid_request" },
+            { status: 400 },
+          );
       }
       if (parts[0] === "indexes" && parts.length === 1 && request.method === "POST") {
         const { uid } = JSON.parse(text) as { uid: string };
@@ -106,6 +119,10 @@ export function fakeMeilisearch() {
     /** Answers matching requests with a canned response; others get the defaults. */
     answer(fn: Reply) {
       reply = fn;
+    },
+    /** The version GET /version reports (1.18.2 unless set). */
+    setVersion(value: string) {
+      version = value;
     },
     /** While down, every request fails at the network, as when the server is unreachable. */
     setDown(value: boolean) {
