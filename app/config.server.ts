@@ -21,6 +21,8 @@ const schema = z
     ),
     DATA_DIR: z.string().trim().min(1).default("./.data"),
     MEILI_HOST: optionalString.pipe(z.url().optional()),
+    MEILI_ADMIN_KEY: optionalString,
+    MEILI_SEARCH_KEY: optionalString,
     MEILI_MASTER_KEY: optionalString,
     MEILI_INDEX: z
       .string()
@@ -44,9 +46,18 @@ const schema = z
         message: "needs RESEND_API_KEY: it is Resend's",
       });
     }
-    if (env.MEILI_HOST && !env.MEILI_MASTER_KEY) {
-      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_HOST is set" });
-    }
+    // Meilisearch's guidance: the master key only manages keys. Writes use an admin key, searches a search key.
+    if (env.MEILI_MASTER_KEY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILI_MASTER_KEY"],
+        message:
+          "is not used: the master key only manages keys. Set MEILI_ADMIN_KEY and MEILI_SEARCH_KEY instead (GET /keys with the master key lists the server's default admin and search keys)",
+      });
+    if (env.MEILI_HOST && !env.MEILI_ADMIN_KEY)
+      ctx.addIssue({ code: "custom", path: ["MEILI_ADMIN_KEY"], message: "is required when MEILI_HOST is set" });
+    if (env.MEILI_HOST && !env.MEILI_SEARCH_KEY)
+      ctx.addIssue({ code: "custom", path: ["MEILI_SEARCH_KEY"], message: "is required when MEILI_HOST is set" });
     // A real deployment (production on a database server) must not run on the embedded defaults.
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
       if (!env.SESSION_SECRET)
@@ -65,7 +76,7 @@ export type AppConfig = {
   appUrl: string;
   databaseUrl?: string;
   dataDir: string;
-  meili?: { host: string; key: string; index: string };
+  meili?: { host: string; adminKey: string; searchKey: string; index: string };
   resendApiKey?: string;
   /** Resend's webhook signing secret: with it, POST /webhooks/resend takes bounce and complaint events. */
   resendWebhookSecret?: string;
@@ -113,8 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     meili:
-      e.MEILI_HOST && e.MEILI_MASTER_KEY
-        ? { host: e.MEILI_HOST, key: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
+      e.MEILI_HOST && e.MEILI_ADMIN_KEY && e.MEILI_SEARCH_KEY
+        ? { host: e.MEILI_HOST, adminKey: e.MEILI_ADMIN_KEY, searchKey: e.MEILI_SEARCH_KEY, index: e.MEILI_INDEX }
         : undefined,
     resendApiKey: e.RESEND_API_KEY,
     resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,

@@ -17,7 +17,8 @@ import {
 } from "../engine";
 import { DEFAULT_INDEX, indexSettings, quoted, searchRequests, toMeiliDocuments } from "./mapping";
 
-export type MeiliOptions = { host: string; key: string; index?: string; timeoutMs?: number };
+/** Two keys, as Meilisearch advises: an admin key for settings, indexes and documents, a search key for searches. */
+export type MeiliOptions = { host: string; adminKey: string; searchKey: string; index?: string; timeoutMs?: number };
 
 type Hit = { vacancyId: string; document: VacancyDocument };
 type Response = { hits: Hit[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
@@ -65,12 +66,10 @@ function succeeded(task: Task): Task {
 }
 
 export function meilisearchEngine(options: MeiliOptions): SearchEngine {
-  const client = new Meilisearch({
-    host: options.host,
-    apiKey: options.key,
-    timeout: options.timeoutMs ?? 5000,
-    defaultWaitOptions: { timeout: 60_000, interval: 50 },
-  });
+  const connect = (apiKey: string) =>
+    new Meilisearch({ host: options.host, apiKey, timeout: options.timeoutMs ?? 5000, defaultWaitOptions: WAIT });
+  const client = connect(options.adminKey);
+  const searcher = connect(options.searchKey);
   const live = options.index ?? DEFAULT_INDEX;
 
   /** Only a missing index (404) is created; a refused key or an unreachable server is an error, not a new index. */
@@ -80,7 +79,7 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
     } catch (error) {
       const status = statusOf(error);
       if (status === 401 || status === 403)
-        throw new MeiliSetupError(`Meilisearch refused the key (${status}): check MEILI_MASTER_KEY`);
+        throw new MeiliSetupError(`Meilisearch refused the key (${status}): check MEILI_ADMIN_KEY`);
       if (status !== 404) throw error;
       succeeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask(WAIT));
     }
@@ -147,7 +146,7 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
     },
     async search(query: EngineQuery): Promise<SearchResult> {
       const { main, facetQueries, active } = searchRequests(query, live);
-      const { results } = (await client.multiSearch({ queries: [main, ...facetQueries] })) as unknown as {
+      const { results } = (await searcher.multiSearch({ queries: [main, ...facetQueries] })) as unknown as {
         results: Response[];
       };
       const [first, ...own] = results;
@@ -177,7 +176,7 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
       };
     },
     async countDocuments() {
-      const response = (await client.index(live).search("", { page: 1, hitsPerPage: 0 })) as unknown as Response;
+      const response = (await searcher.index(live).search("", { page: 1, hitsPerPage: 0 })) as unknown as Response;
       return response.totalHits ?? 0;
     },
     async beginBuild(): Promise<IndexBuild> {

@@ -22,7 +22,8 @@ import { sql } from "drizzle-orm";
 const RECORDING = path.resolve("tests/integration/recorded/meilisearch.json");
 const database = useTestDatabase();
 const fake = fakeMeilisearch();
-const engine = () => meilisearchEngine({ host: FAKE_MEILI, key: "test-master-key", index: "vacancies" });
+const engine = () =>
+  meilisearchEngine({ host: FAKE_MEILI, adminKey: "test-admin-key", searchKey: "test-search-key", index: "vacancies" });
 
 beforeAll(() => fake.server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => fake.server.close());
@@ -284,6 +285,15 @@ describe("Meilisearch engine: sync and reindex", () => {
 });
 
 describe("Meilisearch engine: a real server's conditions", () => {
+  it("writes with the admin key and searches with the search key; the master key is never asked for", async () => {
+    await scenario();
+    const used = fake.recorded.map((r, i) => `${r.method} ${r.path.split("?")[0]}: ${fake.keys[i]}`);
+    expect(used.filter((u) => u.startsWith("POST /multi-search"))).toEqual(["POST /multi-search: test-search-key"]);
+    const others = used.filter((u) => !u.startsWith("POST /multi-search"));
+    expect(others.length).toBeGreaterThan(3);
+    expect(others.every((u) => u.endsWith(": test-admin-key"))).toBe(true);
+  });
+
   it("reads the supported versions: 1.4 or later in 1.x", () => {
     expect(versionProblem("1.18.2")).toBeNull();
     expect(versionProblem("1.4.0")).toBeNull();
@@ -306,7 +316,7 @@ describe("Meilisearch engine: a real server's conditions", () => {
         ? HttpResponse.json({ message: "The provided API key is invalid.", code: "invalid_api_key" }, { status: 403 })
         : undefined,
     );
-    await expect(engine().applySettings()).rejects.toThrow(/refused the key \(403\): check MEILI_MASTER_KEY/);
+    await expect(engine().applySettings()).rejects.toThrow(/refused the key \(403\): check MEILI_ADMIN_KEY/);
     expect(fake.recorded.some((r) => r.method === "POST" && r.path === "/indexes")).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The search contract: the same fixtures and expectations for every engine. The Postgres engine always runs;
- * Meilisearch runs when MEILI_HOST (and MEILI_MASTER_KEY) name a live server, and its mapping is otherwise held
+ * Meilisearch runs when MEILI_HOST (with MEILI_ADMIN_KEY and MEILI_SEARCH_KEY) name a live server, and its mapping is otherwise held
  * to account by tests/integration/meilisearch-recorded.test.ts.
  */
 import { sql } from "drizzle-orm";

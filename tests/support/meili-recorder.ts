@@ -13,6 +13,8 @@ type Reply = (request: Recorded) => Response | undefined;
  */
 export function fakeMeilisearch() {
   const recorded: Recorded[] = [];
+  /** The bearer key of each recorded request, in the same order (kept apart so the recording stays key-free). */
+  const keys: string[] = [];
   const indexes = new Set<string>();
   let nextTask = 1;
   let reply: Reply = () => undefined;
@@ -40,7 +42,10 @@ export function fakeMeilisearch() {
       };
       // Task polls are how the client waits, not what the engine asks for: they are answered, not recorded.
       const isTaskPoll = request.method === "GET" && url.pathname.startsWith("/tasks/");
-      if (!isTaskPoll) recorded.push(entry);
+      if (!isTaskPoll) {
+        recorded.push(entry);
+        keys.push((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
+      }
       if (down) return HttpResponse.error();
       const custom = reply(entry);
       if (custom) return custom;
@@ -115,6 +120,7 @@ export function fakeMeilisearch() {
   return {
     server,
     recorded,
+    keys,
     indexes,
     /** Answers matching requests with a canned response; others get the defaults. */
     answer(fn: Reply) {
@@ -130,6 +136,7 @@ export function fakeMeilisearch() {
     },
     clear() {
       recorded.length = 0;
+      keys.length = 0;
     },
   };
 }

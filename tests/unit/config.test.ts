@@ -49,8 +49,19 @@ describe("configuration", () => {
     [{ DATA_DIR: "  " }, "DATA_DIR"],
     [{ MAIL_FROM: "x" }, "MAIL_FROM"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
-    [{ MEILI_HOST: "http://127.0.0.1:7700" }, "MEILI_MASTER_KEY: is required when MEILI_HOST is set"],
-    [{ MEILI_HOST: "not a url", MEILI_MASTER_KEY: "k" }, "MEILI_HOST"],
+    [
+      { MEILI_HOST: "http://127.0.0.1:7700", MEILI_SEARCH_KEY: "s" },
+      "MEILI_ADMIN_KEY: is required when MEILI_HOST is set",
+    ],
+    [
+      { MEILI_HOST: "http://127.0.0.1:7700", MEILI_ADMIN_KEY: "a" },
+      "MEILI_SEARCH_KEY: is required when MEILI_HOST is set",
+    ],
+    [{ MEILI_HOST: "not a url", MEILI_ADMIN_KEY: "a", MEILI_SEARCH_KEY: "s" }, "MEILI_HOST"],
+    [
+      { MEILI_HOST: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "m" },
+      "MEILI_MASTER_KEY: is not used: the master key only manages keys",
+    ],
     [{ RESEND_API_KEY: "abc" }, "RESEND_API_KEY: must start with re_"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET: must be at least 32 characters"],
     [{ APP_URL: "ftp://example.org" }, "APP_URL"],
@@ -87,12 +98,13 @@ describe("configuration", () => {
       APP_URL: "https://staffroom.example",
       RESEND_API_KEY: "re_abc",
       MEILI_HOST: "http://127.0.0.1:7700",
-      MEILI_MASTER_KEY: "k",
+      MEILI_ADMIN_KEY: "a",
+      MEILI_SEARCH_KEY: "s",
     });
     expect(c).toMatchObject({
       secureCookies: true,
       devMailbox: false,
-      meili: { host: "http://127.0.0.1:7700", key: "k" },
+      meili: { host: "http://127.0.0.1:7700", adminKey: "a", searchKey: "s" },
     });
   });
 
