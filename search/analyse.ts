@@ -73,6 +73,9 @@ function joinAlternatives(words: string[], list: Span[]): Span[] {
   return out;
 }
 
+/** Meilisearch's limit on the words of a query it reads (its `q`): later words are ignored. */
+export const MAX_QUERY_UNITS = 10;
+
 export function analyseQuery(text: string): QueryAnalysis {
   const words = tokenize(text);
   let list = joinAlternatives(words, spans(words));
@@ -83,6 +86,8 @@ export function analyseQuery(text: string): QueryAnalysis {
       end: i + 1,
       unit: { kind: "word", word: w, headingOnly: isHeadingOnly(w), prefix: false },
     }));
+  // Meilisearch reads only the first ten words of a query; both engines read the same ten, so they agree.
+  list = list.slice(0, MAX_QUERY_UNITS);
   const last = list[list.length - 1];
   if (last && last.unit.kind === "word" && !last.unit.headingOnly && [...last.unit.word].length >= MIN_PREFIX)
     last.unit.prefix = true;

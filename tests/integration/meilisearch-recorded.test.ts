@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Meilisearch } from "meilisearch";
 import { HttpResponse } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { VacancyDocument } from "../../search/document";
@@ -294,6 +295,20 @@ describe("Meilisearch engine: a real server's conditions", () => {
     expect(others.every((u) => u.endsWith(": test-admin-key"))).toBe(true);
   });
 
+  it("the stand-in refuses what a real server refuses: a filter on an attribute not made filterable", async () => {
+    fake.reset();
+    const raw = new Meilisearch({ host: FAKE_MEILI, apiKey: "test-admin-key" });
+    await raw.createIndex("vacancies", { primaryKey: "id" }).waitTask({ timeout: 1000, interval: 1 });
+    // What the sync did before the index's settings were made sure of: a delete by vacancyId on a bare index.
+    await expect(raw.index("vacancies").deleteDocuments({ filter: 'vacancyId IN ["x"]' })).rejects.toThrow(
+      /`vacancyId` is not filterable/,
+    );
+    await engine().applySettings();
+    await expect(
+      raw.index("vacancies").deleteDocuments({ filter: 'vacancyId IN ["x"]' }).waitTask({ timeout: 1000, interval: 1 }),
+    ).resolves.toMatchObject({ status: "succeeded" });
+  });
+
   it("reads the supported versions: 1.4 or later in 1.x", () => {
     expect(versionProblem("1.18.2")).toBeNull();
     expect(versionProblem("1.4.0")).toBeNull();
@@ -321,7 +336,7 @@ describe("Meilisearch engine: a real server's conditions", () => {
   });
 
   it("down at start-up, the first sync makes the index and applies its settings before writing", async () => {
-    fake.indexes.clear(); // a new server: no index yet
+    fake.reset(); // a new server: no index, no settings
     const e = engine();
     fake.setDown(true);
     await expect(e.applySettings()).rejects.toThrow();

@@ -106,6 +106,12 @@ describe.each(engines)("search contract: $name", ({ make }) => {
       expect(await set({ text: "physics -chemistry" })).toEqual(await set({ text: "physics chemistry" }));
     });
 
+    it("reads the first ten words of a query only, in every engine (Meilisearch's own limit)", async () => {
+      const tenTeachers = Array.from({ length: 10 }, () => "teacher").join(" ");
+      expect(await set({ text: `${tenTeachers} chemistry` })).toEqual(await set({ text: "teacher" }));
+      expect(await set({ text: "teacher chemistry" })).toEqual(["v6"]);
+    });
+
     it("finds roles by the school's name and town", async () => {
       expect(await set({ text: "copley" })).toEqual(["v2", "v6"]);
       expect(await set({ text: "stalybridge" })).toEqual(["v2", "v6"]);

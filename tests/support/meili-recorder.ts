@@ -8,8 +8,11 @@ type Reply = (request: Recorded) => Response | undefined;
 
 /**
  * A stand-in for a Meilisearch server at FAKE_MEILI, shaped on its documented HTTP API: every write answers
- * 202 with an enqueued task, every task is then reported succeeded, indexes exist once created. Each request
- * is recorded. `reply` can answer a request itself (a search's canned results, or a failure).
+ * 202 with an enqueued task, each task is reported processing once and then succeeded (so a client that does not
+ * wait sees it unfinished), indexes exist once created. It refuses what a real server refuses: a filter on an
+ * attribute the index's settings do not make filterable (400 invalid_search_filter / invalid_document_filter),
+ * `_geoRadius` without `_geo` filterable, and `rename` in a swap before 1.18. Each request is recorded.
+ * `reply` can answer a request itself (a search's canned results, or a failure).
  */
 export function fakeMeilisearch() {
   const recorded: Recorded[] = [];
@@ -20,11 +23,30 @@ export function fakeMeilisearch() {
   let reply: Reply = () => undefined;
   let down = false;
   let version = "1.18.2";
-  const tasks = new Map<number, { type: string; indexUid: string | null }>();
+  const tasks = new Map<number, { type: string; indexUid: string | null; polls: number }>();
+  /** Each index's filterable attributes, as its last settings update set them. */
+  const filterable = new Map<string, Set<string>>();
+  const refused = (code: string, message: string) =>
+    HttpResponse.json({ message, code, type: "invalid_request", link: "" }, { status: 400 });
+  /** The first attribute a filter uses that the index cannot filter on, if any. */
+  const unfilterable = (uid: string, filter: unknown): string | null => {
+    const allowed = filterable.get(uid) ?? new Set<string>();
+    const text = (Array.isArray(filter) ? filter.flat(2) : [filter]).filter((f) => typeof f === "string").join(" ");
+    if (/_geoRadius\(/.test(text) && !allowed.has("_geo")) return "_geo";
+    const stripped = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    for (const m of stripped.matchAll(
+      /([A-Za-z_][A-Za-z0-9_.]*)\s*(?:=|!=|>=|<=|>|<|\bIN\b|\bNOT IN\b|\bEXISTS\b|\bIS\b)/g,
+    )) {
+      const attribute = m[1]!;
+      if (["AND", "OR", "NOT"].includes(attribute)) continue;
+      if (!allowed.has(attribute)) return attribute;
+    }
+    return null;
+  };
 
   const enqueue = (type: string, indexUid: string | null) => {
     const taskUid = nextTask++;
-    tasks.set(taskUid, { type, indexUid });
+    tasks.set(taskUid, { type, indexUid, polls: 0 });
     return HttpResponse.json(
       { taskUid, indexUid, status: "enqueued", type, enqueuedAt: "2026-12-01T09:00:00.000Z" },
       { status: 202 },
@@ -47,16 +69,37 @@ export function fakeMeilisearch() {
         keys.push((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
       }
       if (down) return HttpResponse.error();
+      const parts = url.pathname.split("/").filter(Boolean);
+      // What a real server refuses is refused before any canned answer.
+      if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete") {
+        const attribute = unfilterable(parts[1]!, (JSON.parse(text) as { filter?: unknown }).filter);
+        if (attribute)
+          return refused(
+            "invalid_document_filter",
+            `Attribute \`${attribute}\` is not filterable in index \`${parts[1]}\`.`,
+          );
+      }
+      if (parts[0] === "multi-search") {
+        const { queries } = JSON.parse(text) as { queries: { indexUid: string; filter?: unknown }[] };
+        for (const q of queries) {
+          const attribute = unfilterable(q.indexUid, q.filter);
+          if (attribute)
+            return refused(
+              "invalid_search_filter",
+              `Attribute \`${attribute}\` is not filterable in \`${q.indexUid}\`.`,
+            );
+        }
+      }
       const custom = reply(entry);
       if (custom) return custom;
-      const parts = url.pathname.split("/").filter(Boolean);
       if (isTaskPoll) {
         const uid = Number(parts[1]);
         const task = tasks.get(uid);
+        if (task) task.polls++;
         return HttpResponse.json({
           uid,
           indexUid: task?.indexUid ?? null,
-          status: "succeeded",
+          status: task && task.polls === 1 ? "processing" : "succeeded",
           type: task?.type ?? "unknown",
           details: {},
           error: null,
@@ -105,9 +148,14 @@ export function fakeMeilisearch() {
         indexes.delete(parts[1]);
         return enqueue("indexDeletion", parts[1]);
       }
-      if (parts[0] === "indexes" && parts[2] === "settings") return enqueue("settingsUpdate", parts[1]);
-      if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete")
-        return enqueue("documentDeletion", parts[1]);
+      if (parts[0] === "indexes" && parts[2] === "settings") {
+        const settings = JSON.parse(text) as { filterableAttributes?: string[] };
+        if (settings.filterableAttributes) filterable.set(parts[1]!, new Set(settings.filterableAttributes));
+        return enqueue("settingsUpdate", parts[1]!);
+      }
+      if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete") {
+        return enqueue("documentDeletion", parts[1]!);
+      }
       if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", parts[1]);
       if (parts[0] === "swap-indexes") return enqueue("indexSwap", null);
       return HttpResponse.json(
@@ -125,6 +173,11 @@ export function fakeMeilisearch() {
     /** Answers matching requests with a canned response; others get the defaults. */
     answer(fn: Reply) {
       reply = fn;
+    },
+    /** A new server: no index, no settings. */
+    reset() {
+      indexes.clear();
+      filterable.clear();
     },
     /** The version GET /version reports (1.18.2 unless set). */
     setVersion(value: string) {
