@@ -57,6 +57,16 @@ export const bookingSchema = z.object({
   label: z.enum(bookingLabels, { error: "Choose which placement this is" }),
   startsOn: day("first day"),
   endsOn: day("last day"),
+  /** A checkbox: "yes" when a full offer should put the trainee on its waiting list instead of refusing. */
+  waitlist: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+export const holdSchema = z.object({
+  entryId: uuid("Choose a waiting list place"),
+  answer: z.enum(["confirm", "decline"], { error: "Choose to confirm or decline" }),
 });
 
 export const actSchema = z.object({

@@ -15,6 +15,7 @@ import type { traineeSchema } from "./schemas";
 import { countSchoolDays, shortfall, type SchoolDayCount } from "./school-days";
 import type { BookingState } from "./states";
 import { travelTo, type Travel } from "./travel";
+import { waitlistOf, type WaitlistEntry } from "./waitlist.server";
 
 export type TraineeInput = z.infer<typeof traineeSchema>;
 
@@ -151,6 +152,8 @@ export type Rotation = {
   /** Only bookings that hold a place count: declined and cancelled ones are history. */
   days: { counted: number; target: number; short: number };
   contrast: ContrastCheck;
+  /** Places on full offers' waiting lists, and places held from them. */
+  waitlist: WaitlistEntry[];
 };
 
 /** Who is reading a rotation: the trainee themself, or their provider. */
@@ -211,5 +214,6 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
       active.reduce((sum, b) => sum + b.schoolDays.days, 0),
     ),
     contrast: checkContrast(active.map((b) => b.school)),
+    waitlist: await waitlistOf(db, t.id),
   };
 }

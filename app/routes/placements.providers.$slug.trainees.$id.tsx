@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
-import { actFromForm, bookFromForm } from "../placements/actions.server";
+import { actFromForm, bookFromForm, holdFromForm } from "../placements/actions.server";
 import { replyFor } from "../placements/components/form-parts";
 import { BookingForm, RotationView } from "../placements/components/rotation-view";
 import type { FormReply } from "../placements/form.server";
@@ -37,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The trainee is the one in the URL, whatever the form says.
   formData.set("traineeId", rotation.trainee.id);
   if (formData.get("intent") === "book") return bookFromForm(request, formData, actor, back);
+  if (formData.get("intent") === "hold") return holdFromForm(request, formData, actor, back);
   return actFromForm(request, formData, actor, back);
 }
 

@@ -35,6 +35,7 @@ import {
   placementPhaseOptions,
 } from "../placements/schemas";
 import { stateLabels, type BookingState } from "../placements/states";
+import { waitingCounts } from "../placements/waitlist.server";
 import { subjectLabel, subjectOptions } from "../vocabulary/subjects";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,11 +50,12 @@ function planningYear(today = new Date().toISOString().slice(0, 10)): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, school } = await requireHostSchool(request, params.urn);
-  const [offers, inbox, mentors, hosting] = await Promise.all([
+  const [offers, inbox, mentors, hosting, waiting] = await Promise.all([
     offersOfSchool(db(), school.id),
     schoolInbox(db(), school.id),
     schoolMentors(db(), school.id),
     hostingOf(db(), school.id),
+    waitingCounts(db(), school.id),
   ]);
   const choices = Object.fromEntries(
     await Promise.all(
@@ -68,7 +70,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const year = planningYear();
   const feeds = await liveFeedCount(db(), user.id, "school", school.id);
-  return json({ school, offers, inbox, mentors, hosting, choices, year, yearLabel: academicYearLabel(year), feeds });
+  return json({
+    school,
+    offers,
+    inbox,
+    mentors,
+    hosting,
+    choices,
+    year,
+    yearLabel: academicYearLabel(year),
+    feeds,
+    waiting,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -104,7 +117,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SchoolPlacements() {
-  const { school, offers, inbox, mentors, hosting, choices, year, yearLabel, feeds } = useLoaderData<typeof loader>();
+  const {
+    school,
+    offers,
+    inbox,
+    mentors,
+    hosting,
+    choices,
+    year,
+    yearLabel,
+    feeds,
+    waiting: onLists,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<FormReply | FeedReply>();
   const reply = data && "fieldErrors" in data ? data : undefined;
   const waiting = inbox.filter((i) => i.state === "provider_confirmed");
@@ -195,6 +219,7 @@ export default function SchoolPlacements() {
             {o.subjects.length > 0 ? o.subjects.map(subjectLabel).join(", ") : o.phase},{" "}
             {formatPeriod(o.startsOn, o.endsOn)}: {o.taken} of {o.places} places taken
             {o.mentors.length > 0 ? `; mentors ${o.mentors.join(", ")}` : ""}
+            {onLists[o.id] ? `; ${onLists[o.id]} on the waiting list` : ""}
           </li>
         ))}
       </ul>

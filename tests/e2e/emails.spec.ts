@@ -75,30 +75,42 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */
-const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = (
-  [
-    { event: "changed" },
-    {
-      event: "confirmed",
-      name: "Hana Northbrook",
-      partnerEmployer: "Riverside Schools Trust",
-      decidedBy: "Rhys Riverside",
-      allConfirmed: true,
-    },
-    {
-      event: "declined",
-      name: "Hana Northbrook",
-      partnerEmployer: "Riverside Schools Trust",
-      decidedBy: "Rhys Riverside",
-      reason: "Our music teacher returns from leave in September, so we no longer need the 0.4.",
-    },
-    { event: "closed", reason: "Filled elsewhere" },
-  ] as const
-).map((change) => ({
-  label: `vacancy-share (${change.event})`,
-  template: "vacancy-share" as const,
-  props: { ...samples["vacancy-share"], ...change },
-}));
+const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = [
+  ...(
+    [
+      { event: "changed" },
+      {
+        event: "confirmed",
+        name: "Hana Northbrook",
+        partnerEmployer: "Riverside Schools Trust",
+        decidedBy: "Rhys Riverside",
+        allConfirmed: true,
+      },
+      {
+        event: "declined",
+        name: "Hana Northbrook",
+        partnerEmployer: "Riverside Schools Trust",
+        decidedBy: "Rhys Riverside",
+        reason: "Our music teacher returns from leave in September, so we no longer need the 0.4.",
+      },
+      { event: "closed", reason: "Filled elsewhere" },
+    ] as const
+  ).map((change) => ({
+    label: `vacancy-share (${change.event})`,
+    template: "vacancy-share" as const,
+    props: { ...samples["vacancy-share"], ...change },
+  })),
+  ...(
+    [
+      { event: "held", confirmBy: "the end of Monday 7 December 2026" },
+      { event: "lapsed", confirmBy: null },
+    ] as const
+  ).map((change) => ({
+    label: `placement-update (${change.event})`,
+    template: "placement-update" as const,
+    props: { ...samples["placement-update"], mentorName: null, ...change },
+  })),
+];
 
 /** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
