@@ -35,3 +35,9 @@ export function formatConfirmBy(lastDay: string): string {
   const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   return `the end of ${weekday} ${day}`;
 }
+
+/** The academic year a school or provider is planning for: the one under way, until its summer term, then the next. */
+export function planningYear(today = new Date().toISOString().slice(0, 10)): number {
+  const year = academicYearOf(today);
+  return Number(today.slice(5, 7)) >= 5 && Number(today.slice(5, 7)) < 9 ? year + 1 : year;
+}

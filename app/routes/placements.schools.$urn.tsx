@@ -5,15 +5,17 @@ import { db } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import {
   academicYearLabel,
-  academicYearOf,
   bookingLabelNames,
   formatPeriod,
+  planningYear,
   type BookingLabel,
 } from "../placements/academic-year";
 import { calendarAction, type FeedReply } from "../calendar/actions.server";
 import { CalendarPanel } from "../calendar/components/calendar-panel";
 import { liveFeedCount } from "../calendar/feeds.server";
-import { actFromForm } from "../placements/actions.server";
+import { actFromForm, agreementFromForm, agreementYears } from "../placements/actions.server";
+import { agreementsOf, partnersFor } from "../placements/agreements.server";
+import { AgreementsPanel } from "../placements/components/agreements-panel";
 import { mentorChoices } from "../placements/bookings.server";
 import { ErrorSummary, Input, replyFor, Select, TextArea } from "../placements/components/form-parts";
 import { invalidForm, refused, type FormReply } from "../placements/form.server";
@@ -42,20 +44,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"}: placements – Staffroom` },
 ];
 
-/** The academic year a school is planning for: the one under way, until its summer term, then the next. */
-function planningYear(today = new Date().toISOString().slice(0, 10)): number {
-  const year = academicYearOf(today);
-  return Number(today.slice(5, 7)) >= 5 && Number(today.slice(5, 7)) < 9 ? year + 1 : year;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, school } = await requireHostSchool(request, params.urn);
-  const [offers, inbox, mentors, hosting, waiting] = await Promise.all([
+  const [offers, inbox, mentors, hosting, waiting, agreements, providers] = await Promise.all([
     offersOfSchool(db(), school.id),
     schoolInbox(db(), school.id),
     schoolMentors(db(), school.id),
     hostingOf(db(), school.id),
     waitingCounts(db(), school.id),
+    agreementsOf(db(), { schoolId: school.id }),
+    partnersFor(db(), { schoolId: school.id }),
   ]);
   const choices = Object.fromEntries(
     await Promise.all(
@@ -81,6 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     yearLabel: academicYearLabel(year),
     feeds,
     waiting,
+    agreements,
+    providers,
+    agreementYears: agreementYears(),
   });
 }
 
@@ -91,6 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/placements/schools/${school.urn}`;
   const calendar = await calendarAction(formData, user.id, "school", school.id);
   if (calendar) return calendar;
+  const agreement = await agreementFromForm(request, formData, { userId: user.id, side: "school" }, school.id, back);
+  if (agreement) return agreement;
   if (intent === "offer") {
     const parsed = offerSchema.safeParse({
       ...Object.fromEntries(formData),
@@ -128,6 +131,9 @@ export default function SchoolPlacements() {
     yearLabel,
     feeds,
     waiting: onLists,
+    agreements,
+    providers,
+    agreementYears: years,
   } = useLoaderData<typeof loader>();
   const data = useActionData<FormReply | FeedReply>();
   const reply = data && "fieldErrors" in data ? data : undefined;
@@ -211,6 +217,7 @@ export default function SchoolPlacements() {
         </table>
       )}
       <CalendarPanel live={feeds} reply={data && "feedUrl" in data ? data : undefined} what="the school's placements" />
+      <AgreementsPanel side="school" agreements={agreements} partners={providers} years={years} reply={reply} />
       <h2>Offers</h2>
       {offers.length === 0 ? <p>No offers yet.</p> : null}
       <ul>

@@ -58,6 +58,16 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     mentorName: "Max Mentor",
     url: `${app}/placements/bookings/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "placement-agreement": {
+    name: "Olive Office",
+    event: "withdrawn",
+    providerName: "Vale Teacher Training",
+    schoolName: "Northbrook Academy",
+    year: "2026/27",
+    by: "Vale Teacher Training",
+    reason: "We have no secondary trainees in that subject this year.",
+    url: `${app}/placements/schools/990002`,
+  },
   "vacancy-share": {
     name: "Rhys Riverside",
     event: "requested",

@@ -4,9 +4,14 @@ import { LabelledField } from "../../components/forms";
 import type { FormReply } from "../form.server";
 
 /** The reply meant for this form, if the last submission was this form's. */
-export function replyFor(reply: FormReply | undefined, intent: string, scope?: string): FormReply | undefined {
+export function replyFor(
+  reply: FormReply | undefined,
+  intent: string,
+  scope?: string,
+  scopeField = "bookingId",
+): FormReply | undefined {
   if (!reply || reply.intent !== intent) return undefined;
-  if (scope !== undefined && reply.values.bookingId !== scope) return undefined;
+  if (scope !== undefined && reply.values[scopeField] !== scope) return undefined;
   return reply;
 }
 
