@@ -19,13 +19,13 @@ import { answerHold } from "./waitlist.server";
 export async function bookFromForm(request: Request, formData: FormData, actor: Actor, back: string) {
   const parsed = bookingSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm("book", fieldErrorsOf(parsed.error), formData);
-  const { waitlist, ...input } = parsed.data;
+  const { waitlist, travelOverrideReason, ...input } = parsed.data;
   const outcome = await placeOnOffer(
     db(),
     actor,
     input,
     { appUrl: services().config.appUrl, enqueue: enqueue() },
-    { waitlist },
+    { waitlist, travelOverrideReason },
   );
   if (!outcome.ok) return refused("book", outcome, formData);
   const message =

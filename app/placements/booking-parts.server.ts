@@ -127,14 +127,16 @@ export async function insertBooking(
     input: { label: BookingLabel; startsOn: string; endsOn: string };
     state: BookingState;
     by: string;
+    travelOverrideReason?: string | null;
   },
   context: { appUrl: string; enqueue: Enqueue },
 ): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await tx.execute(sql`
-      INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state, requested_by)
+      INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state,
+                                      requested_by, travel_override_reason)
       VALUES (${b.trainee.id}, ${b.offer.id}, ${b.offer.schoolId}, ${b.trainee.providerId}, ${b.input.label},
-              ${b.input.startsOn}, ${b.input.endsOn}, ${b.state}, ${b.by})
+              ${b.input.startsOn}, ${b.input.endsOn}, ${b.state}, ${b.by}, ${b.travelOverrideReason ?? null})
       RETURNING id`),
   );
   const mail = {

@@ -218,3 +218,25 @@ export async function schoolInbox(db: Executor, schoolId: string): Promise<Inbox
        ORDER BY (b.state = 'provider_confirmed') DESC, b.starts_on, t.name`),
   );
 }
+
+/** A school's closure and INSET days, which the school-day counts of its placements leave out. */
+export async function closureDaysOf(db: Executor, schoolId: string) {
+  return rowsOf<{ day: string; kind: "closure" | "inset" }>(
+    await db.execute(sql`
+      SELECT day::text AS day, kind FROM school_closure_days WHERE school_id = ${schoolId} ORDER BY day`),
+  );
+}
+
+/** Marks a day closed (or changes its kind), or takes it back. */
+export async function setClosureDay(
+  db: Executor,
+  schoolId: string,
+  input: { day: string; kind: "closure" | "inset"; remove?: "yes" },
+): Promise<void> {
+  if (input.remove)
+    await db.execute(sql`DELETE FROM school_closure_days WHERE school_id = ${schoolId} AND day = ${input.day}`);
+  else
+    await db.execute(sql`
+      INSERT INTO school_closure_days (school_id, day, kind) VALUES (${schoolId}, ${input.day}, ${input.kind})
+      ON CONFLICT (school_id, day) DO UPDATE SET kind = excluded.kind`);
+}

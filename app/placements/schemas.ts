@@ -57,6 +57,7 @@ export const bookingSchema = z.object({
   label: z.enum(bookingLabels, { error: "Choose which placement this is" }),
   startsOn: day("first day"),
   endsOn: day("last day"),
+  travelOverrideReason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
   /** A checkbox: "yes" when a full offer should put the trainee on its waiting list instead of refusing. */
   waitlist: z
     .string()
@@ -88,6 +89,13 @@ export const agreementDecisionSchema = z.object({
   agreementId: uuid("Choose an agreement"),
   action: z.enum(["accept", "withdraw"], { error: "Choose to accept or withdraw" }),
   reason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
+});
+
+/** A closure or INSET day a school marks, or one it takes back. */
+export const closureSchema = z.object({
+  day: day("closed day"),
+  kind: z.enum(["closure", "inset"], { error: "Choose closure or INSET day" }),
+  remove: z.literal("yes").optional(),
 });
 
 export const holdSchema = z.object({

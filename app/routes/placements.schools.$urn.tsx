@@ -6,6 +6,7 @@ import { redirectWithFlash } from "../components/actions.server";
 import {
   academicYearLabel,
   bookingLabelNames,
+  formatDay,
   formatPeriod,
   planningYear,
   type BookingLabel,
@@ -21,14 +22,17 @@ import { ErrorSummary, Input, replyFor, Select, TextArea } from "../placements/c
 import { invalidForm, refused, type FormReply } from "../placements/form.server";
 import { requireHostSchool } from "../placements/guards.server";
 import {
+  closureDaysOf,
   hostingOf,
   offersOfSchool,
   publishOffer,
   schoolInbox,
   schoolMentors,
+  setClosureDay,
   setHosting,
 } from "../placements/offers.server";
 import {
+  closureSchema,
   fieldErrorsOf,
   hostingInterestOptions,
   hostingSchema,
@@ -46,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, school } = await requireHostSchool(request, params.urn);
-  const [offers, inbox, mentors, hosting, waiting, agreements, providers] = await Promise.all([
+  const [offers, inbox, mentors, hosting, waiting, agreements, providers, closures] = await Promise.all([
     offersOfSchool(db(), school.id),
     schoolInbox(db(), school.id),
     schoolMentors(db(), school.id),
@@ -54,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     waitingCounts(db(), school.id),
     agreementsOf(db(), { schoolId: school.id }),
     partnersFor(db(), { schoolId: school.id }),
+    closureDaysOf(db(), school.id),
   ]);
   const choices = Object.fromEntries(
     await Promise.all(
@@ -82,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreements,
     providers,
     agreementYears: agreementYears(),
+    closures,
   });
 }
 
@@ -110,6 +116,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: "Offer published: providers can now book it.",
     });
   }
+  if (intent === "closure") {
+    const parsed = closureSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm("closure", fieldErrorsOf(parsed.error), formData);
+    await setClosureDay(db(), school.id, parsed.data);
+    return redirectWithFlash(request, back, {
+      kind: "success",
+      message: parsed.data.remove
+        ? `${formatDay(parsed.data.day)} is a school day again.`
+        : `${formatDay(parsed.data.day)} is marked as ${parsed.data.kind === "inset" ? "an INSET" : "a closure"} day: placements there do not count it.`,
+    });
+  }
   if (intent === "hosting") {
     const parsed = hostingSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalidForm("hosting", fieldErrorsOf(parsed.error), formData);
@@ -134,6 +151,7 @@ export default function SchoolPlacements() {
     agreements,
     providers,
     agreementYears: years,
+    closures,
   } = useLoaderData<typeof loader>();
   const data = useActionData<FormReply | FeedReply>();
   const reply = data && "fieldErrors" in data ? data : undefined;
@@ -232,6 +250,42 @@ export default function SchoolPlacements() {
       </ul>
       <h2>Publish an offer</h2>
       <OfferForm reply={replyFor(reply, "offer")} mentors={mentors.map((m) => ({ value: m.id, label: m.name }))} />
+      <h2 id="closures">Closure and INSET days</h2>
+      <p>Days the school is closed to pupils are not counted as school days in trainees' placements here.</p>
+      {closures.length === 0 ? <p>None marked.</p> : null}
+      <ul>
+        {closures.map((c) => (
+          <li key={c.day}>
+            <Form method="post" className="inline-form">
+              {formatDay(c.day)}: {c.kind === "inset" ? "INSET day" : "closure day"}{" "}
+              <input type="hidden" name="intent" value="closure" />
+              <input type="hidden" name="day" value={c.day} />
+              <input type="hidden" name="kind" value={c.kind} />
+              <button type="submit" className="button button--secondary" name="remove" value="yes">
+                Remove {formatDay(c.day)}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="panel" noValidate>
+        <ErrorSummary reply={replyFor(reply, "closure")} prefix="closure" />
+        <input type="hidden" name="intent" value="closure" />
+        <Input prefix="closure" name="day" label="Day" type="date" reply={replyFor(reply, "closure")} />
+        <Select
+          prefix="closure"
+          name="kind"
+          label="Kind of day"
+          options={[
+            { value: "inset", label: "INSET (training) day" },
+            { value: "closure", label: "Closure day" },
+          ]}
+          reply={replyFor(reply, "closure")}
+        />
+        <button type="submit" className="button">
+          Mark the day
+        </button>
+      </Form>
       <h2>Hosting trainees in {yearLabel}</h2>
       <Form method="post" className="panel" noValidate>
         <ErrorSummary reply={replyFor(reply, "hosting")} prefix="hosting" />

@@ -19,6 +19,7 @@ CREATE TABLE "placement_waitlist" (
 --> statement-breakpoint
 ALTER TABLE "placement_bookings" ADD COLUMN "travel_override_reason" text;--> statement-breakpoint
 ALTER TABLE "placement_settings" ADD COLUMN "hold_school_days" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "trainees" ADD COLUMN "rotation_completed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "placement_waitlist" ADD CONSTRAINT "placement_waitlist_offer_id_placement_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."placement_offers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_waitlist" ADD CONSTRAINT "placement_waitlist_trainee_id_trainees_id_fk" FOREIGN KEY ("trainee_id") REFERENCES "public"."trainees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_waitlist" ADD CONSTRAINT "placement_waitlist_booking_id_placement_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."placement_bookings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -174,6 +174,8 @@ export const trainees = pgTable(
     homeLat: doublePrecision("home_lat"),
     homeLng: doublePrecision("home_lng"),
     maxTravelMiles: integer("max_travel_miles"),
+    /** When the provider marked the rotation complete: only with placements completed at two or more schools. */
+    rotationCompletedAt: timestamp("rotation_completed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -101,6 +101,7 @@ export function RotationView({
                   {b.travel.known && b.travel.overCap ? (
                     <strong> — over the {b.travel.capMiles}-mile limit</strong>
                   ) : null}
+                  {b.travelOverrideReason ? <> (booked anyway: {b.travelOverrideReason})</> : null}
                 </td>
                 <td>
                   {stateLabels[b.state]}
@@ -214,12 +215,15 @@ export function BookingForm({
   reply,
   submitLabel,
   defaultOffer,
+  travelOverride,
 }: {
   traineeId: string;
   offers: OfferOption[];
   reply?: FormReply;
   submitLabel: string;
   defaultOffer?: string;
+  /** The coordinator's form: a booking beyond the trainee's travel limit needs a reason. */
+  travelOverride?: boolean;
 }) {
   return (
     <Form method="post" className="panel" noValidate>
@@ -252,6 +256,14 @@ export function BookingForm({
         hint="Inside the offer's window"
       />
       <Input prefix="book" name="endsOn" label="Last day" type="date" reply={reply} />
+      {travelOverride ? (
+        <TextArea
+          prefix="book"
+          name="travelOverrideReason"
+          label="Reason to book beyond the trainee's travel limit (only when it is over)"
+          reply={reply}
+        />
+      ) : null}
       <div className="field choice">
         <input
           id="book-waitlist"
