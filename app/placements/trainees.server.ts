@@ -240,8 +240,11 @@ export async function completeRotation(
   );
   if (!row) return { ok: false, status: 404, message: "Trainee not found" };
   if (row.schools.length < 2) {
-    const sofar = row.schools.length === 0 ? "none yet" : `only at one school so far (${row.schools.join(", ")})`;
-    const message = `A rotation needs placements completed at two or more different schools: ${row.name} has ${sofar}`;
+    const sofar =
+      row.schools.length === 0
+        ? "has no placement completed yet"
+        : `has completed placements at one school so far (${row.schools.join(", ")})`;
+    const message = `A rotation needs placements completed at two or more different schools: ${row.name} ${sofar}`;
     return { ok: false, status: 400, message, fieldErrors: { rotation: [message] } };
   }
   await db.execute(sql`

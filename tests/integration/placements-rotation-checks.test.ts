@@ -38,7 +38,7 @@ describe("rotation checks: two schools, closure days, the travel limit", () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).fieldErrors).toEqual({
       rotation: [
-        "A rotation needs placements completed at two or more different schools: Tia Trainee has only at one school so far (Navigation Primary School)",
+        "A rotation needs placements completed at two or more different schools: Tia Trainee has completed placements at one school so far (Navigation Primary School)",
       ],
     });
     const completedAt = async () =>
