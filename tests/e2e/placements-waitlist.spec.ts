@@ -19,7 +19,7 @@ test("a cancellation is e-mailed to all sides and the next trainee on the waitin
   await expect(page.getByRole("alert")).toContainText("Give a reason of at least 5 characters");
   await expect(page).toHaveTitle(/^Error: /);
   await expectAccessible(page);
-  await page.getByLabel("Reason").fill("Ava has moved to a school-centred programme");
+  await page.getByLabel("Reason", { exact: true }).fill("Ava has moved to a school-centred programme");
   await page.getByRole("button", { name: "Cancel placement" }).click();
   await expect(page.getByText("Placement updated: cancelled.")).toBeVisible();
 
