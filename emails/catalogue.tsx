@@ -9,6 +9,11 @@ import {
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import {
+  PlacementAgreement,
+  subject as placementAgreementSubject,
+  type PlacementAgreementProps,
+} from "./templates/placement-agreement";
+import {
   PlacementUpdate,
   subject as placementUpdateSubject,
   type PlacementUpdateProps,
@@ -31,6 +36,7 @@ export type EmailProps = {
   "job-alert": JobAlertProps;
   "alert-needs-attention": AlertNeedsAttentionProps;
   "placement-update": PlacementUpdateProps;
+  "placement-agreement": PlacementAgreementProps;
   "vacancy-share": VacancyShareProps;
   "email-changed": EmailChangedProps;
   "second-factor-changed": SecondFactorChangedProps;
@@ -51,6 +57,7 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "job-alert": { element: (p) => <JobAlert {...p} />, subject: jobAlertSubject },
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
+  "placement-agreement": { element: (p) => <PlacementAgreement {...p} />, subject: placementAgreementSubject },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {

@@ -2,13 +2,22 @@ import type PgBoss from "pg-boss";
 import { alertWorkers } from "../alerts/workers.server";
 import { authWorkers } from "../auth/workers.server";
 import { payWorkers } from "../pay/workers.server";
+import { placementWorkers } from "../placements/workers.server";
 import { vacancyWorkers } from "../vacancies/workers.server";
 import { emailWorkers } from "./email-workers.server";
 import { searchWorkers } from "./search-workers.server";
 import type { Workers } from "./workers";
 
 /** Each capability's queues and workers (its `workers.server.ts`), started in this order. */
-const ALL: readonly Workers[] = [emailWorkers, authWorkers, vacancyWorkers, searchWorkers, alertWorkers, payWorkers];
+const ALL: readonly Workers[] = [
+  emailWorkers,
+  authWorkers,
+  vacancyWorkers,
+  searchWorkers,
+  alertWorkers,
+  payWorkers,
+  placementWorkers,
+];
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */
 export const QUEUES: readonly string[] = ALL.flatMap((w) => w.queues);

@@ -27,3 +27,17 @@ export function formatDay(day: string): string {
 export function formatPeriod(startsOn: string, endsOn: string): string {
   return `${formatDay(startsOn)} to ${formatDay(endsOn)}`;
 }
+
+/** "the end of Monday 7 December 2026": the confirm-by time as people read it. */
+export function formatConfirmBy(lastDay: string): string {
+  const date = new Date(`${lastDay}T12:00:00Z`);
+  const weekday = date.toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+  const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return `the end of ${weekday} ${day}`;
+}
+
+/** The academic year a school or provider is planning for: the one under way, until its summer term, then the next. */
+export function planningYear(today = new Date().toISOString().slice(0, 10)): number {
+  const year = academicYearOf(today);
+  return Number(today.slice(5, 7)) >= 5 && Number(today.slice(5, 7)) < 9 ? year + 1 : year;
+}

@@ -6,19 +6,28 @@ import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { lockMentor, mentorCapAt, mentorLoad } from "../mentors/load.server";
 import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
-import { coordinatedProviderIds, hostedSchoolIds, type PlacementSide } from "./access.server";
+import { coordinatedProviderIds, hostedSchoolIds } from "./access.server";
+import {
+  coordinatorsOf,
+  hasAgreement,
+  insertBooking,
+  lockOffer,
+  offerName,
+  refuse,
+  schoolContacts,
+  sqlState,
+  traineeFor,
+  type Actor,
+  type Contact,
+  type FieldErrors,
+  type Mentor,
+  type Outcome,
+} from "./booking-parts.server";
 import { transition, type BookingAction, type BookingState } from "./states";
+import { travelTo } from "./travel";
+import { joinWaitlist, offerFreedPlaces, placesTaken } from "./waitlist.server";
 
-export type FieldErrors = Record<string, string[]>;
-
-/** What a booking change came to: done, or refused with the status and message a person should see. */
-export type Outcome<T = object> =
-  ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string; fieldErrors?: FieldErrors };
-
-const refuse = (status: 400 | 404 | 409, message: string, fieldErrors?: FieldErrors) =>
-  ({ ok: false, status, message, fieldErrors }) as const;
-
-export type Actor = { userId: string; side: PlacementSide };
+export type { Actor, Outcome } from "./booking-parts.server";
 
 export type BookingRequest = {
   traineeId: string;
@@ -28,64 +37,23 @@ export type BookingRequest = {
   endsOn: string;
 };
 
-type LockedOffer = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  academicYear: number;
-  phase: string;
-  subjects: string[];
-  startsOn: string;
-  endsOn: string;
-  places: number;
-  status: string;
-  createdBy: string | null;
-};
-
-/** "Oakfield Primary's Primary offer (7 Sep 2026 to 16 Oct 2026)": how people name an offer in messages. */
-export function offerName(o: Pick<LockedOffer, "schoolName" | "phase" | "subjects" | "startsOn" | "endsOn">): string {
-  const what = o.subjects.length > 0 ? o.subjects.join(", ") : o.phase;
-  return `${o.schoolName}'s ${what} offer (${formatPeriod(o.startsOn, o.endsOn)})`;
-}
-
-/** The trainee record `actor` may book for: their own, or one of their provider's. */
-async function traineeFor(db: Executor, actor: Actor, traineeId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
-  const scope =
-    actor.side === "trainee"
-      ? sql`t.user_id = ${actor.userId}`
-      : actor.side === "provider"
-        ? sql`t.provider_id IN (${coordinatedProviderIds(actor.userId)})`
-        : sql`false`;
-  const [row] = rowsOf<{ id: string; name: string; email: string; providerId: string; userId: string | null }>(
-    await db.execute(sql`
-      SELECT t.id, t.name, t.email, t.provider_id AS "providerId", t.user_id AS "userId" FROM trainees t
-       WHERE t.id = ${traineeId} AND ${scope}`),
-  );
-  return row ?? null;
-}
-
-/** PostgreSQL's SQLSTATE of a failed statement, through whichever driver and wrapper raised it. */
-function sqlState(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
+/** A booking made, or a place in the offer's waiting list when it was full and the form asked for that. */
+export type Placed = { kind: "booked"; bookingId: string } | { kind: "waitlisted"; entryId: string; position: number };
 
 /**
  * Books one place on an offer for a trainee. The offer's row is locked first, so requests for the same offer are
- * counted one at a time and the places can never be overbooked; a trainee's overlapping dates are refused by the
- * exclusion constraint even if two requests race past the check here. A coordinator's booking is confirmed by the
- * provider as it is made; a trainee's waits for the provider.
+ * counted one at a time and the places can never be overbooked (a place held for the waiting list counts as taken);
+ * a trainee's overlapping dates are refused by the exclusion constraint even if two requests race past the check
+ * here. A coordinator's booking is confirmed by the provider as it is made; a trainee's waits for the provider. A
+ * full offer refuses with a 409, or, with `waitlist`, puts the trainee at the end of its waiting list.
  */
-export async function requestBooking(
+export async function placeOnOffer(
   db: Database,
   actor: Actor,
   input: BookingRequest,
   context: { appUrl: string; enqueue: Enqueue },
-): Promise<Outcome<{ bookingId: string }>> {
+  options: { waitlist?: boolean; travelOverrideReason?: string } = {},
+): Promise<Outcome<Placed>> {
   try {
     return await db.transaction(async (tx) => {
       const trainee = await traineeFor(tx, actor, input.traineeId);
@@ -110,37 +78,32 @@ export async function requestBooking(
 
       const clash = await overlappingBooking(tx, trainee.id, input.startsOn, input.endsOn);
       if (clash) return refuse(409, `These dates overlap ${clash}`, { startsOn: [`These dates overlap ${clash}`] });
-      const taken = await activeBookings(tx, offer.id);
-      if (taken >= offer.places)
-        return refuse(409, `No places left on ${offerName(offer)}: all ${offer.places} are booked`);
+      const taken = await placesTaken(tx, offer.id);
+      if (taken >= offer.places) {
+        if (!options.waitlist)
+          return refuse(409, `No places left on ${offerName(offer)}: all ${offer.places} are booked`);
+        const entry = await joinWaitlist(tx, actor.userId, trainee.id, offer.id, input);
+        if (!entry) return refuse(409, `${trainee.name} is already on the waiting list of ${offerName(offer)}`);
+        return { ok: true as const, kind: "waitlisted" as const, ...entry };
+      }
 
+      // Beyond the trainee's travel limit the coordinator is warned, and books only with a reason kept on the booking.
+      let travelOverrideReason: string | null = null;
+      if (actor.side === "provider") {
+        const over = await overTravelLimit(tx, trainee, offer);
+        if (over) {
+          travelOverrideReason = options.travelOverrideReason?.trim() ?? "";
+          if (travelOverrideReason.length < 5)
+            return refuse(409, over, { travelOverrideReason: [`${over}. To book it anyway, give the reason`] });
+        }
+      }
       const state: BookingState = actor.side === "provider" ? "provider_confirmed" : "requested";
-      const [row] = rowsOf<{ id: string }>(
-        await tx.execute(sql`
-          INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state, requested_by)
-          VALUES (${trainee.id}, ${offer.id}, ${offer.schoolId}, ${trainee.providerId}, ${input.label},
-                  ${input.startsOn}, ${input.endsOn}, ${state}, ${actor.userId})
-          RETURNING id`),
+      const bookingId = await insertBooking(
+        tx,
+        { trainee, offer, input, state, by: actor.userId, travelOverrideReason },
+        context,
       );
-      const mail = {
-        event: "requested" as const,
-        traineeName: trainee.name,
-        schoolName: offer.schoolName,
-        placementName: bookingLabelNames[input.label],
-        dates: formatPeriod(input.startsOn, input.endsOn),
-      };
-      // A trainee's request goes to their provider first; a provider's confirmed booking goes to the school.
-      const recipients =
-        state === "requested"
-          ? await coordinatorsOf(tx, trainee.providerId)
-          : await schoolContacts(tx, offer.schoolId, offer.createdBy);
-      for (const r of recipients)
-        await queueEmail(tx, context.enqueue, r.email, "placement-update", {
-          ...mail,
-          name: r.name,
-          url: `${context.appUrl}/placements`,
-        });
-      return { ok: true as const, bookingId: row.id };
+      return { ok: true as const, kind: "booked" as const, bookingId };
     });
   } catch (error) {
     if (sqlState(error) === "23P01")
@@ -151,36 +114,40 @@ export async function requestBooking(
   }
 }
 
-async function lockOffer(tx: Executor, offerId: string): Promise<LockedOffer | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return null;
-  const [row] = rowsOf<LockedOffer>(
-    await tx.execute(sql`
-      SELECT o.id, o.school_id AS "schoolId", s.name AS "schoolName", o.academic_year AS "academicYear", o.phase,
-             o.subjects, o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.status,
-             o.created_by AS "createdBy"
-        FROM placement_offers o JOIN schools s ON s.id = o.school_id
-       WHERE o.id = ${offerId}
-         FOR UPDATE OF o`),
-  );
-  return row ?? null;
+/** Books one place, or refuses: a full offer is a 409 naming it (see placeOnOffer). */
+export async function requestBooking(
+  db: Database,
+  actor: Actor,
+  input: BookingRequest,
+  context: { appUrl: string; enqueue: Enqueue },
+): Promise<Outcome<{ bookingId: string }>> {
+  const outcome = await placeOnOffer(db, actor, input, context);
+  if (!outcome.ok) return outcome;
+  if (outcome.kind !== "booked") throw new Error("A booking without the waiting list was put on it");
+  return { ok: true, bookingId: outcome.bookingId };
 }
 
-export async function hasAgreement(db: Executor, providerId: string, schoolId: string, year: number): Promise<boolean> {
-  const rows = rowsOf(
-    await db.execute(sql`
-      SELECT 1 FROM placement_agreements
-       WHERE provider_id = ${providerId} AND school_id = ${schoolId} AND academic_year = ${year} AND status = 'accepted'`),
-  );
-  return rows.length > 0;
-}
-
-async function activeBookings(tx: Executor, offerId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
+/** "Oakfield Primary is 14.2 miles in a straight line from Priya Patel's home area, over her 10-mile limit", or null. */
+async function overTravelLimit(
+  tx: Executor,
+  trainee: { id: string; name: string },
+  offer: { schoolId: string; schoolName: string },
+): Promise<string | null> {
+  const [row] = rowsOf<{
+    homeLat: number | null;
+    homeLng: number | null;
+    cap: number | null;
+    lat: number | null;
+    lng: number | null;
+  }>(
     await tx.execute(sql`
-      SELECT count(*)::int AS n FROM placement_bookings
-       WHERE offer_id = ${offerId} AND state NOT IN ('declined', 'cancelled')`),
+      SELECT t.home_lat AS "homeLat", t.home_lng AS "homeLng", t.max_travel_miles AS cap, s.lat, s.lng
+        FROM trainees t, schools s WHERE t.id = ${trainee.id} AND s.id = ${offer.schoolId}`),
   );
-  return row.n;
+  if (!row || row.homeLat === null || row.homeLng === null || row.lat === null || row.lng === null) return null;
+  const travel = travelTo({ lat: row.homeLat, lng: row.homeLng }, { lat: row.lat, lng: row.lng }, row.cap);
+  if (!travel.known || !travel.overCap) return null;
+  return `${offer.schoolName} is ${travel.label} from ${trainee.name}'s home area, over the ${travel.capMiles}-mile limit`;
 }
 
 async function overlappingBooking(tx: Executor, traineeId: string, startsOn: string, endsOn: string) {
@@ -193,29 +160,6 @@ async function overlappingBooking(tx: Executor, traineeId: string, startsOn: str
        LIMIT 1`),
   );
   return row ? `${bookingLabelNames[row.label]} at ${row.school}, ${formatPeriod(row.startsOn, row.endsOn)}` : null;
-}
-
-type Contact = { email: string; name: string };
-export type Mentor = Contact & { id: string };
-
-async function coordinatorsOf(db: Executor, providerId: string): Promise<Contact[]> {
-  return rowsOf<Contact>(
-    await db.execute(sql`
-      SELECT u.email, u.name FROM users u
-       WHERE u.id IN (${userIdsWhoHold(["itt_coordinator"], { kind: "organisation", organisationId: providerId })})
-       ORDER BY u.email`),
-  );
-}
-
-/** Who hears about a school's placements: whoever published the offer, else everyone who holds hr for the school. */
-async function schoolContacts(db: Executor, schoolId: string, offerCreator: string | null): Promise<Contact[]> {
-  return rowsOf<Contact>(
-    await db.execute(sql`
-      SELECT u.email, u.name FROM users u WHERE u.id = ${offerCreator ?? ""}
-      UNION
-      SELECT u.email, u.name FROM users u
-       WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(["hr"], { kind: "school", schoolId })})`),
-  );
 }
 
 type LockedBooking = {
@@ -316,6 +260,9 @@ export async function actOnBooking(
              mentor_user_id = coalesce(${mentor?.id ?? null}, mentor_user_id)
        WHERE id = ${booking.id}`);
     await notify(tx, booking, action, { reason, mentorName: mentor?.name ?? null }, context);
+    // The place this booking held goes to the first trainee on the offer's waiting list, held for them to confirm.
+    if (step.to === "cancelled" || step.to === "declined")
+      await offerFreedPlaces(tx, booking.offerId, context, new Date());
     return { ok: true as const, state: step.to };
   });
   return outcome;

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
+import { FORM_FAILED } from "../components/error-summary";
 import type { Outcome } from "./bookings.server";
 
 /** What a refused form gets back: which form, the errors at each field, and what was typed, to show again. */
@@ -21,8 +22,15 @@ export function typedValues(formData: FormData): Record<string, string> {
 /** A refusal as a response: 404 is thrown (nothing to show), other statuses return the form's errors. */
 export function refused(intent: string, outcome: Extract<Outcome, { ok: false }>, formData: FormData) {
   if (outcome.status === 404) throw notFound();
-  return json<FormReply>(
-    { intent, message: outcome.message, fieldErrors: outcome.fieldErrors ?? {}, values: typedValues(formData) },
+  // Marked as a failed form, so the page's title says "Error:" (ADR 0019).
+  return json<FormReply & { [FORM_FAILED]: true }>(
+    {
+      [FORM_FAILED]: true,
+      intent,
+      message: outcome.message,
+      fieldErrors: outcome.fieldErrors ?? {},
+      values: typedValues(formData),
+    },
     { status: outcome.status },
   );
 }

@@ -80,7 +80,8 @@ const offerColumns = sql`
   o.id, o.school_id AS "schoolId", s.name AS "schoolName", s.urn AS "schoolUrn", s.town, o.academic_year AS "academicYear",
   o.phase, o.subjects, o.key_stage AS "keyStage", o.send, o.year_groups AS "yearGroups",
   o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.notes, o.status,
-  (SELECT count(*)::int FROM placement_bookings b WHERE b.offer_id = o.id AND b.state NOT IN ('declined', 'cancelled')) AS taken,
+  (SELECT count(*)::int FROM placement_bookings b WHERE b.offer_id = o.id AND b.state NOT IN ('declined', 'cancelled'))
+    + (SELECT count(*)::int FROM placement_waitlist w WHERE w.offer_id = o.id AND w.status = 'held') AS taken,
   coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM placement_offer_mentors om JOIN users u ON u.id = om.user_id
              WHERE om.offer_id = o.id), '{}') AS mentors`;
 
@@ -109,7 +110,13 @@ export async function searchOffers(
   db: Executor,
   provider: { id: string; partnershipId: string | null },
   filters: OfferSearch,
-  options: { limit?: number; from?: { lat: number; lng: number; label: string } | null; agreedOnly?: boolean } = {},
+  options: {
+    limit?: number;
+    from?: { lat: number; lng: number; label: string } | null;
+    agreedOnly?: boolean;
+    /** Full offers too, after the others: a trainee can join a full offer's waiting list. */
+    includeFull?: boolean;
+  } = {},
 ): Promise<OfferSearchResult> {
   const limit = options.limit ?? 50;
   const place = options.from ?? (filters.near ? await resolvePlace(db, filters.near) : null);
@@ -148,8 +155,8 @@ export async function searchOffers(
           FROM placement_offers o JOIN schools s ON s.id = o.school_id JOIN near ON near.id = o.school_id
          WHERE ${where})
       SELECT *, count(*) OVER ()::int AS "fullCount", sum(places - taken) OVER ()::int AS "placesLeftTotal"
-        FROM found WHERE taken < places
-       ORDER BY metres NULLS LAST, "startsOn", "schoolName"
+        FROM found WHERE ${options.includeFull ? sql`true` : sql`taken < places`}
+       ORDER BY taken >= places, metres NULLS LAST, "startsOn", "schoolName"
        LIMIT ${limit}`),
   );
   return {
@@ -210,4 +217,26 @@ export async function schoolInbox(db: Executor, schoolId: string): Promise<Inbox
        WHERE b.school_id = ${schoolId}
        ORDER BY (b.state = 'provider_confirmed') DESC, b.starts_on, t.name`),
   );
+}
+
+/** A school's closure and INSET days, which the school-day counts of its placements leave out. */
+export async function closureDaysOf(db: Executor, schoolId: string) {
+  return rowsOf<{ day: string; kind: "closure" | "inset" }>(
+    await db.execute(sql`
+      SELECT day::text AS day, kind FROM school_closure_days WHERE school_id = ${schoolId} ORDER BY day`),
+  );
+}
+
+/** Marks a day closed (or changes its kind), or takes it back. */
+export async function setClosureDay(
+  db: Executor,
+  schoolId: string,
+  input: { day: string; kind: "closure" | "inset"; remove?: "yes" },
+): Promise<void> {
+  if (input.remove)
+    await db.execute(sql`DELETE FROM school_closure_days WHERE school_id = ${schoolId} AND day = ${input.day}`);
+  else
+    await db.execute(sql`
+      INSERT INTO school_closure_days (school_id, day, kind) VALUES (${schoolId}, ${input.day}, ${input.kind})
+      ON CONFLICT (school_id, day) DO UPDATE SET kind = excluded.kind`);
 }

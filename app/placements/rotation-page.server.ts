@@ -6,8 +6,8 @@ import type { Rotation } from "./trainees.server";
 import { rowsOf } from "../../db/rows";
 
 /**
- * The offers a trainee can be booked on: open, with places left, at schools their provider has an agreement with,
- * in their phase, nearest their home first.
+ * The offers a trainee can be booked on: open, at schools their provider has an agreement with, in their phase,
+ * nearest their home first; full ones last, for their waiting lists.
  */
 export async function bookableOffers(db: Executor, rotation: Rotation) {
   const [provider] = rowsOf<{ id: string; partnershipId: string | null }>(
@@ -23,7 +23,7 @@ export async function bookableOffers(db: Executor, rotation: Rotation) {
     db,
     provider,
     { phase: rotation.trainee.phase as "primary" | "secondary" | "special" },
-    { from, agreedOnly: true, limit: 100 },
+    { from, agreedOnly: true, includeFull: true, limit: 100 },
   );
   return result.offers.map((o) => ({ value: o.id, label: offerOptionLabel(o) }));
 }

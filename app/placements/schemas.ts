@@ -57,6 +57,50 @@ export const bookingSchema = z.object({
   label: z.enum(bookingLabels, { error: "Choose which placement this is" }),
   startsOn: day("first day"),
   endsOn: day("last day"),
+  travelOverrideReason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
+  /** A checkbox: "yes" when a full offer should put the trainee on its waiting list instead of refusing. */
+  waitlist: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+/** Asking for an agreement: the other side (a school for a provider, a provider for a school) and the year. */
+export const agreementRequestSchema = (partnerField: "schoolId" | "providerId", years: readonly number[]) =>
+  z
+    .object({
+      schoolId: z.string().trim().optional(),
+      providerId: z.string().trim().optional(),
+      academicYear: z.coerce
+        .number({ error: "Choose the academic year" })
+        .int({ error: "Choose the academic year" })
+        .refine((y) => years.includes(y), { error: "Choose one of the academic years shown" }),
+    })
+    .superRefine((v, ctx) => {
+      if (!z.uuid().safeParse(v[partnerField]).success)
+        ctx.addIssue({
+          code: "custom",
+          path: [partnerField],
+          message: partnerField === "schoolId" ? "Choose a school" : "Choose an ITT provider",
+        });
+    });
+
+export const agreementDecisionSchema = z.object({
+  agreementId: uuid("Choose an agreement"),
+  action: z.enum(["accept", "withdraw"], { error: "Choose to accept or withdraw" }),
+  reason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
+});
+
+/** A closure or INSET day a school marks, or one it takes back. */
+export const closureSchema = z.object({
+  day: day("closed day"),
+  kind: z.enum(["closure", "inset"], { error: "Choose closure or INSET day" }),
+  remove: z.literal("yes").optional(),
+});
+
+export const holdSchema = z.object({
+  entryId: uuid("Choose a waiting list place"),
+  answer: z.enum(["confirm", "decline"], { error: "Choose to confirm or decline" }),
 });
 
 export const actSchema = z.object({

@@ -52,3 +52,14 @@ export function countSchoolDays(start: IsoDate, end: IsoDate, closures: Iterable
 export function shortfall(target: number, counted: number): { counted: number; target: number; short: number } {
   return { counted, target, short: Math.max(0, target - counted) };
 }
+
+/** The `n`th school day after `day` (weekdays that are not England bank holidays): when a hold of n days ends. */
+export function addSchoolDays(day: IsoDate, n: number): IsoDate {
+  let t = toUtc(day);
+  for (let left = n; left > 0;) {
+    t += DAY_MS;
+    const weekday = new Date(t).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !bankHolidays.has(fromUtc(t))) left--;
+  }
+  return fromUtc(t);
+}

@@ -15,6 +15,7 @@ import type { traineeSchema } from "./schemas";
 import { countSchoolDays, shortfall, type SchoolDayCount } from "./school-days";
 import type { BookingState } from "./states";
 import { travelTo, type Travel } from "./travel";
+import { waitlistOf, type WaitlistEntry } from "./waitlist.server";
 
 export type TraineeInput = z.infer<typeof traineeSchema>;
 
@@ -113,6 +114,7 @@ export type RotationBooking = {
   reason: string | null;
   offerId: string;
   mentorName: string | null;
+  travelOverrideReason: string | null;
   school: {
     id: string;
     urn: number;
@@ -146,11 +148,14 @@ export type Rotation = {
     targetDays: number;
     homeArea: string | null;
     maxTravelMiles: number | null;
+    rotationCompletedAt: string | null;
   };
   bookings: RotationBooking[];
   /** Only bookings that hold a place count: declined and cancelled ones are history. */
   days: { counted: number; target: number; short: number };
   contrast: ContrastCheck;
+  /** Places on full offers' waiting lists, and places held from them. */
+  waitlist: WaitlistEntry[];
 };
 
 /** Who is reading a rotation: the trainee themself, or their provider. */
@@ -166,7 +171,7 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
       SELECT t.id, t.provider_id AS "providerId", o.name AS "providerName", t.name, t.email, t.route, t.subject, t.phase,
              t.programme_starts_on::text AS "programmeStartsOn", t.programme_ends_on::text AS "programmeEndsOn",
              t.target_days AS "targetDays", t.home_area AS "homeArea", t.home_lat AS "homeLat", t.home_lng AS "homeLng",
-             t.max_travel_miles AS "maxTravelMiles"
+             t.max_travel_miles AS "maxTravelMiles", t.rotation_completed_at::text AS "rotationCompletedAt"
         FROM trainees t JOIN organisations o ON o.id = t.provider_id
        WHERE t.id = ${traineeId} AND ${scope}`),
   );
@@ -174,7 +179,7 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
   const rows = rowsOf<Omit<RotationBooking, "schoolDays" | "travel"> & { closures: string[] }>(
     await db.execute(sql`
       SELECT b.id, b.label, b.state, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.reason,
-             b.offer_id AS "offerId", mu.name AS "mentorName",
+             b.offer_id AS "offerId", mu.name AS "mentorName", b.travel_override_reason AS "travelOverrideReason",
              json_build_object('id', s.id, 'urn', s.urn, 'name', s.name, 'town', s.town, 'lat', s.lat, 'lng', s.lng,
                'phase', s.phase, 'establishmentType', s.establishment_type, 'laCode', s.la_code, 'laName', s.la_name,
                'trustId', s.trust_id, 'trustName', tr.name) AS school,
@@ -211,5 +216,39 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
       active.reduce((sum, b) => sum + b.schoolDays.days, 0),
     ),
     contrast: checkContrast(active.map((b) => b.school)),
+    waitlist: await waitlistOf(db, t.id),
   };
+}
+
+/**
+ * The provider marks a trainee's rotation complete. The ITT criteria need every trainee to have taught in at least two
+ * schools, so it is refused, saying where they have been, until placements are completed at two different schools.
+ */
+export async function completeRotation(
+  db: Executor,
+  providerId: string,
+  traineeId: string,
+): Promise<Outcome<{ schools: number }>> {
+  const [row] = rowsOf<{ name: string; schools: string[] }>(
+    await db.execute(sql`
+      SELECT t.name, coalesce(array_agg(DISTINCT s.name) FILTER (WHERE s.id IS NOT NULL), '{}') AS schools
+        FROM trainees t
+        LEFT JOIN placement_bookings b ON b.trainee_id = t.id AND b.state = 'completed'
+        LEFT JOIN schools s ON s.id = b.school_id
+       WHERE t.id = ${traineeId} AND t.provider_id = ${providerId}
+       GROUP BY t.id`),
+  );
+  if (!row) return { ok: false, status: 404, message: "Trainee not found" };
+  if (row.schools.length < 2) {
+    const sofar =
+      row.schools.length === 0
+        ? "has no placement completed yet"
+        : `has completed placements at one school so far (${row.schools.join(", ")})`;
+    const message = `A rotation needs placements completed at two or more different schools: ${row.name} ${sofar}`;
+    return { ok: false, status: 400, message, fieldErrors: { rotation: [message] } };
+  }
+  await db.execute(sql`
+    UPDATE trainees SET rotation_completed_at = coalesce(rotation_completed_at, now())
+     WHERE id = ${traineeId} AND provider_id = ${providerId}`);
+  return { ok: true, schools: row.schools.length };
 }

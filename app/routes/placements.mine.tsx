@@ -6,7 +6,7 @@ import { notFound, requireUser } from "../auth/guards.server";
 import { calendarAction, type FeedReply } from "../calendar/actions.server";
 import { CalendarPanel } from "../calendar/components/calendar-panel";
 import { liveFeedCount } from "../calendar/feeds.server";
-import { actFromForm, bookFromForm } from "../placements/actions.server";
+import { actFromForm, bookFromForm, holdFromForm } from "../placements/actions.server";
 import { ownTrainee } from "../placements/access.server";
 import { replyFor } from "../placements/components/form-parts";
 import { BookingForm, RotationView } from "../placements/components/rotation-view";
@@ -43,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   formData.set("traineeId", rotation.trainee.id);
   const actor = { userId: user.id, side: "trainee" as const };
   if (formData.get("intent") === "book") return bookFromForm(request, formData, actor, "/placements/mine");
+  if (formData.get("intent") === "hold") return holdFromForm(request, formData, actor, "/placements/mine");
   return actFromForm(request, formData, actor, "/placements/mine");
 }
 

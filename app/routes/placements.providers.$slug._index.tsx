@@ -13,6 +13,7 @@ import {
   traineeSchema,
   traineeSubjectOptions,
 } from "../placements/schemas";
+import { agreementsOf } from "../placements/agreements.server";
 import { registerTrainee, traineesOf } from "../placements/trainees.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { provider } = await requireCoordinator(request, params.slug);
-  return json({ provider, trainees: await traineesOf(db(), provider.id) });
+  const agreements = await agreementsOf(db(), { providerId: provider.id });
+  return json({
+    provider,
+    trainees: await traineesOf(db(), provider.id),
+    waitingAgreements: agreements.filter((a) => a.status === "requested" && a.requestedBySide === "school").length,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProviderTrainees() {
-  const { provider, trainees } = useLoaderData<typeof loader>();
+  const { provider, trainees, waitingAgreements } = useLoaderData<typeof loader>();
   const reply = replyFor(useActionData<FormReply>(), "register");
   const withoutSecond = trainees.filter((t) => t.schools < 2);
   return (
@@ -49,6 +55,12 @@ export default function ProviderTrainees() {
       <h1>{provider.name}: trainees</h1>
       <p>
         <Link to={`/placements/providers/${provider.slug}/offers`}>Search open placement offers</Link>
+      </p>
+      <p>
+        <Link to={`/placements/providers/${provider.slug}/agreements`}>
+          Placement agreements with schools
+          {waitingAgreements > 0 ? ` (${waitingAgreements} waiting for you)` : ""}
+        </Link>
       </p>
       <h2>Trainees without a second school ({withoutSecond.length})</h2>
       {withoutSecond.length === 0 ? (

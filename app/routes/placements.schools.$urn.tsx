@@ -5,28 +5,34 @@ import { db } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import {
   academicYearLabel,
-  academicYearOf,
   bookingLabelNames,
+  formatDay,
   formatPeriod,
+  planningYear,
   type BookingLabel,
 } from "../placements/academic-year";
 import { calendarAction, type FeedReply } from "../calendar/actions.server";
 import { CalendarPanel } from "../calendar/components/calendar-panel";
 import { liveFeedCount } from "../calendar/feeds.server";
-import { actFromForm } from "../placements/actions.server";
+import { actFromForm, agreementFromForm, agreementYears } from "../placements/actions.server";
+import { agreementsOf, partnersFor } from "../placements/agreements.server";
+import { AgreementsPanel } from "../placements/components/agreements-panel";
 import { mentorChoices } from "../placements/bookings.server";
 import { ErrorSummary, Input, replyFor, Select, TextArea } from "../placements/components/form-parts";
 import { invalidForm, refused, type FormReply } from "../placements/form.server";
 import { requireHostSchool } from "../placements/guards.server";
 import {
+  closureDaysOf,
   hostingOf,
   offersOfSchool,
   publishOffer,
   schoolInbox,
   schoolMentors,
+  setClosureDay,
   setHosting,
 } from "../placements/offers.server";
 import {
+  closureSchema,
   fieldErrorsOf,
   hostingInterestOptions,
   hostingSchema,
@@ -35,25 +41,24 @@ import {
   placementPhaseOptions,
 } from "../placements/schemas";
 import { stateLabels, type BookingState } from "../placements/states";
+import { waitingCounts } from "../placements/waitlist.server";
 import { subjectLabel, subjectOptions } from "../vocabulary/subjects";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.school.name ?? "School"}: placements – Staffroom` },
 ];
 
-/** The academic year a school is planning for: the one under way, until its summer term, then the next. */
-function planningYear(today = new Date().toISOString().slice(0, 10)): number {
-  const year = academicYearOf(today);
-  return Number(today.slice(5, 7)) >= 5 && Number(today.slice(5, 7)) < 9 ? year + 1 : year;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, school } = await requireHostSchool(request, params.urn);
-  const [offers, inbox, mentors, hosting] = await Promise.all([
+  const [offers, inbox, mentors, hosting, waiting, agreements, providers, closures] = await Promise.all([
     offersOfSchool(db(), school.id),
     schoolInbox(db(), school.id),
     schoolMentors(db(), school.id),
     hostingOf(db(), school.id),
+    waitingCounts(db(), school.id),
+    agreementsOf(db(), { schoolId: school.id }),
+    partnersFor(db(), { schoolId: school.id }),
+    closureDaysOf(db(), school.id),
   ]);
   const choices = Object.fromEntries(
     await Promise.all(
@@ -68,7 +73,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const year = planningYear();
   const feeds = await liveFeedCount(db(), user.id, "school", school.id);
-  return json({ school, offers, inbox, mentors, hosting, choices, year, yearLabel: academicYearLabel(year), feeds });
+  return json({
+    school,
+    offers,
+    inbox,
+    mentors,
+    hosting,
+    choices,
+    year,
+    yearLabel: academicYearLabel(year),
+    feeds,
+    waiting,
+    agreements,
+    providers,
+    agreementYears: agreementYears(),
+    closures,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -78,6 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/placements/schools/${school.urn}`;
   const calendar = await calendarAction(formData, user.id, "school", school.id);
   if (calendar) return calendar;
+  const agreement = await agreementFromForm(request, formData, { userId: user.id, side: "school" }, school.id, back);
+  if (agreement) return agreement;
   if (intent === "offer") {
     const parsed = offerSchema.safeParse({
       ...Object.fromEntries(formData),
@@ -94,6 +116,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: "Offer published: providers can now book it.",
     });
   }
+  if (intent === "closure") {
+    const parsed = closureSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm("closure", fieldErrorsOf(parsed.error), formData);
+    await setClosureDay(db(), school.id, parsed.data);
+    return redirectWithFlash(request, back, {
+      kind: "success",
+      message: parsed.data.remove
+        ? `${formatDay(parsed.data.day)} is a school day again.`
+        : `${formatDay(parsed.data.day)} is marked as ${parsed.data.kind === "inset" ? "an INSET" : "a closure"} day: placements there do not count it.`,
+    });
+  }
   if (intent === "hosting") {
     const parsed = hostingSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalidForm("hosting", fieldErrorsOf(parsed.error), formData);
@@ -104,7 +137,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SchoolPlacements() {
-  const { school, offers, inbox, mentors, hosting, choices, year, yearLabel, feeds } = useLoaderData<typeof loader>();
+  const {
+    school,
+    offers,
+    inbox,
+    mentors,
+    hosting,
+    choices,
+    year,
+    yearLabel,
+    feeds,
+    waiting: onLists,
+    agreements,
+    providers,
+    agreementYears: years,
+    closures,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<FormReply | FeedReply>();
   const reply = data && "fieldErrors" in data ? data : undefined;
   const waiting = inbox.filter((i) => i.state === "provider_confirmed");
@@ -187,6 +235,7 @@ export default function SchoolPlacements() {
         </table>
       )}
       <CalendarPanel live={feeds} reply={data && "feedUrl" in data ? data : undefined} what="the school's placements" />
+      <AgreementsPanel side="school" agreements={agreements} partners={providers} years={years} reply={reply} />
       <h2>Offers</h2>
       {offers.length === 0 ? <p>No offers yet.</p> : null}
       <ul>
@@ -195,11 +244,48 @@ export default function SchoolPlacements() {
             {o.subjects.length > 0 ? o.subjects.map(subjectLabel).join(", ") : o.phase},{" "}
             {formatPeriod(o.startsOn, o.endsOn)}: {o.taken} of {o.places} places taken
             {o.mentors.length > 0 ? `; mentors ${o.mentors.join(", ")}` : ""}
+            {onLists[o.id] ? `; ${onLists[o.id]} on the waiting list` : ""}
           </li>
         ))}
       </ul>
       <h2>Publish an offer</h2>
       <OfferForm reply={replyFor(reply, "offer")} mentors={mentors.map((m) => ({ value: m.id, label: m.name }))} />
+      <h2 id="closures">Closure and INSET days</h2>
+      <p>Days the school is closed to pupils are not counted as school days in trainees' placements here.</p>
+      {closures.length === 0 ? <p>None marked.</p> : null}
+      <ul>
+        {closures.map((c) => (
+          <li key={c.day}>
+            <Form method="post" className="inline-form">
+              {formatDay(c.day)}: {c.kind === "inset" ? "INSET day" : "closure day"}{" "}
+              <input type="hidden" name="intent" value="closure" />
+              <input type="hidden" name="day" value={c.day} />
+              <input type="hidden" name="kind" value={c.kind} />
+              <button type="submit" className="button button--secondary" name="remove" value="yes">
+                Remove {formatDay(c.day)}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="panel" noValidate>
+        <ErrorSummary reply={replyFor(reply, "closure")} prefix="closure" />
+        <input type="hidden" name="intent" value="closure" />
+        <Input prefix="closure" name="day" label="Day" type="date" reply={replyFor(reply, "closure")} />
+        <Select
+          prefix="closure"
+          name="kind"
+          label="Kind of day"
+          options={[
+            { value: "inset", label: "INSET (training) day" },
+            { value: "closure", label: "Closure day" },
+          ]}
+          reply={replyFor(reply, "closure")}
+        />
+        <button type="submit" className="button">
+          Mark the day
+        </button>
+      </Form>
       <h2>Hosting trainees in {yearLabel}</h2>
       <Form method="post" className="panel" noValidate>
         <ErrorSummary reply={replyFor(reply, "hosting")} prefix="hosting" />

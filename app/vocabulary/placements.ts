@@ -18,3 +18,9 @@ export const bookingStates = [
   "declined",
   "cancelled",
 ] as const;
+
+/**
+ * A trainee's place in an offer's waiting list: waiting; a freed place held for them until a confirm-by time; then
+ * booked (they took it), declined (they turned it down or left the list) or lapsed (the confirm-by time passed).
+ */
+export const waitlistStatuses = ["waiting", "held", "booked", "declined", "lapsed"] as const;

@@ -19,7 +19,13 @@ import { invitations } from "./memberships";
 import { organisations } from "./organisations";
 import { partnerships } from "./partnerships";
 import { schools } from "./schools";
-import { agreementStatuses, bookingStates, hostingInterests, offerStatuses } from "../../app/vocabulary/placements";
+import {
+  agreementStatuses,
+  bookingStates,
+  hostingInterests,
+  offerStatuses,
+  waitlistStatuses,
+} from "../../app/vocabulary/placements";
 
 /**
  * Academic years are named by the calendar year they start in: 2026 is 2026/27 (1 September to 31 August).
@@ -168,6 +174,8 @@ export const trainees = pgTable(
     homeLat: doublePrecision("home_lat"),
     homeLng: doublePrecision("home_lng"),
     maxTravelMiles: integer("max_travel_miles"),
+    /** When the provider marked the rotation complete: only with placements completed at two or more schools. */
+    rotationCompletedAt: timestamp("rotation_completed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -207,6 +215,8 @@ export const placementBookings = pgTable(
     mentorUserId: text("mentor_user_id").references(() => users.id, { onDelete: "set null" }),
     reason: text("reason"),
     requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    /** Why the coordinator booked a school beyond the trainee's travel limit: kept with the booking. */
+    travelOverrideReason: text("travel_override_reason"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -239,4 +249,49 @@ export const placementSettings = pgTable("placement_settings", {
     .primaryKey()
     .references(() => partnerships.id, { onDelete: "cascade" }),
   mentorCap: integer("mentor_cap").notNull().default(2),
+  /** How many school days a freed place is held for the next trainee on the waiting list. */
+  holdSchoolDays: integer("hold_school_days").notNull().default(3),
 });
+
+export const waitlistStatus = pgEnum("placement_waitlist_status", waitlistStatuses);
+
+/**
+ * Trainees waiting for a place on a full offer, first come first served. A freed place is held for the first
+ * waiting trainee until `heldUntil`; a held entry counts against the offer's places, so nobody else takes it.
+ */
+export const placementWaitlist = pgTable(
+  "placement_waitlist",
+  {
+    id: id(),
+    offerId: text("offer_id")
+      .notNull()
+      .references(() => placementOffers.id, { onDelete: "cascade" }),
+    traineeId: text("trainee_id")
+      .notNull()
+      .references(() => trainees.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    status: waitlistStatus("status").notNull().default("waiting"),
+    heldUntil: timestamp("held_until", { withTimezone: true }),
+    bookingId: text("booking_id").references(() => placementBookings.id, { onDelete: "set null" }),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("placement_waitlist_live_key")
+      .on(t.offerId, t.traineeId)
+      .where(sql`${t.status} IN ('waiting', 'held')`),
+    index("placement_waitlist_queue_idx")
+      .on(t.offerId, t.createdAt)
+      .where(sql`${t.status} IN ('waiting', 'held')`),
+    index("placement_waitlist_trainee_idx").on(t.traineeId),
+    index("placement_waitlist_held_idx")
+      .on(t.heldUntil)
+      .where(sql`${t.status} = 'held'`),
+    check("placement_waitlist_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("placement_waitlist_label", sql`${t.label} IN ('A', 'B', 'C', 'training_block')`),
+    check("placement_waitlist_held", sql`${t.status} <> 'held' OR ${t.heldUntil} IS NOT NULL`),
+  ],
+);

@@ -7,7 +7,8 @@ import { demoIttProvider } from "./demo-cast";
  * A placement season for the demo (academic year 2026/27): Vale Teacher Training's agreements with a dozen partner
  * schools, their offers, hosting interest, an INSET day, two more mentors, and trainees whose rotations show every
  * state: completed, confirmed, waiting for the school, waiting for the provider, declined, cancelled, no school yet.
- * The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer.
+ * The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer. A
+ * full one-place offer has two trainees on its waiting list, and one school's agreement request waits for Vale.
  */
 export const PLACEMENT_YEAR = 2026;
 const AUTUMN = { startsOn: "2026-09-14", endsOn: "2026-12-18" };
@@ -182,5 +183,29 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
     phase: "secondary",
   });
   await book(jamal, jamalSchool, offers.get(jamalSchool.id)!.spring, "A", springB, "provider_confirmed");
-  return { agreements: agreed.length, trainees: 6 };
+
+  // A waiting list: a one-place summer offer, booked by Ava Clarke, with Noah Hughes and then Isla Grant waiting for
+  // it. Cancelling Ava's placement holds the place for Noah (see the README's what to try).
+  const waitSchool = otherPrimaries[1] ?? riverside;
+  const summer = { startsOn: "2027-04-19", endsOn: "2027-07-09" };
+  const waitOffer = await offerAt(waitSchool, summer, 1, []);
+  const ava = await trainee("Ava Clarke", "ava.clarke@trainee.example", waitSchool);
+  await book(ava, waitSchool, waitOffer, "B", summer, "provider_confirmed");
+  for (const [name, email] of [
+    ["Noah Hughes", "noah.hughes@trainee.example"],
+    ["Isla Grant", "isla.grant@trainee.example"],
+  ]) {
+    const waiting = await trainee(name, email, waitSchool);
+    await tx.execute(sql`
+      INSERT INTO placement_waitlist (offer_id, trainee_id, label, starts_on, ends_on, requested_by, created_at)
+      VALUES (${waitOffer}, ${waiting}, 'B', ${summer.startsOn}, ${summer.endsOn}, ${coordinatorId},
+              now() - make_interval(days => ${name === "Noah Hughes" ? 2 : 1}))`);
+  }
+
+  // An agreement the school without one has asked Vale for, waiting for the provider's answer.
+  if (unagreed)
+    await tx.execute(sql`
+      INSERT INTO placement_agreements (provider_id, school_id, academic_year, status, requested_by_side)
+      VALUES (${providerId}, ${unagreed.id}, ${PLACEMENT_YEAR}, 'requested', 'school')`);
+  return { agreements: agreed.length, trainees: 9 };
 }

@@ -58,6 +58,16 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     mentorName: "Max Mentor",
     url: `${app}/placements/bookings/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "placement-agreement": {
+    name: "Olive Office",
+    event: "withdrawn",
+    providerName: "Vale Teacher Training",
+    schoolName: "Northbrook Academy",
+    year: "2026/27",
+    by: "Vale Teacher Training",
+    reason: "We have no secondary trainees in that subject this year.",
+    url: `${app}/placements/schools/990002`,
+  },
   "vacancy-share": {
     name: "Rhys Riverside",
     event: "requested",
@@ -75,30 +85,42 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */
-const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = (
-  [
-    { event: "changed" },
-    {
-      event: "confirmed",
-      name: "Hana Northbrook",
-      partnerEmployer: "Riverside Schools Trust",
-      decidedBy: "Rhys Riverside",
-      allConfirmed: true,
-    },
-    {
-      event: "declined",
-      name: "Hana Northbrook",
-      partnerEmployer: "Riverside Schools Trust",
-      decidedBy: "Rhys Riverside",
-      reason: "Our music teacher returns from leave in September, so we no longer need the 0.4.",
-    },
-    { event: "closed", reason: "Filled elsewhere" },
-  ] as const
-).map((change) => ({
-  label: `vacancy-share (${change.event})`,
-  template: "vacancy-share" as const,
-  props: { ...samples["vacancy-share"], ...change },
-}));
+const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = [
+  ...(
+    [
+      { event: "changed" },
+      {
+        event: "confirmed",
+        name: "Hana Northbrook",
+        partnerEmployer: "Riverside Schools Trust",
+        decidedBy: "Rhys Riverside",
+        allConfirmed: true,
+      },
+      {
+        event: "declined",
+        name: "Hana Northbrook",
+        partnerEmployer: "Riverside Schools Trust",
+        decidedBy: "Rhys Riverside",
+        reason: "Our music teacher returns from leave in September, so we no longer need the 0.4.",
+      },
+      { event: "closed", reason: "Filled elsewhere" },
+    ] as const
+  ).map((change) => ({
+    label: `vacancy-share (${change.event})`,
+    template: "vacancy-share" as const,
+    props: { ...samples["vacancy-share"], ...change },
+  })),
+  ...(
+    [
+      { event: "held", confirmBy: "the end of Monday 7 December 2026" },
+      { event: "lapsed", confirmBy: null },
+    ] as const
+  ).map((change) => ({
+    label: `placement-update (${change.event})`,
+    template: "placement-update" as const,
+    props: { ...samples["placement-update"], mentorName: null, ...change },
+  })),
+];
 
 /** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {

@@ -4,6 +4,7 @@ import { ALERT_QUEUES } from "../../app/alerts/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
+import { PLACEMENT_HOLDS_QUEUE } from "../../app/placements/workers.server";
 import { services } from "../../app/services.server";
 import { VACANCY_TRANSITIONS_QUEUE } from "../../app/vacancies/transition-queue.server";
 import { SEARCH_SYNC_QUEUE } from "../../search/sync.server";
@@ -44,6 +45,8 @@ describe("the job schedules a started server keeps", () => {
 
     // The clean-up of expired sessions and tokens runs every hour, at 17 minutes past.
     expect(nextRun(schedules.get(CLEANUP_QUEUE)!, "2026-12-02T08:20:00Z")).toBe("2026-12-02T09:17:00.000Z");
+    // Places held from a waiting list are checked for their confirm-by time every five minutes.
+    expect(nextRun(schedules.get(PLACEMENT_HOLDS_QUEUE)!, "2026-12-02T08:21:00Z")).toBe("2026-12-02T08:25:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -52,6 +55,7 @@ describe("the job schedules a started server keeps", () => {
         ALERT_QUEUES.daily,
         ALERT_QUEUES.weekly,
         PAY_REASSESS_QUEUE,
+        PLACEMENT_HOLDS_QUEUE,
         CLEANUP_QUEUE,
         SEARCH_SYNC_QUEUE,
         VACANCY_TRANSITIONS_QUEUE,

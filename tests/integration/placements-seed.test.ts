@@ -41,6 +41,25 @@ describe("the demo placement season", () => {
       "requested",
     ]);
 
+    // One full offer with a waiting list: Noah Hughes first, then Isla Grant, behind Ava Clarke's booking.
+    const queue = rowsOf<{ name: string; status: string; places: number; booked: string }>(
+      await t.db.execute(sql`
+        SELECT t.name, w.status::text AS status, o.places,
+               (SELECT bt.name FROM placement_bookings b JOIN trainees bt ON bt.id = b.trainee_id
+                 WHERE b.offer_id = o.id AND b.state NOT IN ('declined', 'cancelled')) AS booked
+          FROM placement_waitlist w JOIN trainees t ON t.id = w.trainee_id JOIN placement_offers o ON o.id = w.offer_id
+         ORDER BY w.created_at`),
+    );
+    expect(queue).toEqual([
+      { name: "Noah Hughes", status: "waiting", places: 1, booked: "Ava Clarke" },
+      { name: "Isla Grant", status: "waiting", places: 1, booked: "Ava Clarke" },
+    ]);
+    // And one agreement a school has asked for, waiting for the provider.
+    const requests = rowsOf<{ side: string }>(
+      await t.db.execute(sql`SELECT requested_by_side AS side FROM placement_agreements WHERE status = 'requested'`),
+    );
+    expect(requests).toEqual([{ side: "school" }]);
+
     const [partnership] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM partnerships`));
     const season = await seasonOf(t.db, partnership.id, 2026);
     expect(season.lines.length).toBeGreaterThan(0);

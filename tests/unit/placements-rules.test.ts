@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { academicYearLabel, academicYearOf } from "../../app/placements/academic-year";
+import { academicYearLabel, academicYearOf, formatConfirmBy } from "../../app/placements/academic-year";
 import { checkContrast, type ContrastSchool } from "../../app/placements/contrast";
-import { countSchoolDays, shortfall } from "../../app/placements/school-days";
+import { addSchoolDays, countSchoolDays, shortfall } from "../../app/placements/school-days";
 import { actionsFor, transition } from "../../app/placements/states";
 import { travelTo } from "../../app/placements/travel";
+
+describe("how long a freed place is held", () => {
+  it("runs a number of school days on, over weekends and bank holidays", () => {
+    // From Wednesday 2 December 2026, 3 school days: Thursday, Friday, Monday.
+    expect(addSchoolDays("2026-12-02", 3)).toBe("2026-12-07");
+    // From Wednesday 23 December: Thursday 24, then Christmas, Boxing Day's substitute (Monday 28) and the weekend
+    // are skipped: Tuesday 29 and Wednesday 30.
+    expect(addSchoolDays("2026-12-23", 3)).toBe("2026-12-30");
+    // From a Saturday, one school day is the Monday.
+    expect(addSchoolDays("2026-12-05", 1)).toBe("2026-12-07");
+    expect(formatConfirmBy("2026-12-07")).toBe("the end of Monday 7 December 2026");
+  });
+});
 
 describe("school days", () => {
   it("counts weekdays only, inclusive of both ends", () => {

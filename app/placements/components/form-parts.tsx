@@ -1,31 +1,32 @@
 import type { ReactNode } from "react";
+import { ErrorSummary as SharedErrorSummary, type ErrorItem } from "../../components/error-summary";
 import { LabelledField } from "../../components/forms";
 import type { FormReply } from "../form.server";
 
 /** The reply meant for this form, if the last submission was this form's. */
-export function replyFor(reply: FormReply | undefined, intent: string, scope?: string): FormReply | undefined {
+export function replyFor(
+  reply: FormReply | undefined,
+  intent: string,
+  scope?: string,
+  scopeField = "bookingId",
+): FormReply | undefined {
   if (!reply || reply.intent !== intent) return undefined;
-  if (scope !== undefined && reply.values.bookingId !== scope) return undefined;
+  if (scope !== undefined && reply.values[scopeField] !== scope) return undefined;
   return reply;
 }
 
-/** The error summary above a form: the message and each field's errors as links to their fields. */
+/**
+ * The shared error summary (app/components/error-summary.tsx, ADR 0019) above a placement form: the message, or
+ * each field's errors as links to their fields. A new answer from the server takes focus.
+ */
 export function ErrorSummary({ reply, prefix }: { reply?: FormReply; prefix: string }) {
   if (!reply) return null;
   const fields = Object.entries(reply.fieldErrors);
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>There is a problem</h2>
-      <ul>
-        {fields.length === 0 ? <li>{reply.message}</li> : null}
-        {fields.map(([field, messages]) => (
-          <li key={field}>
-            <a href={`#${prefix}-${field}`}>{messages.join(". ")}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const items: ErrorItem[] =
+    fields.length === 0
+      ? [{ message: reply.message }]
+      : fields.map(([field, messages]) => ({ message: messages.join(". "), href: `#${prefix}-${field}` }));
+  return <SharedErrorSummary id={`${prefix}-error-summary`} items={items} focusKey={reply} />;
 }
 
 type InputProps = {

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { bookingLabelNames, bookingLabels, formatDay, formatPeriod } from "../academic-year";
+import { bookingLabelNames, bookingLabels, formatConfirmBy, formatDay, formatPeriod } from "../academic-year";
 import type { FormReply } from "../form.server";
 import { stateLabels, type BookingAction } from "../states";
 import type { Rotation } from "../trainees.server";
@@ -57,6 +57,7 @@ export function RotationView({
           {w.schools[0]} and {w.schools[1]} may not contrast enough: {w.reasons.join("; ")}.
         </p>
       ))}
+      <WaitlistPanel rotation={rotation} reply={replyFor(reply, "hold")} />
       {bookings.length === 0 ? (
         <p>No placements yet.</p>
       ) : (
@@ -100,6 +101,7 @@ export function RotationView({
                   {b.travel.known && b.travel.overCap ? (
                     <strong> — over the {b.travel.capMiles}-mile limit</strong>
                   ) : null}
+                  {b.travelOverrideReason ? <> (booked anyway: {b.travelOverrideReason})</> : null}
                 </td>
                 <td>
                   {stateLabels[b.state]}
@@ -115,6 +117,51 @@ export function RotationView({
         </table>
       )}
     </>
+  );
+}
+
+/**
+ * The trainee's places on full offers' waiting lists. A place held for them shows its confirm-by time with Confirm
+ * and Decline; a waiting place can be left.
+ */
+function WaitlistPanel({ rotation, reply }: { rotation: Rotation; reply?: FormReply }) {
+  if (rotation.waitlist.length === 0) return null;
+  return (
+    <section aria-labelledby="waitlist-heading">
+      <h2 id="waitlist-heading">Waiting lists</h2>
+      <ErrorSummary reply={reply} prefix="hold" />
+      <ul className="inbox">
+        {rotation.waitlist.map((w) => (
+          <li key={w.id} className="panel">
+            <p>
+              {bookingLabelNames[w.label]} at {w.schoolName}, {formatPeriod(w.startsOn, w.endsOn)}:{" "}
+              {w.status === "held" && w.confirmBy ? (
+                <strong>
+                  a place is held for {rotation.trainee.name} until {formatConfirmBy(w.confirmBy)}. Confirm it or
+                  decline it before then.
+                </strong>
+              ) : (
+                <>number {w.position} on the waiting list.</>
+              )}
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="hold" />
+              <input type="hidden" name="entryId" value={w.id} />
+              {w.status === "held" ? (
+                <button type="submit" className="button" name="answer" value="confirm">
+                  Confirm the held place at {w.schoolName}
+                </button>
+              ) : null}
+              <button type="submit" className="button button--secondary" name="answer" value="decline">
+                {w.status === "held"
+                  ? `Decline the held place at ${w.schoolName}`
+                  : `Leave the waiting list at ${w.schoolName}`}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -168,12 +215,15 @@ export function BookingForm({
   reply,
   submitLabel,
   defaultOffer,
+  travelOverride,
 }: {
   traineeId: string;
   offers: OfferOption[];
   reply?: FormReply;
   submitLabel: string;
   defaultOffer?: string;
+  /** The coordinator's form: a booking beyond the trainee's travel limit needs a reason. */
+  travelOverride?: boolean;
 }) {
   return (
     <Form method="post" className="panel" noValidate>
@@ -206,6 +256,24 @@ export function BookingForm({
         hint="Inside the offer's window"
       />
       <Input prefix="book" name="endsOn" label="Last day" type="date" reply={reply} />
+      {travelOverride ? (
+        <TextArea
+          prefix="book"
+          name="travelOverrideReason"
+          label="Reason to book beyond the trainee's travel limit (only when it is over)"
+          reply={reply}
+        />
+      ) : null}
+      <div className="field choice">
+        <input
+          id="book-waitlist"
+          type="checkbox"
+          name="waitlist"
+          value="yes"
+          defaultChecked={reply ? reply.values.waitlist === "yes" : true}
+        />
+        <label htmlFor="book-waitlist">If the offer is full, join its waiting list</label>
+      </div>
       <button type="submit" className="button">
         {submitLabel}
       </button>
@@ -226,5 +294,6 @@ export function offerOptionLabel(o: {
 }): string {
   const what = o.subjects.length > 0 ? o.subjects.join(", ") : o.phase;
   const distance = o.metres === null ? "" : `, ${(o.metres / 1609.344).toFixed(1)} miles in a straight line`;
-  return `${o.schoolName} (${what}), ${formatDay(o.startsOn)} to ${formatDay(o.endsOn)}, ${o.places - o.taken} of ${o.places} places left${distance}`;
+  const left = o.taken >= o.places ? "full: join the waiting list" : `${o.places - o.taken} of ${o.places} places left`;
+  return `${o.schoolName} (${what}), ${formatDay(o.startsOn)} to ${formatDay(o.endsOn)}, ${left}${distance}`;
 }

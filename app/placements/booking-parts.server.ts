@@ -1,0 +1,160 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { userIdsWhoHold } from "../access/scope.server";
+import type { Enqueue } from "../../db/jobs";
+import { queueEmail } from "../../emails/outbox.server";
+import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
+import { coordinatedProviderIds, type PlacementSide } from "./access.server";
+import type { BookingState } from "./states";
+
+/**
+ * What bookings and the waiting list share: the outcome type, the offer lock that serialises every change to an
+ * offer's places, the trainee an actor may act for, and who hears about a change.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+/** What a booking change came to: done, or refused with the status and message a person should see. */
+export type Outcome<T = object> =
+  ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string; fieldErrors?: FieldErrors };
+
+export const refuse = (status: 400 | 404 | 409, message: string, fieldErrors?: FieldErrors) =>
+  ({ ok: false, status, message, fieldErrors }) as const;
+
+export type Actor = { userId: string; side: PlacementSide };
+
+export type LockedOffer = {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  academicYear: number;
+  phase: string;
+  subjects: string[];
+  startsOn: string;
+  endsOn: string;
+  places: number;
+  status: string;
+  createdBy: string | null;
+};
+
+/** "Oakfield Primary's Primary offer (7 Sep 2026 to 16 Oct 2026)": how people name an offer in messages. */
+export function offerName(o: Pick<LockedOffer, "schoolName" | "phase" | "subjects" | "startsOn" | "endsOn">): string {
+  const what = o.subjects.length > 0 ? o.subjects.join(", ") : o.phase;
+  return `${o.schoolName}'s ${what} offer (${formatPeriod(o.startsOn, o.endsOn)})`;
+}
+
+/** The trainee record `actor` may book for: their own, or one of their provider's. */
+export async function traineeFor(db: Executor, actor: Actor, traineeId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
+  const scope =
+    actor.side === "trainee"
+      ? sql`t.user_id = ${actor.userId}`
+      : actor.side === "provider"
+        ? sql`t.provider_id IN (${coordinatedProviderIds(actor.userId)})`
+        : sql`false`;
+  const [row] = rowsOf<{ id: string; name: string; email: string; providerId: string; userId: string | null }>(
+    await db.execute(sql`
+      SELECT t.id, t.name, t.email, t.provider_id AS "providerId", t.user_id AS "userId" FROM trainees t
+       WHERE t.id = ${traineeId} AND ${scope}`),
+  );
+  return row ?? null;
+}
+
+/** PostgreSQL's SQLSTATE of a failed statement, through whichever driver and wrapper raised it. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+export async function lockOffer(tx: Executor, offerId: string): Promise<LockedOffer | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return null;
+  const [row] = rowsOf<LockedOffer>(
+    await tx.execute(sql`
+      SELECT o.id, o.school_id AS "schoolId", s.name AS "schoolName", o.academic_year AS "academicYear", o.phase,
+             o.subjects, o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.status,
+             o.created_by AS "createdBy"
+        FROM placement_offers o JOIN schools s ON s.id = o.school_id
+       WHERE o.id = ${offerId}
+         FOR UPDATE OF o`),
+  );
+  return row ?? null;
+}
+
+export async function hasAgreement(db: Executor, providerId: string, schoolId: string, year: number): Promise<boolean> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT 1 FROM placement_agreements
+       WHERE provider_id = ${providerId} AND school_id = ${schoolId} AND academic_year = ${year} AND status = 'accepted'`),
+  );
+  return rows.length > 0;
+}
+
+export type Contact = { email: string; name: string };
+export type Mentor = Contact & { id: string };
+
+export async function coordinatorsOf(db: Executor, providerId: string): Promise<Contact[]> {
+  return rowsOf<Contact>(
+    await db.execute(sql`
+      SELECT u.email, u.name FROM users u
+       WHERE u.id IN (${userIdsWhoHold(["itt_coordinator"], { kind: "organisation", organisationId: providerId })})
+       ORDER BY u.email`),
+  );
+}
+
+/** Who hears about a school's placements: whoever published the offer, else everyone who holds hr for the school. */
+export async function schoolContacts(db: Executor, schoolId: string, offerCreator: string | null): Promise<Contact[]> {
+  return rowsOf<Contact>(
+    await db.execute(sql`
+      SELECT u.email, u.name FROM users u WHERE u.id = ${offerCreator ?? ""}
+      UNION
+      SELECT u.email, u.name FROM users u
+       WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(["hr"], { kind: "school", schoolId })})`),
+  );
+}
+
+/**
+ * Writes a booking whose checks are done (the offer locked, a place free) and tells the next people: a trainee's
+ * request goes to their provider first; a provider's confirmed booking goes to the school.
+ */
+export async function insertBooking(
+  tx: Executor,
+  b: {
+    trainee: { id: string; name: string; providerId: string };
+    offer: LockedOffer;
+    input: { label: BookingLabel; startsOn: string; endsOn: string };
+    state: BookingState;
+    by: string;
+    travelOverrideReason?: string | null;
+  },
+  context: { appUrl: string; enqueue: Enqueue },
+): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state,
+                                      requested_by, travel_override_reason)
+      VALUES (${b.trainee.id}, ${b.offer.id}, ${b.offer.schoolId}, ${b.trainee.providerId}, ${b.input.label},
+              ${b.input.startsOn}, ${b.input.endsOn}, ${b.state}, ${b.by}, ${b.travelOverrideReason ?? null})
+      RETURNING id`),
+  );
+  const mail = {
+    event: "requested" as const,
+    traineeName: b.trainee.name,
+    schoolName: b.offer.schoolName,
+    placementName: bookingLabelNames[b.input.label],
+    dates: formatPeriod(b.input.startsOn, b.input.endsOn),
+  };
+  const recipients =
+    b.state === "requested"
+      ? await coordinatorsOf(tx, b.trainee.providerId)
+      : await schoolContacts(tx, b.offer.schoolId, b.offer.createdBy);
+  for (const r of recipients)
+    await queueEmail(tx, context.enqueue, r.email, "placement-update", {
+      ...mail,
+      name: r.name,
+      url: `${context.appUrl}/placements`,
+    });
+  return row.id;
+}
