@@ -147,7 +147,8 @@ export async function searchOffers(
     await db.execute(sql`
       WITH near AS MATERIALIZED (
         SELECT n.id, ${distance} AS metres FROM schools n WHERE ${sql.join(near, sql` AND `)}),
-      found AS (
+      -- Materialised so that each offer's places taken are counted once, not again for the filter, the totals and the order.
+      found AS MATERIALIZED (
         SELECT ${offerColumns},
                EXISTS (SELECT 1 FROM placement_agreements a WHERE a.provider_id = ${provider.id} AND a.school_id = o.school_id
                           AND a.academic_year = o.academic_year AND a.status = 'accepted') AS agreed,

@@ -174,6 +174,8 @@ async function loadSeason(db: ReturnType<typeof services>["connection"]["db"]) {
       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM trainees) t
       JOIN (SELECT id, school_id, starts_on, row_number() OVER (ORDER BY id) AS n FROM placement_offers) o ON o.n = t.n
      WHERE t.n <= ${Math.min(OFFERS, TRAINEES / 2)}`);
+  // As autovacuum would after such a load: without statistics the planner guesses six schools, not 1,319.
+  await db.execute(sql`ANALYZE`);
   const counts = rowsOf<{ offers: number; trainees: number; bookings: number }>(
     await db.execute(sql`SELECT (SELECT count(*) FROM placement_offers)::int AS offers, (SELECT count(*) FROM trainees)::int AS trainees,
                                 (SELECT count(*) FROM placement_bookings)::int AS bookings`),
