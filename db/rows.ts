@@ -1,3 +1,25 @@
+/**
+ * The first row where the query must have produced one (an INSERT … RETURNING, a count, a row the caller has just
+ * written). An empty result there is a bug, so it fails loudly, naming what was expected, instead of reading
+ * properties of undefined further on.
+ */
+export function firstRow<T>(rows: readonly T[], what: string): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`Expected ${what}, but the query returned no rows`);
+  return row;
+}
+
+/**
+ * What a multi-row INSERT … RETURNING sent, paired with the row each gave back (PostgreSQL returns them in the order
+ * of the VALUES list). A different count is a bug, so it throws instead of pairing rows with undefined.
+ */
+export function pairInserted<I, R>(inputs: readonly I[], returned: readonly R[]): [I, R][] {
+  if (inputs.length !== returned.length)
+    throw new Error(`Inserted ${inputs.length} rows but ${returned.length} came back`);
+  // Same length, checked above.
+  return returned.map((row, i) => [inputs[i]!, row]);
+}
+
 /** Rows of a `db.execute()` result, whichever driver produced it. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

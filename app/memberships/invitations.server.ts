@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -76,23 +76,26 @@ export async function createInvitation(
        WHERE u.email = ${input.email} AND m.role = ${input.role}
          AND coalesce(m.school_id, m.organisation_id, m.partnership_id) = ${cols.schoolId ?? cols.organisationId ?? cols.partnershipId}`),
   );
-  if (existing[0].n > 0) return { ok: false, reason: "already-member" };
+  if (firstRow(existing, "a count of memberships").n > 0) return { ok: false, reason: "already-member" };
   const decision = await hitRateLimit(db, LIMITS.invitationsPerUser, inviter.id);
   if (!decision.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: decision.retryAfterSeconds };
 
   const token = generateToken();
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        email: input.email,
-        role: input.role,
-        ...cols,
-        tokenHash: hashToken(token),
-        invitedBy: inviter.id,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-      })
-      .returning({ id: invitations.id });
+    const row = firstRow(
+      await tx
+        .insert(invitations)
+        .values({
+          email: input.email,
+          role: input.role,
+          ...cols,
+          tokenHash: hashToken(token),
+          invitedBy: inviter.id,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
+        })
+        .returning({ id: invitations.id }),
+      "the row inserted into invitations",
+    );
     await queueEmail(tx, context.enqueue, input.email, "invitation", {
       inviterName: inviter.name,
       roleLabel: roleLabels[input.role].toLowerCase(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -115,12 +115,15 @@ export async function requestBooking(
         return refuse(409, `No places left on ${offerName(offer)}: all ${offer.places} are booked`);
 
       const state: BookingState = actor.side === "provider" ? "provider_confirmed" : "requested";
-      const [row] = rowsOf<{ id: string }>(
-        await tx.execute(sql`
+      const row = firstRow(
+        rowsOf<{ id: string }>(
+          await tx.execute(sql`
           INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state, requested_by)
           VALUES (${trainee.id}, ${offer.id}, ${offer.schoolId}, ${trainee.providerId}, ${input.label},
                   ${input.startsOn}, ${input.endsOn}, ${state}, ${actor.userId})
           RETURNING id`),
+        ),
+        "the row inserted into placement_bookings",
       );
       const mail = {
         event: "requested" as const,
@@ -175,10 +178,13 @@ export async function hasAgreement(db: Executor, providerId: string, schoolId: s
 }
 
 async function activeBookings(tx: Executor, offerId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await tx.execute(sql`
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await tx.execute(sql`
       SELECT count(*)::int AS n FROM placement_bookings
        WHERE offer_id = ${offerId} AND state NOT IN ('declined', 'cancelled')`),
+    ),
+    "a count",
   );
   return row.n;
 }

@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { facetKeys, requiredKeys, searchableText, splitKeys, type VacancyDocument } from "../document";
 import {
   activeFacets,
@@ -56,7 +56,10 @@ export function postgresEngine(db: Database): SearchEngine {
     },
     search: (query) => search(db, query),
     async countDocuments() {
-      const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`));
+      const row = firstRow(
+        rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`)),
+        "a count",
+      );
       return row.n;
     },
     beginBuild: () => beginBuild(db),
@@ -321,10 +324,13 @@ function orderBy(query: EngineQuery, ts: TsQueries | null): SQL {
 }
 
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(
-      sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(
+        sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
+      ),
     ),
+    "a count",
   );
   return row.n;
 }

@@ -25,7 +25,8 @@ export function queryUnits(words: string[], synonyms: Map<string, string[]>): Qu
       }
     }
     if (!matched) {
-      units.push({ alternatives: [[words[i]]], prefix: i === words.length - 1, typoOf: words[i] });
+      const word = words[i]!; // i < words.length: the loop's condition
+      units.push({ alternatives: [[word]], prefix: i === words.length - 1, typoOf: word });
       i++;
     }
   }
@@ -41,7 +42,8 @@ function label(prefix: boolean, weights: string): string {
 
 function phrase(words: string[], prefix: boolean, weights: string): string {
   const parts = words.map((w, i) => quote(w) + label(prefix && i === words.length - 1, weights));
-  return parts.length === 1 ? parts[0] : `(${parts.join(" <-> ")})`;
+  const [only, ...more] = parts;
+  return only !== undefined && more.length === 0 ? only : `(${parts.join(" <-> ")})`;
 }
 
 export type TsQueries = {

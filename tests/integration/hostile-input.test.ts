@@ -9,7 +9,7 @@ import { action as resetAction } from "../../app/routes/reset-password";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { action as signUpAction } from "../../app/routes/sign-up";
 import { action as verifyAction } from "../../app/routes/verify-email";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { memberships, organisations, partnerships, users } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, formRequest } from "../support/requests";
@@ -33,7 +33,10 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   async function counts() {
     const out: Record<string, number> = {};
     for (const table of TABLES) {
-      out[table] = rowsOf<{ n: number }>(await t.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0].n;
+      out[table] = firstRow(
+        rowsOf<{ n: number }>(await t.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))),
+        `the count of ${table}`,
+      ).n;
     }
     return out;
   }
@@ -54,18 +57,24 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   }
 
   async function signedInAdmin() {
-    const [p] = await t.db
-      .insert(partnerships)
-      .values({ slug: "area", name: "Area", region: "North West" })
-      .returning();
-    const [org] = await t.db
-      .insert(organisations)
-      .values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id })
-      .returning();
-    const [u] = await t.db
-      .insert(users)
-      .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
-      .returning();
+    const p = firstRow(
+      await t.db.insert(partnerships).values({ slug: "area", name: "Area", region: "North West" }).returning(),
+      "the row inserted into partnerships",
+    );
+    const org = firstRow(
+      await t.db
+        .insert(organisations)
+        .values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id })
+        .returning(),
+      "the row inserted into organisations",
+    );
+    const u = firstRow(
+      await t.db
+        .insert(users)
+        .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
+        .returning(),
+      "the row inserted into users",
+    );
     await t.db
       .insert(memberships)
       .values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });

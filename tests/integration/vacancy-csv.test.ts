@@ -4,7 +4,7 @@ import { startSession } from "../../app/auth/session.server";
 import { COLUMN_NAMES } from "../../app/vacancies/csv-import/columns";
 import { findImport, processImport, VACANCY_IMPORT_QUEUE } from "../../app/vacancies/csv-import/import.server";
 import { ensurePayScales } from "../../db/importers/pay-scales";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { vacancies, vacancyEvents, vacancyImports } from "../../db/schema";
 import * as importPage from "../../app/routes/hr.vacancies.import._index";
@@ -76,7 +76,10 @@ describe("CSV import of vacancies", () => {
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.split("/").pop()!;
     await processImport(t.db, services().enqueue, id);
-    const [job] = await t.db.select().from(vacancyImports).where(eq(vacancyImports.id, id));
+    const job = firstRow(
+      await t.db.select().from(vacancyImports).where(eq(vacancyImports.id, id)),
+      "a row from vacancyImports",
+    );
     return job;
   }
 
@@ -266,7 +269,7 @@ describe("CSV import of vacancies", () => {
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${VACANCY_IMPORT_QUEUE} AND data->>'importId' = ${id}`,
       ),
     );
-    expect(jobs[0].n).toBe(1);
+    expect(jobs[0]?.n).toBe(1);
     await processImport(t.db, services().enqueue, id);
     await processImport(t.db, services().enqueue, id); // a second delivery changes nothing
     expect(await (await view(cookieA)).json()).toMatchObject({ status: "done", processedRows: 2, importedCount: 2 });

@@ -60,22 +60,24 @@ export function fakeMeilisearch() {
           finishedAt: "2026-12-01T09:00:00.002Z",
         });
       }
+      // Every route below names its index in the second segment; "" never matches a real index.
+      const index = parts[1] ?? "";
       if (parts[0] === "indexes" && parts.length === 1 && request.method === "POST") {
         const { uid } = JSON.parse(text) as { uid: string };
         indexes.add(uid);
         return enqueue("indexCreation", uid);
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "GET") {
-        return indexes.has(parts[1])
+        return indexes.has(index)
           ? HttpResponse.json({
-              uid: parts[1],
+              uid: index,
               primaryKey: "id",
               createdAt: "2026-12-01T09:00:00Z",
               updatedAt: "2026-12-01T09:00:00Z",
             })
           : HttpResponse.json(
               {
-                message: `Index \`${parts[1]}\` not found.`,
+                message: `Index \`${index}\` not found.`,
                 code: "index_not_found",
                 type: "invalid_request",
                 link: "https://docs.meilisearch.com/errors#index_not_found",
@@ -84,13 +86,13 @@ export function fakeMeilisearch() {
             );
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "DELETE") {
-        indexes.delete(parts[1]);
-        return enqueue("indexDeletion", parts[1]);
+        indexes.delete(index);
+        return enqueue("indexDeletion", index);
       }
-      if (parts[0] === "indexes" && parts[2] === "settings") return enqueue("settingsUpdate", parts[1]);
+      if (parts[0] === "indexes" && parts[2] === "settings") return enqueue("settingsUpdate", index);
       if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete")
-        return enqueue("documentDeletion", parts[1]);
-      if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", parts[1]);
+        return enqueue("documentDeletion", index);
+      if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", index);
       if (parts[0] === "swap-indexes") return enqueue("indexSwap", null);
       return HttpResponse.json(
         { message: `unexpected ${request.method} ${url.pathname}`, code: "not_in_fake" },

@@ -98,8 +98,8 @@ describe("tsquery building", () => {
 
   it("expands a synonym phrase, prefixes the last plain word and adds typo alternatives", () => {
     const units = queryUnits(["computer", "science", "teachr"], map);
-    expect(units[0].alternatives).toContainEqual(["computing"]);
-    expect(units[0].alternatives).toContainEqual(["computer", "science"]);
+    expect(units[0]?.alternatives).toContainEqual(["computing"]);
+    expect(units[0]?.alternatives).toContainEqual(["computer", "science"]);
     const q = buildTsQueries(units, new Map([["teachr", ["teacher"]]]))!;
     expect(q.full).toContain("('computer' <-> 'science')");
     expect(q.full).toContain("('teachr':* | 'teacher')");
