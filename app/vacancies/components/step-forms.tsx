@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Checkbox, ChoiceGroup } from "../../components/choice-fields";
-import { FieldError, SelectField, TextAreaField, TextField } from "../../components/forms";
+import { FieldError, SelectField, TextAreaField, TextField, type Field } from "../../components/forms";
 import {
   applyMethodOptions,
   contractOptions,
@@ -17,8 +17,8 @@ import { SAFEGUARDING_STATEMENT } from "../safeguarding";
 import { subjectOptions } from "../../vocabulary/subjects";
 import { ScrollRegion } from "../../components/scroll-region";
 
-// Conform's field map: each step names the fields it owns, as plain form values, so a missing one is a type error.
-type Fields<Name extends string> = Record<Name, FieldMetadata<string | number | null | undefined>>;
+// Conform's field map: each step names the fields it owns, so a form without one of them is a type error.
+type Fields<Name extends string> = Record<Name, Field>;
 
 const blank = { value: "", label: "Choose…" };
 
@@ -71,14 +71,15 @@ export function WhereFields({
   fields,
   schools,
 }: {
-  fields: Fields<"fte" | "hoursPerWeek" | "locationKind" | "schools" | "workingPattern">;
+  fields: Fields<"fte" | "hoursPerWeek" | "locationKind" | "workingPattern"> & {
+    schools: FieldMetadata<{ schoolId?: unknown; share?: unknown }[] | undefined, Record<string, unknown>, string[]>;
+  };
   schools: SchoolChoice[];
 }) {
   // After a refused save, each ticked school's share has its own field (schools[i].share, i in ticked order): its
   // error is shown in that school's row, and its id is the one the error summary links to.
-  const shareFields = new Map<string, FieldMetadata<string>>();
-  const ticked = fields.schools as unknown as FieldMetadata<{ schoolId: string; share: string }[]>;
-  for (const item of ticked.getFieldList()) {
+  const shareFields = new Map<string, Field>();
+  for (const item of fields.schools.getFieldList()) {
     const { schoolId, share } = item.getFieldset();
     if (typeof schoolId.initialValue === "string") shareFields.set(schoolId.initialValue, share);
   }
@@ -156,7 +157,7 @@ export function WhereFields({
   );
 }
 
-function ShareCell({ school, meta }: { school: SchoolChoice; meta?: FieldMetadata<string> }) {
+function ShareCell({ school, meta }: { school: SchoolChoice; meta?: Field }) {
   const id = meta?.errors ? meta.id : `share-${school.id}`;
   return (
     <td className={meta?.errors ? "field--error" : undefined}>
