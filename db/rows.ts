@@ -23,7 +23,7 @@ export function pairInserted<I, R>(inputs: readonly I[], returned: readonly R[])
 /** Rows of a `db.execute()` result, whichever driver produced it. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return (result as { rows?: T[] }).rows ?? [];
 }
 
 /** postgres.js and PGlite take arrays and dates as they are, but JSON parameters need text. */

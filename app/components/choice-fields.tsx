@@ -3,7 +3,7 @@ import { FieldError, type Field } from "./forms";
 type Option = { value: string; label: string };
 
 function initialList(meta: Field): string[] {
-  const v = meta.initialValue as unknown;
+  const v = meta.initialValue;
   if (Array.isArray(v)) return v.map(String);
   return typeof v === "string" && v ? [v] : [];
 }

@@ -68,7 +68,7 @@ export async function updateVacancy(
       const current = await lockManaged(tx, userId, vacancyId);
       if (!current) return "not-found";
       if (!isEditable(current.status)) return "not-editable";
-      const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
+      const changes = diff(current, fields);
       if (Object.keys(changes).length === 0) return "saved";
       await tx
         .update(vacancies)
@@ -166,7 +166,7 @@ export async function setLocation(
       const named = (s: { name: string; share: number | null }) =>
         `${s.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
       const changes = {
-        ...diff(current as unknown as Record<string, unknown>, fields),
+        ...diff(current, fields),
         ...diff(
           { schools: before.map((s) => named({ name: s.name, share: s.fteShare })) },
           { schools: ordered.map((s) => named({ name: located.get(s.schoolId)!.name, share: s.share })) },

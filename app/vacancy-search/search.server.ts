@@ -8,14 +8,7 @@ import { rowsOf, textArrayLiteral } from "../../db/rows";
 import type { EngineQuery, FacetCounts, SearchEngine, SearchFilters } from "../../search/engine";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import { resolvePlace, type ResolvedPlace } from "../places/lookup.server";
-import {
-  activeFilterLabels,
-  defaultSort,
-  RADII_MILES,
-  searchQueryString,
-  type FilterField,
-  type SearchPageQuery,
-} from "./query";
+import { activeFilterLabels, defaultSort, RADII_MILES, searchQueryString, type SearchPageQuery } from "./query";
 import { resultView, type ResultView } from "./result-view";
 import { countOf } from "../text/plural";
 
@@ -90,7 +83,7 @@ async function suggestions(
   }
   for (const { field, label } of activeFilterLabels(query.filters, trustNames)) {
     const filters: SearchFilters = { ...query.filters };
-    delete filters[field as FilterField];
+    delete filters[field];
     tries.push(
       count({ filters }).then((n) =>
         n > 0

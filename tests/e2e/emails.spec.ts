@@ -112,9 +112,9 @@ test.use({ viewport: { width: 320, height: 640 } });
 
 const allSamples = [
   ...(Object.keys(samples) as TemplateName[]).map((template) => ({
-    label: template as string,
+    label: template,
     template,
-    props: samples[template] as EmailProps[TemplateName],
+    props: samples[template],
   })),
   ...moreSamples,
 ];

@@ -62,7 +62,7 @@ describe("account hardening", () => {
   it("the reset page is never cached and never sends its address as a referrer", async () => {
     // The headers function is what Remix applies to the document response.
     const { headers } = await import("../../app/routes/reset-password");
-    const h = new Headers(headers({} as never) as HeadersInit);
+    const h = new Headers(headers({} as never));
     expect(h.get("Referrer-Policy")).toBe("no-referrer");
     expect(h.get("Cache-Control")).toBe("no-store");
     expect((await callRoute(resetLoader, getRequest("/reset-password?token=abc"))).status).toBe(200);

@@ -146,12 +146,12 @@ describe("the neighbour query", () => {
     async () => {
       await ensurePayScales(t.db);
       await importSchools(t.db, path.join(SHARED, "schools-greater-manchester.csv"));
-      const rows = parse(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true }) as {
+      const rows = parse<{
         urn: string;
         lat: string;
         lng: string;
         phase: string;
-      }[];
+      }>(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true });
       const byUrn = new Map(
         rows.map((s) => [Number(s.urn), { lat: Number(s.lat), lng: Number(s.lng), phase: s.phase }]),
       );
@@ -490,7 +490,7 @@ describe("the area's pay page", () => {
       slug: r.f.partnership.slug,
     });
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
-    const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await csv.text(), { columns: true });
     expect(rows.find((x) => x.vacancy_id === id)).toMatchObject({
       school: "Sale Grammar School",
       salary_max_fte: "39556",

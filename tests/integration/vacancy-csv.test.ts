@@ -295,7 +295,7 @@ describe("CSV import of vacancies", () => {
   it("the queued job runs on the worker and the import reaches done", async () => {
     const { r, cookieA } = await signedIn();
     const { startWorkers } = await import("../../app/jobs/queues.server");
-    await startWorkers(services().boss!);
+    await startWorkers(services().boss);
     const response = await callRoute(
       importPage.action,
       upload(cookieA, { name: "worker.csv", body: csvOf([good(r)]) }),
@@ -307,7 +307,7 @@ describe("CSV import of vacancies", () => {
       status = (await findImport(t.db, r.hrA.id, id))!.status;
     }
     expect(status).toBe("done");
-    await services().boss!.offWork(VACANCY_IMPORT_QUEUE);
+    await services().boss.offWork(VACANCY_IMPORT_QUEUE);
   }, 30_000);
 
   describe("hostile files answer a field error, never a 500, and import nothing", () => {

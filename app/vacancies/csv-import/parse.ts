@@ -48,7 +48,7 @@ export function parseCsvText(text: string): ParsedCsv {
       bom: true,
       max_record_size: 64 * 1024,
       to: MAX_ROWS + 2,
-    }) as string[][];
+    });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, "") : "";
     return {
