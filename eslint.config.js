@@ -97,6 +97,23 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules, chosen for the bugs they catch: a promise nobody awaits (a write that may not happen, an
+    // error nobody sees), a promise where a callback's result is ignored, awaiting what is not a promise, and
+    // assertions the types already make. Each file is type-checked through the project's tsconfig. Over every file,
+    // tests included (an un-awaited `expect(...).rejects` passes silently): the type program is built once either
+    // way, so `npx eslint .` takes about 70 s on this machine whether tests/ are in or out (19 s without these rules).
+    name: "type-aware: rules that catch real bugs",
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      // A form's onSubmit or a button's onClick may be async: React ignores what they return.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unnecessary-type-assertion": "error",
+    },
+  },
+  {
     files: ["app/**/*.tsx", "emails/**/*.tsx", "tests/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -4,6 +4,7 @@ import type { Enqueue } from "../db/jobs";
 import { emails } from "../db/schema";
 import type { EmailProps, TemplateName } from "./catalogue";
 import { renderEmail } from "./render.server";
+import { firstRow } from "../db/rows";
 
 export const SEND_EMAIL_QUEUE = "email.send";
 export type SendEmailJob = { emailId: string };
@@ -21,17 +22,20 @@ export async function queueEmail<T extends TemplateName>(
   options: { headers?: Record<string, string> } = {},
 ): Promise<string> {
   const rendered = await renderEmail(template, props);
-  const [row] = await executor
-    .insert(emails)
-    .values({
-      to,
-      template,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      headers: options.headers ?? {},
-    })
-    .returning({ id: emails.id });
+  const row = firstRow(
+    await executor
+      .insert(emails)
+      .values({
+        to,
+        template,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: options.headers ?? {},
+      })
+      .returning({ id: emails.id }),
+    "the row inserted into emails",
+  );
   await enqueue(executor, SEND_EMAIL_QUEUE, { emailId: row.id } satisfies SendEmailJob, {
     retryLimit: 8,
     retryDelay: 15,

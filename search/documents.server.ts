@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { rowsOf, textArrayLiteral } from "../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../db/rows";
 import type { DocumentSchool, VacancyDocument } from "./document";
 import { isFaithSchool, schoolTypesOf } from "../app/vocabulary/school-types";
 
@@ -136,16 +136,18 @@ export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenera
         sql`SELECT ${columns} ${from} WHERE ${searchable} AND v.id > ${after} ORDER BY v.id LIMIT ${batchSize}`,
       ),
     );
-    if (rows.length === 0) return;
+    const last = rows.at(-1);
+    if (!last) return;
     yield rows.map(toDocument);
-    after = rows[rows.length - 1].vacancyId;
+    after = last.vacancyId;
   }
 }
 
 /** How many vacancies are searchable: what a full index should hold. */
 export async function countSearchable(db: Executor): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`),
+  const row = firstRow(
+    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`)),
+    "a count",
   );
   return row.n;
 }

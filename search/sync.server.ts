@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
 import type { Enqueue } from "../db/jobs";
-import { rowsOf, textArrayLiteral } from "../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../db/rows";
 import { documentsFor } from "./documents.server";
 import type { SearchEngine } from "./engine";
 
@@ -88,6 +88,9 @@ export async function drainSearchSync(
 }
 
 export async function pendingCount(db: Executor): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_sync_pending`));
+  const row = firstRow(
+    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_sync_pending`)),
+    "a count",
+  );
   return row.n;
 }

@@ -148,16 +148,19 @@ export function typoDistance(query: string, candidate: string): number {
   const d: number[][] = Array.from({ length: rows }, (_, i) =>
     Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
+  // Every index below is inside the rows × cols table, so the fallback is never read.
+  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
   for (let i = 1; i < rows; i++) {
+    const row = d[i] ?? [];
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
     }
   }
   const firstLetterPenalty = a.length > 0 && b.length > 0 && a[0] !== b[0] ? 1 : 0;
-  return d[a.length][b.length] + firstLetterPenalty;
+  return at(a.length, b.length) + firstLetterPenalty;
 }
 
 /** Whether `candidate` (a word in the index) matches query word `word` within its typo budget. */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import type { Role, Scope } from "../vocabulary/roles";
 
 /**
@@ -86,7 +87,11 @@ export function holdsRoleAnywhere(userId: string, roles: readonly Role[]): SQL {
 
 export async function hasRole(db: Executor, userId: string, role: Role | Role[], scope: Scope): Promise<boolean> {
   const roles = Array.isArray(role) ? role : [role];
-  const [row] = rowsOf<{ held: boolean }>(await db.execute(sql`SELECT ${holdsRole(userId, roles, scope)} AS held`));
+  const [row] = parseRows(
+    await db.execute(sql`SELECT ${holdsRole(userId, roles, scope)} AS held`),
+    z.object({ held: z.boolean() }),
+    "a role check",
+  );
   return row?.held === true;
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { jobAlertDeliveries, jobAlerts } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -82,10 +82,13 @@ export async function createAlert(
     }
     if (mine.length >= MAX_ALERTS)
       return { ok: false, field: "form", message: `You have ${MAX_ALERTS} alerts already: delete one first.` } as const;
-    const [row] = await tx
-      .insert(jobAlerts)
-      .values({ userId: user.id, search: canonical, summary, frequency })
-      .returning({ id: jobAlerts.id });
+    const row = firstRow(
+      await tx
+        .insert(jobAlerts)
+        .values({ userId: user.id, search: canonical, summary, frequency })
+        .returning({ id: jobAlerts.id }),
+      "the row inserted into jobAlerts",
+    );
     return { ok: true, alertId: row.id, existing: false } as const;
   });
 }
@@ -314,6 +317,6 @@ export async function runDueAlerts(
         report.vacancies += sent;
       }
     }
-    after = batch[batch.length - 1].id;
+    after = batch.at(-1)?.id ?? after;
   }
 }

@@ -14,9 +14,9 @@ export function unsubscribeToken(alertId: string, secret: string): string {
 
 /** The alert id a token was made for, or null for anything forged, cut short or malformed. */
 export function alertIdFromToken(token: string, secret: string): string | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return null;
-  const expected = Buffer.from(signature(match[1], secret));
-  const given = Buffer.from(match[2]);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1] : null;
+  const [, alertId, signed] = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token) ?? [];
+  if (alertId === undefined || signed === undefined) return null;
+  const expected = Buffer.from(signature(alertId, secret));
+  const given = Buffer.from(signed);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? alertId : null;
 }

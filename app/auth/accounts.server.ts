@@ -55,7 +55,8 @@ export async function signUp(
       .values({ email: input.email, name: input.name, passwordHash })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (inserted.length === 0) {
+    const [newUser] = inserted;
+    if (!newUser) {
       const [existing] = await tx.select({ name: users.name }).from(users).where(eq(users.email, input.email));
       await queueEmail(tx, context.enqueue, input.email, "account-exists", {
         name: existing?.name ?? input.name,
@@ -64,7 +65,7 @@ export async function signUp(
       });
       return null;
     }
-    const userId = inserted[0].id;
+    const userId = newUser.id;
     const token = await issueToken(tx, userId, "verify_email", VERIFY_TOKEN_HOURS * 3600_000);
     await queueEmail(tx, context.enqueue, input.email, "verify-email", {
       name: input.name,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { generateToken, hashToken } from "../auth/tokens.server";
 
 /**
@@ -71,10 +71,13 @@ export async function revokeFeeds(db: Executor, userId: string, kind: FeedKind, 
 }
 
 export async function liveFeedCount(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(sql`
       SELECT count(*)::int AS n FROM calendar_feeds
        WHERE created_by = ${userId} AND kind = ${kind} AND subject_id = ${subjectId} AND revoked_at IS NULL`),
+    ),
+    "a count",
   );
   return row.n;
 }

@@ -1,10 +1,9 @@
-import type { FieldMetadata } from "@conform-to/react";
-import { FieldError } from "./forms";
+import { FieldError, type Field } from "./forms";
 
 type Option = { value: string; label: string };
 
-function initialList(meta: FieldMetadata<unknown>): string[] {
-  const v = meta.initialValue as unknown;
+function initialList(meta: Field): string[] {
+  const v = meta.initialValue;
   if (Array.isArray(v)) return v.map(String);
   return typeof v === "string" && v ? [v] : [];
 }
@@ -21,7 +20,7 @@ export function ChoiceGroup({
   type,
   inline,
 }: {
-  meta: FieldMetadata<unknown>;
+  meta: Field;
   legend: string;
   hint?: string;
   options: readonly Option[];
@@ -62,7 +61,7 @@ export function ChoiceGroup({
 }
 
 /** One yes/no checkbox. */
-export function Checkbox({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
+export function Checkbox({ meta, label, hint }: { meta: Field; label: string; hint?: string }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   return (
     <div className={`field choice${meta.errors ? " field--error" : ""}`}>

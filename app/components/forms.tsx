@@ -2,8 +2,14 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 
+/**
+ * Conform's metadata for one field of any form. The components read its name, id, errors and initial value, never
+ * the form's own type, so one field type serves every form (a step form passes its fields as they are).
+ */
+export type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
 type FieldProps = {
-  meta: FieldMetadata<string | number | undefined | null>;
+  meta: Field;
   label: string;
   hint?: ReactNode;
   type?: "text" | "email" | "password" | "number" | "search" | "url" | "tel" | "date" | "datetime-local";
@@ -51,7 +57,7 @@ function FieldShell({
   hint,
   children,
 }: {
-  meta: FieldMetadata<string | number | undefined | null>;
+  meta: Field;
   label: string;
   hint?: ReactNode;
   children: (describedBy: string | undefined) => ReactNode;

@@ -16,13 +16,14 @@ export function projectPoints(points: MapPoint[], width = WIDTH, height = HEIGHT
   const k = Math.cos((meanLat * Math.PI) / 180);
   const xs = points.map((p) => p.lng * k);
   const ys = points.map((p) => p.lat);
+  const project = (x: number, y: number) => ({ x: width / 2 + (x - cx) * scale, y: height / 2 - (y - cy) * scale });
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   // A single point (or points in a line) still gets a sensible scale; everything is centred.
   const spanX = Math.max(maxX - minX, 0.01);
   const spanY = Math.max(maxY - minY, 0.01);
   const scale = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
   const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
-  return points.map((p, i) => ({ ...p, x: width / 2 + (xs[i] - cx) * scale, y: height / 2 - (ys[i] - cy) * scale }));
+  return points.map((p) => ({ ...p, ...project(p.lng * k, p.lat) }));
 }
 
 /**

@@ -47,6 +47,6 @@ export function humanMessage(issue: Issue): string | undefined {
   }
 }
 
-z.config({ customError: (issue) => humanMessage(issue as Issue) });
+z.config({ customError: (issue) => humanMessage(issue) });
 
 export { z };

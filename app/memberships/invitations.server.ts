@@ -1,12 +1,14 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { alias } from "drizzle-orm/pg-core";
+import { firstRow, parseRows } from "../../db/rows";
 import { invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hitRateLimit, LIMITS } from "../security/rate-limit.server";
 import { hasRole } from "../access/scope.server";
+import { z } from "../forms/zod";
 import { roleLabels, type Role, type Scope } from "../vocabulary/roles";
 import { INVITABLE_ROLES } from "./schemas";
 
@@ -70,29 +72,36 @@ export async function createInvitation(
     return { ok: false, reason: "role-not-allowed" };
   }
   const cols = scopeColumns(input.scope);
-  const existing = rowsOf<{ n: number }>(
+  const m = alias(memberships, "m");
+  const u = alias(users, "u");
+  const existing = parseRows(
     await db.execute(sql`
-      SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE u.email = ${input.email} AND m.role = ${input.role}
-         AND coalesce(m.school_id, m.organisation_id, m.partnership_id) = ${cols.schoolId ?? cols.organisationId ?? cols.partnershipId}`),
+      SELECT count(*)::int AS n FROM ${memberships} ${m} JOIN ${users} ${u} ON ${u.id} = ${m.userId}
+       WHERE ${u.email} = ${input.email} AND ${m.role} = ${input.role}
+         AND coalesce(${m.schoolId}, ${m.organisationId}, ${m.partnershipId}) = ${cols.schoolId ?? cols.organisationId ?? cols.partnershipId}`),
+    z.object({ n: z.number() }),
+    "a count of memberships",
   );
-  if (existing[0].n > 0) return { ok: false, reason: "already-member" };
+  if (firstRow(existing, "a count of memberships").n > 0) return { ok: false, reason: "already-member" };
   const decision = await hitRateLimit(db, LIMITS.invitationsPerUser, inviter.id);
   if (!decision.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: decision.retryAfterSeconds };
 
   const token = generateToken();
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        email: input.email,
-        role: input.role,
-        ...cols,
-        tokenHash: hashToken(token),
-        invitedBy: inviter.id,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-      })
-      .returning({ id: invitations.id });
+    const row = firstRow(
+      await tx
+        .insert(invitations)
+        .values({
+          email: input.email,
+          role: input.role,
+          ...cols,
+          tokenHash: hashToken(token),
+          invitedBy: inviter.id,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
+        })
+        .returning({ id: invitations.id }),
+      "the row inserted into invitations",
+    );
     await queueEmail(tx, context.enqueue, input.email, "invitation", {
       inviterName: inviter.name,
       roleLabel: roleLabels[input.role].toLowerCase(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 
 /** A mentor takes at most this many trainees at once unless their partnership says otherwise. */
 export const DEFAULT_MENTOR_CAP = 2;
@@ -15,12 +15,15 @@ export async function mentorLoad(
   period: { startsOn: string; endsOn: string },
   excludingBookingId?: string,
 ): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(sql`
       SELECT count(*)::int AS n FROM placement_bookings
        WHERE mentor_user_id = ${mentorUserId} AND state IN ('confirmed', 'completed')
          AND daterange(starts_on, ends_on, '[]') && daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')
          AND id <> ${excludingBookingId ?? ""}`),
+    ),
+    "a count",
   );
   return row.n;
 }

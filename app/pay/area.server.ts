@@ -125,10 +125,11 @@ export function groupOffers(offers: AreaOffer[], scales: ScaleFigure[], now: Dat
   const year = payYearOf(now.toISOString());
   return [...groups.values()]
     .map((list) => {
-      const { family, phase, payRange } = list[0];
+      // Groups come from offers, so none is empty; every offer in one shares its family, phase and range.
+      const { family, phase, payRange, payArea: firstArea } = list[0]!;
       const areaCounts = new Map<PayArea, number>();
       for (const o of list) areaCounts.set(o.payArea, (areaCounts.get(o.payArea) ?? 0) + 1);
-      const area = [...areaCounts].sort((a, b) => b[1] - a[1])[0][0];
+      const [area] = [...areaCounts].sort((a, b) => b[1] - a[1])[0] ?? [firstArea];
       const min = statutoryBound(scales, year, area, payRange, "min");
       const max = statutoryBound(scales, year, area, payRange, "max");
       return {

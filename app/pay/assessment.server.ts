@@ -4,7 +4,7 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
 import { leadEmployerKey, schoolEmployerKey } from "../organisations/employers.server";
@@ -34,10 +34,13 @@ let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
  * last import time), which one small query tells.
  */
 async function currentScales(db: Executor): Promise<ScaleFigure[]> {
-  const [{ stamp }] = rowsOf<{ stamp: string }>(
-    await db.execute(
-      sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`,
+  const { stamp } = firstRow(
+    rowsOf<{ stamp: string }>(
+      await db.execute(
+        sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`,
+      ),
     ),
+    "the pay scale figures' stamp",
   );
   if (cachedScales?.stamp !== stamp) cachedScales = { stamp, figures: await loadScales(db) };
   return cachedScales.figures;
@@ -175,23 +178,26 @@ export async function recordAssessment(
   },
 ): Promise<string> {
   const a = result.assessment;
-  const [row] = await tx
-    .insert(payAssessments)
-    .values({
-      vacancyId,
-      reason: options.reason,
-      payYear: a.year,
-      badge: a.badge.kind,
-      badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null,
-      benchmark: a.benchmark === null ? null : Math.round(a.benchmark),
-      flagged: a.flagged,
-      findings: a.findings,
-      policy: result.policy,
-      justification: options.justification ?? null,
-      decidedBy: options.userId ?? null,
-      assessedAt: options.now ?? new Date(),
-    })
-    .returning({ id: payAssessments.id });
+  const row = firstRow(
+    await tx
+      .insert(payAssessments)
+      .values({
+        vacancyId,
+        reason: options.reason,
+        payYear: a.year,
+        badge: a.badge.kind,
+        badgeBasisPoints: a.badge.kind === "below_nearby" ? a.badge.basisPoints : null,
+        benchmark: a.benchmark === null ? null : Math.round(a.benchmark),
+        flagged: a.flagged,
+        findings: a.findings,
+        policy: result.policy,
+        justification: options.justification ?? null,
+        decidedBy: options.userId ?? null,
+        assessedAt: options.now ?? new Date(),
+      })
+      .returning({ id: payAssessments.id }),
+    "the row inserted into payAssessments",
+  );
   await tx.update(vacancies).set({ payAssessmentId: row.id }).where(eq(vacancies.id, vacancyId));
   return row.id;
 }

@@ -111,7 +111,7 @@ export async function comparablesFor(
     byVacancy.set(r.vacancyId, {
       vacancyId: r.vacancyId,
       schoolId: r.schoolId,
-      role: roles[r.role],
+      role: roles[r.role] ?? "",
       phases: offer.phases,
       payRange: offer.payRange,
       salaryMaxFte: r.salaryMaxFte,

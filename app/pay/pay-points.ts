@@ -8,11 +8,12 @@ import { statutoryBound, type ScaleFigure } from "./scales";
 /** Every named point (M1, U3, L12, UQ2, LP5…) in one pay area, for a pay year or the latest earlier one held. */
 export function pointSalaries(scales: ScaleFigure[], year: string, area: PayArea): Record<string, number> {
   const out: Record<string, number> = {};
-  const points = new Set(
-    scales.filter((f) => f.area === area && /^[A-Z]+\d+$/.test(f.point)).map((f) => `${f.range}|${f.point}`),
+  const points = new Map(
+    scales
+      .filter((f) => f.area === area && /^[A-Z]+\d+$/.test(f.point))
+      .map((f) => [`${f.range}|${f.point}`, { range: f.range, point: f.point }]),
   );
-  for (const key of points) {
-    const [range, point] = key.split("|");
+  for (const { range, point } of points.values()) {
     const bound = statutoryBound(scales, year, area, range, point as "min");
     if (bound) out[point] = bound.amount;
   }

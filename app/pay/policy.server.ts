@@ -14,7 +14,7 @@ export async function savePolicy(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const before = await policyOf(tx, partnershipId);
-    const changes = diff(before as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    const changes = diff(before, next);
     if (Object.keys(changes).length === 0) return 0;
     await tx
       .insert(payPolicies)

@@ -185,7 +185,7 @@ export function eligibleComparables(
 
 function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFigure[], year: string): Finding[] {
   const findings: Finding[] = [];
-  const missing = new Set<string>();
+  const missing = new Map<string, { range: string; payArea: PayArea }>();
   for (const school of schools) {
     const area = payAreaOf(school.laCode, { code: school.districtCode ?? null, name: school.districtName ?? null });
     if (!area.certain && area.note)
@@ -193,7 +193,7 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
     if (offer.salaryMinFte !== null) {
       const range = minimumRangeOf(offer);
       const minimum = statutoryBound(scales, year, area.area, range, "min");
-      if (!minimum) missing.add(`${range}|${area.area}`);
+      if (!minimum) missing.set(`${range}|${area.area}`, { range, payArea: area.area });
       else if (offer.salaryMinFte < minimum.amount) {
         findings.push({
           kind: school.maintained ? "below_statutory_minimum" : "below_national_scale",
@@ -213,7 +213,7 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
     for (const allowance of offer.allowances) {
       if (!/^(tlr[123]|sen)$/.test(allowance.kind)) continue;
       const minimum = statutoryBound(scales, year, area.area, allowance.kind, "min");
-      if (!minimum) missing.add(`${allowance.kind}|${area.area}`);
+      if (!minimum) missing.set(`${allowance.kind}|${area.area}`, { range: allowance.kind, payArea: area.area });
       else if (allowance.amount < minimum.amount) {
         findings.push({
           kind: "allowance_below_minimum",
@@ -229,9 +229,8 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
       }
     }
   }
-  for (const key of missing) {
-    const [range, payArea] = key.split("|");
-    findings.push({ kind: "no_statutory_figure", range, payArea: payArea as PayArea, year });
+  for (const { range, payArea } of missing.values()) {
+    findings.push({ kind: "no_statutory_figure", range, payArea, year });
   }
   return findings;
 }

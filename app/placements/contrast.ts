@@ -26,10 +26,8 @@ export type ContrastCheck = {
 export function checkContrast(schools: ContrastSchool[]): ContrastCheck {
   const unique = [...new Map(schools.map((s) => [s.id, s])).values()];
   const warnings: ContrastWarning[] = [];
-  for (let i = 0; i < unique.length; i++) {
-    for (let j = i + 1; j < unique.length; j++) {
-      const a = unique[i];
-      const b = unique[j];
+  for (const [i, a] of unique.entries()) {
+    for (const b of unique.slice(i + 1)) {
       const reasons: string[] = [];
       if (a.trustId && a.trustId === b.trustId)
         reasons.push(`both are in the same trust${a.trustName ? ` (${a.trustName})` : ""}`);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import { resolvePlace } from "../places/lookup.server";
 import { METRES_PER_MILE } from "../vocabulary/distance";
@@ -29,14 +29,17 @@ export async function publishOffer(
       fieldErrors: { mentorIds: ["Choose mentors from the list"] },
     };
   return db.transaction(async (tx) => {
-    const [row] = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+    const row = firstRow(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`
         INSERT INTO placement_offers (school_id, academic_year, phase, subjects, key_stage, send, year_groups,
                                       starts_on, ends_on, places, notes, created_by)
         VALUES (${school.id}, ${academicYearOf(input.startsOn)}, ${input.phase}, ${textArrayLiteral(input.subjects)}::text[],
                 ${input.keyStage ?? null}, ${input.send}, ${textArrayLiteral(input.yearGroups ? [input.yearGroups] : [])}::text[],
                 ${input.startsOn}, ${input.endsOn}, ${input.places}, ${input.notes}, ${userId})
         RETURNING id`),
+      ),
+      "the row inserted into placement_offers",
     );
     for (const mentorId of input.mentorIds)
       await tx.execute(sql`INSERT INTO placement_offer_mentors (offer_id, user_id) VALUES (${row.id}, ${mentorId})`);

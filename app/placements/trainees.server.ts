@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
@@ -52,21 +52,27 @@ export async function registerTrainee(
         fieldErrors: { email: [`A trainee with this e-mail address is already registered with ${provider.name}`] },
       };
     const token = generateToken();
-    const [invitation] = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+    const invitation = firstRow(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`
         INSERT INTO invitations (email, role, scope_kind, organisation_id, token_hash, invited_by, expires_at)
         VALUES (${input.email}, 'trainee', 'organisation', ${provider.id}, ${hashToken(token)}, ${inviter.id},
                 ${new Date(Date.now() + INVITATION_DAYS * 86_400_000)})
         RETURNING id`),
+      ),
+      "the row inserted into invitations",
     );
-    const [row] = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+    const row = firstRow(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`
         INSERT INTO trainees (provider_id, invitation_id, name, email, route, subject, phase, programme_starts_on,
                               programme_ends_on, target_days, home_area, home_lat, home_lng, max_travel_miles)
         VALUES (${provider.id}, ${invitation.id}, ${input.name}, ${input.email}, ${input.route}, ${input.subject},
                 ${input.phase}, ${input.programmeStartsOn}, ${input.programmeEndsOn}, ${input.targetDays},
                 ${home.label}, ${home.lat}, ${home.lng}, ${input.maxTravelMiles})
         RETURNING id`),
+      ),
+      "the row inserted into trainees",
     );
     await queueEmail(tx, context.enqueue, input.email, "invitation", {
       inviterName: inviter.name,

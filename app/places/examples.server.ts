@@ -52,13 +52,15 @@ export function placeNotFoundMessage(examples: PlaceExamples | null, typed: stri
   if (!examples)
     return `We could not find “${shown}”. Try a full postcode, a postcode district, a town or a local authority.`;
   const same = (v: string) => v.toLowerCase() === typed.trim().toLowerCase();
-  const parts = [
-    ["a full postcode like", examples.postcode],
-    ["a postcode district like", examples.outcode],
-    ["a town like", examples.town],
-    ["a local authority like", examples.localAuthority],
-  ].map(([words, example]) => (same(example) ? words.replace(/ like$/, "") : `${words} ${example}`));
-  return `We could not find “${shown}”. Try ${parts.slice(0, -1).join(", ")} or ${parts[parts.length - 1]}.`;
+  const parts = (
+    [
+      ["a full postcode like", examples.postcode],
+      ["a postcode district like", examples.outcode],
+      ["a town like", examples.town],
+      ["a local authority like", examples.localAuthority],
+    ] as const
+  ).map(([words, example]) => (same(example) ? words.replace(/ like$/, "") : `${words} ${example}`));
+  return `We could not find “${shown}”. Try ${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}.`;
 }
 
 /** Tests reset the memo between databases. */

@@ -11,7 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const partnerships = await adminPartnerships(db(), user.id);
   if (partnerships.length === 0) throw forbidden("Only partnership administrators can use these pages");
-  if (partnerships.length === 1) throw redirect(`/admin/${partnerships[0].slug}`);
+  const [only, ...others] = partnerships;
+  if (only && others.length === 0) throw redirect(`/admin/${only.slug}`);
   return json({ partnerships });
 }
 

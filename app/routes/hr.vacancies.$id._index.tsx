@@ -107,7 +107,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = extendSchema.safeParse(Object.fromEntries(formData));
       const closesAt = parsed.success ? fromLondonLocal(parsed.data.closesAt) : null;
       if (!parsed.success || !closesAt) {
-        const message = parsed.success ? "Enter a real date and time" : parsed.error.issues[0].message;
+        const message = parsed.success
+          ? "Enter a real date and time"
+          : (parsed.error.issues[0]?.message ?? "Enter a real date and time");
         return refused<ActionData>({ error: message, field: "extend" });
       }
       return done(

@@ -13,7 +13,15 @@ import { AdvertFields, ApplyFields, PayFields, RoleFields, WhereFields } from ".
 import { StepList } from "../vacancies/components/step-list";
 import { requireManagedVacancy } from "../vacancies/guards.server";
 import { shareableSchools } from "../vacancies/shares.server";
-import { nextStep, STEPS, stepDefaults, stepFields, stepSchemas, type StepKey } from "../vacancies/steps";
+import {
+  nextStep,
+  STEPS,
+  stepDefaults,
+  stepFields,
+  stepSchemas,
+  type StepFormInput,
+  type StepKey,
+} from "../vacancies/steps";
 import { PAY_FLAG_ON_EDIT } from "../pay/gate.server";
 import { setLocation, updateVacancy } from "../vacancies/editing.server";
 import { fillSalaryFieldsFromPoints } from "../pay/pay-points";
@@ -127,14 +135,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditStep() {
   const { id, title, step, stepTitle, defaults, schoolChoices, status, pointSalaries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<StepFormInput>({
     id: `vacancy-${step}`,
     lastResult: actionData?.result,
     defaultValue: defaults,
     // Each step is validated by the server when saved; no round trip on every blur.
     shouldValidate: "onSubmit",
   });
-  const f = fields as never;
+  const f = fields;
   return (
     <div className="form">
       <p>

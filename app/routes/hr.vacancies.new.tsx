@@ -48,7 +48,7 @@ export default function NewVacancy() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrorSummary form={form} focusKey={actionData} />
         <PostingFor contexts={contexts} />
-        <RoleFields fields={fields as never} />
+        <RoleFields fields={fields} />
         <button type="submit" className="button">
           Save and continue
         </button>

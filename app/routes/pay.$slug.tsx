@@ -270,7 +270,7 @@ export default function AreaPay() {
                       <tr key={`${o.vacancyId}-${o.phase}`}>
                         <td>{o.schoolName}</td>
                         <td>
-                          {o.employer} ({employerKinds[o.employerKind].split(" (")[0].toLowerCase()})
+                          {o.employer} ({employerKinds[o.employerKind].replace(/ \(.*$/, "").toLowerCase()})
                         </td>
                         <td>
                           {o.status === "published" ? (

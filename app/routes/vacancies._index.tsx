@@ -78,7 +78,7 @@ export default function VacancySearch() {
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/vacancies";
-  const errorList = Object.entries(errors) as [string, string][];
+  const errorList = Object.entries<string>(errors);
   const pages = outcome ? Math.min(MAX_PAGE, Math.max(1, Math.ceil(outcome.total / outcome.pageSize))) : 1;
   const from = outcome?.place ? query.location : "";
   const here = outcome?.place ?? null;

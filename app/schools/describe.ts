@@ -21,7 +21,7 @@ export function phaseInWords(phase: string | null): string | null {
 export function typeInWords(school: { establishmentType?: string | null; typeGroup: string | null }): string | null {
   if (school.establishmentType) return school.establishmentType;
   if (!school.typeGroup) return null;
-  return Object.hasOwn(TYPE_WORDS, school.typeGroup) ? TYPE_WORDS[school.typeGroup] : null;
+  return Object.hasOwn(TYPE_WORDS, school.typeGroup) ? (TYPE_WORDS[school.typeGroup] ?? null) : null;
 }
 
 /** "Secondary academy, Sale", "Special school, Northbrook": the lead line of a school's page. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { pseudonym, securityLog } from "./security-log.server";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
@@ -42,11 +42,14 @@ export async function hitRateLimit(
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const key = `${limit.name}:${subject.toLowerCase()}`;
-  const [row] = rowsOf<{ hits: number }>(
-    await db.execute(sql`
+  const row = firstRow(
+    rowsOf<{ hits: number }>(
+      await db.execute(sql`
       INSERT INTO rate_limits (key, window_start, hits) VALUES (${key}, ${windowStart.toISOString()}, 1)
       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
       RETURNING hits`),
+    ),
+    "the row inserted into rate_limits",
   );
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   const allowed = Number(row.hits) <= limit.max;

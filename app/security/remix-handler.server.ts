@@ -22,35 +22,35 @@ export function remixHandler(options: {
   getLoadContext: (req: Request, res: Response) => Record<string, unknown>;
 }) {
   const handle = createRequestHandler(options.build, options.mode);
-  return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const response = await handle(remixRequest(req, res), options.getLoadContext(req, res) as never);
-      const signedIn =
-        SESSION_COOKIE.test(req.get("cookie") ?? "") ||
-        response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
-      if (response.status === 404 && signedIn) {
-        // Possibly probing another organisation's records: who (the session's stored id, a hash of the token), where.
-        const token = /(?:^|;\s*)(?:__Host-)?staffroom_session=([^;]*)/.exec(req.get("cookie") ?? "")?.[1] ?? "";
-        securityLog("not-found.signed-in", {
-          session: token ? hashToken(token).slice(0, 16) : null,
-          ip: req.ip,
-          method: req.method,
-          path: req.path,
-        });
-      }
-      res.statusMessage = response.statusText;
-      res.status(response.status);
-      // A route's own header replaces the site-wide default set earlier (Referrer-Policy on the reset page).
-      for (const [key, value] of response.headers.entries()) {
-        if (key === "set-cookie") res.append(key, value);
-        else res.setHeader(key, value);
-      }
-      if (signedIn) res.setHeader("Cache-Control", "no-store");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
-    } catch (error) {
-      next(error);
+  const serve = async (req: Request, res: Response) => {
+    const response = await handle(remixRequest(req, res), options.getLoadContext(req, res) as never);
+    const signedIn =
+      SESSION_COOKIE.test(req.get("cookie") ?? "") ||
+      response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
+    if (response.status === 404 && signedIn) {
+      // Possibly probing another organisation's records: who (the session's stored id, a hash of the token), where.
+      const token = /(?:^|;\s*)(?:__Host-)?staffroom_session=([^;]*)/.exec(req.get("cookie") ?? "")?.[1] ?? "";
+      securityLog("not-found.signed-in", {
+        session: token ? hashToken(token).slice(0, 16) : null,
+        ip: req.ip,
+        method: req.method,
+        path: req.path,
+      });
     }
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    // A route's own header replaces the site-wide default set earlier (Referrer-Policy on the reset page).
+    for (const [key, value] of response.headers.entries()) {
+      if (key === "set-cookie") res.append(key, value);
+      else res.setHeader(key, value);
+    }
+    if (signedIn) res.setHeader("Cache-Control", "no-store");
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  };
+  // Express 4 ignores what a handler returns, so a failure reaches the error handler through next().
+  return (req: Request, res: Response, next: NextFunction) => {
+    serve(req, res).catch(next);
   };
 }
 

@@ -1,10 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { alias } from "drizzle-orm/pg-core";
+import { parseRows } from "../../db/rows";
+import { memberships, organisations, schools } from "../../db/schema";
+import { z } from "../forms/zod";
 import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
 import type { Role } from "../vocabulary/roles";
 
-const HR: Role[] = ["hr"];
+const HR_ROLE: Role = "hr";
+const HR: Role[] = [HR_ROLE];
 
 /**
  * SQL for "the vacancy owners this user manages as HR": organisations where they hold hr, and schools
@@ -44,16 +48,28 @@ export function hrSchoolIds(userId: string): SQL {
 
 export type PostingContext = { kind: "organisation" | "school"; id: string; name: string };
 
+const postingContext = z.object({
+  kind: z.enum(["organisation", "school"]),
+  id: z.string(),
+  name: z.string(),
+}) satisfies z.ZodType<PostingContext>;
+
 /** Where a user can post from: each organisation and each school at which they hold hr directly. */
 export async function postingContexts(db: Executor, userId: string): Promise<PostingContext[]> {
-  return rowsOf<PostingContext>(
+  const m = alias(memberships, "m");
+  const o = alias(organisations, "o");
+  const s = alias(schools, "s");
+  return parseRows(
     await db.execute(sql`
-      SELECT 'organisation' AS kind, o.id, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-       WHERE m.user_id = ${userId} AND m.role = 'hr'
+      SELECT 'organisation' AS kind, ${o.id}, ${o.name}
+        FROM ${memberships} ${m} JOIN ${organisations} ${o} ON ${o.id} = ${m.organisationId}
+       WHERE ${m.userId} = ${userId} AND ${m.role} = ${HR_ROLE}
       UNION ALL
-      SELECT 'school' AS kind, s.id, s.name FROM memberships m JOIN schools s ON s.id = m.school_id
-       WHERE m.user_id = ${userId} AND m.role = 'hr'
+      SELECT 'school' AS kind, ${s.id}, ${s.name} FROM ${memberships} ${m} JOIN ${schools} ${s} ON ${s.id} = ${m.schoolId}
+       WHERE ${m.userId} = ${userId} AND ${m.role} = ${HR_ROLE}
       ORDER BY kind, name`),
+    postingContext,
+    "a user's posting contexts",
   );
 }
 
@@ -61,7 +77,9 @@ export type PostableSchool = { id: string; urn: number; name: string; town: stri
 
 /** Schools a vacancy owned by this user's HR role can be located at. */
 export async function postableSchools(db: Executor, userId: string): Promise<PostableSchool[]> {
-  return rowsOf<PostableSchool>(
-    await db.execute(sql`SELECT id, urn, name, town FROM schools WHERE id IN (${hrSchoolIds(userId)}) ORDER BY name`),
-  );
+  return db
+    .select({ id: schools.id, urn: schools.urn, name: schools.name, town: schools.town })
+    .from(schools)
+    .where(sql`${schools.id} IN (${hrSchoolIds(userId)})`)
+    .orderBy(schools.name);
 }

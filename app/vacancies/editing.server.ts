@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { vacancies, vacancySchools } from "../../db/schema";
 import { diff } from "../audit/diff";
 import { checkEditedPay, PAY_FLAG_ON_EDIT } from "../pay/gate.server";
@@ -21,16 +21,19 @@ export async function createDraft(
   fields: Partial<typeof vacancies.$inferInsert> & { title: string; role: string },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(vacancies)
-      .values({
-        ...fields,
-        ownerOrganisationId: owner.kind === "organisation" ? owner.id : null,
-        ownerSchoolId: owner.kind === "school" ? owner.id : null,
-        status: "draft",
-        createdBy: userId,
-      })
-      .returning({ id: vacancies.id });
+    const row = firstRow(
+      await tx
+        .insert(vacancies)
+        .values({
+          ...fields,
+          ownerOrganisationId: owner.kind === "organisation" ? owner.id : null,
+          ownerSchoolId: owner.kind === "school" ? owner.id : null,
+          status: "draft",
+          createdBy: userId,
+        })
+        .returning({ id: vacancies.id }),
+      "the row inserted into vacancies",
+    );
     await record(tx, row.id, userId, "created", diff({}, fields));
     return row.id;
   });
@@ -65,7 +68,7 @@ export async function updateVacancy(
       const current = await lockManaged(tx, userId, vacancyId);
       if (!current) return "not-found";
       if (!isEditable(current.status)) return "not-editable";
-      const changes = diff(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
+      const changes = diff(current, fields);
       if (Object.keys(changes).length === 0) return "saved";
       await tx
         .update(vacancies)
@@ -124,9 +127,12 @@ export async function setLocation(
         { fte: input.fte, schools: input.schools },
       );
       // Only shares someone else answers for limit a change: a school the user holds hr for too is theirs to agree.
-      const [{ n: othersBefore }] = rowsOf<{ n: number }>(
-        await tx.execute(sql`SELECT count(*)::int AS n FROM vacancy_share_confirmations
+      const { n: othersBefore } = firstRow(
+        rowsOf<{ n: number }>(
+          await tx.execute(sql`SELECT count(*)::int AS n FROM vacancy_share_confirmations
                               WHERE vacancy_id = ${vacancyId} AND school_id NOT IN (${hrSchoolIds(userId)})`),
+        ),
+        "a count",
       );
       const allowed = checkShareChange({
         status: current.status,
@@ -160,7 +166,7 @@ export async function setLocation(
       const named = (s: { name: string; share: number | null }) =>
         `${s.name}${s.share ? ` (${formatFte(s.share)})` : ""}`;
       const changes = {
-        ...diff(current as unknown as Record<string, unknown>, fields),
+        ...diff(current, fields),
         ...diff(
           { schools: before.map((s) => named({ name: s.name, share: s.fteShare })) },
           { schools: ordered.map((s) => named({ name: located.get(s.schoolId)!.name, share: s.share })) },
@@ -201,10 +207,13 @@ export async function copyVacancy(db: Database, userId: string, vacancyId: strin
       schools: list,
       ...content
     } = source;
-    const [row] = await tx
-      .insert(vacancies)
-      .values({ ...content, title: `${source.title} (copy)`, status: "draft", createdBy: userId })
-      .returning({ id: vacancies.id });
+    const row = firstRow(
+      await tx
+        .insert(vacancies)
+        .values({ ...content, title: `${source.title} (copy)`, status: "draft", createdBy: userId })
+        .returning({ id: vacancies.id }),
+      "the row inserted into vacancies",
+    );
     if (list.length > 0) {
       await tx.insert(vacancySchools).values(
         list.map((s, position) => ({

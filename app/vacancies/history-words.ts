@@ -23,7 +23,7 @@ const yesNo: Words = (v) => (v ? "yes" : "no");
 const labelled =
   (labels: Record<string, string>): Words =>
   (v) =>
-    typeof v === "string" && Object.hasOwn(labels, v) ? labels[v] : String(v);
+    (typeof v === "string" && Object.hasOwn(labels, v) ? labels[v] : undefined) ?? String(v);
 const list =
   (each: Words): Words =>
   (v) =>
@@ -109,7 +109,8 @@ export function actionInWords(action: string): string {
     "share confirmed": "Share confirmed",
     "share declined": "Share declined",
   };
-  return Object.hasOwn(words, action)
-    ? words[action]
-    : action.charAt(0).toUpperCase() + action.slice(1).replace(/_/g, " ");
+  return (
+    (Object.hasOwn(words, action) ? words[action] : undefined) ??
+    action.charAt(0).toUpperCase() + action.slice(1).replace(/_/g, " ")
+  );
 }

@@ -53,7 +53,7 @@ export async function applyTransition(
         ? (extra.closesAt ?? v.closesAt ?? null)
         : null;
   if (next && userId !== null) await queueTransitionCheck(tx, enqueue(), next);
-  const changes = diff(v as unknown as Record<string, unknown>, {
+  const changes = diff(v, {
     status: fields.status,
     ...(extra.closesAt ? { closesAt: extra.closesAt } : {}),
     ...(fields.closedReason !== undefined ? { closedReason: fields.closedReason } : {}),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { organisations, schools, vacancies } from "../../db/schema";
 import { toThousandths, type VacancySchool } from "./records.server";
 import { employerOf, sharedWithNames } from "./shares.server";
@@ -206,10 +206,13 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
 }
 
 async function countLive(db: Executor, now: Date): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(
-      sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`,
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(
+        sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`,
+      ),
     ),
+    "a count",
   );
   return row.n;
 }

@@ -19,7 +19,8 @@ import { subjectValues } from "../vocabulary/subjects";
  * error (a 500). Years outside 1900–2999 are typing slips, and JavaScript reads years below 100 as 19xx.
  */
 function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number);
+  // The pattern has already matched; a missing part reads as 0, which no check below accepts.
+  const [y = 0, m = 0, d = 0] = value.split("-").map(Number);
   if (y < 1900 || y > 2999) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;

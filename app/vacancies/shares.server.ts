@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { vacancyShareConfirmations } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
 import type { VacancyShareProps } from "../../emails/templates/vacancy-share";
@@ -156,13 +156,15 @@ async function hrOfOwner(tx: Executor, vacancyId: string): Promise<Recipient[]> 
 type VacancyHeading = { title: string; employer: string };
 
 async function headingOf(tx: Executor, vacancyId: string): Promise<VacancyHeading> {
-  const [row] = rowsOf<VacancyHeading>(
-    await tx.execute(sql`
+  return firstRow(
+    rowsOf<VacancyHeading>(
+      await tx.execute(sql`
       SELECT v.title, coalesce(o.name, os.name) AS employer FROM vacancies v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id LEFT JOIN schools os ON os.id = v.owner_school_id
        WHERE v.id = ${vacancyId}`),
+    ),
+    `the heading of vacancy ${vacancyId}`,
   );
-  return row;
 }
 
 type Mail = Omit<VacancyShareProps, "name" | "url">;

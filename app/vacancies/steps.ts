@@ -27,6 +27,18 @@ export const stepSchemas = {
   apply: applyStep,
 } as const;
 
+/**
+ * Every field of the step forms, as the browser sends them. The edit page's one form shows whichever step it is on,
+ * so its fields are all of these; each step's component reads the ones it owns.
+ */
+export type StepFormInput = Partial<
+  z.input<typeof roleStep> &
+    z.input<typeof whereStep> &
+    z.input<typeof payStep> &
+    z.input<typeof advertStep> &
+    z.input<typeof applyStep>
+>;
+
 /** The form's starting values for a step, from the stored vacancy. */
 export function stepDefaults(step: StepKey, v: VacancyWithSchools): Record<string, unknown> {
   switch (step) {

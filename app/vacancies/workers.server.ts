@@ -13,8 +13,8 @@ export const vacancyWorkers: Workers = {
       await applyDueTransitions(services().connection.db);
     });
     await boss.schedule(VACANCY_TRANSITIONS_QUEUE, "* * * * *", {});
-    await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-      await processImport(services().connection.db, services().enqueue, job.data.importId);
+    await boss.work<VacancyImportJob>(VACANCY_IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await processImport(services().connection.db, services().enqueue, job.data.importId);
     });
   },
 };

@@ -28,7 +28,7 @@ export const FILTER_OPTIONS = {
   role: roleLabels,
   phase: phaseLabels,
   keyStage: keyStageLabels,
-  subject: Object.fromEntries(subjectValues.map((v) => [v, subjectLabel(v)])) as Record<string, string>,
+  subject: Object.fromEntries(subjectValues.map((v) => [v, subjectLabel(v)])),
   contract: contractLabels,
   pattern: workingPatternLabels,
   payRange: payRangeLabels,

@@ -10,14 +10,7 @@ import { rowsOf, textArrayLiteral } from "../../db/rows";
 import type { EngineQuery, FacetCounts, SearchEngine, SearchFilters } from "../../search/engine";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import { resolvePlace, type ResolvedPlace } from "../places/lookup.server";
-import {
-  activeFilterLabels,
-  defaultSort,
-  RADII_MILES,
-  searchQueryString,
-  type FilterField,
-  type SearchPageQuery,
-} from "./query";
+import { activeFilterLabels, defaultSort, RADII_MILES, searchQueryString, type SearchPageQuery } from "./query";
 import { resultView, type ResultView } from "./result-view";
 import { countOf } from "../text/plural";
 import { interpretQuery, type RecognisedFilter } from "./interpret";

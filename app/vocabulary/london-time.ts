@@ -7,7 +7,8 @@ export const LONDON = "Europe/London";
 export function fromLondonLocal(local: string): Date | null {
   const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);
   if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number);
+  // The pattern has matched, so every part is there; the defaults only satisfy the type.
+  const [, y = 0, mo = 0, d = 0, h = 0, mi = 0] = m.map(Number);
   const date = new TZDate(y, mo - 1, d, h, mi, 0, LONDON);
   // Reject dates that rolled over (31 February) rather than silently moving them.
   if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;

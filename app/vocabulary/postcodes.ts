@@ -40,11 +40,12 @@ export function parsePostcodeQuery(input: string): ParsedPostcode | null {
   if (full) return { kind: "postcode", key: full };
 
   const words = input.toUpperCase().trim().split(/\s+/).filter(Boolean);
-  if (words.length === 2 && OUTCODE.test(words[0]) && /^[0-9]$/.test(words[1])) {
-    return { kind: "sector", key: `${words[0]} ${words[1]}` };
+  const [word, second] = words;
+  if (word === undefined) return null;
+  if (words.length === 2 && second !== undefined && OUTCODE.test(word) && /^[0-9]$/.test(second)) {
+    return { kind: "sector", key: `${word} ${second}` };
   }
   if (words.length !== 1) return null;
-  const word = words[0];
   if (OUTCODE.test(word)) return { kind: "outcode", key: word };
   const sector = SECTOR_COMPACT.exec(word);
   return sector ? { kind: "sector", key: `${sector[1]} ${sector[2]}` } : null;
@@ -52,11 +53,10 @@ export function parsePostcodeQuery(input: string): ParsedPostcode | null {
 
 /** "M33 6AA" → "M33". Expects a canonical postcode. */
 export function outcodeOf(postcode: string): string {
-  return postcode.split(" ")[0];
+  return postcode.replace(/ .*$/, "");
 }
 
 /** "M33 6AA" → "M33 6". Expects a canonical postcode. */
 export function sectorOf(postcode: string): string {
-  const [outward, inward] = postcode.split(" ");
-  return `${outward} ${inward[0]}`;
+  return postcode.replace(/^(\S+) (\S).*$/, "$1 $2");
 }

@@ -42,7 +42,7 @@ export const subjects = [
 ] as const;
 
 export type Subject = (typeof subjects)[number]["value"];
-export const subjectValues = subjects.map((s) => s.value) as Subject[];
+export const subjectValues: Subject[] = subjects.map((s) => s.value);
 export const subjectOptions = subjects.map((s) => ({ value: s.value, label: s.label }));
 const labelByValue = new Map<string, string>(subjects.map((s) => [s.value, s.label]));
 

@@ -59,9 +59,14 @@ const codePointOpen: PlaceFormat = {
   name: "codepoint-open",
   describe: "OS Code-Point Open CSV (no header row)",
   hasHeader: false,
-  matches: (first) => first.length >= 4 && normalisePostcode(first[0]) !== null && /^\d+$/.test(first[1].trim()),
+  matches: ([postcode, quality, ...rest]) =>
+    rest.length >= 2 &&
+    postcode !== undefined &&
+    normalisePostcode(postcode) !== null &&
+    /^\d+$/.test(quality?.trim() ?? ""),
   read: (row) => {
-    const [postcode, quality, eastings, northings] = row.map((c) => c.trim());
+    // matches() saw at least four cells; a short row reads as empty cells, which the parsers refuse.
+    const [postcode = "", quality, eastings = "", northings = ""] = row.map((c) => c.trim());
     if (quality === "90") return { ok: false, reason: "no coordinates (positional quality 90)" };
     return place("postcode", postcode, parseGridReference(eastings, northings), { postcodeCount: 1 });
   },

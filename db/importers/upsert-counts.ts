@@ -23,7 +23,11 @@ export function updateFromExcluded<T extends PgTable>(
   keys: (keyof T["_"]["columns"] & string)[],
 ): { set: Record<string, SQL>; changed: SQL } {
   const columns = getTableColumns(table);
-  const names = keys.map((k) => columns[k].name);
+  const names = keys.map((k) => {
+    const column = columns[k];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return column.name;
+  });
   const set = Object.fromEntries(keys.map((k, i) => [k, sql.raw(`excluded."${names[i]}"`)]));
   const tableName = getTableName(table);
   const mine = names.map((n) => `"${tableName}"."${n}"`).join(", ");

@@ -71,14 +71,15 @@ export function runImportCli({ label, help, run }: ImportCli): void {
       allowPositionals: true,
       options: { la: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
-    if (values.help || positionals.length !== 1) {
+    const [file] = positionals;
+    if (values.help || file === undefined || positionals.length !== 1) {
       console.log(`${help}\n\nDatabase: DATABASE_URL, or PGlite.\n${pgliteWarning}`);
       return values.help ? 0 : 2;
     }
     const connection = await openScriptDatabase({ force: values.force });
     const progress = progressReporter(label);
     try {
-      const report = await run(connection.db, positionals[0], values, progress.listener);
+      const report = await run(connection.db, file, values, progress.listener);
       progress.stop();
       console.log(formatReport(report));
     } finally {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import type { CsvInput } from "../importers/csv-source";
 import { importSchools, type ImportReport } from "../importers/schools";
-import { rowsOf } from "../rows";
+import { firstRow, rowsOf } from "../rows";
 import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedPlacements } from "./placements";
@@ -16,7 +16,10 @@ export type { SeedSummary } from "./partnership";
 
 /** The server seeds only a database with no partnership at all, so it never mixes a demo into real data. */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM partnerships`));
+  const row = firstRow(
+    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM partnerships`)),
+    "a count",
+  );
   return row.n === 0;
 }
 
@@ -86,8 +89,9 @@ async function seedAllVacancies(tx: Executor, partnershipId: string): Promise<nu
 }
 
 async function demoPartnershipId(tx: Executor): Promise<string> {
-  const [row] = rowsOf<{ id: string }>(
-    await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`),
+  const row = firstRow(
+    rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`)),
+    "the demo partnership",
   );
   return row.id;
 }
@@ -110,7 +114,7 @@ function placesOf(generated: FictionalSchool[]): (typeof places.$inferInsert)[] 
   const common = { laCode: "990", laName: "Demoshire", source };
   const byOutcode = new Map<string, FictionalSchool[]>();
   for (const s of generated) {
-    const outcode = s.postcode!.split(" ")[0];
+    const outcode = s.postcode!.replace(/ .*$/, "");
     byOutcode.set(outcode, [...(byOutcode.get(outcode) ?? []), s]);
   }
   const outcodes = [...byOutcode].map(([key, members]) => ({

@@ -12,6 +12,7 @@ import {
   type LocalAuthority,
   type TrustSlug,
 } from "./demo-cast";
+import { firstRow } from "../rows";
 
 export type SeedSummary = {
   partnerships: number;
@@ -36,10 +37,13 @@ export type PartnershipPlan = {
  * exist, whether fictional or imported. Users whose e-mail is taken are reused rather than duplicated.
  */
 export async function seedPartnership(tx: Executor, plan: PartnershipPlan): Promise<SeedSummary> {
-  const [partnership] = await tx
-    .insert(partnerships)
-    .values({ ...demoPartnership, region: plan.region, settings: { defaultRadiusMiles: 10 } })
-    .returning({ id: partnerships.id });
+  const partnership = firstRow(
+    await tx
+      .insert(partnerships)
+      .values({ ...demoPartnership, region: plan.region, settings: { defaultRadiusMiles: 10 } })
+      .returning({ id: partnerships.id }),
+    "the row inserted into partnerships",
+  );
   const partnershipId = partnership.id;
 
   const orgRows = await tx

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rowsOf } from "../rows";
+import { firstRow, rowsOf } from "../rows";
 import { demoIttProvider } from "./demo-cast";
 
 /**
@@ -22,7 +22,8 @@ export const placementMentors = [
 type School = { id: string; name: string; phase: string; owner: string | null };
 
 export async function seedPlacements(tx: Executor, partnershipId: string, passwordHash: string) {
-  const id = async (query: ReturnType<typeof sql>) => rowsOf<{ id: string }>(await tx.execute(query))[0].id;
+  const id = async (query: ReturnType<typeof sql>) =>
+    firstRow(rowsOf<{ id: string }>(await tx.execute(query)), "an id from the demo seed").id;
   const providerId = await id(sql`SELECT id FROM organisations WHERE slug = ${demoIttProvider.slug}`);
   const coordinatorId = await id(sql`SELECT id FROM users WHERE email = 'itt@vale.example'`);
   const maxId = await id(sql`SELECT id FROM users WHERE email = 'mentor@northbrook.example'`);
@@ -43,12 +44,15 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   };
   const primaries = schools.filter((s) => s.phase === "primary" && s.id !== maxSchoolId);
   const secondaries = schools.filter((s) => s.phase === "secondary" && s.id !== maxSchoolId);
-  const riverside = primaries.find((s) => s.owner === "riverside-schools-trust") ?? primaries[0];
-  const laPrimary = primaries.find((s) => s.owner === null && s.id !== riverside.id) ?? primaries[1];
+  const riverside =
+    primaries.find((s) => s.owner === "riverside-schools-trust") ?? firstRow(primaries, "a demo primary school");
+  const laPrimary =
+    primaries.find((s) => s.owner === null && s.id !== riverside.id) ??
+    firstRow(primaries.slice(1), "a second demo primary school");
   // The demo trainee trains for the phase of the demo mentor's school, and did placement A at another school of it.
   const tomPhase = maxSchool.phase === "secondary" ? "secondary" : "primary";
   const peers = (tomPhase === "secondary" ? secondaries : primaries).filter((s) => s.id !== laPrimary.id);
-  const tomA = peers.find((s) => s.owner === "riverside-schools-trust") ?? peers[0];
+  const tomA = peers.find((s) => s.owner === "riverside-schools-trust") ?? firstRow(peers, `a demo ${tomPhase} school`);
   const otherPrimaries = primaries.filter((s) => ![riverside.id, laPrimary.id, tomA.id].includes(s.id)).slice(0, 5);
   const otherSecondaries = secondaries.filter((s) => s.id !== tomA.id).slice(0, 3);
   const agreed = [...new Set([maxSchool, tomA, riverside, laPrimary, ...otherPrimaries, ...otherSecondaries])];
@@ -65,7 +69,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
       VALUES (${userId}, 'mentor', 'school', ${i === 0 ? tomA.id : laPrimary.id})`);
     mentorIds.push(userId);
   }
-  const [maya, omar] = mentorIds;
+  const [maya = "", omar = ""] = mentorIds; // placementMentors names two
 
   for (const s of agreed)
     await tx.execute(sql`
@@ -113,10 +117,13 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   );
 
   const homeOf = async (school: School) =>
-    rowsOf<{ area: string; lat: number; lng: number }>(
-      await tx.execute(sql`
+    firstRow(
+      rowsOf<{ area: string; lat: number; lng: number }>(
+        await tx.execute(sql`
         SELECT split_part(s.postcode, ' ', 1) AS area, s.lat + 0.01 AS lat, s.lng - 0.01 AS lng FROM schools s WHERE s.id = ${school.id}`),
-    )[0];
+      ),
+      `school ${school.id}`,
+    );
   const trainee = async (
     name: string,
     email: string,

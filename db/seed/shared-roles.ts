@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rowsOf } from "../rows";
+import { firstRow, rowsOf } from "../rows";
 import { vacancies, vacancyEvents, vacancySchools, vacancyShareConfirmations } from "../schema";
 import { demoUsers } from "./demo-cast";
 import { PAY_2025_26 } from "./vacancies";
@@ -31,7 +31,9 @@ export async function seedSharedRoles(tx: Executor, partnershipId: string, now: 
                             ORDER BY (phase = 'Secondary') DESC, urn LIMIT 2`),
     );
   const [leadSchools, partnerSchools] = [await schoolsOf(lead.id), await schoolsOf(partner.id)];
-  if (leadSchools.length < 2 || partnerSchools.length < 2) return 0;
+  const [lead1, lead2] = leadSchools;
+  const [partner1, partner2] = partnerSchools;
+  if (!lead1 || !lead2 || !partner1 || !partner2) return 0;
   const users = rowsOf<{ id: string; email: string }>(
     await tx.execute(sql`SELECT id, email FROM users WHERE email IN (${demoEmail(LEAD)}, ${demoEmail(PARTNER)})`),
   );
@@ -61,33 +63,36 @@ export async function seedSharedRoles(tx: Executor, partnershipId: string, now: 
     {
       subject: "music",
       title: "Teacher of Music",
-      schools: [leadSchools[0], partnerSchools[0]],
-      shares: ["0.600", "0.400"],
+      schools: [lead1, partner1] as const,
+      shares: ["0.600", "0.400"] as const,
       confirmed: true,
     },
     {
       subject: "computing",
       title: "Teacher of Computing",
-      schools: [leadSchools[1], partnerSchools[1]],
-      shares: ["0.500", "0.500"],
+      schools: [lead2, partner2] as const,
+      shares: ["0.500", "0.500"] as const,
       confirmed: false,
     },
   ];
   for (const role of roles) {
     const [leadSchool, partnerSchool] = role.schools;
-    const [row] = await tx
-      .insert(vacancies)
-      .values({
-        ...common,
-        title: `${role.title} (shared with ${partnerSchool.name})`,
-        subjects: [role.subject],
-        aboutRole: `${role.title} at ${leadSchool.name} and ${partnerSchool.name}: one post, employed by ${lead.name}, with ${partnerSchool.name} of ${partner.name} taking part of the week. A demonstration vacancy in a fictional region.`,
-        aboutSchool: `Two schools of the Demo Vale Schools Partnership, a fictional group of schools recruiting together.`,
-        ...(role.confirmed
-          ? { status: "published" as const, publishedAt: days(-5), closesAt: days(30) }
-          : { status: "draft" as const, closesAt: days(40) }),
-      })
-      .returning({ id: vacancies.id });
+    const row = firstRow(
+      await tx
+        .insert(vacancies)
+        .values({
+          ...common,
+          title: `${role.title} (shared with ${partnerSchool.name})`,
+          subjects: [role.subject],
+          aboutRole: `${role.title} at ${leadSchool.name} and ${partnerSchool.name}: one post, employed by ${lead.name}, with ${partnerSchool.name} of ${partner.name} taking part of the week. A demonstration vacancy in a fictional region.`,
+          aboutSchool: `Two schools of the Demo Vale Schools Partnership, a fictional group of schools recruiting together.`,
+          ...(role.confirmed
+            ? { status: "published" as const, publishedAt: days(-5), closesAt: days(30) }
+            : { status: "draft" as const, closesAt: days(40) }),
+        })
+        .returning({ id: vacancies.id }),
+      "the row inserted into vacancies",
+    );
     await tx.insert(vacancySchools).values(
       role.schools.map((s, position) => ({
         vacancyId: row.id,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rowsOf } from "../rows";
+import { pairInserted, rowsOf } from "../rows";
 import { vacancies, vacancyEvents, vacancySchools } from "../schema";
 import { seededRandom } from "./fictional-region";
 import { advertFor, FLEXIBLE_ROLES, withConditions } from "./adverts";
@@ -45,7 +45,11 @@ export async function seedVacancies(
   const count = options.count ?? 300;
   const now = options.now ?? new Date();
   const random = seededRandom(20261122);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(random() * items.length)];
+    if (item === undefined) throw new Error("Cannot pick from an empty list");
+    return item;
+  };
   const between = (lo: number, hi: number) => Math.round(lo + random() * (hi - lo));
   const days = (n: number) => new Date(now.getTime() + n * 86400_000);
   const noon = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12, 0, 0));
@@ -260,8 +264,8 @@ export async function seedVacancies(
   await tx
     .insert(vacancySchools)
     .values(
-      inserted.flatMap((v, i) =>
-        planned[i].schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.id, fteShare: s.share, position })),
+      pairInserted(planned, inserted).flatMap(([p, v]) =>
+        p.schools.map((s, position) => ({ vacancyId: v.id, schoolId: s.id, fteShare: s.share, position })),
       ),
     );
   await tx

@@ -150,6 +150,7 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
         results: Response[];
       };
       const [first, ...own] = results;
+      if (!first) throw new Error("Meilisearch answered a multi-search with no results");
       const facets = query.facets ? emptyFacets() : undefined;
       if (facets) {
         const fill = (distribution: Record<string, Record<string, number>> | undefined, only?: FacetName) => {

@@ -56,7 +56,10 @@ export function postgresEngine(db: Database): SearchEngine {
     },
     search: (query) => search(db, query),
     async countDocuments() {
-      const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`));
+      const row = firstRow(
+        rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`)),
+        "a count",
+      );
       return row.n;
     },
     beginBuild: () => beginBuild(db),
@@ -356,10 +359,13 @@ function bestTier(ts: TsQueries): SQL {
 }
 
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(
-      sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(
+        sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
+      ),
     ),
+    "a count",
   );
   return row.n;
 }

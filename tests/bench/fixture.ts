@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 
 /** Subjects of the generated secondary roles, with the words their titles use. */
 const SUBJECTS = [
@@ -31,10 +31,13 @@ const SUBJECTS = [
  */
 export async function loadVacancies(db: Database, count: number) {
   await db.execute(sql`INSERT INTO partnerships (slug, name, region) VALUES ('bench', 'Bench', 'England')`);
-  const [trust] = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`INSERT INTO organisations (kind, slug, name) VALUES ('academy_trust', 'bench-trust', 'Bench Trust') RETURNING id`,
+  const trust = firstRow(
+    rowsOf<{ id: string }>(
+      await db.execute(
+        sql`INSERT INTO organisations (kind, slug, name) VALUES ('academy_trust', 'bench-trust', 'Bench Trust') RETURNING id`,
+      ),
     ),
+    "the row inserted into organisations",
   );
   await db.execute(
     sql`UPDATE schools SET trust_id = ${trust.id} WHERE id IN (SELECT id FROM schools ORDER BY urn LIMIT 500)`,
@@ -47,10 +50,13 @@ export async function loadVacancies(db: Database, count: number) {
       FROM (SELECT id, row_number() OVER (ORDER BY urn) AS n FROM schools WHERE trust_id IS NULL AND type_group = 'academy') a
       JOIN organisations o ON o.slug = 'bench-trust-' || (1 + a.n % 200)
      WHERE s.id = a.id`);
-  const [user] = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`INSERT INTO users (email, name, password_hash) VALUES ('hr@bench.example', 'Bench HR', 'x') RETURNING id`,
+  const user = firstRow(
+    rowsOf<{ id: string }>(
+      await db.execute(
+        sql`INSERT INTO users (email, name, password_hash) VALUES ('hr@bench.example', 'Bench HR', 'x') RETURNING id`,
+      ),
     ),
+    "the row inserted into users",
   );
   await db.execute(
     sql`INSERT INTO memberships (user_id, role, scope_kind, organisation_id) VALUES (${user.id}, 'hr', 'organisation', ${trust.id})`,
@@ -62,7 +68,10 @@ export async function loadVacancies(db: Database, count: number) {
              WHERE s2.id <> s.id AND s2.lat IS NOT NULL AND s2.lng IS NOT NULL AND s.lat IS NOT NULL
              ORDER BY ll_to_earth(s2.lat, s2.lng) <-> ll_to_earth(s.lat, s.lng) LIMIT 1) AS neighbour_id
       FROM schools s`);
-  const [{ c }] = rowsOf<{ c: number }>(await db.execute(sql`SELECT count(*)::int AS c FROM bench_schools`));
+  const { c } = firstRow(
+    rowsOf<{ c: number }>(await db.execute(sql`SELECT count(*)::int AS c FROM bench_schools`)),
+    "a count",
+  );
   const subjectValues = `{${SUBJECTS.map(([v]) => v).join(",")}}`;
   const subjectTitles = `{${SUBJECTS.map(([, t]) => `"${t}"`).join(",")}}`;
   // Vacancy g sits at school ((g * 7919) mod c) + 1: spread evenly, deterministically.
@@ -138,8 +147,11 @@ export async function loadVacancies(db: Database, count: number) {
     await db.execute(sql`SELECT id FROM vacancies WHERE status = 'published' ORDER BY id LIMIT 5000`),
   ).map((r) => r.id);
   const schoolIds = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM schools ORDER BY urn`)).map((r) => r.id);
-  const [{ n: trustVacancies }] = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies WHERE owner_organisation_id = ${trust.id}`),
+  const { n: trustVacancies } = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM vacancies WHERE owner_organisation_id = ${trust.id}`),
+    ),
+    "a count",
   );
   const trustSchoolIds = rowsOf<{ id: string }>(
     await db.execute(sql`SELECT id FROM schools WHERE trust_id = ${trust.id} ORDER BY urn`),

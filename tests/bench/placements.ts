@@ -17,9 +17,10 @@ import { traineesOf } from "../../app/placements/trainees.server";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { services } from "../../app/services.server";
 import { importSchools } from "../../db/importers/schools";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, firstRow } from "../../db/rows";
 import { enqueueLater } from "../support/jobs";
 import { measure, ms } from "./stats";
+import { cycle } from "../support/arrays";
 
 const SCHOOLS_FILE = path.resolve("../shared/data/schools-greater-manchester.csv");
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 2_000);
@@ -67,8 +68,8 @@ async function main() {
     const actor = { userId: season.coordinatorId, side: "provider" as const };
     let next = 0;
     const book = async () => {
-      const trainee = free[next % free.length];
-      const offer = offers[(next * 7919) % offers.length];
+      const trainee = cycle(free, next);
+      const offer = cycle(offers, next * 7919);
       next++;
       return requestBooking(
         db,
@@ -138,7 +139,8 @@ async function main() {
 
 /** Every school in one partnership, one provider agreed with all, OFFERS offers and TRAINEES trainees, in SQL. */
 async function loadSeason(db: ReturnType<typeof services>["connection"]["db"]) {
-  const one = async (q: ReturnType<typeof sql>) => rowsOf<{ id: string }>(await db.execute(q))[0].id;
+  const one = async (q: ReturnType<typeof sql>) =>
+    firstRow(rowsOf<{ id: string }>(await db.execute(q)), "a fixture row").id;
   const partnershipId = await one(
     sql`INSERT INTO partnerships (slug, name, region) VALUES ('gm', 'GM', 'North West') RETURNING id`,
   );

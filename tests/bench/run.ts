@@ -23,7 +23,7 @@ import type { Database } from "../../db/client";
 import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";
 import { vacancies } from "../../db/schema";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, firstRow } from "../../db/rows";
 import { reindex } from "../../search/reindex.server";
 import { assessVacancy, reassessOpenVacancies } from "../../app/pay/assessment.server";
 import { ensurePayScales } from "../../db/importers/pay-scales";
@@ -31,6 +31,8 @@ import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
 import { engineQuery, naiveSearch, outcodes, representativeQueries, totalOf } from "./search";
 import { measure, ms, type percentiles } from "./stats";
+import { cycle } from "../support/arrays";
+import { cookiePair } from "../support/requests";
 
 const SCHOOLS_FILE = path.resolve("../shared/data/schools-england.csv");
 const OUTCODES_FILE = path.resolve("../shared/data/postcode-outcodes-gb.csv");
@@ -125,7 +127,10 @@ async function main() {
       },
     );
     const db = services().connection.db;
-    const version = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))[0].v;
+    const version = firstRow(
+      rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`)),
+      "the server version",
+    ).v;
     console.log(`engine: ${engine} ${version}`);
 
     let t = performance.now();
@@ -138,7 +143,7 @@ async function main() {
     const loadSeconds = (performance.now() - t) / 1000;
     console.log(`loaded ${VACANCIES} vacancies in ${loadSeconds.toFixed(1)} s`);
 
-    const loadAverage = os.loadavg()[0];
+    const [loadAverage] = os.loadavg() as [number, number, number];
     const results: Result[] = [];
     const run = async (
       name: string,
@@ -174,7 +179,7 @@ async function main() {
       return;
     }
     await run("(a) public vacancy page: the vacancy, its owner and schools (findPublicVacancy)", (i) =>
-      findPublicVacancy(db, fixture.publishedIds[(i * 7919) % fixture.publishedIds.length], now),
+      findPublicVacancy(db, cycle(fixture.publishedIds, i * 7919), now),
     );
     await run(
       `(b) HR dashboard, first page (hrDashboard; the trust manages ${fixture.trustVacancies.toLocaleString("en-GB")} vacancies)`,
@@ -193,7 +198,7 @@ async function main() {
       () => explainScheduler(now),
     );
     await run("school page: live vacancies at a school (liveVacanciesAtSchool)", (i) =>
-      liveVacanciesAtSchool(db, fixture.schoolIds[(i * 104729) % fixture.schoolIds.length], now),
+      liveVacanciesAtSchool(db, cycle(fixture.schoolIds, i * 104729), now),
     );
     // The feed is slow at this scale (hundreds of ms a call): fewer runs keep the benchmark to a few minutes.
     const feedRuns = Math.min(ITERATIONS, 30);
@@ -213,7 +218,7 @@ async function main() {
     // The same pages end to end on the server: Remix's request handler runs the loaders and renders the HTML.
     const cookie = (await startSession(fixture.hrUserId, { verified: true })).split(";")[0];
     await run("(a) public vacancy page, whole server render (loaders and HTML, no network)", (i) =>
-      render(`/vacancies/${fixture.publishedIds[(i * 7919) % fixture.publishedIds.length]}`),
+      render(`/vacancies/${cycle(fixture.publishedIds, i * 7919)}`),
     );
     await run("(b) HR dashboard page, whole server render, signed in", () =>
       render("/hr/vacancies", { Cookie: cookie }),
@@ -296,9 +301,9 @@ async function benchPay(r: { engine: string; version: string }) {
     const evidence = result?.assessment.findings.find((f) => "comparables" in f);
     comparables.push(evidence && "comparables" in evidence ? evidence.comparables.length : 0);
   }
-  const one = await measure(ITERATIONS, (i) => assessVacancy(db, sample[(i * 7919) % sample.length], now));
+  const one = await measure(ITERATIONS, (i) => assessVacancy(db, cycle(sample, i * 7919), now));
   console.log(`pay: one assessment p50 ${ms(one.p50)} p95 ${ms(one.p95)} p99 ${ms(one.p99)}`);
-  const plan = await explainExecuted(db, (spy) => assessVacancy(spy, sample[0], now));
+  const plan = await explainExecuted(db, (spy) => assessVacancy(spy, firstRow(sample, "a sampled vacancy"), now));
   const neighbourPlan = plan.find((p) => p.includes("pay_offers")) ?? "";
   const scansVacancies = /Seq Scan on vacancies/.test(neighbourPlan);
   console.log(

@@ -16,7 +16,7 @@ type Place = { lat: number; lng: number; label: string };
 
 /** Outcode centroids from ../shared/data/postcode-outcodes-gb.csv (OS Code-Point Open 2025.4). */
 export function outcodes(file: string, wanted: string[]): Record<string, Place> {
-  const rows = parse(readFileSync(file), { columns: true }) as { outcode: string; lat: string; lng: string }[];
+  const rows = parse<{ outcode: string; lat: string; lng: string }>(readFileSync(file), { columns: true });
   const found: Record<string, Place> = {};
   for (const r of rows)
     if (wanted.includes(r.outcode)) found[r.outcode] = { lat: Number(r.lat), lng: Number(r.lng), label: r.outcode };

@@ -1,7 +1,9 @@
 /** Percentiles of timings in milliseconds, nearest-rank. */
 export function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  if (sorted.length === 0) throw new Error("No samples to take percentiles of");
+  // The index is clamped to 0..length-1 of a non-empty list, so the sample is there.
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
   return { p50: at(50), p95: at(95), p99: at(99), n: sorted.length };
 }
 

@@ -125,11 +125,14 @@ const moreSamples: { label: string; template: TemplateName; props: EmailProps[Te
 /** WCAG's contrast ratio between two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
   const luminance = (c: string) => {
-    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const channels = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const [r, g, bl] = channels;
+    if (r === undefined || g === undefined || bl === undefined) throw new Error(`Not an rgb() colour: ${c}`);
     const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
   };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  const [la, lb] = [luminance(a), luminance(b)];
+  const [hi, lo] = [Math.max(la, lb), Math.min(la, lb)];
   return (hi + 0.05) / (lo + 0.05);
 }
 
@@ -137,9 +140,9 @@ test.use({ viewport: { width: 320, height: 640 } });
 
 const allSamples = [
   ...(Object.keys(samples) as TemplateName[]).map((template) => ({
-    label: template as string,
+    label: template,
     template,
-    props: samples[template] as EmailProps[TemplateName],
+    props: samples[template],
   })),
   ...moreSamples,
 ];

@@ -11,7 +11,7 @@ async function offerFor(page: Page, window: string, notAt: string[] = []): Promi
     .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, label: e.textContent ?? "" })));
   const found = options.find((o) => o.value && o.label.includes(window) && !notAt.some((s) => o.label.startsWith(s)));
   if (!found) throw new Error(`No offer for ${window} in ${JSON.stringify(options)}`);
-  return { value: found.value, school: found.label.split(" (")[0] };
+  return { value: found.value, school: found.label.replace(/ \(.*$/, "") };
 }
 
 test("an ITT coordinator builds a two-school rotation for a trainee, with errors at the fields first", async ({

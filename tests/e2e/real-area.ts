@@ -13,7 +13,7 @@ import { distanceMetres, METRES_PER_MILE } from "../../app/vocabulary/distance";
 import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { isDatabaseEmpty, seedDemoRegion } from "../../db/seed/demo";
 import { reindex } from "../../search/reindex.server";
@@ -48,8 +48,11 @@ async function main() {
     }
     await importSchools(db, path.join(SHARED, "schools-greater-manchester.csv"));
     await importPostcodes(db, path.join(SHARED, "postcodes-greater-manchester.csv"));
-    const [here] = rowsOf<{ lat: number; lng: number }>(
-      await db.execute(sql`SELECT lat, lng FROM places WHERE key = ${REAL_POSTCODE}`),
+    const here = firstRow(
+      rowsOf<{ lat: number; lng: number }>(
+        await db.execute(sql`SELECT lat, lng FROM places WHERE key = ${REAL_POSTCODE}`),
+      ),
+      `the place ${REAL_POSTCODE}`,
     );
     const schools = rowsOf<School>(
       await db.execute(
@@ -87,14 +90,17 @@ async function main() {
         .map((s) => ({ s, title: `Teacher of English, ${s.name}`, phase: "secondary", subject: "english" })),
     ];
     for (const [i, p] of plan.entries()) {
-      const [v] = rowsOf<{ id: string }>(
-        await db.execute(sql`
+      const v = firstRow(
+        rowsOf<{ id: string }>(
+          await db.execute(sql`
           INSERT INTO vacancies (owner_school_id, status, title, role, phases, subjects, pay_range, salary_min_fte, salary_max_fte,
                                  about_role, apply_method, apply_url, published_at, closes_at)
           VALUES (${p.s.id}, 'published', ${p.title}, 'classroom_teacher', ${`{${p.phase}}`}::text[], ${`{${p.subject}}`}::text[], 'main',
                   32916, 45352, 'A vacancy made for the end-to-end search journey.', 'external_link', 'https://example.org/apply',
                   now() - make_interval(mins => ${i}), now() + interval '30 days')
           RETURNING id`),
+        ),
+        "the row inserted into vacancies",
       );
       await db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) VALUES (${v.id}, ${p.s.id})`);
     }

@@ -15,7 +15,7 @@ test("a visitor searches the schools directory, filters by phase, sees the map a
     .getByLabel("Phase")
     .locator("option", { hasText: /^Secondary \(/ })
     .getAttribute("value");
-  await page.getByLabel("Phase").selectOption(secondary!);
+  await page.getByLabel("Phase").selectOption(secondary);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/phase=/);
   await expect(page.getByRole("link", { name: "Riverside Academy", exact: true })).toBeVisible();

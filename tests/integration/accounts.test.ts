@@ -11,31 +11,33 @@ import {
 import { readSession } from "../../app/auth/session.server";
 import { hitRateLimit, LIMITS } from "../../app/security/rate-limit.server";
 import { hashToken } from "../../app/auth/tokens.server";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { emails, sessions, users, userTokens } from "../../db/schema";
 import { enqueueLater } from "../support/jobs";
 import { useTestDatabase } from "../support/database";
 import { cookiePair, getRequest } from "../support/requests";
+import { captured } from "../support/arrays";
 
 const APP = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 const person = { name: "Ada Lovelace", email: "ada@example.com", password: "correct horse battery staple" };
 
 function tokenFromMail(text: string, path: string): string {
-  const match = text.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`));
-  if (!match) throw new Error(`no ${path} link in: ${text}`);
-  return match[1];
+  return captured(text, new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`), `a ${path} link`);
 }
 
 describe("accounts", () => {
   const t = useTestDatabase();
 
   async function latestMail(to: string) {
-    const [mail] = await t.db
-      .select()
-      .from(emails)
-      .where(eq(emails.to, to))
-      .orderBy(sql`created_at DESC`)
-      .limit(1);
+    const mail = firstRow(
+      await t.db
+        .select()
+        .from(emails)
+        .where(eq(emails.to, to))
+        .orderBy(sql`created_at DESC`)
+        .limit(1),
+      "a row from emails",
+    );
     return mail;
   }
 
@@ -49,15 +51,15 @@ describe("accounts", () => {
     const result = await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
     expect(result.ok).toBe(true);
     if (!result.ok || !result.setCookie) throw new Error("expected a session");
-    const [user] = await t.db.select().from(users).where(eq(users.email, person.email));
+    const user = firstRow(await t.db.select().from(users).where(eq(users.email, person.email)), "a row from users");
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(person.password);
 
-    const token = cookiePair(result.setCookie).split("=")[1];
+    const token = captured(cookiePair(result.setCookie), /=(.*)$/, "a session token");
     const stored = await t.db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(stored).toHaveLength(1);
-    expect(stored[0].id).toBe(hashToken(token));
-    expect(stored[0].id).not.toBe(token);
+    expect(firstRow(stored, "the new session").id).toBe(hashToken(token));
+    expect(stored[0]?.id).not.toBe(token);
     expect(result.setCookie).toMatch(/HttpOnly/i);
     expect(result.setCookie).toMatch(/SameSite=Lax/i);
   });
@@ -87,7 +89,7 @@ describe("accounts", () => {
     const token = tokenFromMail((await latestMail(person.email)).text, "/verify-email");
     expect(await verifyEmail(t.db, token)).toBe(true);
     expect(await verifyEmail(t.db, token)).toBe(false);
-    const [user] = await t.db.select().from(users).where(eq(users.email, person.email));
+    const user = firstRow(await t.db.select().from(users).where(eq(users.email, person.email)), "a row from users");
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
 
     await t.db.update(users).set({ emailVerifiedAt: null });
@@ -154,7 +156,7 @@ describe("accounts", () => {
   it("limits guesses at the current password on the account page, failures only", async () => {
     const created = await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
     expect(created.ok).toBe(true);
-    const [user] = await t.db.select().from(users).where(eq(users.email, person.email));
+    const user = firstRow(await t.db.select().from(users).where(eq(users.email, person.email)), "a row from users");
     for (let i = 0; i < 10; i++) {
       const r = await changePassword(t.db, user.id, {
         currentPassword: `guess ${i}`,
@@ -222,7 +224,7 @@ describe("accounts", () => {
   it("changing the password needs the current one and rotates the session", async () => {
     const first = await signUp(t.db, person, { ip: "198.51.100.1", ...APP });
     const oldCookie = cookiePair(first.ok && first.setCookie ? first.setCookie : "");
-    const [user] = await t.db.select().from(users);
+    const user = firstRow(await t.db.select().from(users), "a row from users");
     expect(
       await changePassword(t.db, user.id, { currentPassword: "wrong one", newPassword: "new long passphrase" }),
     ).toEqual({

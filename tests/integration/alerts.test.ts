@@ -5,7 +5,7 @@ import { unsubscribeToken } from "../../app/alerts/unsubscribe-token.server";
 import { action as changeAction } from "../../app/routes/alerts.$id";
 import { action as createAction } from "../../app/routes/alerts._index";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "../../app/routes/alerts.unsubscribe.$token";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { emails, jobAlerts, places } from "../../db/schema";
 import { reindex } from "../../search/reindex.server";
@@ -49,12 +49,15 @@ const run = (
 
 /** A new live maths role at Holy Family (1 mile from Sale), published now. */
 async function publishMathsRole(f: Awaited<ReturnType<typeof searchRegion>>, title: string) {
-  const [{ id }] = rowsOf<{ id: string }>(
-    await t.db.execute(sql`
+  const { id } = firstRow(
+    rowsOf<{ id: string }>(
+      await t.db.execute(sql`
       INSERT INTO vacancies (owner_school_id, status, title, role, phases, subjects, pay_range, salary_min_fte, salary_max_fte,
                              about_role, apply_method, apply_url, published_at, closes_at)
       VALUES (${f.schools.s1.id}, 'published', ${title}, 'classroom_teacher', '{secondary}', '{mathematics}', 'main', 32916, 45352,
               'Teach mathematics.', 'external_link', 'https://example.org', now(), now() + interval '20 days') RETURNING id`),
+    ),
+    "the row inserted into vacancies",
   );
   await t.db.execute(sql`INSERT INTO vacancy_schools (vacancy_id, school_id) VALUES (${id}, ${f.schools.s1.id})`);
   await drainSearchSync(t.db, services().search);
@@ -73,7 +76,7 @@ describe("job alerts", () => {
 
     const id = await publishMathsRole(f, "Teacher of Mathematics (maternity cover)");
     expect(await run("daily", new Date(Date.now() + DAY))).toMatchObject({ alerts: 1, emailed: 1, vacancies: 1 });
-    const [mail] = await mailsTo("pat@example.com");
+    const mail = firstRow(await mailsTo("pat@example.com"), "a mail to pat@example.com");
     expect(mail.subject).toBe("1 new vacancy: “maths” within 5 miles of M33 7");
     expect(mail.text).toContain("Teacher of Mathematics (maternity cover)");
     expect(mail.text).toContain(`https://staffroom.example/vacancies/${id}?from=M33%207`);
@@ -111,9 +114,9 @@ describe("job alerts", () => {
     const renames = { subject: [{ from: "maths-and-stats", to: "mathematics", since: "2026-11-30", why: "test" }] };
     await publishMathsRole(f, "Teacher of Mathematics");
     expect(await run("daily", new Date(), renames)).toMatchObject({ emailed: 1, paused: 0 });
-    const [mail] = await mailsTo("pat@example.com");
+    const mail = firstRow(await mailsTo("pat@example.com"), "a mail to pat@example.com");
     expect(mail.text).toContain("“maths-and-stats” is now “mathematics”");
-    const [alert] = await listAlerts(t.db, teacher.id);
+    const alert = firstRow(await listAlerts(t.db, teacher.id), "the teacher's alert");
     expect(alert.search).toBe("subject=mathematics");
   });
 
@@ -129,8 +132,8 @@ describe("job alerts", () => {
     expect(await run("daily")).toMatchObject({ alerts: 0 });
     const mails = await mailsTo("pat@example.com");
     expect(mails.map((m) => m.subject)).toEqual(["Your job alert needs a change: Basket weaving"]);
-    expect(mails[0].text).toContain("is not one of the subject choices");
-    const [alert] = await listAlerts(t.db, teacher.id);
+    expect(mails[0]?.text).toContain("is not one of the subject choices");
+    const alert = firstRow(await listAlerts(t.db, teacher.id), "the teacher's alert");
     expect(alert.problem).toContain("The list of choices has changed");
   });
 
@@ -146,7 +149,7 @@ describe("job alerts", () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ summary: "“maths”", subscribed: true, resubscribed: false });
     }
-    expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).toBeNull();
+    expect((await listAlerts(t.db, teacher.id))[0]?.unsubscribedAt).toBeNull();
     // The page's button, twice (idempotent).
     for (let i = 0; i < 2; i++) {
       const pressed = await callRoute(
@@ -170,14 +173,14 @@ describe("job alerts", () => {
       { token },
     );
     expect(oneClick.status).toBe(303);
-    expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).not.toBeNull();
+    expect(firstRow(await listAlerts(t.db, teacher.id), "the alert").unsubscribedAt).not.toBeNull();
     const again = await callRoute(
       unsubscribeAction,
       formRequest(`/alerts/unsubscribe/${token}`, { intent: "resubscribe" }),
       { token },
     );
     expect(again.headers.get("Location")).toBe(`/alerts/unsubscribe/${token}?resubscribed`);
-    expect((await listAlerts(t.db, teacher.id))[0].unsubscribedAt).toBeNull();
+    expect((await listAlerts(t.db, teacher.id))[0]?.unsubscribedAt).toBeNull();
     const forged = `${alertId}.${"A".repeat(43)}`;
     expect(
       (await callRoute(unsubscribeLoader, getRequest(`/alerts/unsubscribe/${forged}`), { token: forged })).status,
@@ -219,7 +222,7 @@ describe("job alerts", () => {
     expect(await bad.json()).toMatchObject({ error: "Choose every day or every week", field: "frequency" });
     const ok = await callRoute(createAction, formRequest("/alerts", { search: "q=maths", frequency: "daily" }, cookie));
     expect(ok.status).toBe(302);
-    const [alert] = await listAlerts(t.db, teacher.id);
+    const alert = firstRow(await listAlerts(t.db, teacher.id), "the teacher's alert");
     const other = await createUser(t.db, { email: "other@example.com", emailVerifiedAt: new Date() });
     const otherCookie = await sessionCookie(other);
     const theirs = await callRoute(
@@ -239,6 +242,6 @@ describe("job alerts", () => {
       { id: alert.id },
     );
     expect(mine.status).toBe(302);
-    expect((await listAlerts(t.db, teacher.id))[0].frequency).toBe("weekly");
+    expect((await listAlerts(t.db, teacher.id))[0]?.frequency).toBe("weekly");
   });
 });

@@ -7,6 +7,7 @@ import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { createOffer, placementRegion } from "../support/placement-fixtures";
 import { callRoute, formRequest, getRequest } from "../support/requests";
+import { captured } from "../support/arrays";
 
 describe("calendar feeds", () => {
   const t = useTestDatabase();
@@ -24,7 +25,7 @@ describe("calendar feeds", () => {
     );
     expect(made.status).toBe(200);
     const { feedUrl } = (await made.json()) as { feedUrl: string };
-    const token = feedUrl.split("/calendar/")[1];
+    const token = captured(feedUrl, /\/calendar\/(.+)$/, "a calendar feed token");
     const feed = await callRoute(feedLoader, getRequest(`/calendar/${token}`), { token });
     expect(feed.status).toBe(200);
     expect(feed.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");

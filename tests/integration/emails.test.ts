@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { emails } from "../../db/schema";
 import { deliverEmail } from "../../emails/deliver.server";
 import { queueEmail } from "../../emails/outbox.server";
@@ -85,7 +85,10 @@ describe("e-mail outbox", () => {
   });
 
   it("a rolled-back change leaves neither the mail nor its job", async () => {
-    const [{ now }] = rowsOf<{ now: string }>(await t.db.execute(sql`SELECT clock_timestamp()::text AS now`));
+    const { now } = firstRow(
+      rowsOf<{ now: string }>(await t.db.execute(sql`SELECT clock_timestamp()::text AS now`)),
+      "the clock",
+    );
     await expect(
       t.db.transaction(async (tx) => {
         await queueEmail(tx, services().enqueue, "rollback@example.com", "verify-email", props);
@@ -98,7 +101,7 @@ describe("e-mail outbox", () => {
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`,
       ),
     );
-    expect(jobs[0].n).toBe(0);
+    expect(jobs[0]?.n).toBe(0);
     // The same call, committed, does leave a job: the check above can fail.
     await t.db.transaction((tx) => queueEmail(tx, services().enqueue, "commit@example.com", "verify-email", props));
     const after = rowsOf<{ n: number }>(
@@ -106,7 +109,7 @@ describe("e-mail outbox", () => {
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on >= ${now}::timestamptz`,
       ),
     );
-    expect(after[0].n).toBe(1);
+    expect(after[0]?.n).toBe(1);
   });
 
   it("the worker delivers a committed mail to the dev mailbox", async () => {
@@ -116,11 +119,14 @@ describe("e-mail outbox", () => {
     let status = "queued";
     for (let i = 0; i < 40 && status !== "sent"; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const [row] = await t.db.select({ status: emails.status }).from(emails).where(eq(emails.id, id));
+      const row = firstRow(
+        await t.db.select({ status: emails.status }).from(emails).where(eq(emails.id, id)),
+        "a row from emails",
+      );
       status = row.status;
     }
     expect(status).toBe("sent");
-    const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
+    const row = firstRow(await t.db.select().from(emails).where(eq(emails.id, id)), "a row from emails");
     expect(row.transport).toBe("dev-mailbox");
   });
 
@@ -156,10 +162,10 @@ describe("e-mail outbox", () => {
       text: "h",
     });
     expect(result).toEqual({ transport: "resend", providerId: "re_123" });
-    expect(calls[0].url).toContain("/emails");
-    expect(calls[0].headers.get("Idempotency-Key")).toBe("staffroom-email-mail-1");
-    expect(calls[0].headers.get("Authorization")).toBe("Bearer re_test_key");
-    expect(calls[0].body).toMatchObject({ to: "x@example.com", subject: "S", text: "h" });
+    expect(calls[0]?.url).toContain("/emails");
+    expect(calls[0]?.headers.get("Idempotency-Key")).toBe("staffroom-email-mail-1");
+    expect(calls[0]?.headers.get("Authorization")).toBe("Bearer re_test_key");
+    expect(calls[0]?.body).toMatchObject({ to: "x@example.com", subject: "S", text: "h" });
 
     vi.stubGlobal(
       "fetch",
@@ -174,12 +180,15 @@ describe("e-mail outbox", () => {
     // A stored mail with no send job: this file's worker would otherwise race the call below and deliver it to the
     // dev mailbox first (it did, once another test shifted the worker's polling).
     const rendered = await renderEmail("verify-email", props);
-    const [{ id }] = await t.db
-      .insert(emails)
-      .values({ to: "refused@example.com", template: "verify-email", ...rendered })
-      .returning({ id: emails.id });
+    const { id } = firstRow(
+      await t.db
+        .insert(emails)
+        .values({ to: "refused@example.com", template: "verify-email", ...rendered })
+        .returning({ id: emails.id }),
+      "the row inserted into emails",
+    );
     await expect(deliverEmail(t.db, transport, id)).rejects.toThrow(/Resend refused/);
-    const [row] = await t.db.select().from(emails).where(eq(emails.id, id));
+    const row = firstRow(await t.db.select().from(emails).where(eq(emails.id, id)), "a row from emails");
     expect(row.status).not.toBe("sent");
     expect(row.error).toMatch(/bad to/);
   });

@@ -44,7 +44,10 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   async function counts() {
     const out: Record<string, number> = {};
     for (const table of TABLES) {
-      out[table] = rowsOf<{ n: number }>(await t.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0].n;
+      out[table] = firstRow(
+        rowsOf<{ n: number }>(await t.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))),
+        `the count of ${table}`,
+      ).n;
     }
     return out;
   }
@@ -65,18 +68,24 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
   }
 
   async function signedInAdmin() {
-    const [p] = await t.db
-      .insert(partnerships)
-      .values({ slug: "area", name: "Area", region: "North West" })
-      .returning();
-    const [org] = await t.db
-      .insert(organisations)
-      .values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id })
-      .returning();
-    const [u] = await t.db
-      .insert(users)
-      .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
-      .returning();
+    const p = firstRow(
+      await t.db.insert(partnerships).values({ slug: "area", name: "Area", region: "North West" }).returning(),
+      "the row inserted into partnerships",
+    );
+    const org = firstRow(
+      await t.db
+        .insert(organisations)
+        .values({ kind: "academy_trust", slug: "t", name: "Trust", partnershipId: p.id })
+        .returning(),
+      "the row inserted into organisations",
+    );
+    const u = firstRow(
+      await t.db
+        .insert(users)
+        .values({ email: "admin@example.com", name: "Admin", passwordHash: await hashPassword("a long test password") })
+        .returning(),
+      "the row inserted into users",
+    );
     await t.db
       .insert(memberships)
       .values({ userId: u.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id });

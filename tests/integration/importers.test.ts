@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools, UnknownFormatError } from "../../db/importers/schools";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { places, schools } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 
@@ -23,13 +23,13 @@ function firstLines(file: string, n: number): Readable {
 }
 
 function csvRecords(file: string): Map<string, Record<string, string>> {
-  const [header, ...lines] = readFileSync(path.join(dataDir, file), "utf8").trim().split("\n");
+  const [header = "", ...lines] = readFileSync(path.join(dataDir, file), "utf8").trim().split("\n");
   const names = header.split(",");
   const byFirst = new Map<string, Record<string, string>>();
   for (const line of lines) {
     // Good enough for the plain rows picked below; quoted commas only occur in names we do not split on.
     const cells = line.split(",");
-    byFirst.set(cells[0], Object.fromEntries(names.map((n, i) => [n, cells[i]])));
+    byFirst.set(cells[0] ?? "", Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ""])));
   }
   return byFirst;
 }
@@ -64,29 +64,35 @@ const giasHeader = [
 function giasFixture(): Readable {
   const england = csvRecords("schools-england.csv");
   const row = (urn: string, status: string, type: string, group: string) => {
-    const r = england.get(urn)!;
-    const name = urn === "100371" ? "Ecole Française de Londres Jacques Prévert" : r.name;
+    const record = england.get(urn);
+    if (!record) throw new Error(`schools-england.csv has no school ${urn}`);
+    const r = (column: string) => {
+      const value = record[column];
+      if (value === undefined) throw new Error(`schools-england.csv has no ${column} column`);
+      return value;
+    };
+    const name = urn === "100371" ? "Ecole Française de Londres Jacques Prévert" : r("name");
     return [
       urn,
-      r.la_code,
-      r.la_name,
+      r("la_code"),
+      r("la_name"),
       name,
       type,
       group,
       status,
-      r.phase,
+      r("phase"),
       "3",
       "11",
       "None",
-      r.town,
-      r.postcode,
+      r("town"),
+      r("postcode"),
       "www.example.org",
       "250",
-      r.region,
-      r.easting,
-      r.northing,
-      r.ons_la_code,
-      r.la_name,
+      r("region"),
+      r("easting"),
+      r("northing"),
+      r("ons_la_code"),
+      r("la_name"),
     ];
   };
   const quote = (cells: string[]) => cells.map((c) => `"${c}"`).join(",");
@@ -198,7 +204,7 @@ describe("importSchools", () => {
         inserted: 3,
         skipped: { closed: 1, "missing URN": 1 },
       });
-      const [ecole] = await t.db.select().from(schools).where(eq(schools.urn, 100371));
+      const ecole = firstRow(await t.db.select().from(schools).where(eq(schools.urn, 100371)), "a row from schools");
       expect(ecole.name).toBe("Ecole Française de Londres Jacques Prévert");
       expect(ecole.sourceDate).toBe("2026-01-30");
       expect(ecole.typeGroup).toBe("independent");
@@ -235,7 +241,7 @@ describe("importSchools", () => {
     await t.db.execute(sql`UPDATE schools SET partnership_id = NULL, trust_id = NULL WHERE urn = 999901`);
     const second = await importSchools(t.db, csv(120));
     expect(second).toMatchObject({ inserted: 0, updated: 1 });
-    const [row] = await t.db.select().from(schools).where(eq(schools.urn, 999901));
+    const row = firstRow(await t.db.select().from(schools).where(eq(schools.urn, 999901)), "a row from schools");
     expect(row.pupils).toBe(120);
   });
 
@@ -284,12 +290,12 @@ describe("importPostcodes", () => {
       inserted: 2,
       skipped: { "no coordinates (positional quality 90)": 1 },
     });
-    const [m33] = await t.db.select().from(places).where(eq(places.key, "M33 6AG"));
+    const m33 = firstRow(await t.db.select().from(places).where(eq(places.key, "M33 6AG")), "a row from places");
     // The same unit in postcodes-greater-manchester.csv is at 53.421766, -2.330132.
     expect(m33.lat).toBeCloseTo(53.421766, 5);
     expect(m33.lng).toBeCloseTo(-2.330132, 5);
     expect(m33.source).toBe("codepoint-open:m.csv");
-    const [m1] = await t.db.select().from(places).where(eq(places.key, "M1 1AE"));
+    const m1 = firstRow(await t.db.select().from(places).where(eq(places.key, "M1 1AE")), "a row from places");
     expect(m1.kind).toBe("postcode");
   });
 });

@@ -5,6 +5,8 @@ import { acceptInvitation, createInvitation, findInvitation } from "../../app/me
 import { emails, invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import { enqueueLater } from "../support/jobs";
 import { useTestDatabase } from "../support/database";
+import { firstRow } from "../../db/rows";
+import { exactly, captured } from "../support/arrays";
 
 const APP = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
@@ -12,18 +14,27 @@ describe("invitations", () => {
   const t = useTestDatabase();
 
   async function region() {
-    const [p] = await t.db
-      .insert(partnerships)
-      .values({ slug: "area", name: "Area Partnership", region: "North West" })
-      .returning();
-    const [trustA] = await t.db
-      .insert(organisations)
-      .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
-      .returning();
-    const [trustB] = await t.db
-      .insert(organisations)
-      .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
-      .returning();
+    const p = firstRow(
+      await t.db
+        .insert(partnerships)
+        .values({ slug: "area", name: "Area Partnership", region: "North West" })
+        .returning(),
+      "the row inserted into partnerships",
+    );
+    const trustA = firstRow(
+      await t.db
+        .insert(organisations)
+        .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
+        .returning(),
+      "the row inserted into organisations",
+    );
+    const trustB = firstRow(
+      await t.db
+        .insert(organisations)
+        .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
+        .returning(),
+      "the row inserted into organisations",
+    );
     const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
       urn,
       name,
@@ -36,20 +47,24 @@ describe("invitations", () => {
       partnershipId: p.id,
       source: "test",
     });
-    const [schoolA, schoolB] = await t.db
-      .insert(schools)
-      .values([
-        school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
-        school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292),
-      ])
-      .returning();
+    const [schoolA, schoolB] = exactly(
+      2,
+      await t.db
+        .insert(schools)
+        .values([
+          school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
+          school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292),
+        ])
+        .returning(),
+    );
     const user = async (email: string) =>
-      (
+      firstRow(
         await t.db
           .insert(users)
-          .values({ email, name: email.split("@")[0], passwordHash: "x", emailVerifiedAt: new Date() })
-          .returning()
-      )[0];
+          .values({ email, name: email.slice(0, email.indexOf("@")), passwordHash: "x", emailVerifiedAt: new Date() })
+          .returning(),
+        `user ${email}`,
+      );
     const admin = await user("admin@example.com");
     const hrA = await user("hr.a@example.com");
     const teacher = await user("teacher@example.com");
@@ -62,7 +77,7 @@ describe("invitations", () => {
   }
 
   function tokenOf(text: string) {
-    return text.match(/\/invitations\/([A-Za-z0-9_-]+)/)![1];
+    return captured(text, /\/invitations\/([A-Za-z0-9_-]+)/, "an invitation link");
   }
 
   it("a partnership admin invites HR staff to a trust; the invitee accepts by signing in and gains the role", async () => {
@@ -74,20 +89,23 @@ describe("invitations", () => {
       APP,
     );
     expect(result.ok).toBe(true);
-    const [mail] = await t.db.select().from(emails).where(eq(emails.to, "new.hr@example.com"));
+    const mail = firstRow(
+      await t.db.select().from(emails).where(eq(emails.to, "new.hr@example.com")),
+      "a row from emails",
+    );
     expect(mail.subject).toBe("You are invited to join Trust B on Staffroom");
     const token = tokenOf(mail.text);
     const view = await findInvitation(t.db, token);
     expect(view).toMatchObject({ email: "new.hr@example.com", role: "hr", placeName: "Trust B", status: "pending" });
 
-    const [invitee] = await t.db
-      .insert(users)
-      .values({ email: "new.hr@example.com", name: "New HR", passwordHash: "x" })
-      .returning();
+    const invitee = firstRow(
+      await t.db.insert(users).values({ email: "new.hr@example.com", name: "New HR", passwordHash: "x" }).returning(),
+      "the row inserted into users",
+    );
     expect(await acceptInvitation(t.db, token, invitee)).toEqual({ ok: true });
     expect(await hasRole(t.db, invitee.id, "hr", { kind: "school", schoolId: r.schoolB.id })).toBe(true);
     expect(await hasRole(t.db, invitee.id, "hr", { kind: "school", schoolId: r.schoolA.id })).toBe(false);
-    const [after] = await t.db.select().from(users).where(eq(users.id, invitee.id));
+    const after = firstRow(await t.db.select().from(users).where(eq(users.id, invitee.id)), "a row from users");
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await acceptInvitation(t.db, token, invitee)).toEqual({ ok: false, reason: "not-found" });
     expect((await findInvitation(t.db, token))?.status).toBe("accepted");
@@ -146,13 +164,15 @@ describe("invitations", () => {
       { email: "right@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } },
       APP,
     );
-    const token = tokenOf((await t.db.select().from(emails).where(eq(emails.to, "right@example.com")))[0].text);
+    const token = tokenOf(
+      firstRow(await t.db.select().from(emails).where(eq(emails.to, "right@example.com")), "the invitation mail").text,
+    );
     expect(await acceptInvitation(t.db, token, r.teacher)).toEqual({ ok: false, reason: "wrong-account" });
     await t.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) });
-    const [right] = await t.db
-      .insert(users)
-      .values({ email: "right@example.com", name: "Right", passwordHash: "x" })
-      .returning();
+    const right = firstRow(
+      await t.db.insert(users).values({ email: "right@example.com", name: "Right", passwordHash: "x" }).returning(),
+      "the row inserted into users",
+    );
     expect(await acceptInvitation(t.db, token, right)).toEqual({ ok: false, reason: "not-found" });
     expect(
       await t.db

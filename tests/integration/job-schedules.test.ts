@@ -22,11 +22,11 @@ function nextRun(schedule: { cron: string; timezone?: string | null }, from: str
 describe("the job schedules a started server keeps", () => {
   useTestDatabase();
   afterAll(async () => {
-    for (const queue of QUEUES) await services().boss!.offWork(queue);
+    for (const queue of QUEUES) await services().boss.offWork(queue);
   });
 
   it("alerts at 7am London time (daily, and Mondays for weekly), pay re-checked at 2:30 at night, all in London time", async () => {
-    const boss = services().boss!;
+    const boss = services().boss;
     await startWorkers(boss);
     const schedules = new Map((await boss.getSchedules()).map((s) => [s.name, s]));
 

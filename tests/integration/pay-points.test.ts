@@ -8,13 +8,17 @@ import { vacancies } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, formRequest, getRequest } from "../support/requests";
 import { publishableDraft, twoTrustRegion } from "../support/vacancy-fixtures";
+import { firstRow } from "../../db/rows";
 
 const t = useTestDatabase();
 
 /** The newest statutory figure of a point in the rest of England, as the database holds it. */
 async function latest(point: string) {
   const figures = (await loadScales(t.db)).filter((f) => f.area === "rest_of_england" && f.point === point);
-  return figures.sort((a, b) => b.year.localeCompare(a.year))[0].annual;
+  return firstRow(
+    figures.sort((a, b) => b.year.localeCompare(a.year)),
+    `a figure for ${point}`,
+  ).annual;
 }
 
 describe("pay points fill the salaries", () => {

@@ -23,7 +23,7 @@ import { createDraft, setLocation, updateVacancy } from "../../app/vacancies/edi
 import { publishVacancy } from "../../app/vacancies/lifecycle.server";
 import { BUNDLED_PAY_SCALES, ensurePayScales, importPayScales } from "../../db/importers/pay-scales";
 import { importSchools } from "../../db/importers/schools";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { payAssessments, vacancies } from "../../db/schema";
 import { drainSearchSync } from "../../search/sync.server";
@@ -146,12 +146,12 @@ describe("the neighbour query", () => {
     async () => {
       await ensurePayScales(t.db);
       await importSchools(t.db, path.join(SHARED, "schools-greater-manchester.csv"));
-      const rows = parse(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true }) as {
+      const rows = parse<{
         urn: string;
         lat: string;
         lng: string;
         phase: string;
-      }[];
+      }>(readFileSync(path.join(SHARED, "schools-greater-manchester.csv")), { columns: true });
       const byUrn = new Map(
         rows.map((s) => [Number(s.urn), { lat: Number(s.lat), lng: Number(s.lng), phase: s.phase }]),
       );
@@ -172,10 +172,13 @@ describe("the neighbour query", () => {
       await t.db.execute(
         sql`INSERT INTO vacancy_schools (vacancy_id, school_id) SELECT id, owner_school_id FROM vacancies`,
       );
-      const [own] = rowsOf<{ id: string }>(
-        await t.db.execute(
-          sql`SELECT v.id FROM vacancies v JOIN schools s ON s.id = v.owner_school_id WHERE s.urn = ${centre}`,
+      const own = firstRow(
+        rowsOf<{ id: string }>(
+          await t.db.execute(
+            sql`SELECT v.id FROM vacancies v JOIN schools s ON s.id = v.owner_school_id WHERE s.urn = ${centre}`,
+          ),
         ),
+        "a row from vacancies",
       );
       const here = byUrn.get(centre)!;
       // Several radii: the index box around each circle must never cut it.
@@ -250,7 +253,7 @@ describe("publishing with the pay rule", () => {
 
     const justification = "Part of the role is funded by a grant that ends in July; we will review the pay then.";
     expect(await publishVacancy(t.db, r.hr.id, id, { justification })).toEqual({ ok: true, status: "published" });
-    const [kept] = await assessmentHistory(t.db, id);
+    const kept = firstRow(await assessmentHistory(t.db, id), "the kept assessment");
     expect(kept).toMatchObject({
       reason: "publish",
       flagged: true,
@@ -335,7 +338,7 @@ describe("publishing with the pay rule", () => {
     const id = await draftOffer(r, { min: 32916, max: 45352 });
     await publishVacancy(t.db, r.hr.id, id);
     expect(await updateVacancy(t.db, r.hr.id, id, { salaryMaxFte: 37000 })).toBe("pay-flagged");
-    expect((await t.db.select().from(vacancies).where(eq(vacancies.id, id)))[0].salaryMaxFte).toBe(45352);
+    expect((await t.db.select().from(vacancies).where(eq(vacancies.id, id)))[0]?.salaryMaxFte).toBe(45352);
     expect(await updateVacancy(t.db, r.hr.id, id, { salaryMaxFte: 46000 })).toBe("saved");
     expect((await assessmentHistory(t.db, id)).map((a) => a.reason)).toEqual(["edit", "publish"]);
   });
@@ -346,7 +349,7 @@ describe("the nightly re-check", () => {
     const r = await region();
     const id = await draftOffer(r, { min: 32916, max: 44000 });
     await publishVacancy(t.db, r.hr.id, id);
-    expect((await assessmentHistory(t.db, id))[0].badge).toBe("about_local_rate"); // 3.0% below £45,352: within tolerance
+    expect((await assessmentHistory(t.db, id))[0]?.badge).toBe("about_local_rate"); // 3.0% below £45,352: within tolerance
     await reassessOpenVacancies(t.db); // the fixture's other vacancies get their first assessments
     expect(await reassessOpenVacancies(t.db)).toMatchObject({ changed: 0 });
     // Neighbours raise their offers: the same pay now undercuts.
@@ -358,10 +361,13 @@ describe("the nightly re-check", () => {
       ["nightly", "below_nearby"],
       ["publish", "about_local_rate"],
     ]);
-    const [{ current }] = rowsOf<{ current: string }>(
-      await t.db.execute(sql`SELECT pay_assessment_id AS current FROM vacancies WHERE id = ${id}`),
+    const { current } = firstRow(
+      rowsOf<{ current: string }>(
+        await t.db.execute(sql`SELECT pay_assessment_id AS current FROM vacancies WHERE id = ${id}`),
+      ),
+      "a row from vacancies",
     );
-    expect(current).toBe(history[0].id);
+    expect(current).toBe(history[0]?.id);
   });
 });
 
@@ -463,7 +469,7 @@ describe("the area's pay page", () => {
     ).json()) as PayPage;
     expect(asked.lead).toBe(false);
     expect(asked.groups).toHaveLength(1);
-    expect(`role=${asked.groups[0].family}&phase=${asked.groups[0].phase}&range=${asked.groups[0].payRange}`).toBe(
+    expect(`role=${asked.groups[0]?.family}&phase=${asked.groups[0]?.phase}&range=${asked.groups[0]?.payRange}`).toBe(
       url.search.slice(1),
     );
     // A made-up choice is a 400 with the message at its field, and draws nothing.
@@ -484,7 +490,7 @@ describe("the area's pay page", () => {
       slug: r.f.partnership.slug,
     });
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
-    const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await csv.text(), { columns: true });
     expect(rows.find((x) => x.vacancy_id === id)).toMatchObject({
       school: "Sale Grammar School",
       salary_max_fte: "39556",

@@ -10,7 +10,7 @@ import {
 } from "../../app/routes/placements.providers.$slug.trainees.$id";
 import { action as schoolAction, loader as schoolLoader } from "../../app/routes/placements.schools.$urn";
 import { loader as seasonLoader } from "../../app/routes/placements.season.$slug";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { bookingsOf, createOffer, placementRegion } from "../support/placement-fixtures";
@@ -53,11 +53,14 @@ describe("placement pages: who reaches what, and bad input", () => {
       ).toBe(404);
     }
     // A coordinator reaching another provider's trainee through their own provider's URL: still not found.
-    const [foreignTrainee] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`
+    const foreignTrainee = firstRow(
+      rowsOf<{ id: string }>(
+        await t.db.execute(sql`
         INSERT INTO trainees (provider_id, name, email, route, subject, phase, programme_starts_on, programme_ends_on)
         VALUES (${r.foreignProvider.id}, 'Far Away', 'far@example.com', 'postgraduate_fee_funded', 'primary', 'primary', '2026-09-01', '2027-07-16')
         RETURNING id`),
+      ),
+      "the row inserted into trainees",
     );
     expect(
       (
@@ -110,11 +113,14 @@ describe("placement pages: who reaches what, and bad input", () => {
   it("acting on someone else's booking through a page is a 404 and changes nothing", async () => {
     const r = await placementRegion(t.db);
     const offer = await createOffer(t.db, r.a1.id, { mentorIds: [r.mentor.id] });
-    const [booking] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`
+    const booking = firstRow(
+      rowsOf<{ id: string }>(
+        await t.db.execute(sql`
         INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state)
         VALUES (${r.trainee.id}, ${offer.id}, ${r.a1.id}, ${r.provider.id}, 'A', '2026-09-14', '2026-10-23', 'provider_confirmed')
         RETURNING id`),
+      ),
+      "the row inserted into placement_bookings",
     );
     const cancel = { intent: "act", bookingId: booking.id, action: "cancel", reason: "Not mine to cancel" };
     // The other trainee, from their own page.

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 
 describe("database runtime", () => {
@@ -16,8 +16,13 @@ describe("database runtime", () => {
 
   it("measures distance with earthdistance between two real points", async () => {
     // Manchester Piccadilly to Stockport station: about 9.3 km.
-    const [row] = rowsOf<{ m: number }>(
-      await t.db.execute(sql`SELECT earth_distance(ll_to_earth(53.4774, -2.2309), ll_to_earth(53.4053, -2.1632)) AS m`),
+    const row = firstRow(
+      rowsOf<{ m: number }>(
+        await t.db.execute(
+          sql`SELECT earth_distance(ll_to_earth(53.4774, -2.2309), ll_to_earth(53.4053, -2.1632)) AS m`,
+        ),
+      ),
+      "the distance",
     );
     expect(row.m).toBeGreaterThan(9000);
     expect(row.m).toBeLessThan(9800);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { applyDueTransitions } from "../../app/vacancies/scheduler.server";
 import { closeVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
 import { updateVacancy } from "../../app/vacancies/editing.server";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import type { EngineQuery } from "../../search/engine";
 import { indexedSearchFormat, reindex } from "../../search/reindex.server";
@@ -135,8 +135,11 @@ describe("reindex", () => {
     // A reindex whose heartbeat stopped long ago has died: the next one takes over.
     await t.db.execute(sql`UPDATE search_index_state SET heartbeat_at = now() - interval '1 hour' WHERE id = 1`);
     expect(await reindex(t.db, services().search)).toMatchObject({ documents: 9, searchable: 9 });
-    const [state] = rowsOf<{ rebuilding: boolean }>(
-      await t.db.execute(sql`SELECT rebuilding_since IS NOT NULL AS rebuilding FROM search_index_state`),
+    const state = firstRow(
+      rowsOf<{ rebuilding: boolean }>(
+        await t.db.execute(sql`SELECT rebuilding_since IS NOT NULL AS rebuilding FROM search_index_state`),
+      ),
+      "a row from search_index_state",
     );
     expect(state.rebuilding).toBe(false);
   });

@@ -5,7 +5,7 @@ import { placementMentors } from "../../db/seed/placements";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { roles } from "../../app/vocabulary/roles";
 import { memberships, organisations, partnerships, schools, secondFactors, users } from "../../db/schema";
 import { DEMO_TOTP_SECRET } from "../../db/seed/demo-cast";
@@ -39,7 +39,7 @@ describe("demo seed", () => {
     expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 10, vacancies: 302 });
     expect(await isDatabaseEmpty(t.db)).toBe(false);
 
-    const [partnership] = await t.db.select().from(partnerships);
+    const partnership = firstRow(await t.db.select().from(partnerships), "a row from partnerships");
     expect(partnership).toMatchObject({
       slug: "demo-vale",
       name: "Demo Vale Schools Partnership",
@@ -53,7 +53,7 @@ describe("demo seed", () => {
       ["small-oak-trust", "academy_trust", partnership.id],
       ["vale-teacher-training", "itt_provider", partnership.id],
     ]);
-    expect(orgs[0].laCode).toBe("990");
+    expect(orgs[0]?.laCode).toBe("990");
 
     const all = await t.db.select().from(schools).orderBy(schools.urn);
     expect(all.map((s) => s.urn)).toEqual(Array.from({ length: 40 }, (_, i) => 990001 + i));
@@ -105,11 +105,14 @@ describe("demo seed", () => {
     expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails, ...placementMentors.map((m) => m.email)].sort());
     expect(rows.every((r) => r.verified !== null)).toBe(true);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(roles));
-    expect(await verifyPassword(rows[0].hash, "staffroom-demo-password")).toBe(true);
+    expect(await verifyPassword(firstRow(rows, "a demo user").hash, "staffroom-demo-password")).toBe(true);
 
     const schoolOf = async (email: string) => {
       const id = rows.find((r) => r.email === email)!.schoolId!;
-      const [s] = await t.db.select({ urn: schools.urn }).from(schools).where(eq(schools.id, id));
+      const s = firstRow(
+        await t.db.select({ urn: schools.urn }).from(schools).where(eq(schools.id, id)),
+        "a row from schools",
+      );
       return s.urn;
     };
     expect(await schoolOf("hr.school@northbrook.example")).toBe(990001);
@@ -190,9 +193,11 @@ function correlation(xs: number[], ys: number[]): number {
   let sxx = 0;
   let syy = 0;
   xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i] - my);
+    // xs and ys are pairs read from the same rows, so ys[i] is there.
+    const y = ys[i]!;
+    sxy += (x - mx) * (y - my);
     sxx += (x - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
+    syy += (y - my) ** 2;
   });
   return sxy / Math.sqrt(sxx * syy);
 }

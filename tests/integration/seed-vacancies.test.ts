@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { findManagedVacancy } from "../../app/vacancies/records.server";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { seedDemoRegion } from "../../db/seed/demo";
 import { PAY_2025_26 } from "../../db/seed/vacancies";
 import { useTestDatabase } from "../support/database";
@@ -87,8 +87,9 @@ describe("demo vacancies", () => {
 
   it("Northbrook's HR manage Northbrook's vacancies and not Riverside's", async () => {
     await seeded();
-    const [hr] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`SELECT id FROM users WHERE email = 'hr@northbrook.example'`),
+    const hr = firstRow(
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM users WHERE email = 'hr@northbrook.example'`)),
+      "a row from users",
     );
     const owned = rowsOf<{ id: string; trust: string }>(
       await t.db.execute(

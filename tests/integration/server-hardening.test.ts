@@ -3,6 +3,7 @@ import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, waitForExit, type ServerProcess } from "../support/server-process";
+import { cookiePair } from "../support/requests";
 
 /** A POST through the real server, timed; bodies are sent whole with a Content-Length unless `chunked`. */
 async function post(base: string, pathname: string, body: string, contentType: string, cookie?: string) {
@@ -32,7 +33,7 @@ describe("the server against hostile requests", () => {
       FORM,
     );
     expect(signUp.status).toBe(302);
-    cookie = (signUp.headers.getSetCookie().find((c) => c.startsWith("staffroom_session=")) ?? "").split(";")[0];
+    cookie = cookiePair(signUp.headers.getSetCookie().find((c) => c.startsWith("staffroom_session=")) ?? "");
     expect(cookie).toMatch(/^staffroom_session=./);
   }, 180_000);
 

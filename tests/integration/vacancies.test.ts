@@ -10,6 +10,7 @@ import { vacancyHistory } from "../../app/vacancies/audit.server";
 import { vacancies, vacancyEvents } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { publishableDraft, schoolElsewhere, twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
+import { firstRow } from "../../db/rows";
 
 const HOUR = 3600_000;
 
@@ -76,7 +77,7 @@ describe("vacancies", () => {
     expect(await copyVacancy(t.db, r.hrB.id, id)).toBeNull();
     expect(await vacancyHistory(t.db, r.hrB.id, id)).toEqual([]);
     expect((await hrDashboard(t.db, r.hrB.id, { page: 1, pageSize: 25 })).total).toBe(0);
-    const [v] = await t.db.select().from(vacancies).where(eq(vacancies.id, id));
+    const v = firstRow(await t.db.select().from(vacancies).where(eq(vacancies.id, id)), "a row from vacancies");
     expect(v.title).toBe("Teacher of Mathematics");
     expect(v.status).toBe("draft");
   });
@@ -91,7 +92,7 @@ describe("vacancies", () => {
     );
     const id = await publishable(r);
     expect(await publishVacancy(t.db, r.hrA.id, id)).toEqual({ ok: true, status: "published" });
-    const [v] = await t.db.select().from(vacancies).where(eq(vacancies.id, id));
+    const v = firstRow(await t.db.select().from(vacancies).where(eq(vacancies.id, id)), "a row from vacancies");
     expect(v.publishedAt).toBeInstanceOf(Date);
   });
 
@@ -104,7 +105,7 @@ describe("vacancies", () => {
     expect(await applyDueTransitions(t.db, new Date(now + HOUR + 1000))).toEqual({ published: 1, closed: 0 });
     expect(await applyDueTransitions(t.db, new Date(now + HOUR + 2000))).toEqual({ published: 0, closed: 0 });
     expect(await applyDueTransitions(t.db, new Date(now + 48 * HOUR))).toEqual({ published: 0, closed: 1 });
-    const [v] = await t.db.select().from(vacancies).where(eq(vacancies.id, id));
+    const v = firstRow(await t.db.select().from(vacancies).where(eq(vacancies.id, id)), "a row from vacancies");
     expect(v.status).toBe("closed");
     expect(v.closedReason).toBe("expired");
     const events = await t.db.select().from(vacancyEvents).where(eq(vacancyEvents.vacancyId, id));
@@ -177,7 +178,7 @@ describe("vacancies", () => {
     expect(all.counts).toEqual({ draft: 1, published: 1 });
     const drafts = await hrDashboard(t.db, r.hrA.id, { status: "draft", page: 1, pageSize: 25 });
     expect(drafts.rows.map((d) => d.title)).toEqual(["Draft role"]);
-    expect(drafts.rows[0].schoolNames).toEqual(["Navigation Primary", "St John Vianney"]);
+    expect(drafts.rows[0]?.schoolNames).toEqual(["Navigation Primary", "St John Vianney"]);
     const atB = await hrDashboard(t.db, r.hrA.id, { schoolId: r.b1.id, page: 1, pageSize: 25 });
     expect(atB.total).toBe(0);
   });

@@ -4,7 +4,7 @@ import { startSession } from "../../app/auth/session.server";
 import { COLUMN_NAMES } from "../../app/vacancies/csv-import/columns";
 import { findImport, processImport, VACANCY_IMPORT_QUEUE } from "../../app/vacancies/csv-import/import.server";
 import { ensurePayScales } from "../../db/importers/pay-scales";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { services } from "../../app/services.server";
 import { vacancies, vacancyEvents, vacancyImports } from "../../db/schema";
 import * as importPage from "../../app/routes/hr.vacancies.import._index";
@@ -76,7 +76,10 @@ describe("CSV import of vacancies", () => {
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.split("/").pop()!;
     await processImport(t.db, services().enqueue, id);
-    const [job] = await t.db.select().from(vacancyImports).where(eq(vacancyImports.id, id));
+    const job = firstRow(
+      await t.db.select().from(vacancyImports).where(eq(vacancyImports.id, id)),
+      "a row from vacancyImports",
+    );
     return job;
   }
 
@@ -266,7 +269,7 @@ describe("CSV import of vacancies", () => {
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${VACANCY_IMPORT_QUEUE} AND data->>'importId' = ${id}`,
       ),
     );
-    expect(jobs[0].n).toBe(1);
+    expect(jobs[0]?.n).toBe(1);
     await processImport(t.db, services().enqueue, id);
     await processImport(t.db, services().enqueue, id); // a second delivery changes nothing
     expect(await (await view(cookieA)).json()).toMatchObject({ status: "done", processedRows: 2, importedCount: 2 });
@@ -292,7 +295,7 @@ describe("CSV import of vacancies", () => {
   it("the queued job runs on the worker and the import reaches done", async () => {
     const { r, cookieA } = await signedIn();
     const { startWorkers } = await import("../../app/jobs/queues.server");
-    await startWorkers(services().boss!);
+    await startWorkers(services().boss);
     const response = await callRoute(
       importPage.action,
       upload(cookieA, { name: "worker.csv", body: csvOf([good(r)]) }),
@@ -304,7 +307,7 @@ describe("CSV import of vacancies", () => {
       status = (await findImport(t.db, r.hrA.id, id))!.status;
     }
     expect(status).toBe("done");
-    await services().boss!.offWork(VACANCY_IMPORT_QUEUE);
+    await services().boss.offWork(VACANCY_IMPORT_QUEUE);
   }, 30_000);
 
   describe("hostile files answer a field error, never a 500, and import nothing", () => {

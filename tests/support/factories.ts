@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { startSession } from "../../app/auth/session.server";
 import type { Role } from "../../app/vocabulary/roles";
 import type { Database } from "../../db/client";
+import { cookiePair } from "./requests";
 import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import { firstRow } from "../../db/rows";
 
 /**
  * Small, generic fixture builders for integration tests. Every field has a harmless default; pass only
@@ -22,10 +24,13 @@ export async function createPartnership(
   values: Partial<typeof partnerships.$inferInsert> = {},
 ): Promise<PartnershipRow> {
   const slug = values.slug ?? `partnership-${unique()}`;
-  const [row] = await db
-    .insert(partnerships)
-    .values({ slug, name: `Partnership ${slug}`, region: "North West", ...values })
-    .returning();
+  const row = firstRow(
+    await db
+      .insert(partnerships)
+      .values({ slug, name: `Partnership ${slug}`, region: "North West", ...values })
+      .returning(),
+    "the row inserted into partnerships",
+  );
   return row;
 }
 
@@ -34,10 +39,13 @@ export async function createOrganisation(
   values: Partial<typeof organisations.$inferInsert> = {},
 ): Promise<OrganisationRow> {
   const slug = values.slug ?? `organisation-${unique()}`;
-  const [row] = await db
-    .insert(organisations)
-    .values({ kind: "academy_trust", slug, name: `Organisation ${slug}`, ...values })
-    .returning();
+  const row = firstRow(
+    await db
+      .insert(organisations)
+      .values({ kind: "academy_trust", slug, name: `Organisation ${slug}`, ...values })
+      .returning(),
+    "the row inserted into organisations",
+  );
   return row;
 }
 
@@ -46,28 +54,34 @@ export async function createSchool(
   values: Partial<typeof schools.$inferInsert> = {},
 ): Promise<SchoolRow> {
   const urn = values.urn ?? nextUrn++;
-  const [row] = await db
-    .insert(schools)
-    .values({
-      urn,
-      name: `School ${urn}`,
-      phase: "Primary",
-      laCode: "358",
-      laName: "Trafford",
-      source: "test fixture",
-      ...values,
-    })
-    .returning();
+  const row = firstRow(
+    await db
+      .insert(schools)
+      .values({
+        urn,
+        name: `School ${urn}`,
+        phase: "Primary",
+        laCode: "358",
+        laName: "Trafford",
+        source: "test fixture",
+        ...values,
+      })
+      .returning(),
+    "the row inserted into schools",
+  );
   return row;
 }
 
 export async function createUser(db: Database, values: Partial<typeof users.$inferInsert> = {}): Promise<UserRow> {
   const email = values.email ?? `user-${unique()}@example.com`;
   // Tests that sign in through the form hash a real password; everything else needs no valid hash.
-  const [row] = await db
-    .insert(users)
-    .values({ email, name: email.split("@")[0], passwordHash: "not-a-real-hash", ...values })
-    .returning();
+  const row = firstRow(
+    await db
+      .insert(users)
+      .values({ email, name: email.slice(0, email.indexOf("@")), passwordHash: "not-a-real-hash", ...values })
+      .returning(),
+    "the row inserted into users",
+  );
   return row;
 }
 

@@ -127,16 +127,16 @@ export function fakeMeilisearch() {
         return enqueue("indexCreation", uid);
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "GET") {
-        return indexes.has(parts[1])
+        return indexes.has(index)
           ? HttpResponse.json({
-              uid: parts[1],
+              uid: index,
               primaryKey: "id",
               createdAt: "2026-12-01T09:00:00Z",
               updatedAt: "2026-12-01T09:00:00Z",
             })
           : HttpResponse.json(
               {
-                message: `Index \`${parts[1]}\` not found.`,
+                message: `Index \`${index}\` not found.`,
                 code: "index_not_found",
                 type: "invalid_request",
                 link: "https://docs.meilisearch.com/errors#index_not_found",
@@ -145,8 +145,8 @@ export function fakeMeilisearch() {
             );
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "DELETE") {
-        indexes.delete(parts[1]);
-        return enqueue("indexDeletion", parts[1]);
+        indexes.delete(index);
+        return enqueue("indexDeletion", index);
       }
       if (parts[0] === "indexes" && parts[2] === "settings") {
         const settings = JSON.parse(text) as { filterableAttributes?: string[] };

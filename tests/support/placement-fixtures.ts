@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { addMembership, createOrganisation, createUser, valeRegion } from "./factories";
 
 /**
@@ -63,13 +63,16 @@ export async function createTrainee(
   values: { name?: string; email?: string; userId?: string | null } = {},
 ): Promise<{ id: string }> {
   const n = Math.random().toString(16).slice(2, 10);
-  const [row] = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  const row = firstRow(
+    rowsOf<{ id: string }>(
+      await db.execute(sql`
       INSERT INTO trainees (provider_id, user_id, name, email, route, subject, phase, programme_starts_on, programme_ends_on,
                             home_area, home_lat, home_lng, max_travel_miles)
       VALUES (${providerId}, ${values.userId ?? null}, ${values.name ?? `Trainee ${n}`}, ${values.email ?? `trainee-${n}@example.com`},
               'postgraduate_fee_funded', 'primary', 'primary', '2026-09-01', '2027-07-16', 'M33', 53.4247, -2.3226, 10)
       RETURNING id`),
+    ),
+    "the row inserted into trainees",
   );
   return row;
 }
@@ -79,11 +82,14 @@ export async function createOffer(
   schoolId: string,
   values: { places?: number; startsOn?: string; endsOn?: string; mentorIds?: string[] } = {},
 ): Promise<{ id: string }> {
-  const [row] = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  const row = firstRow(
+    rowsOf<{ id: string }>(
+      await db.execute(sql`
       INSERT INTO placement_offers (school_id, academic_year, phase, starts_on, ends_on, places)
       VALUES (${schoolId}, 2026, 'primary', ${values.startsOn ?? "2026-09-14"}, ${values.endsOn ?? "2026-12-18"}, ${values.places ?? 5})
       RETURNING id`),
+    ),
+    "the row inserted into placement_offers",
   );
   for (const m of values.mentorIds ?? [])
     await db.execute(sql`INSERT INTO placement_offer_mentors (offer_id, user_id) VALUES (${row.id}, ${m})`);

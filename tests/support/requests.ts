@@ -4,7 +4,8 @@ const ORIGIN = "http://localhost:3000";
 
 /** The `name=value` part of a Set-Cookie header, to send back as a Cookie header. */
 export function cookiePair(setCookie: string): string {
-  return setCookie.split(";")[0];
+  const end = setCookie.indexOf(";");
+  return end === -1 ? setCookie : setCookie.slice(0, end);
 }
 
 export function formRequest(path: string, fields: Record<string, string>, cookie?: string): Request {

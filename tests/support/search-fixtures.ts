@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 
 import { vacancies, vacancySchools } from "../../db/schema";
 import { createOrganisation, createPartnership, createSchool } from "./factories";
+import { firstRow } from "../../db/rows";
 
 const DAY = 86_400_000;
 
@@ -102,7 +103,8 @@ type Planned = {
   role?: string;
   phases: string[];
   subjects: string[];
-  at: [SchoolKey, number | null][];
+  /** The schools of the vacancy, the owning school first (so never empty). */
+  at: [[SchoolKey, number | null], ...[SchoolKey, number | null][]];
   payRange: string;
   salary: [number, number];
   closesInDays: number;
@@ -280,32 +282,35 @@ export async function searchRegion(db: Database, now = new Date()) {
   const ids = {} as Record<VacancyKey, string>;
   for (const [key, p] of Object.entries(PLAN) as [VacancyKey, Planned][]) {
     const status = p.status ?? "published";
-    const [row] = await db
-      .insert(vacancies)
-      .values({
-        ownerSchoolId: schoolIds[p.at[0][0]],
-        status,
-        title: p.title,
-        role: p.role ?? "classroom_teacher",
-        phases: p.phases,
-        subjects: p.subjects,
-        contractType: p.contract ?? "permanent",
-        workingPattern: p.pattern ?? "full_time",
-        fte: p.fte ?? "1.000",
-        payRange: p.payRange as "main",
-        salaryMinFte: p.salary[0],
-        salaryMaxFte: p.salary[1],
-        ectSuitable: p.ect ?? false,
-        visaSponsorship: p.visa ?? false,
-        aboutRole: p.aboutRole ?? `${p.title}: a role in a friendly team, with support from experienced colleagues.`,
-        applyMethod: "external_link",
-        applyUrl: "https://example.org/apply",
-        publishedAt: status === "draft" ? null : new Date(now.getTime() - p.publishedDaysAgo * DAY),
-        closesAt: new Date(now.getTime() + p.closesInDays * DAY),
-        closedAt: status === "closed" ? now : null,
-        closedReason: status === "closed" ? "withdrawn" : null,
-      })
-      .returning({ id: vacancies.id });
+    const row = firstRow(
+      await db
+        .insert(vacancies)
+        .values({
+          ownerSchoolId: schoolIds[p.at[0][0]],
+          status,
+          title: p.title,
+          role: p.role ?? "classroom_teacher",
+          phases: p.phases,
+          subjects: p.subjects,
+          contractType: p.contract ?? "permanent",
+          workingPattern: p.pattern ?? "full_time",
+          fte: p.fte ?? "1.000",
+          payRange: p.payRange as "main",
+          salaryMinFte: p.salary[0],
+          salaryMaxFte: p.salary[1],
+          ectSuitable: p.ect ?? false,
+          visaSponsorship: p.visa ?? false,
+          aboutRole: p.aboutRole ?? `${p.title}: a role in a friendly team, with support from experienced colleagues.`,
+          applyMethod: "external_link",
+          applyUrl: "https://example.org/apply",
+          publishedAt: status === "draft" ? null : new Date(now.getTime() - p.publishedDaysAgo * DAY),
+          closesAt: new Date(now.getTime() + p.closesInDays * DAY),
+          closedAt: status === "closed" ? now : null,
+          closedReason: status === "closed" ? "withdrawn" : null,
+        })
+        .returning({ id: vacancies.id }),
+      "the row inserted into vacancies",
+    );
     ids[key] = row.id;
     await db.insert(vacancySchools).values(
       p.at.map(([school, share], position) => ({

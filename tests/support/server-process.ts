@@ -34,8 +34,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
   // A cold start (tsx, migrations, the bundled pay figures) takes seconds on a quiet machine and a minute or more
   // on a loaded one; the callers' hooks allow three minutes.
   const deadline = Date.now() + 150_000;

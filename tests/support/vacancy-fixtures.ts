@@ -1,23 +1,31 @@
 import type { Database } from "../../db/client";
 import { memberships, organisations, partnerships, schools, users } from "../../db/schema";
 import { createDraft, setLocation } from "../../app/vacancies/editing.server";
+import { firstRow } from "../../db/rows";
+import { exactly } from "./arrays";
 
 const DAY = 24 * 3600_000;
 
 /** Two trusts in one partnership, three real Trafford school locations (fictional ownership), an HR user for each trust. */
 export async function twoTrustRegion(db: Database) {
-  const [p] = await db
-    .insert(partnerships)
-    .values({ slug: "gm", name: "GM Partnership", region: "North West" })
-    .returning();
-  const [trustA] = await db
-    .insert(organisations)
-    .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
-    .returning();
-  const [trustB] = await db
-    .insert(organisations)
-    .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
-    .returning();
+  const p = firstRow(
+    await db.insert(partnerships).values({ slug: "gm", name: "GM Partnership", region: "North West" }).returning(),
+    "the row inserted into partnerships",
+  );
+  const trustA = firstRow(
+    await db
+      .insert(organisations)
+      .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
+      .returning(),
+    "the row inserted into organisations",
+  );
+  const trustB = firstRow(
+    await db
+      .insert(organisations)
+      .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
+      .returning(),
+    "the row inserted into organisations",
+  );
   const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
     urn,
     name,
@@ -32,7 +40,7 @@ export async function twoTrustRegion(db: Database) {
     partnershipId: p.id,
     source: "test",
   });
-  const [a1, a2, b1] = await db
+  const inserted = await db
     .insert(schools)
     .values([
       school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
@@ -40,8 +48,10 @@ export async function twoTrustRegion(db: Database) {
       school(106290, "Trust B High", trustB.id, 53.4239, -2.3253),
     ])
     .returning();
+  const school_ = (i: number) => firstRow(inserted.slice(i), `school ${i + 1} of the three inserted`);
+  const [a1, a2, b1] = [school_(0), school_(1), school_(2)];
   const user = async (email: string) =>
-    (await db.insert(users).values({ email, name: email, passwordHash: "x" }).returning())[0];
+    firstRow(await db.insert(users).values({ email, name: email, passwordHash: "x" }).returning(), `user ${email}`);
   const hrA = await user("hr@a.example");
   const hrB = await user("hr@b.example");
   await db.insert(memberships).values([
@@ -83,21 +93,24 @@ export async function publishableDraft(db: Database, r: TwoTrustRegion, override
 
 /** A school in another partnership (Stockport School's real URN, fictional ownership): never any of the region's. */
 export async function schoolElsewhere(db: Database) {
-  const [elsewhere] = await db
-    .insert(partnerships)
-    .values({ slug: "elsewhere", name: "Elsewhere", region: "North West" })
-    .returning();
-  const [school] = await db
-    .insert(schools)
-    .values({
-      urn: 106135,
-      name: "Stockport School",
-      phase: "Secondary",
-      laCode: "356",
-      laName: "Stockport",
-      partnershipId: elsewhere.id,
-      source: "test",
-    })
-    .returning();
+  const elsewhere = firstRow(
+    await db.insert(partnerships).values({ slug: "elsewhere", name: "Elsewhere", region: "North West" }).returning(),
+    "the row inserted into partnerships",
+  );
+  const [school] = exactly(
+    1,
+    await db
+      .insert(schools)
+      .values({
+        urn: 106135,
+        name: "Stockport School",
+        phase: "Secondary",
+        laCode: "356",
+        laName: "Stockport",
+        partnershipId: elsewhere.id,
+        source: "test",
+      })
+      .returning(),
+  );
   return school;
 }

@@ -1,6 +1,7 @@
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { findLeaks, serverOnlyMarkers } from "../support/browser-bundle";
+import { firstRow } from "../../db/rows";
 
 /** Bundles `source` for the browser as Remix would, and returns the JavaScript. */
 async function bundle(source: string): Promise<string> {
@@ -12,7 +13,7 @@ async function bundle(source: string): Promise<string> {
     format: "esm",
     logLevel: "silent",
   });
-  return result.outputFiles[0].text;
+  return firstRow(result.outputFiles, "esbuild's bundle").text;
 }
 
 describe("the browser-bundle check (tests/support/check-browser-bundle.ts)", () => {

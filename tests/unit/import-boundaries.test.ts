@@ -1,5 +1,6 @@
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
+import { firstRow } from "../../db/rows";
 
 /**
  * The layering rule in eslint.config.js (ADR 0013) must fail the lint on a deliberate violation. Each case lints a
@@ -8,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath });
+  const result = firstRow(await eslint.lintText(`${source}\nexport {};\n`, { filePath }), "ESLint's result");
   return result.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
 }
 

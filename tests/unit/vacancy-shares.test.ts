@@ -44,7 +44,8 @@ describe("a change to the shares", () => {
         const reversed = [...schools].reverse();
         expect(sharesChanged({ fte, schools }, { fte, schools: reversed })).toBe(false);
         // And any one share changed is a change.
-        const [first, ...rest] = schools;
+        // minLength: 1 above, so there is a first school.
+        const [first, ...rest] = schools as [(typeof schools)[number], ...typeof schools];
         const other = { ...first, share: (first.share ?? 0) + 1 };
         expect(sharesChanged({ fte, schools }, { fte, schools: [other, ...rest] })).toBe(true);
       }),

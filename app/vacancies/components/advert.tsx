@@ -40,7 +40,7 @@ export function Advert({ vacancy: v, countdown, payBadge, level = 1, employedBy 
         {v.title}
       </Heading>
       <p className="lead">
-        {v.schools.length === 1 ? v.schools[0].name : `${v.schools.length} schools`}
+        {v.schools.length === 1 ? v.schools[0]?.name : `${v.schools.length} schools`}
         {v.ectSuitable ? " · Suitable for early career teachers" : ""}
       </p>
       {employedBy ? <p className="employer">{employedBy}</p> : null}

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Checkbox, ChoiceGroup } from "../../components/choice-fields";
-import { FieldError, SelectField, TextAreaField, TextField } from "../../components/forms";
+import { FieldError, SelectField, TextAreaField, TextField, type Field } from "../../components/forms";
 import {
   applyMethodOptions,
   contractOptions,
@@ -17,12 +17,16 @@ import { SAFEGUARDING_STATEMENT } from "../safeguarding";
 import { subjectOptions } from "../../vocabulary/subjects";
 import { ScrollRegion } from "../../components/scroll-region";
 
-// Conform's field map: each step reads the fields it owns, as plain form values.
-type Fields = Record<string, FieldMetadata<string | number | null | undefined>>;
+// Conform's field map: each step names the fields it owns, so a form without one of them is a type error.
+type Fields<Name extends string> = Record<Name, Field>;
 
 const blank = { value: "", label: "Choose…" };
 
-export function RoleFields({ fields }: { fields: Fields }) {
+export function RoleFields({
+  fields,
+}: {
+  fields: Fields<"ectSuitable" | "keyStages" | "phases" | "role" | "sendSpecialism" | "subjects" | "title">;
+}) {
   return (
     <>
       <TextField meta={fields.title} label="Job title" hint="For example: Teacher of Mathematics" />
@@ -63,12 +67,19 @@ export type SchoolChoice = {
  * the role is at and, for a shared role, give each its share. Works without JavaScript: nothing is added or removed
  * dynamically.
  */
-export function WhereFields({ fields, schools }: { fields: Fields; schools: SchoolChoice[] }) {
+export function WhereFields({
+  fields,
+  schools,
+}: {
+  fields: Fields<"fte" | "hoursPerWeek" | "locationKind" | "workingPattern"> & {
+    schools: FieldMetadata<{ schoolId?: unknown; share?: unknown }[] | undefined, Record<string, unknown>, string[]>;
+  };
+  schools: SchoolChoice[];
+}) {
   // After a refused save, each ticked school's share has its own field (schools[i].share, i in ticked order): its
   // error is shown in that school's row, and its id is the one the error summary links to.
-  const shareFields = new Map<string, FieldMetadata<string>>();
-  const ticked = fields.schools as unknown as FieldMetadata<{ schoolId: string; share: string }[]>;
-  for (const item of ticked.getFieldList()) {
+  const shareFields = new Map<string, Field>();
+  for (const item of fields.schools.getFieldList()) {
     const { schoolId, share } = item.getFieldset();
     if (typeof schoolId.initialValue === "string") shareFields.set(schoolId.initialValue, share);
   }
@@ -146,7 +157,7 @@ export function WhereFields({ fields, schools }: { fields: Fields; schools: Scho
   );
 }
 
-function ShareCell({ school, meta }: { school: SchoolChoice; meta?: FieldMetadata<string> }) {
+function ShareCell({ school, meta }: { school: SchoolChoice; meta?: Field }) {
   const id = meta?.errors ? meta.id : `share-${school.id}`;
   return (
     <td className={meta?.errors ? "field--error" : undefined}>
@@ -183,7 +194,28 @@ function fillSalaryFromPoint(event: { target: EventTarget }, pointSalaries: Reco
   input.dataset.filledFromPoint = input.value;
 }
 
-export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; pointSalaries?: Record<string, number> }) {
+export function PayFields({
+  fields,
+  pointSalaries = {},
+}: {
+  fields: Fields<
+    | "allowances"
+    | "contractType"
+    | "fixedTermMonths"
+    | "hourlyRatePounds"
+    | "payPointFrom"
+    | "payPointTo"
+    | "payRange"
+    | "salaryMaxFte"
+    | "salaryMinFte"
+    | "startDate"
+    | "startDateTo"
+    | "startKind"
+    | "supportGrade"
+    | "visaSponsorship"
+  >;
+  pointSalaries?: Record<string, number>;
+}) {
   const points = [...new Set(Object.values(payPoints).flat())].map((p) => ({ value: p, label: p }));
   const allowances = fields.allowances;
   const rows = Array.from({ length: 3 }, (_, i) => i);
@@ -255,7 +287,11 @@ export function PayFields({ fields, pointSalaries = {} }: { fields: Fields; poin
   );
 }
 
-export function AdvertFields({ fields }: { fields: Fields }) {
+export function AdvertFields({
+  fields,
+}: {
+  fields: Fields<"aboutRole" | "aboutSchool" | "skillsExperience" | "visitsWelcome" | "whatWeOffer">;
+}) {
   return (
     <>
       <TextAreaField meta={fields.aboutRole} label="About the role" />
@@ -272,7 +308,21 @@ export function AdvertFields({ fields }: { fields: Fields }) {
   );
 }
 
-export function ApplyFields({ fields }: { fields: Fields }) {
+export function ApplyFields({
+  fields,
+}: {
+  fields: Fields<
+    | "applyEmail"
+    | "applyMethod"
+    | "applyUrl"
+    | "closesAt"
+    | "contactEmail"
+    | "contactName"
+    | "contactPhone"
+    | "publishAt"
+    | "publishOn"
+  >;
+}) {
   return (
     <>
       <ChoiceGroup meta={fields.applyMethod} legend="How do people apply?" type="radio" options={applyMethodOptions} />

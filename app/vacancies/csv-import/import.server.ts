@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client";
 import type { Enqueue } from "../../../db/jobs";
-import { rowsOf } from "../../../db/rows";
+import { firstRow, pairInserted, rowsOf } from "../../../db/rows";
 import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRowError } from "../../../db/schema";
 import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
 import { publish } from "../lifecycle";
@@ -57,18 +57,21 @@ export async function startImport(
   const file = readCsvFile(upload.bytes);
   if (!file.ok) return file;
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(vacancyImports)
-      .values({
-        userId,
-        ownerOrganisationId: owner.kind === "organisation" ? owner.id : null,
-        ownerSchoolId: owner.kind === "school" ? owner.id : null,
-        fileName: cleanFileName(upload.fileName),
-        csv: file.text!,
-        totalRows: file.rows.length,
-        publish: options.publish,
-      })
-      .returning({ id: vacancyImports.id });
+    const row = firstRow(
+      await tx
+        .insert(vacancyImports)
+        .values({
+          userId,
+          ownerOrganisationId: owner.kind === "organisation" ? owner.id : null,
+          ownerSchoolId: owner.kind === "school" ? owner.id : null,
+          fileName: cleanFileName(upload.fileName),
+          csv: file.text!,
+          totalRows: file.rows.length,
+          publish: options.publish,
+        })
+        .returning({ id: vacancyImports.id }),
+      "the row inserted into vacancyImports",
+    );
     await enqueue(tx, VACANCY_IMPORT_QUEUE, { importId: row.id } satisfies VacancyImportJob, {
       singletonKey: row.id,
       retryLimit: 2,
@@ -234,30 +237,31 @@ async function insertVacancies(
   const notes: ImportRowError[] = [];
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
-    const statuses = batch.map((v) => {
-      if (!job.publish || !v.complete) return "draft" as const;
+    const planned = batch.map((v) => {
+      if (!job.publish || !v.complete) return { v, status: "draft" as const };
       const decision = publish({ status: "draft", publishAt: v.publishAt, closesAt: v.closesAt }, now);
-      return decision.ok ? (decision.transition.to as "published" | "scheduled") : ("draft" as const);
+      return { v, status: decision.ok ? (decision.transition.to as "published" | "scheduled") : ("draft" as const) };
     });
-    const inserted = await tx
+    const returned = await tx
       .insert(vacancies)
       .values(
-        batch.map((v, i) => ({
+        planned.map(({ v, status }) => ({
           ...(v.fields as Partial<typeof vacancies.$inferInsert>),
           title: v.fields.title,
           role: v.fields.role,
           fte: toNumeric(v.fte),
           ownerOrganisationId: job.ownerOrganisationId,
           ownerSchoolId: job.ownerSchoolId,
-          status: statuses[i],
-          publishedAt: statuses[i] === "published" ? now : null,
+          status,
+          publishedAt: status === "published" ? now : null,
           createdBy: job.userId,
         })),
       )
       .returning({ id: vacancies.id });
+    const inserted = pairInserted(planned, returned).map(([{ v: item, status }, { id }]) => ({ id, item, status }));
     await tx.insert(vacancySchools).values(
-      inserted.flatMap((v, i) =>
-        batch[i].schools.map((s, position) => ({
+      inserted.flatMap((v) =>
+        v.item.schools.map((s, position) => ({
           vacancyId: v.id,
           schoolId: s.schoolId,
           fteShare: s.share === null ? null : toNumeric(s.share),
@@ -268,23 +272,23 @@ async function insertVacancies(
     const note = `Imported from ${job.fileName}`;
     await tx.insert(vacancyEvents).values([
       ...inserted.map((v) => ({ vacancyId: v.id, userId: job.userId, action: "created", note, at: now })),
-      ...inserted.flatMap((v, i) =>
-        statuses[i] === "draft"
+      ...inserted.flatMap((v) =>
+        v.status === "draft"
           ? []
           : [
               {
                 vacancyId: v.id,
                 userId: job.userId,
-                action: statuses[i],
-                changes: { status: { from: "draft", to: statuses[i] } },
+                action: v.status,
+                changes: { status: { from: "draft", to: v.status } },
                 note,
                 at: new Date(now.getTime() + 1),
               },
             ],
       ),
     ]);
-    for (const [i, v] of inserted.entries()) {
-      if (statuses[i] === "draft") continue;
+    for (const v of inserted) {
+      if (v.status === "draft") continue;
       const pay = await assessVacancy(tx, v.id, now);
       if (!pay) continue;
       if (pay.assessment.flagged) {
@@ -293,13 +297,13 @@ async function insertVacancies(
           vacancyId: v.id,
           userId: job.userId,
           action: "draft",
-          changes: { status: { from: statuses[i], to: "draft" } },
+          changes: { status: { from: v.status, to: "draft" } },
           note: "Left as a draft: its pay is flagged, and publishing it needs a justification",
           at: new Date(now.getTime() + 2),
         });
         const first = pay.assessment.findings.find((f) => findingText(f).severity === "flag");
         notes.push({
-          row: batch[i].row,
+          row: v.item.row,
           field: "pay",
           message: `Imported as a draft, not published: ${first ? findingText(first).title.toLowerCase() : "its pay is flagged"}. Publish it from its page, giving a justification.`,
         });

@@ -48,18 +48,18 @@ export function parseCsvText(text: string): ParsedCsv {
       bom: true,
       max_record_size: 64 * 1024,
       to: MAX_ROWS + 2,
-    }) as string[][];
+    });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, "") : "";
     return {
       ok: false,
-      message: `The file could not be read as CSV${/line \d+/i.test(detail) ? ` (${detail.match(/line \d+/i)![0]})` : ""}: check its quotes`,
+      message: `The file could not be read as CSV${/line \d+/i.test(detail) ? ` (${detail.match(/line \d+/i)?.[0]})` : ""}: check its quotes`,
     };
   }
   const blank = (r: string[]) => r.every((c) => c.trim() === "");
   const start = records.findIndex((r) => !blank(r));
   if (start < 0) return { ok: false, message: "The file is empty" };
-  const headerCells = records[start];
+  const headerCells = records[start] ?? [];
   const data = records.slice(start + 1);
   if (headerCells.length > MAX_COLUMNS)
     return { ok: false, message: `The header has ${headerCells.length} columns: use the columns listed on this page` };

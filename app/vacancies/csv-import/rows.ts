@@ -180,8 +180,8 @@ function startOf(cell: string | undefined): { startKind: string; startDate: stri
   if (/^(asap|as soon as possible)$/i.test(v)) return { startKind: "asap", startDate: "", startDateTo: "" };
   if (/^(tba|tbc|to be agreed|to be confirmed)$/i.test(v))
     return { startKind: "to_be_agreed", startDate: "", startDateTo: "" };
-  const range = v.match(/^(\S+)\s+to\s+(\S+)$/i);
-  if (range) return { startKind: "range", startDate: range[1], startDateTo: range[2] };
+  const [, from, to] = v.match(/^(\S+)\s+to\s+(\S+)$/i) ?? [];
+  if (from !== undefined && to !== undefined) return { startKind: "range", startDate: from, startDateTo: to };
   return { startKind: "date", startDate: v, startDateTo: "" };
 }
 
@@ -286,7 +286,7 @@ export function mapRow(input: CsvRow, ctx: RowContext): RowResult {
 
   // Contract and pay.
   const allowances = split(cells.allowances).map((a) => {
-    const [kind, amount = ""] = a.split(":").map((s) => s.trim());
+    const [kind = "", amount = ""] = a.split(":").map((s) => s.trim());
     return { kind: kind.toLowerCase().replace(/\s+/g, ""), amount: money(amount) };
   });
   const unknownAllowance = allowances.find((a) => !(allowanceKinds as readonly string[]).includes(a.kind));

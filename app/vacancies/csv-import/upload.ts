@@ -37,7 +37,7 @@ export async function uploadForm(formData: FormData, contexts: PostingContext[])
     fieldErrors.file = [
       file && typeof file !== "string" && file.name ? "The file is empty" : "Choose a CSV file to upload",
     ];
-  } else if (!/\.csv$/i.test(file.name) || !CSV_TYPES.has(file.type.split(";")[0].trim().toLowerCase())) {
+  } else if (!/\.csv$/i.test(file.name) || !CSV_TYPES.has(file.type.replace(/;.*$/, "").trim().toLowerCase())) {
     fieldErrors.file = ["The file must be a CSV file (.csv): in your spreadsheet, save or download it as CSV"];
   }
   if (!owner || fieldErrors.file || !file || typeof file === "string") return { ok: false, fieldErrors };
