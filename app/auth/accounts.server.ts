@@ -9,8 +9,8 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.serv
 import { startSession, startSessionIn } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
-export const VERIFY_TOKEN_HOURS = 48;
-export const RESET_TOKEN_MINUTES = 30;
+const VERIFY_TOKEN_HOURS = 48;
+const RESET_TOKEN_MINUTES = 30;
 
 type Limited = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 const limited = (d: RateDecision): Limited => ({

@@ -40,7 +40,7 @@ export async function startSessionIn(tx: Executor, userId: string): Promise<stri
   return sessionCookie(token);
 }
 
-export function sessionTokenFrom(request: Request): string | null {
+function sessionTokenFrom(request: Request): string | null {
   return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 

@@ -43,7 +43,7 @@ type LockedOffer = {
 };
 
 /** "Oakfield Primary's Primary offer (7 Sep 2026 to 16 Oct 2026)": how people name an offer in messages. */
-export function offerName(o: Pick<LockedOffer, "schoolName" | "phase" | "subjects" | "startsOn" | "endsOn">): string {
+function offerName(o: Pick<LockedOffer, "schoolName" | "phase" | "subjects" | "startsOn" | "endsOn">): string {
   const what = o.subjects.length > 0 ? o.subjects.join(", ") : o.phase;
   return `${o.schoolName}'s ${what} offer (${formatPeriod(o.startsOn, o.endsOn)})`;
 }
@@ -168,7 +168,7 @@ async function lockOffer(tx: Executor, offerId: string): Promise<LockedOffer | n
   return row ?? null;
 }
 
-export async function hasAgreement(db: Executor, providerId: string, schoolId: string, year: number): Promise<boolean> {
+async function hasAgreement(db: Executor, providerId: string, schoolId: string, year: number): Promise<boolean> {
   const rows = rowsOf(
     await db.execute(sql`
       SELECT 1 FROM placement_agreements

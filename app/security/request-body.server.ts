@@ -16,10 +16,10 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] 
  * characters and at most 50 schools) and far below what makes parsing costly. Sign-in and the other
  * account forms have a handful of short fields.
  */
-export const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 300 };
+const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 300 };
 const ACCOUNT_FORM: BodyLimit = { maxBytes: 8 * 1024, maxFields: 20 };
 
-export const BODY_RULES: BodyRule[] = [
+const BODY_RULES: BodyRule[] = [
   { path: /^\/(sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email|account)$/, ...ACCOUNT_FORM },
   // A CSV upload: the 2 MB file (MAX_FILE_BYTES) plus the multipart framing and a few small fields.
   { path: /^\/hr\/vacancies\/import$/, maxBytes: 2 * 1024 * 1024 + 64 * 1024, maxFields: 20 },
@@ -37,7 +37,7 @@ function ruleFor(path: string, rules: BodyRule[]): BodyRule {
 }
 
 /** Counts form fields without parsing: separators in a urlencoded body, boundaries in a multipart one. */
-export function countFields(body: Buffer, contentType: string): number {
+function countFields(body: Buffer, contentType: string): number {
   if (body.length === 0) return 0;
   let separator: Buffer;
   let offset = 0;

@@ -12,8 +12,8 @@ import { activeFilterLabels, defaultSort, RADII_MILES, searchQueryString, type S
 import { resultView, type ResultView } from "./result-view";
 import { countOf } from "../text/plural";
 
-export const PAGE_SIZE = 20;
-export const MAP_PAGE_SIZE = 100;
+const PAGE_SIZE = 20;
+const MAP_PAGE_SIZE = 100;
 
 export type Suggestion = { label: string; href: string; count: number };
 

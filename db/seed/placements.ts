@@ -9,7 +9,7 @@ import { demoIttProvider } from "./demo-cast";
  * state: completed, confirmed, waiting for the school, waiting for the provider, declined, cancelled, no school yet.
  * The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer.
  */
-export const PLACEMENT_YEAR = 2026;
+const PLACEMENT_YEAR = 2026;
 const AUTUMN = { startsOn: "2026-09-14", endsOn: "2026-12-18" };
 const SPRING_SUMMER = { startsOn: "2027-01-11", endsOn: "2027-07-16" };
 

@@ -22,7 +22,7 @@ export type MeiliOptions = { host: string; key: string; index?: string; timeoutM
 type Hit = { vacancyId: string; document: VacancyDocument };
 type Response = { hits: Hit[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
 
-export class MeiliTaskError extends Error {}
+class MeiliTaskError extends Error {}
 
 function succeeded(task: Task): Task {
   if (task.status !== "succeeded")
