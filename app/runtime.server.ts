@@ -25,12 +25,12 @@ export type StartOptions = {
 };
 
 /** PGlite's folder inside the data directory; `memory://` keeps an in-memory database (tests). */
-export function pgliteDataDir(config: AppConfig): string {
+function pgliteDataDir(config: AppConfig): string {
   if (config.dataDir.startsWith("memory://")) return config.dataDir;
   return path.join(config.dataDir, "pglite");
 }
 
-export async function createBoss(connection: Connection, workers: boolean): Promise<PgBoss> {
+async function createBoss(connection: Connection, workers: boolean): Promise<PgBoss> {
   const common = { schedule: workers, supervise: workers, migrate: true } as const;
   const boss =
     connection.kind === "postgres" && connection.url

@@ -33,9 +33,9 @@ export type Connection = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.resolve(path.dirname(new URL(import.meta.url).pathname), "migrations");
+const migrationsFolder = path.resolve(path.dirname(new URL(import.meta.url).pathname), "migrations");
 
-export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist };
+const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist };
 
 export type OpenOptions = {
   /** postgres:// URL of a server. Without it, PGlite in `dataDir` (or memory:// for tests). */
@@ -92,5 +92,3 @@ export async function runMigrations(connection: Connection): Promise<void> {
     await migratePostgres(connection.db as never, { migrationsFolder });
   }
 }
-
-export { rowsOf } from "./rows";

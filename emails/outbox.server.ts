@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import type { Enqueue } from "../db/jobs";
 import { emails } from "../db/schema";
@@ -44,9 +43,4 @@ export async function queueEmail<T extends TemplateName>(
     singletonKey: row.id,
   });
   return row.id;
-}
-
-export async function findEmail(executor: Executor, id: string) {
-  const [row] = await executor.select().from(emails).where(eq(emails.id, id));
-  return row;
 }

@@ -91,7 +91,7 @@ export function facetKeys(d: VacancyDocument): string[] {
 }
 
 /** Facets that belong to a vacancy's schools rather than the vacancy itself. */
-export const LOCATION_FACETS: readonly FacetName[] = ["schoolType", "trust"];
+const LOCATION_FACETS: readonly FacetName[] = ["schoolType", "trust"];
 
 /** Keys split into the vacancy's own and its schools', each sorted: how the Postgres engine numbers them. */
 export function splitKeys(keys: string[]): { vacancy: string[]; location: string[] } {

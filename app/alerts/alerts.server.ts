@@ -19,9 +19,9 @@ import { unsubscribeToken } from "./unsubscribe-token.server";
 
 export type Frequency = "daily" | "weekly";
 export type JobAlert = typeof jobAlerts.$inferSelect;
-export const MAX_ALERTS = 20;
+const MAX_ALERTS = 20;
 /** An e-mail lists this many vacancies; the rest are a link to the search. */
-export const LISTED_PER_EMAIL = 20;
+const LISTED_PER_EMAIL = 20;
 const LOOKED_AT_PER_RUN = 100;
 // Sync reaches the index seconds after publication: a run looks back a day past the last one, and the
 // deliveries table keeps a vacancy from being sent twice.
@@ -32,7 +32,7 @@ export type CreateOutcome =
   | { ok: false; field: "search" | "frequency" | "form"; message: string };
 
 /** The query as an alert stores it: no page, view or order, which an alert does not use. */
-export function alertSearch(query: SearchPageQuery): string {
+function alertSearch(query: SearchPageQuery): string {
   return searchQueryString({ ...query, page: 1, view: "list", sort: null });
 }
 
@@ -183,7 +183,7 @@ async function pause(ctx: RunContext, alert: JobAlert, to: string, problem: stri
 export type AlertRun = { sent: number; paused: boolean };
 
 /** Runs one alert: finds what is new for it and, if anything is, e-mails it. Says how many vacancies it sent. */
-export async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Promise<AlertRun> {
+async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Promise<AlertRun> {
   const parsed = parseSearchQuery(new URLSearchParams(alert.search), ctx.renames);
   const problems = Object.values(parsed.errors);
   if (problems.length > 0) {

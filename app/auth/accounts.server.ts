@@ -11,8 +11,8 @@ import { pendingStage, secondFactorStatus, type PendingStage } from "./second-fa
 import { startSession, startSessionIn } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
-export const VERIFY_TOKEN_HOURS = 48;
-export const RESET_TOKEN_MINUTES = 30;
+const VERIFY_TOKEN_HOURS = 48;
+const RESET_TOKEN_MINUTES = 30;
 
 /** A new session's cookie, and the step it still owes (null: none, it is signed in). */
 export type Started = { ok: true; setCookie: string; next: PendingStage | null };

@@ -12,7 +12,7 @@ let factory: ZxcvbnFactory | undefined;
  * zxcvbn's common-password, name and word lists and keyboard patterns, and against the person's own details
  * (their e-mail address and name). Server-only: the dictionaries are large and never go to the browser.
  */
-export function weakPasswordMessage(password: string, userInputs: string[] = []): string | null {
+function weakPasswordMessage(password: string, userInputs: string[] = []): string | null {
   factory ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary },
     graphs: common.adjacencyGraphs,

@@ -56,7 +56,7 @@ export async function startSessionIn(tx: Executor, userId: string, start: Sessio
   return sessionCookie(token);
 }
 
-export function sessionTokenFrom(request: Request): string | null {
+function sessionTokenFrom(request: Request): string | null {
   return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 

@@ -33,7 +33,7 @@ function placementScope(kind: FeedKind, subjectId: string): SQL {
   }
 }
 
-export async function placementEvents(db: Executor, kind: FeedKind, subjectId: string): Promise<CalendarEvent[]> {
+async function placementEvents(db: Executor, kind: FeedKind, subjectId: string): Promise<CalendarEvent[]> {
   return rowsOf<CalendarEvent>(
     await db.execute(sql`
       SELECT b.id, t.name || ' at ' || s.name AS summary,

@@ -20,7 +20,7 @@ const serverError = {
  * What the error page says. A 4xx thrown with its own text (say, "copy the whole link from the e-mail" for a cut-short
  * unsubscribe link) keeps that text: it is the one thing that helps. A 500's details stay in the server log.
  */
-export function describeError(error: unknown): { status: number; title: string; body: string } {
+function describeError(error: unknown): { status: number; title: string; body: string } {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = messages[status] ?? serverError;
   const own = status < 500 && isRouteErrorResponse(error) && typeof error.data === "string" ? error.data.trim() : "";

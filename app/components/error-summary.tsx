@@ -20,7 +20,7 @@ export function isFailedForm(data: unknown): data is FailedForm {
  * Conform's errors as summary items, in the order the schema reports them. A field's link points at its control's
  * id (`<form id>-<name>`); choice groups give that id to their first option, so the link lands on an input.
  */
-export function errorItemsOf(form: Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "allErrors">) {
+function errorItemsOf(form: Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "allErrors">) {
   const items: ErrorItem[] = [];
   for (const [name, messages] of Object.entries(form.allErrors ?? {})) {
     if (!messages?.length) continue;

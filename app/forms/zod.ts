@@ -17,7 +17,7 @@ type Issue = {
 const empty = (v: unknown) => v === undefined || v === null || v === "";
 
 /** The human default for an issue; undefined leaves zod's own wording (only for codes people never cause). */
-export function humanMessage(issue: Issue): string | undefined {
+function humanMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case "invalid_type":
       return empty(issue.input) ? "Enter or choose an answer" : "Check this answer: it is not in the expected form";

@@ -4,7 +4,7 @@ import { devMailboxTransport, resendTransport, type EmailTransport } from "../..
 import { services } from "../services.server";
 import type { Workers } from "./workers";
 
-export function emailTransport(): EmailTransport {
+function emailTransport(): EmailTransport {
   const { config } = services();
   return config.resendApiKey ? resendTransport(config.resendApiKey, config.mailFrom) : devMailboxTransport;
 }

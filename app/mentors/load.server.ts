@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import { firstRow, rowsOf } from "../../db/rows";
 
 /** A mentor takes at most this many trainees at once unless their partnership says otherwise. */
-export const DEFAULT_MENTOR_CAP = 2;
+const DEFAULT_MENTOR_CAP = 2;
 
 /**
  * A mentor's load over a period: the confirmed placements they mentor that overlap it. ECT mentees will count here

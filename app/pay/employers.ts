@@ -1,7 +1,7 @@
 /** Kinds of employer, for the area's pay page: the split that shows whether big trusts outbid the rest. */
 
 /** A trust with this many schools or more counts as a large trust. */
-export const LARGE_TRUST_SCHOOLS = 10;
+const LARGE_TRUST_SCHOOLS = 10;
 
 export const employerKinds = {
   large_trust: `Large trusts (${LARGE_TRUST_SCHOOLS} or more schools)`,

@@ -11,11 +11,10 @@ import { assessVacancy, recordAssessment } from "./assessment.server";
 
 // Shared with the HR page's hint, so it lives where the browser can import it (app/pay/policy.ts).
 import { MIN_JUSTIFICATION } from "./policy";
-export { MIN_JUSTIFICATION };
 
-export const PAY_BLOCKED =
+const PAY_BLOCKED =
   "The partnership does not publish offers that undercut neighbouring schools or are below the national scale. Change the pay, or ask a partnership admin.";
-export const PAY_NEEDS_JUSTIFICATION = `Explain why this pay is right (at least ${MIN_JUSTIFICATION} characters): it will be kept with the vacancy.`;
+const PAY_NEEDS_JUSTIFICATION = `Explain why this pay is right (at least ${MIN_JUSTIFICATION} characters): it will be kept with the vacancy.`;
 export const PAY_FLAG_ON_EDIT =
   "This change would flag the pay (see the comparison on the vacancy's page). A live vacancy cannot take flagged pay without a justification: " +
   "close it and publish a copy with the new pay, giving your reason.";

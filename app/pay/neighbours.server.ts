@@ -24,7 +24,7 @@ export type OfferShape = { vacancyId: string; role: string; phases: string[]; pa
  * all vacancies. The haversine then keeps what is inside the circle.
  */
 /** How many of the nearest comparables are named in the evidence HR sees; the rest are counted, with their pay. */
-export const NAMED_COMPARABLES = 25;
+const NAMED_COMPARABLES = 25;
 
 /** Every comparable is of the offer's own level (entry-level or not): the query asks only for those. */
 export async function comparablesFor(

@@ -143,13 +143,13 @@ const basisPoints = (part: number, whole: number) => Math.round((part * 10_000) 
 const basisPointsUp = (part: number, whole: number) => Math.ceil((part * 10_000) / whole);
 
 /** The pay an offer is compared on: entry-level posts on where they start, others on how far they go. */
-export const basisOf = (entryLevel: boolean): PayBasis => (entryLevel ? "starting_salary" : "top_of_range");
+const basisOf = (entryLevel: boolean): PayBasis => (entryLevel ? "starting_salary" : "top_of_range");
 
 const payOn = (basis: PayBasis, o: { salaryMinFte: number | null; salaryMaxFte: number | null }) =>
   basis === "starting_salary" ? o.salaryMinFte : o.salaryMaxFte;
 
 /** The statutory range whose minimum an offer must reach: a headteacher's own range, not leadership point L1. */
-export function minimumRangeOf(offer: Pick<Offer, "role" | "payRange">): string {
+function minimumRangeOf(offer: Pick<Offer, "role" | "payRange">): string {
   return offer.payRange === "leadership" && familyOf(offer.role) === "headteacher" ? "headteacher" : offer.payRange;
 }
 
@@ -157,7 +157,7 @@ const usable = (pounds: number | null | undefined): pounds is number =>
   typeof pounds === "number" && Number.isFinite(pounds) && pounds > 0;
 
 /** The comparables that really are comparable by the policy: the rule does not trust its caller's query. */
-export function eligibleComparables(
+function eligibleComparables(
   offer: Offer,
   schools: OfferSchool[],
   comparables: Comparable[],
@@ -291,7 +291,7 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
 }
 
 /** The badge says no less than the strongest finding, and nothing the findings do not show. */
-export function badgeOf(findings: Finding[]): Badge {
+function badgeOf(findings: Finding[]): Badge {
   // A maintained school breaking the statutory minimum is the stronger statement, whatever its academies do.
   if (findings.some((f) => f.kind === "below_statutory_minimum")) return { kind: "below_statutory_minimum" };
   if (findings.some((f) => f.kind === "below_national_scale")) return { kind: "below_national_scale" };

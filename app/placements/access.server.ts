@@ -21,11 +21,6 @@ export function hostedSchoolIds(userId: string): SQL {
   return schoolIdsWhereUserHolds(userId, ["hr"]);
 }
 
-/** Ids of the trainee records that are this user's own. */
-export function ownTraineeIds(userId: string): SQL {
-  return sql`SELECT t.id FROM trainees t WHERE t.user_id = ${userId}`;
-}
-
 export type Provider = { id: string; slug: string; name: string; partnershipId: string | null };
 
 export async function providersOf(db: Executor, userId: string): Promise<Provider[]> {

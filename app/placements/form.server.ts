@@ -12,7 +12,7 @@ export type FormReply = {
 };
 
 /** The typed values of a form, text only (never a file), for showing them again beside their errors. */
-export function typedValues(formData: FormData): Record<string, string> {
+function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData)
     if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, 2000);

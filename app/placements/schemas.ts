@@ -5,7 +5,7 @@ import { bookingLabels } from "./academic-year";
 import { hostingInterests } from "../vocabulary/placements";
 
 /** Placement phases: the vacancy phases a trainee trains for. */
-export const placementPhases = ["primary", "secondary", "special"] as const;
+const placementPhases = ["primary", "secondary", "special"] as const;
 export const placementPhaseOptions = placementPhases.map((p) => ({ value: p, label: phaseLabels[p] }));
 export const keyStageOptions = Object.entries(keyStageLabels).map(([value, label]) => ({ value, label }));
 

@@ -14,10 +14,6 @@ function fromUtc(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function addDays(day: IsoDate, n: number): IsoDate {
-  return fromUtc(toUtc(day) + n * DAY_MS);
-}
-
 export type SchoolDayCount = {
   days: number;
   /** Weekdays lost to bank holidays and to the school's closure and INSET days. */

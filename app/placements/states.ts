@@ -4,9 +4,6 @@ export type BookingState = (typeof bookingStates)[number];
 export type Side = "trainee" | "provider" | "school";
 export type BookingAction = "confirm" | "accept" | "decline" | "cancel" | "complete";
 
-/** States that hold a place and the trainee's dates. */
-export const ACTIVE_STATES: readonly BookingState[] = ["requested", "provider_confirmed", "confirmed", "completed"];
-
 export const stateLabels: Record<BookingState, string> = {
   requested: "Requested by the trainee",
   provider_confirmed: "Confirmed by the provider, waiting for the school",

@@ -16,7 +16,7 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] 
  * characters and at most 50 schools) and far below what makes parsing costly. Sign-in and the other
  * account forms have a handful of short fields.
  */
-export const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 300 };
+const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 300 };
 const ACCOUNT_FORM: BodyLimit = { maxBytes: 8 * 1024, maxFields: 20 };
 
 export const BODY_RULES: BodyRule[] = [
@@ -42,7 +42,7 @@ function ruleFor(path: string, rules: BodyRule[]): BodyRule {
 }
 
 /** Counts form fields without parsing: separators in a urlencoded body, boundaries in a multipart one. */
-export function countFields(body: Buffer, contentType: string): number {
+function countFields(body: Buffer, contentType: string): number {
   if (body.length === 0) return 0;
   let separator: Buffer;
   let offset = 0;

@@ -89,8 +89,3 @@ export function dueTransition(state: LifecycleState, now: Date): Transition | nu
 export function isEditable(status: VacancyStatus): boolean {
   return status === "draft" || status === "scheduled" || status === "published";
 }
-
-/** Whether the public can read it: live ones, and closed ones for a while so links in old e-mails still work. */
-export function isPubliclyReadable(status: VacancyStatus): boolean {
-  return status === "published" || status === "closed";
-}

@@ -7,7 +7,7 @@ export function proRata(fullTimeSalary: number, fteThousandths: number): number 
 }
 
 /** TLRs and the SEN allowance are paid pro rata like salary; recruitment and retention payments are fixed sums. */
-export function isProRataAllowance(kind: AllowanceKind): boolean {
+function isProRataAllowance(kind: AllowanceKind): boolean {
   return kind !== "recruitment" && kind !== "retention";
 }
 
@@ -23,9 +23,4 @@ export type SalaryOffer = { minFte: number; maxFte: number; fteThousandths: numb
 /** What the post actually pays per year, before allowances. */
 export function actualSalaryRange(offer: SalaryOffer): { min: number; max: number } {
   return { min: proRata(offer.minFte, offer.fteThousandths), max: proRata(offer.maxFte, offer.fteThousandths) };
-}
-
-/** What a school's share of a split post costs it per year, at the top of the range. */
-export function shareOfSalary(maxFte: number, shareThousandths: number): number {
-  return proRata(maxFte, shareThousandths);
 }

@@ -6,7 +6,7 @@ import { toThousandths, type VacancySchool } from "./records.server";
 import { employerOf, sharedWithNames } from "./shares.server";
 
 /** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
-export const CLOSED_READABLE_DAYS = 180;
+const CLOSED_READABLE_DAYS = 180;
 
 async function publicSchools(db: Executor, vacancyId: string): Promise<VacancySchool[]> {
   const rows = rowsOf<VacancySchool & { fteShare: string | null }>(

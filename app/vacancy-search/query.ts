@@ -19,8 +19,8 @@ import { stripControlCharacters } from "../text/control-characters";
 import { countOf } from "../text/plural";
 
 export const RADII_MILES = [1, 3, 5, 10, 15, 25, 50] as const;
-export const DEFAULT_RADIUS_MILES = 10;
-export const MAX_TEXT = 100;
+const DEFAULT_RADIUS_MILES = 10;
+const MAX_TEXT = 100;
 export const MAX_PAGE = 500;
 
 /** The option filters, with their values and labels: the page's selects and the URL's vocabulary. */

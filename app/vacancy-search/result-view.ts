@@ -29,7 +29,7 @@ export type ResultView = {
   point: { lat: number; lng: number } | null;
 };
 
-export function payHeadline(
+function payHeadline(
   d: Pick<VacancyDocument, "payRange" | "hourlyRatePence" | "salaryMinFte" | "salaryMaxFte" | "fteThousandths">,
 ) {
   if (d.payRange === "hourly")

@@ -16,8 +16,8 @@ import { countOf } from "../text/plural";
 import { interpretQuery, type RecognisedFilter } from "./interpret";
 import { analyseQuery, type QueryUnit } from "../../search/analyse";
 
-export const PAGE_SIZE = 20;
-export const MAP_PAGE_SIZE = 100;
+const PAGE_SIZE = 20;
+const MAP_PAGE_SIZE = 100;
 
 export type Suggestion = { label: string; href: string; count: number };
 

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
-export const LONDON = "Europe/London";
+const LONDON = "Europe/London";
 
 /** "2026-12-01T12:00" typed on a London clock → the moment it names (GMT or BST as the date requires). */
 export function fromLondonLocal(local: string): Date | null {

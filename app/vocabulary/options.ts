@@ -20,19 +20,6 @@ export const roleLabels = {
 } as const;
 export type VacancyRole = keyof typeof roleLabels;
 export const roleOptions = options(roleLabels);
-export const vacancyRoles = Object.keys(roleLabels) as VacancyRole[];
-
-/** Roles paid on the teachers' pay ranges; the others are support roles. */
-export const TEACHING_ROLES: readonly VacancyRole[] = [
-  "classroom_teacher",
-  "head_of_department",
-  "head_of_year",
-  "senco",
-  "assistant_head",
-  "deputy_head",
-  "headteacher",
-];
-
 export const phaseLabels = {
   nursery: "Nursery",
   primary: "Primary",

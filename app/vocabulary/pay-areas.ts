@@ -124,12 +124,3 @@ export function payAreaOf(laCode: string, district: District = { code: null, nam
   }
   return { area: "rest_of_england", certain: true, note: null };
 }
-
-/** For tests and documentation: every LA code with a pay area other than the default. */
-export const PAY_AREA_TABLE = {
-  inner_london: INNER_LONDON,
-  outer_london: OUTER_LONDON,
-  fringe: FRINGE,
-  fringeDistricts: FRINGE_DISTRICTS,
-  uncertain: UNCERTAIN,
-};

@@ -6,7 +6,7 @@ import type { ImportReport } from "../importers/csv-import";
 import { openScriptDatabase, pgliteWarning, runScript } from "./script-database";
 
 /** A progress bar on a terminal; in a log (CI, a pipe) one line every few seconds instead of redraws. */
-export function progressReporter(label: string): { listener: ProgressListener; stop: () => void } {
+function progressReporter(label: string): { listener: ProgressListener; stop: () => void } {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
       format: `${label} [{bar}] {percentage}% | {rows} rows | {duration}s`,

@@ -34,7 +34,7 @@ export async function openScriptDatabase(options: { force?: boolean } = {}): Pro
 }
 
 /** A refusal with a message for the user: printed without a stack trace, exit code 2. */
-export class ScriptRefusal extends Error {}
+class ScriptRefusal extends Error {}
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

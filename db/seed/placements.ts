@@ -10,7 +10,7 @@ import { demoIttProvider } from "./demo-cast";
  * The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer. A
  * full one-place offer has two trainees on its waiting list, and one school's agreement request waits for Vale.
  */
-export const PLACEMENT_YEAR = 2026;
+const PLACEMENT_YEAR = 2026;
 const AUTUMN = { startsOn: "2026-09-14", endsOn: "2026-12-18" };
 const SPRING_SUMMER = { startsOn: "2027-01-11", endsOn: "2027-07-16" };
 

@@ -18,7 +18,7 @@ export const PAY_2025_26 = {
   leadership: { min: 51773, max: 143796 }, // L1 and L43
 };
 /** TLR and SEN ranges are confirmed for 2024/25 only (same file); seeded allowances stay inside them. */
-export const ALLOWANCES_2024_25 = { tlr2: [3391, 8279], tlr3: [675, 3344], sen: [2679, 5285] } as const;
+const ALLOWANCES_2024_25 = { tlr2: [3391, 8279], tlr3: [675, 3344], sen: [2679, 5285] } as const;
 
 type SchoolRow = { id: string; name: string; phase: string; typeGroup: string | null; ownerId: string | null };
 type Insert = typeof vacancies.$inferInsert;

@@ -21,7 +21,7 @@ import { ONE_TYPO_FROM, TWO_TYPOS_FROM } from "../text";
 
 export const DEFAULT_INDEX = "vacancies";
 /** Meilisearch counts hits exactly up to this many (page-based pagination). */
-export const MAX_TOTAL_HITS = 100_000;
+const MAX_TOTAL_HITS = 100_000;
 
 export type MeiliDocument = {
   id: string;

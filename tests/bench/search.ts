@@ -11,7 +11,7 @@ import { rowsOf } from "../../db/rows";
 import type { EngineQuery, SearchEngine } from "../../search/engine";
 import { queryWords } from "../../search/text";
 
-export const MILE = 1609.344;
+const MILE = 1609.344;
 type Place = { lat: number; lng: number; label: string };
 
 /** Outcode centroids from ../shared/data/postcode-outcodes-gb.csv (OS Code-Point Open 2025.4). */

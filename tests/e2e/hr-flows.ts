@@ -48,7 +48,7 @@ export async function completeAndPublish(page: Page) {
 }
 
 /** A closing moment `days` from today at noon, as the form's datetime-local input takes it: never a fixed date that expires. */
-export function closingDateFromToday(days: number): string {
+function closingDateFromToday(days: number): string {
   const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   return `${day}T12:00`;
 }

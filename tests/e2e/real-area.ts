@@ -21,7 +21,7 @@ import { reassessOpenVacancies } from "../../app/pay/assessment.server";
 import { hashPassword } from "../../app/auth/password.server";
 
 const SHARED = path.resolve("../shared/data");
-export const REAL_POSTCODE = "M33 7XW";
+const REAL_POSTCODE = "M33 7XW";
 export type RealArea = {
   postcode: string;
   radiusMiles: number;

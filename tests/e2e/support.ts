@@ -51,14 +51,6 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
 });
 
 export const DEMO_PASSWORD = "staffroom-demo-password";
-export const DEMO_USERS = {
-  admin: "admin@staffroom.example",
-  hrNorthbrook: "hr@northbrook.example",
-  hrRiverside: "hr@riverside.example",
-  teacher: "teacher@staffroom.example",
-  trainee: "trainee@staffroom.example",
-} as const;
-
 /**
  * Fails on any WCAG 2.2 A/AA violation or axe best practice, at every impact level (minor and moderate too),
  * listing each with where it was found.

@@ -57,7 +57,7 @@ export function useTestDatabase(options: { workers?: boolean; env?: Record<strin
 }
 
 /** Empties every application table (pg-boss keeps its own schema and jobs). */
-export async function truncateAll(db: Database): Promise<void> {
+async function truncateAll(db: Database): Promise<void> {
   const result = await db.execute(
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%'`,
   );

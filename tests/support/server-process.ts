@@ -8,7 +8,7 @@ export const TSX = path.resolve("node_modules/.bin/tsx");
 export type ServerProcess = { child: ChildProcess; base: string; dataDir: string; output: () => string };
 
 /** npm test builds first; a test file run alone builds when no build exists. */
-export function ensureBuild(): void {
+function ensureBuild(): void {
   if (existsSync("build/index.js")) return;
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8", timeout: 120_000 });
   if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);

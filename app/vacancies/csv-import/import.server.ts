@@ -37,7 +37,7 @@ export type ImportView = Pick<
 >;
 
 /** "C:\\fakepath\\jobs.csv" → "jobs.csv", without control characters, at most 200 characters. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = stripControlCharacters(name.split(/[\\/]/).pop()!).trim();
   return (base || "vacancies.csv").slice(0, 200);
 }

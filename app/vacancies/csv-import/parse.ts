@@ -3,7 +3,7 @@ import { Utf8OrWindows1252Decoder } from "../../../db/importers/text-decoding";
 import { COLUMN_NAMES, REQUIRED_COLUMNS } from "./columns";
 import { MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 
-export { MAX_FILE_BYTES, MAX_ROWS };
+export { MAX_ROWS };
 const MAX_COLUMNS = 100;
 
 /** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells by column name. */
@@ -27,7 +27,7 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
 }
 
 /** A header cell as people type it: "School URNs" and "school_urns" are the same column. */
-export function normaliseHeader(cell: string): string {
+function normaliseHeader(cell: string): string {
   return cell
     .trim()
     .toLowerCase()
