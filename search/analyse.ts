@@ -29,11 +29,12 @@ function spans(words: string[]): Span[] {
   let i = 0;
   for (const m of [...matches, { start: words.length, end: words.length, concepts: [] }]) {
     for (; i < m.start; i++) {
-      if (isStopWord(words[i])) continue;
+      const word = words[i];
+      if (word === undefined || isStopWord(word)) continue;
       out.push({
         start: i,
         end: i + 1,
-        unit: { kind: "word", word: words[i], headingOnly: isHeadingOnly(words[i]), prefix: false },
+        unit: { kind: "word", word, headingOnly: isHeadingOnly(word), prefix: false },
       });
     }
     if (m.end > m.start)
@@ -91,11 +92,12 @@ export function analyseQuery(text: string): QueryAnalysis {
   const last = list[list.length - 1];
   if (last && last.unit.kind === "word" && !last.unit.headingOnly && [...last.unit.word].length >= MIN_PREFIX)
     last.unit.prefix = true;
-  const phrase = list.length > 0 ? words.slice(list[0].start, list[list.length - 1].end) : [];
+  const first = list[0];
+  const phrase = first && last ? words.slice(first.start, last.end) : [];
   return {
     units: list.map((s) => s.unit),
     phrase,
-    unsaidQualifiers: qualifierPhrases().filter((q) => !words.includes(q[0]) && !containsRun(words, q)),
+    unsaidQualifiers: qualifierPhrases().filter((q) => !words.includes(q[0] ?? "") && !containsRun(words, q)),
   };
 }
 
@@ -113,8 +115,9 @@ export function recogniseFilters(text: string, taken: ReadonlySet<string> = new 
   const words = raw.map(singular);
   const recognised: (RecognisedFilter & { start: number; end: number })[] = [];
   for (const m of matchConcepts(words, { typos: false })) {
-    if (m.concepts.length !== 1) continue;
-    const filter = concept(m.concepts[0])?.filter;
+    const [only] = m.concepts;
+    if (m.concepts.length !== 1 || only === undefined) continue;
+    const filter = concept(only)?.filter;
     if (!filter || taken.has(filter.field) || recognised.some((r) => r.field === filter.field)) continue;
     // "maths or part time" is not a filter: an alternative is a word.
     if (words[m.start - 1] === "or" || words[m.end] === "or") continue;

@@ -113,8 +113,9 @@ export function matchConcepts(words: string[], options: { typos?: boolean; skip?
       if (run[run.length - 1] === "head" && words[i + length] === "of") continue;
       found = { start: i, end: i + length, concepts: ids };
     }
-    if (!found && options.typos && typoBudget(words[i]) > 0) {
-      const near = fuzzyNames.filter((n) => withinTypos(words[i], n.word));
+    const word = words[i] ?? "";
+    if (!found && options.typos && typoBudget(word) > 0) {
+      const near = fuzzyNames.filter((n) => withinTypos(word, n.word));
       if (near.length > 0) found = { start: i, end: i + 1, concepts: [...new Set(near.flatMap((n) => n.concepts))] };
     }
     if (found) {

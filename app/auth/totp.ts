@@ -85,5 +85,11 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
     }
     // Twenty random bytes almost always give ten characters; on the rare shortfall, draw again.
     return code.length === RECOVERY_CODE_LENGTH ? `${code.slice(0, 5)}-${code.slice(5)}` : null;
-  }).map((code) => code ?? generateRecoveryCodes(1)[0]);
+  }).map((code) => code ?? oneRecoveryCode());
+}
+
+function oneRecoveryCode(): string {
+  const [code] = generateRecoveryCodes(1);
+  if (code === undefined) throw new Error("generateRecoveryCodes(1) returned no code");
+  return code;
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { queueEmail } from "../../emails/outbox.server";
 import { academicYearLabel } from "./academic-year";
 import { coordinatedProviderIds, hostedSchoolIds } from "./access.server";
@@ -133,17 +133,20 @@ export async function requestAgreement(
           `${pairing.providerName} and ${pairing.schoolName} already have ${existing.status === "accepted" ? "an agreement" : "a request waiting"} for ${academicYearLabel(year)}`,
         ],
       });
-    const [row] = rowsOf<{ id: string }>(
-      existing
-        ? await tx.execute(sql`
+    const row = firstRow(
+      rowsOf<{ id: string }>(
+        existing
+          ? await tx.execute(sql`
             UPDATE placement_agreements
                SET status = 'requested', requested_by = ${actor.userId}, requested_by_side = ${actor.side},
                    withdrawn_reason = NULL, decided_at = NULL
              WHERE id = ${existing.id} RETURNING id`)
-        : await tx.execute(sql`
+          : await tx.execute(sql`
             INSERT INTO placement_agreements (provider_id, school_id, academic_year, status, requested_by, requested_by_side)
             VALUES (${pair.providerId}, ${pair.schoolId}, ${year}, 'requested', ${actor.userId}, ${actor.side})
             RETURNING id`),
+      ),
+      "the agreement row written",
     );
     await tell(tx, actor.side, pairing, year, "requested", null, context);
     return { ok: true as const, agreementId: row.id };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -131,13 +131,16 @@ export async function insertBooking(
   },
   context: { appUrl: string; enqueue: Enqueue },
 ): Promise<string> {
-  const [row] = rowsOf<{ id: string }>(
-    await tx.execute(sql`
+  const row = firstRow(
+    rowsOf<{ id: string }>(
+      await tx.execute(sql`
       INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state,
                                       requested_by, travel_override_reason)
       VALUES (${b.trainee.id}, ${b.offer.id}, ${b.offer.schoolId}, ${b.trainee.providerId}, ${b.input.label},
               ${b.input.startsOn}, ${b.input.endsOn}, ${b.state}, ${b.by}, ${b.travelOverrideReason ?? null})
       RETURNING id`),
+    ),
+    "the row inserted into placement_bookings",
   );
   const mail = {
     event: "requested" as const,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { rowsOf } from "../../db/rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";

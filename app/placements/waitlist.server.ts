@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { queueEmail } from "../../emails/outbox.server";
 import { bookingLabelNames, formatConfirmBy, formatPeriod, type BookingLabel } from "./academic-year";
 import {
@@ -28,10 +28,13 @@ export const DEFAULT_HOLD_SCHOOL_DAYS = 3;
 
 /** Places an offer has given away: bookings that hold a place, and places held for the waiting list. */
 export async function placesTaken(tx: Executor, offerId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await tx.execute(sql`
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await tx.execute(sql`
       SELECT (SELECT count(*) FROM placement_bookings WHERE offer_id = ${offerId} AND state NOT IN ('declined', 'cancelled'))
            + (SELECT count(*) FROM placement_waitlist WHERE offer_id = ${offerId} AND status = 'held') AS n`),
+    ),
+    "the count of places taken",
   );
   return Number(row.n);
 }
@@ -55,9 +58,12 @@ export async function joinWaitlist(
       RETURNING id`),
   );
   if (!row) return null;
-  const [{ position }] = rowsOf<{ position: number }>(
-    await tx.execute(sql`
+  const { position } = firstRow(
+    rowsOf<{ position: number }>(
+      await tx.execute(sql`
       SELECT count(*)::int AS position FROM placement_waitlist WHERE offer_id = ${offerId} AND status = 'waiting'`),
+    ),
+    "the waiting list's length",
   );
   return { entryId: row.id, position };
 }

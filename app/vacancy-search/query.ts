@@ -19,7 +19,7 @@ import { stripControlCharacters } from "../text/control-characters";
 import { countOf } from "../text/plural";
 
 export const RADII_MILES = [1, 3, 5, 10, 15, 25, 50] as const;
-const DEFAULT_RADIUS_MILES = 10;
+export const DEFAULT_RADIUS_MILES = 10;
 const MAX_TEXT = 100;
 export const MAX_PAGE = 500;
 

@@ -92,9 +92,9 @@ async function suggestions(
   }
   for (const { field, label } of activeFilterLabels(query.filters, trustNames)) {
     const filters: SearchFilters = { ...query.filters };
-    delete filters[field as FilterField];
+    delete filters[field];
     const counted: SearchFilters = { ...base.filters };
-    delete counted[field as FilterField];
+    delete counted[field];
     tries.push(
       count({ filters: counted }).then((n) =>
         n > 0
@@ -141,19 +141,20 @@ async function relaxedSearch(engine: SearchEngine, base: EngineQuery) {
   const order = units
     .map((u, i) => ({
       i,
+      unit: u,
       unknownAndUnmatched: u.kind === "word" && own[i] === 0,
-      own: own[i],
+      own: own[i] ?? 0,
       known: u.kind === "concept",
     }))
     .filter((c) => !(c.known && c.own === 0))
     .sort((a, b) => Number(b.unknownAndUnmatched) - Number(a.unknownAndUnmatched) || b.own - a.own || b.i - a.i);
-  for (const { i } of order) {
+  for (const { i, unit } of order) {
     const searched = units
       .filter((_, j) => j !== i)
       .map(unitText)
       .join(" ");
     const result = await engine.search({ ...base, text: searched });
-    if (result.total > 0) return { result, relaxed: { dropped: unitText(units[i]), searched } };
+    if (result.total > 0) return { result, relaxed: { dropped: unitText(unit), searched } };
   }
   return null;
 }

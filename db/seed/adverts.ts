@@ -60,8 +60,11 @@ const YEAR_KEY_STAGE = (year: number) => (year <= 2 ? "ks1" : year <= 6 ? "ks2" 
 
 const pickFrom =
   (random: Random) =>
-  <T>(items: readonly T[]): T =>
-    items[Math.floor(random() * items.length)];
+  <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(random() * items.length)];
+    if (item === undefined) throw new Error("pickFrom needs at least one item");
+    return item;
+  };
 
 /** The key stages a school of this phase teaches, for whole-school posts. */
 export function schoolKeyStages(phase: string): string[] {

@@ -201,7 +201,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   for (const [name, email] of [
     ["Noah Hughes", "noah.hughes@trainee.example"],
     ["Isla Grant", "isla.grant@trainee.example"],
-  ]) {
+  ] as const) {
     const waiting = await trainee(name, email, waitSchool);
     await tx.execute(sql`
       INSERT INTO placement_waitlist (offer_id, trainee_id, label, starts_on, ends_on, requested_by, created_at)

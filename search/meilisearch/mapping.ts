@@ -168,7 +168,8 @@ export function meiliQuery(text: string | undefined): { q: string; filters: stri
   const words: string[] = [];
   const filters: string[] = [];
   for (const u of units) {
-    if (u.kind === "concept" && u.concepts.length === 1) words.push(conceptToken(u.concepts[0]));
+    const [only] = u.kind === "concept" ? u.concepts : [];
+    if (u.kind === "concept" && u.concepts.length === 1 && only !== undefined) words.push(conceptToken(only));
     else if (u.kind === "concept") {
       const tokens = u.concepts.map((c) => quoted(conceptToken(c))).join(", ");
       filters.push(`(${CONCEPT_ATTRIBUTES.map((a) => `${a} IN [${tokens}]`).join(" OR ")})`);

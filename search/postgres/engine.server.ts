@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { analyseQuery } from "../analyse";
 import { facetKeys, requiredKeys, splitKeys, type VacancyDocument } from "../document";
 import {

@@ -9,7 +9,8 @@ import type { QueryAnalysis, QueryUnit } from "../analyse";
 import { conceptToken, headingToken } from "../lexicon";
 
 const quote = (word: string) => `'${word.replace(/'/g, "''")}'`;
-const either = (parts: string[]) => (parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`);
+const either = (parts: string[]) =>
+  parts.length === 1 && parts[0] !== undefined ? parts[0] : `(${parts.join(" | ")})`;
 const all = (parts: string[]) => (parts.length === 0 ? null : parts.join(" & "));
 
 type Where = "any" | "direct" | "title" | "heading";
@@ -51,7 +52,7 @@ export function buildTsQueries(analysis: QueryAnalysis, typos: Map<string, strin
   const words = units.filter((u) => u.kind === "word");
   const phrase = analysis.phrase.length > 1 ? `(${analysis.phrase.map((w) => `${quote(w)}:A`).join(" <-> ")})` : null;
   const qualifiers = analysis.unsaidQualifiers.map((q) =>
-    q.length === 1 ? `${quote(q[0])}:A` : `(${q.map((w) => `${quote(w)}:A`).join(" <-> ")})`,
+    q.length === 1 && q[0] !== undefined ? `${quote(q[0])}:A` : `(${q.map((w) => `${quote(w)}:A`).join(" <-> ")})`,
   );
   return {
     full: all(units.map((u) => unitQuery(u, "any", typosOf(u))))!,

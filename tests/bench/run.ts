@@ -216,7 +216,7 @@ async function main() {
     );
 
     // The same pages end to end on the server: Remix's request handler runs the loaders and renders the HTML.
-    const cookie = (await startSession(fixture.hrUserId, { verified: true })).split(";")[0];
+    const cookie = cookiePair(await startSession(fixture.hrUserId, { verified: true }));
     await run("(a) public vacancy page, whole server render (loaders and HTML, no network)", (i) =>
       render(`/vacancies/${cycle(fixture.publishedIds, i * 7919)}`),
     );

@@ -1,3 +1,4 @@
+import { firstRow } from "../../db/rows";
 import { createHmac, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
@@ -147,7 +148,7 @@ describe("bounces and complaints from Resend", () => {
     expect(await deliverEmail(t.db, transport, reset)).toBe("sent");
     expect(await deliverEmail(t.db, transport, elsewhere)).toBe("sent");
     expect(deliver.mock.calls.map(([mail]) => mail.id).sort()).toEqual([reset, elsewhere].sort());
-    const [held] = await t.db.select().from(emails).where(eq(emails.id, notice));
+    const held = firstRow(await t.db.select().from(emails).where(eq(emails.id, notice)), "held");
     expect(held.status).toBe("suppressed");
     // A retried job does not send it either.
     expect(await deliverEmail(t.db, transport, notice)).toBe("skipped");

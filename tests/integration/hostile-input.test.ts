@@ -11,7 +11,7 @@ import { action as signUpAction } from "../../app/routes/sign-up";
 import { action as codeAction } from "../../app/routes/sign-in_.two-factor";
 import { action as twoFactorAction } from "../../app/routes/account_.two-factor";
 import { action as verifyAction } from "../../app/routes/verify-email";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { memberships, organisations, partnerships, secondFactors, users } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, cookiePair, formRequest } from "../support/requests";
@@ -171,7 +171,7 @@ describe("hostile input on every form: 4xx with a message, never a 500, nothing 
 
   it("the two-step sign-in, set-up and e-mail forms refuse hostile input", async () => {
     const { cookie } = await signedInAdmin();
-    const [admin] = await t.db.select().from(users).where(eq(users.email, "admin@example.com"));
+    const admin = firstRow(await t.db.select().from(users).where(eq(users.email, "admin@example.com")), "admin");
     const pending = cookiePair(await startSession(admin.id, { pending: true }));
     await t.db
       .insert(secondFactors)

@@ -9,7 +9,7 @@ import {
 } from "../../app/routes/placements.providers.$slug.agreements";
 import { action as schoolAction, loader as schoolLoader } from "../../app/routes/placements.schools.$urn";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, firstRow } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { enqueueLater } from "../support/jobs";
@@ -123,8 +123,9 @@ describe("provider–school placement agreements", () => {
 
   it("another organisation's agreement is a 404 on every path and changes nothing", async () => {
     const r = await placementRegion(t.db);
-    const [agreement] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`SELECT id FROM placement_agreements WHERE school_id = ${r.a1.id}`),
+    const agreement = firstRow(
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM placement_agreements WHERE school_id = ${r.a1.id}`)),
+      "agreement",
     );
     const before = await agreementRows(t.db);
     for (const stranger of [

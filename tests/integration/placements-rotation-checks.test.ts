@@ -4,7 +4,7 @@ import { requestBooking } from "../../app/placements/bookings.server";
 import { rotationOf } from "../../app/placements/trainees.server";
 import { action as rotationAction } from "../../app/routes/placements.providers.$slug.trainees.$id";
 import { action as schoolAction } from "../../app/routes/placements.schools.$urn";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, firstRow } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { enqueueLater } from "../support/jobs";
@@ -42,9 +42,12 @@ describe("rotation checks: two schools, closure days, the travel limit", () => {
       ],
     });
     const completedAt = async () =>
-      rowsOf<{ at: string | null }>(
-        await t.db.execute(sql`SELECT rotation_completed_at::text AS at FROM trainees WHERE id = ${r.trainee.id}`),
-      )[0].at;
+      firstRow(
+        rowsOf<{ at: string | null }>(
+          await t.db.execute(sql`SELECT rotation_completed_at::text AS at FROM trainees WHERE id = ${r.trainee.id}`),
+        ),
+        "the trainee",
+      ).at;
     expect(await completedAt()).toBeNull();
 
     await t.db.execute(sql`UPDATE placement_bookings SET state = 'completed' WHERE label = 'B'`);
@@ -69,7 +72,7 @@ describe("rotation checks: two schools, closure days, the travel limit", () => {
       INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state)
       VALUES (${r.trainee.id}, ${offer.id}, ${r.a1.id}, ${r.provider.id}, 'A', '2026-09-14', '2026-09-25', 'provider_confirmed')`);
     const days = async () =>
-      (await rotationOf(t.db, r.trainee.id, { providerId: r.provider.id }))!.bookings[0].schoolDays;
+      firstRow((await rotationOf(t.db, r.trainee.id, { providerId: r.provider.id }))!.bookings, "a booking").schoolDays;
     expect(await days()).toMatchObject({ days: 10, closures: 0 });
 
     const schoolHr = await sessionCookie(r.schoolHr);

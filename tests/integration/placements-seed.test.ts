@@ -61,7 +61,10 @@ describe("the demo placement season", () => {
     );
     expect(requests).toEqual([{ side: "school" }]);
 
-    const [partnership] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM partnerships`));
+    const partnership = firstRow(
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM partnerships`)),
+      "partnership",
+    );
     const season = await seasonOf(t.db, partnership.id, 2026);
     expect(season.lines.length).toBeGreaterThan(0);
     expect(season.gaps.map((g) => g.name)).toEqual(expect.arrayContaining(["Priya Patel", "Jamal Reid"]));

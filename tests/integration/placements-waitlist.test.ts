@@ -4,7 +4,8 @@ import { actOnBooking, placeOnOffer, requestBooking } from "../../app/placements
 import { answerHold, offerFreedPlaces, releaseExpiredHolds, waitlistOf } from "../../app/placements/waitlist.server";
 import { action as mineAction, loader as mineLoader } from "../../app/routes/placements.mine";
 import { action as rotationAction } from "../../app/routes/placements.providers.$slug.trainees.$id";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
+import { exactly } from "../support/arrays";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { enqueueLater } from "../support/jobs";
@@ -114,7 +115,7 @@ describe("waiting lists and held places", () => {
     expect(mails.some((m) => m.to === "thea@trainee.example")).toBe(false);
     // Held from now (the real clock), so its end is a confirm-by time in the mail and a time in the database.
     expect(toOtto.text).toMatch(/Confirm it or decline it by the end of \w+day \d{1,2} \w+ \d{4}/);
-    expect(held[0].heldUntil).not.toBeNull();
+    expect(firstRow(held, "a held place").heldUntil).not.toBeNull();
   });
 
   it("a hold that lapses passes to the next trainee; the lapsed one can no longer confirm, the next one can", async () => {
@@ -126,7 +127,7 @@ describe("waiting lists and held places", () => {
       );
       expect(await offerFreedPlaces(tx, offer.id, context, WEDNESDAY)).toBe(1);
     });
-    const [otto] = await waitlistRows(t.db);
+    const otto = firstRow(await waitlistRows(t.db), "Otto's place on the waiting list");
     expect(new Date(otto.heldUntil!).toISOString()).toBe("2026-12-08T00:00:00.000Z");
 
     // Before the confirm-by time nothing lapses.
@@ -147,8 +148,9 @@ describe("waiting lists and held places", () => {
     // Running again changes nothing: the new hold has a week to go.
     expect(await releaseExpiredHolds(t.db, context, new Date("2026-12-08T00:05:00Z"))).toBe(0);
 
-    const [ottoEntry, theaEntry] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`SELECT id FROM placement_waitlist ORDER BY created_at`),
+    const [ottoEntry, theaEntry] = exactly(
+      2,
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM placement_waitlist ORDER BY created_at`)),
     );
     expect(await answerHold(t.db, provider, ottoEntry.id, "confirm", context)).toMatchObject({
       ok: false,
@@ -177,8 +179,9 @@ describe("waiting lists and held places", () => {
   it("declining a held place offers it to the next; a waiting trainee can leave the list", async () => {
     const { r, provider, offer, first } = await fullOfferWithQueue();
     await actOnBooking(t.db, provider, first.bookingId, "cancel", { reason: "Trainee moved house" }, context);
-    const [ottoEntry, theaEntry] = rowsOf<{ id: string }>(
-      await t.db.execute(sql`SELECT id FROM placement_waitlist ORDER BY created_at`),
+    const [ottoEntry, theaEntry] = exactly(
+      2,
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM placement_waitlist ORDER BY created_at`)),
     );
     // Thea, still waiting, leaves the list through her provider; then Otto, whose place is held, declines it.
     expect(await answerHold(t.db, provider, theaEntry.id, "decline", context)).toMatchObject({ ok: true });
@@ -225,7 +228,7 @@ describe("waiting lists and held places", () => {
     expect(rotation.waitlist.map((w) => w.status)).toEqual(["held"]);
     for (const [fields, field] of [
       [{ intent: "hold", entryId: "'; DROP TABLE trainees; --", answer: "confirm" }, "entryId"],
-      [{ intent: "hold", entryId: rotation.waitlist[0].id, answer: "grab" }, "answer"],
+      [{ intent: "hold", entryId: firstRow(rotation.waitlist, "a waiting-list entry").id, answer: "grab" }, "answer"],
     ] as [Record<string, string>, string][]) {
       const res = await callRoute(mineAction, formRequest("/placements/mine", fields, otto));
       expect(res.status).toBe(400);
@@ -237,13 +240,21 @@ describe("waiting lists and held places", () => {
       (
         await callRoute(
           mineAction,
-          formRequest("/placements/mine", { intent: "hold", entryId: rotation.waitlist[0].id, answer: "confirm" }, tia),
+          formRequest(
+            "/placements/mine",
+            { intent: "hold", entryId: firstRow(rotation.waitlist, "a waiting-list entry").id, answer: "confirm" },
+            tia,
+          ),
         )
       ).status,
     ).toBe(404);
     const ok = await callRoute(
       mineAction,
-      formRequest("/placements/mine", { intent: "hold", entryId: rotation.waitlist[0].id, answer: "confirm" }, otto),
+      formRequest(
+        "/placements/mine",
+        { intent: "hold", entryId: firstRow(rotation.waitlist, "a waiting-list entry").id, answer: "confirm" },
+        otto,
+      ),
     );
     expect(ok.status).toBe(302);
     expect(await bookingsOf(t.db, { traineeId: r.otherTrainee.id })).toMatchObject([{ state: "requested" }]);

@@ -108,7 +108,7 @@ export async function addMembership(db: Database, user: { id: string }, role: Ro
  * as the Cookie header a browser would send. Tests of the steps themselves start their sessions with startSession.
  */
 export async function sessionCookie(user: { id: string }): Promise<string> {
-  return (await startSession(user.id, { verified: true })).split(";")[0];
+  return cookiePair(await startSession(user.id, { verified: true }));
 }
 
 /**

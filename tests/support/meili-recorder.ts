@@ -70,13 +70,15 @@ export function fakeMeilisearch() {
       }
       if (down) return HttpResponse.error();
       const parts = url.pathname.split("/").filter(Boolean);
+      // The index's uid, in /indexes/:uid/…; "" elsewhere.
+      const uid = parts[1] ?? "";
       // What a real server refuses is refused before any canned answer.
       if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete") {
-        const attribute = unfilterable(parts[1]!, (JSON.parse(text) as { filter?: unknown }).filter);
+        const attribute = unfilterable(uid, (JSON.parse(text) as { filter?: unknown }).filter);
         if (attribute)
           return refused(
             "invalid_document_filter",
-            `Attribute \`${attribute}\` is not filterable in index \`${parts[1]}\`.`,
+            `Attribute \`${attribute}\` is not filterable in index \`${uid}\`.`,
           );
       }
       if (parts[0] === "multi-search") {
@@ -93,11 +95,11 @@ export function fakeMeilisearch() {
       const custom = reply(entry);
       if (custom) return custom;
       if (isTaskPoll) {
-        const uid = Number(parts[1]);
-        const task = tasks.get(uid);
+        const taskUid = Number(uid);
+        const task = tasks.get(taskUid);
         if (task) task.polls++;
         return HttpResponse.json({
-          uid,
+          uid: taskUid,
           indexUid: task?.indexUid ?? null,
           status: task && task.polls === 1 ? "processing" : "succeeded",
           type: task?.type ?? "unknown",
@@ -127,16 +129,16 @@ export function fakeMeilisearch() {
         return enqueue("indexCreation", uid);
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "GET") {
-        return indexes.has(index)
+        return indexes.has(uid)
           ? HttpResponse.json({
-              uid: index,
+              uid: uid,
               primaryKey: "id",
               createdAt: "2026-12-01T09:00:00Z",
               updatedAt: "2026-12-01T09:00:00Z",
             })
           : HttpResponse.json(
               {
-                message: `Index \`${index}\` not found.`,
+                message: `Index \`${uid}\` not found.`,
                 code: "index_not_found",
                 type: "invalid_request",
                 link: "https://docs.meilisearch.com/errors#index_not_found",
@@ -145,18 +147,18 @@ export function fakeMeilisearch() {
             );
       }
       if (parts[0] === "indexes" && parts.length === 2 && request.method === "DELETE") {
-        indexes.delete(index);
-        return enqueue("indexDeletion", index);
+        indexes.delete(uid);
+        return enqueue("indexDeletion", uid);
       }
       if (parts[0] === "indexes" && parts[2] === "settings") {
         const settings = JSON.parse(text) as { filterableAttributes?: string[] };
-        if (settings.filterableAttributes) filterable.set(parts[1]!, new Set(settings.filterableAttributes));
-        return enqueue("settingsUpdate", parts[1]!);
+        if (settings.filterableAttributes) filterable.set(uid, new Set(settings.filterableAttributes));
+        return enqueue("settingsUpdate", uid);
       }
       if (parts[0] === "indexes" && parts[2] === "documents" && parts[3] === "delete") {
-        return enqueue("documentDeletion", parts[1]!);
+        return enqueue("documentDeletion", uid);
       }
-      if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", parts[1]);
+      if (parts[0] === "indexes" && parts[2] === "documents") return enqueue("documentAdditionOrUpdate", uid);
       if (parts[0] === "swap-indexes") return enqueue("indexSwap", null);
       return HttpResponse.json(
         { message: `unexpected ${request.method} ${url.pathname}`, code: "not_in_fake" },

@@ -1355,7 +1355,9 @@ export async function seedCatalogue(db: Database, now = new Date()) {
   for (const [key, ad] of Object.entries(ADVERTS) as [AdvertKey, Advert][]) {
     i++;
     const at = Array.isArray(ad.at) ? ad.at : [ad.at];
-    const school = CATALOGUE_SCHOOLS[at[0]];
+    const [first] = at;
+    if (first === undefined) throw new Error(`Advert ${key} is at no school`);
+    const school = CATALOGUE_SCHOOLS[first];
     const status = ad.status ?? "published";
     const role = ad.role ?? "classroom_teacher";
     const pay = ad.pay ?? "main";
@@ -1363,7 +1365,7 @@ export async function seedCatalogue(db: Database, now = new Date()) {
     const [row] = await db
       .insert(vacancies)
       .values({
-        ownerSchoolId: schoolIds[at[0]],
+        ownerSchoolId: schoolIds[first],
         status,
         title: ad.title,
         role,
@@ -1392,6 +1394,7 @@ export async function seedCatalogue(db: Database, now = new Date()) {
         closedReason: status === "closed" ? "filled_elsewhere" : null,
       })
       .returning({ id: vacancies.id });
+    if (!row) throw new Error(`Advert ${key} was not inserted`);
     ids[key] = row.id;
     await db
       .insert(vacancySchools)

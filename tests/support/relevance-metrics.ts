@@ -39,7 +39,7 @@ export function scoreQuery({ judgement, found, note }: QueryOutcome): QueryScore
     relevant: relevant.size,
     precisionAt10,
     recall: relevant.size === 0 ? null : found.filter((k) => relevant.has(k)).length / relevant.size,
-    bestAt1: relevant.size === 0 ? null : found.length > 0 && best.has(found[0]),
+    bestAt1: relevant.size === 0 ? null : found[0] !== undefined && best.has(found[0]),
     zero: relevant.size > 0 && found.length === 0,
     first: top,
     missed: judgement.relevant.filter((k) => !found.includes(k)),
