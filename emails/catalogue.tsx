@@ -1,4 +1,9 @@
 import type { ReactElement } from "react";
+import {
+  ApplicationUpdate,
+  subject as applicationUpdateSubject,
+  type ApplicationUpdateProps,
+} from "./templates/application-update";
 import { AccountExists, subject as accountExistsSubject, type AccountExistsProps } from "./templates/account-exists";
 import { EmailChanged, subject as emailChangedSubject, type EmailChangedProps } from "./templates/email-changed";
 import {
@@ -40,6 +45,7 @@ export type EmailProps = {
   "vacancy-share": VacancyShareProps;
   "email-changed": EmailChangedProps;
   "second-factor-changed": SecondFactorChangedProps;
+  "application-update": ApplicationUpdateProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -50,6 +56,7 @@ export type TemplateName = keyof EmailProps;
 type Entry<P> = { element: (props: P) => ReactElement; subject: (props: P) => string; security?: true };
 
 export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
+  "application-update": { element: (p) => <ApplicationUpdate {...p} />, subject: applicationUpdateSubject },
   "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject, security: true },
   "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject, security: true },
   invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },

@@ -1,7 +1,7 @@
 import { db, enqueue, services } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
 import { actOnBooking, placeOnOffer, type Actor } from "./bookings.server";
-import { invalidForm, refused } from "./form.server";
+import { invalidForm, refused } from "../components/intent-forms.server";
 import { planningYear } from "./academic-year";
 import { decideAgreement, requestAgreement } from "./agreements.server";
 import {

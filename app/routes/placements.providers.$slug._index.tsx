@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { redirectWithFlash } from "../components/actions.server";
-import { ErrorSummary, Input, replyFor, Select } from "../placements/components/form-parts";
-import { invalidForm, refused, type FormReply } from "../placements/form.server";
+import { ErrorSummary, Input, replyFor, Select } from "../components/intent-fields";
+import { invalidForm, refused, type FormReply } from "../components/intent-forms.server";
 import { requireCoordinator } from "../placements/guards.server";
 import {
   fieldErrorsOf,

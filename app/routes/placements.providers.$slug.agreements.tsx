@@ -6,7 +6,7 @@ import { notFound } from "../auth/guards.server";
 import { agreementFromForm, agreementYears } from "../placements/actions.server";
 import { agreementsOf, partnersFor } from "../placements/agreements.server";
 import { AgreementsPanel } from "../placements/components/agreements-panel";
-import type { FormReply } from "../placements/form.server";
+import type { FormReply } from "../components/intent-forms.server";
 import { requireCoordinator } from "../placements/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { formatPeriod } from "../placements/academic-year";
-import { Input, Select } from "../placements/components/form-parts";
+import { Input, Select } from "../components/intent-fields";
 import { requireCoordinator } from "../placements/guards.server";
 import { searchOffers } from "../placements/offers.server";
 import {

@@ -4,17 +4,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { actFromForm, bookFromForm, holdFromForm } from "../placements/actions.server";
-import { replyFor } from "../placements/components/form-parts";
+import { replyFor } from "../components/intent-fields";
 import { formatDay } from "../placements/academic-year";
 import { BookingForm, RotationView } from "../placements/components/rotation-view";
-import type { FormReply } from "../placements/form.server";
+import type { FormReply } from "../components/intent-forms.server";
 import { requireCoordinator } from "../placements/guards.server";
 import { bookableOffers } from "../placements/rotation-page.server";
 import { actionsFor } from "../placements/states";
 import { completeRotation, rotationOf } from "../placements/trainees.server";
 import { redirectWithFlash } from "../components/actions.server";
-import { refused } from "../placements/form.server";
-import { ErrorSummary } from "../placements/components/form-parts";
+import { refused } from "../components/intent-forms.server";
+import { ErrorSummary } from "../components/intent-fields";
 import { Form } from "@remix-run/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

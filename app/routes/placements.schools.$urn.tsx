@@ -18,8 +18,8 @@ import { actFromForm, agreementFromForm, agreementYears } from "../placements/ac
 import { agreementsOf, partnersFor } from "../placements/agreements.server";
 import { AgreementsPanel } from "../placements/components/agreements-panel";
 import { mentorChoices } from "../placements/bookings.server";
-import { ErrorSummary, Input, replyFor, Select, TextArea } from "../placements/components/form-parts";
-import { invalidForm, refused, type FormReply } from "../placements/form.server";
+import { ErrorSummary, Input, replyFor, Select, TextArea } from "../components/intent-fields";
+import { invalidForm, refused, type FormReply } from "../components/intent-forms.server";
 import { requireHostSchool } from "../placements/guards.server";
 import {
   closureDaysOf,

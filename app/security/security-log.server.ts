@@ -8,7 +8,8 @@ export type SecurityEvent =
   | "cross-origin.refused"
   | "not-found.signed-in"
   | "http.not-found"
-  | "webhook.refused";
+  | "webhook.refused"
+  | "application.refused";
 
 type Field = string | number | boolean | null | undefined;
 

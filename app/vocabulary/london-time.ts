@@ -29,3 +29,10 @@ export function formatLondon(moment: Date | string): string {
 export function formatLondonDate(moment: Date | string): string {
   return format(new TZDate(new Date(moment).getTime(), LONDON), "d MMMM yyyy");
 }
+
+/** "2026-12" for `now` in London: the month a teacher's history runs to. */
+export function londonMonth(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
+    .format(now)
+    .slice(0, 7);
+}

@@ -11,3 +11,4 @@ export * from "./alerts";
 export * from "./pay";
 export * from "./placements";
 export * from "./calendar";
+export * from "./applications";

@@ -95,6 +95,8 @@ export const vacancies = pgTable(
     applyMethod: applyMethod("apply_method").notNull().default("external_link"),
     applyUrl: text("apply_url"),
     applyEmail: text("apply_email"),
+    /** Names, ages, contact details and referees are hidden from HR until an application is shortlisted. */
+    anonymiseUntilShortlisted: boolean("anonymise_until_shortlisted").notNull().default(false),
     contactName: text("contact_name"),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),

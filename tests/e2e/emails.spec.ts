@@ -68,6 +68,14 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     reason: "We have no secondary trainees in that subject this year.",
     url: `${app}/placements/schools/990002`,
   },
+  "application-update": {
+    name: "Amara Okafor",
+    event: "unsuccessful",
+    vacancyTitle: "Teacher of Geography",
+    employerName: "Northbrook Learning Trust",
+    message: "We had 41 strong applications. <script>alert(1)</script> Thank you for your interest.",
+    url: `${app}/applications/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+  },
   "vacancy-share": {
     name: "Rhys Riverside",
     event: "requested",

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { academicYearLabel } from "../academic-year";
-import type { FormReply } from "../form.server";
-import { ErrorSummary, replyFor, Select, TextArea } from "./form-parts";
+import type { FormReply } from "../../components/intent-forms.server";
+import { ErrorSummary, replyFor, Select, TextArea } from "../../components/intent-fields";
 
 type AgreementRow = {
   id: string;

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { bookingLabelNames, bookingLabels, formatConfirmBy, formatDay, formatPeriod } from "../academic-year";
-import type { FormReply } from "../form.server";
+import type { FormReply } from "../../components/intent-forms.server";
 import { stateLabels, type BookingAction } from "../states";
 import type { Rotation } from "../trainees.server";
-import { ErrorSummary, Input, replyFor, Select, TextArea } from "./form-parts";
+import { ErrorSummary, Input, replyFor, Select, TextArea } from "../../components/intent-fields";
 
 const actionLabels: Record<BookingAction, string> = {
   confirm: "Confirm",

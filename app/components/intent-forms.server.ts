@@ -1,9 +1,13 @@
 import { json } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
-import { FORM_FAILED } from "../components/error-summary";
-import type { Outcome } from "./bookings.server";
+import { FORM_FAILED } from "./error-summary";
 
-/** What a refused form gets back: which form, the errors at each field, and what was typed, to show again. */
+/** A refusal from a capability's rules: the status, a message, and the errors at each field. */
+export type Refusal = { ok: false; status: 400 | 404 | 409; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Pages with several small forms, each named by an `intent` field (placements, applications): what a refused form
+ * gets back: which form: which form, the errors at each field, and what was typed, to show again. */
 export type FormReply = {
   intent: string;
   message: string;
@@ -20,7 +24,7 @@ function typedValues(formData: FormData): Record<string, string> {
 }
 
 /** A refusal as a response: 404 is thrown (nothing to show), other statuses return the form's errors. */
-export function refused(intent: string, outcome: Extract<Outcome, { ok: false }>, formData: FormData) {
+export function refused(intent: string, outcome: Refusal, formData: FormData) {
   if (outcome.status === 404) throw notFound();
   // Marked as a failed form, so the page's title says "Error:" (ADR 0019).
   return json<FormReply & { [FORM_FAILED]: true }>(

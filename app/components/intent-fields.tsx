@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { ErrorSummary as SharedErrorSummary, type ErrorItem } from "../../components/error-summary";
-import { LabelledField } from "../../components/forms";
-import type { FormReply } from "../form.server";
+import { ErrorSummary as SharedErrorSummary, type ErrorItem } from "./error-summary";
+import { LabelledField } from "./forms";
+import type { FormReply } from "./intent-forms.server";
 
 /** The reply meant for this form, if the last submission was this form's. */
 export function replyFor(
@@ -16,7 +16,7 @@ export function replyFor(
 }
 
 /**
- * The shared error summary (app/components/error-summary.tsx, ADR 0019) above a placement form: the message, or
+ * The shared error summary (app/components/error-summary.tsx, ADR 0019) above an intent form: the message, or
  * each field's errors as links to their fields. A new answer from the server takes focus.
  */
 export function ErrorSummary({ reply, prefix }: { reply?: FormReply; prefix: string }) {
@@ -107,7 +107,15 @@ export function Select({
   );
 }
 
-export function TextArea({ prefix, name, label, reply, hint }: Omit<InputProps, "type">) {
+export function TextArea({
+  prefix,
+  name,
+  label,
+  reply,
+  hint,
+  defaultValue,
+  rows = 3,
+}: Omit<InputProps, "type"> & { rows?: number }) {
   const id = `${prefix}-${name}`;
   const error = reply?.fieldErrors[name]?.join(". ");
   return (
@@ -116,8 +124,8 @@ export function TextArea({ prefix, name, label, reply, hint }: Omit<InputProps, 
         <textarea
           id={id}
           name={name}
-          rows={3}
-          defaultValue={reply?.values[name]}
+          rows={rows}
+          defaultValue={reply?.values[name] ?? defaultValue}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
         />
