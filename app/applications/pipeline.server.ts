@@ -131,6 +131,7 @@ export async function employerApplication(db: Executor, userId: string, applicat
       message: applicationEvents.message,
       at: applicationEvents.at,
       by: users.name,
+      actor: applicationEvents.actorUserId,
     })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
@@ -161,7 +162,11 @@ export async function employerApplication(db: Executor, userId: string, applicat
     supportingStatement: row.a.supportingStatement,
     withdrawReason: row.a.withdrawReason,
     vacancy: row.v,
-    events,
+    // The applicant's own steps (sending, withdrawing) would name them: they are "the applicant" here.
+    events: events.map(({ actor, ...e }) => ({
+      ...e,
+      by: actor !== null && actor === row.a.userId ? "the applicant" : e.by,
+    })),
     notes,
     messages: visible ? messages : messages.map((m) => ({ ...m, by: m.fromEmployer ? m.by : null })),
     views,
