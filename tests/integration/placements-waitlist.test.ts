@@ -194,6 +194,68 @@ describe("waiting lists and held places", () => {
     ).toMatchObject({ ok: true });
   });
 
+  it("confirming a held place beyond the trainee's travel limit needs the coordinator's reason, as a booking does", async () => {
+    const { r, provider, first } = await fullOfferWithQueue();
+    // Otto's home is in M33, about 2 miles from Navigation Primary in a straight line: over a 1-mile limit.
+    await t.db.execute(sql`UPDATE trainees SET max_travel_miles = 1 WHERE id = ${r.otherTrainee.id}`);
+    await actOnBooking(t.db, provider, first.bookingId, "cancel", { reason: "Trainee moved house" }, context);
+    const entry = firstRow(
+      rowsOf<{ id: string }>(
+        await t.db.execute(
+          sql`SELECT id FROM placement_waitlist WHERE status = 'held' AND trainee_id = ${r.otherTrainee.id}`,
+        ),
+      ),
+      "Otto's held place",
+    );
+    const coordinator = await sessionCookie(r.coordinator);
+    const page = `/placements/providers/vale-itt/trainees/${r.otherTrainee.id}`;
+    const confirm = (fields: Record<string, string> = {}) =>
+      callRoute(
+        rotationAction,
+        formRequest(page, { intent: "hold", entryId: entry.id, answer: "confirm", ...fields }, coordinator),
+        { slug: "vale-itt", id: r.otherTrainee.id },
+      );
+
+    for (const reason of [undefined, "   ", "ok"]) {
+      const warned = await confirm(reason === undefined ? {} : { travelOverrideReason: reason });
+      expect(warned.status).toBe(409);
+      expect((await warned.json()).fieldErrors.travelOverrideReason).toEqual([
+        expect.stringMatching(
+          /^Navigation Primary School is \d+(\.\d)? miles in a straight line from Otto Other's home area, over the 1-mile limit\. To book it anyway, give the reason$/,
+        ),
+      ]);
+    }
+    // Refused, nothing changed: no booking, and the place is still held for Otto.
+    expect(await bookingsOf(t.db, { traineeId: r.otherTrainee.id })).toEqual([]);
+    expect((await waitlistRows(t.db)).map((w) => [w.trainee, w.status])).toEqual([
+      ["Otto Other", "held"],
+      ["Thea Third", "waiting"],
+    ]);
+
+    expect((await confirm({ travelOverrideReason: "Stays with his sister in term time" })).status).toBe(302);
+    expect(
+      rowsOf<{ state: string; reason: string }>(
+        await t.db.execute(sql`
+          SELECT state::text AS state, travel_override_reason AS reason FROM placement_bookings
+           WHERE trainee_id = ${r.otherTrainee.id}`),
+      ),
+    ).toEqual([{ state: "provider_confirmed", reason: "Stays with his sister in term time" }]);
+    expect((await waitlistRows(t.db)).map((w) => w.status)).toEqual(["booked", "waiting"]);
+  });
+
+  it("a trainee confirming their own held place beyond the limit is not stopped: their provider confirms it next", async () => {
+    const { r, provider, first } = await fullOfferWithQueue();
+    await t.db.execute(sql`UPDATE trainees SET max_travel_miles = 1 WHERE id = ${r.otherTrainee.id}`);
+    await actOnBooking(t.db, provider, first.bookingId, "cancel", { reason: "Trainee moved house" }, context);
+    const entry = firstRow(
+      rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM placement_waitlist WHERE status = 'held'`)),
+      "Otto's held place",
+    );
+    const own = { userId: r.otherTraineeUser.id, side: "trainee" as const };
+    expect(await answerHold(t.db, own, entry.id, "confirm", context)).toMatchObject({ ok: true });
+    expect(await bookingsOf(t.db, { traineeId: r.otherTrainee.id })).toMatchObject([{ state: "requested" }]);
+  });
+
   it("through the pages: the coordinator's booking form joins the list, the trainee confirms a held place; bad input is a 400", async () => {
     const { r, offer, first } = await fullOfferWithQueue();
     const coordinator = await sessionCookie(r.coordinator);
