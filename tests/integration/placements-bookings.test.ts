@@ -234,22 +234,18 @@ describe("placement bookings: the rules the database keeps", () => {
         ),
       ).toMatchObject({ ok: false, status: 404 });
     // Booking for another provider's trainee, or as another trainee, is not found either.
-    expect(
-      await requestBooking(
-        t.db,
-        { userId: r.foreignCoordinator.id, side: "provider" },
-        { traineeId: r.trainee.id, offerId: offer.id, label: "B", startsOn: "2026-11-02", endsOn: "2026-12-04" },
-        context,
-      ),
-    ).toMatchObject({ status: 404 });
-    expect(
-      await requestBooking(
-        t.db,
-        { userId: r.otherTraineeUser.id, side: "trainee" },
-        { traineeId: r.trainee.id, offerId: offer.id, label: "B", startsOn: "2026-11-02", endsOn: "2026-12-04" },
-        context,
-      ),
-    ).toMatchObject({ status: 404 });
+    const later = {
+      traineeId: r.trainee.id,
+      offerId: offer.id,
+      label: "B" as const,
+      startsOn: "2026-11-02",
+      endsOn: "2026-12-04",
+    };
+    for (const stranger of [
+      { userId: r.foreignCoordinator.id, side: "provider" as const },
+      { userId: r.otherTraineeUser.id, side: "trainee" as const },
+    ])
+      expect(await requestBooking(t.db, stranger, later, context)).toMatchObject({ status: 404 });
     expect(await bookingsOf(t.db, {})).toMatchObject([
       { state: "provider_confirmed", mentorUserId: null, reason: null },
     ]);
