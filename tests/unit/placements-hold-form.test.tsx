@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import { RotationView } from "../../app/placements/components/rotation-view";
-import type { FormReply } from "../../app/placements/form.server";
+import type { FormReply } from "../../app/components/intent-forms.server";
 import type { Rotation } from "../../app/placements/trainees.server";
 
 const entryId = "5b0f7c1e-2a43-4d8e-9c1a-0f6a1b2c3d4e";
