@@ -4,19 +4,14 @@ import { redirectWithFlash } from "../components/actions.server";
 import { invalidForm, refused } from "../components/intent-forms.server";
 import { z } from "../forms/zod";
 import { addNote, messageApplicant, moveApplications } from "./pipeline.server";
-import { fieldErrorsOf, messageSchema, noteSchema } from "./schemas";
+import { fieldErrorsOf, messageSchema, noteSchema, optionalText } from "./schemas";
 import { employerActionLabels, employerActionNames, type EmployerAction } from "./states";
 
 const context = () => ({ appUrl: services().config.appUrl, enqueue: enqueue() });
 
 const moveSchema = z.object({
   action: z.enum(employerActionNames as [EmployerAction, ...EmployerAction[]], { error: "Choose what to do" }),
-  message: z
-    .string()
-    .trim()
-    .max(2000, { error: "Use 2,000 characters or fewer" })
-    .optional()
-    .transform((v) => (v ? v : null)),
+  message: optionalText(2000).transform((v) => (v ? v : null)),
 });
 
 const applicationIds = (formData: FormData) =>

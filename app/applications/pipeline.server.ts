@@ -323,7 +323,7 @@ export async function rolesAtMySchools(db: Executor, userId: string) {
              (SELECT count(*)::int FROM applications a WHERE a.vacancy_id = v.id AND a.status <> 'draft') AS applications
         FROM vacancies v
        WHERE v.apply_method = 'staffroom' AND v.status IN ('published', 'closed')
-         AND ${readsApplicationsOf(userId, "v")} AND NOT ${managedBy(userId, "v")}
+         AND ${readsApplicationsOf(userId, "v")} AND NOT coalesce(${managedBy(userId, "v")}, false)
        ORDER BY v.closes_at DESC NULLS LAST, v.id
        LIMIT 50`),
     z.object({ id: z.string(), title: z.string(), applications: z.number() }),

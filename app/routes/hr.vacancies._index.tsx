@@ -59,8 +59,8 @@ export default function VacancyDashboard() {
         <Link to="/hr/vacancies/shares">Roles shared with your schools</Link>
       </p>
       {rolesAtSchools.length > 0 ? (
-        <div className="panel">
-          <h2>Applications for roles at your schools</h2>
+        <section className="panel" aria-labelledby="roles-at-schools">
+          <h2 id="roles-at-schools">Applications for roles at your schools</h2>
           <p>Posted by your trust or another employer; you see who applied and take part in shortlisting.</p>
           <ul>
             {rolesAtSchools.map((r) => (
@@ -70,7 +70,7 @@ export default function VacancyDashboard() {
               </li>
             ))}
           </ul>
-        </div>
+        </section>
       ) : null}
       {sharesWaiting > 0 ? (
         <div className="panel">

@@ -8,6 +8,7 @@ import {
   moveApplications,
   pipeline,
   pipelineVacancy,
+  rolesAtMySchools,
 } from "../../app/applications/pipeline.server";
 import { vacancyFigures } from "../../app/applications/figures.server";
 import { closeVacancy } from "../../app/vacancies/lifecycle.server";
@@ -347,5 +348,19 @@ describe("the profile page's forms", () => {
       await t.db.execute(sql`SELECT count(*)::int AS n FROM profile_employment WHERE id = ${amarasJob!.id}`),
     );
     expect(still).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("roles at an HR user's schools", () => {
+  const t = useTestDatabase();
+
+  it("lists a role another employer placed at their school, and not the roles they manage", async () => {
+    const r = await applicationRegion(t.db);
+    await sent(t.db, r, r.amara);
+    expect(await rolesAtMySchools(t.db, r.hrA2.id)).toEqual([
+      { id: r.vacancyId, title: "Teacher of Mathematics", applications: 1 },
+    ]);
+    expect(await rolesAtMySchools(t.db, r.hrA.id)).toEqual([]);
+    expect(await rolesAtMySchools(t.db, r.hrB.id)).toEqual([]);
   });
 });
