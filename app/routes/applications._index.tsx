@@ -5,6 +5,7 @@ import { db } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { myApplications, startApplication } from "../applications/applications.server";
 import { refused, type FormReply } from "../components/intent-forms.server";
+import { ScrollRegion } from "../components/scroll-region";
 import { ErrorSummary } from "../components/intent-fields";
 import { applicationStatusLabels } from "../vocabulary/applications";
 import { formatLondon } from "../vocabulary/london-time";
@@ -42,29 +43,31 @@ export default function Applications() {
       {applications.length === 0 ? (
         <p>You have not started an application yet.</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Your applications and where each stands</caption>
-          <thead>
-            <tr>
-              <th scope="col">Vacancy</th>
-              <th scope="col">Employer</th>
-              <th scope="col">State</th>
-              <th scope="col">Closes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`/applications/${a.id}`}>{a.vacancyTitle}</Link>
-                </td>
-                <td>{a.employerName}</td>
-                <td>{applicationStatusLabels[a.status]}</td>
-                <td>{a.closesAt ? formatLondon(a.closesAt) : "No closing date"}</td>
+        <ScrollRegion label="Your applications">
+          <table>
+            <caption className="visually-hidden">Your applications and where each stands</caption>
+            <thead>
+              <tr>
+                <th scope="col">Vacancy</th>
+                <th scope="col">Employer</th>
+                <th scope="col">State</th>
+                <th scope="col">Closes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/applications/${a.id}`}>{a.vacancyTitle}</Link>
+                  </td>
+                  <td>{a.employerName}</td>
+                  <td>{applicationStatusLabels[a.status]}</td>
+                  <td>{a.closesAt ? formatLondon(a.closesAt) : "No closing date"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { bulkFromForm } from "../applications/pipeline-actions.server";
 import { pipeline, pipelineVacancy } from "../applications/pipeline.server";
 import type { FormReply } from "../components/intent-forms.server";
 import { ErrorSummary, Select, TextArea, replyFor } from "../components/intent-fields";
+import { ScrollRegion } from "../components/scroll-region";
 import { securityLog } from "../security/security-log.server";
 import { applicationStatusLabels, pipelineStatuses, type ApplicationStatus } from "../vocabulary/applications";
 import { formatLondon } from "../vocabulary/london-time";
@@ -90,43 +91,45 @@ export default function Pipeline() {
         <Form method="post" noValidate>
           <ErrorSummary reply={reply} prefix="bulk" />
           <input type="hidden" name="intent" value="bulk" />
-          <fieldset className="table-wrap" id="bulk-applicationId" tabIndex={-1}>
+          <fieldset id="bulk-applicationId" tabIndex={-1}>
             <legend className="visually-hidden">Choose applications</legend>
-            <table className="table">
-              <caption className="visually-hidden">Applications for {vacancy.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Choose</th>
-                  <th scope="col">Applicant</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Sent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const who = r.name ?? r.reference;
-                  return (
-                    <tr key={r.id}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          name="applicationId"
-                          value={r.id}
-                          id={`pick-${r.id}`}
-                          aria-label={`Choose ${who}`}
-                        />
-                      </td>
-                      <td>
-                        <Link to={r.id}>{who}</Link>
-                        {r.anonymised ? " (anonymised)" : null}
-                      </td>
-                      <td>{applicationStatusLabels[r.status]}</td>
-                      <td>{formatLondon(r.submittedAt)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <ScrollRegion label="Applications">
+              <table>
+                <caption className="visually-hidden">Applications for {vacancy.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Choose</th>
+                    <th scope="col">Applicant</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Sent</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => {
+                    const who = r.name ?? r.reference;
+                    return (
+                      <tr key={r.id}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            name="applicationId"
+                            value={r.id}
+                            id={`pick-${r.id}`}
+                            aria-label={`Choose ${who}`}
+                          />
+                        </td>
+                        <td>
+                          <Link to={r.id}>{who}</Link>
+                          {r.anonymised ? " (anonymised)" : null}
+                        </td>
+                        <td>{applicationStatusLabels[r.status]}</td>
+                        <td>{formatLondon(r.submittedAt)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
           </fieldset>
           {reply?.fieldErrors.applicationId ? (
             <p className="field-error">{reply.fieldErrors.applicationId.join(". ")}</p>

@@ -20,7 +20,7 @@ export function FiguresPanel({ figures }: { figures: Figures }) {
   return (
     <section aria-labelledby="figures" className="panel">
       <h2 id="figures">Figures</h2>
-      <dl className="summary-list">
+      <dl className="summary">
         <dt>Views of the advert</dt>
         <dd>{figures.views}</dd>
         <dt>Applications sent</dt>
@@ -38,7 +38,7 @@ export function FiguresPanel({ figures }: { figures: Figures }) {
         </p>
       ) : (
         figures.equality.map((q) => (
-          <table className="table" key={q.question}>
+          <table key={q.question}>
             <caption>{q.question}</caption>
             <tbody>
               {q.answers.map((a) => (

@@ -206,7 +206,7 @@ export function EmploymentSection({
           reply={r}
         />
         <Input prefix="job" name="endedOn" label="Month you left" type="month" hint="For example 2024-07" reply={r} />
-        <div className="field checkbox">
+        <div className="choice">
           <input
             type="checkbox"
             id="job-current"

@@ -25,7 +25,7 @@ export function ProfileSummary({
       {hidden ? (
         <p>{hidden}</p>
       ) : (
-        <dl className="summary-list">
+        <dl className="summary">
           <dt>Name</dt>
           <dd>{profile.name}</dd>
           <dt>E-mail</dt>
@@ -34,7 +34,7 @@ export function ProfileSummary({
           <dd>{profile.phone || "Not given"}</dd>
         </dl>
       )}
-      <dl className="summary-list">
+      <dl className="summary">
         <dt>Qualified teacher status</dt>
         <dd>{profile.qtsStatus ? qtsStatusLabels[profile.qtsStatus] : "Not answered"}</dd>
         <dt>TRN</dt>
