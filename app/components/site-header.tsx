@@ -15,7 +15,7 @@ export function navigationFor(memberships: MembershipSummary[], signedIn = false
     if (!items.some((i) => i.to === item.to)) items.push(item);
   };
   for (const m of memberships) {
-    if (["trainee", "itt_coordinator", "hr", "partnership_admin"].includes(m.role))
+    if (["trainee", "itt_coordinator", "hr", "placement_lead", "partnership_admin"].includes(m.role))
       add({ to: "/placements", label: "Placements" });
     if (m.role === "partnership_admin") add({ to: "/admin", label: "Partnership admin" });
     if (m.role === "hr") add({ to: "/hr/vacancies", label: "Vacancies" });

@@ -3,7 +3,8 @@ import { emailField } from "../auth/schemas";
 
 /** Roles that HR staff and partnership admins can give by invitation, by the kind of place. */
 export const INVITABLE_ROLES = {
-  school: ["hr", "induction_tutor", "mentor"],
+  // A placement lead runs the school's side of ITT placements; the role is held at one school only.
+  school: ["hr", "induction_tutor", "mentor", "placement_lead"],
   organisation: ["hr", "induction_tutor", "mentor", "itt_coordinator"],
   partnership: ["partnership_admin"],
 } as const;
@@ -16,7 +17,7 @@ export const scopeQuerySchema = z.object({
 
 export const invitationSchema = scopeQuerySchema.extend({
   email: emailField,
-  role: z.enum(["hr", "induction_tutor", "mentor", "itt_coordinator", "partnership_admin"], {
+  role: z.enum(["hr", "induction_tutor", "mentor", "itt_coordinator", "partnership_admin", "placement_lead"], {
     error: "Choose a role",
   }),
 });

@@ -2,11 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
+import type { Role } from "../vocabulary/roles";
 
 /**
  * Who sees which placement records. A provider's side is its ITT coordinators; a school's side is whoever holds hr
- * for it (at the school, its trust or, for maintained schools, its LA); a trainee is the user their record is
- * linked to. Every placement query puts one of these in its WHERE clause, so another's record is simply not found.
+ * or placement_lead for it (at the school, its trust or, for maintained schools, its LA); a trainee is the user
+ * their record is linked to. Every placement query puts one of these in its WHERE clause, so another's record is simply not found.
  */
 export type PlacementSide = "provider" | "school" | "trainee";
 
@@ -16,9 +17,12 @@ export function coordinatedProviderIds(userId: string): SQL {
               WHERE o.kind = 'itt_provider' AND o.id IN (${organisationIdsWhereUserHolds(userId, ["itt_coordinator"])})`;
 }
 
-/** Ids of the schools whose placements a user manages (the school's hr, through the school, its trust or LA). */
+/** The roles that act for a school on placements: its HR, or a placement lead who has no vacancy powers. */
+export const HOST_SCHOOL_ROLES: readonly Role[] = ["hr", "placement_lead"];
+
+/** Ids of the schools whose placements a user manages (hr or placement lead, at the school, its trust or LA). */
 export function hostedSchoolIds(userId: string): SQL {
-  return schoolIdsWhereUserHolds(userId, ["hr"]);
+  return schoolIdsWhereUserHolds(userId, HOST_SCHOOL_ROLES);
 }
 
 export type Provider = { id: string; slug: string; name: string; partnershipId: string | null };

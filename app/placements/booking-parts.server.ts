@@ -5,7 +5,7 @@ import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
-import { coordinatedProviderIds, type PlacementSide } from "./access.server";
+import { coordinatedProviderIds, HOST_SCHOOL_ROLES, type PlacementSide } from "./access.server";
 import type { BookingState } from "./states";
 import { travelTo } from "./travel";
 
@@ -105,14 +105,17 @@ export async function coordinatorsOf(db: Executor, providerId: string): Promise<
   );
 }
 
-/** Who hears about a school's placements: whoever published the offer, else everyone who holds hr for the school. */
+/**
+ * Who hears about a school's placements: whoever published the offer, else everyone who acts for the school on
+ * placements (hr or placement lead).
+ */
 export async function schoolContacts(db: Executor, schoolId: string, offerCreator: string | null): Promise<Contact[]> {
   return rowsOf<Contact>(
     await db.execute(sql`
       SELECT u.email, u.name FROM users u WHERE u.id = ${offerCreator ?? ""}
       UNION
       SELECT u.email, u.name FROM users u
-       WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(["hr"], { kind: "school", schoolId })})`),
+       WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(HOST_SCHOOL_ROLES, { kind: "school", schoolId })})`),
   );
 }
 

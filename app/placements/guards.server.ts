@@ -10,7 +10,7 @@ export async function requireCoordinator(request: Request, slug: string | undefi
   return { ...signedIn, provider };
 }
 
-/** Someone who manages the school named in the URL (its hr, directly or through its trust or LA); else a 404. */
+/** Someone who manages the school named in the URL (its hr or placement lead, directly or through its trust or LA); else a 404. */
 export async function requireHostSchool(request: Request, urn: string | undefined) {
   const signedIn = await requireUser(request);
   const school = /^\d{1,7}$/.test(urn ?? "") ? await hostSchoolByUrn(db(), signedIn.user.id, Number(urn)) : null;

@@ -7,6 +7,7 @@ export const roles = [
   "induction_tutor",
   "mentor",
   "partnership_admin",
+  "placement_lead",
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -21,6 +22,7 @@ export const roleLabels: Record<Role, string> = {
   induction_tutor: "Induction tutor",
   mentor: "Mentor",
   partnership_admin: "Partnership administrator",
+  placement_lead: "Placement lead",
 };
 
 export type Scope =
@@ -37,4 +39,6 @@ export const rolesRequiringSecondFactor: readonly Role[] = [
   "itt_coordinator",
   "induction_tutor",
   "partnership_admin",
+  // A placement lead reads trainees' names, e-mail addresses and home areas on the school's bookings.
+  "placement_lead",
 ];

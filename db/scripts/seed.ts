@@ -9,7 +9,7 @@ const help = `Usage: npm run db:seed [-- --schools FILE] [--force]
 
 Seeds the demo partnership "Demo Vale Schools Partnership" (slug demo-vale): three academy trusts
 (Northbrook Learning Trust, Riverside Schools Trust, Small Oak Trust), a local authority, the ITT
-provider Vale Teacher Training, and ten demo users (admin@staffroom.example, hr@northbrook.example, ...)
+provider Vale Teacher Training, and eleven demo users (admin@staffroom.example, hr@northbrook.example, ...)
 whose password is "staffroom-demo-password".
 
 Without --schools the schools are 40 invented ones in the fictional county of Demoshire (LA 990,

@@ -87,4 +87,10 @@ export const demoUsers: DemoUser[] = [
     role: "mentor",
     scope: { kind: "northbrook-school", index: 1 },
   },
+  {
+    email: "lead@northbrook.example",
+    name: "Lena Lead",
+    role: "placement_lead",
+    scope: { kind: "northbrook-school", index: 1 },
+  },
 ];

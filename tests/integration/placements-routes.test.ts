@@ -13,7 +13,7 @@ import { loader as seasonLoader } from "../../app/routes/placements.season.$slug
 import { firstRow, rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { bookingsOf, createOffer, placementRegion } from "../support/placement-fixtures";
+import { bookingsOf, createOffer, insertBookingRow, placementRegion } from "../support/placement-fixtures";
 import { callRoute, formRequest, getRequest } from "../support/requests";
 
 describe("placement pages: who reaches what, and bad input", () => {
@@ -113,15 +113,7 @@ describe("placement pages: who reaches what, and bad input", () => {
   it("acting on someone else's booking through a page is a 404 and changes nothing", async () => {
     const r = await placementRegion(t.db);
     const offer = await createOffer(t.db, r.a1.id, { mentorIds: [r.mentor.id] });
-    const booking = firstRow(
-      rowsOf<{ id: string }>(
-        await t.db.execute(sql`
-        INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state)
-        VALUES (${r.trainee.id}, ${offer.id}, ${r.a1.id}, ${r.provider.id}, 'A', '2026-09-14', '2026-10-23', 'provider_confirmed')
-        RETURNING id`),
-      ),
-      "the row inserted into placement_bookings",
-    );
+    const booking = await insertBookingRow(t.db, r, offer, r.a1.id);
     const cancel = { intent: "act", bookingId: booking.id, action: "cancel", reason: "Not mine to cancel" };
     // The other trainee, from their own page.
     expect(

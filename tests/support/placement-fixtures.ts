@@ -132,3 +132,25 @@ export async function bookingsOf(db: Database, where: { offerId?: string; traine
        ORDER BY created_at`),
   );
 }
+
+/**
+ * A booking written straight into the table in `state`, skipping the booking rules: for tests of who may act on a
+ * booking rather than of how it came to be.
+ */
+export async function insertBookingRow(
+  db: Database,
+  r: { trainee: { id: string }; provider: { id: string } },
+  offer: { id: string },
+  schoolId: string,
+  state = "provider_confirmed",
+): Promise<{ id: string }> {
+  return firstRow(
+    rowsOf<{ id: string }>(
+      await db.execute(sql`
+      INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state)
+      VALUES (${r.trainee.id}, ${offer.id}, ${schoolId}, ${r.provider.id}, 'A', '2026-09-14', '2026-10-23', ${state})
+      RETURNING id`),
+    ),
+    "the row inserted into placement_bookings",
+  );
+}
