@@ -8,6 +8,7 @@ import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-y
 import { coordinatedProviderIds, HOST_SCHOOL_ROLES, type PlacementSide } from "./access.server";
 import type { BookingState } from "./states";
 import { travelTo } from "./travel";
+import type { DateWindow } from "./windows";
 
 /**
  * What bookings and the waiting list share: the outcome type, the offer lock that serialises every change to an
@@ -33,6 +34,8 @@ export type LockedOffer = {
   subjects: string[];
   startsOn: string;
   endsOn: string;
+  /** The windows a booking must fall inside, earliest first. */
+  windows: DateWindow[];
   places: number;
   status: string;
   createdBy: string | null;
@@ -70,13 +73,18 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** An offer's windows (alias o) as a JSON list of { startsOn, endsOn }, earliest first. */
+export const offerWindows = sql`coalesce((
+  SELECT json_agg(json_build_object('startsOn', w.starts_on::text, 'endsOn', w.ends_on::text) ORDER BY w.starts_on)
+    FROM placement_offer_windows w WHERE w.offer_id = o.id), '[]')`;
+
 export async function lockOffer(tx: Executor, offerId: string): Promise<LockedOffer | null> {
   if (!/^[0-9a-f-]{36}$/i.test(offerId)) return null;
   const [row] = rowsOf<LockedOffer>(
     await tx.execute(sql`
       SELECT o.id, o.school_id AS "schoolId", s.name AS "schoolName", o.academic_year AS "academicYear", o.phase,
              o.subjects, o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.status,
-             o.created_by AS "createdBy"
+             o.created_by AS "createdBy", ${offerWindows} AS windows
         FROM placement_offers o JOIN schools s ON s.id = o.school_id
        WHERE o.id = ${offerId}
          FOR UPDATE OF o`),

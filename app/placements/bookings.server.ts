@@ -7,6 +7,7 @@ import { queueEmail } from "../../emails/outbox.server";
 import { lockMentor, mentorCapAt, mentorLoad } from "../mentors/load.server";
 import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
 import { coordinatedProviderIds, hostedSchoolIds } from "./access.server";
+import { windowErrors } from "./windows";
 import {
   coordinatorsOf,
   hasAgreement,
@@ -64,14 +65,9 @@ export async function placeOnOffer(
 
       const fieldErrors: FieldErrors = {};
       if (input.endsOn < input.startsOn) fieldErrors.endsOn = ["The last day must be on or after the first day"];
-      if (input.startsOn < offer.startsOn || input.startsOn > offer.endsOn)
-        fieldErrors.startsOn = [
-          `The first day must be inside the offer's window, ${formatPeriod(offer.startsOn, offer.endsOn)}`,
-        ];
-      if (input.endsOn > offer.endsOn || input.endsOn < offer.startsOn)
-        (fieldErrors.endsOn ??= []).push(
-          `The last day must be inside the offer's window, ${formatPeriod(offer.startsOn, offer.endsOn)}`,
-        );
+      const outside = windowErrors(offer.windows, input.startsOn, input.endsOn);
+      if (outside.startsOn) fieldErrors.startsOn = outside.startsOn;
+      if (outside.endsOn) (fieldErrors.endsOn ??= []).push(...outside.endsOn);
       if (!(await hasAgreement(tx, trainee.providerId, offer.schoolId, offer.academicYear)))
         fieldErrors.offerId = [`Your provider has no agreement with ${offer.schoolName} for this academic year`];
       if (Object.keys(fieldErrors).length > 0) return refuse(400, "Check the placement's details", fieldErrors);

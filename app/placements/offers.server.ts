@@ -8,7 +8,9 @@ import { METRES_PER_MILE } from "../vocabulary/distance";
 import { academicYearOf } from "./academic-year";
 import type { HostSchool } from "./access.server";
 import type { Outcome } from "./bookings.server";
-import type { hostingSchema, offerSchema, OfferSearch } from "./schemas";
+import { windowsOfOffer, type hostingSchema, type offerSchema, type OfferSearch } from "./schemas";
+import { offerWindows } from "./booking-parts.server";
+import type { DateWindow } from "./windows";
 
 export type OfferInput = z.infer<typeof offerSchema>;
 
@@ -28,6 +30,8 @@ export async function publishOffer(
       message: "Check the mentors",
       fieldErrors: { mentorIds: ["Choose mentors from the list"] },
     };
+  const windows = windowsOfOffer(input);
+  const span = { startsOn: windows[0]!.startsOn, endsOn: windows[windows.length - 1]!.endsOn };
   return db.transaction(async (tx) => {
     const row = firstRow(
       rowsOf<{ id: string }>(
@@ -36,11 +40,16 @@ export async function publishOffer(
                                       starts_on, ends_on, places, notes, created_by)
         VALUES (${school.id}, ${academicYearOf(input.startsOn)}, ${input.phase}, ${textArrayLiteral(input.subjects)}::text[],
                 ${input.keyStage ?? null}, ${input.send}, ${textArrayLiteral(input.yearGroups ? [input.yearGroups] : [])}::text[],
-                ${input.startsOn}, ${input.endsOn}, ${input.places}, ${input.notes}, ${userId})
+                ${span.startsOn}, ${span.endsOn}, ${input.places}, ${input.notes}, ${userId})
         RETURNING id`),
       ),
       "the row inserted into placement_offers",
     );
+    // The insert trigger gave the offer its span as one window; the windows the school chose replace it.
+    await tx.execute(sql`DELETE FROM placement_offer_windows WHERE offer_id = ${row.id}`);
+    for (const w of windows)
+      await tx.execute(sql`
+        INSERT INTO placement_offer_windows (offer_id, starts_on, ends_on) VALUES (${row.id}, ${w.startsOn}, ${w.endsOn})`);
     for (const mentorId of input.mentorIds)
       await tx.execute(sql`INSERT INTO placement_offer_mentors (offer_id, user_id) VALUES (${row.id}, ${mentorId})`);
     return { ok: true as const, offerId: row.id };
@@ -70,6 +79,7 @@ export type OfferRow = {
   yearGroups: string[];
   startsOn: string;
   endsOn: string;
+  windows: DateWindow[];
   places: number;
   taken: number;
   notes: string | null;
@@ -82,7 +92,7 @@ export type OfferRow = {
 const offerColumns = sql`
   o.id, o.school_id AS "schoolId", s.name AS "schoolName", s.urn AS "schoolUrn", s.town, o.academic_year AS "academicYear",
   o.phase, o.subjects, o.key_stage AS "keyStage", o.send, o.year_groups AS "yearGroups",
-  o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.notes, o.status,
+  o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", ${offerWindows} AS windows, o.places, o.notes, o.status,
   (SELECT count(*)::int FROM placement_bookings b WHERE b.offer_id = o.id AND b.state NOT IN ('declined', 'cancelled'))
     + (SELECT count(*)::int FROM placement_waitlist w WHERE w.offer_id = o.id AND w.status = 'held') AS taken,
   coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM placement_offer_mentors om JOIN users u ON u.id = om.user_id
@@ -131,8 +141,11 @@ export async function searchOffers(
     conditions.push(sql`EXISTS (SELECT 1 FROM placement_agreements a WHERE a.provider_id = ${provider.id}
       AND a.school_id = o.school_id AND a.academic_year = o.academic_year AND a.status = 'accepted')`);
   if (filters.keyStage) conditions.push(sql`o.key_stage = ${filters.keyStage}`);
-  if (filters.from) conditions.push(sql`o.ends_on >= ${filters.from}::date`);
-  if (filters.to) conditions.push(sql`o.starts_on <= ${filters.to}::date`);
+  // Dates match when one window reaches them, not merely the span: the gap between autumn and spring matches nothing.
+  if (filters.from || filters.to)
+    conditions.push(sql`EXISTS (SELECT 1 FROM placement_offer_windows w WHERE w.offer_id = o.id
+      AND (${filters.from ?? null}::date IS NULL OR w.ends_on >= ${filters.from ?? null}::date)
+      AND (${filters.to ?? null}::date IS NULL OR w.starts_on <= ${filters.to ?? null}::date))`);
   // Each school's distance is worked out once, in its own step: computed inside the join with the offers, the
   // planner evaluated it for every school and offer pair (5 s at 2,000 offers over Greater Manchester).
   const near = [sql`n.partnership_id = ${provider.partnershipId ?? ""}`];

@@ -1,7 +1,8 @@
 import { z } from "../forms/zod";
 import { keyStageLabels, phaseLabels } from "../vocabulary/options";
 import { subjectOptions, subjectValues } from "../vocabulary/subjects";
-import { bookingLabels } from "./academic-year";
+import { academicYearOf, bookingLabels } from "./academic-year";
+import type { DateWindow } from "./windows";
 import { hostingInterests } from "../vocabulary/placements";
 
 /** Placement phases: the vacancy phases a trainee trains for. */
@@ -25,6 +26,10 @@ export const hostingInterestOptions: { value: (typeof hostingInterests)[number];
   { value: "interested", label: "Interested" },
   { value: "not_this_year", label: "Not this year" },
 ];
+
+/** A day a form may leave empty: an empty field is no answer, not a bad date. */
+const optionalDay = (label: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), day(label).optional());
 
 const day = (label: string) =>
   z
@@ -129,6 +134,9 @@ export const offerSchema = z
     yearGroups: optionalText(100, "Year groups"),
     startsOn: day("first day of the window"),
     endsOn: day("last day of the window"),
+    // An optional second window (spring after autumn, say): plain fields, so the form needs no script to add it.
+    secondStartsOn: optionalDay("first day of the second window"),
+    secondEndsOn: optionalDay("last day of the second window"),
     places: z.coerce
       .number({ error: "Enter the number of places" })
       .int({ error: "Enter a whole number of places" })
@@ -140,6 +148,39 @@ export const offerSchema = z
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn)
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The window must end on or after its first day" });
+    if (v.secondStartsOn && !v.secondEndsOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["secondEndsOn"],
+        message: "Enter the second window's last day, or neither",
+      });
+    if (v.secondEndsOn && !v.secondStartsOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["secondStartsOn"],
+        message: "Enter the second window's first day, or neither",
+      });
+    if (v.secondStartsOn && v.secondEndsOn) {
+      if (v.secondEndsOn < v.secondStartsOn)
+        ctx.addIssue({
+          code: "custom",
+          path: ["secondEndsOn"],
+          message: "The second window must end on or after its first day",
+        });
+      if (v.secondStartsOn <= v.endsOn)
+        ctx.addIssue({
+          code: "custom",
+          path: ["secondStartsOn"],
+          message: "The second window must start after the first window ends",
+        });
+      // An offer belongs to one academic year (agreements and hosting are per year), so both windows must too.
+      else if (academicYearOf(v.secondEndsOn) !== academicYearOf(v.startsOn))
+        ctx.addIssue({
+          code: "custom",
+          path: ["secondEndsOn"],
+          message: "Both windows must be in the same academic year (September to August)",
+        });
+    }
     if (v.phase === "secondary" && v.subjects.length === 0 && !v.keyStage)
       ctx.addIssue({ code: "custom", path: ["subjects"], message: "Choose at least one subject, or a key stage" });
   });
@@ -220,4 +261,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** The windows an offer's form asked for, earliest first. */
+export function windowsOfOffer(v: {
+  startsOn: string;
+  endsOn: string;
+  secondStartsOn?: string;
+  secondEndsOn?: string;
+}): DateWindow[] {
+  const windows = [{ startsOn: v.startsOn, endsOn: v.endsOn }];
+  if (v.secondStartsOn && v.secondEndsOn) windows.push({ startsOn: v.secondStartsOn, endsOn: v.secondEndsOn });
+  return windows;
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
-import { formatPeriod } from "../placements/academic-year";
+import { formatWindows } from "../placements/windows";
 import { Input, Select } from "../components/intent-fields";
 import { requireCoordinator } from "../placements/guards.server";
 import { searchOffers } from "../placements/offers.server";
@@ -89,8 +89,7 @@ export default function OfferSearch() {
             <p>
               {o.subjects.length > 0 ? o.subjects.map(subjectLabel).join(", ") : o.phase}
               {o.keyStage ? `, ${keyStageOptions.find((k) => k.value === o.keyStage)?.label}` : ""}
-              {o.send ? ", SEND" : ""}. {formatPeriod(o.startsOn, o.endsOn)}. {o.places - o.taken} of {o.places} places
-              left.
+              {o.send ? ", SEND" : ""}. {formatWindows(o.windows)}. {o.places - o.taken} of {o.places} places left.
               {o.metres !== null ? ` ${(o.metres / 1609.344).toFixed(1)} miles in a straight line.` : ""}
             </p>
             {o.mentors.length > 0 ? <p>Mentors: {o.mentors.join(", ")}</p> : null}

@@ -21,6 +21,7 @@ import { mentorChoices } from "../placements/bookings.server";
 import { ErrorSummary, Input, replyFor, Select, TextArea } from "../components/intent-fields";
 import { invalidForm, refused, type FormReply } from "../components/intent-forms.server";
 import { requireHostSchool } from "../placements/guards.server";
+import { formatWindows } from "../placements/windows";
 import {
   closureDaysOf,
   hostingOf,
@@ -241,8 +242,8 @@ export default function SchoolPlacements() {
       <ul>
         {offers.map((o) => (
           <li key={o.id}>
-            {o.subjects.length > 0 ? o.subjects.map(subjectLabel).join(", ") : o.phase},{" "}
-            {formatPeriod(o.startsOn, o.endsOn)}: {o.taken} of {o.places} places taken
+            {o.subjects.length > 0 ? o.subjects.map(subjectLabel).join(", ") : o.phase}, {formatWindows(o.windows)}:{" "}
+            {o.taken} of {o.places} places taken
             {o.mentors.length > 0 ? `; mentors ${o.mentors.join(", ")}` : ""}
             {onLists[o.id] ? `; ${onLists[o.id]} on the waiting list` : ""}
           </li>
@@ -365,6 +366,15 @@ function OfferForm({ reply, mentors }: { reply?: FormReply; mentors: { value: st
       />
       <Input prefix="offer" name="startsOn" label="Window's first day" type="date" reply={reply} />
       <Input prefix="offer" name="endsOn" label="Window's last day" type="date" reply={reply} />
+      <Input
+        prefix="offer"
+        name="secondStartsOn"
+        label="Second window's first day (optional)"
+        type="date"
+        reply={reply}
+        hint="For a second block in the same academic year, after the first ends: spring after autumn, say"
+      />
+      <Input prefix="offer" name="secondEndsOn" label="Second window's last day (optional)" type="date" reply={reply} />
       <Input prefix="offer" name="places" label="Places" type="number" reply={reply} defaultValue="1" />
       <fieldset className="field" aria-describedby={reply?.fieldErrors.mentorIds ? "offer-mentorIds-error" : undefined}>
         <legend id="offer-mentorIds">Mentors for this offer</legend>

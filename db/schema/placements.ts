@@ -84,7 +84,11 @@ export const placementOffers = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    /** The one date window bookings must fall inside (inclusive). */
+    /**
+     * The span of the offer's date windows: the first day of the first to the last day of the last (inclusive). The
+     * windows themselves, which bookings must fall inside, are placement_offer_windows; the span serves sorting and
+     * names the offer in messages.
+     */
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     places: integer("places").notNull(),
@@ -100,6 +104,26 @@ export const placementOffers = pgTable(
       .where(sql`${t.status} = 'open'`),
     check("placement_offers_window", sql`${t.endsOn} >= ${t.startsOn}`),
     check("placement_offers_places", sql`${t.places} BETWEEN 1 AND 50`),
+  ],
+);
+
+/**
+ * The date windows of an offer (autumn and spring, say); a booking must fall inside one of them. Every offer has at
+ * least one: a trigger (migration 0020) gives a new offer its span as its window, which the app replaces when the
+ * school chose several, so an offer written straight in SQL (seed, benchmark) is bookable as before.
+ */
+export const placementOfferWindows = pgTable(
+  "placement_offer_windows",
+  {
+    offerId: text("offer_id")
+      .notNull()
+      .references(() => placementOffers.id, { onDelete: "cascade" }),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.offerId, t.startsOn] }),
+    check("placement_offer_windows_order", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { bookingLabelNames, bookingLabels, formatConfirmBy, formatDay, formatPeriod } from "../academic-year";
+import { bookingLabelNames, bookingLabels, formatConfirmBy, formatPeriod } from "../academic-year";
+import { formatWindows, type DateWindow } from "../windows";
 import type { FormReply } from "../../components/intent-forms.server";
 import { stateLabels, type BookingAction } from "../states";
 import type { Rotation } from "../trainees.server";
@@ -295,8 +296,7 @@ export function offerOptionLabel(o: {
   schoolName: string;
   phase: string;
   subjects: string[];
-  startsOn: string;
-  endsOn: string;
+  windows: DateWindow[];
   places: number;
   taken: number;
   metres: number | null;
@@ -304,5 +304,5 @@ export function offerOptionLabel(o: {
   const what = o.subjects.length > 0 ? o.subjects.join(", ") : o.phase;
   const distance = o.metres === null ? "" : `, ${(o.metres / 1609.344).toFixed(1)} miles in a straight line`;
   const left = o.taken >= o.places ? "full: join the waiting list" : `${o.places - o.taken} of ${o.places} places left`;
-  return `${o.schoolName} (${what}), ${formatDay(o.startsOn)} to ${formatDay(o.endsOn)}, ${left}${distance}`;
+  return `${o.schoolName} (${what}), ${formatWindows(o.windows)}, ${left}${distance}`;
 }
