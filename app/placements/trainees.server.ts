@@ -14,7 +14,7 @@ import { checkContrast, type ContrastCheck } from "./contrast";
 import type { traineeSchema } from "./schemas";
 import { countSchoolDays, shortfall, type SchoolDayCount } from "./school-days";
 import type { BookingState } from "./states";
-import { travelTo, type Travel } from "./travel";
+import { travelTo, type Point, type Travel } from "./travel";
 import { waitlistOf, type WaitlistEntry } from "./waitlist.server";
 
 export type TraineeInput = z.infer<typeof traineeSchema>;
@@ -155,6 +155,8 @@ export type Rotation = {
     homeArea: string | null;
     maxTravelMiles: number | null;
     rotationCompletedAt: string | null;
+    /** The home area's centroid (postcode or outcode), where travel distances are measured from. */
+    home: Point | null;
   };
   bookings: RotationBooking[];
   /** Only bookings that hold a place count: declined and cancelled ones are history. */
@@ -172,7 +174,7 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
   if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
   const scope =
     "traineeUserId" in reader ? sql`t.user_id = ${reader.traineeUserId}` : sql`t.provider_id = ${reader.providerId}`;
-  const [t] = rowsOf<Rotation["trainee"] & { homeLat: number | null; homeLng: number | null }>(
+  const [t] = rowsOf<Omit<Rotation["trainee"], "home"> & { homeLat: number | null; homeLng: number | null }>(
     await db.execute(sql`
       SELECT t.id, t.provider_id AS "providerId", o.name AS "providerName", t.name, t.email, t.route, t.subject, t.phase,
              t.programme_starts_on::text AS "programmeStartsOn", t.programme_ends_on::text AS "programmeEndsOn",
@@ -213,7 +215,8 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
     };
   });
   const active = bookings.filter((b) => b.state !== "declined" && b.state !== "cancelled");
-  const { homeLat: _lat, homeLng: _lng, ...trainee } = t;
+  const { homeLat: _lat, homeLng: _lng, ...rest } = t;
+  const trainee = { ...rest, home };
   return {
     trainee,
     bookings,

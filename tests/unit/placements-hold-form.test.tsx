@@ -20,6 +20,7 @@ const rotation: Rotation = {
     programmeEndsOn: "2027-07-16",
     targetDays: 120,
     homeArea: "M33",
+    home: null,
     maxTravelMiles: 1,
     rotationCompletedAt: null,
   },

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { bookingLabelNames, bookingLabels, formatConfirmBy, formatPeriod } from "../academic-year";
 import { formatWindows, type DateWindow } from "../windows";
+import { travelMapPoints } from "../travel";
+import { SchoolMap } from "../../components/school-map";
 import type { FormReply } from "../../components/intent-forms.server";
 import { stateLabels, type BookingAction } from "../states";
 import type { Rotation } from "../trainees.server";
@@ -117,7 +119,32 @@ export function RotationView({
           </tbody>
         </table>
       )}
+      <TravelMap rotation={rotation} />
     </>
+  );
+}
+
+/**
+ * The rotation's schools and the trainee's home area on the schematic map, home highlighted. The distances are
+ * straight lines from the home area's centre, and the map says so: the journey by road is longer.
+ */
+export function TravelMap({ rotation }: { rotation: Rotation }) {
+  const { trainee } = rotation;
+  // Without a home area there is nothing to measure from; the table already says the distances are not known.
+  if (!trainee.home) return null;
+  const area = trainee.homeArea ?? "the home area";
+  return (
+    <section aria-labelledby="travel-map-heading">
+      <h2 id="travel-map-heading">Travel</h2>
+      <p>
+        Distances are straight-line distances from the centre of {area}, not journeys: by road or public transport they
+        are longer.
+      </p>
+      <SchoolMap
+        points={travelMapPoints(rotation)}
+        title={`Map of ${trainee.name}'s placement schools and home area (${area}), with straight-line distances`}
+      />
+    </section>
   );
 }
 
