@@ -91,6 +91,16 @@ describe("invitations", () => {
       schoolId: r.schoolA.id,
     });
     expect(wrongRole).toEqual({ ok: false, reason: "role-not-allowed" });
+    // A placement lead runs one school's placements: given at a school, never at a trust.
+    expect(
+      await invite(r.hrA, "lead@example.com", "placement_lead", { kind: "school", schoolId: r.schoolA.id }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await invite(r.hrA, "lead.trust@example.com", "placement_lead", {
+        kind: "organisation",
+        organisationId: r.trustA.id,
+      }),
+    ).toEqual({ ok: false, reason: "role-not-allowed" });
     const again = await invite(r.admin, "hr.a@example.com", "hr", {
       kind: "organisation",
       organisationId: r.trustA.id,
