@@ -1,12 +1,18 @@
 import type { Workers } from "../jobs/workers";
 import { services } from "../services.server";
 import { remindReferees } from "./references.server";
+import { applyRetention } from "./retention.server";
 
 export const REFERENCE_REMINDERS_QUEUE = "applications.reference-reminders";
+export const RETENTION_QUEUE = "applications.retention";
 
-/** Referees who have not answered in three days get one reminder; checked every hour, so none waits long past it. */
+/**
+ * Referees who have not answered in three days get one reminder: checked every hour, so none waits long past it.
+ * Retention runs every night, when nobody is shortlisting, and always logs its count: the log is the record that
+ * it ran.
+ */
 export const applicationWorkers: Workers = {
-  queues: [REFERENCE_REMINDERS_QUEUE],
+  queues: [REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE],
   start: async (boss) => {
     await boss.work(REFERENCE_REMINDERS_QUEUE, async () => {
       const { connection, config, enqueue } = services();
@@ -14,5 +20,12 @@ export const applicationWorkers: Workers = {
       if (sent > 0) console.log(`[applications] ${sent} referee(s) reminded`);
     });
     await boss.schedule(REFERENCE_REMINDERS_QUEUE, "23 * * * *", {}, { tz: "Europe/London" });
+    await boss.work(RETENTION_QUEUE, async () => {
+      const done = await applyRetention(services().connection.db, new Date());
+      console.log(
+        `[applications] retention: ${done.anonymised} application(s) anonymised, ${done.draftsDeleted} unsent draft(s) deleted`,
+      );
+    });
+    await boss.schedule(RETENTION_QUEUE, "40 3 * * *", {}, { tz: "Europe/London" });
   },
 };

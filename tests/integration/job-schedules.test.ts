@@ -1,7 +1,7 @@
 import parser from "cron-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALERT_QUEUES } from "../../app/alerts/workers.server";
-import { REFERENCE_REMINDERS_QUEUE } from "../../app/applications/workers.server";
+import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
@@ -50,6 +50,9 @@ describe("the job schedules a started server keeps", () => {
     expect(nextRun(schedules.get(PLACEMENT_HOLDS_QUEUE)!, "2026-12-02T08:21:00Z")).toBe("2026-12-02T08:25:00.000Z");
     // Referees who have not answered are looked for every hour, at 23 minutes past.
     expect(nextRun(schedules.get(REFERENCE_REMINDERS_QUEUE)!, "2026-12-02T08:30:00Z")).toBe("2026-12-02T09:23:00.000Z");
+    // Retention anonymises finished applications every night at 3:40, London time.
+    expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T03:40:00.000Z");
+    expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-06-30T08:00:00Z")).toBe("2026-07-01T02:40:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -63,6 +66,7 @@ describe("the job schedules a started server keeps", () => {
         SEARCH_SYNC_QUEUE,
         VACANCY_TRANSITIONS_QUEUE,
         REFERENCE_REMINDERS_QUEUE,
+        RETENTION_QUEUE,
       ].sort(),
     );
   });

@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { firstRow } from "../../db/rows";
 import { applications, users, vacancies } from "../../db/schema";
 import type { ApplicationProfile, ApplicationStatus, RefereeCopy } from "../../app/vocabulary/applications";
-import { publishableDraft, twoTrustRegion } from "./vacancy-fixtures";
+import { publishableDraft, twoTrustRegion, type TwoTrustRegion } from "./vacancy-fixtures";
 
 const DAY = 24 * 3600_000;
 
@@ -38,15 +38,20 @@ export const completeProfile = (over: Partial<ApplicationProfile> = {}): Applica
   ...over,
 });
 
-/** Trust A's shared role (schools a1 and a2), published and taking applications in Staffroom. */
-export async function applicationRegion(db: Database, closesAt = new Date(Date.now() + 14 * DAY)) {
-  const r = await twoTrustRegion(db);
+/** A shared role of trust A's (schools a1 and a2), published and taking applications in Staffroom. */
+export async function staffroomVacancy(db: Database, r: TwoTrustRegion, closesAt = new Date(Date.now() + 14 * DAY)) {
   const vacancyId = await publishableDraft(db, r, { closesAt });
   await db
     .update(vacancies)
     .set({ status: "published", applyMethod: "staffroom", applyUrl: null, publishedAt: new Date() })
     .where(eq(vacancies.id, vacancyId));
-  return { ...r, vacancyId };
+  return vacancyId;
+}
+
+/** The two-trust region with one such vacancy. */
+export async function applicationRegion(db: Database, closesAt?: Date) {
+  const r = await twoTrustRegion(db);
+  return { ...r, vacancyId: await staffroomVacancy(db, r, closesAt) };
 }
 
 /** A teacher with an application to `vacancyId` already in `status` (as if it had moved there). */

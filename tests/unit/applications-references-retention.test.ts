@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anonymisedProfile, anonymisedReferee } from "../../app/applications/anonymise";
 import { parseReference } from "../../app/applications/reference-form";
 import { whoMayBeAsked } from "../../app/applications/references";
 import { applicationStatuses, type RefereeCopy } from "../../app/vocabulary/applications";
@@ -59,6 +60,46 @@ describe("the referee's form", () => {
     expect(parseReference(answers)).toEqual({
       ok: true,
       answers: { ...answers, concernsDetail: "", disciplinaryDetail: "", comments: "" },
+    });
+  });
+});
+
+describe("anonymising an application's profile", () => {
+  it("keeps only the categories the figures count", () => {
+    const profile = {
+      name: "Amara Okafor",
+      email: "amara@example.org",
+      phone: "01632 960 001",
+      qtsStatus: "awarded" as const,
+      trn: "1234567",
+      qualifications: [{ title: "PGCE", institution: "Leeds", grade: "Pass", year: 2019 }],
+      employment: [
+        { employer: "Riverside", jobTitle: "Teacher", startedOn: "2019-09", endedOn: null, reasonForLeaving: "" },
+      ],
+      gaps: [{ from: "2018-01", to: "2018-06", explanation: "Caring for my mother" }],
+      referees: [referee("grace", true)],
+      personalStatement: "I teach geography.",
+      rightToWork: "needs_visa" as const,
+      interviewSupport: "Step-free access",
+    };
+    expect(anonymisedProfile(profile)).toEqual({
+      name: "",
+      email: "",
+      phone: "",
+      qtsStatus: "awarded",
+      trn: null,
+      qualifications: [],
+      employment: [],
+      gaps: [],
+      referees: [],
+      personalStatement: "",
+      rightToWork: "needs_visa",
+      interviewSupport: "",
+    });
+    expect(anonymisedReferee(referee("grace", false))).toMatchObject({
+      name: "",
+      email: "",
+      contactBeforeInterview: false,
     });
   });
 });
