@@ -85,6 +85,14 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     expiresOn: "16 December 2026",
     reminder: true,
   },
+  "saved-job-closing": {
+    name: "Amara Okafor",
+    vacancyTitle: "Teacher of Geography <script>alert(1)</script>",
+    employerName: "Northbrook Learning Trust",
+    closes: "Friday 4 December 2026 at 12:00",
+    url: `${app}/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+    savedJobsUrl: `${app}/applications`,
+  },
   "vacancy-share": {
     name: "Rhys Riverside",
     event: "requested",

@@ -1,7 +1,7 @@
 import parser from "cron-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALERT_QUEUES } from "../../app/alerts/workers.server";
-import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE } from "../../app/applications/workers.server";
+import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
@@ -53,6 +53,9 @@ describe("the job schedules a started server keeps", () => {
     // Retention anonymises finished applications every night at 3:40, London time.
     expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T03:40:00.000Z");
     expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-06-30T08:00:00Z")).toBe("2026-07-01T02:40:00.000Z");
+    // Saved jobs closing tomorrow are reminded at 8am London time.
+    expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-12-02T09:00:00Z")).toBe("2026-12-03T08:00:00.000Z");
+    expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-06-30T09:00:00Z")).toBe("2026-07-01T07:00:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -67,6 +70,7 @@ describe("the job schedules a started server keeps", () => {
         VACANCY_TRANSITIONS_QUEUE,
         REFERENCE_REMINDERS_QUEUE,
         RETENTION_QUEUE,
+        SAVED_CLOSING_QUEUE,
       ].sort(),
     );
   });
