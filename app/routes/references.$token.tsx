@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
@@ -13,6 +13,9 @@ export const meta: MetaFunction = () => [
   { title: "Give a reference – Staffroom" },
   { name: "robots", content: "noindex" },
 ];
+
+/** The token is in the URL: no page it links to may learn it, and no cache may keep the page (as reset-password). */
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
 
 /** A link that does not work says why, as a 404 (never was) or a 410 (was, and is no more): never a 500. */
 function closed(link: Exclude<ReferenceLink, { kind: "open" }>): Response {

@@ -1,11 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referencesFromForm } from "../../app/applications/references-actions.server";
-import { referencesOf, remindReferees, requestReferences } from "../../app/applications/references.server";
+import {
+  answerReference,
+  referencesOf,
+  remindReferees,
+  requestReferences,
+} from "../../app/applications/references.server";
 import { action, loader } from "../../app/routes/references.$token";
 import { rowsOf } from "../../db/rows";
 import { applicationReferences, applications } from "../../db/schema";
 import type { Database } from "../../db/client";
+import type { ReferenceAnswers } from "../../app/vocabulary/applications";
 import { applicationIn, applicationRegion, referee } from "../support/application-fixtures";
 import { useTestDatabase } from "../support/database";
 import { enqueueLater } from "../support/jobs";
@@ -153,6 +159,28 @@ describe("references", () => {
     const withdrawn = await callRoute(loader, getRequest(`/references/${token}`), { token });
     expect(withdrawn.status).toBe(410);
     expect(await withdrawn.text()).toContain("no longer needed");
+  });
+
+  it("records one answer when the same link is submitted many times at once", async () => {
+    const { r, applicationId } = await shortlisted();
+    await requestReferences(t.db, r.hrA.id, applicationId, context);
+    const token = linkIn((await mails(t.db))[0]!.text);
+    const answers: ReferenceAnswers = {
+      ...goodAnswers,
+      concernsAboutChildren: "no",
+      disciplinary: "no",
+      wouldReemploy: "yes",
+      concernsDetail: "",
+      disciplinaryDetail: "",
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => answerReference(t.db, token, { ...answers, comments: `copy ${i}` })),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).map((o) => !o.ok && o.link.kind)).toEqual(Array(7).fill("used"));
+    const [row] = await t.db.select().from(applicationReferences);
+    const winner = outcomes.findIndex((o) => o.ok);
+    expect(row!.answers!.comments).toBe(`copy ${winner}`);
   });
 
   it("reminds an unanswered referee once, three days on, with a new link that replaces the first", async () => {
