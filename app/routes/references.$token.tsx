@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
@@ -51,21 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm("reference", parsed.fieldErrors, formData);
   const outcome = await answerReference(db(), token, parsed.answers);
   if (!outcome.ok) throw closed(outcome.link.kind === "open" ? { kind: "used" } : outcome.link);
-  return json({ answered: true as const });
+  return redirect("/references/sent", 303);
 }
 
 export default function GiveReference() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  if (reply && "answered" in reply)
-    return (
-      <>
-        <h1>Thank you: your reference is sent</h1>
-        <p>
-          {data.employerName} can now read it. {data.applicantName} does not see your answers. You can close this page.
-        </p>
-      </>
-    );
   return (
     <>
       <h1>Reference for {data.applicantName}</h1>

@@ -126,8 +126,8 @@ describe("references", () => {
     expect((await referencesOf(t.db, applicationId))!.referees[0]!.state).toBe("requested");
 
     const good = await callRoute(action, formRequest(path, goodAnswers), { token });
-    expect(good.status).toBe(200);
-    expect(await good.json()).toEqual({ answered: true });
+    expect(good.status).toBe(303);
+    expect(good.headers.get("Location")).toBe("/references/sent");
 
     // Single use: the same link, again, says it has been used.
     expect((await callRoute(action, formRequest(path, goodAnswers), { token })).status).toBe(410);
