@@ -11,7 +11,13 @@ import {
   vacancies,
 } from "../../db/schema";
 import type { ApplicationStatus } from "../../app/vocabulary/applications";
-import { applicationIn, applicationRegion, referee, staffroomVacancy } from "../support/application-fixtures";
+import {
+  applicationIn,
+  applicationRegion,
+  referee,
+  referenceAnswers,
+  staffroomVacancy,
+} from "../support/application-fixtures";
 import { twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
 import { useTestDatabase } from "../support/database";
 
@@ -54,17 +60,7 @@ describe("retention of finished applications", () => {
         state: "received",
         tokenHash: `hash-${application.id}`,
         expiresAt: monthsAgo(months),
-        answers: {
-          relationship: "Line manager",
-          confirmedRole: "Teacher",
-          concernsAboutChildren: "no",
-          concernsDetail: "",
-          disciplinary: "no",
-          disciplinaryDetail: "",
-          wouldReemploy: "yes",
-          comments: "",
-          signedName: "Grace Head",
-        },
+        answers: referenceAnswers(),
       });
       made.push({ status, teacher, application });
     }

@@ -3,7 +3,12 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { firstRow } from "../../db/rows";
 import { applications, users, vacancies } from "../../db/schema";
-import type { ApplicationProfile, ApplicationStatus, RefereeCopy } from "../../app/vocabulary/applications";
+import type {
+  ApplicationProfile,
+  ApplicationStatus,
+  ReferenceAnswers,
+  RefereeCopy,
+} from "../../app/vocabulary/applications";
 import { publishableDraft, twoTrustRegion, type TwoTrustRegion } from "./vacancy-fixtures";
 
 const DAY = 24 * 3600_000;
@@ -17,6 +22,20 @@ export const referee = (over: Partial<RefereeCopy> = {}): RefereeCopy => ({
   relationship: "Line manager",
   currentEmployer: false,
   contactBeforeInterview: true,
+  ...over,
+});
+
+/** A referee's answers with nothing of concern. */
+export const referenceAnswers = (over: Partial<ReferenceAnswers> = {}): ReferenceAnswers => ({
+  relationship: "Line manager",
+  confirmedRole: "Teacher",
+  concernsAboutChildren: "no",
+  concernsDetail: "",
+  disciplinary: "no",
+  disciplinaryDetail: "",
+  wouldReemploy: "yes",
+  comments: "",
+  signedName: "Grace Head",
   ...over,
 });
 

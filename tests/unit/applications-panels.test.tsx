@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { ReferencesPanel, type RefereeLine } from "../../app/applications/components/references-panel";
 import { SaveVacancy } from "../../app/applications/components/save-vacancy";
+import { referenceAnswers } from "../support/application-fixtures";
 
 /** Remix's Form needs a router around it, as on a page. */
 const render = (element: ReactElement) =>
@@ -33,17 +34,7 @@ describe("the employer's references panel", () => {
             state: "received",
             requestedAt: "2026-12-01T10:00:00Z",
             answeredAt: "2026-12-02T10:00:00Z",
-            answers: {
-              relationship: "Line manager",
-              confirmedRole: "Teacher",
-              concernsAboutChildren: "no",
-              concernsDetail: "",
-              disciplinary: "no",
-              disciplinaryDetail: "",
-              wouldReemploy: "unsure",
-              comments: "<script>alert(1)</script>",
-              signedName: "Grace Head",
-            },
+            answers: referenceAnswers({ wouldReemploy: "unsure", comments: "<script>alert(1)</script>" }),
           }),
           line({ name: "Sam Mentor", state: "expired", contactBeforeInterview: false }),
         ]}
