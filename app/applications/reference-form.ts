@@ -15,17 +15,21 @@ export const referenceQuestions: Record<keyof ReferenceAnswers, string> = {
   signedName: "Your full name, as your signature",
 };
 
-const text = (missing: string, max: number) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `Use ${max} characters or fewer` });
-const optional = (max: number) =>
+/**
+ * Typed text, bounded, with no control characters but line breaks (as app/vacancies/schemas.ts): they break logs and
+ * layouts, and PostgreSQL cannot store a NUL at all.
+ */
+const typed = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `Use ${max} characters or fewer` })
+    // eslint-disable-next-line no-control-regex
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), "Remove the unusual characters");
+const text = (missing: string, max: number) =>
+  z.string({ error: missing }).trim().min(1, { error: missing }).pipe(typed(max));
+const optional = (max: number) =>
+  typed(max)
     .optional()
     .transform((v) => v ?? "");
 

@@ -161,6 +161,38 @@ describe("references", () => {
     expect(await withdrawn.text()).toContain("no longer needed");
   });
 
+  it("answers hostile input in any field with a 400 and stores nothing, never a 500", async () => {
+    const { r, applicationId } = await shortlisted();
+    await requestReferences(t.db, r.hrA.id, applicationId, context);
+    const token = linkIn((await mails(t.db))[0]!.text);
+    const post = (fields: Record<string, string>) =>
+      callRoute(action, formRequest(`/references/${token}`, { ...goodAnswers, ...fields }), { token });
+    const refusals: Record<string, string[]> = {
+      relationship: ["a".repeat(20_000), "", "     "],
+      confirmedRole: ["a".repeat(20_000), ""],
+      signedName: ["a".repeat(201), "\t\n"],
+      concernsAboutChildren: ["maybe", "", "YES"],
+      disciplinary: ["true"],
+      wouldReemploy: ["1"],
+      comments: ["a".repeat(4001)],
+    };
+    for (const [field, values] of Object.entries(refusals))
+      for (const value of values) expect([field, (await post({ [field]: value })).status]).toEqual([field, 400]);
+    // A NUL byte (PostgreSQL text cannot hold one) is refused, not a 500.
+    expect((await post({ comments: "a\u0000b" })).status).toBeLessThan(500);
+    expect((await referencesOf(t.db, applicationId))!.referees[0]!.state).toBe("requested");
+    // A name that looks like markup is kept as text: React escapes it wherever it is shown.
+    const scripted = await callRoute(
+      action,
+      formRequest(`/references/${token}`, { ...goodAnswers, signedName: "<script>alert(1)</script>" }),
+      { token },
+    );
+    expect(scripted.status).toBe(303);
+    expect((await referencesOf(t.db, applicationId))!.referees[0]!.answers!.signedName).toBe(
+      "<script>alert(1)</script>",
+    );
+  });
+
   it("records one answer when the same link is submitted many times at once", async () => {
     const { r, applicationId } = await shortlisted();
     await requestReferences(t.db, r.hrA.id, applicationId, context);
