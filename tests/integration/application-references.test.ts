@@ -12,7 +12,7 @@ import { rowsOf } from "../../db/rows";
 import { applicationReferences, applications } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { ReferenceAnswers } from "../../app/vocabulary/applications";
-import { applicationIn, applicationRegion, referee } from "../support/application-fixtures";
+import { applicationIn, referencesRegion, referee } from "../support/application-records";
 import { useTestDatabase } from "../support/database";
 import { enqueueLater } from "../support/jobs";
 import { callRoute, formRequest, getRequest } from "../support/requests";
@@ -46,7 +46,7 @@ describe("references", () => {
 
   /** A shortlisted application: Grace (current employer) may be asked before interview, Sam only after an offer. */
   async function shortlisted() {
-    const r = await applicationRegion(t.db);
+    const r = await referencesRegion(t.db);
     const grace = referee({ name: "Grace Head", currentEmployer: true, contactBeforeInterview: true });
     const sam = referee({ name: "Sam Mentor", contactBeforeInterview: false });
     const { application } = await applicationIn(t.db, r, "shortlisted", { referees: [grace, sam] });
@@ -82,7 +82,7 @@ describe("references", () => {
   });
 
   it("refuses with a reason before shortlisting, without consent, and answers 404 to another trust's HR", async () => {
-    const r = await applicationRegion(t.db);
+    const r = await referencesRegion(t.db);
     const submitted = await applicationIn(t.db, r, "submitted");
     expect(await requestReferences(t.db, r.hrA.id, submitted.application.id, context)).toMatchObject({
       status: 409,

@@ -13,11 +13,11 @@ import {
 import type { ApplicationStatus } from "../../app/vocabulary/applications";
 import {
   applicationIn,
-  applicationRegion,
+  referencesRegion,
   referee,
   referenceAnswers,
   staffroomVacancy,
-} from "../support/application-fixtures";
+} from "../support/application-records";
 import { twoTrustRegion, type TwoTrustRegion } from "../support/vacancy-fixtures";
 import { useTestDatabase } from "../support/database";
 
@@ -129,7 +129,7 @@ describe("retention of finished applications", () => {
   });
 
   it("counts from the closing time of a vacancy that ran out, and leaves open vacancies alone", async () => {
-    const r = await applicationRegion(t.db, monthsAgo(7));
+    const r = await referencesRegion(t.db, monthsAgo(7));
     // Still "published" (the closing job has not run), but its closing moment is seven months gone.
     const ranOut = await applicationIn(t.db, r, "withdrawn");
     const stillOpen = await applicationIn(t.db, { vacancyId: await staffroomVacancy(t.db, r) }, "withdrawn");

@@ -17,7 +17,7 @@ import {
   users,
   vacancies,
 } from "../../db/schema";
-import { applicationIn, applicationRegion, referee, staffroomVacancy } from "../support/application-fixtures";
+import { applicationIn, referencesRegion, referee, staffroomVacancy } from "../support/application-records";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
 import { callRoute, formRequest, getRequest } from "../support/requests";
@@ -29,7 +29,7 @@ describe("a person's rights over their data", () => {
 
   /** A teacher (with a real password) who has applied: one application in `status`, a profile, a saved job, an alert. */
   async function teacherWith(status: "withdrawn" | "submitted" | "unsuccessful") {
-    const r = await applicationRegion(t.db);
+    const r = await referencesRegion(t.db);
     const { teacher, application } = await applicationIn(t.db, r, status);
     await t.db
       .update(users)
@@ -143,7 +143,7 @@ describe("a person's rights over their data", () => {
   });
 
   it("deletes a former member of staff whose work stays on the employer's records (migration 0020)", async () => {
-    const r = await applicationRegion(t.db);
+    const r = await referencesRegion(t.db);
     await t.db.delete(memberships).where(eq(memberships.userId, r.hrA.id));
     expect(await deleteAccount(t.db, r.hrA.id)).toEqual({ ok: true });
     const [vacancy] = await t.db.select().from(vacancies).where(eq(vacancies.id, r.vacancyId));

@@ -4,7 +4,7 @@ import { remindSavedClosing, savedVacancies } from "../../app/applications/saved
 import { action, loader } from "../../app/routes/vacancies.$id";
 import { rowsOf } from "../../db/rows";
 import { applications, savedVacancies as saves, vacancies } from "../../db/schema";
-import { applicationIn, staffroomVacancy } from "../support/application-fixtures";
+import { applicationIn, staffroomVacancy } from "../support/application-records";
 import { useTestDatabase } from "../support/database";
 import { createUser, sessionCookie } from "../support/factories";
 import { enqueueLater } from "../support/jobs";
@@ -86,13 +86,11 @@ describe("saved jobs", () => {
     await t.db.update(vacancies).set({ status: "closed", closedAt: now }).where(eq(vacancies.id, closed));
 
     const { teacher } = await applicationIn(t.db, { vacancyId: applied }, "submitted");
-    await t.db
-      .insert(applications)
-      .values({
-        vacancyId: drafted,
-        userId: teacher.id,
-        profile: (await t.db.select().from(applications))[0]!.profile,
-      });
+    await t.db.insert(applications).values({
+      vacancyId: drafted,
+      userId: teacher.id,
+      profile: (await t.db.select().from(applications))[0]!.profile,
+    });
     for (const vacancyId of [tomorrow, applied, drafted, afterMidnight, closed])
       await t.db.insert(saves).values({ userId: teacher.id, vacancyId });
 

@@ -4,7 +4,7 @@ import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { ReferencesPanel, type RefereeLine } from "../../app/applications/components/references-panel";
 import { SaveVacancy } from "../../app/applications/components/save-vacancy";
-import { referenceAnswers } from "../support/application-fixtures";
+import { referenceAnswers } from "../support/application-records";
 
 /** Remix's Form needs a router around it, as on a page. */
 const render = (element: ReactElement) =>

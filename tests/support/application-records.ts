@@ -39,7 +39,7 @@ export const referenceAnswers = (over: Partial<ReferenceAnswers> = {}): Referenc
   ...over,
 });
 
-export const completeProfile = (over: Partial<ApplicationProfile> = {}): ApplicationProfile => ({
+export const profileCopy = (over: Partial<ApplicationProfile> = {}): ApplicationProfile => ({
   name: "Amara Okafor",
   email: "amara@example.org",
   phone: "01632 960 001",
@@ -68,7 +68,7 @@ export async function staffroomVacancy(db: Database, r: TwoTrustRegion, closesAt
 }
 
 /** The two-trust region with one such vacancy. */
-export async function applicationRegion(db: Database, closesAt?: Date) {
+export async function referencesRegion(db: Database, closesAt?: Date) {
   const r = await twoTrustRegion(db);
   return { ...r, vacancyId: await staffroomVacancy(db, r, closesAt) };
 }
@@ -92,7 +92,7 @@ export async function applicationIn(
         vacancyId: r.vacancyId,
         userId: teacher.id,
         status,
-        profile: completeProfile({ email, ...profile }),
+        profile: profileCopy({ email, ...profile }),
         supportingStatement: "I would love to teach here.",
         submittedAt: status === "draft" ? null : new Date(),
       })
