@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
 import { firstRow } from "../../db/rows";
@@ -298,4 +298,13 @@ export async function teacherAct(
     });
     return { ok: true, to: move.to };
   });
+}
+
+/** What the applicant sees of their application's history: each state and what they were told (never HR's notes). */
+export async function applicantHistory(db: Executor, applicationId: string) {
+  return db
+    .select({ to: applicationEvents.toStatus, message: applicationEvents.message, at: applicationEvents.at })
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.at));
 }

@@ -13,6 +13,7 @@ import {
 import { z } from "../forms/zod";
 import { securityLog } from "../security/security-log.server";
 import { applicationStatuses, type ApplicationStatus } from "../vocabulary/applications";
+import { managedBy } from "../vacancies/access.server";
 import { readsApplicationsOf, UUID } from "./access.server";
 import { lockApplication, recordMove, tellApplicant, type Context, type Outcome } from "./applications.server";
 import type { ApplicationProfile } from "./profile";
@@ -131,6 +132,7 @@ export async function employerApplication(db: Executor, userId: string, applicat
       message: applicationEvents.message,
       at: applicationEvents.at,
       by: users.name,
+      actor: applicationEvents.actorUserId,
     })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
@@ -161,7 +163,11 @@ export async function employerApplication(db: Executor, userId: string, applicat
     supportingStatement: row.a.supportingStatement,
     withdrawReason: row.a.withdrawReason,
     vacancy: row.v,
-    events,
+    // The applicant's own steps (sending, withdrawing) would name them: they are "the applicant" here.
+    events: events.map(({ actor, ...e }) => ({
+      ...e,
+      by: actor !== null && actor === row.a.userId ? "the applicant" : e.by,
+    })),
     notes,
     messages: visible ? messages : messages.map((m) => ({ ...m, by: m.fromEmployer ? m.by : null })),
     views,
@@ -304,4 +310,23 @@ export async function tellPendingOnClose(
     await recordMove(tx, app, "unsuccessful", userId, context, { tell: "unsuccessful", message });
   }
   return pending.length;
+}
+
+/**
+ * Roles taking applications in Staffroom that this HR user reads but does not manage: posted by their trust or
+ * another employer, placed at a school they are HR for. Their applications are theirs to see too.
+ */
+export async function rolesAtMySchools(db: Executor, userId: string) {
+  return parseRows(
+    await db.execute(sql`
+      SELECT v.id, v.title,
+             (SELECT count(*)::int FROM applications a WHERE a.vacancy_id = v.id AND a.status <> 'draft') AS applications
+        FROM vacancies v
+       WHERE v.apply_method = 'staffroom' AND v.status IN ('published', 'closed')
+         AND ${readsApplicationsOf(userId, "v")} AND NOT coalesce(${managedBy(userId, "v")}, false)
+       ORDER BY v.closes_at DESC NULLS LAST, v.id
+       LIMIT 50`),
+    z.object({ id: z.string(), title: z.string(), applications: z.number() }),
+    "roles at an HR user's schools",
+  );
 }

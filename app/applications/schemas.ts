@@ -4,17 +4,25 @@ import { monthIndex } from "./profile";
 
 export { fieldErrorsOf } from "../placements/schemas";
 
+// PostgreSQL cannot store U+0000, and other control characters (but tabs and line breaks) are never typed: refused
+// at the field rather than failing in the database.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNTYPABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const typable = { error: "Remove the unusual characters" };
+
 const text = (label: string, max = 200) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, { error: `Enter ${label}` })
-    .max(max, { error: `Use ${max} characters or fewer` });
-const optionalText = (max: number) =>
+    .max(max, { error: `Use ${max} characters or fewer` })
+    .refine((v) => !UNTYPABLE.test(v), typable);
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `Use ${max} characters or fewer` })
+    .refine((v) => !UNTYPABLE.test(v), typable)
     .optional()
     .transform((v) => v ?? "");
 

@@ -35,7 +35,7 @@ type InputProps = {
   label: string;
   reply?: FormReply;
   hint?: ReactNode;
-  type?: "text" | "date" | "number" | "email";
+  type?: "text" | "date" | "number" | "email" | "month" | "tel";
   defaultValue?: string;
   required?: boolean;
   autoComplete?: string;

@@ -10,7 +10,7 @@ export function navigationFor(memberships: MembershipSummary[], signedIn = false
     { to: "/schools", label: "Schools" },
     { to: "/pay", label: "Pay" },
   ];
-  if (signedIn) items.push({ to: "/alerts", label: "Job alerts" });
+  if (signedIn) items.push({ to: "/applications", label: "Applications" }, { to: "/alerts", label: "Job alerts" });
   const add = (item: NavItem) => {
     if (!items.some((i) => i.to === item.to)) items.push(item);
   };

@@ -1,11 +1,8 @@
+export { academicYearOf, planningYear } from "../vocabulary/academic-years";
+
 /** Academic years are named by the year they start: 2026 is 2026/27, 1 September 2026 to 31 August 2027. */
 export function academicYearLabel(year: number): string {
   return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
-}
-
-export function academicYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 9 ? year : year - 1;
 }
 
 export const bookingLabels = ["A", "B", "C", "training_block"] as const;
@@ -34,10 +31,4 @@ export function formatConfirmBy(lastDay: string): string {
   const weekday = date.toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
   const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   return `the end of ${weekday} ${day}`;
-}
-
-/** The academic year a school or provider is planning for: the one under way, until its summer term, then the next. */
-export function planningYear(today = new Date().toISOString().slice(0, 10)): number {
-  const year = academicYearOf(today);
-  return Number(today.slice(5, 7)) >= 5 && Number(today.slice(5, 7)) < 9 ? year + 1 : year;
 }

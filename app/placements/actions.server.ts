@@ -64,13 +64,18 @@ export async function actFromForm(request: Request, formData: FormData, actor: A
 export async function holdFromForm(request: Request, formData: FormData, actor: Actor, back: string) {
   const parsed = holdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm("hold", fieldErrorsOf(parsed.error), formData);
-  const outcome = await answerHold(db(), actor, parsed.data.entryId, parsed.data.answer, {
-    appUrl: services().config.appUrl,
-    enqueue: enqueue(),
-  });
+  const { entryId, answer, travelOverrideReason } = parsed.data;
+  const outcome = await answerHold(
+    db(),
+    actor,
+    entryId,
+    answer,
+    { appUrl: services().config.appUrl, enqueue: enqueue() },
+    { travelOverrideReason },
+  );
   if (!outcome.ok) return refused("hold", outcome, formData);
   const message =
-    parsed.data.answer === "decline"
+    answer === "decline"
       ? "Declined: the place goes to the next trainee on the waiting list."
       : actor.side === "trainee"
         ? "Held place confirmed: your provider will confirm it, then the school."

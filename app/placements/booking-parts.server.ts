@@ -7,6 +7,7 @@ import { queueEmail } from "../../emails/outbox.server";
 import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-year";
 import { coordinatedProviderIds, type PlacementSide } from "./access.server";
 import type { BookingState } from "./states";
+import { travelTo } from "./travel";
 
 /**
  * What bookings and the waiting list share: the outcome type, the offer lock that serialises every change to an
@@ -160,4 +161,48 @@ export async function insertBooking(
       url: `${context.appUrl}/placements`,
     });
   return row.id;
+}
+
+/** "Oakfield Primary is 14.2 miles in a straight line from Priya Patel's home area, over her 10-mile limit", or null. */
+async function overTravelLimit(
+  tx: Executor,
+  trainee: { id: string; name: string },
+  offer: { schoolId: string; schoolName: string },
+): Promise<string | null> {
+  const [row] = rowsOf<{
+    homeLat: number | null;
+    homeLng: number | null;
+    cap: number | null;
+    lat: number | null;
+    lng: number | null;
+  }>(
+    await tx.execute(sql`
+      SELECT t.home_lat AS "homeLat", t.home_lng AS "homeLng", t.max_travel_miles AS cap, s.lat, s.lng
+        FROM trainees t, schools s WHERE t.id = ${trainee.id} AND s.id = ${offer.schoolId}`),
+  );
+  if (!row || row.homeLat === null || row.homeLng === null || row.lat === null || row.lng === null) return null;
+  const travel = travelTo({ lat: row.homeLat, lng: row.homeLng }, { lat: row.lat, lng: row.lng }, row.cap);
+  if (!travel.known || !travel.overCap) return null;
+  return `${offer.schoolName} is ${travel.label} from ${trainee.name}'s home area, over the ${travel.capMiles}-mile limit`;
+}
+
+/**
+ * The travel limit, as every booking a coordinator makes meets it (a new booking, or a place held from a waiting
+ * list confirmed): beyond the trainee's limit the coordinator is warned at the reason field, and books only with a
+ * reason, which is kept on the booking. A trainee's own request is not stopped: their provider confirms it.
+ */
+export async function travelCheck(
+  tx: Executor,
+  actor: Actor,
+  trainee: { id: string; name: string },
+  offer: { schoolId: string; schoolName: string },
+  overrideReason: string | undefined,
+): Promise<Outcome<{ reason: string | null }>> {
+  if (actor.side !== "provider") return { ok: true, reason: null };
+  const over = await overTravelLimit(tx, trainee, offer);
+  if (!over) return { ok: true, reason: null };
+  const reason = overrideReason?.trim() ?? "";
+  if (reason.length < 5)
+    return refuse(409, over, { travelOverrideReason: [`${over}. To book it anyway, give the reason`] });
+  return { ok: true, reason };
 }

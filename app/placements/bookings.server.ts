@@ -17,6 +17,7 @@ import {
   schoolContacts,
   sqlState,
   traineeFor,
+  travelCheck,
   type Actor,
   type Contact,
   type FieldErrors,
@@ -24,7 +25,6 @@ import {
   type Outcome,
 } from "./booking-parts.server";
 import { transition, type BookingAction, type BookingState } from "./states";
-import { travelTo } from "./travel";
 import { joinWaitlist, offerFreedPlaces, placesTaken } from "./waitlist.server";
 
 export type { Actor, Outcome } from "./booking-parts.server";
@@ -87,16 +87,9 @@ export async function placeOnOffer(
         return { ok: true as const, kind: "waitlisted" as const, ...entry };
       }
 
-      // Beyond the trainee's travel limit the coordinator is warned, and books only with a reason kept on the booking.
-      let travelOverrideReason: string | null = null;
-      if (actor.side === "provider") {
-        const over = await overTravelLimit(tx, trainee, offer);
-        if (over) {
-          travelOverrideReason = options.travelOverrideReason?.trim() ?? "";
-          if (travelOverrideReason.length < 5)
-            return refuse(409, over, { travelOverrideReason: [`${over}. To book it anyway, give the reason`] });
-        }
-      }
+      const travel = await travelCheck(tx, actor, trainee, offer, options.travelOverrideReason);
+      if (!travel.ok) return travel;
+      const travelOverrideReason = travel.reason;
       const state: BookingState = actor.side === "provider" ? "provider_confirmed" : "requested";
       const bookingId = await insertBooking(
         tx,
@@ -125,29 +118,6 @@ export async function requestBooking(
   if (!outcome.ok) return outcome;
   if (outcome.kind !== "booked") throw new Error("A booking without the waiting list was put on it");
   return { ok: true, bookingId: outcome.bookingId };
-}
-
-/** "Oakfield Primary is 14.2 miles in a straight line from Priya Patel's home area, over her 10-mile limit", or null. */
-async function overTravelLimit(
-  tx: Executor,
-  trainee: { id: string; name: string },
-  offer: { schoolId: string; schoolName: string },
-): Promise<string | null> {
-  const [row] = rowsOf<{
-    homeLat: number | null;
-    homeLng: number | null;
-    cap: number | null;
-    lat: number | null;
-    lng: number | null;
-  }>(
-    await tx.execute(sql`
-      SELECT t.home_lat AS "homeLat", t.home_lng AS "homeLng", t.max_travel_miles AS cap, s.lat, s.lng
-        FROM trainees t, schools s WHERE t.id = ${trainee.id} AND s.id = ${offer.schoolId}`),
-  );
-  if (!row || row.homeLat === null || row.homeLng === null || row.lat === null || row.lng === null) return null;
-  const travel = travelTo({ lat: row.homeLat, lng: row.homeLng }, { lat: row.lat, lng: row.lng }, row.cap);
-  if (!travel.known || !travel.overCap) return null;
-  return `${offer.schoolName} is ${travel.label} from ${trainee.name}'s home area, over the ${travel.capMiles}-mile limit`;
 }
 
 async function overlappingBooking(tx: Executor, traineeId: string, startsOn: string, endsOn: string) {

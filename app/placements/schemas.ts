@@ -51,13 +51,16 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** The coordinator's reason to book beyond a trainee's travel limit, asked only once they are warned. */
+const travelOverrideReason = z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional();
+
 export const bookingSchema = z.object({
   traineeId: uuid("Choose the trainee"),
   offerId: uuid("Choose an offer"),
   label: z.enum(bookingLabels, { error: "Choose which placement this is" }),
   startsOn: day("first day"),
   endsOn: day("last day"),
-  travelOverrideReason: z.string().trim().max(500, { error: "Keep the reason to 500 characters" }).optional(),
+  travelOverrideReason,
   /** A checkbox: "yes" when a full offer should put the trainee on its waiting list instead of refusing. */
   waitlist: z
     .string()
@@ -101,6 +104,7 @@ export const closureSchema = z.object({
 export const holdSchema = z.object({
   entryId: uuid("Choose a waiting list place"),
   answer: z.enum(["confirm", "decline"], { error: "Choose to confirm or decline" }),
+  travelOverrideReason,
 });
 
 export const actSchema = z.object({

@@ -13,6 +13,7 @@ import {
   refuse,
   sqlState,
   traineeFor,
+  travelCheck,
   type Actor,
   type Contact,
   type LockedOffer,
@@ -201,7 +202,9 @@ export type HoldAnswer = "confirm" | "decline";
 /**
  * The held trainee or their provider answers a hold (or, declining, leaves the waiting list). Confirming books the
  * held place, as a request from the trainee or a provider-confirmed booking from the coordinator, so the usual
- * steps follow; it is refused once the confirm-by time has passed. Declining a held place offers it to the next.
+ * steps follow; it is refused once the confirm-by time has passed. The coordinator meets the travel limit as when
+ * booking (the waiting list took no reason when they joined it): beyond it, they confirm only with a reason.
+ * Declining a held place offers it to the next.
  */
 export async function answerHold(
   db: Database,
@@ -209,8 +212,9 @@ export async function answerHold(
   entryId: string,
   answer: HoldAnswer,
   context: Context,
-  now: Date = new Date(),
+  options: { travelOverrideReason?: string; now?: Date } = {},
 ): Promise<Outcome<{ bookingId: string | null }>> {
+  const now = options.now ?? new Date();
   if (!/^[0-9a-f-]{36}$/i.test(entryId) || actor.side === "school") return refuse(404, "Waiting list place not found");
   try {
     return await db.transaction(async (tx) => {
@@ -251,11 +255,17 @@ export async function answerHold(
         return refuse(409, `The place held for ${trainee.name} on ${offerName(offer)} was not confirmed in time`);
       if (!(await hasAgreement(tx, trainee.providerId, offer.schoolId, offer.academicYear)))
         return refuse(409, `Your provider no longer has an agreement with ${offer.schoolName} for this academic year`);
+      const travel = await travelCheck(tx, actor, trainee, offer, options.travelOverrideReason);
+      if (!travel.ok) return travel;
       // The hold stops counting as it becomes the booking, in the same transaction: the place passes straight over.
       await tx.execute(sql`
         UPDATE placement_waitlist SET status = 'booked', decided_at = ${now.toISOString()}::timestamptz WHERE id = ${entryId}`);
       const state: BookingState = actor.side === "provider" ? "provider_confirmed" : "requested";
-      const bookingId = await insertBooking(tx, { trainee, offer, input: entry, state, by: actor.userId }, context);
+      const bookingId = await insertBooking(
+        tx,
+        { trainee, offer, input: entry, state, by: actor.userId, travelOverrideReason: travel.reason },
+        context,
+      );
       await tx.execute(sql`UPDATE placement_waitlist SET booking_id = ${bookingId} WHERE id = ${entryId}`);
       return { ok: true as const, bookingId };
     });

@@ -16,6 +16,7 @@ import { closeSchema, extendSchema } from "../vacancies/schemas";
 import {
   archiveVacancy,
   closeVacancy,
+  DEFAULT_MESSAGE_TO_APPLICANTS,
   extendVacancy,
   missingForPublication,
   publishVacancy,
@@ -101,7 +102,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "close": {
       const parsed = closeSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return refused<ActionData>({ error: "Choose why the vacancy is closing", field: "close" });
-      return done(await closeVacancy(db(), user.id, vacancy.id, parsed.data.reason), "The vacancy is closed.");
+      if (parsed.data.reason === "filled_staffroom" && vacancy.applyMethod !== "staffroom")
+        return refused<ActionData>({ error: "This vacancy did not take applications in Staffroom", field: "close" });
+      return done(
+        await closeVacancy(db(), user.id, vacancy.id, parsed.data.reason, parsed.data.messageToApplicants),
+        vacancy.applyMethod === "staffroom"
+          ? "The vacancy is closed. Applicants still waiting for an answer have been told."
+          : "The vacancy is closed.",
+      );
     }
     case "extend": {
       const parsed = extendSchema.safeParse(Object.fromEntries(formData));
@@ -172,6 +180,11 @@ export default function ReviewVacancy() {
         ) : null}
       </p>
       {editable ? <StepList current="review" vacancyId={vacancy.id} /> : null}
+      {vacancy.applyMethod === "staffroom" && status !== "draft" ? (
+        <p className="panel">
+          <Link to={`/hr/vacancies/${vacancy.id}/applications`}>Applications and figures for this vacancy</Link>
+        </p>
+      ) : null}
 
       {shares.length > 0 ? (
         <section className="panel" aria-labelledby="shares-title">
@@ -247,13 +260,30 @@ export default function ReviewVacancy() {
               <label htmlFor="reason">Close early because</label>
               <select id="reason" name="reason" defaultValue="" {...invalid("close")}>
                 <option value="">Choose…</option>
-                {/* "Filled through Staffroom" joins the list once people can apply through Staffroom. */}
+                {status === "published" && vacancy.applyMethod === "staffroom" ? (
+                  <option value="filled_staffroom">{closeReasonLabels.filled_staffroom}</option>
+                ) : null}
                 {status === "published" ? (
                   <option value="filled_elsewhere">{closeReasonLabels.filled_elsewhere}</option>
                 ) : null}
                 <option value="withdrawn">{closeReasonLabels.withdrawn}</option>
               </select>
             </div>
+            {vacancy.applyMethod === "staffroom" && status === "published" ? (
+              <div className="field">
+                <label htmlFor="messageToApplicants">What applicants still waiting for an answer are told</label>
+                <span className="hint" id="messageToApplicants-hint">
+                  Everyone not yet offered the job is e-mailed this and marked unsuccessful.
+                </span>
+                <textarea
+                  id="messageToApplicants"
+                  name="messageToApplicants"
+                  rows={3}
+                  aria-describedby="messageToApplicants-hint"
+                  defaultValue={DEFAULT_MESSAGE_TO_APPLICANTS}
+                />
+              </div>
+            ) : null}
             <button type="submit" className="button button--secondary" name="intent" value="close">
               Close the vacancy
             </button>

@@ -13,6 +13,7 @@ import { vacancyStatuses } from "../vacancies/lifecycle";
 import { formatLondon } from "../vocabulary/london-time";
 import { StatusTag, statusLabels } from "../vacancies/components/status-tag";
 import { ScrollRegion } from "../components/scroll-region";
+import { rolesAtMySchools } from "../applications/pipeline.server";
 
 export const meta: MetaFunction = () => [{ title: "Vacancies – Staffroom" }];
 
@@ -26,14 +27,16 @@ const query = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireHr(request);
   const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [board, schoolList, sharesWaiting] = await Promise.all([
+  const [board, schoolList, sharesWaiting, rolesAtSchools] = await Promise.all([
     hrDashboard(db(), user.id, { status: q.status, schoolId: q.school, page: q.page, pageSize: PAGE_SIZE }),
     postableSchools(db(), user.id),
     sharesAwaitingCount(db(), user.id),
+    rolesAtMySchools(db(), user.id),
   ]);
   return json({
     ...board,
     sharesWaiting,
+    rolesAtSchools,
     query: q,
     search: new URL(request.url).searchParams.toString(),
     schools: schoolList.map((s) => ({ value: s.id, label: s.name })),
@@ -42,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VacancyDashboard() {
-  const { rows, total, counts, query, schools, pageSize, search, sharesWaiting } = useLoaderData<typeof loader>();
+  const { rows, total, counts, query, schools, pageSize, search, sharesWaiting, rolesAtSchools } =
+    useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
@@ -54,6 +58,20 @@ export default function VacancyDashboard() {
         <Link to="/hr/vacancies/import">Import vacancies from a CSV file</Link>{" "}
         <Link to="/hr/vacancies/shares">Roles shared with your schools</Link>
       </p>
+      {rolesAtSchools.length > 0 ? (
+        <section className="panel" aria-labelledby="roles-at-schools">
+          <h2 id="roles-at-schools">Applications for roles at your schools</h2>
+          <p>Posted by your trust or another employer; you see who applied and take part in shortlisting.</p>
+          <ul>
+            {rolesAtSchools.map((r) => (
+              <li key={r.id}>
+                <Link to={`/hr/vacancies/${r.id}/applications`}>{r.title}</Link>: {r.applications} application
+                {r.applications === 1 ? "" : "s"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {sharesWaiting > 0 ? (
         <div className="panel">
           <p>
@@ -112,6 +130,7 @@ export default function VacancyDashboard() {
                 <th scope="col">Schools</th>
                 <th scope="col">State</th>
                 <th scope="col">Closes</th>
+                <th scope="col">Applications</th>
               </tr>
             </thead>
             <tbody>
@@ -125,6 +144,18 @@ export default function VacancyDashboard() {
                     <StatusTag status={v.status} />
                   </td>
                   <td>{v.closesAt ? formatLondon(v.closesAt) : "Not set"}</td>
+                  <td>
+                    {v.applications === null ? (
+                      "Elsewhere"
+                    ) : v.status === "draft" ? (
+                      "In Staffroom"
+                    ) : (
+                      <Link to={`/hr/vacancies/${v.id}/applications`}>
+                        {v.applications}
+                        <span className="visually-hidden"> applications for {v.title}</span>
+                      </Link>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

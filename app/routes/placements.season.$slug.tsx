@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound, requireMembership, requireUser } from "../auth/guards.server";
-import { academicYearLabel, academicYearOf } from "../placements/academic-year";
+import { academicYearLabel, planningYear } from "../placements/academic-year";
 import { findPartnership } from "../partnerships/queries.server";
 import { seasonOf } from "../placements/season.server";
 import { subjectLabel } from "../vocabulary/subjects";
@@ -18,10 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireMembership(request, "partnership_admin", { kind: "partnership", partnershipId: partnership.id });
   const url = new URL(request.url);
   const asked = Number(url.searchParams.get("year"));
-  const year =
-    Number.isInteger(asked) && asked > 2000 && asked < 2100
-      ? asked
-      : academicYearOf(new Date().toISOString().slice(0, 10));
+  // The year being planned, as on the schools' and providers' pages: from May, the next year's season.
+  const year = Number.isInteger(asked) && asked > 2000 && asked < 2100 ? asked : planningYear();
   const season = await seasonOf(db(), partnership.id, year);
   return json({ partnership, year, yearLabel: academicYearLabel(year), ...season });
 }

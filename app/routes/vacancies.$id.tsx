@@ -3,7 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "../forms/zod";
 import { db, services } from "../services.server";
+import { isbot } from "isbot";
 import { currentUser, notFound, requireUser } from "../auth/guards.server";
+import { ApplyPanel } from "../applications/components/apply-panel";
+import { applicationFor, countVacancyView } from "../applications/figures.server";
 import { SaveVacancy } from "../applications/components/save-vacancy";
 import { savedFromForm } from "../applications/saved-actions.server";
 import { isSaved } from "../applications/saved-vacancies.server";
@@ -34,6 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await findPublicVacancy(db(), params.id ?? "");
   if (!vacancy) throw notFound();
   const { from } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const signedIn = await currentUser(request);
+  // Views are counted for HR's figures; crawlers are not readers.
+  if (vacancy.isOpen && !isbot(request.headers.get("user-agent") ?? "")) await countVacancyView(db(), vacancy.id);
+  const mine =
+    signedIn && vacancy.applyMethod === "staffroom" ? await applicationFor(db(), signedIn.user.id, vacancy.id) : null;
   const place = from ? await resolvePlace(db(), from) : null;
   const distances = place
     ? Object.fromEntries(
@@ -42,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .map((s) => [s.schoolId, formatMiles(distanceMetres(place, { lat: s.lat!, lng: s.lng! }))]),
       )
     : {};
-  const signedIn = await currentUser(request);
   return json({
     vacancy,
     saved: signedIn ? await isSaved(db(), signedIn.user.id, vacancy.id) : false,
@@ -54,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     placeNotFound: !!from && !place,
     distances,
     here: place ? { lat: place.lat, lng: place.lng, label: place.label } : null,
+    signedIn: signedIn !== null,
+    mine,
   });
 }
 
@@ -64,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PublicVacancy() {
-  const { saved, vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge } =
+  const { saved, vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge, signedIn, mine } =
     useLoaderData<typeof loader>();
   const located = vacancy.schools.filter((s) => s.lat !== null && s.lng !== null);
   const nonce = useNonce();
@@ -91,6 +100,7 @@ export default function PublicVacancy() {
         countdown={vacancy.isOpen ? countdown : null}
         payBadge={payBadge}
         employedBy={employedByText(vacancy.employer.name || vacancy.ownerName, vacancy.employer.sharedWith)}
+        applySlot={<ApplyPanel vacancyId={vacancy.id} isOpen={vacancy.isOpen} signedIn={signedIn} mine={mine} />}
       />
       {vacancy.isOpen ? <SaveVacancy saved={saved} /> : null}
       {located.length > 0 ? (

@@ -12,6 +12,8 @@ export type DashboardRow = {
   publishAt: string | null;
   updatedAt: string;
   schoolNames: string[];
+  /** Applications sent in Staffroom; null for a vacancy that takes them elsewhere. */
+  applications: number | null;
 };
 
 export type DashboardFilter = { status?: VacancyStatus; schoolId?: string; page: number; pageSize: number };
@@ -26,6 +28,8 @@ export async function hrDashboard(db: Executor, userId: string, filter: Dashboar
       SELECT v.id, v.title, v.status, v.closes_at AS "closesAt", v.publish_at AS "publishAt", v.updated_at AS "updatedAt",
              coalesce((SELECT array_agg(s.name ORDER BY vs.position, s.name) FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
                         WHERE vs.vacancy_id = v.id), '{}') AS "schoolNames",
+             CASE WHEN v.apply_method = 'staffroom' THEN
+               (SELECT count(*)::int FROM applications a WHERE a.vacancy_id = v.id AND a.status <> 'draft') END AS applications,
              count(*) OVER ()::int AS total
         FROM vacancies v
        WHERE ${where}

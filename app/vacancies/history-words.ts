@@ -56,6 +56,7 @@ const FIELDS: Record<string, { name: string; words: Words; long?: boolean }> = {
   ectSuitable: { name: "Suitable for early career teachers", words: yesNo },
   visaSponsorship: { name: "Visa sponsorship", words: yesNo },
   visitsWelcome: { name: "Visits welcome", words: yesNo },
+  anonymiseUntilShortlisted: { name: "Names hidden until shortlisting", words: yesNo },
   aboutRole: { name: "About the role", words: text, long: true },
   aboutSchool: { name: "About the school", words: text, long: true },
   skillsExperience: { name: "Skills and experience", words: text, long: true },

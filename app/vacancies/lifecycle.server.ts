@@ -3,7 +3,8 @@ import { vacancies } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { diff } from "../audit/diff";
 import { decidePublicationPay } from "../pay/gate.server";
-import { enqueue } from "../services.server";
+import { enqueue, services } from "../services.server";
+import { tellPendingOnClose } from "../applications/pipeline.server";
 import { record } from "./audit.server";
 import {
   archive,
@@ -145,14 +146,33 @@ export async function publishVacancy(
   });
 }
 
-export function closeVacancy(db: Database, userId: string, vacancyId: string, reason: Exclude<CloseReason, "expired">) {
+export const DEFAULT_MESSAGE_TO_APPLICANTS =
+  "The post has now been filled. Thank you for the time you gave to your application.";
+
+/**
+ * Closes early. Applicants still waiting for an answer are told, in HR's words (or the default), and marked
+ * unsuccessful in the same transaction: nobody is left in silence.
+ */
+export function closeVacancy(
+  db: Database,
+  userId: string,
+  vacancyId: string,
+  reason: Exclude<CloseReason, "expired">,
+  messageToApplicants = "",
+) {
   return lifecycleStep(
     db,
     userId,
     vacancyId,
     (v) => closeEarly(lifecycleOf(v), reason),
-    // The schools that took a share planned on it: their HR hear at once that the role has closed.
-    (tx) => tellPartnersOfClosing(tx, userId, vacancyId, closeReasonLabels[reason]),
+    async (tx) => {
+      // The schools that took a share planned on it: their HR hear at once that the role has closed.
+      await tellPartnersOfClosing(tx, userId, vacancyId, closeReasonLabels[reason]);
+      await tellPendingOnClose(tx, userId, vacancyId, messageToApplicants.trim() || DEFAULT_MESSAGE_TO_APPLICANTS, {
+        appUrl: services().config.appUrl,
+        enqueue: enqueue(),
+      });
+    },
   );
 }
 

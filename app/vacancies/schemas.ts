@@ -253,7 +253,8 @@ const localDateTime = z
 
 export const applyStep = z
   .object({
-    applyMethod: z.enum(["external_link", "email"] as const, { error: "Choose how to apply" }),
+    applyMethod: z.enum(["staffroom", "external_link", "email"] as const, { error: "Choose how to apply" }),
+    anonymiseUntilShortlisted: checkbox,
     applyUrl: optionalText(2000, "The link is too long").pipe(
       z.url({ protocol: /^https?$/, error: "Enter a link starting https://" }).optional(),
     ),
@@ -284,8 +285,14 @@ export const applyStep = z
   });
 
 export const closeSchema = z.object({
-  // Not "filled_staffroom": nobody can apply through Staffroom yet, so no vacancy can have been filled through it.
-  reason: z.enum(["filled_elsewhere", "withdrawn"], { error: "Choose why the vacancy is closing" }),
+  reason: z.enum(["filled_staffroom", "filled_elsewhere", "withdrawn"], { error: "Choose why the vacancy is closing" }),
+  /** What applicants still waiting hear (they are told; nobody is left in silence). */
+  messageToApplicants: z
+    .string()
+    .trim()
+    .max(2000, "Use 2,000 characters or fewer")
+    .optional()
+    .transform((v) => v ?? ""),
 });
 
 export const extendSchema = z.object({

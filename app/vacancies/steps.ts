@@ -90,7 +90,8 @@ export function stepDefaults(step: StepKey, v: VacancyWithSchools): Record<strin
       };
     case "apply":
       return {
-        applyMethod: v.applyMethod === "staffroom" ? "external_link" : v.applyMethod,
+        applyMethod: v.applyMethod,
+        anonymiseUntilShortlisted: v.anonymiseUntilShortlisted ? "on" : undefined,
         applyUrl: v.applyUrl ?? "",
         applyEmail: v.applyEmail ?? "",
         contactName: v.contactName ?? "",
@@ -148,6 +149,7 @@ export function stepFields(
         ok: true,
         fields: {
           applyMethod: v.applyMethod,
+          anonymiseUntilShortlisted: v.applyMethod === "staffroom" && v.anonymiseUntilShortlisted,
           applyUrl: v.applyMethod === "external_link" ? (v.applyUrl ?? null) : null,
           applyEmail: v.applyMethod === "email" ? (v.applyEmail ?? null) : null,
           contactName: v.contactName ?? null,

@@ -109,8 +109,7 @@ export const applyMethodLabels: Record<ApplyMethod, string> = {
   external_link: "On another website",
   email: "By e-mail",
 };
-/** Applying in Staffroom arrives with the application form (a later issue); until then it is not offered. */
-export const applyMethodOptions = options(applyMethodLabels).filter((o) => o.value !== "staffroom");
+export const applyMethodOptions = options(applyMethodLabels);
 
 /** Allowances a teaching post can carry on top of salary. */
 export const allowanceKinds = ["tlr1", "tlr2", "tlr3", "sen", "recruitment", "retention"] as const;

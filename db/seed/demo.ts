@@ -5,6 +5,7 @@ import { importSchools, type ImportReport } from "../importers/schools";
 import { firstRow, rowsOf } from "../rows";
 import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
+import { seedApplications } from "./applications";
 import { seedPlacements } from "./placements";
 import { seedVacancies } from "./vacancies";
 import { seedSharedRoles } from "./shared-roles";
@@ -54,7 +55,9 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    return { ...summary, vacancies: await seedAllVacancies(tx, partnershipId) };
+    const vacancies = await seedAllVacancies(tx, partnershipId);
+    await seedApplications(tx, passwordHash, new Date());
+    return { ...summary, vacancies };
   });
 }
 
@@ -77,7 +80,9 @@ export async function seedDemoAroundRealSchools(
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    return { ...seeded, vacancies: await seedAllVacancies(tx, partnershipId) };
+    const vacancies = await seedAllVacancies(tx, partnershipId);
+    await seedApplications(tx, passwordHash, new Date());
+    return { ...seeded, vacancies };
   });
   return { ...summary, imported };
 }

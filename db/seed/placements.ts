@@ -2,18 +2,15 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { firstRow, rowsOf } from "../rows";
 import { demoIttProvider } from "./demo-cast";
+import { demoPlacementSeason, type DemoPlacementSeason } from "./placement-season";
 
 /**
- * A placement season for the demo (academic year 2026/27): Vale Teacher Training's agreements with a dozen partner
- * schools, their offers, hosting interest, an INSET day, two more mentors, and trainees whose rotations show every
- * state: completed, confirmed, waiting for the school, waiting for the provider, declined, cancelled, no school yet.
- * The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer. A
+ * A placement season for the demo (the academic year being planned, with dates from `demoPlacementSeason`): Vale
+ * Teacher Training's agreements with a dozen partner schools, their offers, hosting interest, an INSET day, two more
+ * mentors, and trainees whose rotations show every state: completed, confirmed, waiting for the school, waiting for
+ * the provider, declined, cancelled, no school yet. The demo trainee (trainee@staffroom.example) has one placement done and one waiting for Northbrook's answer. A
  * full one-place offer has two trainees on its waiting list, and one school's agreement request waits for Vale.
  */
-const PLACEMENT_YEAR = 2026;
-const AUTUMN = { startsOn: "2026-09-14", endsOn: "2026-12-18" };
-const SPRING_SUMMER = { startsOn: "2027-01-11", endsOn: "2027-07-16" };
-
 export const placementMentors = [
   { email: "mentor@riverside.example", name: "Maya Moss" },
   { email: "mentor@demoshire.example", name: "Omar Okafor" },
@@ -21,7 +18,13 @@ export const placementMentors = [
 
 type School = { id: string; name: string; phase: string; owner: string | null };
 
-export async function seedPlacements(tx: Executor, partnershipId: string, passwordHash: string) {
+export async function seedPlacements(
+  tx: Executor,
+  partnershipId: string,
+  passwordHash: string,
+  season: DemoPlacementSeason = demoPlacementSeason(),
+) {
+  const { year, autumnA, springB, summerB } = season;
   const id = async (query: ReturnType<typeof sql>) =>
     firstRow(rowsOf<{ id: string }>(await tx.execute(query)), "an id from the demo seed").id;
   const providerId = await id(sql`SELECT id FROM organisations WHERE slug = ${demoIttProvider.slug}`);
@@ -74,7 +77,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   for (const s of agreed)
     await tx.execute(sql`
       INSERT INTO placement_agreements (provider_id, school_id, academic_year, status, requested_by, requested_by_side, decided_at)
-      VALUES (${providerId}, ${s.id}, ${PLACEMENT_YEAR}, 'accepted', ${coordinatorId}, 'provider', now())`);
+      VALUES (${providerId}, ${s.id}, ${year}, 'accepted', ${coordinatorId}, 'provider', now())`);
 
   const secondarySubjects = ["mathematics", "english", "science"];
   const offerAt = async (
@@ -86,7 +89,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
     const subjects = school.phase === "secondary" ? `{${secondarySubjects[secondaries.indexOf(school) % 3]}}` : "{}";
     const offerId = await id(sql`
       INSERT INTO placement_offers (school_id, academic_year, phase, subjects, key_stage, year_groups, starts_on, ends_on, places, notes)
-      VALUES (${school.id}, ${PLACEMENT_YEAR}, ${school.phase}, ${subjects}::text[],
+      VALUES (${school.id}, ${year}, ${school.phase}, ${subjects}::text[],
               ${school.phase === "primary" ? "ks2" : "ks3"}, ${school.phase === "primary" ? "{Years 3 to 6}" : "{Years 7 to 9}"}::text[],
               ${window.startsOn}, ${window.endsOn}, ${places}, 'Trainees join the staff briefing at 8.15 on their first day.')
       RETURNING id`);
@@ -98,22 +101,22 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   for (const s of agreed) {
     const mentors = s.id === maxSchoolId ? [maxId] : s.id === tomA.id ? [maya] : s.id === laPrimary.id ? [omar] : [];
     offers.set(s.id, {
-      autumn: await offerAt(s, AUTUMN, 2, mentors),
-      spring: await offerAt(s, SPRING_SUMMER, 3, mentors),
+      autumn: await offerAt(s, season.autumn, 2, mentors),
+      spring: await offerAt(s, season.springSummer, 3, mentors),
     });
   }
-  if (unagreed) await offerAt(unagreed, SPRING_SUMMER, 2, []);
+  if (unagreed) await offerAt(unagreed, season.springSummer, 2, []);
 
   for (const [i, s] of agreed.entries())
     await tx.execute(sql`
       INSERT INTO placement_hosting (school_id, academic_year, interest, updated_by)
-      VALUES (${s.id}, ${PLACEMENT_YEAR}, ${i % 3 === 2 ? "interested" : "actively_looking"}, NULL)`);
+      VALUES (${s.id}, ${year}, ${i % 3 === 2 ? "interested" : "actively_looking"}, NULL)`);
   if (unagreed)
     await tx.execute(sql`
       INSERT INTO placement_hosting (school_id, academic_year, interest, reasons)
-      VALUES (${unagreed.id}, ${PLACEMENT_YEAR - 1}, 'not_this_year', 'Two mentors on maternity leave and an inspection due')`);
+      VALUES (${unagreed.id}, ${year - 1}, 'not_this_year', 'Two mentors on maternity leave and an inspection due')`);
   await tx.execute(
-    sql`INSERT INTO school_closure_days (school_id, day, kind) VALUES (${maxSchoolId}, '2027-01-11', 'inset')`,
+    sql`INSERT INTO school_closure_days (school_id, day, kind) VALUES (${maxSchoolId}, ${season.inset}, 'inset')`,
   );
 
   const homeOf = async (school: School) =>
@@ -135,7 +138,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
       INSERT INTO trainees (provider_id, user_id, name, email, route, subject, phase, programme_starts_on, programme_ends_on,
                             home_area, home_lat, home_lng, max_travel_miles)
       VALUES (${providerId}, ${more.userId ?? null}, ${name}, ${email}, 'postgraduate_fee_funded', ${more.subject ?? "primary"},
-              ${more.phase ?? "primary"}, '2026-09-01', '2027-07-16', ${home.area}, ${home.lat}, ${home.lng}, 15)
+              ${more.phase ?? "primary"}, ${season.programme.startsOn}, ${season.programme.endsOn}, ${home.area}, ${home.lat}, ${home.lng}, 15)
       RETURNING id`);
   };
   const book = async (
@@ -152,9 +155,6 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
                                       mentor_user_id, reason, requested_by)
       VALUES (${traineeId}, ${offer}, ${school.id}, ${providerId}, ${label}, ${dates.startsOn}, ${dates.endsOn}, ${state},
               ${extra.mentor ?? null}, ${extra.reason ?? null}, ${coordinatorId})`);
-  const autumnA = { startsOn: "2026-09-14", endsOn: "2026-11-13" };
-  const springB = { startsOn: "2027-01-11", endsOn: "2027-03-26" };
-  const summerB = { startsOn: "2027-04-19", endsOn: "2027-07-02" };
 
   const tom = await trainee("Tom Trainee", "trainee@staffroom.example", laPrimary, {
     userId: traineeUserId,
@@ -194,7 +194,7 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   // A waiting list: a one-place summer offer, booked by Ava Clarke, with Noah Hughes and then Isla Grant waiting for
   // it. Cancelling Ava's placement holds the place for Noah (see the README's what to try).
   const waitSchool = otherPrimaries[1] ?? riverside;
-  const summer = { startsOn: "2027-04-19", endsOn: "2027-07-09" };
+  const summer = season.waitingListSummer;
   const waitOffer = await offerAt(waitSchool, summer, 1, []);
   const ava = await trainee("Ava Clarke", "ava.clarke@trainee.example", waitSchool);
   await book(ava, waitSchool, waitOffer, "B", summer, "provider_confirmed");
@@ -213,6 +213,6 @@ export async function seedPlacements(tx: Executor, partnershipId: string, passwo
   if (unagreed)
     await tx.execute(sql`
       INSERT INTO placement_agreements (provider_id, school_id, academic_year, status, requested_by_side)
-      VALUES (${providerId}, ${unagreed.id}, ${PLACEMENT_YEAR}, 'requested', 'school')`);
+      VALUES (${providerId}, ${unagreed.id}, ${year}, 'requested', 'school')`);
   return { agreements: agreed.length, trainees: 9 };
 }

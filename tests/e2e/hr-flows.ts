@@ -18,7 +18,11 @@ export async function startDraft(page: Page, title: string) {
 }
 
 /** The pay, advert and applying steps, ending on the review page (nothing published yet). */
-export async function completeToReview(page: Page, pay: { to: string; max: string } = { to: "M6", max: "45352" }) {
+export async function completeToReview(
+  page: Page,
+  pay: { to: string; max: string } = { to: "M6", max: "45352" },
+  apply: "link" | "staffroom" = "link",
+) {
   await page.getByLabel("Pay range").selectOption("main");
   await page.getByLabel("From pay point (optional)").selectOption("M1");
   await page.getByLabel("To pay point (optional)").selectOption(pay.to);
@@ -32,16 +36,20 @@ export async function completeToReview(page: Page, pay: { to: string; max: strin
     .fill("Teach mathematics across key stages 3 and 4, split between two of the trust's schools.");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "Applying and dates" })).toBeVisible();
-  await page.getByRole("radio", { name: "On another website" }).check();
-  await page.getByLabel("Link to apply").fill("https://northbrook.example/jobs/maths");
+  if (apply === "staffroom") {
+    await page.getByRole("radio", { name: "In Staffroom" }).check();
+  } else {
+    await page.getByRole("radio", { name: "On another website" }).check();
+    await page.getByLabel("Link to apply").fill("https://northbrook.example/jobs/maths");
+  }
   await page.getByRole("radio", { name: "As soon as I publish it" }).check();
   await page.getByLabel("Closing date and time (UK time)").fill(closingDateFromToday(60));
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
 }
 
-export async function completeAndPublish(page: Page) {
-  await completeToReview(page);
+export async function completeAndPublish(page: Page, apply: "link" | "staffroom" = "link") {
+  await completeToReview(page, undefined, apply);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the vacancy is live.")).toBeVisible();
   await expectAccessible(page);

@@ -1,4 +1,9 @@
+import { formatPeriod } from "../../app/placements/academic-year";
+import { demoPlacementSeason } from "../../db/seed/placement-season";
 import { expect, expectAccessible, readLatestMail, signIn, test } from "./support";
+
+// The dates the server's demo seed chose today (db/seed/placement-season.ts).
+const season = demoPlacementSeason();
 
 /**
  * The demo's one-place summer offer is booked by Ava Clarke, with Noah Hughes first on its waiting list and Isla
@@ -47,7 +52,9 @@ test("a cancellation is e-mailed to all sides and the next trainee on the waitin
   await expect(page.getByText("Held place booked")).toBeVisible();
   const rows = page.getByRole("table", { name: "Placements of Noah Hughes" }).getByRole("row");
   await expect(rows.nth(1)).toContainText(school);
-  await expect(rows.nth(1)).toContainText("19 Apr 2027 to 9 Jul 2027");
+  await expect(rows.nth(1)).toContainText(
+    formatPeriod(season.waitingListSummer.startsOn, season.waitingListSummer.endsOn),
+  );
   await expect(rows.nth(1)).toContainText("Confirmed by the provider, waiting for the school");
   await expect(page.getByRole("region", { name: "Waiting lists" })).toHaveCount(0);
   await expectAccessible(page);
@@ -76,10 +83,11 @@ test("the trainee subscribes to their placements' calendar: the link serves an i
   expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   const body = await feed.text();
   expect(body).toMatch(/^BEGIN:VCALENDAR/);
-  // Tom's placement B at Northbrook Academy, all day from 11 January to 26 March 2027 (DTEND is the day after).
+  // Tom's placement B at Northbrook Academy, all day from its first to its last day (DTEND is the day after).
   const events = body.split("BEGIN:VEVENT").slice(1);
   const b = events.find((e) => e.includes("SUMMARY:Tom Trainee at Northbrook Academy"));
   expect(b).toBeDefined();
-  expect(b).toContain("DTSTART;VALUE=DATE:20270111");
-  expect(b).toContain("DTEND;VALUE=DATE:20270327");
+  const dayAfter = new Date(Date.parse(`${season.springB.endsOn}T00:00:00Z`) + 86_400_000).toISOString();
+  expect(b).toContain(`DTSTART;VALUE=DATE:${season.springB.startsOn.replaceAll("-", "")}`);
+  expect(b).toContain(`DTEND;VALUE=DATE:${dayAfter.slice(0, 10).replaceAll("-", "")}`);
 });

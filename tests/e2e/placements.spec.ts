@@ -1,7 +1,12 @@
 import type { Page } from "@playwright/test";
+import { formatPeriod } from "../../app/placements/academic-year";
+import { countSchoolDays } from "../../app/placements/school-days";
+import { demoPlacementSeason } from "../../db/seed/placement-season";
 import { expect, expectAccessible, readLatestMail, signIn, signOut, test } from "./support";
 
-const SPRING_SUMMER = "11 Jan 2027 to 16 Jul 2027";
+// The dates the server's demo seed chose today (db/seed/placement-season.ts).
+const season = demoPlacementSeason();
+const SPRING_SUMMER = formatPeriod(season.springSummer.startsOn, season.springSummer.endsOn);
 
 /** The value of the first offer in the booking form whose label says `window`, skipping schools already used. */
 async function offerFor(page: Page, window: string, notAt: string[] = []): Promise<{ value: string; school: string }> {
@@ -35,8 +40,8 @@ test("an ITT coordinator builds a two-school rotation for a trainee, with errors
   const first = await offerFor(page, SPRING_SUMMER);
   await page.getByLabel("Offer", { exact: true }).selectOption(first.value);
   await page.getByLabel("Which placement").selectOption("A");
-  await page.getByLabel("First day").fill("2027-03-26");
-  await page.getByLabel("Last day").fill("2027-01-11");
+  await page.getByLabel("First day").fill(season.springB.endsOn);
+  await page.getByLabel("Last day").fill(season.springB.startsOn);
   await page.getByRole("button", { name: "Book the placement" }).click();
   await expect(page.locator("#book-endsOn-error")).toContainText("The last day must be on or after the first day");
   await expect(page.getByLabel("Last day")).toHaveAccessibleDescription(
@@ -45,8 +50,8 @@ test("an ITT coordinator builds a two-school rotation for a trainee, with errors
   await expect(page.getByText("No placements yet.")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("First day").fill("2027-01-11");
-  await page.getByLabel("Last day").fill("2027-03-26");
+  await page.getByLabel("First day").fill(season.springB.startsOn);
+  await page.getByLabel("Last day").fill(season.springB.endsOn);
   await page.getByRole("button", { name: "Book the placement" }).click();
   await expect(
     page.getByText("Placement booked: the school has been asked to accept it and name a mentor."),
@@ -56,15 +61,15 @@ test("an ITT coordinator builds a two-school rotation for a trainee, with errors
   const second = await offerFor(page, SPRING_SUMMER, [first.school]);
   await page.getByLabel("Offer", { exact: true }).selectOption(second.value);
   await page.getByLabel("Which placement").selectOption("B");
-  await page.getByLabel("First day").fill("2027-04-19");
-  await page.getByLabel("Last day").fill("2027-07-09");
+  await page.getByLabel("First day").fill(season.waitingListSummer.startsOn);
+  await page.getByLabel("Last day").fill(season.waitingListSummer.endsOn);
   await page.getByRole("button", { name: "Book the placement" }).click();
   await expect(page.getByText("Placement booked")).toBeVisible();
 
   const rows = page.getByRole("table", { name: "Placements of Priya Patel" }).getByRole("row");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText(first.school);
-  await expect(rows.nth(1)).toContainText("11 Jan 2027 to 26 Mar 2027");
+  await expect(rows.nth(1)).toContainText(formatPeriod(season.springB.startsOn, season.springB.endsOn));
   await expect(rows.nth(2)).toContainText(second.school);
   await expect(rows.nth(2)).toContainText("Confirmed by the provider, waiting for the school");
   await expect(rows.nth(2)).toContainText("in a straight line");
@@ -82,7 +87,7 @@ test("a school accepts a placement and names the mentor; the trainee sees it on 
   await page.getByRole("link", { name: "Northbrook Academy: offers and requests" }).click();
   await expect(page.getByRole("heading", { name: "Northbrook Academy: placements", level: 1 })).toBeVisible();
   const request = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Tom Trainee/ }) });
-  await expect(request).toContainText("Placement B, 11 Jan 2027 to 26 Mar 2027");
+  await expect(request).toContainText(`Placement B, ${formatPeriod(season.springB.startsOn, season.springB.endsOn)}`);
   await expectAccessible(page);
 
   // Accepting without a mentor is refused at the field.
@@ -110,8 +115,13 @@ test("a school accepts a placement and names the mentor; the trainee sees it on 
   await expect(rows.nth(1)).toContainText("Completed");
   await expect(rows.nth(2)).toContainText("Northbrook Academy");
   await expect(rows.nth(2)).toContainText("Accepted by the school. Mentor: Max Mentor");
-  // Kingsmead's INSET day and Good Friday are not school days.
-  await expect(rows.nth(2)).toContainText("not counting 1 bank holiday and 1 closure or INSET day");
+  // The school's INSET day on the first day of the spring term is not a school day, nor are bank holidays (Good
+  // Friday falls inside placement B in 2027; the count depends on the season's year).
+  const b = countSchoolDays(season.springB.startsOn, season.springB.endsOn, [season.inset]);
+  expect(b.closures).toBe(1);
+  await expect(rows.nth(2)).toContainText(
+    `${b.days} (not counting ${b.bankHolidays} bank holiday${b.bankHolidays === 1 ? "" : "s"} and 1 closure or INSET day)`,
+  );
   await expect(page.getByText(/\d+ of 120 booked: \d+ days short/)).toBeVisible();
   await expectAccessible(page);
 });

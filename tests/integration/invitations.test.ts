@@ -2,79 +2,42 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { hasRole } from "../../app/access/scope.server";
 import { acceptInvitation, createInvitation, findInvitation } from "../../app/memberships/invitations.server";
-import { emails, invitations, memberships, organisations, partnerships, schools, users } from "../../db/schema";
+import type { Role, Scope } from "../../app/vocabulary/roles";
+import { emails, invitations, memberships, users } from "../../db/schema";
+import { addMembership, createOrganisation, createPartnership, createSchool, createUser } from "../support/factories";
 import { enqueueLater } from "../support/jobs";
 import { useTestDatabase } from "../support/database";
 import { firstRow } from "../../db/rows";
-import { exactly, captured } from "../support/arrays";
+import { captured } from "../support/arrays";
 
 const APP = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
 describe("invitations", () => {
   const t = useTestDatabase();
 
+  /** Trusts A and B in one partnership, a school each, and an admin, trust A's HR and a teacher. */
   async function region() {
-    const p = firstRow(
-      await t.db
-        .insert(partnerships)
-        .values({ slug: "area", name: "Area Partnership", region: "North West" })
-        .returning(),
-      "the row inserted into partnerships",
-    );
-    const trustA = firstRow(
-      await t.db
-        .insert(organisations)
-        .values({ kind: "academy_trust", slug: "trust-a", name: "Trust A", partnershipId: p.id })
-        .returning(),
-      "the row inserted into organisations",
-    );
-    const trustB = firstRow(
-      await t.db
-        .insert(organisations)
-        .values({ kind: "academy_trust", slug: "trust-b", name: "Trust B", partnershipId: p.id })
-        .returning(),
-      "the row inserted into organisations",
-    );
-    const school = (urn: number, name: string, trustId: string, lat: number, lng: number) => ({
-      urn,
-      name,
-      phase: "Primary",
-      laCode: "358",
-      laName: "Trafford",
-      lat,
-      lng,
-      trustId,
-      partnershipId: p.id,
-      source: "test",
-    });
-    const [schoolA, schoolB] = exactly(
-      2,
-      await t.db
-        .insert(schools)
-        .values([
-          school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177),
-          school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292),
-        ])
-        .returning(),
-    );
-    const user = async (email: string) =>
-      firstRow(
-        await t.db
-          .insert(users)
-          .values({ email, name: email.slice(0, email.indexOf("@")), passwordHash: "x", emailVerifiedAt: new Date() })
-          .returning(),
-        `user ${email}`,
-      );
+    const p = await createPartnership(t.db, { slug: "area", name: "Area Partnership" });
+    const trust = (slug: string, name: string) => createOrganisation(t.db, { slug, name, partnershipId: p.id });
+    const trustA = await trust("trust-a", "Trust A");
+    const trustB = await trust("trust-b", "Trust B");
+    const school = (urn: number, name: string, trustId: string, lat: number, lng: number) =>
+      createSchool(t.db, { urn, name, lat, lng, trustId, partnershipId: p.id });
+    const schoolA = await school(106283, "Navigation Primary", trustA.id, 53.396313, -2.348177);
+    const schoolB = await school(106167, "St John Vianney", trustB.id, 53.451462, -2.278292);
+    const user = (email: string) => createUser(t.db, { email, emailVerifiedAt: new Date() });
     const admin = await user("admin@example.com");
     const hrA = await user("hr.a@example.com");
     const teacher = await user("teacher@example.com");
-    await t.db.insert(memberships).values([
-      { userId: admin.id, role: "partnership_admin", scopeKind: "partnership", partnershipId: p.id },
-      { userId: hrA.id, role: "hr", scopeKind: "organisation", organisationId: trustA.id },
-      { userId: teacher.id, role: "teacher", scopeKind: "partnership", partnershipId: p.id },
-    ]);
+    await addMembership(t.db, admin, "partnership_admin", { partnership: p });
+    await addMembership(t.db, hrA, "hr", { organisation: trustA });
+    await addMembership(t.db, teacher, "teacher", { partnership: p });
     return { p, trustA, trustB, schoolA, schoolB, admin, hrA, teacher };
   }
+
+  /** `by` invites `email` to `role` at a place, as the invite form does. */
+  const invite = (by: { id: string; name: string }, email: string, role: Role, scope: Scope) =>
+    createInvitation(t.db, by, { email, role, scope }, APP);
 
   function tokenOf(text: string) {
     return captured(text, /\/invitations\/([A-Za-z0-9_-]+)/, "an invitation link");
@@ -82,12 +45,10 @@ describe("invitations", () => {
 
   it("a partnership admin invites HR staff to a trust; the invitee accepts by signing in and gains the role", async () => {
     const r = await region();
-    const result = await createInvitation(
-      t.db,
-      r.admin,
-      { email: "new.hr@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustB.id } },
-      APP,
-    );
+    const result = await invite(r.admin, "new.hr@example.com", "hr", {
+      kind: "organisation",
+      organisationId: r.trustB.id,
+    });
     expect(result.ok).toBe(true);
     const mail = firstRow(
       await t.db.select().from(emails).where(eq(emails.to, "new.hr@example.com")),
@@ -113,26 +74,11 @@ describe("invitations", () => {
 
   it("trust HR can invite colleagues to their own trust's schools, not to another trust's", async () => {
     const r = await region();
-    const own = await createInvitation(
-      t.db,
-      r.hrA,
-      { email: "mentor@example.com", role: "mentor", scope: { kind: "school", schoolId: r.schoolA.id } },
-      APP,
-    );
+    const own = await invite(r.hrA, "mentor@example.com", "mentor", { kind: "school", schoolId: r.schoolA.id });
     expect(own.ok).toBe(true);
-    const other = await createInvitation(
-      t.db,
-      r.hrA,
-      { email: "spy@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolB.id } },
-      APP,
-    );
+    const other = await invite(r.hrA, "spy@example.com", "hr", { kind: "school", schoolId: r.schoolB.id });
     expect(other).toEqual({ ok: false, reason: "not-found" });
-    const teacherTry = await createInvitation(
-      t.db,
-      r.teacher,
-      { email: "x@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } },
-      APP,
-    );
+    const teacherTry = await invite(r.teacher, "x@example.com", "hr", { kind: "school", schoolId: r.schoolA.id });
     expect(teacherTry).toEqual({ ok: false, reason: "not-found" });
     expect(await t.db.select().from(invitations).where(eq(invitations.email, "spy@example.com"))).toHaveLength(0);
     expect(await t.db.select().from(emails).where(eq(emails.to, "spy@example.com"))).toHaveLength(0);
@@ -140,30 +86,21 @@ describe("invitations", () => {
 
   it("refuses roles that cannot be given at that kind of place, and people who already hold the role", async () => {
     const r = await region();
-    const wrongRole = await createInvitation(
-      t.db,
-      r.admin,
-      { email: "a@example.com", role: "partnership_admin", scope: { kind: "school", schoolId: r.schoolA.id } },
-      APP,
-    );
+    const wrongRole = await invite(r.admin, "a@example.com", "partnership_admin", {
+      kind: "school",
+      schoolId: r.schoolA.id,
+    });
     expect(wrongRole).toEqual({ ok: false, reason: "role-not-allowed" });
-    const again = await createInvitation(
-      t.db,
-      r.admin,
-      { email: "hr.a@example.com", role: "hr", scope: { kind: "organisation", organisationId: r.trustA.id } },
-      APP,
-    );
+    const again = await invite(r.admin, "hr.a@example.com", "hr", {
+      kind: "organisation",
+      organisationId: r.trustA.id,
+    });
     expect(again).toEqual({ ok: false, reason: "already-member" });
   });
 
   it("only the invited address can accept, and not after expiry", async () => {
     const r = await region();
-    await createInvitation(
-      t.db,
-      r.admin,
-      { email: "right@example.com", role: "hr", scope: { kind: "school", schoolId: r.schoolA.id } },
-      APP,
-    );
+    await invite(r.admin, "right@example.com", "hr", { kind: "school", schoolId: r.schoolA.id });
     const token = tokenOf(
       firstRow(await t.db.select().from(emails).where(eq(emails.to, "right@example.com")), "the invitation mail").text,
     );

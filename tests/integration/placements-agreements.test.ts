@@ -12,11 +12,14 @@ import type { Executor } from "../../db/client";
 import { rowsOf, firstRow } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { enqueueLater } from "../support/jobs";
-import { createOffer, placementRegion } from "../support/placement-fixtures";
+import {
+  autumnPlacement,
+  coordinatorOf,
+  createOffer,
+  placementContext as context,
+  placementRegion,
+} from "../support/placement-fixtures";
 import { callRoute, formRequest, getRequest } from "../support/requests";
-
-const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
 async function agreementRows(db: Executor) {
   return rowsOf<{ school: string; status: string; side: string; reason: string | null }>(
@@ -31,7 +34,7 @@ describe("provider–school placement agreements", () => {
 
   it("a provider asks, the school is e-mailed and accepts, then placements there can be booked", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const asked = await requestAgreement(
       t.db,
       provider,
@@ -75,12 +78,7 @@ describe("provider–school placement agreements", () => {
     ]);
     const offer = await createOffer(t.db, r.a2.id);
     expect(
-      await requestBooking(
-        t.db,
-        provider,
-        { traineeId: r.trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-        context,
-      ),
+      await requestBooking(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id, ...autumnPlacement }, context),
     ).toMatchObject({ ok: true });
   });
 
@@ -91,7 +89,7 @@ describe("provider–school placement agreements", () => {
     if (!asked.ok) throw new Error(asked.message);
     const toCora = rowsOf<{ to: string }>(await t.db.execute(sql`SELECT "to" FROM emails`));
     expect(toCora).toEqual([{ to: "cora@vale-itt.example" }]);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     await decideAgreement(t.db, provider, asked.agreementId, "accept", undefined, context);
     expect(await decideAgreement(t.db, school, asked.agreementId, "withdraw", "  ", context)).toMatchObject({
       status: 400,
@@ -108,12 +106,7 @@ describe("provider–school placement agreements", () => {
     });
     const offer = await createOffer(t.db, r.a2.id);
     expect(
-      await requestBooking(
-        t.db,
-        provider,
-        { traineeId: r.trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-        context,
-      ),
+      await requestBooking(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id, ...autumnPlacement }, context),
     ).toMatchObject({ status: 400, fieldErrors: { offerId: [expect.stringMatching(/no agreement/)] } });
     // Asked for again by the provider: the same agreement, requested once more.
     expect(

@@ -3,11 +3,17 @@ import { describe, expect, it } from "vitest";
 import { actOnBooking, requestBooking } from "../../app/placements/bookings.server";
 import { rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
-import { enqueueLater } from "../support/jobs";
-import { bookingsOf, createOffer, createTrainee, placementRegion } from "../support/placement-fixtures";
+import {
+  bookPlacement,
+  bookingsOf,
+  coordinatorOf,
+  createOffer,
+  createTrainee,
+  placementContext as context,
+  placementRegion,
+} from "../support/placement-fixtures";
 import { exactly } from "../support/arrays";
 
-const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 describe("placement bookings: the rules the database keeps", () => {
@@ -16,14 +22,8 @@ describe("placement bookings: the rules the database keeps", () => {
   it("a coordinator books a place inside the window; it waits for the school, which is told by e-mail", async () => {
     const r = await placementRegion(t.db);
     const offer = await createOffer(t.db, r.a1.id);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
-    const booked = await requestBooking(
-      t.db,
-      provider,
-      { traineeId: r.trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-      context,
-    );
-    expect(booked).toMatchObject({ ok: true });
+    const provider = coordinatorOf(r);
+    await bookPlacement(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id });
     expect(await bookingsOf(t.db, { offerId: offer.id })).toMatchObject([{ state: "provider_confirmed" }]);
     const mails = rowsOf<{ to: string; subject: string }>(
       await t.db.execute(sql`SELECT "to", subject FROM emails ORDER BY "to"`),
@@ -38,7 +38,7 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it("dates outside the window, an end before the start and a school with no agreement are field errors, and write nothing", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const offer = await createOffer(t.db, r.a1.id);
     const noAgreement = await createOffer(t.db, r.a2.id);
     const ask = (offerId: string, startsOn: string, endsOn: string) =>
@@ -69,7 +69,7 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it("one trainee's placements never overlap, in code and in the database; adjacent ones are fine", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const a = await createOffer(t.db, r.a1.id);
     const b = await createOffer(t.db, r.b1.id, { startsOn: "2026-09-14", endsOn: "2027-03-26" });
     const book = (offerId: string, label: "A" | "B", startsOn: string, endsOn: string) =>
@@ -100,7 +100,7 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it(`25 simultaneous requests for a 5-place offer give exactly 5 bookings and 20 refusals naming the offer (${onServer ? 50 : 2} runs)`, async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const trainees = await Promise.all(Array.from({ length: 25 }, () => createTrainee(t.db, r.provider.id)));
     for (let run = 0; run < (onServer ? 50 : 2); run++) {
       const offer = await createOffer(t.db, r.a1.id, { places: 5 });
@@ -131,19 +131,13 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it("the school accepts with a mentor under the cap; a third trainee at the same time is refused for that mentor", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const school = { userId: r.schoolHr.id, side: "school" as const };
     const offer = await createOffer(t.db, r.a1.id, { places: 5, mentorIds: [r.mentor.id] });
     const trainees = [r.trainee, r.otherTrainee, await createTrainee(t.db, r.provider.id, { name: "Third" })];
     const ids: string[] = [];
     for (const trainee of trainees) {
-      const o = await requestBooking(
-        t.db,
-        provider,
-        { traineeId: trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-        context,
-      );
-      if (!o.ok) throw new Error(o.message);
+      const o = await bookPlacement(t.db, provider, { traineeId: trainee.id, offerId: offer.id });
       ids.push(o.bookingId);
     }
     const [first, second, third] = exactly(3, ids);
@@ -181,15 +175,9 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it("cancelling needs a reason, frees the place and tells the trainee, provider and school", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const offer = await createOffer(t.db, r.a1.id, { places: 1 });
-    const first = await requestBooking(
-      t.db,
-      provider,
-      { traineeId: r.trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-      context,
-    );
-    if (!first.ok) throw new Error(first.message);
+    const first = await bookPlacement(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id });
     const second = {
       traineeId: r.otherTrainee.id,
       offerId: offer.id,
@@ -224,15 +212,9 @@ describe("placement bookings: the rules the database keeps", () => {
 
   it("each side reaches only its own bookings: others' are not found and change nothing", async () => {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const offer = await createOffer(t.db, r.a1.id, { mentorIds: [r.mentor.id] });
-    const booked = await requestBooking(
-      t.db,
-      provider,
-      { traineeId: r.trainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
-      context,
-    );
-    if (!booked.ok) throw new Error(booked.message);
+    const booked = await bookPlacement(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id });
     const strangers = [
       { userId: r.foreignCoordinator.id, side: "provider" as const, action: "cancel" as const },
       { userId: r.hrB.id, side: "school" as const, action: "accept" as const },
@@ -252,22 +234,18 @@ describe("placement bookings: the rules the database keeps", () => {
         ),
       ).toMatchObject({ ok: false, status: 404 });
     // Booking for another provider's trainee, or as another trainee, is not found either.
-    expect(
-      await requestBooking(
-        t.db,
-        { userId: r.foreignCoordinator.id, side: "provider" },
-        { traineeId: r.trainee.id, offerId: offer.id, label: "B", startsOn: "2026-11-02", endsOn: "2026-12-04" },
-        context,
-      ),
-    ).toMatchObject({ status: 404 });
-    expect(
-      await requestBooking(
-        t.db,
-        { userId: r.otherTraineeUser.id, side: "trainee" },
-        { traineeId: r.trainee.id, offerId: offer.id, label: "B", startsOn: "2026-11-02", endsOn: "2026-12-04" },
-        context,
-      ),
-    ).toMatchObject({ status: 404 });
+    const later = {
+      traineeId: r.trainee.id,
+      offerId: offer.id,
+      label: "B" as const,
+      startsOn: "2026-11-02",
+      endsOn: "2026-12-04",
+    };
+    for (const stranger of [
+      { userId: r.foreignCoordinator.id, side: "provider" as const },
+      { userId: r.otherTraineeUser.id, side: "trainee" as const },
+    ])
+      expect(await requestBooking(t.db, stranger, later, context)).toMatchObject({ status: 404 });
     expect(await bookingsOf(t.db, {})).toMatchObject([
       { state: "provider_confirmed", mentorUserId: null, reason: null },
     ]);

@@ -7,11 +7,13 @@ import { action as schoolAction } from "../../app/routes/placements.schools.$urn
 import { rowsOf, firstRow } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { enqueueLater } from "../support/jobs";
-import { createOffer, placementRegion } from "../support/placement-fixtures";
+import {
+  autumnPlacement,
+  createOffer,
+  placementContext as context,
+  placementRegion,
+} from "../support/placement-fixtures";
 import { callRoute, formRequest } from "../support/requests";
-
-const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
 describe("rotation checks: two schools, closure days, the travel limit", () => {
   const t = useTestDatabase();
@@ -146,7 +148,7 @@ describe("rotation checks: two schools, closure days, the travel limit", () => {
       await requestBooking(
         t.db,
         { userId: r.otherTraineeUser.id, side: "trainee" },
-        { traineeId: r.otherTrainee.id, offerId: offer.id, label: "A", startsOn: "2026-09-14", endsOn: "2026-10-23" },
+        { traineeId: r.otherTrainee.id, offerId: offer.id, ...autumnPlacement },
         context,
       ),
     ).toMatchObject({ ok: true });

@@ -8,12 +8,17 @@ import { firstRow, rowsOf } from "../../db/rows";
 import { exactly } from "../support/arrays";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { enqueueLater } from "../support/jobs";
-import { bookingsOf, createOffer, createTrainee, placementRegion } from "../support/placement-fixtures";
+import {
+  autumnPlacement as dates,
+  bookPlacement,
+  bookingsOf,
+  coordinatorOf,
+  createOffer,
+  createTrainee,
+  placementContext as context,
+  placementRegion,
+} from "../support/placement-fixtures";
 import { callRoute, formRequest, getRequest } from "../support/requests";
-
-const context = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
-const dates = { label: "A" as const, startsOn: "2026-09-14", endsOn: "2026-10-23" };
 
 /** Wednesday 2 December 2026, 10:00 in London: a hold of 3 school days ends at midnight after Monday 7 December. */
 const WEDNESDAY = new Date("2026-12-02T10:00:00Z");
@@ -38,15 +43,9 @@ describe("waiting lists and held places", () => {
   /** A one-place offer booked by Tia, with Otto and then a third trainee waiting for it. */
   async function fullOfferWithQueue() {
     const r = await placementRegion(t.db);
-    const provider = { userId: r.coordinator.id, side: "provider" as const };
+    const provider = coordinatorOf(r);
     const offer = await createOffer(t.db, r.a1.id, { places: 1 });
-    const first = await requestBooking(
-      t.db,
-      provider,
-      { traineeId: r.trainee.id, offerId: offer.id, ...dates },
-      context,
-    );
-    if (!first.ok) throw new Error(first.message);
+    const first = await bookPlacement(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id });
     const third = await createTrainee(t.db, r.provider.id, { name: "Thea Third", email: "thea@trainee.example" });
     const queued = [];
     for (const trainee of [r.otherTrainee, third])
@@ -192,6 +191,68 @@ describe("waiting lists and held places", () => {
     expect(
       await requestBooking(t.db, provider, { traineeId: r.trainee.id, offerId: offer.id, ...dates }, context),
     ).toMatchObject({ ok: true });
+  });
+
+  /** Tia's booking cancelled, so the place is held for Otto, whose travel limit the school is beyond. */
+  async function heldBeyondOttosLimit() {
+    const { r, provider, first } = await fullOfferWithQueue();
+    // Otto's home is in M33, about 2 miles from Navigation Primary in a straight line: over a 1-mile limit.
+    await t.db.execute(sql`UPDATE trainees SET max_travel_miles = 1 WHERE id = ${r.otherTrainee.id}`);
+    await actOnBooking(t.db, provider, first.bookingId, "cancel", { reason: "Trainee moved house" }, context);
+    const entry = firstRow(
+      rowsOf<{ id: string }>(
+        await t.db.execute(
+          sql`SELECT id FROM placement_waitlist WHERE status = 'held' AND trainee_id = ${r.otherTrainee.id}`,
+        ),
+      ),
+      "Otto's held place",
+    );
+    return { r, entry };
+  }
+
+  it("confirming a held place beyond the trainee's travel limit needs the coordinator's reason, as a booking does", async () => {
+    const { r, entry } = await heldBeyondOttosLimit();
+    const coordinator = await sessionCookie(r.coordinator);
+    const page = `/placements/providers/vale-itt/trainees/${r.otherTrainee.id}`;
+    const confirm = (fields: Record<string, string> = {}) =>
+      callRoute(
+        rotationAction,
+        formRequest(page, { intent: "hold", entryId: entry.id, answer: "confirm", ...fields }, coordinator),
+        { slug: "vale-itt", id: r.otherTrainee.id },
+      );
+
+    for (const reason of [undefined, "   ", "ok"]) {
+      const warned = await confirm(reason === undefined ? {} : { travelOverrideReason: reason });
+      expect(warned.status).toBe(409);
+      expect((await warned.json()).fieldErrors.travelOverrideReason).toEqual([
+        expect.stringMatching(
+          /^Navigation Primary School is \d+(\.\d)? miles in a straight line from Otto Other's home area, over the 1-mile limit\. To book it anyway, give the reason$/,
+        ),
+      ]);
+    }
+    // Refused, nothing changed: no booking, and the place is still held for Otto.
+    expect(await bookingsOf(t.db, { traineeId: r.otherTrainee.id })).toEqual([]);
+    expect((await waitlistRows(t.db)).map((w) => [w.trainee, w.status])).toEqual([
+      ["Otto Other", "held"],
+      ["Thea Third", "waiting"],
+    ]);
+
+    expect((await confirm({ travelOverrideReason: "Stays with his sister in term time" })).status).toBe(302);
+    expect(
+      rowsOf<{ state: string; reason: string }>(
+        await t.db.execute(sql`
+          SELECT state::text AS state, travel_override_reason AS reason FROM placement_bookings
+           WHERE trainee_id = ${r.otherTrainee.id}`),
+      ),
+    ).toEqual([{ state: "provider_confirmed", reason: "Stays with his sister in term time" }]);
+    expect((await waitlistRows(t.db)).map((w) => w.status)).toEqual(["booked", "waiting"]);
+  });
+
+  it("a trainee confirming their own held place beyond the limit is not stopped: their provider confirms it next", async () => {
+    const { r, entry } = await heldBeyondOttosLimit();
+    const own = { userId: r.otherTraineeUser.id, side: "trainee" as const };
+    expect(await answerHold(t.db, own, entry.id, "confirm", context)).toMatchObject({ ok: true });
+    expect(await bookingsOf(t.db, { traineeId: r.otherTrainee.id })).toMatchObject([{ state: "requested" }]);
   });
 
   it("through the pages: the coordinator's booking form joins the list, the trainee confirms a held place; bad input is a 400", async () => {

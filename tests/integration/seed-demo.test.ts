@@ -33,6 +33,38 @@ const demoEmails = [
 describe("demo seed", () => {
   const t = useTestDatabase();
 
+  it("seeds applications in Staffroom: every pipeline state on the shared Music role, and the demo teacher ready to apply", async () => {
+    await seedDemoRegion(t.db, { hashPassword });
+    const states = rowsOf<{ status: string }>(
+      await t.db
+        .execute(sql`SELECT DISTINCT a.status::text AS status FROM applications a JOIN vacancies v ON v.id = a.vacancy_id
+                              WHERE v.title LIKE 'Teacher of Music (shared with %' ORDER BY 1`),
+    ).map((r) => r.status);
+    expect(states).toEqual([
+      "accepted",
+      "declined",
+      "interviewing",
+      "offered",
+      "shortlisted",
+      "submitted",
+      "unsuccessful",
+      "withdrawn",
+    ]);
+    const staffroom = rowsOf<{ n: number }>(
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM vacancies WHERE apply_method = 'staffroom' AND status = 'published'`,
+      ),
+    );
+    expect(staffroom).toEqual([{ n: 4 }]);
+    const tess = rowsOf<{ trn: string; referees: number; sent: number }>(
+      await t.db
+        .execute(sql`SELECT p.trn, (SELECT count(*)::int FROM profile_referees r WHERE r.user_id = u.id) AS referees,
+                                    (SELECT count(*)::int FROM applications a WHERE a.user_id = u.id AND a.status = 'submitted') AS sent
+                               FROM users u JOIN teacher_profiles p ON p.user_id = u.id WHERE u.email = 'teacher@staffroom.example'`),
+    );
+    expect(tess).toEqual([{ trn: expect.stringMatching(/^[0-9]{7}$/), referees: 2, sent: 1 }]);
+  });
+
   it("seeds the fictional region: one partnership, five organisations, 40 schools, ten users", async () => {
     expect(await isDatabaseEmpty(t.db)).toBe(true);
     const summary = await seedDemoRegion(t.db, { hashPassword });
@@ -158,8 +190,9 @@ describe("demo seed", () => {
         sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
       ),
     );
-    // The ten demo users and the placement season's two extra mentors (db/seed/placements.ts).
-    expect(counts).toEqual({ p: 1, s: 40, u: 12 });
+    // The ten demo users, the placement season's two extra mentors (db/seed/placements.ts) and the nine invented
+    // applicants (db/seed/applications.ts).
+    expect(counts).toEqual({ p: 1, s: 40, u: 21 });
   });
 
   it.skipIf(!hasData)(`seeds the same cast around about 40 real Greater Manchester schools ${SKIP}`, async () => {

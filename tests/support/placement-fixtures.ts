@@ -1,7 +1,34 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { firstRow, rowsOf } from "../../db/rows";
+import { requestBooking, type Actor, type BookingRequest } from "../../app/placements/bookings.server";
 import { addMembership, createOrganisation, createUser, valeRegion } from "./factories";
+import { enqueueLater } from "./jobs";
+
+/** What a booking change needs to send its mails: links to a local app, and jobs left queued (tests/support/jobs.ts). */
+export const placementContext = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
+
+/** A first placement inside createOffer's default window (autumn 2026). */
+export const autumnPlacement = { label: "A" as const, startsOn: "2026-09-14", endsOn: "2026-10-23" };
+
+/** The region's coordinator, acting for the provider: who makes most bookings in these tests. */
+export function coordinatorOf(r: { coordinator: { id: string } }) {
+  return { userId: r.coordinator.id, side: "provider" as const };
+}
+
+/**
+ * A booking the test needs in place before what it tests: by default the coordinator books `autumnPlacement`. A
+ * refusal here is the set-up failing, so it throws with the refusal's message.
+ */
+export async function bookPlacement(
+  db: Database,
+  actor: Actor,
+  booking: Pick<BookingRequest, "traineeId" | "offerId"> & Partial<BookingRequest>,
+): Promise<{ bookingId: string }> {
+  const outcome = await requestBooking(db, actor, { ...autumnPlacement, ...booking }, placementContext);
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome;
+}
 
 /**
  * The vale region (tests/support/factories.ts) with placements: provider "Vale ITT" coordinated by Cora, a foreign

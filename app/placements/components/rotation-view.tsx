@@ -147,6 +147,15 @@ function WaitlistPanel({ rotation, reply }: { rotation: Rotation; reply?: FormRe
             <Form method="post">
               <input type="hidden" name="intent" value="hold" />
               <input type="hidden" name="entryId" value={w.id} />
+              {/* Asked for only once the coordinator has been warned that the school is beyond the travel limit. */}
+              {w.status === "held" && reply?.values.entryId === w.id && reply.fieldErrors.travelOverrideReason ? (
+                <TextArea
+                  prefix="hold"
+                  name="travelOverrideReason"
+                  label="Reason to book beyond the trainee's travel limit"
+                  reply={reply}
+                />
+              ) : null}
               {w.status === "held" ? (
                 <button type="submit" className="button" name="answer" value="confirm">
                   Confirm the held place at {w.schoolName}

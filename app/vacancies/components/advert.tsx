@@ -13,6 +13,8 @@ type Props = {
   level?: 1 | 3;
   /** Who employs: "Employed by X, shared with Y and Z" (app/vacancies/shares.ts). */
   employedBy?: string | null;
+  /** For a vacancy taking applications in Staffroom: the way to apply for this visitor (the public page's). */
+  applySlot?: ReactNode;
 };
 
 /** A heading at a level chosen by the caller (the advert stands alone, or inside HR's preview). */
@@ -31,7 +33,7 @@ function Section({ title, text, level }: { title: string; text: string; level: n
 }
 
 /** The advert as a teacher reads it: the public page and HR's preview render the same thing. */
-export function Advert({ vacancy: v, countdown, payBadge, level = 1, employedBy }: Props) {
+export function Advert({ vacancy: v, countdown, payBadge, level = 1, employedBy, applySlot }: Props) {
   const pay = payView(v);
   const split = v.schools.some((s) => s.fteShare !== null);
   return (
@@ -127,6 +129,7 @@ export function Advert({ vacancy: v, countdown, payBadge, level = 1, employedBy 
       </section>
 
       <Heading level={level + 1}>How to apply</Heading>
+      {v.applyMethod === "staffroom" ? (applySlot ?? <p>Teachers apply in Staffroom, from their profile.</p>) : null}
       {v.applyMethod === "external_link" && v.applyUrl ? (
         <p>
           <a className="button" href={v.applyUrl} rel="noopener noreferrer nofollow">

@@ -312,6 +312,7 @@ export function ApplyFields({
   fields,
 }: {
   fields: Fields<
+    | "anonymiseUntilShortlisted"
     | "applyEmail"
     | "applyMethod"
     | "applyUrl"
@@ -326,6 +327,10 @@ export function ApplyFields({
   return (
     <>
       <ChoiceGroup meta={fields.applyMethod} legend="How do people apply?" type="radio" options={applyMethodOptions} />
+      <Checkbox
+        meta={fields.anonymiseUntilShortlisted}
+        label="Hide applicants' names, contact details and referees until they are shortlisted (applying in Staffroom only)"
+      />
       <TextField meta={fields.applyUrl} label="Link to apply" type="url" />
       <TextField meta={fields.applyEmail} label="E-mail address to apply to" type="email" />
       <TextField meta={fields.contactName} label="Contact name (optional)" />
