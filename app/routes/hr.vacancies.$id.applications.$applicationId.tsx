@@ -42,13 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "request-references")
     return referencesFromForm(request, formData, user.id, application.id);
-  const answer = await employerFromForm(
-    request,
-    await request.formData(),
-    user.id,
-    application.vacancy.id,
-    application.id,
-  );
+  const answer = await employerFromForm(request, formData, user.id, application.vacancy.id, application.id);
   if (!answer) throw notFound();
   return answer;
 }
