@@ -23,6 +23,16 @@ import {
   subject as placementUpdateSubject,
   type PlacementUpdateProps,
 } from "./templates/placement-update";
+import {
+  ReferenceRequest,
+  subject as referenceRequestSubject,
+  type ReferenceRequestProps,
+} from "./templates/reference-request";
+import {
+  SavedJobClosing,
+  subject as savedJobClosingSubject,
+  type SavedJobClosingProps,
+} from "./templates/saved-job-closing";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VacancyShare, subject as vacancyShareSubject, type VacancyShareProps } from "./templates/vacancy-share";
 import {
@@ -46,6 +56,8 @@ export type EmailProps = {
   "email-changed": EmailChangedProps;
   "second-factor-changed": SecondFactorChangedProps;
   "application-update": ApplicationUpdateProps;
+  "reference-request": ReferenceRequestProps;
+  "saved-job-closing": SavedJobClosingProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -57,6 +69,8 @@ type Entry<P> = { element: (props: P) => ReactElement; subject: (props: P) => st
 
 export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "application-update": { element: (p) => <ApplicationUpdate {...p} />, subject: applicationUpdateSubject },
+  "reference-request": { element: (p) => <ReferenceRequest {...p} />, subject: referenceRequestSubject },
+  "saved-job-closing": { element: (p) => <SavedJobClosing {...p} />, subject: savedJobClosingSubject },
   "verify-email": { element: (p) => <VerifyEmail {...p} />, subject: verifySubject, security: true },
   "reset-password": { element: (p) => <ResetPassword {...p} />, subject: resetSubject, security: true },
   invitation: { element: (p) => <Invitation {...p} />, subject: invitationSubject },

@@ -6,6 +6,7 @@ export { fieldErrorsOf } from "../placements/schemas";
 
 // PostgreSQL cannot store U+0000, and other control characters (but tabs and line breaks) are never typed: refused
 // at the field rather than failing in the database.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNTYPABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const typable = { error: "Remove the unusual characters" };
 

@@ -65,6 +65,9 @@ export const tokenSchema = z.object({ token: z.string().min(10).max(200) });
 
 export const changeEmailSchema = z.object({ email: emailField, currentPassword: currentPasswordField });
 
+/** Deleting an account asks for the password again: an open session alone must not be enough to erase someone. */
+export const deleteAccountSchema = z.object({ currentPassword: currentPasswordField });
+
 /** The second step of signing in: a code from the app or a recovery code, typed with or without spaces. */
 export const secondFactorCodeSchema = z.object({
   code: z

@@ -8,6 +8,7 @@ const messages: Record<number, { title: string; body: string }> = {
   },
   404: { title: "Page not found", body: "The page may have moved, or the link may be wrong." },
   405: { title: "That is not something this page can do", body: "Go back and try again." },
+  410: { title: "This link no longer works", body: "Ask whoever sent it for a new one." },
   429: { title: "Too many attempts", body: "Wait a few minutes, then try again." },
 };
 

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { alertWorkers } from "../alerts/workers.server";
+import { applicationWorkers } from "../applications/workers.server";
 import { authWorkers } from "../auth/workers.server";
 import { payWorkers } from "../pay/workers.server";
 import { placementWorkers } from "../placements/workers.server";
@@ -17,6 +18,7 @@ const ALL: readonly Workers[] = [
   alertWorkers,
   payWorkers,
   placementWorkers,
+  applicationWorkers,
 ];
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */

@@ -37,16 +37,16 @@ export default function Home() {
       <ul>
         <li>
           <strong>Teachers</strong>: <Link to="/vacancies">search every vacancy in the area</Link> by subject, phase,
-          distance, pay and suitability for early career teachers, and get new ones by e-mail with a job alert. Fill
-          in <Link to="/profile">one teacher profile</Link> and apply to any vacancy marked “Apply in Staffroom” from
-          it, then follow each application, and withdraw it, under <Link to="/applications">your applications</Link>.
+          distance, pay and suitability for early career teachers, and get new ones by e-mail with a job alert. Fill in{" "}
+          <Link to="/profile">one teacher profile</Link> and apply to any vacancy marked “Apply in Staffroom” from it,
+          then follow each application, and withdraw it, under <Link to="/applications">your applications</Link>.
         </li>
         <li>
           <strong>HR staff</strong>: post roles at one school or shared across several, with pay stated as numbers, or
           import them from a spreadsheet; share a role with another trust's or the local authority's school, whose HR
           confirm their share before it is published. Take applications in Staffroom: every school the role is at sees
-          who applied, shortlists (with names hidden until then if you choose), asks referees, and tells every
-          applicant where they stand.
+          who applied, shortlists (with names hidden until then if you choose), asks referees, and tells every applicant
+          where they stand.
         </li>
         <li>
           <strong>Trainee teachers and ITT providers</strong>: book placement rotations across several schools, with

@@ -5,9 +5,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db, enqueue, services } from "../services.server";
 import { changeEmail, changePassword, resendVerification } from "../auth/accounts.server";
+import { checkCurrentPassword } from "../auth/current-password.server";
+import { endSession } from "../auth/session.server";
+import { deleteAccount, deletionRefusal } from "../applications/account-deletion.server";
 import { requireUser } from "../auth/guards.server";
 import { changePasswordServerSchema } from "../auth/password-strength.server";
-import { changeEmailSchema, changePasswordSchema } from "../auth/schemas";
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from "../auth/schemas";
 import { secondFactorSummary } from "../auth/second-factor.server";
 import { markAddressWorking } from "../deliverability/undeliverable.server";
 import { invalid, redirectWithFlash, retryAfterHeaders, tooManyAttempts } from "../components/actions.server";
@@ -22,14 +25,16 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const [memberships, secondFactor] = await Promise.all([
+  const [memberships, secondFactor, cannotDelete] = await Promise.all([
     listMemberships(db(), user.id),
     secondFactorSummary(db(), user.id),
+    deletionRefusal(db(), user.id),
   ]);
   return json({
     user: { name: user.name, email: user.email, verified: !!user.emailVerifiedAt },
     memberships: memberships.map((m) => ({ id: m.id, role: roleLabels[m.role], place: m.scopeName })),
     secondFactor: { on: secondFactor.state === "on", required: secondFactor.required },
+    cannotDelete,
   });
 }
 
@@ -94,6 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `Your address is now ${submission.value.email}. Confirm it with the link we have sent there.`,
     });
   }
+  if (intent === "delete-account") return deleteAccountAction(request, formData, user.id);
   if (intent !== "change-password") return json({ resendError: undefined, result: undefined }, { status: 400 });
   const submission = parseWithZod(formData, { schema: changePasswordServerSchema });
   const hideFields = ["currentPassword", "newPassword"];
@@ -116,8 +122,33 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * Deleting the account: refused, with the reason, while an application is in a hiring step or the account holds a
+ * staff role (account-deletion.server.ts); otherwise the password again, then everything goes and the session ends.
+ */
+async function deleteAccountAction(request: Request, formData: FormData, userId: string) {
+  const submission = parseWithZod(formData, { schema: deleteAccountSchema });
+  const hideFields = ["currentPassword"];
+  if (submission.status !== "success") return invalid(submission, { hideFields });
+  const reason = await deletionRefusal(db(), userId);
+  if (reason) return invalid(submission, { hideFields, formErrors: [reason], status: 409 });
+  const checked = await checkCurrentPassword(db(), userId, submission.value.currentPassword);
+  if (!checked.ok && checked.reason === "rate-limited")
+    return tooManyAttempts(submission, checked.retryAfterSeconds, hideFields);
+  if (!checked.ok)
+    return invalid(submission, { hideFields, fieldErrors: { currentPassword: ["Your password is not right"] } });
+  const deleted = await deleteAccount(db(), userId);
+  if (!deleted.ok) return invalid(submission, { hideFields, formErrors: [deleted.reason], status: 409 });
+  return redirectWithFlash(
+    request,
+    "/",
+    { kind: "success", message: "Your account is deleted, and your applications are anonymised." },
+    [await endSession(request)],
+  );
+}
+
 export default function Account() {
-  const { user, memberships, secondFactor } = useLoaderData<typeof loader>();
+  const { user, memberships, secondFactor, cannotDelete } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedForm = formOf(actionData);
   // Each form shows only its own refusal.
@@ -133,6 +164,12 @@ export default function Account() {
     id: "change-email",
     lastResult: resultFor("change-email"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [deleteForm, deleteFields] = useForm({
+    id: "delete-account",
+    lastResult: resultFor("delete-account"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -229,6 +266,37 @@ export default function Account() {
           Change password
         </button>
       </Form>
+      <h2>Your data</h2>
+      <p>
+        <a href="/account/data" download>
+          Download everything Staffroom holds about you
+        </a>{" "}
+        (a JSON file: your account, profile, applications and their messages, saved jobs and alerts).
+      </p>
+      <h2 id="delete-account">Delete your account</h2>
+      {cannotDelete ? (
+        <p>You cannot delete your account now. {cannotDelete}</p>
+      ) : (
+        <>
+          <p>
+            Your profile, saved jobs and alerts are deleted. Employers keep your finished applications only as anonymous
+            counts. This cannot be undone.
+          </p>
+          <Form method="post" className="form" {...getFormProps(deleteForm)}>
+            <FormErrorSummary form={deleteForm} focusKey={refusedForm === "delete-account" ? actionData : undefined} />
+            <input type="hidden" name="intent" value="delete-account" />
+            <TextField
+              meta={deleteFields.currentPassword}
+              label="Your password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <button type="submit" className="button button--secondary">
+              Delete your account
+            </button>
+          </Form>
+        </>
+      )}
     </>
   );
 }

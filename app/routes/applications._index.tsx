@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { myApplications, startApplication } from "../applications/applications.server";
+import { savedVacancies } from "../applications/saved-vacancies.server";
 import { refused, type FormReply } from "../components/intent-forms.server";
 import { ScrollRegion } from "../components/scroll-region";
 import { ErrorSummary } from "../components/intent-fields";
@@ -14,8 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Your applications – Staffro
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const applications = await myApplications(db(), user.id);
-  return json({ applications });
+  const [applications, saved] = await Promise.all([myApplications(db(), user.id), savedVacancies(db(), user.id)]);
+  return json({ applications, saved });
 }
 
 /** "Apply" on a vacancy: starts the application (or finds the one already started) and opens it. */
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Applications() {
-  const { applications } = useLoaderData<typeof loader>();
+  const { applications, saved } = useLoaderData<typeof loader>();
   const reply = useActionData<FormReply>();
   return (
     <>
@@ -69,6 +70,29 @@ export default function Applications() {
           </table>
         </ScrollRegion>
       )}
+      <section aria-labelledby="saved">
+        <h2 id="saved">Saved jobs</h2>
+        {saved.length === 0 ? (
+          <p>
+            None yet. Press “Save this job” on a vacancy to keep it here; you are reminded the day before it closes if
+            you have not applied.
+          </p>
+        ) : (
+          <ul>
+            {saved.map((v) => (
+              <li key={v.vacancyId}>
+                <Link to={`/vacancies/${v.vacancyId}`}>{v.title}</Link>, {v.employerName}.{" "}
+                {v.status !== "published" ? "Closed." : v.closesAt ? `Closes ${formatLondon(v.closesAt)}.` : null}{" "}
+                {v.applicationStatus ? (
+                  <Link to={`/applications/${v.applicationId}`}>
+                    Your application: {applicationStatusLabels[v.applicationStatus]}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -4,6 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../services.server";
 import { notFound, requireUser } from "../auth/guards.server";
 import { ProfileSummary } from "../applications/components/profile-summary";
+import { ReferencesPanel } from "../applications/components/references-panel";
+import { referencesFromForm } from "../applications/references-actions.server";
+import { referencesOf } from "../applications/references.server";
 import { employerFromForm } from "../applications/pipeline-actions.server";
 import { employerApplication } from "../applications/pipeline.server";
 import { employerActionLabels, employerActionsFor } from "../applications/states";
@@ -28,24 +31,24 @@ async function load(request: Request, vacancyId: string | undefined, application
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await load(request, params.id, params.applicationId);
-  return json({ application, actions: employerActionsFor(application.status) });
+  // Referees are named only once the applicant may be known (ADR 0024): before that there is nothing to ask.
+  const references =
+    application.identityVisible && !application.anonymised ? await referencesOf(db(), application.id) : null;
+  return json({ application, actions: employerActionsFor(application.status), references });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application } = await load(request, params.id, params.applicationId);
-  const answer = await employerFromForm(
-    request,
-    await request.formData(),
-    user.id,
-    application.vacancy.id,
-    application.id,
-  );
+  const formData = await request.formData();
+  if (formData.get("intent") === "request-references")
+    return referencesFromForm(request, formData, user.id, application.id);
+  const answer = await employerFromForm(request, formData, user.id, application.vacancy.id, application.id);
   if (!answer) throw notFound();
   return answer;
 }
 
 export default function EmployerApplicationPage() {
-  const { application: a, actions } = useLoaderData<typeof loader>();
+  const { application: a, actions, references } = useLoaderData<typeof loader>();
   const reply = useActionData<FormReply>();
   const who = a.identityVisible ? a.profile.name : a.reference;
   const move = replyFor(reply, "move");
@@ -99,6 +102,9 @@ export default function EmployerApplicationPage() {
               : `${a.reference}: the name, contact details and referees are shown once the application is shortlisted.`
         }
       />
+      {references ? (
+        <ReferencesPanel referees={references.referees} request={references.request} reply={reply} />
+      ) : null}
       <section aria-labelledby="messages" className="panel">
         <h2 id="messages">Messages with the applicant</h2>
         {a.messages.length === 0 ? <p>No messages yet.</p> : null}

@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "../forms/zod";
 import { db, services } from "../services.server";
 import { isbot } from "isbot";
-import { currentUser, notFound } from "../auth/guards.server";
+import { currentUser, notFound, requireUser } from "../auth/guards.server";
 import { ApplyPanel } from "../applications/components/apply-panel";
 import { applicationFor, countVacancyView } from "../applications/figures.server";
+import { SaveVacancy } from "../applications/components/save-vacancy";
+import { savedFromForm } from "../applications/saved-actions.server";
+import { isSaved } from "../applications/saved-vacancies.server";
 import { distanceMetres, formatMiles } from "../vocabulary/distance";
 import { resolvePlace } from "../places/lookup.server";
 import { Advert } from "../vacancies/components/advert";
@@ -49,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : {};
   return json({
     vacancy,
+    saved: signedIn ? await isSaved(db(), signedIn.user.id, vacancy.id) : false,
     payBadge: await publicPayBadge(db(), vacancy.id),
     jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, services().config.appUrl)) : null,
     countdown: countdown(vacancy.closesAt, new Date()),
@@ -62,8 +66,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** Saving the job for later: signed-in teachers only (requireUser sends anyone else to sign in, then back here). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireUser(request);
+  return savedFromForm(request, await request.formData(), user.id, params.id ?? "");
+}
+
 export default function PublicVacancy() {
-  const { vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge, signedIn, mine } =
+  const { saved, vacancy, jsonLd, countdown, from, place, placeNotFound, distances, here, payBadge, signedIn, mine } =
     useLoaderData<typeof loader>();
   const located = vacancy.schools.filter((s) => s.lat !== null && s.lng !== null);
   const nonce = useNonce();
@@ -92,6 +102,7 @@ export default function PublicVacancy() {
         employedBy={employedByText(vacancy.employer.name || vacancy.ownerName, vacancy.employer.sharedWith)}
         applySlot={<ApplyPanel vacancyId={vacancy.id} isOpen={vacancy.isOpen} signedIn={signedIn} mine={mine} />}
       />
+      {vacancy.isOpen ? <SaveVacancy saved={saved} /> : null}
       {located.length > 0 ? (
         <SchoolMap
           title={`Map of the ${located.length === 1 ? "school" : `${located.length} schools`} for this vacancy${here ? ` and ${here.label}` : ""}`}

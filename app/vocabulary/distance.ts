@@ -1,4 +1,9 @@
-const EARTH_RADIUS_M = 6_371_008.8;
+/**
+ * The sphere every distance in Staffroom is measured on: the Postgres engine's search_haversine_m (migration 0006) and
+ * Meilisearch's _geoRadius and _geoPoint sort (the geoutils crate's haversine, 6371e3 m) use 6,371,000 m, so a
+ * distance shown here is the one the engines filtered and sorted by (ADR 0007).
+ */
+const EARTH_RADIUS_M = 6_371_000;
 export const METRES_PER_MILE = 1609.344;
 
 /** Great-circle distance in metres (haversine), for a handful of points where SQL would be overkill. */

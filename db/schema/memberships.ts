@@ -62,7 +62,7 @@ export const invitations = pgTable(
       .references(() => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-    acceptedBy: text("accepted_by").references(() => users.id),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_email_idx").on(t.email)],

@@ -109,7 +109,7 @@ export const placementOffers = pgTable(
 
 /**
  * The date windows of an offer (autumn and spring, say); a booking must fall inside one of them. Every offer has at
- * least one: a trigger (migration 0020) gives a new offer its span as its window, which the app replaces when the
+ * least one: a trigger (migration 0021) gives a new offer its span as its window, which the app replaces when the
  * school chose several, so an offer written straight in SQL (seed, benchmark) is bookable as before.
  */
 export const placementOfferWindows = pgTable(

@@ -107,7 +107,7 @@ export const vacancies = pgTable(
     closedReason: closeReason("closed_reason"),
     /** The current pay assessment (app/pay): what the badge and the partnership's pay page show. */
     payAssessmentId: text("pay_assessment_id"),
-    createdBy: text("created_by").references(() => users.id),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -176,9 +176,9 @@ export const vacancyShareConfirmations = pgTable(
     employerName: text("employer_name").notNull(),
     state: shareState("state").notNull().default("awaiting"),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
-    requestedBy: text("requested_by").references(() => users.id),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
-    decidedBy: text("decided_by").references(() => users.id),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     /** Why the share was declined, in the words of the school's HR. */
     reason: text("reason"),
   },
@@ -202,7 +202,7 @@ export const vacancyEvents = pgTable(
     vacancyId: text("vacancy_id")
       .notNull()
       .references(() => vacancies.id, { onDelete: "cascade" }),
-    userId: text("user_id").references(() => users.id),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     action: text("action").notNull(),
     changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>().notNull().default({}),
     note: text("note"),

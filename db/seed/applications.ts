@@ -123,18 +123,16 @@ async function saveProfileRows(tx: Executor, userId: string, p: ApplicationProfi
     interviewSupport: p.interviewSupport,
   });
   await tx.insert(profileQualifications).values(p.qualifications.map((q) => ({ userId, ...q })));
-  await tx
-    .insert(profileEmployment)
-    .values(
-      p.employment.map((j) => ({
-        userId,
-        employer: j.employer,
-        jobTitle: j.jobTitle,
-        startedOn: `${j.startedOn}-01`,
-        endedOn: j.endedOn ? `${j.endedOn}-01` : null,
-        reasonForLeaving: j.reasonForLeaving,
-      })),
-    );
+  await tx.insert(profileEmployment).values(
+    p.employment.map((j) => ({
+      userId,
+      employer: j.employer,
+      jobTitle: j.jobTitle,
+      startedOn: `${j.startedOn}-01`,
+      endedOn: j.endedOn ? `${j.endedOn}-01` : null,
+      reasonForLeaving: j.reasonForLeaving,
+    })),
+  );
   await tx.insert(profileReferees).values(p.referees.map((r) => ({ userId, ...r })));
 }
 
@@ -206,21 +204,17 @@ export async function seedApplications(tx: Executor, passwordHash: string, now: 
     );
     await tx.insert(applicationEquality).values({ applicationId: app.id, answers: equalityOf(i) });
     if (a.status === "interviewing") {
-      await tx
-        .insert(applicationNotes)
-        .values({
-          applicationId: app.id,
-          authorUserId: music.createdBy,
-          body: "Strong on ensembles; ask about KS3 curriculum planning.",
-        });
-      await tx
-        .insert(applicationMessages)
-        .values({
-          applicationId: app.id,
-          senderUserId: music.createdBy,
-          fromEmployer: true,
-          body: "Interviews are on Thursday: please bring a short KS3 lesson plan.",
-        });
+      await tx.insert(applicationNotes).values({
+        applicationId: app.id,
+        authorUserId: music.createdBy,
+        body: "Strong on ensembles; ask about KS3 curriculum planning.",
+      });
+      await tx.insert(applicationMessages).values({
+        applicationId: app.id,
+        senderUserId: music.createdBy,
+        fromEmployer: true,
+        body: "Interviews are on Thursday: please bring a short KS3 lesson plan.",
+      });
     }
     count += 1;
   }
@@ -242,15 +236,13 @@ export async function seedApplications(tx: Executor, passwordHash: string, now: 
           .returning({ id: applications.id }),
         "the demo teacher's application",
       );
-      await tx
-        .insert(applicationEvents)
-        .values({
-          applicationId: app.id,
-          actorUserId: tess.id,
-          fromStatus: "draft",
-          toStatus: "submitted",
-          at: day(-1),
-        });
+      await tx.insert(applicationEvents).values({
+        applicationId: app.id,
+        actorUserId: tess.id,
+        fromStatus: "draft",
+        toStatus: "submitted",
+        at: day(-1),
+      });
       count += 1;
     }
   }

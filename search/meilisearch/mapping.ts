@@ -151,9 +151,15 @@ export function toMeiliDocuments(d: VacancyDocument): MeiliDocument[] {
   }));
 }
 
-/** A string in a filter expression, quoted. */
+/**
+ * A string in a filter expression, quoted as Meilisearch's filter parser reads it (filter-parser's `quoted_by`):
+ * while scanning, a backslash hides the character after it, and the only thing unescaped is `\"`. So a quote is sent
+ * as `\"` and a backslash as it is (doubling it would reach the index as two). A backslash before a quote or at the
+ * end cannot be written at all; no value Staffroom filters by has one (ids, vocabulary keys, trust ids), so such
+ * backslashes are dropped rather than breaking the whole filter.
+ */
 export function quoted(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `"${value.replace(/\\+(?="|$)/g, "").replace(/"/g, '\\"')}"`;
 }
 
 /**

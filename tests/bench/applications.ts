@@ -59,17 +59,18 @@ async function loadApplications(db: ReturnType<typeof services>["connection"]["d
   await db.execute(sql`CREATE TEMP TABLE bench_teachers AS SELECT id, row_number() OVER (ORDER BY email) AS n FROM users
                         WHERE email LIKE 'applicant%@bench.example'`);
   const states = `{submitted,submitted,submitted,shortlisted,interviewing,unsuccessful,unsuccessful,withdrawn,offered,draft}`;
-  // Applicant k: teacher ceil(k / 10), the busy vacancy for the first 300, else live vacancy k mod N (distinct per teacher).
+  // Application k: teacher ceil(k / 10); the first application of each of the first 300 teachers is to the busy
+  // vacancy, every other to live vacancy 7919k mod N (distinct for one teacher).
   const batch = 20_000;
   for (let from = 1; from <= APPLICATIONS; from += batch) {
     const to = Math.min(APPLICATIONS, from + batch - 1);
     await db.execute(sql`
       INSERT INTO applications (vacancy_id, user_id, status, profile, submitted_at, status_changed_at)
-      SELECT CASE WHEN k <= ${ON_BUSY_VACANCY} THEN ${busy.id} ELSE v.id END, t.id,
-             (${states}::application_status[])[1 + k % 10],
-             ${profileSql("k")},
-             CASE WHEN k % 10 = 9 THEN NULL ELSE now() - (k % 30) * interval '1 day' END, now()
+      SELECT CASE WHEN k % ${PER_TEACHER} = 1 AND k <= ${PER_TEACHER * ON_BUSY_VACANCY} THEN ${busy.id} ELSE v.id END,
+             t.id, st.status, ${profileSql("k")},
+             CASE WHEN st.status = 'draft' THEN NULL ELSE now() - (k % 30) * interval '1 day' END, now()
         FROM generate_series(${from}::int, ${to}::int) k
+        CROSS JOIN LATERAL (SELECT (${states}::application_status[])[1 + (k / ${PER_TEACHER} + k) % 10] AS status) st
         JOIN bench_teachers t ON t.n = (k - 1) / ${PER_TEACHER} + 1
         JOIN bench_live v ON v.n = 1 + (k * 7919) % (SELECT count(*) FROM bench_live)
       ON CONFLICT DO NOTHING`);

@@ -1,5 +1,5 @@
 import { completeAndPublish, startDraft, unique } from "./hr-flows";
-import { expect, expectAccessible, readLatestMail, signIn, signOut, test } from "./support";
+import { expect, expectAccessible, firstLinkIn, readLatestMail, signIn, signOut, test } from "./support";
 
 const MUSIC = /^Teacher of Music \(shared with /;
 
@@ -76,12 +76,15 @@ test("a teacher builds a profile, applies to a shared role and withdraws another
   await page.getByRole("button", { name: "Save the explanation for August 2021 to October 2021" }).click();
   await expect(page.getByText("Gap explained.")).toBeVisible();
 
+  const refereeEmails: string[] = [];
   const addReferee = async (name: string, current: "yes" | "no") => {
+    const refereeEmail = `${name.split(" ")[0]!.toLowerCase()}.${unique()}@example.com`;
+    refereeEmails.push(refereeEmail);
     const refs = page.getByRole("region", { name: "Referees" });
     await refs.getByLabel("Name", { exact: true }).fill(name);
     await refs.getByLabel("Job title").fill("Headteacher");
     await refs.getByLabel("Organisation").fill(current === "yes" ? "Brookfield Academy" : "Hillside School");
-    await refs.getByLabel("E-mail address").fill(`${name.split(" ")[0]!.toLowerCase()}.${unique()}@example.com`);
+    await refs.getByLabel("E-mail address").fill(refereeEmail);
     await refs.getByLabel("How do they know you?").fill("My headteacher");
     await refs.getByLabel("Are they from your current or most recent employer?").selectOption(current);
     await refs.getByLabel("May the employer contact them before an interview?").selectOption("yes");
@@ -114,6 +117,8 @@ test("a teacher builds a profile, applies to a shared role and withdraws another
   // Applies to the Drama role, then withdraws with a reason.
   await page.goto("/vacancies?q=drama");
   await page.getByRole("link", { name: drama }).click();
+  await page.getByRole("button", { name: "Save this job" }).click();
+  await expect(page.getByText("You have saved this job.")).toBeVisible();
   await page.getByRole("button", { name: "Apply in Staffroom" }).click();
   await page.getByRole("button", { name: "Send the application" }).click();
   await expect(page.getByText("State: Submitted")).toBeVisible();
@@ -123,6 +128,8 @@ test("a teacher builds a profile, applies to a shared role and withdraws another
   await page.goto("/applications");
   await expect(page.getByRole("row", { name: new RegExp(drama) })).toContainText("Withdrawn");
   await expect(page.getByRole("row", { name: MUSIC })).toContainText("Submitted");
+  await expect(page.getByRole("region", { name: "Saved jobs" })).toContainText(drama);
+  await expect(page.getByRole("region", { name: "Saved jobs" })).toContainText("Your application: Withdrawn");
   await expectAccessible(page);
   await signOut(page);
 
@@ -149,8 +156,48 @@ test("a teacher builds a profile, applies to a shared role and withdraws another
   await expect(page.getByRole("heading", { level: 1, name: "Nadia Karim" })).toBeVisible();
   await expect(page.getByText("Travelling in South America")).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Shortlist", exact: true }).click();
+  await expect(page.getByText("State: Shortlisted")).toBeVisible();
+  // References: both referees agreed to be asked before interview; each gets a link that works once.
+  await page.getByRole("button", { name: "Request references" }).click();
+  await expect(page.getByText(/^References requested from Rosa Brook and Hal Hillside/)).toBeVisible();
+  const ask = await readLatestMail(page, refereeEmails[0]!);
+  expect(ask.subject).toMatch(/^Reference for Nadia Karim: Teacher of Music/);
+  const hrPage = page.url();
+  await signOut(page);
+  await page.goto(firstLinkIn(ask.text));
+  await expectAccessible(page);
+  await page
+    .getByLabel("How do you know the applicant, and for how long?")
+    .fill("I am her head of department; three years.");
+  await page
+    .getByLabel("What is (or was) their job with you, and the dates they held it?")
+    .fill("Teacher of Music since November 2021.");
+  await page
+    .getByRole("group", { name: "Do you have any concerns about the applicant working with children?" })
+    .getByRole("radio", { name: "No" })
+    .check();
+  await page
+    .getByRole("group", { name: /^Has the applicant been the subject of any disciplinary action/ })
+    .getByRole("radio", { name: "No" })
+    .check();
+  await page
+    .getByRole("group", { name: "Would you employ the applicant again?" })
+    .getByRole("radio", { name: "Yes" })
+    .check();
+  await page.getByLabel("Your full name, as your signature").fill("Rosa Brook");
+  await page.getByRole("button", { name: "Send the reference" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you: your reference is sent" })).toBeVisible();
+  // The link worked once.
+  const again = await page.goto(firstLinkIn(ask.text));
+  expect(again?.status()).toBe(410);
+
+  await signIn(page, "hr@riverside.example");
+  await page.goto(hrPage);
+  await expect(page.getByRole("region", { name: "References" })).toContainText(
+    "I am her head of department; three years.",
+  );
   for (const [button, state] of [
-    ["Shortlist", "Shortlisted"],
     ["Invite to interview", "Invited to interview"],
     ["Offer the job", "Offered the job"],
   ] as const) {

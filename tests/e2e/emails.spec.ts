@@ -76,6 +76,23 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     message: "We had 41 strong applications. <script>alert(1)</script> Thank you for your interest.",
     url: `${app}/applications/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "reference-request": {
+    refereeName: "Dr Grace O'Neill-Whitfield",
+    applicantName: "Amara <script>alert(1)</script> Okafor",
+    vacancyTitle: "Teacher of Geography",
+    employerName: "Northbrook Learning Trust",
+    url: `${app}/references/${token}`,
+    expiresOn: "16 December 2026",
+    reminder: true,
+  },
+  "saved-job-closing": {
+    name: "Amara Okafor",
+    vacancyTitle: "Teacher of Geography <script>alert(1)</script>",
+    employerName: "Northbrook Learning Trust",
+    closes: "Friday 4 December 2026 at 12:00",
+    url: `${app}/vacancies/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+    savedJobsUrl: `${app}/applications`,
+  },
   "vacancy-share": {
     name: "Rhys Riverside",
     event: "requested",

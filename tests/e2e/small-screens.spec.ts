@@ -94,3 +94,21 @@ test("HR and admin pages at 320 px", async ({ page }) => {
   );
   for (const step of ["role", "where", "pay", "advert", "apply"]) await check(page, `${review}/edit/${step}`);
 });
+
+test("applications pages at 320 px, the teacher's and HR's", async ({ page }) => {
+  await signIn(page, "teacher@staffroom.example");
+  for (const path of ["/profile", "/applications"]) await check(page, path);
+  await page.getByRole("region", { name: "Your applications" }).getByRole("link").first().click();
+  await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+  await check(page, new URL(page.url()).pathname);
+  await signOut(page);
+
+  await signIn(page, "hr@riverside.example");
+  await page.goto("/hr/vacancies");
+  await page.getByRole("region", { name: "Applications for roles at your schools" }).getByRole("link").first().click();
+  await page.waitForURL(/\/applications$/);
+  await check(page, new URL(page.url()).pathname);
+  await page.getByRole("region", { name: "Applications" }).getByRole("link").first().click();
+  await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+  await check(page, new URL(page.url()).pathname);
+});

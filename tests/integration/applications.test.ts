@@ -19,6 +19,7 @@ import { loader as employerLoader } from "../../app/routes/hr.vacancies.$id.appl
 import { loader as pipelineLoader } from "../../app/routes/hr.vacancies.$id.applications._index";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { documentsFor } from "../../search/documents.server";
 import { applicationRegion, type ApplicationRegion } from "../support/application-fixtures";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
@@ -362,5 +363,32 @@ describe("roles at an HR user's schools", () => {
     ]);
     expect(await rolesAtMySchools(t.db, r.hrA.id)).toEqual([]);
     expect(await rolesAtMySchools(t.db, r.hrB.id)).toEqual([]);
+  });
+});
+
+describe("applicants' words stay text and stay out of search", () => {
+  const t = useTestDatabase();
+
+  it("escapes a name like <script> in the e-mails, and no index holds anything of an application", async () => {
+    const r = await applicationRegion(t.db);
+    await t.db.execute(sql`UPDATE users SET name = '<script>alert(1)</script>' WHERE id = ${r.amara.id}`);
+    const id = await sent(t.db, r, r.amara);
+    await moveApplications(t.db, r.hrA.id, r.vacancyId, [id], "reject", context, "<img src=x onerror=alert(2)>");
+    const mails = rowsOf<{ html: string }>(
+      await t.db.execute(sql`SELECT html FROM emails WHERE "to" = 'amara@example.org'`),
+    );
+    expect(mails).toHaveLength(2);
+    for (const { html } of mails) {
+      expect(html).not.toContain("<script>alert(1)");
+      expect(html).not.toContain("<img src=x");
+      expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+    // What both search engines index is built by documentsFor, from vacancies alone: nothing an applicant wrote or
+    // is called reaches it, even for the vacancy they applied to.
+    const [document] = await documentsFor(t.db, [r.vacancyId]);
+    expect(document?.title).toBe("Teacher of Mathematics");
+    const indexed = JSON.stringify(document);
+    for (const personal of ["script", "amara", "care and rigour", "1234567", "ada@riverside.example"])
+      expect(indexed.toLowerCase()).not.toContain(personal);
   });
 });

@@ -1,6 +1,7 @@
 import parser from "cron-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALERT_QUEUES } from "../../app/alerts/workers.server";
+import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
@@ -47,6 +48,14 @@ describe("the job schedules a started server keeps", () => {
     expect(nextRun(schedules.get(CLEANUP_QUEUE)!, "2026-12-02T08:20:00Z")).toBe("2026-12-02T09:17:00.000Z");
     // Places held from a waiting list are checked for their confirm-by time every five minutes.
     expect(nextRun(schedules.get(PLACEMENT_HOLDS_QUEUE)!, "2026-12-02T08:21:00Z")).toBe("2026-12-02T08:25:00.000Z");
+    // Referees who have not answered are looked for every hour, at 23 minutes past.
+    expect(nextRun(schedules.get(REFERENCE_REMINDERS_QUEUE)!, "2026-12-02T08:30:00Z")).toBe("2026-12-02T09:23:00.000Z");
+    // Retention anonymises finished applications every night at 3:40, London time.
+    expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T03:40:00.000Z");
+    expect(nextRun(schedules.get(RETENTION_QUEUE)!, "2026-06-30T08:00:00Z")).toBe("2026-07-01T02:40:00.000Z");
+    // Saved jobs closing tomorrow are reminded at 8am London time.
+    expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-12-02T09:00:00Z")).toBe("2026-12-03T08:00:00.000Z");
+    expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-06-30T09:00:00Z")).toBe("2026-07-01T07:00:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -59,6 +68,9 @@ describe("the job schedules a started server keeps", () => {
         CLEANUP_QUEUE,
         SEARCH_SYNC_QUEUE,
         VACANCY_TRANSITIONS_QUEUE,
+        REFERENCE_REMINDERS_QUEUE,
+        RETENTION_QUEUE,
+        SAVED_CLOSING_QUEUE,
       ].sort(),
     );
   });
