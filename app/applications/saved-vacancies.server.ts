@@ -21,9 +21,7 @@ export async function saveVacancy(db: Executor, userId: string, vacancyId: strin
 
 export async function unsaveVacancy(db: Executor, userId: string, vacancyId: string): Promise<void> {
   if (!UUID.test(vacancyId)) return;
-  await db
-    .delete(saves)
-    .where(and(eq(saves.userId, userId), eq(saves.vacancyId, vacancyId)));
+  await db.delete(saves).where(and(eq(saves.userId, userId), eq(saves.vacancyId, vacancyId)));
 }
 
 export async function isSaved(db: Executor, userId: string, vacancyId: string): Promise<boolean> {
