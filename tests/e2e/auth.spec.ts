@@ -41,7 +41,7 @@ test("a newcomer signs up, confirms the address from the dev mailbox, signs out 
 
   await signIn(page, email, password);
   await page.goto("/account");
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
 });
 
@@ -77,7 +77,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Email address").fill("teacher@staffroom.example");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   });
 });
 
