@@ -5,21 +5,18 @@
  * named by BENCH_DATABASE_URL (a scratch database is created and dropped), else PGlite in memory. Prints its
  * figures; docs/performance.md records them with the machine and the date.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { myApplications } from "../../app/applications/applications.server";
 import { vacancyFigures } from "../../app/applications/figures.server";
 import { employerApplication, pipeline } from "../../app/applications/pipeline.server";
-import { loadConfig } from "../../app/config.server";
-import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { services } from "../../app/services.server";
 import { importSchools } from "../../db/importers/schools";
 import { firstRow, rowsOf } from "../../db/rows";
 import { cycle } from "../support/arrays";
 import { loadVacancies } from "./fixture";
+import { withBenchRuntime } from "./runtime";
 import { measure, ms } from "./stats";
 
 const SCHOOLS_FILE = path.resolve("../shared/data/schools-england.csv");
@@ -87,29 +84,14 @@ async function main() {
     console.log(`skipped: ${SCHOOLS_FILE} is missing (the real data lives in ../shared/data)`);
     return;
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const scratch = `bench_applications_${randomBytes(5).toString("hex")}`;
-  let databaseUrl: string | undefined;
-  if (serverUrl) {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${scratch}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${scratch}`;
-    databaseUrl = url.toString();
-  }
-  try {
-    await startRuntime(
-      loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
-      { workers: false, seed: false },
-    );
+  await withBenchRuntime("bench_applications", async (engine) => {
     const db = services().connection.db;
     const report = await importSchools(db, SCHOOLS_FILE);
     await loadVacancies(db, VACANCIES);
     const started = performance.now();
     const { busyId, applications } = await loadApplications(db);
     console.log(
-      `engine: ${serverUrl ? "PostgreSQL server" : "PGlite (in memory)"}; ${report.inserted} schools, ${VACANCIES} vacancies, ${applications} applications (loaded in ${Math.round((performance.now() - started) / 1000)} s)`,
+      `engine: ${engine}; ${report.inserted} schools, ${VACANCIES} vacancies, ${applications} applications (loaded in ${Math.round((performance.now() - started) / 1000)} s)`,
     );
     const hr = firstRow(
       rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM users WHERE email = 'hr@bench.example'`)),
@@ -138,14 +120,7 @@ async function main() {
     line("HR figures for that vacancy", figures);
     line("HR opens one application (with its view logged)", opened);
     line(`a teacher's applications page (${PER_TEACHER} each)`, mine);
-  } finally {
-    await stopRuntime();
-    if (serverUrl) {
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 await main();

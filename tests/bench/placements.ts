@@ -4,21 +4,18 @@
  * place, and a provider's trainee list; on a PostgreSQL server (BENCH_DATABASE_URL) also booking throughput with 50
  * concurrent clients. Prints its figures; docs/performance.md records them with the machine, its load and the date.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { loadConfig } from "../../app/config.server";
 import { requestBooking } from "../../app/placements/bookings.server";
 import { searchOffers } from "../../app/placements/offers.server";
 import { seasonOf } from "../../app/placements/season.server";
 import { traineesOf } from "../../app/placements/trainees.server";
-import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { services } from "../../app/services.server";
 import { importSchools } from "../../db/importers/schools";
 import { rowsOf, firstRow } from "../../db/rows";
 import { enqueueLater } from "../support/jobs";
+import { withBenchRuntime } from "./runtime";
 import { measure, ms } from "./stats";
 import { cycle } from "../support/arrays";
 
@@ -35,25 +32,10 @@ async function main() {
     console.log(`skipped: ${SCHOOLS_FILE} is missing (the real data lives in ../shared/data)`);
     return;
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const scratch = `bench_placements_${randomBytes(5).toString("hex")}`;
-  let databaseUrl: string | undefined;
-  if (serverUrl) {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${scratch}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${scratch}`;
-    databaseUrl = url.toString();
-  }
-  try {
-    await startRuntime(
-      loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
-      { workers: false, seed: false },
-    );
+  await withBenchRuntime("bench_placements", async (engine) => {
     const db = services().connection.db;
     const report = await importSchools(db, SCHOOLS_FILE);
-    console.log(`engine: ${serverUrl ? "PostgreSQL server" : "PGlite (in memory)"}; ${report.inserted} schools`);
+    console.log(`engine: ${engine}; ${report.inserted} schools`);
     const season = await loadSeason(db);
     console.log(`season: ${season.offers} offers, ${season.trainees} trainees, ${season.bookings} bookings made first`);
 
@@ -104,7 +86,7 @@ async function main() {
     for (const [name, r] of results)
       console.log(`${name}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} (n=${r.n})`);
 
-    if (serverUrl) {
+    if (process.env.BENCH_DATABASE_URL) {
       // 50 clients, each booking one trainee after another on random offers, for a fixed number of bookings.
       const clients = 50;
       const perClient = 10;
@@ -127,14 +109,7 @@ async function main() {
     console.log(
       "Figures from a loaded machine are not official: re-record them on a quiet one for docs/performance.md.",
     );
-  } finally {
-    await stopRuntime();
-    if (serverUrl) {
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 /** Every school in one partnership, one provider agreed with all, OFFERS offers and TRAINEES trainees, in SQL. */

@@ -5,17 +5,13 @@
  * or on an in-memory PGlite when it is unset. Writes its figures into docs/performance.md.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql, type SQL } from "drizzle-orm";
-import postgres from "postgres";
 import { startSession } from "../../app/auth/session.server";
-import { loadConfig } from "../../app/config.server";
-import { startRuntime, stopRuntime } from "../../app/runtime.server";
 import { hrDashboard } from "../../app/vacancies/dashboard.server";
 import { findPublicVacancy, liveVacanciesAtSchool, vacancyFeed } from "../../app/vacancies/public.server";
 import { applyDueTransitions } from "../../app/vacancies/scheduler.server";
@@ -30,6 +26,7 @@ import { ensurePayScales } from "../../db/importers/pay-scales";
 import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
 import { engineQuery, naiveSearch, outcodes, representativeQueries, totalOf } from "./search";
+import { withBenchRuntime } from "./runtime";
 import { measure, ms, type percentiles } from "./stats";
 import { cycle } from "../support/arrays";
 import { cookiePair } from "../support/requests";
@@ -106,26 +103,7 @@ async function main() {
     console.log(`Skipping the benchmark: ${SCHOOLS_FILE} is not present (it needs England's real schools).`);
     return;
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  const scratch = `bench_${randomBytes(5).toString("hex")}`;
-  if (serverUrl) {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${scratch}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${scratch}`;
-    databaseUrl = url.toString();
-  }
-  const engine = serverUrl ? "PostgreSQL server" : "PGlite (in memory)";
-  try {
-    await startRuntime(
-      loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
-      {
-        workers: false,
-        seed: false,
-      },
-    );
+  await withBenchRuntime("bench", async (engine) => {
     const db = services().connection.db;
     const version = firstRow(
       rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`)),
@@ -227,14 +205,7 @@ async function main() {
     writeSection({ engine, version, importSeconds, loadSeconds, loadAverage, results });
     if (!process.env.BENCH_SKIP_SEARCH) await benchSearch({ engine, version, render });
     await benchPay({ engine, version });
-  } finally {
-    await stopRuntime().catch(() => {});
-    if (serverUrl) {
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 /**

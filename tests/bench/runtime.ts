@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { loadConfig } from "../../app/config.server";
+import { startRuntime, stopRuntime } from "../../app/runtime.server";
+
+/**
+ * Runs a benchmark inside Staffroom's runtime (no workers, no seed): on a scratch database created on the PostgreSQL
+ * server named by BENCH_DATABASE_URL and dropped afterwards, whatever happens, or else on PGlite in memory. `body`
+ * is told which engine it runs on, for its report.
+ */
+export async function withBenchRuntime(prefix: string, body: (engine: string) => Promise<void>): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const scratch = `${prefix}_${randomBytes(5).toString("hex")}`;
+  let databaseUrl: string | undefined;
+  if (serverUrl) {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${scratch}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${scratch}`;
+    databaseUrl = url.toString();
+  }
+  try {
+    await startRuntime(
+      loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+      { workers: false, seed: false },
+    );
+    await body(serverUrl ? "PostgreSQL server" : "PGlite (in memory)");
+  } finally {
+    await stopRuntime().catch(() => {});
+    if (serverUrl) {
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
