@@ -24,7 +24,12 @@ import { inTime, teacherMove, type TeacherAction } from "./states";
 
 export type Context = { appUrl: string; enqueue: Enqueue };
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
-const refuse = (status: Refusal["status"], message: string, fieldErrors?: Record<string, string[]>): Refusal => ({
+/** A refusal with its status and message, as every applications service returns one. */
+export const refuse = (
+  status: Refusal["status"],
+  message: string,
+  fieldErrors?: Record<string, string[]>,
+): Refusal => ({
   ok: false,
   status,
   message,

@@ -3,18 +3,14 @@ import type { Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
 import { applications, vacancyViewDays } from "../../db/schema";
 import { z } from "../forms/zod";
+import { londonToday } from "../vocabulary/london-time";
 import { EQUALITY_MIN_APPLICATIONS, equalityQuestions, type EqualityQuestion } from "../vocabulary/applications";
-
-/** London's date of `now`, the day a view is counted on. */
-function londonDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
-}
 
 /** One more view of a vacancy's page today: a number only, nothing about who looked. */
 export async function countVacancyView(db: Executor, vacancyId: string, now = new Date()) {
   await db
     .insert(vacancyViewDays)
-    .values({ vacancyId, day: londonDay(now), views: 1 })
+    .values({ vacancyId, day: londonToday(now), views: 1 })
     .onConflictDoUpdate({
       target: [vacancyViewDays.vacancyId, vacancyViewDays.day],
       set: { views: sql`${vacancyViewDays.views} + 1` },

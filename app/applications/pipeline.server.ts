@@ -15,11 +15,9 @@ import { securityLog } from "../security/security-log.server";
 import { applicationStatuses, type ApplicationStatus } from "../vocabulary/applications";
 import { managedBy } from "../vacancies/access.server";
 import { readsApplicationsOf, UUID } from "./access.server";
-import { lockApplication, recordMove, tellApplicant, type Context, type Outcome } from "./applications.server";
+import { lockApplication, recordMove, refuse, tellApplicant, type Context, type Outcome } from "./applications.server";
 import type { ApplicationProfile } from "./profile";
 import { employerMove, identityVisible, type EmployerAction } from "./states";
-
-const refuse = (status: 400 | 404 | 409, message: string): Outcome<never> => ({ ok: false, status, message });
 
 /** The vacancy, if this user reads its applications; null (a 404) otherwise. */
 export async function pipelineVacancy(db: Executor, userId: string, vacancyId: string) {

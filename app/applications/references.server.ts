@@ -7,11 +7,10 @@ import { securityLog } from "../security/security-log.server";
 import { formatLondonDate } from "../vocabulary/london-time";
 import type { ApplicationStatus, ReferenceAnswers, RefereeCopy } from "../vocabulary/applications";
 import { readsApplicationsOf, UUID } from "./access.server";
-import { lockApplication, type Context, type Outcome } from "./applications.server";
+import { lockApplication, refuse, type Context, type Outcome } from "./applications.server";
 import { refereeKey, REFERENCE_REMINDER_AFTER_DAYS, REFERENCE_VALID_DAYS, whoMayBeAsked } from "./references";
 
 const DAY = 24 * 3600_000;
-const refuse = (status: 404 | 409, message: string): Outcome<never> => ({ ok: false, status, message });
 
 /** Applications nobody needs references for any more: a referee's link to one of these is closed. */
 const finished: ApplicationStatus[] = ["withdrawn", "unsuccessful", "declined", "draft"];

@@ -20,6 +20,7 @@ import {
   type Outcome,
 } from "./booking-parts.server";
 import { addSchoolDays } from "./school-days";
+import { londonToday } from "../vocabulary/london-time";
 import type { BookingState } from "./states";
 
 type Context = { appUrl: string; enqueue: Enqueue };
@@ -67,11 +68,6 @@ export async function joinWaitlist(
     "the waiting list's length",
   );
   return { entryId: row.id, position };
-}
-
-/** Today's date in England, where the school days are counted. */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
 }
 
 /**

@@ -36,3 +36,8 @@ export function londonMonth(now: Date): string {
     .format(now)
     .slice(0, 7);
 }
+
+/** "2026-12-02": the date of `now` on London's clock (the day school days and views are counted on). */
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+}
