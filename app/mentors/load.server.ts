@@ -6,22 +6,29 @@ import { firstRow, rowsOf } from "../../db/rows";
 const DEFAULT_MENTOR_CAP = 2;
 
 /**
- * A mentor's load over a period: the confirmed placements they mentor that overlap it. ECT mentees will count here
- * too once ECT programmes exist, which is why the load lives in its own module and not in placements.
+ * A mentor's load over a period: the confirmed placements they mentor and the ECTs they mentor (ECT mentor periods)
+ * that overlap it. One count for both, so a mentor with two ECTs is full for a trainee under a cap of two, and the
+ * other way round. `excluding` leaves out the row being decided (a booking re-confirmed, a mentor period replaced).
  */
 export async function mentorLoad(
   db: Executor,
   mentorUserId: string,
-  period: { startsOn: string; endsOn: string },
-  excludingBookingId?: string,
+  period: { startsOn: string; endsOn: string | null },
+  excluding: { bookingId?: string; mentorPeriodId?: string } = {},
 ): Promise<number> {
+  // An open-ended period (an ECT mentored until further notice) is an unbounded range.
+  const range = sql`daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')`;
   const row = firstRow(
     rowsOf<{ n: number }>(
       await db.execute(sql`
-      SELECT count(*)::int AS n FROM placement_bookings
-       WHERE mentor_user_id = ${mentorUserId} AND state IN ('confirmed', 'completed')
-         AND daterange(starts_on, ends_on, '[]') && daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')
-         AND id <> ${excludingBookingId ?? ""}`),
+      SELECT (SELECT count(*) FROM placement_bookings
+               WHERE mentor_user_id = ${mentorUserId} AND state IN ('confirmed', 'completed')
+                 AND daterange(starts_on, ends_on, '[]') && ${range}
+                 AND id <> ${excluding.bookingId ?? ""})::int
+           + (SELECT count(*) FROM ect_mentor_periods
+               WHERE mentor_user_id = ${mentorUserId}
+                 AND daterange(starts_on, ends_on, '[)') && ${range}
+                 AND id <> ${excluding.mentorPeriodId ?? ""})::int AS n`),
     ),
     "a count",
   );

@@ -210,7 +210,7 @@ export async function actOnBooking(
       if (!mentor) return refuse(400, "Name the mentor", { mentorUserId: ["Choose the trainee's mentor"] });
       await lockMentor(tx, mentor.id);
       const cap = await mentorCapAt(tx, booking.schoolId);
-      const load = await mentorLoad(tx, mentor.id, booking, booking.id);
+      const load = await mentorLoad(tx, mentor.id, booking, { bookingId: booking.id });
       if (load >= cap)
         return refuse(409, `${mentor.name} already mentors ${load} trainees at those dates`, {
           mentorUserId: [

@@ -8,6 +8,7 @@ export const roles = [
   "mentor",
   "partnership_admin",
   "placement_lead",
+  "programme_lead",
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -23,6 +24,7 @@ export const roleLabels: Record<Role, string> = {
   mentor: "Mentor",
   partnership_admin: "Partnership administrator",
   placement_lead: "Placement lead",
+  programme_lead: "ECT programme lead",
 };
 
 export type Scope =
@@ -41,4 +43,6 @@ export const rolesRequiringSecondFactor: readonly Role[] = [
   "partnership_admin",
   // A placement lead reads trainees' names, e-mail addresses and home areas on the school's bookings.
   "placement_lead",
+  // A programme lead reads ECTs' names, schools and attendance across every school of the programme.
+  "programme_lead",
 ];

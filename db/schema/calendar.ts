@@ -23,6 +23,6 @@ export const calendarFeeds = pgTable(
   (t) => [
     uniqueIndex("calendar_feeds_token_key").on(t.tokenHash),
     index("calendar_feeds_subject_idx").on(t.kind, t.subjectId),
-    check("calendar_feeds_kind", sql`${t.kind} IN ('trainee', 'school', 'mentor', 'provider')`),
+    check("calendar_feeds_kind", sql`${t.kind} IN ('trainee', 'school', 'mentor', 'provider', 'ect', 'facilitator')`),
   ],
 );

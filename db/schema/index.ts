@@ -12,3 +12,4 @@ export * from "./pay";
 export * from "./placements";
 export * from "./calendar";
 export * from "./applications";
+export * from "./programmes";
