@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
 import type { ApplicationUpdateProps } from "../../emails/templates/application-update";
-import type { Refusal } from "../components/intent-forms.server";
+import type { Refusal } from "../forms/outcome";
 import { formatLondon, londonMonth } from "../vocabulary/london-time";
 import type { ApplicationStatus } from "../vocabulary/applications";
 import { UUID } from "./access.server";
@@ -23,18 +23,9 @@ import { applicationCopy, loadProfile } from "./profile.server";
 import { inTime, teacherMove, type TeacherAction } from "./states";
 
 export type Context = { appUrl: string; enqueue: Enqueue };
-export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
-/** A refusal with its status and message, as every applications service returns one. */
-export const refuse = (
-  status: Refusal["status"],
-  message: string,
-  fieldErrors?: Record<string, string[]>,
-): Refusal => ({
-  ok: false,
-  status,
-  message,
-  fieldErrors,
-});
+import { refuse, type Outcome } from "../forms/outcome";
+
+export { refuse, type Outcome };
 
 const employerName = sql<string>`coalesce(${organisations.name}, ${schools.name})`;
 

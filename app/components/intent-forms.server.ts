@@ -2,8 +2,9 @@ import { json } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { FORM_FAILED } from "./error-summary";
 
-/** A refusal from a capability's rules: the status, a message, and the errors at each field. */
-export type Refusal = { ok: false; status: 400 | 404 | 409; message: string; fieldErrors?: Record<string, string[]> };
+import type { Refusal } from "../forms/outcome";
+
+export type { Refusal };
 
 /**
  * Pages with several small forms, each named by an `intent` field (placements, applications): what a refused form

@@ -14,14 +14,9 @@ import type { DateWindow } from "./windows";
  * What bookings and the waiting list share: the outcome type, the offer lock that serialises every change to an
  * offer's places, the trainee an actor may act for, and who hears about a change.
  */
-export type FieldErrors = Record<string, string[]>;
+import { refuse, type FieldErrors, type Outcome } from "../forms/outcome";
 
-/** What a booking change came to: done, or refused with the status and message a person should see. */
-export type Outcome<T = object> =
-  ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string; fieldErrors?: FieldErrors };
-
-export const refuse = (status: 400 | 404 | 409, message: string, fieldErrors?: FieldErrors) =>
-  ({ ok: false, status, message, fieldErrors }) as const;
+export { refuse, type FieldErrors, type Outcome };
 
 export type Actor = { userId: string; side: PlacementSide };
 
@@ -65,13 +60,9 @@ export async function traineeFor(db: Executor, actor: Actor, traineeId: string) 
 }
 
 /** PostgreSQL's SQLSTATE of a failed statement, through whichever driver and wrapper raised it. */
-export function sqlState(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
+import { sqlState } from "../../db/sql-state";
+
+export { sqlState };
 
 /** An offer's windows (alias o) as a JSON list of { startsOn, endsOn }, earliest first. */
 export const offerWindows = sql`coalesce((
