@@ -14,7 +14,6 @@ import {
 } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
 import type { ApplicationUpdateProps } from "../../emails/templates/application-update";
-import type { Refusal } from "../forms/outcome";
 import { formatLondon, londonMonth } from "../vocabulary/london-time";
 import type { ApplicationStatus } from "../vocabulary/applications";
 import { UUID } from "./access.server";
