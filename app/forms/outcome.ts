@@ -1,3 +1,5 @@
+import type { z } from "./zod";
+
 /**
  * What a capability's rule decided: done (with what it made), or refused with the HTTP status and the words a person
  * should see, at the form and at each field. One shape for every capability, so routes turn any refusal into the
@@ -15,3 +17,13 @@ export const refuse = (status: Refusal["status"], message: string, fieldErrors?:
   message,
   fieldErrors,
 });
+
+/** Zod's issues as {field: [messages]}, the shape the forms show at each field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

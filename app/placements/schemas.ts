@@ -1,4 +1,7 @@
 import { z } from "../forms/zod";
+import { fieldErrorsOf } from "../forms/outcome";
+
+export { fieldErrorsOf };
 import { keyStageLabels, phaseLabels } from "../vocabulary/options";
 import { subjectOptions, subjectValues } from "../vocabulary/subjects";
 import { academicYearOf, bookingLabels } from "./academic-year";
@@ -253,15 +256,6 @@ export const offerSearchSchema = z.object({
 });
 export type OfferSearch = z.infer<typeof offerSearchSchema>;
 
-/** Zod's issues as {field: [messages]}, the shape the forms show at each field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /** The windows an offer's form asked for, earliest first. */
 export function windowsOfOffer(v: {
