@@ -10,6 +10,7 @@ import { ErrorTitle } from "./components/document-title";
 import { errorPageTitle, PageErrorBoundary } from "./components/error-boundary";
 import { RouteFocus } from "./components/route-focus";
 import { SiteHeader, navigationFor } from "./components/site-header";
+import { isEct } from "./programmes/ects.server";
 import { useNonce } from "./components/nonce";
 import { db } from "./services.server";
 import { listMemberships } from "./memberships/queries.server";
@@ -32,9 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readSession(request),
     readFlash(request),
   ]);
-  const [memberships, problem] = signedIn
-    ? await Promise.all([listMemberships(db(), signedIn.user.id), addressProblem(db(), signedIn.user.email)])
-    : [[], null];
+  const [memberships, problem, ect] = signedIn
+    ? await Promise.all([
+        listMemberships(db(), signedIn.user.id),
+        addressProblem(db(), signedIn.user.email),
+        isEct(db(), signedIn.user.id),
+      ])
+    : [[], null, false];
   const headers = new Headers();
   if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
   if (flashCookie) headers.append("Set-Cookie", flashCookie);
@@ -48,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             verified: !!signedIn.user.emailVerifiedAt,
           }
         : null,
-      nav: navigationFor(memberships, Boolean(signedIn)),
+      nav: navigationFor(memberships, Boolean(signedIn), { ect }),
       flash,
       undeliverable:
         signedIn && problem

@@ -4,7 +4,11 @@ import type { MembershipSummary } from "../memberships/queries.server";
 export type NavItem = { to: string; label: string };
 
 /** Links for each role a user holds; a user with several roles sees each role's links once. */
-export function navigationFor(memberships: MembershipSummary[], signedIn = false): NavItem[] {
+export function navigationFor(
+  memberships: MembershipSummary[],
+  signedIn = false,
+  person: { ect?: boolean } = {},
+): NavItem[] {
   const items: NavItem[] = [
     { to: "/vacancies", label: "Find a job" },
     { to: "/schools", label: "Schools" },
@@ -17,6 +21,10 @@ export function navigationFor(memberships: MembershipSummary[], signedIn = false
   for (const m of memberships) {
     if (["trainee", "itt_coordinator", "hr", "placement_lead", "partnership_admin"].includes(m.role))
       add({ to: "/placements", label: "Placements" });
+    if (m.role === "induction_tutor") add({ to: "/ects", label: "ECTs" });
+    if (m.role === "mentor") add({ to: "/mentees", label: "Mentees" });
+    if (m.role === "programme_lead" || m.role === "partnership_admin")
+      add({ to: "/programmes", label: "ECT programmes" });
     if (m.role === "partnership_admin") add({ to: "/admin", label: "Partnership admin" });
     if (m.role === "hr") add({ to: "/hr/vacancies", label: "Vacancies" });
     if (m.role === "hr" && m.scopeKind === "organisation" && m.scopeSlug)
@@ -24,6 +32,8 @@ export function navigationFor(memberships: MembershipSummary[], signedIn = false
     if (m.role === "hr" && m.scopeKind === "school" && m.scopeSlug)
       add({ to: `/schools/${m.scopeSlug}/admin`, label: "School staff" });
   }
+  // An ECT is a teacher with an ECT record, not a role: their induction page is theirs alone.
+  if (person.ect) add({ to: "/induction", label: "Your induction" });
   return items;
 }
 

@@ -299,3 +299,16 @@ export async function ownEct(db: Executor, userId: string): Promise<{ id: string
   );
   return row ?? null;
 }
+
+/** Whether the user is an ECT (their record, or one whose invitation they accepted): one indexed look-up per page. */
+export async function isEct(db: Executor, userId: string): Promise<boolean> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT 1 FROM ects WHERE user_id = ${userId}
+      UNION ALL
+      SELECT 1 FROM ects e JOIN invitations i ON i.id = e.invitation_id
+       WHERE e.user_id IS NULL AND i.accepted_by = ${userId}
+      LIMIT 1`),
+  );
+  return rows.length > 0;
+}

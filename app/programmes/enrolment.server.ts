@@ -276,3 +276,18 @@ export async function withdrawEnrolment(
     return { ok: true as const };
   });
 }
+
+export type Enrolment = { cohortId: string; label: string; sessions: number };
+
+/** The cohorts an ECT is enrolled in, with how many of each cohort's sessions they hold a place at. */
+export async function enrolmentsOf(db: Executor, ectId: string): Promise<Enrolment[]> {
+  return rowsOf<Enrolment>(
+    await db.execute(sql`
+      SELECT c.id AS "cohortId", p.name || ': ' || c.name AS label,
+             (SELECT count(*) FROM session_bookings b JOIN programme_sessions ps ON ps.id = b.session_id
+               WHERE b.ect_id = ce.ect_id AND b.live AND ps.cohort_id = c.id)::int AS sessions
+        FROM cohort_enrolments ce JOIN programme_cohorts c ON c.id = ce.cohort_id
+        JOIN ect_programmes p ON p.id = c.programme_id
+       WHERE ce.ect_id = ${ectId} ORDER BY c.academic_year, p.name`),
+  );
+}
