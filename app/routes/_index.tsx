@@ -54,10 +54,10 @@ export default function Home() {
           accept requests under <Link to="/placements">Placements</Link>.
         </li>
         <li>
-          <strong>Early career teachers and their schools</strong>: induction tutors register ECTs, assign a mentor
-          and enrol them in a shared ECT programme run across the area's schools; ECTs see their sessions, attendance
-          and training time against their released time under <Link to="/induction">your induction</Link>, and
-          programme leads run cohorts, sessions and registers under <Link to="/programmes">ECT programmes</Link>.
+          <strong>Early career teachers and their schools</strong>: induction tutors register ECTs, assign a mentor and
+          enrol them in a shared ECT programme run across the area's schools; ECTs see their sessions, attendance and
+          training time against their released time under <Link to="/induction">your induction</Link>, and programme
+          leads run cohorts, sessions and registers under <Link to="/programmes">ECT programmes</Link>.
         </li>
         <li>
           <strong>Everyone</strong>: <Link to="/pay">see pay in the open</Link>. Offers that undercut neighbouring
