@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows, rowsOf } from "../../db/rows";
 import { sqlState } from "../../db/sql-state";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
@@ -10,6 +10,7 @@ import type { z } from "../forms/zod";
 import { INVITATION_DAYS } from "../memberships/invitations.server";
 import { PERIOD_NOT_ENDED, readableEctIds, tutoredEctIds, tutoredSchoolIds } from "./access.server";
 import type { contactHoursSchema, ectDetailsSchema, registerEctSchema } from "./ect-schemas";
+import { ectRow, ectSummaryRow, mentorPeriodRow, schoolPeriodRow, tutorSchoolRow } from "./rows";
 import { inductionProgress, type InductionProgress } from "./rules";
 
 /**
@@ -19,15 +20,17 @@ import { inductionProgress, type InductionProgress } from "./rules";
 
 export type Context = { appUrl: string; enqueue: Enqueue };
 
-export type TutorSchool = { id: string; urn: number; name: string; weeklyContactHours: number | null };
+export type TutorSchool = z.infer<typeof tutorSchoolRow>;
 
 /** The schools where a user is an induction tutor, with the standard contact hours each has set. */
 export async function tutorSchools(db: Executor, userId: string): Promise<TutorSchool[]> {
-  return rowsOf<TutorSchool>(
+  return parseRows(
     await db.execute(sql`
       SELECT s.id, s.urn, s.name, es.weekly_contact_hours AS "weeklyContactHours"
         FROM schools s LEFT JOIN school_ect_settings es ON es.school_id = s.id
        WHERE s.id IN (${tutoredSchoolIds(userId)}) ORDER BY s.name`),
+    tutorSchoolRow,
+    "a tutor's schools",
   );
 }
 
@@ -185,13 +188,7 @@ export type EctSummary = {
 
 /** The ECTs at a tutor's schools now, with their mentor, cohorts and induction progress. */
 export async function ectsOfTutor(db: Executor, userId: string, today: string): Promise<EctSummary[]> {
-  const rows = rowsOf<
-    Omit<EctSummary, "progress"> & {
-      inductionStartsOn: string;
-      ftePercent: number;
-      periods: { startsOn: string; endsOn: string | null }[];
-    }
-  >(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT e.id, e.name, e.trn, s.name AS "schoolName", e.user_id IS NOT NULL AS linked,
              e.induction_starts_on::text AS "inductionStartsOn", e.fte_percent AS "ftePercent",
@@ -206,6 +203,8 @@ export async function ectsOfTutor(db: Executor, userId: string, today: string): 
         FROM ect_school_periods sp JOIN ects e ON e.id = sp.ect_id JOIN schools s ON s.id = sp.school_id
        WHERE ${PERIOD_NOT_ENDED} AND sp.school_id IN (${tutoredSchoolIds(userId)})
        ORDER BY s.name, e.name`),
+    ectSummaryRow,
+    "a tutor's ECTs",
   );
   return rows.map(({ inductionStartsOn, ftePercent, periods, ...rest }) => ({
     ...rest,
@@ -213,22 +212,8 @@ export async function ectsOfTutor(db: Executor, userId: string, today: string): 
   }));
 }
 
-export type SchoolPeriodRow = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  startsOn: string;
-  endsOn: string | null;
-  tutorName: string | null;
-  tutorUserId: string | null;
-};
-export type MentorPeriodRow = {
-  id: string;
-  mentorName: string;
-  mentorUserId: string;
-  startsOn: string;
-  endsOn: string | null;
-};
+export type SchoolPeriodRow = z.infer<typeof schoolPeriodRow>;
+export type MentorPeriodRow = z.infer<typeof mentorPeriodRow>;
 
 export type EctRecord = {
   id: string;
@@ -251,28 +236,34 @@ export type EctRecord = {
 
 /** One ECT's record as `userId` may see it, or null (another school's ECT is not found). */
 export async function ectRecord(db: Executor, userId: string, ectId: string, today: string): Promise<EctRecord | null> {
-  const [row] = rowsOf<Omit<EctRecord, "periods" | "mentors" | "current" | "progress"> & { userId: string | null }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT e.id, e.name, e.email, e.trn, e.induction_starts_on::text AS "inductionStartsOn",
              e.fte_percent AS "ftePercent", e.appropriate_body AS "appropriateBody", e.user_id IS NOT NULL AS linked,
              e.user_id AS "userId", e.id IN (${tutoredEctIds(userId)}) AS "canManage"
         FROM ects e WHERE e.id = ${ectId} AND e.id IN (${readableEctIds(userId)})`),
+    ectRow,
+    "an ECT",
   );
   if (!row) return null;
-  const periods = rowsOf<SchoolPeriodRow>(
+  const periods = parseRows(
     await db.execute(sql`
       SELECT sp.id, sp.school_id AS "schoolId", s.name AS "schoolName", sp.starts_on::text AS "startsOn",
              sp.ends_on::text AS "endsOn", u.name AS "tutorName", sp.induction_tutor_user_id AS "tutorUserId"
         FROM ect_school_periods sp JOIN schools s ON s.id = sp.school_id
         LEFT JOIN users u ON u.id = sp.induction_tutor_user_id
        WHERE sp.ect_id = ${ectId} ORDER BY sp.starts_on DESC`),
+    schoolPeriodRow,
+    "an ECT's schools",
   );
-  const mentors = rowsOf<MentorPeriodRow>(
+  const mentors = parseRows(
     await db.execute(sql`
       SELECT mp.id, u.name AS "mentorName", mp.mentor_user_id AS "mentorUserId", mp.starts_on::text AS "startsOn",
              mp.ends_on::text AS "endsOn"
         FROM ect_mentor_periods mp JOIN users u ON u.id = mp.mentor_user_id
        WHERE mp.ect_id = ${ectId} ORDER BY mp.starts_on DESC`),
+    mentorPeriodRow,
+    "an ECT's mentors",
   );
   const current = periods.find((p) => p.endsOn === null || p.endsOn > today) ?? null;
   const { userId: ectUserId, ...rest } = row;

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows, rowsOf } from "../../db/rows";
+import { z } from "../forms/zod";
+import { cohortChoiceRow, enrolmentRow, isoText } from "./rows";
 import { sqlState } from "../../db/sql-state";
 import { refuse, type Outcome } from "../forms/outcome";
 import { formatLondon } from "../vocabulary/london-time";
@@ -26,12 +28,14 @@ export type CohortChoice = {
 /** Every cohort in the area still running (its two years not over), for a tutor to enrol an ECT in. */
 export async function cohortChoices(db: Executor, today: string): Promise<CohortChoice[]> {
   const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 9 ? 0 : 1);
-  const rows = rowsOf<Omit<CohortChoice, "label">>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT c.id, p.name AS "programmeName", c.name, c.academic_year AS "academicYear", c.start_term AS "startTerm"
         FROM programme_cohorts c JOIN ect_programmes p ON p.id = c.programme_id
        WHERE c.academic_year >= ${year - 1}
        ORDER BY p.name, c.academic_year, c.start_term`),
+    cohortChoiceRow,
+    "the area's cohorts",
   );
   return rows.map((c) => ({
     ...c,
@@ -52,15 +56,15 @@ async function mayActFor(db: Executor, actor: Actor, ectId: string, allowSelf: b
   return rows.length > 0;
 }
 
-type LockedSession = {
-  id: string;
-  title: string;
-  /** ISO 8601 with an offset: both drivers give text this way (postgres.js would give text, PGlite a Date). */
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  taken: number;
-};
+const lockedSessionRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: isoText,
+  endsAt: isoText,
+  capacity: z.number().int(),
+  taken: z.number().int(),
+});
+type LockedSession = z.infer<typeof lockedSessionRow>;
 
 /** Locks sessions (in id order, so two enrolments never wait on each other in a circle) and counts their places. */
 async function lockSessions(tx: Transaction, sessionIds: readonly string[]): Promise<LockedSession[]> {
@@ -70,11 +74,13 @@ async function lockSessions(tx: Transaction, sessionIds: readonly string[]): Pro
     sql`, `,
   );
   await tx.execute(sql`SELECT id FROM programme_sessions WHERE id IN (${ids}) ORDER BY id FOR UPDATE`);
-  return rowsOf<LockedSession>(
+  return parseRows(
     await tx.execute(sql`
       SELECT ps.id, ps.title, ${isoTime(sql`ps.starts_at`)} AS "startsAt", ${isoTime(sql`ps.ends_at`)} AS "endsAt", ps.capacity,
              (SELECT count(*) FROM session_bookings b WHERE b.session_id = ps.id AND b.live)::int AS taken
         FROM programme_sessions ps WHERE ps.id IN (${ids}) ORDER BY ps.starts_at`),
+    lockedSessionRow,
+    "locked sessions",
   );
 }
 
@@ -277,11 +283,11 @@ export async function withdrawEnrolment(
   });
 }
 
-export type Enrolment = { cohortId: string; label: string; sessions: number };
+export type Enrolment = z.infer<typeof enrolmentRow>;
 
 /** The cohorts an ECT is enrolled in, with how many of each cohort's sessions they hold a place at. */
 export async function enrolmentsOf(db: Executor, ectId: string): Promise<Enrolment[]> {
-  return rowsOf<Enrolment>(
+  return parseRows(
     await db.execute(sql`
       SELECT c.id AS "cohortId", p.name || ': ' || c.name AS label,
              (SELECT count(*) FROM session_bookings b JOIN programme_sessions ps ON ps.id = b.session_id
@@ -289,5 +295,7 @@ export async function enrolmentsOf(db: Executor, ectId: string): Promise<Enrolme
         FROM cohort_enrolments ce JOIN programme_cohorts c ON c.id = ce.cohort_id
         JOIN ect_programmes p ON p.id = c.programme_id
        WHERE ce.ect_id = ${ectId} ORDER BY c.academic_year, p.name`),
+    enrolmentRow,
+    "an ECT's enrolments",
   );
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows, rowsOf } from "../../db/rows";
+import { z } from "../forms/zod";
+import { menteeRow } from "./rows";
 import { sqlState } from "../../db/sql-state";
 import { userIdsWhoHold } from "../access/scope.server";
 import { refuse, type Outcome } from "../forms/outcome";
@@ -16,10 +18,12 @@ export type MentorChoice = { id: string; name: string; load: number; cap: number
 
 /** The mentors of a school (held at the school, its trust or its LA), with their load from today. */
 export async function mentorChoices(db: Executor, schoolId: string, today: string): Promise<MentorChoice[]> {
-  const people = rowsOf<{ id: string; name: string }>(
+  const people = parseRows(
     await db.execute(sql`
       SELECT u.id, u.name FROM users u
        WHERE u.id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId })}) ORDER BY u.name`),
+    z.object({ id: z.string(), name: z.string() }),
+    "a school's mentors",
   );
   const cap = await mentorCapAt(db, schoolId);
   return Promise.all(
@@ -130,15 +134,17 @@ export async function endMentoring(db: Database, userId: string, ectId: string, 
   });
 }
 
-export type Mentee = { id: string; name: string; schoolName: string; since: string };
+export type Mentee = z.infer<typeof menteeRow>;
 
 /** The ECTs a mentor mentors now. */
 export async function menteesOf(db: Executor, userId: string): Promise<Mentee[]> {
-  return rowsOf<Mentee>(
+  return parseRows(
     await db.execute(sql`
       SELECT e.id, e.name, s.name AS "schoolName", mp.starts_on::text AS since
         FROM ect_mentor_periods mp JOIN ects e ON e.id = mp.ect_id JOIN schools s ON s.id = mp.school_id
        WHERE mp.mentor_user_id = ${userId} AND (mp.ends_on IS NULL OR mp.ends_on > current_date)
        ORDER BY e.name`),
+    menteeRow,
+    "a mentor's mentees",
   );
 }

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import type { z } from "../forms/zod";
+import { optionalChoiceRow, timetableEctRow, timetableSessionRow } from "./rows";
 import { londonToday } from "../vocabulary/london-time";
-import { INDUCTION_TERMS_FTE, termLabels, type AttendanceMark } from "../vocabulary/programmes";
+import { INDUCTION_TERMS_FTE, termLabels } from "../vocabulary/programmes";
 import { isoTime, readableEctIds } from "./access.server";
 import { engagement, inductionYearOfTerm, releasedHours, termOf, termsFrom, type Engagement } from "./rules";
 
@@ -11,32 +13,9 @@ import { engagement, inductionYearOfTerm, releasedHours, termOf, termsFrom, type
  * hours of training each term against the time their timetable reduction releases, and their engagement.
  */
 
-export type TimetableSession = {
-  id: string;
-  title: string;
-  programmeName: string;
-  cohortName: string;
-  strand: string | null;
-  inductionYear: number;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  optional: boolean;
-  cancelled: boolean;
-  cancelReason: string | null;
-  mark: AttendanceMark | null;
-  reason: string | null;
-};
+export type TimetableSession = z.infer<typeof timetableSessionRow>;
 
-export type OptionalChoice = {
-  id: string;
-  title: string;
-  programmeName: string;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  placesLeft: number;
-};
+export type OptionalChoice = z.infer<typeof optionalChoiceRow>;
 
 export type TermHours = {
   label: string;
@@ -58,7 +37,7 @@ const venue = sql`CASE WHEN ps.online THEN 'Online'
 
 /** The timetable of an ECT the user may read (their own, their school's, their mentee's), or null. */
 export async function ectTimetable(db: Executor, userId: string, ectId: string, now: Date): Promise<Timetable | null> {
-  const [ect] = rowsOf<Timetable["ect"] & { inductionStartsOn: string }>(
+  const [ect] = parseRows(
     await db.execute(sql`
       SELECT e.id, e.name, e.fte_percent AS "ftePercent", e.induction_starts_on::text AS "inductionStartsOn",
              s.name AS "schoolName", es.weekly_contact_hours AS "weeklyContactHours"
@@ -68,9 +47,11 @@ export async function ectTimetable(db: Executor, userId: string, ectId: string, 
         LEFT JOIN school_ect_settings es ON es.school_id = sp.school_id
        WHERE e.id = ${ectId} AND e.id IN (${readableEctIds(userId)})
        ORDER BY sp.starts_on LIMIT 1`),
+    timetableEctRow,
+    "an ECT for a timetable",
   );
   if (!ect) return null;
-  const sessions = rowsOf<TimetableSession>(
+  const sessions = parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title, p.name AS "programmeName", c.name AS "cohortName", st.name AS strand,
              ps.induction_year AS "inductionYear", ${isoTime(sql`ps.starts_at`)} AS "startsAt", ${isoTime(sql`ps.ends_at`)} AS "endsAt",
@@ -85,8 +66,10 @@ export async function ectTimetable(db: Executor, userId: string, ectId: string, 
         LEFT JOIN session_attendance a ON a.session_id = ps.id AND a.ect_id = b.ect_id
        WHERE b.ect_id = ${ectId} AND (b.live OR ps.cancelled_at IS NOT NULL OR a.mark IS NOT NULL)
        ORDER BY ps.starts_at`),
+    timetableSessionRow,
+    "an ECT's sessions",
   );
-  const choices = rowsOf<OptionalChoice>(
+  const choices = parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title, p.name AS "programmeName", ${isoTime(sql`ps.starts_at`)} AS "startsAt", ${isoTime(sql`ps.ends_at`)} AS "endsAt",
              ${venue} AS venue,
@@ -99,6 +82,8 @@ export async function ectTimetable(db: Executor, userId: string, ectId: string, 
        WHERE ce.ect_id = ${ectId} AND ps.optional AND ps.cancelled_at IS NULL AND ps.starts_at > ${now.toISOString()}
          AND NOT EXISTS (SELECT 1 FROM session_bookings b WHERE b.session_id = ps.id AND b.ect_id = ${ectId} AND b.live)
        ORDER BY ps.starts_at`),
+    optionalChoiceRow,
+    "optional sessions to choose",
   );
   const { inductionStartsOn, ...rest } = ect;
   return {
