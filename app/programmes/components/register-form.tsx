@@ -22,51 +22,52 @@ export function RegisterForm({ lines, reply }: { lines: Line[]; reply?: FormRepl
         const reasonError = reply?.fieldErrors[reasonKey]?.join(". ");
         const reasonId = `register-${reasonKey}`;
         return (
-          <fieldset
-            key={line.ectId}
-            className={`panel field choices choices--inline register-line${markError || reasonError ? " field--error" : ""}`}
-            aria-describedby={markError ? `register-${markKey}-error` : undefined}
-          >
-            <legend>
-              {line.name}
-              {line.schoolName ? <span className="hint">, {line.schoolName}</span> : null}
-            </legend>
-            {markError ? (
-              <span className="field-error" id={`register-${markKey}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {markError}
-              </span>
-            ) : null}
-            {attendanceMarks.map((mark, i) => {
-              const id = i === 0 ? `register-${markKey}` : `register-${markKey}-${mark}`;
-              return (
-                <div className="choice" key={mark}>
-                  <input id={id} type="radio" name={markKey} value={mark} defaultChecked={chosen === mark} />
-                  <label htmlFor={id}>{attendanceMarkLabels[mark]}</label>
-                </div>
-              );
-            })}
-            <div className={`field${reasonError ? " field--error" : ""}`}>
-              <label htmlFor={reasonId}>
-                Reason<span className="visually-hidden"> for {line.name}</span> (needed when excused)
-              </label>
-              {reasonError ? (
-                <span className="field-error" id={`${reasonId}-error`}>
+          <div className="panel" key={line.ectId}>
+            <fieldset
+              className={`field choices choices--inline register-line${markError || reasonError ? " field--error" : ""}`}
+              aria-describedby={markError ? `register-${markKey}-error` : undefined}
+            >
+              <legend>
+                {line.name}
+                {line.schoolName ? `, ${line.schoolName}` : ""}
+              </legend>
+              {markError ? (
+                <span className="field-error" id={`register-${markKey}-error`}>
                   <span className="visually-hidden">Error: </span>
-                  {reasonError}
+                  {markError}
                 </span>
               ) : null}
-              <input
-                id={reasonId}
-                name={reasonKey}
-                type="text"
-                defaultValue={reply ? (reply.values[reasonKey] ?? "") : (line.reason ?? "")}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-                autoComplete="off"
-              />
-            </div>
-          </fieldset>
+              {attendanceMarks.map((mark, i) => {
+                const id = i === 0 ? `register-${markKey}` : `register-${markKey}-${mark}`;
+                return (
+                  <div className="choice" key={mark}>
+                    <input id={id} type="radio" name={markKey} value={mark} defaultChecked={chosen === mark} />
+                    <label htmlFor={id}>{attendanceMarkLabels[mark]}</label>
+                  </div>
+                );
+              })}
+              <div className={`field${reasonError ? " field--error" : ""}`}>
+                <label htmlFor={reasonId}>
+                  Reason<span className="visually-hidden"> for {line.name}</span> (needed when excused)
+                </label>
+                {reasonError ? (
+                  <span className="field-error" id={`${reasonId}-error`}>
+                    <span className="visually-hidden">Error: </span>
+                    {reasonError}
+                  </span>
+                ) : null}
+                <input
+                  id={reasonId}
+                  name={reasonKey}
+                  type="text"
+                  defaultValue={reply ? (reply.values[reasonKey] ?? "") : (line.reason ?? "")}
+                  aria-invalid={reasonError ? true : undefined}
+                  aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+                  autoComplete="off"
+                />
+              </div>
+            </fieldset>
+          </div>
         );
       })}
       <button type="submit" className="button">
