@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { spreadsheetCsv } from "../csv/spreadsheet";
 import { refuse, type Outcome } from "../forms/outcome";
 import { londonToday } from "../vocabulary/london-time";
 import type { AttendanceMark } from "../vocabulary/programmes";
@@ -184,14 +184,24 @@ export async function cohortEngagement(
   });
 }
 
-// A cell a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") is prefixed with an apostrophe.
-const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const ENGAGEMENT_COLUMNS = [
+  "ect",
+  "trn",
+  "school",
+  "sessions_expected",
+  "present",
+  "absent",
+  "excused",
+  "not_recorded",
+  "engagement_percent",
+  "below_75_marker",
+] as const;
 
 /** The cohort's engagement as CSV for the provider's evidence, or null when the cohort is not the user's. */
 export async function cohortEngagementCsv(db: Executor, userId: string, cohortId: string, now = new Date()) {
   const lines = await cohortEngagement(db, userId, cohortId, now);
   if (!lines) return null;
-  return stringify(
+  return spreadsheetCsv(
     lines.map((l) => ({
       ect: l.name,
       trn: l.trn,
@@ -204,21 +214,6 @@ export async function cohortEngagementCsv(db: Executor, userId: string, cohortId
       engagement_percent: l.percent ?? "",
       below_75_marker: l.belowMarker ? "yes" : "no",
     })),
-    {
-      header: true,
-      columns: [
-        "ect",
-        "trn",
-        "school",
-        "sessions_expected",
-        "present",
-        "absent",
-        "excused",
-        "not_recorded",
-        "engagement_percent",
-        "below_75_marker",
-      ],
-      cast: { string: (v) => String(safe(v)) },
-    },
+    ENGAGEMENT_COLUMNS,
   );
 }

@@ -120,7 +120,7 @@ export const sessionSchema = z
     inductionYear: z.coerce
       .number({ error: "Choose year 1 or year 2" })
       .refine((v) => v === 1 || v === 2, { error: "Choose year 1 or year 2" })
-      .transform((v) => v as 1 | 2),
+      .transform((v): 1 | 2 => (v === 2 ? 2 : 1)),
     date: day,
     startTime: time("start time"),
     endTime: time("end time"),
