@@ -100,7 +100,9 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     programmeName: "Northbrook ECT programme",
     when: "Thursday 14 January 2027, 9:30am to 12:00pm",
     where: "Hall, Northbrook Academy, Sale",
-    changes: ["Time: now Thursday 14 January 2027, 9:30am to 12:00pm (was Wednesday 13 January 2027, 9:30am to 12:00pm)"],
+    changes: [
+      "Time: now Thursday 14 January 2027, 9:30am to 12:00pm (was Wednesday 13 January 2027, 9:30am to 12:00pm)",
+    ],
     reason: null,
     ects: ["Erin Early", "Sam Start"],
     url: `${app}/ects`,
