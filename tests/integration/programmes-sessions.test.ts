@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { addDays, format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { cancelSession, createSession, managedSession, updateSession } from "../../app/programmes/programmes.server";
 import { sendDueReminders } from "../../app/programmes/notifications.server";
@@ -41,6 +42,9 @@ async function created(
   if (!outcome.ok) throw new Error(`${outcome.message}: ${JSON.stringify(outcome.fieldErrors)}`);
   return outcome;
 }
+
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+const dayOf2027 = (n: number) => format(addDays(new Date(2027, 1, 1), n), "yyyy-MM-dd");
 
 describe("programme sessions", () => {
   const t = useTestDatabase();
@@ -401,5 +405,42 @@ describe("programme sessions", () => {
     const late = await created(t.db, r, { date: "2027-01-26" });
     expect(await sendDueReminders(t.db, context, new Date("2027-01-26T09:31:00Z"))).toBe(0);
     expect(late.booked).toBe(2);
+  });
+
+  it(`two sessions moved at once into one slot: one move wins, the other is refused and tells nobody (${onServer ? 20 : 2} runs)`, async () => {
+    const r = await programmeRegion(t.db);
+    for (let run = 0; run < (onServer ? 20 : 2); run++) {
+      const [a, b, target] = [0, 1, 2].map((i) => dayOf2027(run * 3 + i)) as [string, string, string];
+      const first = await created(t.db, r, { date: a, title: `First ${run}` });
+      const second = await created(t.db, r, { date: b, title: `Second ${run}` });
+      const mailsBefore = (await mails(t.db)).length;
+      // Each move alone would be fine: neither sees the other's uncommitted move, so the exclusion constraint decides.
+      const outcomes = await Promise.all(
+        [first, second].map((s, i) =>
+          updateSession(
+            t.db,
+            context,
+            r.lead.id,
+            s.sessionId,
+            sessionInput({ date: target, title: i === 0 ? `First ${run}` : `Second ${run}` }),
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o.ok)).toEqual([{ ok: true, told: 3 }]);
+      expect(outcomes.filter((o) => !o.ok)).toEqual([
+        expect.objectContaining({
+          status: 409,
+          fieldErrors: { date: [expect.stringMatching(/another session at this time/)] },
+        }),
+      ]);
+      expect((await mails(t.db)).length).toBe(mailsBefore + 3);
+    }
+    const [overlapping] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`
+        SELECT count(*)::int AS n FROM session_bookings x JOIN session_bookings y
+          ON x.ect_id = y.ect_id AND x.id < y.id AND x.live AND y.live
+         AND tstzrange(x.starts_at, x.ends_at) && tstzrange(y.starts_at, y.ends_at)`),
+    );
+    expect(overlapping?.n).toBe(0);
   });
 });
