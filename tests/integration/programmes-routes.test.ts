@@ -339,4 +339,49 @@ describe("programme pages", () => {
     await t.db.execute(sql`UPDATE session_bookings SET live = false WHERE ect_id = ${r.erin.id}`);
     expect(await feedCalendar(t.db, erinFeed, "http://localhost:3000")).not.toContain("VEVENT");
   });
+
+  it("a programme lead sets up a provider-led programme with the standard strands ticked and its own", async () => {
+    const r = await programmeRegion(t.db);
+    const form = new URLSearchParams({
+      intent: "programme",
+      name: "Vale provider-led ECF",
+      kind: "provider_led",
+      leadProvider: "Ambition Institute",
+      deliveryPartner: "Vale Teaching School Hub",
+      runner: `partnership:${r.vale.id}`,
+      ownStrands: "Subject knowledge\nsubject knowledge\n\nSEND",
+    });
+    for (const strand of ["Behaviour", "Pedagogy", "Not a standard strand"]) form.append("strand", strand);
+    const request = new Request("http://localhost:3000/programmes", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "http://localhost:3000",
+        Cookie: await sessionCookie(r.lead),
+      },
+      body: form.toString(),
+    });
+    const res = await callRoute(programmesAction, request);
+    expect(res.status).toBe(302);
+    const [made] = rowsOf<{ id: string; leadProvider: string; partnershipId: string }>(
+      await t.db.execute(sql`
+        SELECT id, lead_provider AS "leadProvider", partnership_id AS "partnershipId" FROM ect_programmes
+         WHERE name = 'Vale provider-led ECF'`),
+    );
+    expect(made).toMatchObject({ leadProvider: "Ambition Institute", partnershipId: r.vale.id });
+    expect(res.headers.get("Location")).toBe(`/programmes/${made?.id}`);
+    const strands = rowsOf<{ name: string }>(
+      await t.db.execute(sql`SELECT name FROM programme_strands WHERE programme_id = ${made?.id} ORDER BY position`),
+    );
+    expect(strands.map((s) => s.name)).toEqual(["Behaviour", "Pedagogy", "Subject knowledge", "SEND"]);
+    // The lead's programmes page lists it among those they manage; a trust's HR has nobody to set one up for.
+    const page = await callRoute(programmesLoader, getRequest("/programmes", await sessionCookie(r.lead)));
+    const data = (await page.json()) as { programmes: { name: string; manages: boolean }[] };
+    expect(data.programmes.filter((p) => p.manages).map((p) => p.name)).toEqual([
+      "Vale ECT programme",
+      "Vale provider-led ECF",
+    ]);
+    const hr = await callRoute(programmesLoader, getRequest("/programmes", await sessionCookie(r.hrA)));
+    expect(await hr.json()).toMatchObject({ programmes: [], runners: [] });
+  });
 });
