@@ -15,7 +15,8 @@ import {
   action as registerAction,
   loader as registerLoader,
 } from "../../app/routes/programmes.sessions.$sessionId.register";
-import { createFeed, feedCalendar } from "../../app/calendar/feeds.server";
+import { feedCalendar } from "../../app/calendar/feeds.server";
+import { ectCalendarAction, ectFeedCount } from "../../app/programmes/ect-calendar.server";
 import { createSession } from "../../app/programmes/programmes.server";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
@@ -333,9 +334,19 @@ describe("programme pages", () => {
     expect(ics).toContain("DTSTART:20270114T093000Z");
     expect(ics).toContain("DTEND:20270114T120000Z");
     expect(ics).toContain("LOCATION:Hall\\, Springfield Primary School");
-    // An ECT's feed: Erin's live places. (The ECT's own page, /induction, is the lead's: its panel calls createFeed.)
-    const erinFeed = await createFeed(t.db, r.erinUser.id, "ect", r.erin.id);
+    // An ECT subscribes from their own page (/induction, the lead's: it calls ectCalendarAction): Erin's live places.
+    const form = new FormData();
+    form.set("intent", "calendar");
+    form.set("do", "new");
+    const reply = (await ectCalendarAction(form, r.erinUser.id)) as Response;
+    const erinFeed = ((await reply.json()) as { feedUrl: string }).feedUrl
+      .replace(/^.*\/calendar\//, "")
+      .replace(/\.ics$/, "");
+    expect(await ectFeedCount(t.db, r.erinUser.id)).toBe(1);
     expect(await feedCalendar(t.db, erinFeed, "http://localhost:3000")).toContain("UID:session-");
+    // Someone with no ECT record gets no ECT calendar.
+    expect(await ectCalendarAction(form, r.facilitator.id)).toBeNull();
+    expect(await ectFeedCount(t.db, r.facilitator.id)).toBe(0);
     await t.db.execute(sql`UPDATE session_bookings SET live = false WHERE ect_id = ${r.erin.id}`);
     expect(await feedCalendar(t.db, erinFeed, "http://localhost:3000")).not.toContain("VEVENT");
   });
