@@ -11,7 +11,7 @@ import type { Role } from "../vocabulary/roles";
 import { facilitatedProgrammeIds, managedProgrammeIds } from "./access.server";
 import { bookedEcts, tellSessionChange, type NotifyContext } from "./notifications.server";
 import { sessionYearProblem } from "./rules";
-import type { SessionInput } from "./schemas";
+import { isUuid, type SessionInput } from "./schemas";
 import { describeChange, type Venue } from "./session-text";
 
 /**
@@ -21,7 +21,6 @@ import { describeChange, type Venue } from "./session-text";
  */
 
 const MANAGER_ROLES: readonly Role[] = ["programme_lead", "partnership_admin"];
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export type Runner = { value: string; label: string };
 

@@ -7,14 +7,12 @@ import { londonToday } from "../vocabulary/london-time";
 import type { AttendanceMark } from "../vocabulary/programmes";
 import { facilitatedProgrammeIds, managedProgrammeIds } from "./access.server";
 import { engagement } from "./rules";
-import type { RegisterMark } from "./schemas";
+import { isUuid, type RegisterMark } from "./schemas";
 
 /**
  * The register of a session (taken by the programme's facilitators and managers: facilitatedProgrammeIds) and each
  * ECT's engagement over a cohort. A session outside the user's programmes is not found.
  */
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export type RegisterLine = {
   ectId: string;

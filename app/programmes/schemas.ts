@@ -8,6 +8,9 @@ export { fieldErrorsOf } from "../placements/schemas";
  * programmes.server.ts and register.server.ts, and answer at the same fields).
  */
 
+/** An id from a URL that could be a row's: anything else is simply not found (never a database error). */
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 const uuid = (message: string) =>
   z
     .string({ error: message })
