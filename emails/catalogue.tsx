@@ -33,6 +33,16 @@ import {
   subject as savedJobClosingSubject,
   type SavedJobClosingProps,
 } from "./templates/saved-job-closing";
+import {
+  ProgrammeSessionChange,
+  subject as programmeSessionChangeSubject,
+  type ProgrammeSessionChangeProps,
+} from "./templates/programme-session-change";
+import {
+  ProgrammeSessionReminder,
+  subject as programmeSessionReminderSubject,
+  type ProgrammeSessionReminderProps,
+} from "./templates/programme-session-reminder";
 import { ResetPassword, subject as resetSubject, type ResetPasswordProps } from "./templates/reset-password";
 import { VacancyShare, subject as vacancyShareSubject, type VacancyShareProps } from "./templates/vacancy-share";
 import {
@@ -58,6 +68,8 @@ export type EmailProps = {
   "application-update": ApplicationUpdateProps;
   "reference-request": ReferenceRequestProps;
   "saved-job-closing": SavedJobClosingProps;
+  "programme-session-change": ProgrammeSessionChangeProps;
+  "programme-session-reminder": ProgrammeSessionReminderProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -79,6 +91,14 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "alert-needs-attention": { element: (p) => <AlertNeedsAttention {...p} />, subject: alertNeedsAttentionSubject },
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
   "placement-agreement": { element: (p) => <PlacementAgreement {...p} />, subject: placementAgreementSubject },
+  "programme-session-change": {
+    element: (p) => <ProgrammeSessionChange {...p} />,
+    subject: programmeSessionChangeSubject,
+  },
+  "programme-session-reminder": {
+    element: (p) => <ProgrammeSessionReminder {...p} />,
+    subject: programmeSessionReminderSubject,
+  },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {

@@ -5,10 +5,12 @@ import { firstRow, rowsOf } from "../../db/rows";
 import { generateToken, hashToken } from "../auth/tokens.server";
 
 /**
- * The regional calendar: every placement of a trainee, a school, a mentor or a provider, as an iCalendar (RFC 5545)
- * feed at a secret URL. Its own module so ECT programme sessions can add their events to the same feeds later.
+ * The regional calendar: every placement of a trainee, a school, a mentor or a provider, and the training sessions of
+ * an ECT or of a facilitator, as an iCalendar (RFC 5545) feed at a secret URL. Placements are all-day events;
+ * sessions have their times.
  */
-export type FeedKind = "trainee" | "school" | "mentor" | "provider";
+export type FeedKind = "trainee" | "school" | "mentor" | "provider" | "ect" | "facilitator";
+type PlacementFeedKind = Exclude<FeedKind, "ect" | "facilitator">;
 
 export type CalendarEvent = {
   id: string;
@@ -20,7 +22,7 @@ export type CalendarEvent = {
 };
 
 /** Which placements a feed of each kind carries: only those holding a place (cancelled and declined drop out). */
-function placementScope(kind: FeedKind, subjectId: string): SQL {
+function placementScope(kind: PlacementFeedKind, subjectId: string): SQL {
   switch (kind) {
     case "trainee":
       return sql`b.trainee_id = ${subjectId}`;
@@ -33,7 +35,7 @@ function placementScope(kind: FeedKind, subjectId: string): SQL {
   }
 }
 
-async function placementEvents(db: Executor, kind: FeedKind, subjectId: string): Promise<CalendarEvent[]> {
+async function placementEvents(db: Executor, kind: PlacementFeedKind, subjectId: string): Promise<CalendarEvent[]> {
   return rowsOf<CalendarEvent>(
     await db.execute(sql`
       SELECT b.id, t.name || ' at ' || s.name AS summary,
@@ -48,6 +50,42 @@ async function placementEvents(db: Executor, kind: FeedKind, subjectId: string):
        WHERE ${placementScope(kind, subjectId)} AND b.state NOT IN ('declined', 'cancelled')
        ORDER BY b.starts_on`),
   );
+}
+
+export type SessionEvent = {
+  id: string;
+  summary: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+};
+
+/**
+ * An ECT's sessions (the live places they hold) or a facilitator's (the live sessions they run), with their times.
+ * A cancelled session drops out of the feed; a moved one moves in it.
+ */
+async function sessionEvents(db: Executor, kind: "ect" | "facilitator", subjectId: string): Promise<SessionEvent[]> {
+  const scope =
+    kind === "ect"
+      ? sql`ps.id IN (SELECT b.session_id FROM session_bookings b WHERE b.ect_id = ${subjectId} AND b.live)`
+      : sql`ps.facilitator_user_id = ${subjectId}`;
+  const rows = rowsOf<SessionEvent>(
+    await db.execute(sql`
+      SELECT ps.id, ps.title AS summary,
+             p.name || ', ' || c.name || coalesce('. Strand: ' || st.name, '') || coalesce('. Facilitator: ' || fu.name, '') AS description,
+             ps.starts_at AS "startsAt", ps.ends_at AS "endsAt",
+             CASE WHEN ps.online THEN 'Online' ELSE concat_ws(', ', ps.room, hs.name, hs.town, hs.postcode) END AS location
+        FROM programme_sessions ps
+        JOIN programme_cohorts c ON c.id = ps.cohort_id
+        JOIN ect_programmes p ON p.id = c.programme_id
+        LEFT JOIN programme_strands st ON st.id = ps.strand_id
+        LEFT JOIN schools hs ON hs.id = ps.host_school_id
+        LEFT JOIN users fu ON fu.id = ps.facilitator_user_id
+       WHERE ${scope} AND ps.cancelled_at IS NULL
+       ORDER BY ps.starts_at`),
+  );
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
 }
 
 /** Makes a new secret feed URL's token; only its hash is stored, so the caller shows the URL once. */
@@ -90,6 +128,23 @@ export async function feedCalendar(db: Executor, token: string, appUrl: string):
       SELECT kind, subject_id AS "subjectId" FROM calendar_feeds WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`),
   );
   if (!feed) return null;
+  if (feed.kind === "ect" || feed.kind === "facilitator") {
+    const calendar = ical({
+      name: "Staffroom training sessions",
+      prodId: { company: "Staffroom", product: "programmes" },
+    });
+    for (const e of await sessionEvents(db, feed.kind, feed.subjectId))
+      calendar.createEvent({
+        id: `session-${e.id}@staffroom`,
+        summary: e.summary,
+        description: e.description,
+        location: e.location ?? undefined,
+        start: e.startsAt,
+        end: e.endsAt,
+        url: feed.kind === "ect" ? `${appUrl}/induction` : `${appUrl}/programmes/sessions/${e.id}/register`,
+      });
+    return calendar.toString();
+  }
   const calendar = ical({ name: "Staffroom placements", prodId: { company: "Staffroom", product: "placements" } });
   for (const e of await placementEvents(db, feed.kind, feed.subjectId)) {
     calendar.createEvent({

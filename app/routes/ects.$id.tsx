@@ -6,7 +6,7 @@ import { redirectWithFlash } from "../components/actions.server";
 import { ErrorSummary, Input, replyFor, Select } from "../components/intent-fields";
 import { invalidForm, refused, type FormReply } from "../components/intent-forms.server";
 import { fieldErrorsOf, type Outcome } from "../forms/outcome";
-import { sessionChoiceFromForm } from "../programmes/actions.server";
+import { sessionChoiceFromForm } from "../programmes/session-choice-actions.server";
 import { TimetableView } from "../programmes/components/timetable-view";
 import { ectDetailsSchema, enrolSchema, leaveSchema, mentorSchema } from "../programmes/ect-schemas";
 import { ectRecord, leaveSchool, updateEctDetails } from "../programmes/ects.server";

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "../auth/guards.server";
 import { replyFor } from "../components/intent-fields";
 import type { FormReply } from "../components/intent-forms.server";
-import { sessionChoiceFromForm } from "../programmes/actions.server";
+import { sessionChoiceFromForm } from "../programmes/session-choice-actions.server";
 import { TimetableView } from "../programmes/components/timetable-view";
 import { ectRecord, ownEct } from "../programmes/ects.server";
 import { ectTimetable } from "../programmes/timetable.server";

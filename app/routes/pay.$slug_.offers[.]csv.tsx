@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../csv/spreadsheet";
 import { db } from "../services.server";
 import { notFound } from "../auth/guards.server";
 import { areaOffers } from "../pay/area.server";
@@ -7,9 +7,6 @@ import { policyOf } from "../pay/assessment.server";
 import { employerKinds } from "../pay/employers";
 import { roleFamilies } from "../pay/families";
 import { findPartnership } from "../partnerships/queries.server";
-
-// A cell a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") is prefixed with an apostrophe.
-const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 const COLUMNS = [
   "vacancy_id",
@@ -37,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const partnership = await findPartnership(db(), (params.slug ?? "").slice(0, 200));
   if (!partnership) throw notFound();
   const offers = await areaOffers(db(), partnership.id, await policyOf(db(), partnership.id), new Date());
-  const csv = stringify(
+  const csv = spreadsheetCsv(
     offers.map((o) => ({
       vacancy_id: o.vacancyId,
       title: o.title,
@@ -58,7 +55,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       flagged: o.flagged ? "yes" : "no",
       local_rate: o.benchmark ?? "",
     })),
-    { header: true, columns: COLUMNS, cast: { string: (v) => String(safe(v)) } },
+    COLUMNS,
   );
   return new Response(csv, {
     headers: {

@@ -19,6 +19,7 @@ import { isDatabaseEmpty, seedDemoRegion } from "../../db/seed/demo";
 import { reindex } from "../../search/reindex.server";
 import { reassessOpenVacancies } from "../../app/pay/assessment.server";
 import { hashPassword } from "../../app/auth/password.server";
+import { seedProgrammeJourney } from "./programmes-fixture";
 
 const SHARED = path.resolve("../shared/data");
 const REAL_POSTCODE = "M33 7XW";
@@ -40,6 +41,7 @@ async function main() {
   try {
     if (!(await isDatabaseEmpty(db))) return;
     await seedDemoRegion(db, { hashPassword });
+    await seedProgrammeJourney(db);
     await reassessOpenVacancies(db);
     if (!existsSync(path.join(SHARED, "schools-greater-manchester.csv"))) {
       console.log(`[e2e] ${SHARED} is absent: the real-area search journey will be skipped`);

@@ -4,6 +4,7 @@ import { ALERT_QUEUES } from "../../app/alerts/workers.server";
 import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
+import { SESSION_REMINDERS_QUEUE } from "../../app/programmes/workers.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
 import { PLACEMENT_HOLDS_QUEUE } from "../../app/placements/workers.server";
 import { services } from "../../app/services.server";
@@ -56,6 +57,8 @@ describe("the job schedules a started server keeps", () => {
     // Saved jobs closing tomorrow are reminded at 8am London time.
     expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-12-02T09:00:00Z")).toBe("2026-12-03T08:00:00.000Z");
     expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-06-30T09:00:00Z")).toBe("2026-07-01T07:00:00.000Z");
+    // Programme session reminders are looked for every quarter hour.
+    expect(schedules.get(SESSION_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -71,6 +74,7 @@ describe("the job schedules a started server keeps", () => {
         REFERENCE_REMINDERS_QUEUE,
         RETENTION_QUEUE,
         SAVED_CLOSING_QUEUE,
+        SESSION_REMINDERS_QUEUE,
       ].sort(),
     );
   });

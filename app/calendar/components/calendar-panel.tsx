@@ -5,10 +5,13 @@ export function CalendarPanel({
   live,
   reply,
   what,
+  shows = "the placements",
 }: {
   live: number;
   reply?: { intent?: string; feedUrl?: string | null; revoked?: number };
   what: string;
+  /** What anyone holding the link can see. */
+  shows?: string;
 }) {
   const feed = reply?.intent === "calendar" ? reply : undefined;
   return (
@@ -16,7 +19,7 @@ export function CalendarPanel({
       <h2 id="calendar-heading">Calendar</h2>
       <p>
         Add {what} to your calendar app (Outlook, Google, Apple) by subscribing to a secret link. Anyone with the link
-        can see the placements, so keep it to yourself; revoke it if it leaks.
+        can see {shows}, so keep it to yourself; revoke it if it leaks.
       </p>
       {feed?.feedUrl ? (
         <p role="status">
