@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CalendarPanel } from "../calendar/components/calendar-panel";
 import { notFound, requireUser } from "../auth/guards.server";
 import { replyFor } from "../components/intent-fields";
-import type { FormReply } from "../components/intent-forms.server";
+import { ectCalendarAction, ectFeedCount } from "../programmes/ect-calendar.server";
 import { sessionChoiceFromForm } from "../programmes/session-choice-actions.server";
 import { TimetableView } from "../programmes/components/timetable-view";
 import { ectRecord, ownEct } from "../programmes/ects.server";
@@ -26,17 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const record = await ectRecord(db(), user.id, ectId, londonToday(new Date()));
   const timetable = await ectTimetable(db(), user.id, ectId, new Date());
   if (!record || !timetable) throw notFound();
-  return json({ record, timetable });
+  return json({ record, timetable, feeds: await ectFeedCount(db(), user.id) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, ectId } = await load(request);
-  return sessionChoiceFromForm(request, await request.formData(), { userId: user.id }, ectId, "/induction");
+  const formData = await request.formData();
+  const calendar = await ectCalendarAction(formData, user.id);
+  if (calendar) return calendar;
+  return sessionChoiceFromForm(request, formData, { userId: user.id }, ectId, "/induction");
 }
 
 export default function Induction() {
-  const { record, timetable } = useLoaderData<typeof loader>();
-  const reply = replyFor(useActionData<FormReply>(), "book");
+  const { record, timetable, feeds } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const reply = answer && "fieldErrors" in answer ? replyFor(answer, "book") : undefined;
+  const calendarReply = answer && "feedUrl" in answer ? answer : undefined;
   const mentor = record.mentors.find((m) => m.endsOn === null);
   return (
     <>
@@ -54,6 +60,7 @@ export default function Induction() {
         <Link to={`/ects/${record.id}`}>Your full record</Link>
       </p>
       <TimetableView timetable={timetable} reply={reply} canChoose who="your" />
+      <CalendarPanel live={feeds} reply={calendarReply} what="your training sessions" shows="your training sessions" />
     </>
   );
 }
