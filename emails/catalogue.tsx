@@ -11,6 +11,11 @@ import {
   subject as alertNeedsAttentionSubject,
   type AlertNeedsAttentionProps,
 } from "./templates/alert-needs-attention";
+import {
+  EarlyCareerAssignment,
+  subject as earlyCareerAssignmentSubject,
+  type EarlyCareerAssignmentProps,
+} from "./templates/early-career-assignment";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import {
@@ -58,6 +63,7 @@ export type EmailProps = {
   "application-update": ApplicationUpdateProps;
   "reference-request": ReferenceRequestProps;
   "saved-job-closing": SavedJobClosingProps;
+  "early-career-assignment": EarlyCareerAssignmentProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -80,6 +86,10 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "placement-update": { element: (p) => <PlacementUpdate {...p} />, subject: placementUpdateSubject },
   "placement-agreement": { element: (p) => <PlacementAgreement {...p} />, subject: placementAgreementSubject },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
+  "early-career-assignment": {
+    element: (p) => <EarlyCareerAssignment {...p} />,
+    subject: earlyCareerAssignmentSubject,
+  },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,
