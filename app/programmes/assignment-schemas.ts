@@ -1,4 +1,5 @@
 import { z } from "../forms/zod";
+import type { AssignmentStatus } from "../vocabulary/programmes";
 
 export { fieldErrorsOf } from "../placements/schemas";
 
@@ -52,3 +53,29 @@ export const withdrawAssignmentSchema = z.object({
   assignmentId: id("Choose an assignment"),
   reason: reason("withdrawing"),
 });
+
+/** An assignment as every page and mail sees it. */
+export type AssignmentBase = {
+  id: string;
+  ectName: string;
+  employingSchoolId: string;
+  employingSchoolName: string;
+  hostSchoolId: string;
+  hostSchoolName: string;
+  purpose: string;
+  startsOn: string;
+  endsOn: string;
+  status: AssignmentStatus;
+};
+
+/** An assignment in a list, with who has answered and what the reader may do now. */
+export type AssignmentRow = AssignmentBase & {
+  ectId: string;
+  reason: string | null;
+  proposedByName: string | null;
+  employerAcceptedByName: string | null;
+  hostAcceptedByName: string | null;
+  canAcceptAsEmployer: boolean;
+  canAcceptAsHost: boolean;
+  canWithdraw: boolean;
+};

@@ -10,7 +10,7 @@ import { refuse, type Outcome } from "../forms/outcome";
 import { formatLondonDate, londonToday } from "../vocabulary/london-time";
 import type { AssignmentStatus } from "../vocabulary/programmes";
 import type { Role } from "../vocabulary/roles";
-import type { ProposeAssignmentInput } from "./assignment-schemas";
+import type { AssignmentBase, AssignmentRow, ProposeAssignmentInput } from "./assignment-schemas";
 
 /**
  * Early-career assignments (issue 16, point 8): planned time for an ECT at another school of the area. A partnership
@@ -50,27 +50,7 @@ function visibleAssignment(userId: string): SQL {
               OR e.user_id = ${userId})`;
 }
 
-export type AssignmentRow = {
-  id: string;
-  ectId: string;
-  ectName: string;
-  employingSchoolId: string;
-  employingSchoolName: string;
-  hostSchoolId: string;
-  hostSchoolName: string;
-  purpose: string;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
-  reason: string | null;
-  proposedByName: string | null;
-  employerAcceptedByName: string | null;
-  hostAcceptedByName: string | null;
-  /** What the reader may do now. */
-  canAcceptAsEmployer: boolean;
-  canAcceptAsHost: boolean;
-  canWithdraw: boolean;
-};
+export type { AssignmentRow };
 
 function rowColumns(userId: string): SQL {
   const open = sql`a.status = 'proposed'`;
@@ -177,19 +157,10 @@ async function partiesOf(
   );
 }
 
-type Locked = {
-  id: string;
-  ectName: string;
+/** An assignment locked for a change, with what its e-mails need. */
+type Locked = AssignmentBase & {
   ectEmail: string;
   ectUserId: string | null;
-  employingSchoolId: string;
-  employingSchoolName: string;
-  hostSchoolId: string;
-  hostSchoolName: string;
-  purpose: string;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
   proposedBy: string | null;
   employerAccepted: boolean;
   hostAccepted: boolean;

@@ -233,6 +233,30 @@ describe("early-career assignments", () => {
     });
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "of simultaneous overlapping proposals, one is made and the others refused at the dates (server only: PGlite runs one statement at a time)",
+    async () => {
+      const r = await ectRegion(t.db);
+      for (let run = 0; run < 10; run++) {
+        await t.db.execute(sql`DELETE FROM early_career_assignments`);
+        const outcomes = await Promise.all(
+          [r.b1, r.la1, r.a2, r.b1, r.la1].map((host, i) =>
+            proposeAssignment(
+              t.db,
+              i % 2 === 0 ? r.tutorA1.id : r.admin.id,
+              { ectId: r.efa.id, hostSchoolId: host.id, ...term(10 + i, 30 + i) },
+              context,
+            ),
+          ),
+        );
+        expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+        for (const refused of outcomes.filter((o) => !o.ok))
+          expect(refused).toMatchObject({ status: 400, fieldErrors: { startsOn: [expect.stringMatching(/overlap/)] } });
+        expect(await assignmentCount(t.db)).toBe(1);
+      }
+    },
+  );
+
   it("queues its e-mails only when the change commits", async () => {
     const r = await ectRegion(t.db);
     const failing = {

@@ -2,26 +2,9 @@ import { Form } from "@remix-run/react";
 import type { FormReply } from "../../components/intent-forms.server";
 import { ErrorSummary, Input, replyFor, Select, TextArea } from "../../components/intent-fields";
 import { formatLondonDate } from "../../vocabulary/london-time";
-import type { AssignmentStatus } from "../../vocabulary/programmes";
+import type { AssignmentRow } from "../assignment-schemas";
 
-/** An assignment as the list shows it (AssignmentRow of assignments.server.ts, as JSON). */
-export type AssignmentItem = {
-  id: string;
-  ectName: string;
-  employingSchoolName: string;
-  hostSchoolName: string;
-  purpose: string;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
-  reason: string | null;
-  proposedByName: string | null;
-  employerAcceptedByName: string | null;
-  hostAcceptedByName: string | null;
-  canAcceptAsEmployer: boolean;
-  canAcceptAsHost: boolean;
-  canWithdraw: boolean;
-};
+type AssignmentItem = Omit<AssignmentRow, "ectId" | "employingSchoolId" | "hostSchoolId">;
 
 function statusText(a: AssignmentItem): string {
   switch (a.status) {
@@ -39,6 +22,16 @@ function statusText(a: AssignmentItem): string {
       return `Proposed, waiting for ${waiting.join(" and ")} to accept`;
     }
   }
+}
+
+/** Which form this is and which assignment it answers. */
+function Answering({ intent, assignmentId }: { intent: string; assignmentId: string }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+    </>
+  );
 }
 
 const period = (a: Pick<AssignmentItem, "startsOn" | "endsOn">) =>
@@ -98,8 +91,7 @@ export function AssignmentList({
               <>
                 <ErrorSummary reply={decide} prefix={`${prefix}-decide`} />
                 <Form method="post" action={action}>
-                  <input type="hidden" name="intent" value="assignment-decide" />
-                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <Answering intent="assignment-decide" assignmentId={a.id} />
                   <button type="submit" className="button" name="action" value="accept">
                     Accept {title} for{" "}
                     {a.canAcceptAsEmployer && a.canAcceptAsHost
@@ -110,8 +102,7 @@ export function AssignmentList({
                   </button>
                 </Form>
                 <Form method="post" action={action} noValidate>
-                  <input type="hidden" name="intent" value="assignment-decide" />
-                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <Answering intent="assignment-decide" assignmentId={a.id} />
                   <TextArea
                     prefix={`${prefix}-decide`}
                     name="reason"
@@ -127,8 +118,7 @@ export function AssignmentList({
             {a.canWithdraw ? (
               <Form method="post" action={action} noValidate>
                 <ErrorSummary reply={withdraw} prefix={`${prefix}-withdraw`} />
-                <input type="hidden" name="intent" value="assignment-withdraw" />
-                <input type="hidden" name="assignmentId" value={a.id} />
+                <Answering intent="assignment-withdraw" assignmentId={a.id} />
                 <TextArea
                   prefix={`${prefix}-withdraw`}
                   name="reason"
