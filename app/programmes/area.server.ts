@@ -55,9 +55,9 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           FROM cohort_enrolments ce
           JOIN programme_cohorts c ON c.id = ce.cohort_id
           JOIN ect_programmes pr ON pr.id = c.programme_id
-          JOIN LATERAL (SELECT sp.school_id FROM ect_school_periods sp
-                         WHERE sp.ect_id = ce.ect_id AND sp.starts_on <= current_date
-                         ORDER BY sp.starts_on DESC LIMIT 1) now_at ON TRUE
+          JOIN (SELECT DISTINCT ON (sp.ect_id) sp.ect_id, sp.school_id FROM ect_school_periods sp
+                 WHERE sp.starts_on <= current_date ORDER BY sp.ect_id, sp.starts_on DESC) now_at
+            ON now_at.ect_id = ce.ect_id
           JOIN schools s ON s.id = now_at.school_id
          WHERE c.programme_id IN (${programmeIds})
          GROUP BY s.id, s.name, c.programme_id, pr.name
@@ -78,7 +78,8 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           FROM programme_cohorts c JOIN ect_programmes pr ON pr.id = c.programme_id
          WHERE c.programme_id IN (${programmeIds})
          ORDER BY pr.name, c.academic_year DESC, c.start_term`),
-    // Each enrolled ECT's counted marks at their cohort's sessions; excused marks never count.
+    // Each ECT's counted marks at their cohort's sessions (a mark is only ever taken for a booked, so enrolled, ECT);
+    // excused marks never count.
     rows<{ cohortId: string; present: number; absent: number }>(sql`
         SELECT ps.cohort_id AS "cohortId",
                count(*) FILTER (WHERE sa.mark = 'present')::int AS present,
@@ -86,7 +87,6 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           FROM session_attendance sa
           JOIN programme_sessions ps ON ps.id = sa.session_id
           JOIN programme_cohorts c ON c.id = ps.cohort_id
-          JOIN cohort_enrolments ce ON ce.cohort_id = ps.cohort_id AND ce.ect_id = sa.ect_id
          WHERE c.programme_id IN (${programmeIds}) AND ps.cancelled_at IS NULL AND sa.mark <> 'excused'
          GROUP BY ps.cohort_id, sa.ect_id`),
     rows<{ n: number }>(sql`
