@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  acceptedAssignmentsOfEct,
   assignmentsFor,
   assignmentsOfEct,
   decideAssignment,
@@ -66,6 +67,11 @@ describe("early-career assignments", () => {
     expect(await assignmentsOfEct(t.db, r.ectUser.id, r.efa.id)).toMatchObject([
       { status: "accepted", employingSchoolName: "Navigation Primary School" },
     ]);
+    // For the ECT's calendar: the agreed dates at the host, for the ECT, and for nobody outside.
+    expect(await acceptedAssignmentsOfEct(t.db, r.ectUser.id, r.efa.id)).toEqual([
+      expect.objectContaining({ hostSchoolName: "Oldfield Brow Primary School", startsOn: dayFromToday(10) }),
+    ]);
+    expect(await acceptedAssignmentsOfEct(t.db, r.foreignTutor.id, r.efa.id)).toEqual([]);
     const periods = rowsOf<{ n: number }>(
       await t.db.execute(sql`SELECT count(*)::int AS n FROM ect_school_periods WHERE ect_id = ${r.efa.id}`),
     );
