@@ -56,7 +56,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    await seedProgrammes(tx, partnershipId);
+    await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
     return { ...summary, vacancies };
@@ -82,7 +82,7 @@ export async function seedDemoAroundRealSchools(
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
-    await seedProgrammes(tx, partnershipId);
+    await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
     return { ...seeded, vacancies };

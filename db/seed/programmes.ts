@@ -11,8 +11,8 @@ import { firstRow, rowsOf } from "../rows";
  * before. Sessions are at three host schools (Northbrook's first school, and the schools of the placement season's
  * two extra mentors) and online, core and optional (two breakouts at the same time, so an ECT chooses one); twelve
  * ECTs at several schools, with school periods (one moved school in January), mentors (the demo mentor mentors the
- * demo ECT; the induction tutor never mentors), enrolments, bookings and registers for all past sessions but the
- * latest. One assignment to another school is proposed, one agreed. Standard contact hours for every ECT's school.
+ * demo ECT alone; three mentors of ECTs only; the induction tutor never mentors), enrolments, bookings and registers
+ * for all past sessions but the latest. One assignment to another school is proposed, one agreed. Standard contact hours for every ECT's school.
  */
 
 type School = { id: string; phase: string };
@@ -26,20 +26,40 @@ type DemoEct = {
   account?: true;
   /** A first school, left at the start of the spring term of their first year. */
   movedFrom?: "riverside";
+  /** Their mentor: the demo mentor, or one of the programme's own mentors at their school (none: not named yet). */
+  mentor?: "max" | ProgrammeMentor["at"];
 };
 
+/**
+ * Mentors of ECTs only, so the placement season's mentors keep room under the partnership's cap (app/mentors: ECT
+ * mentees and trainees count together) for the placements its journeys confirm.
+ */
+type ProgrammeMentor = { email: string; name: string; at: "northbrook" | "maya" | "omar" };
+export const programmeMentors: ProgrammeMentor[] = [
+  { email: "ect-mentor@northbrook.example", name: "Nell Nolan", at: "northbrook" },
+  { email: "ect-mentor@riverside.example", name: "Rosa Reyes", at: "maya" },
+  { email: "ect-mentor@demoshire.example", name: "Tariq Tan", at: "omar" },
+];
+
 export const demoEcts: DemoEct[] = [
-  { name: "Eve Early", email: "ect@northbrook.example", at: "max", cohort: "current", account: true },
+  { name: "Eve Early", email: "ect@northbrook.example", at: "max", cohort: "current", account: true, mentor: "max" },
   { name: "Noor Nasser", email: "noor.nasser@ects.example", at: "max", cohort: "current" },
-  { name: "Liam Lowe", email: "liam.lowe@ects.example", at: "northbrook", cohort: "current" },
-  { name: "Sara Singh", email: "sara.singh@ects.example", at: "maya", cohort: "current" },
+  { name: "Liam Lowe", email: "liam.lowe@ects.example", at: "northbrook", cohort: "current", mentor: "northbrook" },
+  { name: "Sara Singh", email: "sara.singh@ects.example", at: "maya", cohort: "current", mentor: "maya" },
   { name: "Ben Boateng", email: "ben.boateng@ects.example", at: "riverside", cohort: "current" },
-  { name: "Cara Cole", email: "cara.cole@ects.example", at: "omar", cohort: "current" },
+  { name: "Cara Cole", email: "cara.cole@ects.example", at: "omar", cohort: "current", mentor: "omar" },
   { name: "Dan Doyle", email: "dan.doyle@ects.example", at: "la", cohort: "current" },
   { name: "Erin Ellis", email: "erin.ellis@ects.example", at: "small-oak", cohort: "current" },
-  { name: "Femi Fadipe", email: "femi.fadipe@ects.example", at: "northbrook", cohort: "last" },
-  { name: "Gwen Gray", email: "gwen.gray@ects.example", at: "maya", cohort: "last" },
-  { name: "Hugo Hart", email: "hugo.hart@ects.example", at: "omar", cohort: "last", movedFrom: "riverside" },
+  { name: "Femi Fadipe", email: "femi.fadipe@ects.example", at: "northbrook", cohort: "last", mentor: "northbrook" },
+  { name: "Gwen Gray", email: "gwen.gray@ects.example", at: "maya", cohort: "last", mentor: "maya" },
+  {
+    name: "Hugo Hart",
+    email: "hugo.hart@ects.example",
+    at: "omar",
+    cohort: "last",
+    movedFrom: "riverside",
+    mentor: "omar",
+  },
   { name: "Iris Ince", email: "iris.ince@ects.example", at: "la", cohort: "last" },
 ];
 
@@ -191,7 +211,7 @@ function londonMoment(day: string, time: string): Date {
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
-export async function seedProgrammes(tx: Executor, partnershipId: string, now = new Date()) {
+export async function seedProgrammes(tx: Executor, partnershipId: string, passwordHash: string, now = new Date()) {
   const today = now.toISOString().slice(0, 10);
   const year = planningYear(today);
   const one = async <T>(query: ReturnType<typeof sql>, what: string) =>
@@ -215,15 +235,12 @@ export async function seedProgrammes(tx: Executor, partnershipId: string, now = 
          ORDER BY s.phase IN ('Primary', 'Secondary') DESC, s.urn LIMIT 1`),
     )[0];
 
-  const [leadId, facilitatorId, tutorId, adminId, maxId, mayaId, omarId, hrRiversideId, eveUserId] = await Promise.all(
+  const [leadId, facilitatorId, tutorId, adminId, hrRiversideId, eveUserId] = await Promise.all(
     [
       "programmes@staffroom.example",
       "facilitator@staffroom.example",
       "induction@northbrook.example",
       "admin@staffroom.example",
-      "mentor@northbrook.example",
-      "mentor@riverside.example",
-      "mentor@demoshire.example",
       "hr@riverside.example",
       "ect@northbrook.example",
     ].map(user),
@@ -245,11 +262,19 @@ export async function seedProgrammes(tx: Executor, partnershipId: string, now = 
     la,
     "small-oak": smallOak,
   };
-  const mentorAt = new Map([
-    [max.id, maxId],
-    [maya.id, mayaId],
-    [omar.id, omarId],
-  ]);
+  const mentorIds: Record<NonNullable<DemoEct["mentor"]>, string> = {
+    max: await user("mentor@northbrook.example"),
+    northbrook: "",
+    maya: "",
+    omar: "",
+  };
+  for (const m of programmeMentors) {
+    mentorIds[m.at] = await id(sql`
+      INSERT INTO users (email, name, password_hash, email_verified_at) VALUES (${m.email}, ${m.name}, ${passwordHash}, now())
+      RETURNING id`);
+    await tx.execute(sql`
+      INSERT INTO memberships (user_id, role, scope_kind, school_id) VALUES (${mentorIds[m.at]}, 'mentor', 'school', ${schools[m.at].id})`);
+  }
   const northbrookSchools = new Set([max.id, northbrook.id]);
 
   const programmeId = await id(sql`
@@ -331,11 +356,10 @@ export async function seedProgrammes(tx: Executor, partnershipId: string, now = 
     await tx.execute(sql`
       INSERT INTO ect_school_periods (ect_id, school_id, induction_tutor_user_id, starts_on)
       VALUES (${ectId}, ${school.id}, ${tutorFor(school)}, ${joinedOn})`);
-    const mentor = mentorAt.get(school.id);
-    if (mentor)
+    if (e.mentor)
       await tx.execute(sql`
         INSERT INTO ect_mentor_periods (ect_id, school_id, mentor_user_id, starts_on, assigned_by)
-        VALUES (${ectId}, ${school.id}, ${mentor}, ${joinedOn}, ${tutorFor(school)})`);
+        VALUES (${ectId}, ${school.id}, ${mentorIds[e.mentor]}, ${joinedOn}, ${tutorFor(school)})`);
     await tx.execute(sql`
       INSERT INTO cohort_enrolments (cohort_id, ect_id, enrolled_by) VALUES (${cohortIds[e.cohort]}, ${ectId}, ${tutorId})`);
 

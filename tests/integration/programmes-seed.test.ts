@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { areaView } from "../../app/programmes/area.server";
 import { assignmentsFor } from "../../app/programmes/assignments.server";
+import { mentorLoad } from "../../app/mentors/load.server";
+import { demoPlacementSeason } from "../../db/seed/placement-season";
 import { firstRow, rowsOf } from "../../db/rows";
 import { seedDemoRegion } from "../../db/seed/demo";
 import { useTestDatabase } from "../support/database";
@@ -58,6 +60,9 @@ describe("the demo ECT programme", () => {
         JOIN cohort_enrolments ce ON ce.ect_id = e.id JOIN programme_cohorts c ON c.id = ce.cohort_id
        WHERE e.email = 'ect@northbrook.example'`);
     expect(eve).toEqual({ user: "ect@northbrook.example", mentor: "mentor@northbrook.example", cohort: year });
+    // The demo mentor mentors the demo ECT alone, so he has room for the placement the journeys confirm in spring.
+    const max = await userId("mentor@northbrook.example");
+    expect(await mentorLoad(t.db, max, demoPlacementSeason().springB)).toBe(1);
     const tutorMentors = await one<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM ect_mentor_periods mp JOIN users u ON u.id = mp.mentor_user_id
        WHERE u.email = 'induction@northbrook.example'`);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { eq, isNotNull, sql } from "drizzle-orm";
 import { placementMentors } from "../../db/seed/placements";
+import { programmeMentors } from "../../db/seed/programmes";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
@@ -137,8 +138,10 @@ describe("demo seed", () => {
       })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id));
-    // The demo cast and the placement season's two extra mentors.
-    expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails, ...placementMentors.map((m) => m.email)].sort());
+    // The demo cast, the placement season's two extra mentors and the ECT programme's three.
+    expect(rows.map((r) => r.email).sort()).toEqual(
+      [...demoEmails, ...placementMentors.map((m) => m.email), ...programmeMentors.map((m) => m.email)].sort(),
+    );
     expect(rows.every((r) => r.verified !== null)).toBe(true);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(roles));
     expect(await verifyPassword(firstRow(rows, "a demo user").hash, "staffroom-demo-password")).toBe(true);
@@ -197,9 +200,9 @@ describe("demo seed", () => {
         sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
       ),
     );
-    // The fourteen demo users, the placement season's two extra mentors (db/seed/placements.ts) and the nine invented
-    // applicants (db/seed/applications.ts).
-    expect(counts).toEqual({ p: 1, s: 40, u: 25 });
+    // The fourteen demo users, the placement season's two extra mentors (db/seed/placements.ts), the nine invented
+    // applicants (db/seed/applications.ts) and the ECT programme's three mentors (db/seed/programmes.ts).
+    expect(counts).toEqual({ p: 1, s: 40, u: 28 });
   });
 
   it.skipIf(!hasData)(`seeds the same cast around about 40 real Greater Manchester schools ${SKIP}`, async () => {
