@@ -11,6 +11,11 @@ import {
   subject as alertNeedsAttentionSubject,
   type AlertNeedsAttentionProps,
 } from "./templates/alert-needs-attention";
+import {
+  EarlyCareerAssignment,
+  subject as earlyCareerAssignmentSubject,
+  type EarlyCareerAssignmentProps,
+} from "./templates/early-career-assignment";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import {
@@ -70,6 +75,7 @@ export type EmailProps = {
   "saved-job-closing": SavedJobClosingProps;
   "programme-session-change": ProgrammeSessionChangeProps;
   "programme-session-reminder": ProgrammeSessionReminderProps;
+  "early-career-assignment": EarlyCareerAssignmentProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -100,6 +106,10 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
     subject: programmeSessionReminderSubject,
   },
   "vacancy-share": { element: (p) => <VacancyShare {...p} />, subject: vacancyShareSubject },
+  "early-career-assignment": {
+    element: (p) => <EarlyCareerAssignment {...p} />,
+    subject: earlyCareerAssignmentSubject,
+  },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

@@ -93,4 +93,24 @@ export const demoUsers: DemoUser[] = [
     role: "placement_lead",
     scope: { kind: "northbrook-school", index: 1 },
   },
+  // The ECT development programme (db/seed/programmes.ts): its lead, a teacher who facilitates its sessions, and an
+  // early career teacher at the demo mentor's school, who is their mentee.
+  {
+    email: "programmes@staffroom.example",
+    name: "Priya Programme",
+    role: "programme_lead",
+    scope: { kind: "partnership" },
+  },
+  {
+    email: "facilitator@staffroom.example",
+    name: "Fran Facilitator",
+    role: "teacher",
+    scope: { kind: "northbrook-school", index: 0 },
+  },
+  {
+    email: "ect@northbrook.example",
+    name: "Eve Early",
+    role: "teacher",
+    scope: { kind: "northbrook-school", index: 1 },
+  },
 ];

@@ -7,6 +7,7 @@ import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedApplications } from "./applications";
 import { seedPlacements } from "./placements";
+import { seedProgrammes } from "./programmes";
 import { seedVacancies } from "./vacancies";
 import { seedSharedRoles } from "./shared-roles";
 import { fictionalSchools, type FictionalSchool } from "./fictional-region";
@@ -55,6 +56,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
+    await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
     return { ...summary, vacancies };
@@ -80,6 +82,7 @@ export async function seedDemoAroundRealSchools(
     });
     const partnershipId = await demoPartnershipId(tx);
     await seedPlacements(tx, partnershipId, passwordHash);
+    await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
     return { ...seeded, vacancies };

@@ -130,10 +130,32 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     signInUrl: `${app}/sign-in`,
   },
   "second-factor-changed": { name: "Priya Shah", change: "recovery-code-used", accountUrl: `${app}/account` },
+  "early-career-assignment": {
+    name: "Rhys Riverside",
+    event: "proposed",
+    ectName: "Efa Evans",
+    employingSchoolName: "Northbrook Academy",
+    hostSchoolName: "Riverside Special School",
+    dates: "4 January 2027 to 26 March 2027",
+    purpose: "A term in a special school, to build adaptive teaching for pupils with complex needs.",
+    by: "Ines Induction",
+    waitingFor: ["Riverside Special School"],
+    url: `${app}/programmes/assignments`,
+  },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */
 const moreSamples: { label: string; template: TemplateName; props: EmailProps[TemplateName] }[] = [
+  ...(
+    [
+      { event: "agreed", waitingFor: [] },
+      { event: "declined", waitingFor: [], reason: "We have no space in the spring term; the summer would work." },
+    ] as const
+  ).map((change) => ({
+    label: `early-career-assignment (${change.event})`,
+    template: "early-career-assignment" as const,
+    props: { ...samples["early-career-assignment"], ...change, waitingFor: [...change.waitingFor] },
+  })),
   ...(
     [
       { event: "changed" },

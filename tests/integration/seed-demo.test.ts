@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { eq, isNotNull, sql } from "drizzle-orm";
 import { placementMentors } from "../../db/seed/placements";
+import { programmeMentors } from "../../db/seed/programmes";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { resolvePlace } from "../../app/places/lookup.server";
@@ -29,6 +30,9 @@ const demoEmails = [
   "induction@northbrook.example",
   "mentor@northbrook.example",
   "lead@northbrook.example",
+  "programmes@staffroom.example",
+  "facilitator@staffroom.example",
+  "ect@northbrook.example",
 ];
 
 describe("demo seed", () => {
@@ -66,10 +70,10 @@ describe("demo seed", () => {
     expect(tess).toEqual([{ trn: expect.stringMatching(/^[0-9]{7}$/), referees: 2, sent: 1 }]);
   });
 
-  it("seeds the fictional region: one partnership, five organisations, 40 schools, eleven users", async () => {
+  it("seeds the fictional region: one partnership, five organisations, 40 schools, fourteen users", async () => {
     expect(await isDatabaseEmpty(t.db)).toBe(true);
     const summary = await seedDemoRegion(t.db, { hashPassword });
-    expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 11, vacancies: 302 });
+    expect(summary).toEqual({ partnerships: 1, organisations: 5, schools: 40, users: 14, vacancies: 302 });
     expect(await isDatabaseEmpty(t.db)).toBe(false);
 
     const partnership = firstRow(await t.db.select().from(partnerships), "a row from partnerships");
@@ -134,8 +138,10 @@ describe("demo seed", () => {
       })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id));
-    // The demo cast and the placement season's two extra mentors.
-    expect(rows.map((r) => r.email).sort()).toEqual([...demoEmails, ...placementMentors.map((m) => m.email)].sort());
+    // The demo cast, the placement season's two extra mentors and the ECT programme's three.
+    expect(rows.map((r) => r.email).sort()).toEqual(
+      [...demoEmails, ...placementMentors.map((m) => m.email), ...programmeMentors.map((m) => m.email)].sort(),
+    );
     expect(rows.every((r) => r.verified !== null)).toBe(true);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(roles));
     expect(await verifyPassword(firstRow(rows, "a demo user").hash, "staffroom-demo-password")).toBe(true);
@@ -173,6 +179,7 @@ describe("demo seed", () => {
         "itt@vale.example",
         "induction@northbrook.example",
         "lead@northbrook.example",
+        "programmes@staffroom.example",
       ].sort(),
     );
     expect(rows.every((r) => r.secret === DEMO_TOTP_SECRET && r.enabledAt !== null)).toBe(true);
@@ -193,9 +200,9 @@ describe("demo seed", () => {
         sql`SELECT (SELECT count(*) FROM partnerships)::int AS p, (SELECT count(*) FROM schools)::int AS s, (SELECT count(*) FROM users)::int AS u`,
       ),
     );
-    // The eleven demo users, the placement season's two extra mentors (db/seed/placements.ts) and the nine invented
-    // applicants (db/seed/applications.ts).
-    expect(counts).toEqual({ p: 1, s: 40, u: 22 });
+    // The fourteen demo users, the placement season's two extra mentors (db/seed/placements.ts), the nine invented
+    // applicants (db/seed/applications.ts) and the ECT programme's three mentors (db/seed/programmes.ts).
+    expect(counts).toEqual({ p: 1, s: 40, u: 28 });
   });
 
   it.skipIf(!hasData)(`seeds the same cast around about 40 real Greater Manchester schools ${SKIP}`, async () => {
@@ -204,7 +211,7 @@ describe("demo seed", () => {
     });
     expect(summary.imported.inserted).toBe(1319);
     expect(summary.schools).toBeGreaterThanOrEqual(36);
-    expect(summary.users).toBe(11);
+    expect(summary.users).toBe(14);
     const [la] = await t.db.select().from(organisations).where(eq(organisations.kind, "local_authority"));
     expect(la).toMatchObject({ laCode: "358", name: "Trafford Council" });
     const attached = await t.db.select().from(schools).where(isNotNull(schools.partnershipId));
