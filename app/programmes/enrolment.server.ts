@@ -127,6 +127,9 @@ export async function enrol(
   if (cohort.length === 0) return refuse(400, "Choose a cohort", { cohortId: ["Choose a cohort from the list"] });
   try {
     return await db.transaction(async (tx) => {
+      // A core session being added to the cohort takes this row FOR UPDATE and books everyone enrolled: holding it
+      // shared here means that session either sees this enrolment or is seen by it, never neither.
+      await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohortId} FOR SHARE`);
       const inserted = rowsOf<{ id: string }>(
         await tx.execute(sql`
           INSERT INTO cohort_enrolments (cohort_id, ect_id, enrolled_by) VALUES (${cohortId}, ${ectId}, ${actor.userId})

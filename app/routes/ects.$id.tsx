@@ -7,6 +7,9 @@ import { ErrorSummary, Input, replyFor, Select } from "../components/intent-fiel
 import { invalidForm, refused, type FormReply } from "../components/intent-forms.server";
 import { fieldErrorsOf, type Outcome } from "../forms/outcome";
 import { sessionChoiceFromForm } from "../programmes/session-choice-actions.server";
+import { assignmentFromForm } from "../programmes/assignment-actions.server";
+import { assignmentsOfEct, proposalChoices } from "../programmes/assignments.server";
+import { AssignmentList, ProposeAssignmentForm } from "../programmes/components/assignment-list";
 import { TimetableView } from "../programmes/components/timetable-view";
 import { ectDetailsSchema, enrolSchema, leaveSchema, mentorSchema } from "../programmes/ect-schemas";
 import { ectRecord, leaveSchool, updateEctDetails } from "../programmes/ects.server";
@@ -38,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     enrolments: await enrolmentsOf(db(), record.id),
     mentors: manage && record.current ? await mentorChoices(db(), record.current.schoolId, today) : [],
     cohorts: manage ? await cohortChoices(db(), today) : [],
+    assignments: await assignmentsOfEct(db(), user.id, record.id),
+    proposals: manage ? await proposalChoices(db(), user.id) : null,
   });
 }
 
@@ -59,6 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/ects/${record.id}`;
   if (intent === "book" || intent === "cancel-booking")
     return sessionChoiceFromForm(request, formData, { userId: user.id }, record.id, back);
+  const assignment = await assignmentFromForm(request, formData, user.id, back);
+  if (assignment) return assignment;
   if (!(intent in formSchemas)) throw notFound();
   const key = intent as keyof typeof formSchemas;
   const parsed = formSchemas[key].safeParse(Object.fromEntries(formData));
@@ -93,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EctRecordPage() {
-  const { record, today, timetable, enrolments, mentors, cohorts } = useLoaderData<typeof loader>();
+  const { record, today, timetable, enrolments, mentors, cohorts, assignments, proposals } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<FormReply>();
   const manage = record.canManage && record.current !== null;
   const currentMentor = record.mentors.find((m) => m.startsOn <= today && (m.endsOn === null || m.endsOn > today));
@@ -232,6 +240,17 @@ export default function EctRecordPage() {
           who={`${record.name}'s`}
         />
       ) : null}
+
+      <section aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Time at other schools</h2>
+        <p className="hint">
+          Planned early-career assignments to another school: {record.name} stays employed here; both schools accept.
+        </p>
+        <AssignmentList assignments={assignments} reply={reply} showEct={false} headingLevel={3} />
+        {proposals && proposals.ects.some((e) => e.id === record.id) ? (
+          <ProposeAssignmentForm choices={proposals} ectId={record.id} reply={reply} />
+        ) : null}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Schools</h2>

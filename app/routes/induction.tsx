@@ -6,6 +6,8 @@ import { notFound, requireUser } from "../auth/guards.server";
 import { replyFor } from "../components/intent-fields";
 import { ectCalendarAction, ectFeedCount } from "../programmes/ect-calendar.server";
 import { sessionChoiceFromForm } from "../programmes/session-choice-actions.server";
+import { assignmentsOfEct } from "../programmes/assignments.server";
+import { AssignmentList } from "../programmes/components/assignment-list";
 import { TimetableView } from "../programmes/components/timetable-view";
 import { ectRecord, ownEct } from "../programmes/ects.server";
 import { ectTimetable } from "../programmes/timetable.server";
@@ -27,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const record = await ectRecord(db(), user.id, ectId, londonToday(new Date()));
   const timetable = await ectTimetable(db(), user.id, ectId, new Date());
   if (!record || !timetable) throw notFound();
-  return json({ record, timetable, feeds: await ectFeedCount(db(), user.id) });
+  return json({
+    record,
+    timetable,
+    feeds: await ectFeedCount(db(), user.id),
+    assignments: await assignmentsOfEct(db(), user.id, ectId),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Induction() {
-  const { record, timetable, feeds } = useLoaderData<typeof loader>();
+  const { record, timetable, feeds, assignments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const reply = answer && "fieldErrors" in answer ? replyFor(answer, "book") : undefined;
   const calendarReply = answer && "feedUrl" in answer ? answer : undefined;
@@ -60,6 +67,8 @@ export default function Induction() {
         <Link to={`/ects/${record.id}`}>Your full record</Link>
       </p>
       <TimetableView timetable={timetable} reply={reply} canChoose who="your" />
+      <h2>Time at other schools</h2>
+      <AssignmentList assignments={assignments} showEct={false} headingLevel={3} />
       <CalendarPanel live={feeds} reply={calendarReply} what="your training sessions" shows="your training sessions" />
     </>
   );

@@ -9,6 +9,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { areaView } from "../../app/programmes/area.server";
+import { registerSheet } from "../../app/programmes/register.server";
+import { ectTimetable } from "../../app/programmes/timetable.server";
 import { services } from "../../app/services.server";
 import type { Database } from "../../db/client";
 import { importSchools } from "../../db/importers/schools";
@@ -25,7 +27,6 @@ const COHORT_YEARS = [2022, 2023, 2024, 2025, 2026];
 const SESSIONS_PER_COHORT = 20;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
-type Fixture = Awaited<ReturnType<typeof loadProgrammes>>;
 type Measured = readonly [string, Awaited<ReturnType<typeof measure>>];
 
 async function main() {
@@ -52,59 +53,22 @@ async function main() {
       ),
     ];
     // One after the other: measurements running side by side would time each other.
-    for (const measureOne of [measureTimetable, measureRegister]) {
-      const measured = await measureOne(db, fixture, timed);
-      if (measured) results.push(measured);
-    }
+    const now = new Date();
+    results.push(
+      await timed("an ECT's timetable (20 sessions with marks, hours per term)", ITERATIONS, (i) => {
+        const ect = cycle(fixture.ects, i * 7919);
+        return ectTimetable(db, ect.userId, ect.id, now);
+      }),
+      await timed("a session's register (75 booked ECTs with marks)", ITERATIONS, (i) =>
+        registerSheet(db, fixture.facilitatorId, cycle(fixture.sessionIds, i * 31).id),
+      ),
+    );
     for (const [name, r] of results)
       console.log(`${name}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} (n=${r.n})`);
     console.log(
       "Figures from a loaded machine are not official: re-record them on a quiet one for docs/performance.md.",
     );
   });
-}
-
-type Timed = (name: string, iterations: number, fn: (i: number) => Promise<unknown>) => Promise<Measured>;
-
-/**
- * A capability written on another branch, loaded by name so this bench runs before it lands: undefined (and the
- * measurement skipped, saying so) while its module or export is missing.
- * WIRE: once app/programmes/timetable.server.ts and register.server.ts are on main, import `ectTimetable` and
- * `registerSheet` statically at the top and drop this loader.
- */
-async function optionalCapability(modulePath: string, name: string) {
-  try {
-    const module = (await import(/* @vite-ignore */ modulePath)) as Record<string, unknown>;
-    const fn = module[name];
-    return typeof fn === "function" ? (fn as (...args: unknown[]) => Promise<unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** WIRE: `ectTimetable(db, userId, ectId)`, read by the ECT themselves, for ECTs spread over every cohort. */
-async function measureTimetable(db: Database, fixture: Fixture, timed: Timed) {
-  const ectTimetable = await optionalCapability("../../app/programmes/timetable.server.ts", "ectTimetable");
-  if (!ectTimetable) {
-    console.log("not measured: ectTimetable (app/programmes/timetable.server.ts is not on this branch yet)");
-    return undefined;
-  }
-  return timed("an ECT's timetable (20 sessions with marks, hours per term)", ITERATIONS, (i) => {
-    const ect = cycle(fixture.ects, i * 7919);
-    return ectTimetable(db, ect.userId, ect.id);
-  });
-}
-
-/** WIRE: `registerSheet(db, userId, sessionId)`, opened by the programmes' facilitator, for sessions of every cohort. */
-async function measureRegister(db: Database, fixture: Fixture, timed: Timed) {
-  const registerSheet = await optionalCapability("../../app/programmes/register.server.ts", "registerSheet");
-  if (!registerSheet) {
-    console.log("not measured: registerSheet (app/programmes/register.server.ts is not on this branch yet)");
-    return undefined;
-  }
-  return timed("a session's register (75 booked ECTs with marks)", ITERATIONS, (i) =>
-    registerSheet(db, fixture.facilitatorId, cycle(fixture.sessionIds, i * 31).id),
-  );
 }
 
 /** One partnership over every school; its admin, a facilitator of all its programmes; the ECTs with accounts. */
