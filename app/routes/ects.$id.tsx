@@ -204,7 +204,7 @@ export default function EctRecordPage() {
                     <input type="hidden" name="intent" value="withdraw" />
                     <input type="hidden" name="cohortId" value={e.cohortId} />
                     <button type="submit" className="button button--secondary">
-                      Take out of this cohort<span className="visually-hidden">: {e.label}</span>
+                      Take out of this cohort<span className="visually-hidden"> ({e.label})</span>
                     </button>
                   </Form>
                 ) : null}

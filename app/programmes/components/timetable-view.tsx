@@ -107,7 +107,7 @@ export function TimetableView({
                         <input type="hidden" name="intent" value="cancel-booking" />
                         <input type="hidden" name="sessionId" value={s.id} />
                         <button type="submit" className="button button--secondary">
-                          Give up this place<span className="visually-hidden">: {s.title}</span>
+                          Give up this place<span className="visually-hidden"> for {s.title}</span>
                         </button>
                       </Form>
                     ) : null}
@@ -137,7 +137,7 @@ export function TimetableView({
                       <input type="hidden" name="intent" value="book" />
                       <input type="hidden" name="sessionId" value={c.id} />
                       <button type="submit" className="button">
-                        Book a place<span className="visually-hidden">: {c.title}</span>
+                        Book a place<span className="visually-hidden"> for {c.title}</span>
                       </button>
                     </Form>
                   ) : null}
