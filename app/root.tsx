@@ -10,7 +10,7 @@ import { ErrorTitle } from "./components/document-title";
 import { errorPageTitle, PageErrorBoundary } from "./components/error-boundary";
 import { RouteFocus } from "./components/route-focus";
 import { SiteHeader, navigationFor } from "./components/site-header";
-import { isEct } from "./programmes/ects.server";
+import { programmeParts } from "./programmes/ects.server";
 import { useNonce } from "./components/nonce";
 import { db } from "./services.server";
 import { listMemberships } from "./memberships/queries.server";
@@ -33,13 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readSession(request),
     readFlash(request),
   ]);
-  const [memberships, problem, ect] = signedIn
+  const [memberships, problem, parts] = signedIn
     ? await Promise.all([
         listMemberships(db(), signedIn.user.id),
         addressProblem(db(), signedIn.user.email),
-        isEct(db(), signedIn.user.id),
+        programmeParts(db(), signedIn.user.id),
       ])
-    : [[], null, false];
+    : [[], null, { ect: false, facilitator: false }];
   const headers = new Headers();
   if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
   if (flashCookie) headers.append("Set-Cookie", flashCookie);
@@ -53,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             verified: !!signedIn.user.emailVerifiedAt,
           }
         : null,
-      nav: navigationFor(memberships, Boolean(signedIn), { ect }),
+      nav: navigationFor(memberships, Boolean(signedIn), parts),
       flash,
       undeliverable:
         signedIn && problem

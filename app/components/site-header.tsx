@@ -7,7 +7,7 @@ export type NavItem = { to: string; label: string };
 export function navigationFor(
   memberships: MembershipSummary[],
   signedIn = false,
-  person: { ect?: boolean } = {},
+  person: { ect?: boolean; facilitator?: boolean } = {},
 ): NavItem[] {
   const items: NavItem[] = [
     { to: "/vacancies", label: "Find a job" },
@@ -34,6 +34,7 @@ export function navigationFor(
   }
   // An ECT is a teacher with an ECT record, not a role: their induction page is theirs alone.
   if (person.ect) add({ to: "/induction", label: "Your induction" });
+  if (person.facilitator) add({ to: "/programmes", label: "ECT programmes" });
   return items;
 }
 

@@ -6,7 +6,7 @@ import { sqlState } from "../../db/sql-state";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { refuse, type Outcome } from "../forms/outcome";
-import type { z } from "../forms/zod";
+import { z } from "../forms/zod";
 import { INVITATION_DAYS } from "../memberships/invitations.server";
 import { PERIOD_NOT_ENDED, readableEctIds, tutoredEctIds, tutoredSchoolIds } from "./access.server";
 import type { contactHoursSchema, ectDetailsSchema, registerEctSchema } from "./ect-schemas";
@@ -291,15 +291,19 @@ export async function ownEct(db: Executor, userId: string): Promise<{ id: string
   return row ?? null;
 }
 
-/** Whether the user is an ECT (their record, or one whose invitation they accepted): one indexed look-up per page. */
-export async function isEct(db: Executor, userId: string): Promise<boolean> {
-  const rows = rowsOf(
+/**
+ * What a person is in ECT programmes without a role for it: an ECT (their record, or one whose invitation they
+ * accepted), a facilitator of a programme. One query per page, for the navigation.
+ */
+export async function programmeParts(db: Executor, userId: string): Promise<{ ect: boolean; facilitator: boolean }> {
+  const [row] = parseRows(
     await db.execute(sql`
-      SELECT 1 FROM ects WHERE user_id = ${userId}
-      UNION ALL
-      SELECT 1 FROM ects e JOIN invitations i ON i.id = e.invitation_id
-       WHERE e.user_id IS NULL AND i.accepted_by = ${userId}
-      LIMIT 1`),
+      SELECT EXISTS (SELECT 1 FROM ects WHERE user_id = ${userId})
+             OR EXISTS (SELECT 1 FROM ects e JOIN invitations i ON i.id = e.invitation_id
+                         WHERE e.user_id IS NULL AND i.accepted_by = ${userId}) AS ect,
+             EXISTS (SELECT 1 FROM programme_facilitators WHERE user_id = ${userId}) AS facilitator`),
+    z.object({ ect: z.boolean(), facilitator: z.boolean() }),
+    "a person's parts in ECT programmes",
   );
-  return rows.length > 0;
+  return row ?? { ect: false, facilitator: false };
 }

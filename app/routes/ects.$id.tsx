@@ -246,7 +246,7 @@ export default function EctRecordPage() {
         <p className="hint">
           Planned early-career assignments to another school: {record.name} stays employed here; both schools accept.
         </p>
-        <AssignmentList assignments={assignments} reply={reply} showEct={false} headingLevel={3} />
+        <AssignmentList assignments={assignments} reply={reply} showEct={false} headingLevel={2} />
         {proposals && proposals.ects.some((e) => e.id === record.id) ? (
           <ProposeAssignmentForm choices={proposals} ectId={record.id} reply={reply} />
         ) : null}

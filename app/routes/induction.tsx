@@ -68,7 +68,7 @@ export default function Induction() {
       </p>
       <TimetableView timetable={timetable} reply={reply} canChoose who="your" />
       <h2>Time at other schools</h2>
-      <AssignmentList assignments={assignments} showEct={false} headingLevel={3} />
+      <AssignmentList assignments={assignments} showEct={false} headingLevel={2} />
       <CalendarPanel live={feeds} reply={calendarReply} what="your training sessions" shows="your training sessions" />
     </>
   );

@@ -50,7 +50,8 @@ export const demoEcts: DemoEct[] = [
   { name: "Cara Cole", email: "cara.cole@ects.example", at: "omar", cohort: "current", mentor: "omar" },
   { name: "Dan Doyle", email: "dan.doyle@ects.example", at: "la", cohort: "current" },
   { name: "Erin Ellis", email: "erin.ellis@ects.example", at: "small-oak", cohort: "current" },
-  { name: "Femi Fadipe", email: "femi.fadipe@ects.example", at: "northbrook", cohort: "last", mentor: "northbrook" },
+  // Femi has no mentor yet, which leaves Nell room for one more (the cap is two): the tutor has something to do.
+  { name: "Femi Fadipe", email: "femi.fadipe@ects.example", at: "northbrook", cohort: "last" },
   { name: "Gwen Gray", email: "gwen.gray@ects.example", at: "maya", cohort: "last", mentor: "maya" },
   {
     name: "Hugo Hart",

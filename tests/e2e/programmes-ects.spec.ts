@@ -3,9 +3,10 @@ import { expect, expectAccessible, signIn, signOut, test } from "./support";
 
 /**
  * The induction tutor's, the mentor's and the ECT's journeys through the ECT pages, on the demo seed
- * (db/seed/programmes.ts): Ines (induction@northbrook.example) tutors at Northbrook Learning Trust; Max Mentor
- * (mentor@northbrook.example) mentors one ECT at Northbrook Academy, under the cap of two; Eve Early
- * (ect@northbrook.example) is in the current cohort of the Demo Vale Early Career Programme, with registers taken.
+ * (db/seed/programmes.ts): Ines (induction@northbrook.example) tutors at Northbrook Learning Trust; Nell Nolan
+ * (ect-mentor@northbrook.example) mentors one ECT at Northbrook Primary Academy, under the cap of two, and no trainee
+ * (Max Mentor's placements change as other journeys run); Eve Early (ect@northbrook.example) is in the current
+ * cohort of the Demo Vale Early Career Programme, with registers taken.
  */
 const cohortLabel = `Demo Vale Early Career Programme: Autumn ${planningYear()} starters`;
 
@@ -24,7 +25,7 @@ test("an induction tutor registers an ECT, assigns a mentor and enrols them in a
   await expectAccessible(page);
 
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Register and invite" }) });
-  await form.getByLabel("School").selectOption({ label: "Northbrook Academy" });
+  await form.getByLabel("School").selectOption({ label: "Northbrook Primary Academy" });
   await form.getByLabel("Full name").fill("Nia Newton");
   await form.getByLabel("E-mail address").fill("nia.newton@ects.example");
   await form.getByLabel("Teacher reference number (TRN)").fill("12 345");
@@ -40,12 +41,12 @@ test("an induction tutor registers an ECT, assigns a mentor and enrols them in a
   await expect(page.getByRole("heading", { name: "Nia Newton", level: 1 })).toBeVisible();
   await expect(page.getByRole("status").first()).toContainText("registered and invited");
   const mentor = page.getByRole("combobox", { name: "Mentor", exact: true });
-  const max = (await mentor.locator("option", { hasText: "Max Mentor" }).textContent()) ?? "";
-  expect(max).toMatch(/Max Mentor \(mentoring 1 of 2\)/);
-  await mentor.selectOption({ label: max });
+  const nell = (await mentor.locator("option", { hasText: "Nell Nolan" }).textContent()) ?? "";
+  expect(nell).toMatch(/Nell Nolan \(mentoring 1 of 2\)/);
+  await mentor.selectOption({ label: nell });
   await page.getByRole("button", { name: "Assign mentor" }).click();
   await expect(page.getByRole("status").first()).toContainText("Mentor assigned");
-  await expect(page.getByText(/^Max Mentor, since/)).toBeVisible();
+  await expect(page.getByText(/^Nell Nolan, since/)).toBeVisible();
 
   const cohort = page.getByLabel("Enrol in a cohort");
   const option = (await cohort.locator("option", { hasText: cohortLabel }).textContent()) ?? "";
@@ -58,16 +59,16 @@ test("an induction tutor registers an ECT, assigns a mentor and enrols them in a
   );
   await expectAccessible(page);
 
-  // Max now mentors two ECTs: the cap of two shows in the choice for the next one.
+  // Nell now mentors two ECTs: the cap of two shows in the choice for the next one.
   await page.goto("/ects");
   await page.getByRole("link", { name: "Nia Newton" }).click();
   await expect(
-    page.getByRole("combobox", { name: "New mentor" }).locator("option", { hasText: "Max Mentor" }),
+    page.getByRole("combobox", { name: "New mentor" }).locator("option", { hasText: "Nell Nolan" }),
   ).toHaveText(/mentoring 2 of 2/);
   await signOut(page);
 
   // The mentor reads their mentees' records, without the tutor's forms.
-  await signIn(page, "mentor@northbrook.example");
+  await signIn(page, "ect-mentor@northbrook.example");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentees" }).click();
   await page.getByRole("link", { name: "Nia Newton" }).click();
   await expect(page.getByRole("heading", { name: "Nia Newton", level: 1 })).toBeVisible();
