@@ -256,7 +256,6 @@ export const offerSearchSchema = z.object({
 });
 export type OfferSearch = z.infer<typeof offerSearchSchema>;
 
-
 /** The windows an offer's form asked for, earliest first. */
 export function windowsOfOffer(v: {
   startsOn: string;
