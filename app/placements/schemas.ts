@@ -1,3 +1,4 @@
+import { dayField } from "../forms/fields";
 import { z } from "../forms/zod";
 import { fieldErrorsOf } from "../forms/outcome";
 
@@ -34,17 +35,7 @@ export const hostingInterestOptions: { value: (typeof hostingInterests)[number];
 const optionalDay = (label: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), day(label).optional());
 
-const day = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, for example 2026-09-07` })
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      {
-        error: `Enter a real ${label}`,
-      },
-    );
+const day = (label: string) => dayField(label);
 
 const uuid = (message: string) =>
   z

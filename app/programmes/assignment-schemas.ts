@@ -1,3 +1,4 @@
+import { dayField } from "../forms/fields";
 import { z } from "../forms/zod";
 import type { AssignmentStatus } from "../vocabulary/programmes";
 
@@ -5,15 +6,7 @@ export { fieldErrorsOf } from "../placements/schemas";
 
 /** Form schemas of early-career assignments (issue 16, point 8): shared by the pages and their actions. */
 
-const day = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, for example 2027-01-04` })
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      { error: `Enter a real ${label}` },
-    );
+const day = (label: string) => dayField(label, "2027-01-04");
 
 const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64);
 

@@ -1,16 +1,9 @@
+import { dayField } from "../forms/fields";
 import { z } from "../forms/zod";
 
 /** Form schemas of ECT records, mentors and enrolment: shared by the pages and their actions. */
 
-const day = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, for example 2026-09-01` })
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      { error: `Enter a real ${label}` },
-    );
+const day = (label: string) => dayField(label, "2026-09-01");
 
 const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64);
 

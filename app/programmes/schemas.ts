@@ -1,3 +1,4 @@
+import { dayField } from "../forms/fields";
 import { z } from "../forms/zod";
 import { attendanceMarks, programmeKinds, standardStrands, terms } from "../vocabulary/programmes";
 
@@ -109,11 +110,7 @@ const time = (label: string) =>
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `Enter the ${label} as a 24-hour time, for example 09:30` });
 
-const day = z
-  .string({ error: "Enter the date" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date, for example 2027-01-14" })
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "Enter a real date" });
+const day = dayField("day of the session", "2027-01-14");
 
 /** A session's details, as typed on a London clock. */
 export const sessionSchema = z

@@ -137,3 +137,17 @@ describe("sessions in the cohort's year", () => {
     expect(sessionYearProblem(2026, 2, "2026-10-05")).toContain("2027/28");
   });
 });
+
+describe("dates typed in ECT forms", () => {
+  it("a 13th month or 30 February is a field error, never an exception", async () => {
+    const { sessionSchema } = await import("../../app/programmes/schemas");
+    const { registerEctSchema } = await import("../../app/programmes/ect-schemas");
+    for (const bad of ["2027-13-01", "2027-02-30", "2027-00-10"]) {
+      const session = sessionSchema.safeParse({ date: bad });
+      expect(session.success).toBe(false);
+      expect(session.error?.issues.find((i) => i.path[0] === "date")?.message).toMatch(/real day of the session/);
+      const ect = registerEctSchema.safeParse({ inductionStartsOn: bad });
+      expect(ect.error?.issues.find((i) => i.path[0] === "inductionStartsOn")?.message).toMatch(/real induction start/);
+    }
+  });
+});
