@@ -88,6 +88,28 @@ async function sessionEvents(db: Executor, kind: "ect" | "facilitator", subjectI
   return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
 }
 
+/** An ECT's agreed early-career assignments: planned time at another school, as all-day events. */
+async function assignmentEvents(db: Executor, ectId: string): Promise<CalendarEvent[]> {
+  return rowsOf<CalendarEvent>(
+    await db.execute(sql`
+      SELECT a.id, 'Time at ' || hs.name AS summary, 'Early-career assignment: ' || a.purpose AS description,
+             a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn",
+             concat_ws(', ', hs.name, hs.town, hs.postcode) AS location
+        FROM early_career_assignments a JOIN schools hs ON hs.id = a.host_school_id
+       WHERE a.ect_id = ${ectId} AND a.status = 'accepted'
+       ORDER BY a.starts_on`),
+  );
+}
+
+/** All-day events end on the day after the last day (RFC 5545 DTEND is exclusive). */
+function allDay(startsOn: string, endsOn: string) {
+  return {
+    allDay: true,
+    start: new Date(`${startsOn}T00:00:00Z`),
+    end: new Date(Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000),
+  };
+}
+
 /** Makes a new secret feed URL's token; only its hash is stored, so the caller shows the URL once. */
 export async function createFeed(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<string> {
   const token = generateToken();
@@ -143,6 +165,16 @@ export async function feedCalendar(db: Executor, token: string, appUrl: string):
         end: e.endsAt,
         url: feed.kind === "ect" ? `${appUrl}/induction` : `${appUrl}/programmes/sessions/${e.id}/register`,
       });
+    if (feed.kind === "ect")
+      for (const e of await assignmentEvents(db, feed.subjectId))
+        calendar.createEvent({
+          id: `assignment-${e.id}@staffroom`,
+          summary: e.summary,
+          description: e.description,
+          location: e.location ?? undefined,
+          ...allDay(e.startsOn, e.endsOn),
+          url: `${appUrl}/induction`,
+        });
     return calendar.toString();
   }
   const calendar = ical({ name: "Staffroom placements", prodId: { company: "Staffroom", product: "placements" } });
@@ -152,10 +184,7 @@ export async function feedCalendar(db: Executor, token: string, appUrl: string):
       summary: e.summary,
       description: e.description,
       location: e.location ?? undefined,
-      allDay: true,
-      start: new Date(`${e.startsOn}T00:00:00Z`),
-      // All-day events end on the day after the last day (RFC 5545 DTEND is exclusive).
-      end: new Date(Date.parse(`${e.endsOn}T00:00:00Z`) + 86_400_000),
+      ...allDay(e.startsOn, e.endsOn),
       url: `${appUrl}/placements`,
     });
   }

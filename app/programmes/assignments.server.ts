@@ -94,20 +94,6 @@ export async function assignmentsOfEct(db: Executor, userId: string, ectId: stri
   return assignmentRows(db, userId, sql`a.ect_id = ${ectId}`);
 }
 
-/**
- * An ECT's accepted assignments for a calendar feed: dates and host only, as far as the feed's owner (the ECT, their
- * tutor) may see them.
- */
-export async function acceptedAssignmentsOfEct(db: Executor, userId: string, ectId: string) {
-  return rowsOf<{ id: string; hostSchoolName: string; purpose: string; startsOn: string; endsOn: string }>(
-    await db.execute(sql`
-      SELECT a.id, hs.name AS "hostSchoolName", a.purpose, a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn"
-        FROM early_career_assignments a JOIN ects e ON e.id = a.ect_id JOIN schools hs ON hs.id = a.host_school_id
-       WHERE a.ect_id = ${ectId} AND a.status = 'accepted' AND ${visibleAssignment(userId)}
-       ORDER BY a.starts_on`),
-  );
-}
-
 export type ProposalChoices = {
   ects: { id: string; name: string; schoolName: string }[];
   hosts: { id: string; name: string }[];

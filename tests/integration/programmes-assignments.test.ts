@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
-  acceptedAssignmentsOfEct,
   assignmentsFor,
   assignmentsOfEct,
   decideAssignment,
   proposeAssignment,
   withdrawAssignment,
 } from "../../app/programmes/assignments.server";
+import { createFeed, feedCalendar } from "../../app/calendar/feeds.server";
 import { action, loader } from "../../app/routes/programmes.assignments";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
@@ -67,11 +67,10 @@ describe("early-career assignments", () => {
     expect(await assignmentsOfEct(t.db, r.ectUser.id, r.efa.id)).toMatchObject([
       { status: "accepted", employingSchoolName: "Navigation Primary School" },
     ]);
-    // For the ECT's calendar: the agreed dates at the host, for the ECT, and for nobody outside.
-    expect(await acceptedAssignmentsOfEct(t.db, r.ectUser.id, r.efa.id)).toEqual([
-      expect.objectContaining({ hostSchoolName: "Oldfield Brow Primary School", startsOn: dayFromToday(10) }),
-    ]);
-    expect(await acceptedAssignmentsOfEct(t.db, r.foreignTutor.id, r.efa.id)).toEqual([]);
+    // On the ECT's calendar feed: the agreed dates at the host, as an all-day event.
+    const ics = (await feedCalendar(t.db, await createFeed(t.db, r.ectUser.id, "ect", r.efa.id), "http://x")) ?? "";
+    expect(ics).toContain("SUMMARY:Time at Oldfield Brow Primary School");
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${dayFromToday(10).replaceAll("-", "")}`);
     const periods = rowsOf<{ n: number }>(
       await t.db.execute(sql`SELECT count(*)::int AS n FROM ect_school_periods WHERE ect_id = ${r.efa.id}`),
     );
