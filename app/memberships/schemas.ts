@@ -5,8 +5,9 @@ import { emailField } from "../auth/schemas";
 export const INVITABLE_ROLES = {
   // A placement lead runs the school's side of ITT placements; the role is held at one school only.
   school: ["hr", "induction_tutor", "mentor", "placement_lead"],
-  organisation: ["hr", "induction_tutor", "mentor", "itt_coordinator"],
-  partnership: ["partnership_admin"],
+  // A programme lead runs shared ECT programmes for a trust or hub, or for the whole partnership.
+  organisation: ["hr", "induction_tutor", "mentor", "itt_coordinator", "programme_lead"],
+  partnership: ["partnership_admin", "programme_lead"],
 } as const;
 
 export const scopeQuerySchema = z.object({
@@ -17,7 +18,8 @@ export const scopeQuerySchema = z.object({
 
 export const invitationSchema = scopeQuerySchema.extend({
   email: emailField,
-  role: z.enum(["hr", "induction_tutor", "mentor", "itt_coordinator", "partnership_admin", "placement_lead"], {
-    error: "Choose a role",
-  }),
+  role: z.enum(
+    ["hr", "induction_tutor", "mentor", "itt_coordinator", "partnership_admin", "placement_lead", "programme_lead"],
+    { error: "Choose a role" },
+  ),
 });

@@ -17,7 +17,7 @@ import type { Role } from "../vocabulary/roles";
  *   their own record; a mentor reads the ECTs they mentor now.
  */
 
-const MANAGER_ROLES: readonly Role[] = ["programme_lead", "partnership_admin"];
+export const MANAGER_ROLES: readonly Role[] = ["programme_lead", "partnership_admin"];
 
 /** Ids of the programmes a user manages. */
 export function managedProgrammeIds(userId: string): SQL {

@@ -7,8 +7,7 @@ import { refuse, type Outcome } from "../forms/outcome";
 import { fromLondonLocal } from "../vocabulary/london-time";
 import type { ProgrammeKind, Term } from "../vocabulary/programmes";
 import { termLabels } from "../vocabulary/programmes";
-import type { Role } from "../vocabulary/roles";
-import { facilitatedProgrammeIds, managedProgrammeIds } from "./access.server";
+import { facilitatedProgrammeIds, managedProgrammeIds, MANAGER_ROLES } from "./access.server";
 import { bookedEcts, tellSessionChange, type NotifyContext } from "./notifications.server";
 import { sessionYearProblem } from "./rules";
 import { isUuid, type SessionInput } from "./schemas";
@@ -19,8 +18,6 @@ import { describeChange, type Venue } from "./session-text";
  * for the programme's managers (access.server.ts, managedProgrammeIds): a programme, cohort or session outside them is
  * not found. Enrolling ECTs is enrolment.server.ts; a core session added later books the cohort's enrolled ECTs here.
  */
-
-const MANAGER_ROLES: readonly Role[] = ["programme_lead", "partnership_admin"];
 
 export type Runner = { value: string; label: string };
 

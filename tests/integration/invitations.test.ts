@@ -72,6 +72,22 @@ describe("invitations", () => {
     expect((await findInvitation(t.db, token))?.status).toBe("accepted");
   });
 
+  it("an ECT programme lead is invited to the partnership or a trust, never to one school", async () => {
+    const r = await region();
+    expect(
+      await invite(r.admin, "lead@example.com", "programme_lead", { kind: "partnership", partnershipId: r.p.id }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await invite(r.hrA, "trust.lead@example.com", "programme_lead", {
+        kind: "organisation",
+        organisationId: r.trustA.id,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await invite(r.hrA, "school.lead@example.com", "programme_lead", { kind: "school", schoolId: r.schoolA.id }),
+    ).toMatchObject({ ok: false });
+  });
+
   it("trust HR can invite colleagues to their own trust's schools, not to another trust's", async () => {
     const r = await region();
     const own = await invite(r.hrA, "mentor@example.com", "mentor", { kind: "school", schoolId: r.schoolA.id });
