@@ -16,6 +16,11 @@ import {
   subject as earlyCareerAssignmentSubject,
   type EarlyCareerAssignmentProps,
 } from "./templates/early-career-assignment";
+import {
+  EctMentorAssigned,
+  subject as ectMentorAssignedSubject,
+  type EctMentorAssignedProps,
+} from "./templates/ect-mentor-assigned";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import {
@@ -76,6 +81,7 @@ export type EmailProps = {
   "programme-session-change": ProgrammeSessionChangeProps;
   "programme-session-reminder": ProgrammeSessionReminderProps;
   "early-career-assignment": EarlyCareerAssignmentProps;
+  "ect-mentor-assigned": EctMentorAssignedProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -110,6 +116,7 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
     element: (p) => <EarlyCareerAssignment {...p} />,
     subject: earlyCareerAssignmentSubject,
   },
+  "ect-mentor-assigned": { element: (p) => <EctMentorAssigned {...p} />, subject: ectMentorAssignedSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

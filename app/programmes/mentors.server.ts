@@ -1,17 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
+import type { Enqueue } from "../../db/jobs";
 import { parseRows, rowsOf } from "../../db/rows";
-import { z } from "../forms/zod";
-import { menteeRow } from "./rows";
 import { sqlState } from "../../db/sql-state";
+import { queueEmail } from "../../emails/outbox.server";
 import { userIdsWhoHold } from "../access/scope.server";
 import { refuse, type Outcome } from "../forms/outcome";
+import { z } from "../forms/zod";
 import { lockMentor, mentorCapAt, mentorLoad } from "../mentors/load.server";
+import { formatLondonDate } from "../vocabulary/london-time";
 import { PERIOD_NOT_ENDED, tutoredSchoolIds } from "./access.server";
+import { menteeRow } from "./rows";
 
 /**
  * An ECT's mentor: chosen by their induction tutor from the school's mentors, never the tutor themselves, one at a
- * time (a dated period), within the partnership's cap on a mentor's load of ECTs and trainees together.
+ * time (a dated period), within the partnership's cap on a mentor's load of ECTs and trainees together. The mentor
+ * and the ECT are both e-mailed the choice.
  */
 
 export type MentorChoice = { id: string; name: string; load: number; cap: number };
@@ -56,6 +60,7 @@ export async function assignMentor(
   userId: string,
   ectId: string,
   input: { mentorUserId: string; startsOn: string },
+  context: { appUrl: string; enqueue: Enqueue },
 ): Promise<Outcome> {
   try {
     return await db.transaction(async (tx) => {
@@ -105,6 +110,7 @@ export async function assignMentor(
       await tx.execute(sql`
         INSERT INTO ect_mentor_periods (ect_id, school_id, mentor_user_id, starts_on, assigned_by)
         VALUES (${ectId}, ${period.schoolId}, ${input.mentorUserId}, ${input.startsOn}, ${userId})`);
+      await tellMentorAndEct(tx, { ectId, tutorUserId: userId, ...input }, context);
       return { ok: true as const };
     });
   } catch (error) {
@@ -113,6 +119,54 @@ export async function assignMentor(
       return refuse(409, "The ECT's mentor changed while you were choosing: reload the page and check");
     throw error;
   }
+}
+
+/** The mentor and the ECT each hear of the choice, in the transaction that makes it (a rollback sends nothing). */
+async function tellMentorAndEct(
+  tx: Executor,
+  choice: { ectId: string; mentorUserId: string; tutorUserId: string; startsOn: string },
+  context: { appUrl: string; enqueue: Enqueue },
+): Promise<void> {
+  const [row] = parseRows(
+    await tx.execute(sql`
+      SELECT e.name AS "ectName", e.email AS "ectEmail", m.name AS "mentorName", m.email AS "mentorEmail",
+             t.name AS "tutorName", s.name AS "schoolName"
+        FROM ects e
+        JOIN users m ON m.id = ${choice.mentorUserId}
+        JOIN users t ON t.id = ${choice.tutorUserId}
+        JOIN ect_school_periods sp ON sp.ect_id = e.id AND (sp.ends_on IS NULL OR sp.ends_on > current_date)
+        JOIN schools s ON s.id = sp.school_id
+       WHERE e.id = ${choice.ectId}`),
+    z.object({
+      ectName: z.string(),
+      ectEmail: z.string(),
+      mentorName: z.string(),
+      mentorEmail: z.string(),
+      tutorName: z.string(),
+      schoolName: z.string(),
+    }),
+    "who hears of a mentor",
+  );
+  if (!row) return;
+  const shared = {
+    ectName: row.ectName,
+    mentorName: row.mentorName,
+    schoolName: row.schoolName,
+    tutorName: row.tutorName,
+    from: formatLondonDate(choice.startsOn),
+  };
+  await queueEmail(tx, context.enqueue, row.mentorEmail, "ect-mentor-assigned", {
+    ...shared,
+    to: "mentor",
+    name: row.mentorName,
+    url: `${context.appUrl}/ects/${choice.ectId}`,
+  });
+  await queueEmail(tx, context.enqueue, row.ectEmail, "ect-mentor-assigned", {
+    ...shared,
+    to: "ect",
+    name: row.ectName,
+    url: `${context.appUrl}/induction`,
+  });
 }
 
 /** Ends the current mentoring on `endsOn` (the first day without this mentor). */

@@ -16,7 +16,7 @@ import { ectRecord, leaveSchool, updateEctDetails } from "../programmes/ects.ser
 import { cohortChoices, enrol, enrolmentsOf, withdrawEnrolment } from "../programmes/enrolment.server";
 import { assignMentor, endMentoring, mentorChoices } from "../programmes/mentors.server";
 import { ectTimetable } from "../programmes/timetable.server";
-import { db } from "../services.server";
+import { db, enqueue, services } from "../services.server";
 import { formatLondonDate, londonToday } from "../vocabulary/london-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -75,7 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const outcomes: Record<keyof typeof formSchemas, () => Promise<Outcome<object>>> = {
     mentor: () =>
-      assignMentor(db(), user.id, record.id, { mentorUserId: str("mentorUserId"), startsOn: str("startsOn") }),
+      assignMentor(
+        db(),
+        user.id,
+        record.id,
+        { mentorUserId: str("mentorUserId"), startsOn: str("startsOn") },
+        { appUrl: services().config.appUrl, enqueue: enqueue() },
+      ),
     "end-mentor": () => endMentoring(db(), user.id, record.id, str("leavesOn")),
     leave: () => leaveSchool(db(), user.id, record.id, str("leavesOn")),
     enrol: () => enrol(db(), { userId: user.id }, record.id, str("cohortId"), now),

@@ -142,6 +142,16 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     waitingFor: ["Riverside Special School"],
     url: `${app}/programmes/assignments`,
   },
+  "ect-mentor-assigned": {
+    to: "mentor",
+    name: "Nell Nolan",
+    ectName: "Nia Newton",
+    mentorName: "Nell Nolan",
+    schoolName: "Northbrook Primary Academy",
+    from: "3 December 2026",
+    tutorName: "Ines Induction",
+    url: `${app}/ects/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
+  },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */

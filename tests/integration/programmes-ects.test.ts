@@ -153,16 +153,34 @@ describe("mentors", () => {
       "Mina Mentor",
       "Mo Mentor",
     ]);
-    expect(await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" })).toEqual(
-      { ok: true },
-    );
     expect(
-      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.secondMentor.id, startsOn: "2026-11-01" }),
+      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }, ectContext),
+    ).toEqual({ ok: true });
+    expect(
+      await assignMentor(
+        t.db,
+        r.tutorA.id,
+        ectId,
+        { mentorUserId: r.secondMentor.id, startsOn: "2026-11-01" },
+        ectContext,
+      ),
     ).toEqual({ ok: true });
     const record = await ectRecord(t.db, r.tutorA.id, ectId, TODAY);
     expect(record?.mentors.map((m) => [m.mentorName, m.startsOn, m.endsOn])).toEqual([
       ["Mina Mentor", "2026-11-01", null],
       ["Mo Mentor", "2026-09-01", "2026-11-01"],
+    ]);
+    // Each choice tells the mentor and the ECT, in the transaction that makes it.
+    const told = rowsOf<{ to: string; subject: string }>(
+      await t.db.execute(
+        sql`SELECT "to", subject FROM emails WHERE template = 'ect-mentor-assigned' ORDER BY created_at, "to"`,
+      ),
+    );
+    expect(told).toEqual([
+      { to: "eve@ect.example", subject: "Mo Mentor is your mentor at Navigation Primary School" },
+      { to: "mentor@navigation.example", subject: "You are mentoring Eve Early at Navigation Primary School" },
+      { to: "eve@ect.example", subject: "Mina Mentor is your mentor at Navigation Primary School" },
+      { to: "mina@navigation.example", subject: "You are mentoring Eve Early at Navigation Primary School" },
     ]);
     // The mentor reads their mentee's record, but cannot change it.
     expect(await ectRecord(t.db, r.secondMentor.id, ectId, TODAY)).toMatchObject({ canManage: false });
@@ -172,23 +190,27 @@ describe("mentors", () => {
     const r = await ectRegion(t.db);
     const ectId = await registered(t.db, r.tutorA, ectInput({ schoolId: r.a1.id }));
     expect(
-      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.tutorA.id, startsOn: "2026-09-01" }),
+      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.tutorA.id, startsOn: "2026-09-01" }, ectContext),
     ).toMatchObject({
       status: 400,
       fieldErrors: { mentorUserId: [expect.stringMatching(/different people/)] },
     });
     expect(
-      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.hrA.id, startsOn: "2026-09-01" }),
+      await assignMentor(t.db, r.tutorA.id, ectId, { mentorUserId: r.hrA.id, startsOn: "2026-09-01" }, ectContext),
     ).toMatchObject({
       status: 400,
       fieldErrors: { mentorUserId: [expect.stringMatching(/school's mentors/)] },
     });
     expect(
-      await assignMentor(t.db, r.tutorB.id, ectId, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }),
+      await assignMentor(t.db, r.tutorB.id, ectId, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }, ectContext),
     ).toMatchObject({
       status: 404,
     });
     expect(await count(t.db, "ect_mentor_periods")).toBe(0);
+    const [mails] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`SELECT count(*)::int AS n FROM emails WHERE template = 'ect-mentor-assigned'`),
+    );
+    expect(mails?.n).toBe(0);
   });
 
   it("a mentor's ECTs and trainees count together against the partnership's cap", async () => {
@@ -200,9 +222,9 @@ describe("mentors", () => {
       r.tutorA,
       ectInput({ schoolId: r.a1.id, trn: "2345678", email: "fay@ect.example", name: "Fay" }),
     );
-    expect(await assignMentor(t.db, r.tutorA.id, first, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" })).toEqual(
-      { ok: true },
-    );
+    expect(
+      await assignMentor(t.db, r.tutorA.id, first, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }, ectContext),
+    ).toEqual({ ok: true });
     // A confirmed placement mentored by Mo fills the second place.
     const provider = rowsOf<{ id: string }>(
       await t.db.execute(
@@ -224,13 +246,19 @@ describe("mentors", () => {
       INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state, mentor_user_id)
       VALUES (${trainee?.id}, ${offer?.id}, ${r.a1.id}, ${provider?.id}, 'A', '2026-10-01', '2026-12-01', 'confirmed', ${r.mentor.id})`);
     expect(
-      await assignMentor(t.db, r.tutorA.id, second, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }),
+      await assignMentor(t.db, r.tutorA.id, second, { mentorUserId: r.mentor.id, startsOn: "2026-09-01" }, ectContext),
     ).toMatchObject({
       status: 400,
       fieldErrors: { mentorUserId: [expect.stringMatching(/already mentors 2 .*cap is 2/)] },
     });
     expect(
-      await assignMentor(t.db, r.tutorA.id, second, { mentorUserId: r.secondMentor.id, startsOn: "2026-09-01" }),
+      await assignMentor(
+        t.db,
+        r.tutorA.id,
+        second,
+        { mentorUserId: r.secondMentor.id, startsOn: "2026-09-01" },
+        ectContext,
+      ),
     ).toEqual({ ok: true });
   });
 });
