@@ -15,3 +15,24 @@ export function dayField(label: string, example = "2026-09-07") {
       { error: `Enter a real ${label}` },
     );
 }
+
+/**
+ * A record chosen in a form (a select's value, a hidden id). Every id is a UUID made by the database; anything else
+ * names no record, and must not reach a query (a NUL byte there is a database error, not a refusal).
+ */
+export function idField(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
+}
+
+// eslint-disable-next-line no-control-regex
+const UNTYPABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text a person could have typed: no control characters but tab and line breaks. PostgreSQL cannot store U+0000,
+ * so without this check a pasted NUL would be a database error (a 500) instead of a message at the field.
+ */
+export const typable = (v: string) => !UNTYPABLE.test(v);
+export const UNTYPABLE_MESSAGE = "Remove the unusual characters";

@@ -1,4 +1,4 @@
-import { dayField } from "../forms/fields";
+import { dayField, idField, typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { z } from "../forms/zod";
 import type { AssignmentStatus } from "../vocabulary/programmes";
 
@@ -8,14 +8,15 @@ export { fieldErrorsOf } from "../placements/schemas";
 
 const day = (label: string) => dayField(label, "2027-01-04");
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64);
+const id = idField;
 
 const reason = (what: string) =>
   z
     .string({ error: `Give a reason for ${what}` })
     .trim()
     .min(5, { error: `Give a reason for ${what} of at least 5 characters` })
-    .max(1000, { error: "Keep the reason to 1,000 characters" });
+    .max(1000, { error: "Keep the reason to 1,000 characters" })
+    .refine(typable, { error: UNTYPABLE_MESSAGE });
 
 /** Inclusive dates: a one-day visit starts and ends on the same day. */
 export const proposeAssignmentSchema = z
@@ -28,7 +29,8 @@ export const proposeAssignmentSchema = z
       .string({ error: "Say what the time at the host school is for" })
       .trim()
       .min(10, { error: "Say what the time at the host school is for, in at least 10 characters" })
-      .max(1000, { error: "Keep the purpose to 1,000 characters" }),
+      .max(1000, { error: "Keep the purpose to 1,000 characters" })
+      .refine(typable, { error: UNTYPABLE_MESSAGE }),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn)

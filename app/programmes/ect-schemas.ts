@@ -1,11 +1,11 @@
-import { dayField } from "../forms/fields";
+import { dayField, idField, typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { z } from "../forms/zod";
 
 /** Form schemas of ECT records, mentors and enrolment: shared by the pages and their actions. */
 
 const day = (label: string) => dayField(label, "2026-09-01");
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64);
+const id = idField;
 
 /** A teacher reference number is seven digits; people copy it with spaces ("12 34 567"), which are dropped. */
 export const trnField = z
@@ -26,7 +26,8 @@ export const registerEctSchema = z
       .string({ error: "Enter the ECT's full name" })
       .trim()
       .min(1, { error: "Enter the ECT's full name" })
-      .max(200, { error: "Keep the name to 200 characters" }),
+      .max(200, { error: "Keep the name to 200 characters" })
+      .refine(typable, { error: UNTYPABLE_MESSAGE }),
     email: z
       .string({ error: "Enter the ECT's e-mail address" })
       .trim()
@@ -43,7 +44,8 @@ export const registerEctSchema = z
       .string({ error: "Enter the appropriate body agreed for the ECT's induction" })
       .trim()
       .min(2, { error: "Enter the appropriate body agreed for the ECT's induction" })
-      .max(200, { error: "Keep the appropriate body to 200 characters" }),
+      .max(200, { error: "Keep the appropriate body to 200 characters" })
+      .refine(typable, { error: UNTYPABLE_MESSAGE }),
   })
   .superRefine((v, ctx) => {
     // Statutory induction started from September 2021 under the two-year rules; earlier dates are a typing slip.

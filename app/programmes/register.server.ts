@@ -1,3 +1,4 @@
+import { typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
@@ -95,6 +96,7 @@ export async function saveRegister(
         fieldErrors[`reason-${m.ectId}`] = ["Give the reason the ECT is excused"];
       else if (m.reason && m.reason.length > 500)
         fieldErrors[`reason-${m.ectId}`] = ["Keep the reason to 500 characters"];
+      else if (m.reason && !typable(m.reason)) fieldErrors[`reason-${m.ectId}`] = [UNTYPABLE_MESSAGE];
     }
     if (marks.length === 0) return refuse(400, "Mark at least one ECT", { register: ["Mark at least one ECT"] });
     if (Object.keys(fieldErrors).length > 0) return refuse(400, "Check the register", fieldErrors);

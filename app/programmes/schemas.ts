@@ -1,4 +1,4 @@
-import { dayField } from "../forms/fields";
+import { dayField, typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { z } from "../forms/zod";
 import { attendanceMarks, programmeKinds, standardStrands, terms } from "../vocabulary/programmes";
 
@@ -23,7 +23,8 @@ const text = (label: string, max: number) =>
     .string({ error: `Enter the ${label}` })
     .trim()
     .min(1, { error: `Enter the ${label}` })
-    .max(max, { error: `Keep the ${label} to ${max} characters` });
+    .max(max, { error: `Keep the ${label} to ${max} characters` })
+    .refine(typable, { error: UNTYPABLE_MESSAGE });
 
 /** An answer a form may leave empty: empty text is no answer. */
 const optionalText = (label: string, max: number) =>
@@ -31,6 +32,7 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, { error: `Keep the ${label} to ${max} characters` })
+    .refine(typable, { error: UNTYPABLE_MESSAGE })
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -152,7 +154,8 @@ export const cancelSchema = z.object({
     .string({ error: "Say why the session is cancelled" })
     .trim()
     .min(5, { error: "Say why the session is cancelled, in at least 5 characters" })
-    .max(500, { error: "Keep the reason to 500 characters" }),
+    .max(500, { error: "Keep the reason to 500 characters" })
+    .refine(typable, { error: UNTYPABLE_MESSAGE }),
 });
 
 export type RegisterMark = { ectId: string; mark: (typeof attendanceMarks)[number]; reason: string | null };

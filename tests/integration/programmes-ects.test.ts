@@ -72,11 +72,18 @@ describe("ECT records", () => {
     });
     expect(bad.success).toBe(false);
     const fields = Object.keys(bad.error?.flatten().fieldErrors ?? {}).sort();
-    expect(fields).toEqual(["appropriateBody", "email", "ftePercent", "inductionStartsOn", "name", "trn"]);
-    const spaced = registerEctSchema.safeParse({ ...ectInput({ schoolId: "x" }), trn: "12 34 567", ftePercent: "60" });
+    expect(fields).toEqual(["appropriateBody", "email", "ftePercent", "inductionStartsOn", "name", "schoolId", "trn"]);
+    const spaced = registerEctSchema.safeParse({
+      ...ectInput({ schoolId: "6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10" }),
+      trn: "12 34 567",
+      ftePercent: "60",
+    });
     expect(spaced.success && spaced.data.trn).toBe("1234567");
     expect(
-      registerEctSchema.safeParse({ ...ectInput({ schoolId: "x" }), inductionStartsOn: "2019-09-01" }).success,
+      registerEctSchema.safeParse({
+        ...ectInput({ schoolId: "6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10" }),
+        inductionStartsOn: "2019-09-01",
+      }).success,
     ).toBe(false);
   });
 
