@@ -13,3 +13,5 @@ export * from "./placements";
 export * from "./calendar";
 export * from "./applications";
 export * from "./programmes";
+export * from "./pool";
+export * from "./fairs";
