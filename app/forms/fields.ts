@@ -27,6 +27,9 @@ export function idField(message: string) {
     .pipe(z.uuid({ error: message }));
 }
 
+/** An id from a URL that could be a row's: anything else is simply not found (never a database error). */
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 // eslint-disable-next-line no-control-regex
 const UNTYPABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 

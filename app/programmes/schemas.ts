@@ -1,4 +1,4 @@
-import { dayField, typable, UNTYPABLE_MESSAGE } from "../forms/fields";
+import { dayField, idField, typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { z } from "../forms/zod";
 import { attendanceMarks, programmeKinds, standardStrands, terms } from "../vocabulary/programmes";
 
@@ -9,14 +9,9 @@ export { fieldErrorsOf } from "../placements/schemas";
  * programmes.server.ts and register.server.ts, and answer at the same fields).
  */
 
-/** An id from a URL that could be a row's: anything else is simply not found (never a database error). */
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid } from "../forms/fields";
 
-const uuid = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .pipe(z.uuid({ error: message }));
+const uuid = idField;
 
 const text = (label: string, max: number) =>
   z
