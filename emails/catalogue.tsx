@@ -48,6 +48,7 @@ import {
   subject as programmeSessionChangeSubject,
   type ProgrammeSessionChangeProps,
 } from "./templates/programme-session-change";
+import { PoolUpdate, subject as poolUpdateSubject, type PoolUpdateProps } from "./templates/pool-update";
 import {
   ProgrammeSessionReminder,
   subject as programmeSessionReminderSubject,
@@ -82,6 +83,7 @@ export type EmailProps = {
   "programme-session-reminder": ProgrammeSessionReminderProps;
   "early-career-assignment": EarlyCareerAssignmentProps;
   "ect-mentor-assigned": EctMentorAssignedProps;
+  "pool-update": PoolUpdateProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -117,6 +119,7 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
     subject: earlyCareerAssignmentSubject,
   },
   "ect-mentor-assigned": { element: (p) => <EctMentorAssigned {...p} />, subject: ectMentorAssignedSubject },
+  "pool-update": { element: (p) => <PoolUpdate {...p} />, subject: poolUpdateSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

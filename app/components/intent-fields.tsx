@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ErrorSummary as SharedErrorSummary, type ErrorItem } from "./error-summary";
-import { LabelledField } from "./forms";
+import { FieldError, LabelledField } from "./forms";
 import type { FormReply } from "./intent-forms.server";
 
 /** The reply meant for this form, if the last submission was this form's. */
@@ -131,5 +131,61 @@ export function TextArea({
         />
       )}
     </LabelledField>
+  );
+}
+
+/**
+ * A fieldset of checkboxes (several choices) for an intent form, ticked as saved or, after a refused submission, as
+ * sent. The first box takes the field's id, so the error summary's link lands on an input.
+ */
+export function Checkboxes({
+  prefix,
+  name,
+  legend,
+  options,
+  reply,
+  hint,
+  checked = [],
+}: {
+  prefix: string;
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  reply?: FormReply;
+  hint?: string;
+  checked?: readonly string[];
+}) {
+  const id = `${prefix}-${name}`;
+  const error = reply?.fieldErrors[name]?.join(". ");
+  const ticked = reply ? (reply.lists?.[name] ?? []) : checked;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`field choices${error ? " field--error" : ""}`} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={errorId} errors={error ? [error] : undefined} />
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${o.value}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input
+              type="checkbox"
+              id={optionId}
+              name={name}
+              value={o.value}
+              defaultChecked={ticked.includes(o.value)}
+              aria-invalid={error ? true : undefined}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -14,6 +14,8 @@ export type FormReply = {
   message: string;
   fieldErrors: Record<string, string[]>;
   values: Record<string, string>;
+  /** Every value of a field sent more than once or ticked (checkboxes), to tick them again. */
+  lists?: Record<string, string[]>;
 };
 
 /** The typed values of a form, text only (never a file), for showing them again beside their errors. */
@@ -22,6 +24,12 @@ function typedValues(formData: FormData): Record<string, string> {
   for (const [key, value] of formData)
     if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, 2000);
   return values;
+}
+
+function typedLists(formData: FormData): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of formData) if (typeof value === "string") (lists[key] ??= []).push(value.slice(0, 200));
+  return lists;
 }
 
 /** A refusal as a response: 404 is thrown (nothing to show), other statuses return the form's errors. */
@@ -35,6 +43,7 @@ export function refused(intent: string, outcome: Refusal, formData: FormData) {
       message: outcome.message,
       fieldErrors: outcome.fieldErrors ?? {},
       values: typedValues(formData),
+      lists: typedLists(formData),
     },
     { status: outcome.status },
   );

@@ -23,7 +23,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
+    const messages = (out[key] ??= []);
+    // A list field (scores, ticked boxes) can fail the same way at each entry: say it once.
+    if (!messages.includes(issue.message)) messages.push(issue.message);
   }
   return out;
 }

@@ -41,3 +41,9 @@ export function londonMonth(now: Date): string {
 export function londonToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
 }
+
+/** "Thursday 14 January 2027, 9:30am to 12:00pm": a span within one London day. */
+export function formatLondonSpan(startsAt: Date | string, endsAt: Date | string): string {
+  const on = (moment: Date | string, pattern: string) => format(new TZDate(new Date(moment).getTime(), LONDON), pattern);
+  return `${on(startsAt, "EEEE d MMMM yyyy, h:mmaaa")} to ${on(endsAt, "h:mmaaa")}`;
+}

@@ -152,6 +152,13 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     tutorName: "Ines Induction",
     url: `${app}/ects/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "pool-update": {
+    name: "Amara Osei",
+    roundName: "Demo Vale primary ECT pool 2027",
+    event: "not_this_time",
+    feedback: "Your lesson was well planned; we would like to see more checking of understanding.",
+    url: `${app}/pool/mine`,
+  },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */
