@@ -13,6 +13,7 @@ export function navigationFor(
     { to: "/vacancies", label: "Find a job" },
     { to: "/schools", label: "Schools" },
     { to: "/pay", label: "Pay" },
+    { to: "/pool", label: "Teacher pool" },
   ];
   if (signedIn) items.push({ to: "/applications", label: "Applications" }, { to: "/alerts", label: "Job alerts" });
   const add = (item: NavItem) => {

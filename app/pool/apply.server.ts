@@ -20,17 +20,14 @@ import { isUuid } from "../forms/fields";
 import { refuse, type Outcome } from "../forms/outcome";
 import { resolvePlace } from "../places/lookup.server";
 import { londonToday } from "../vocabulary/london-time";
-import type { PoolStatus } from "../vocabulary/pool";
 import { recordOutcome } from "./outcome-record.server";
-import { retentionDay, roundIsOpen } from "./rounds";
+import { editable, retentionDay, roundIsOpen } from "./rounds";
 
 export { retentionDay };
 import type { PoolApplicationInput } from "./schemas";
 
 export type Context = { appUrl: string; enqueue: Enqueue };
 
-/** Statuses in which the teacher may still change their preferences (schools match on them while pooled). */
-const EDITABLE: readonly PoolStatus[] = ["draft", "screening", "pooled"];
 
 /** The teacher's own pool application, with its round; another teacher's id, or a malformed one, finds nothing. */
 export async function ownMember(db: Executor, userId: string, memberId: string) {
@@ -123,7 +120,7 @@ export async function savePoolApplication(
 ): Promise<Outcome> {
   const member = await ownMember(db, userId, memberId);
   if (!member) return refuse(404, "No such pool application");
-  if (!EDITABLE.includes(member.status))
+  if (!editable(member.status))
     return refuse(409, "This application is finished: its preferences can no longer change");
   const place = await resolvePlace(db, input.postcode);
   if (!place)
@@ -259,7 +256,7 @@ export async function setConsent(
 ): Promise<Outcome> {
   const member = await ownMember(db, userId, memberId);
   if (!member) return refuse(404, "No such pool application");
-  if (!EDITABLE.includes(member.status) || member.status === "draft")
+  if (!editable(member.status) || member.status === "draft")
     return refuse(409, "Consent applies once your application is sent and until it is finished");
   await db
     .update(poolMembers)
@@ -292,7 +289,7 @@ export async function withdrawFromPool(
   if (!member) return refuse(404, "No such pool application");
   return db.transaction(async (tx) => {
     const locked = await lockMember(tx, memberId);
-    if (!locked || !EDITABLE.includes(locked.status))
+    if (!locked || !editable(locked.status))
       return refuse(409, "This application is finished: there is nothing to withdraw");
     await tx
       .update(poolMembers)
@@ -344,5 +341,3 @@ export async function myPoolApplications(db: Executor, userId: string) {
     .limit(100);
 }
 
-/** Whether the member's status is one the teacher can still change preferences in. */
-export const editable = (status: PoolStatus) => EDITABLE.includes(status);

@@ -39,3 +39,8 @@ export function slotTimes(
     slots.push({ startsAt: new Date(t), endsAt: new Date(t + minutes * 60_000) });
   return slots;
 }
+
+/** Whether a teacher can still change their preferences: while a draft, screened or in the pool (schools match on them). */
+export function editable(status: PoolStatus): boolean {
+  return status === "draft" || status === "screening" || status === "pooled";
+}

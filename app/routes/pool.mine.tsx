@@ -6,7 +6,8 @@ import { ErrorSummary, replyFor, Select, TextArea } from "../components/intent-f
 import type { FormReply } from "../components/intent-forms.server";
 import { isUuid } from "../forms/fields";
 import { applicationAction } from "../pool/actions.server";
-import { editable, myPoolApplications } from "../pool/apply.server";
+import { myPoolApplications } from "../pool/apply.server";
+import { editable } from "../pool/rounds";
 import { bookingsOf, slotsOf } from "../pool/slots.server";
 import { db } from "../services.server";
 import { formatLondonDate, formatLondonSpan } from "../vocabulary/london-time";
