@@ -47,7 +47,7 @@ function must<T extends { ok: boolean }>(outcome: T, what: string): Extract<T, {
 }
 
 /**
- * The vale region (tests/support/factories.ts) with a pool round open from January 2027 and a fair at Navigation
+ * The vale region (tests/support/factories.ts) with a pool round open since January 2026 and a fair at Navigation
  * Primary School (a1) linked to it, where a1 (HR: Harriet of Trust A, Olive at a1) and Oldfield Brow (b1, HR: Henry
  * of Trust B) take part, each with four 15-minute one-place meetings from 10:00. Springfield (a2) and Stamford Park
  * (la1) are partnership schools not taking part; the foreign partnership has its own fair.
@@ -58,7 +58,7 @@ export async function fairRegion(db: Database) {
     rowsOf<{ id: string; name: string }>(
       await db.execute(sql`
         INSERT INTO pool_rounds (partnership_id, name, phase, roles, opens_on, steps, criteria)
-        VALUES (${r.vale.id}, 'Vale primary ECT pool 2027', 'primary', '{ect}', '2027-01-01',
+        VALUES (${r.vale.id}, 'Vale primary ECT pool 2027', 'primary', '{ect}', '2026-01-01',
                 '{application_review}', '{Subject knowledge}')
         RETURNING id, name`),
     ),
