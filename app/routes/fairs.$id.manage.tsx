@@ -51,6 +51,7 @@ export default function ManageFair() {
       <h1>{fair.name}</h1>
       <p>{fairWhen(fair.startsAt, fair.endsAt)}</p>
       <h2>Schools taking part</h2>
+      <ErrorSummary reply={replyFor(data, "remove-school")} prefix="remove-school" />
       {schools.length === 0 ? <p>No schools yet.</p> : null}
       <ul>
         {schools.map((s) => (

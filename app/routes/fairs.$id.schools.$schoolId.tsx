@@ -71,6 +71,11 @@ export default function SchoolAtFair() {
       <p>
         {fairWhen(fair.startsAt, fair.endsAt)}. {fairWhere(fair)}.{school.stand ? ` Your stand: ${school.stand}.` : ""}
       </p>
+      {fair.onlineUrl ? (
+        <p>
+          The fair&apos;s meeting link: <a href={fair.onlineUrl}>{fair.onlineUrl}</a>
+        </p>
+      ) : null}
       <ErrorSummary reply={removeReply} prefix="remove" />
 
       <h2>Timetable</h2>

@@ -1,3 +1,5 @@
+import { addDays, format, parseISO } from "date-fns";
+import { londonToday } from "../../app/vocabulary/london-time";
 import { expect, expectAccessible, signIn, signOut, test } from "./support";
 
 /**
@@ -65,4 +67,57 @@ test("a teacher registers for a fair, books two schools, is told of a clash, and
     "Tess Teacher: KS2, maths and computing",
   );
   await expectAccessible(page);
+});
+
+test("an admin sets up an online fair and adds a school; a school's HR list a role, and meetings must fit the fair", async ({
+  page,
+}) => {
+  const name = `Summer evening fair ${Date.now()}`;
+  const day = format(addDays(parseISO(londonToday(new Date())), 60), "yyyy-MM-dd");
+  await signIn(page, "admin@staffroom.example");
+  await page.goto("/fairs");
+  await page.getByRole("link", { name: "Set up a fair for Demo Vale Schools Partnership" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up a recruitment fair" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("In person or online").selectOption({ label: "Online" });
+  await page.getByLabel("Meeting link (online)").fill("https://meet.example/summer");
+  await page.getByLabel("Date").fill(day);
+  await page.getByLabel("Start time").fill("16:00");
+  await page.getByLabel("End time").fill("15:00");
+  await page.getByRole("button", { name: "Set up the fair" }).click();
+  await expect(page.locator("#fair-endTime-error")).toContainText("The fair must end after it starts");
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectAccessible(page);
+  await page.getByLabel("End time").fill("18:30");
+  await page.getByRole("button", { name: "Set up the fair" }).click();
+  await expect(page.getByText(`${name} is set up. Add the schools taking part next.`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByLabel("School", { exact: true }).selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Add the school" }).click();
+  await expect(page.getByText("is taking part.")).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  // The host school's HR, at the seeded fair: a run before the fair opens is refused at its field; a role is listed.
+  await signIn(page, "hr.school@northbrook.example");
+  await page.goto("/fairs");
+  await page.getByRole("link", { name: FAIR }).click();
+  await page
+    .getByRole("link", { name: /: roles, meetings and timetable$/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: / at the fair$/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("First meeting starts").fill("09:00");
+  await page.getByLabel("Meetings end by").fill("09:30");
+  await page.getByRole("button", { name: "Add the meetings" }).click();
+  await expect(page.locator("#slots-startTime-error")).toContainText(
+    "Start the meetings no earlier than the fair opens",
+  );
+  await expectAccessible(page);
+  await page.getByLabel("Title").fill("Year 3 class teacher");
+  await page.getByRole("button", { name: "Add the role" }).click();
+  await expect(page.getByText("Role added: Year 3 class teacher.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Year 3 class teacher" })).toBeVisible();
 });
