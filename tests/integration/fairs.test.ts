@@ -14,6 +14,7 @@ import {
   addSlotRun,
   createFair,
   publicFair,
+  removeFairRole,
   removeFairSchool,
   removeSlot,
   schoolTimetable,
@@ -204,6 +205,12 @@ describe("recruitment fairs", () => {
       ["Navigation Primary School", [["Year 4 teacher", "Year 4 teacher"]]],
       ["Oldfield Brow Primary School", []],
     ]);
+    // A role is removed by its school's HR only; another school's HR do not find it.
+    const roleId = page?.schools[0]?.roles[0]?.id ?? "";
+    expect(await removeFairRole(t.db, r.hrB.id, r.fairId, r.a1.id, roleId)).toMatchObject({ status: 404 });
+    expect(await removeFairRole(t.db, r.hrB.id, r.fairId, r.b1.id, roleId)).toMatchObject({ status: 404 });
+    expect(await removeFairRole(t.db, r.schoolHr.id, r.fairId, r.a1.id, roleId)).toEqual({ ok: true });
+    expect(await count(t.db, "fair_roles")).toBe(0);
   });
 
   it("a teacher registers and joins the fair's pool round in one step; registration closes when the fair starts", async () => {
@@ -282,6 +289,7 @@ describe("recruitment fairs", () => {
     expect(await teacherTimetable(t.db, r.teacher.id, r.fairId)).toBeNull();
     const first = mine?.meetings[0]?.bookingId ?? "";
     expect(await cancelBooking(t.db, ben!.id, first, BEFORE_FAIR)).toMatchObject({ status: 404 });
+    expect(await cancelBooking(t.db, amy!.id, first, DURING_FAIR)).toMatchObject({ status: 409 });
     expect(await cancelBooking(t.db, amy!.id, first, BEFORE_FAIR)).toMatchObject({ ok: true });
     expect(await book(ben!.id, r.slotAt(r.a1, "10:00"))).toMatchObject({ ok: true });
     // HR see who is coming, with what they said they teach.
