@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { isoTime } from "../../db/iso-time";
 import { parseRows } from "../../db/rows";
 import { partnershipIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
 import { isUuid } from "../forms/fields";
@@ -11,9 +12,8 @@ import { fairModes } from "../vocabulary/pool";
  * manage that school's roles, slots and follow-ups; anyone reads the public page. Everything else is not found.
  */
 
-/** A timestamp column as ISO text, the same on postgres.js and PGlite. */
-export const isoTime = (column: ReturnType<typeof sql.raw> | ReturnType<typeof sql>) =>
-  sql`(to_json(${column}) #>> '{}')`;
+/** Timestamps from raw SQL as ISO text, the same on postgres.js and PGlite (db/iso-time.ts). */
+export { isoTime };
 
 export const fairRow = z.object({
   id: z.string(),
