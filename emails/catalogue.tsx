@@ -21,6 +21,14 @@ import {
   subject as ectMentorAssignedSubject,
   type EctMentorAssignedProps,
 } from "./templates/ect-mentor-assigned";
+import { FairBooking, subject as fairBookingSubject, type FairBookingProps } from "./templates/fair-booking";
+import { FairFollowUp, subject as fairFollowUpSubject, type FairFollowUpProps } from "./templates/fair-follow-up";
+import { FairReminder, subject as fairReminderSubject, type FairReminderProps } from "./templates/fair-reminder";
+import {
+  FairSlotRemoved,
+  subject as fairSlotRemovedSubject,
+  type FairSlotRemovedProps,
+} from "./templates/fair-slot-removed";
 import { JobAlert, subject as jobAlertSubject, type JobAlertProps } from "./templates/job-alert";
 import { Invitation, subject as invitationSubject, type InvitationProps } from "./templates/invitation";
 import {
@@ -84,6 +92,10 @@ export type EmailProps = {
   "early-career-assignment": EarlyCareerAssignmentProps;
   "ect-mentor-assigned": EctMentorAssignedProps;
   "pool-update": PoolUpdateProps;
+  "fair-booking": FairBookingProps;
+  "fair-slot-removed": FairSlotRemovedProps;
+  "fair-reminder": FairReminderProps;
+  "fair-follow-up": FairFollowUpProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -120,6 +132,10 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   },
   "ect-mentor-assigned": { element: (p) => <EctMentorAssigned {...p} />, subject: ectMentorAssignedSubject },
   "pool-update": { element: (p) => <PoolUpdate {...p} />, subject: poolUpdateSubject },
+  "fair-booking": { element: (p) => <FairBooking {...p} />, subject: fairBookingSubject },
+  "fair-slot-removed": { element: (p) => <FairSlotRemoved {...p} />, subject: fairSlotRemovedSubject },
+  "fair-reminder": { element: (p) => <FairReminder {...p} />, subject: fairReminderSubject },
+  "fair-follow-up": { element: (p) => <FairFollowUp {...p} />, subject: fairFollowUpSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

@@ -6,6 +6,7 @@ import { firstRow, rowsOf } from "../rows";
 import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedApplications } from "./applications";
+import { seedFairs } from "./fairs";
 import { seedPlacements } from "./placements";
 import { seedProgrammes } from "./programmes";
 import { seedVacancies } from "./vacancies";
@@ -59,6 +60,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedFairs(tx, partnershipId, passwordHash);
     return { ...summary, vacancies };
   });
 }
@@ -85,6 +87,7 @@ export async function seedDemoAroundRealSchools(
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedFairs(tx, partnershipId, passwordHash);
     return { ...seeded, vacancies };
   });
   return { ...summary, imported };

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ALERT_QUEUES } from "../../app/alerts/workers.server";
 import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
+import { FAIR_REMINDERS_QUEUE } from "../../app/fairs/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
 import { SESSION_REMINDERS_QUEUE } from "../../app/programmes/workers.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
@@ -59,6 +60,8 @@ describe("the job schedules a started server keeps", () => {
     expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-06-30T09:00:00Z")).toBe("2026-07-01T07:00:00.000Z");
     // Programme session reminders are looked for every quarter hour.
     expect(schedules.get(SESSION_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
+    // So are fair reminders (due at 8am London time the day before).
+    expect(schedules.get(FAIR_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -75,6 +78,7 @@ describe("the job schedules a started server keeps", () => {
         RETENTION_QUEUE,
         SAVED_CLOSING_QUEUE,
         SESSION_REMINDERS_QUEUE,
+        FAIR_REMINDERS_QUEUE,
       ].sort(),
     );
   });
