@@ -28,7 +28,6 @@ import type { PoolApplicationInput } from "./schemas";
 
 export type Context = { appUrl: string; enqueue: Enqueue };
 
-
 /** The teacher's own pool application, with its round; another teacher's id, or a malformed one, finds nothing. */
 export async function ownMember(db: Executor, userId: string, memberId: string) {
   if (!isUuid(memberId)) return null;
@@ -340,4 +339,3 @@ export async function myPoolApplications(db: Executor, userId: string) {
     .orderBy(desc(poolMembers.updatedAt))
     .limit(100);
 }
-

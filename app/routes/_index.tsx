@@ -60,11 +60,11 @@ export default function Home() {
           leads run cohorts, sessions and registers under <Link to="/programmes">ECT programmes</Link>.
         </li>
         <li>
-          <strong>The regional teacher pool</strong>: <Link to="/pool">apply once to the area's pool</Link>, screened
-          by a panel of local heads and HR who answer everyone (with feedback when it is not this time); choose who may
-          see you and hide from any school or trust. Schools taking part find pool members near them, invite and offer;
-          each round publishes its outcomes. Areas also run <Link to="/fairs">recruitment fairs</Link> where teachers
-          book short meetings with schools.
+          <strong>The regional teacher pool</strong>: <Link to="/pool">apply once to the area's pool</Link>, screened by
+          a panel of local heads and HR who answer everyone (with feedback when it is not this time); choose who may see
+          you and hide from any school or trust. Schools taking part find pool members near them, invite and offer; each
+          round publishes its outcomes. Areas also run <Link to="/fairs">recruitment fairs</Link> where teachers book
+          short meetings with schools.
         </li>
         <li>
           <strong>Everyone</strong>: <Link to="/pay">see pay in the open</Link>. Offers that undercut neighbouring

@@ -44,6 +44,7 @@ export function londonToday(now: Date): string {
 
 /** "Thursday 14 January 2027, 9:30am to 12:00pm": a span within one London day. */
 export function formatLondonSpan(startsAt: Date | string, endsAt: Date | string): string {
-  const on = (moment: Date | string, pattern: string) => format(new TZDate(new Date(moment).getTime(), LONDON), pattern);
+  const on = (moment: Date | string, pattern: string) =>
+    format(new TZDate(new Date(moment).getTime(), LONDON), pattern);
   return `${on(startsAt, "EEEE d MMMM yyyy, h:mmaaa")} to ${on(endsAt, "h:mmaaa")}`;
 }
