@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import { firstRow, rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { createEct, dayFromToday, ectRegion } from "../support/programme-area-fixtures";
+import { createEct, dayFromToday, ectAreaRegion } from "../support/ect-area-fixtures";
 import { callRoute, getRequest } from "../support/requests";
 
 const id = async (db: Database, query: ReturnType<typeof sql>) =>
@@ -18,7 +18,7 @@ const id = async (db: Database, query: ReturnType<typeof sql>) =>
  * present twice (100%), Gil present once and absent once (50%), Hal excused (not counted).
  */
 async function areaFixture(db: Database) {
-  const r = await ectRegion(db);
+  const r = await ectAreaRegion(db);
   const programme = await id(
     db,
     sql`INSERT INTO ect_programmes (name, kind, lead_provider, delivery_partner, partnership_id)

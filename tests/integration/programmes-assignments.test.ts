@@ -13,7 +13,7 @@ import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { sessionCookie } from "../support/factories";
-import { dayFromToday, ectRegion, programmeContext as context } from "../support/programme-area-fixtures";
+import { dayFromToday, ectAreaRegion, programmeContext as context } from "../support/ect-area-fixtures";
 import { callRoute, formRequest, getRequest } from "../support/requests";
 
 async function mails(db: Executor) {
@@ -36,7 +36,7 @@ describe("early-career assignments", () => {
   const t = useTestDatabase();
 
   it("a tutor proposes (saying yes for the employing school), the host's HR accepts, and every other party hears", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const proposed = await proposeAssignment(
       t.db,
       r.tutorA1.id,
@@ -78,7 +78,7 @@ describe("early-career assignments", () => {
   });
 
   it("a partnership admin's proposal needs both schools to accept; the admin cannot accept for them", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const proposed = await proposeAssignment(
       t.db,
       r.admin.id,
@@ -120,7 +120,7 @@ describe("early-career assignments", () => {
   });
 
   it("refuses an overlapping assignment at the dates, writing nothing; a declined one no longer blocks", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const first = await proposeAssignment(
       t.db,
       r.tutorA1.id,
@@ -157,7 +157,7 @@ describe("early-career assignments", () => {
   });
 
   it("checks the host school and the dates at their fields", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const propose = (hostSchoolId: string, dates = term(10, 20)) =>
       proposeAssignment(t.db, r.tutorA1.id, { ectId: r.efa.id, hostSchoolId, ...dates }, context);
     expect(await propose(r.a1.id)).toMatchObject({ status: 400, fieldErrors: { hostSchoolId: [expect.any(String)] } });
@@ -173,7 +173,7 @@ describe("early-career assignments", () => {
   });
 
   it("another school's ECT or assignment is not found", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     // A tutor elsewhere cannot propose for Navigation's ECT, nor Navigation's tutor for the foreign one.
     expect(
       await proposeAssignment(
@@ -219,7 +219,7 @@ describe("early-career assignments", () => {
   });
 
   it("the page answers a bad or overlapping proposal with 400 and the errors at the fields", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const cookie = await sessionCookie(r.tutorA1);
     const post = (fields: Record<string, string>) =>
       callRoute(action, formRequest("/programmes/assignments", { intent: "assignment-propose", ...fields }, cookie));
@@ -241,7 +241,7 @@ describe("early-career assignments", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "of simultaneous overlapping proposals, one is made and the others refused at the dates (server only: PGlite runs one statement at a time)",
     async () => {
-      const r = await ectRegion(t.db);
+      const r = await ectAreaRegion(t.db);
       for (let run = 0; run < 10; run++) {
         await t.db.execute(sql`DELETE FROM early_career_assignments`);
         const outcomes = await Promise.all(
@@ -263,7 +263,7 @@ describe("early-career assignments", () => {
   );
 
   it("queues its e-mails only when the change commits", async () => {
-    const r = await ectRegion(t.db);
+    const r = await ectAreaRegion(t.db);
     const failing = {
       ...context,
       enqueue: async () => {

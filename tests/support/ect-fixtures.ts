@@ -3,9 +3,10 @@ import type { Database } from "../../db/client";
 import { firstRow, rowsOf } from "../../db/rows";
 import { registerEct, type RegisterInput } from "../../app/programmes/ects.server";
 import { addMembership, createUser, valeRegion } from "./factories";
-import { enqueueLater } from "./jobs";
+import { programmeContext } from "./programme-fixtures";
 
-export const ectContext = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
+/** What the ECT services need to send mail: the programme tests' context, under the name these tests use. */
+export const ectContext = programmeContext;
 
 /** An ECT as a tutor would type them: full time, starting this September. */
 export const ectInput = (more: Partial<RegisterInput> & { schoolId: string }): RegisterInput => ({

@@ -2,12 +2,14 @@ import { addDays, format } from "date-fns";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { firstRow, rowsOf } from "../../db/rows";
-import { enqueueLater } from "./jobs";
 import { addMembership, createUser, valeRegion } from "./factories";
 
-/** Fixtures for ECT programme tests: ECTs at schools, a programme with cohorts and sessions, around valeRegion. */
+/**
+ * Fixtures for the area view and early-career assignments: ECTs at several schools of valeRegion, with accounts and
+ * tutors (tests/support/ect-fixtures.ts has one school's ECT records; programme-fixtures.ts a programme's sessions).
+ */
 
-export const programmeContext = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
+export { programmeContext } from "./programme-fixtures";
 
 /** A London calendar day `days` from today, as the date columns hold it. */
 export const dayFromToday = (days: number) => format(addDays(new Date(), days), "yyyy-MM-dd");
@@ -37,7 +39,7 @@ export async function createEct(
 }
 
 /** valeRegion with induction tutors at Navigation (a1), Oldfield Brow (b1) and the foreign school, and two ECTs. */
-export async function ectRegion(db: Database) {
+export async function ectAreaRegion(db: Database) {
   const r = await valeRegion(db);
   const member = async (email: string, name: string, place: { school: { id: string } }) => {
     const user = await createUser(db, { email, name });
