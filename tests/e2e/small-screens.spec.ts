@@ -57,6 +57,17 @@ test("pay, school, trust and vacancy pages at 320 px", async ({ page }) => {
   await check(page, new URL(page.url()).pathname);
 });
 
+test("teacher pool and fair pages at 320 px", async ({ page }) => {
+  await check(page, "/pool");
+  await check(page, "/fairs");
+  await page.getByRole("link", { name: "Demo Vale spring recruitment fair" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await check(page, new URL(page.url()).pathname);
+  await signIn(page, "teacher@staffroom.example");
+  await check(page, "/pool/mine");
+  await signOut(page);
+});
+
 test("error pages are titled for the error, and a specific 404 keeps its own message", async ({ page }) => {
   await check(page, "/no-such-page", 404);
   await expect(page).toHaveTitle("Page not found – Staffroom");
