@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
-import { poolEvents, poolMembers, poolScores, poolSlotBookings, users } from "../../db/schema";
+import { poolEvents, poolMembers, poolScores, poolSlotBookings, poolViews, users } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
 import { isUuid } from "../forms/fields";
 import { refuse, type Outcome } from "../forms/outcome";
@@ -278,4 +278,9 @@ export async function notThisTime(
       });
     return { ok: true as const };
   });
+}
+
+/** Logs that a panel member opened a candidate: pool profiles are personal data, and every view is recorded. */
+export async function logPanelView(db: Executor, userId: string, memberId: string) {
+  await db.insert(poolViews).values({ memberId, viewerUserId: userId, schoolId: null });
 }

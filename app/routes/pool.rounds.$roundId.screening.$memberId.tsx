@@ -8,7 +8,7 @@ import type { FormReply } from "../components/intent-forms.server";
 import { panelRound } from "../pool/access.server";
 import { screeningAction } from "../pool/actions.server";
 import { fullyScored, meanScores } from "../pool/screening";
-import { panelMember } from "../pool/screening.server";
+import { logPanelView, panelMember } from "../pool/screening.server";
 import { bookingsOf } from "../pool/slots.server";
 import { db } from "../services.server";
 import { formatLondon, formatLondonSpan } from "../vocabulary/london-time";
@@ -47,6 +47,7 @@ async function load(request: Request, roundId: string | undefined, memberId: str
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round, member } = await load(request, params.roundId, params.memberId);
+  await logPanelView(db(), user.id, member.id);
   const bookings = await bookingsOf(db(), member.id);
   const atStep = member.scores.filter((s) => s.step === member.step);
   return json({

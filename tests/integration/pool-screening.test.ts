@@ -262,6 +262,12 @@ describe("pool rounds, applying and screening", () => {
 
     const path = `/pool/rounds/${r.round.id}/screening/${amara.memberId}`;
     const params = { roundId: r.round.id, memberId: amara.memberId };
+    // Opening a candidate is logged; the refused attempts above were not.
+    expect((await callRoute(candidateLoader, getRequest(path, hrA), params)).status).toBe(200);
+    const views = rowsOf<{ viewer: string }>(
+      await t.db.execute(sql`SELECT viewer_user_id AS viewer FROM pool_views WHERE member_id = ${amara.memberId}`),
+    );
+    expect(views.map((v) => v.viewer)).toEqual([r.hrA.id]);
     // Moving on needs a full set of scores.
     const early = await callRoute(
       candidateAction,
