@@ -60,6 +60,7 @@ import {
   subject as secondFactorChangedSubject,
   type SecondFactorChangedProps,
 } from "./templates/second-factor-changed";
+import { PoolMatch, subject as poolMatchSubject, type PoolMatchProps } from "./templates/pool-match";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
 
 /** Every mail Staffroom sends, by template name, with the props each needs. */
@@ -82,6 +83,7 @@ export type EmailProps = {
   "programme-session-reminder": ProgrammeSessionReminderProps;
   "early-career-assignment": EarlyCareerAssignmentProps;
   "ect-mentor-assigned": EctMentorAssignedProps;
+  "pool-match": PoolMatchProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -117,6 +119,7 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
     subject: earlyCareerAssignmentSubject,
   },
   "ect-mentor-assigned": { element: (p) => <EctMentorAssigned {...p} />, subject: ectMentorAssignedSubject },
+  "pool-match": { element: (p) => <PoolMatch {...p} />, subject: poolMatchSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

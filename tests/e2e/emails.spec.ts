@@ -152,6 +152,15 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     tutorName: "Ines Induction",
     url: `${app}/ects/6f1c0d1e-8f55-4e53-9d0f-2b0c4a3c9a10`,
   },
+  "pool-match": {
+    name: "Tara Teacher",
+    event: "offered",
+    schoolName: "Northbrook Primary Academy",
+    roundName: "Demo Vale primary ECT pool 2027",
+    roleTitle: "Year 3 class teacher",
+    message: "We loved your visit and would like you to join us in September.",
+    url: `${app}/pool/offers`,
+  },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */
