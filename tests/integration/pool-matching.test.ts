@@ -12,7 +12,16 @@ import {
 import { searchPool, visibleCount } from "../../app/pool/matching/search.server";
 import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { loader as searchLoader } from "../../app/routes/pool.rounds.$roundId.search";
+import {
+  action as memberAction,
+  loader as memberLoader,
+} from "../../app/routes/pool.rounds.$roundId.members.$memberId";
+import { action as offersAction, loader as offersLoader } from "../../app/routes/pool.offers";
+import { loader as matchesLoader } from "../../app/routes/pool.matches";
 import { useTestDatabase } from "../support/database";
+import { sessionCookie } from "../support/factories";
+import { callRoute, formRequest, getRequest } from "../support/requests";
 import { createMember, poolContext as context, poolRegion } from "../support/pool-fixtures";
 
 async function count(db: Executor, table: string) {
@@ -234,5 +243,142 @@ describe("pool matching", () => {
       );
       expect(accepted).toEqual([{ n: 1 }]);
     }
+  });
+
+  it("routes: every path is 404 to anyone but HR of a taking-part school, and to a school the member hid from", async () => {
+    const r = await poolRegion(t.db);
+    const search = `/pool/rounds/${r.round.id}/search`;
+    const member = (id: string, school?: string) =>
+      `/pool/rounds/${r.round.id}/members/${id}${school ? `?school=${school}` : ""}`;
+    const params = (memberId?: string) => ({ roundId: r.round.id, ...(memberId ? { memberId } : {}) });
+    for (const user of [r.hrA2, r.foreignHr, r.teacher, r.mentor, r.admin]) {
+      const cookie = await sessionCookie(user);
+      expect((await callRoute(searchLoader, getRequest(search, cookie), params())).status).toBe(404);
+      expect((await callRoute(memberLoader, getRequest(member(r.mia.id), cookie), params(r.mia.id))).status).toBe(404);
+      // HR of the other partnership's school has their own round's list; no one else has one.
+      if (user !== r.foreignHr)
+        expect((await callRoute(matchesLoader, getRequest("/pool/matches", cookie))).status).toBe(404);
+    }
+    const hrA = await sessionCookie(r.hrA);
+    const hrB = await sessionCookie(r.hrB);
+    // Another partnership's round.
+    expect(
+      (
+        await callRoute(searchLoader, getRequest(`/pool/rounds/${r.otherRound.id}/search`, hrA), {
+          roundId: r.otherRound.id,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(searchLoader, getRequest("/pool/rounds/nonsense/search", hrA), { roundId: "nonsense" })).status,
+    ).toBe(404);
+    // Hidden from trust B: not in the search, not at the URL.
+    const seen = await callRoute(searchLoader, getRequest(search, hrB), params());
+    expect(seen.status).toBe(200);
+    const body = (await seen.json()) as { results: { name: string }[]; total: number };
+    expect(body.results.map((m) => m.name).sort()).toEqual(["Lou Local", "Mia Maths"]);
+    expect(body.total).toBe(2);
+    expect((await callRoute(memberLoader, getRequest(member(r.hal.id), hrB), params(r.hal.id))).status).toBe(404);
+    // Not findable, or of the other round.
+    for (const id of [r.nora.id, r.sam.id, r.fin.id, "nonsense"])
+      expect((await callRoute(memberLoader, getRequest(member(id), hrA), params(id))).status).toBe(404);
+    // A school not theirs named in the URL.
+    expect((await callRoute(memberLoader, getRequest(member(r.mia.id, r.b1.id), hrA), params(r.mia.id))).status).toBe(
+      404,
+    );
+    // Opening a profile is logged.
+    expect((await callRoute(memberLoader, getRequest(member(r.mia.id), hrA), params(r.mia.id))).status).toBe(200);
+    const views = rowsOf<{ school_id: string; viewer_user_id: string }>(
+      await t.db.execute(sql`SELECT school_id, viewer_user_id FROM pool_views`),
+    );
+    expect(views).toEqual([{ school_id: r.a1.id, viewer_user_id: r.hrA.id }]);
+    // Acting on a hidden member: 404, nothing written.
+    const hidden = await callRoute(
+      memberAction,
+      formRequest(member(r.hal.id), { intent: "shortlist", school: r.b1.id }, hrB),
+      params(r.hal.id),
+    );
+    expect(hidden.status).toBe(404);
+    expect(await count(t.db, "pool_matches")).toBe(0);
+  });
+
+  it("routes: bad input is a 400 at the field with nothing written; an accepted offer through the page", async () => {
+    const r = await poolRegion(t.db);
+    const hrA = await sessionCookie(r.hrA);
+    const search = `/pool/rounds/${r.round.id}/search`;
+    for (const q of [
+      "miles=0",
+      "miles=abc",
+      "subject=astrology",
+      "startBy=2027-02-30",
+      `school=${r.b1.id}`,
+      "page=-1",
+    ]) {
+      const res = await callRoute(searchLoader, getRequest(`${search}?${q}`, hrA), { roundId: r.round.id });
+      expect(res.status, q).toBe(400);
+    }
+    const ok = await callRoute(searchLoader, getRequest(`${search}?subject=mathematics&miles=5&phase=primary`, hrA), {
+      roundId: r.round.id,
+    });
+    expect(((await ok.json()) as { results: { name: string }[] }).results.map((m) => m.name)).toEqual(["Mia Maths"]);
+    const path = `/pool/rounds/${r.round.id}/members/${r.mia.id}`;
+    const params = { roundId: r.round.id, memberId: r.mia.id };
+    const bad: Record<string, string>[] = [
+      { intent: "invite", school: r.a1.id, kind: "party", at: "2027-01-14T10:00" },
+      { intent: "invite", school: r.a1.id, kind: "visit", at: "tomorrow" },
+      { intent: "offer", school: r.a1.id, roleTitle: "" },
+      { intent: "offer", school: r.a1.id, roleTitle: "Teacher\u0000" },
+      { intent: "offer", school: r.a1.id, roleTitle: "Teacher", vacancyId: "nope" },
+      { intent: "dance", school: r.a1.id },
+    ];
+    for (const fields of bad) {
+      const res = await callRoute(memberAction, formRequest(path, fields, hrA), params);
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+    }
+    expect(await count(t.db, "pool_matches")).toBe(0);
+    expect(await count(t.db, "emails")).toBe(0);
+    const offered = await callRoute(
+      memberAction,
+      formRequest(path, { intent: "offer", school: r.a1.id, roleTitle: "Year 4 teacher", message: "Join us" }, hrA),
+      params,
+    );
+    expect(offered.status).toBe(302);
+    const mia = await sessionCookie({ id: r.mia.userId });
+    const page = (await (await callRoute(offersLoader, getRequest("/pool/offers", mia))).json()) as {
+      matches: { id: string; roleTitle: string }[];
+    };
+    expect(page.matches.map((m) => m.roleTitle)).toEqual(["Year 4 teacher"]);
+    // Someone else answering Mia's offer: 404; a bad answer: 400.
+    const hal = await sessionCookie({ id: r.hal.userId });
+    expect(
+      (
+        await callRoute(
+          offersAction,
+          formRequest("/pool/offers", { intent: "accept", matchId: page.matches[0]!.id }, hal),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await callRoute(
+          offersAction,
+          formRequest("/pool/offers", { intent: "maybe", matchId: page.matches[0]!.id }, mia),
+        )
+      ).status,
+    ).toBe(400);
+    const accepted = await callRoute(
+      offersAction,
+      formRequest("/pool/offers", { intent: "accept", matchId: page.matches[0]!.id }, mia),
+    );
+    expect(accepted.status).toBe(302);
+    const again = await callRoute(
+      offersAction,
+      formRequest("/pool/offers", { intent: "accept", matchId: page.matches[0]!.id }, mia),
+    );
+    expect(again.status).toBe(409);
+    const list = (await (await callRoute(matchesLoader, getRequest("/pool/matches", hrA))).json()) as {
+      matches: { memberName: string; state: string }[];
+    };
+    expect(list.matches).toMatchObject([{ memberName: "Mia Maths", state: "accepted" }]);
   });
 });

@@ -70,3 +70,14 @@ export async function roundHeading(db: Executor, roundId: string) {
   );
   return row ?? null;
 }
+
+/** The rounds any of the user's HR schools take part in: who has a pool to search (none: the pages are 404). */
+export async function roundsOfHr(db: Executor, userId: string) {
+  return parseRows(
+    await db.execute(sql`
+      SELECT DISTINCT r.id, r.name FROM pool_rounds r JOIN pool_round_schools rs ON rs.round_id = r.id
+       WHERE rs.school_id IN (${schoolIdsWhereUserHolds(userId, ["hr"])}) ORDER BY r.name, r.id`),
+    z.object({ id: z.string(), name: z.string() }),
+    "the pool rounds HR's schools take part in",
+  );
+}

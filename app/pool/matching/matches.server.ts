@@ -422,3 +422,14 @@ export async function matchesForHr(db: Executor, userId: string): Promise<HrMatc
 }
 
 const hrSchoolIds = (userId: string) => schoolIdsWhereUserHolds(userId, ["hr"]);
+
+/** The school's vacancies an offer may name. */
+export async function offerableVacancies(db: Executor, schoolId: string) {
+  return parseRows(
+    await db.execute(sql`SELECT v.id, v.title FROM vacancies v
+                          WHERE v.owner_school_id = ${schoolId} AND v.status IN ('draft', 'scheduled', 'published')
+                          ORDER BY v.title, v.id`),
+    z.object({ id: z.string(), title: z.string() }),
+    "a school's open vacancies",
+  );
+}
