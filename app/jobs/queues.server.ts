@@ -4,6 +4,7 @@ import { applicationWorkers } from "../applications/workers.server";
 import { authWorkers } from "../auth/workers.server";
 import { payWorkers } from "../pay/workers.server";
 import { placementWorkers } from "../placements/workers.server";
+import { poolWorkers } from "../pool/workers.server";
 import { programmeWorkers } from "../programmes/workers.server";
 import { vacancyWorkers } from "../vacancies/workers.server";
 import { emailWorkers } from "./email-workers.server";
@@ -21,6 +22,7 @@ const ALL: readonly Workers[] = [
   placementWorkers,
   applicationWorkers,
   programmeWorkers,
+  poolWorkers,
 ];
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */

@@ -4,6 +4,7 @@ import { ALERT_QUEUES } from "../../app/alerts/workers.server";
 import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from "../../app/applications/workers.server";
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
+import { POOL_RETENTION_QUEUE } from "../../app/pool/workers.server";
 import { SESSION_REMINDERS_QUEUE } from "../../app/programmes/workers.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
 import { PLACEMENT_HOLDS_QUEUE } from "../../app/placements/workers.server";
@@ -59,6 +60,8 @@ describe("the job schedules a started server keeps", () => {
     expect(nextRun(schedules.get(SAVED_CLOSING_QUEUE)!, "2026-06-30T09:00:00Z")).toBe("2026-07-01T07:00:00.000Z");
     // Programme session reminders are looked for every quarter hour.
     expect(schedules.get(SESSION_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
+    // Pool members past their retention day are removed at 2:30am London time.
+    expect(nextRun(schedules.get(POOL_RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T02:30:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -75,6 +78,7 @@ describe("the job schedules a started server keeps", () => {
         RETENTION_QUEUE,
         SAVED_CLOSING_QUEUE,
         SESSION_REMINDERS_QUEUE,
+        POOL_RETENTION_QUEUE,
       ].sort(),
     );
   });
