@@ -7,6 +7,7 @@ import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedApplications } from "./applications";
 import { seedPlacements } from "./placements";
+import { seedPool } from "./pool";
 import { seedProgrammes } from "./programmes";
 import { seedVacancies } from "./vacancies";
 import { seedSharedRoles } from "./shared-roles";
@@ -59,6 +60,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedPool(tx, partnershipId, passwordHash, new Date());
     return { ...summary, vacancies };
   });
 }
@@ -85,6 +87,7 @@ export async function seedDemoAroundRealSchools(
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedPool(tx, partnershipId, passwordHash, new Date());
     return { ...seeded, vacancies };
   });
   return { ...summary, imported };
