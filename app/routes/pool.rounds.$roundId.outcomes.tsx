@@ -48,9 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function FigureTable({
   caption,
+  keyHeading,
   groups,
 }: {
   caption: string;
+  keyHeading: string;
   groups: { key: string; label: string; figures: Figures }[];
 }) {
   if (groups.length === 0) return <p>No applications yet.</p>;
@@ -59,7 +61,7 @@ function FigureTable({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">&nbsp;</th>
+          <th scope="col">{keyHeading}</th>
           <th scope="col">Applicants</th>
           <th scope="col">Pooled</th>
           <th scope="col">Appointed</th>
@@ -101,9 +103,9 @@ export default function PoolOutcomes() {
         <dd>{medianText(total.medianDaysPooledToAppointed)}</dd>
       </dl>
       <h2>By phase</h2>
-      <FigureTable caption="Outcomes by the phase applicants chose first" groups={byPhase} />
+      <FigureTable caption="Outcomes by the phase applicants chose first" keyHeading="Phase" groups={byPhase} />
       <h2>By subject</h2>
-      <FigureTable caption="Outcomes by the subject applicants chose first" groups={bySubject} />
+      <FigureTable caption="Outcomes by the subject applicants chose first" keyHeading="Subject" groups={bySubject} />
       <h2>Appointments by employer</h2>
       {byEmployer.length === 0 ? (
         <p>No appointments yet.</p>
@@ -130,7 +132,7 @@ export default function PoolOutcomes() {
         <>
           <h2>By appointing school</h2>
           <p>Only the partnership&rsquo;s admins see this table.</p>
-          <FigureTable caption="Appointments by school" groups={bySchool} />
+          <FigureTable caption="Appointments by school" keyHeading="School" groups={bySchool} />
         </>
       ) : null}
     </>
