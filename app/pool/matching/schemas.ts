@@ -67,3 +67,12 @@ export const answerSchema = z.object({
   intent: z.enum(["accept", "decline"], { error: "Choose accept or decline" }),
   matchId: idField("Choose an offer"),
 });
+
+export const poolShareSchema = z.object({
+  roundId: idField("Choose a pool round"),
+  days: z.coerce
+    .number({ error: "Enter a number of days from 1 to 14" })
+    .int({ error: "Enter a whole number of days" })
+    .min(1, { error: "Share it for at least 1 day" })
+    .max(14, { error: "Share it for at most 14 days: after that everyone must be able to see it" }),
+});
