@@ -44,12 +44,16 @@ async function main() {
       RETURNING id`);
     // Every school in some trust (groups of 20 by URN), so hiding from a trust means something.
     await db.execute(sql`
-      INSERT INTO organisations (kind, slug, name, partnership_id)
-      SELECT 'academy_trust', 'trust-' || g, 'Trust ' || g, ${partnershipId} FROM generate_series(0, 1300) g`);
+      CREATE TEMP TABLE bench_trusts AS
+      WITH made AS (
+        INSERT INTO organisations (kind, slug, name, partnership_id)
+        SELECT 'academy_trust', 'trust-' || g, 'Trust ' || g, ${partnershipId} FROM generate_series(0, 1300) g
+        RETURNING id, substring(slug FROM 7)::int AS g)
+      SELECT * FROM made`);
     await db.execute(sql`
-      UPDATE schools s SET trust_id = o.id, partnership_id = ${partnershipId}
-        FROM (SELECT id, row_number() OVER (ORDER BY urn) AS rn FROM schools) r
-        JOIN organisations o ON o.slug = 'trust-' || (r.rn / 20)
+      UPDATE schools s SET trust_id = t.id, partnership_id = ${partnershipId}
+        FROM (SELECT id, (row_number() OVER (ORDER BY urn))::int / 20 AS g FROM schools) r
+        JOIN bench_trusts t USING (g)
        WHERE s.id = r.id`);
     // Ten taking-part schools: Manchester's first, and nine elsewhere in England.
     const manchester = await one(sql`SELECT id FROM schools WHERE la_name = 'Manchester' AND lat IS NOT NULL
@@ -65,15 +69,19 @@ async function main() {
     );
 
     const started = Date.now();
+    const located = rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM schools WHERE lat IS NOT NULL`),
+    )[0]!.n;
     await db.execute(sql`
       INSERT INTO users (email, name, password_hash)
       SELECT 'member' || g || '@bench.example', 'Member ' || g, 'x' FROM generate_series(1, ${MEMBERS}) g`);
     const subjects = sql.raw(`ARRAY[${SUBJECTS.map((x) => `'${x}'`).join(",")}]`);
     await db.execute(sql`
-      WITH s AS (SELECT id, lat, lng, postcode, row_number() OVER (ORDER BY urn) AS rn, count(*) OVER () AS n
+      WITH s AS (SELECT id, lat, lng, postcode, (row_number() OVER (ORDER BY urn))::int AS rn
                    FROM schools WHERE lat IS NOT NULL),
-           u AS (SELECT id, substring(email FROM 'member([0-9]+)@')::int AS g FROM users
-                  WHERE email LIKE 'member%@bench.example')
+           u AS (SELECT id, g, 1 + (g::bigint * 7919 % ${located})::int AS rn
+                   FROM (SELECT id, substring(email FROM 'member([0-9]+)@')::int AS g FROM users
+                          WHERE email LIKE 'member%@bench.example') x)
       INSERT INTO pool_members (round_id, user_id, status, step, profile, subjects, phases, contracts, working_patterns,
                                 postcode, lat, lng, travel_miles, available_from, shown_to_schools, submitted_at,
                                 pooled_at, retain_until)
@@ -92,7 +100,7 @@ async function main() {
              (CASE WHEN u.g % 6 = 0 THEN '2027-04-19' ELSE '2027-09-01' END)::date,
              u.g % 10 <> 0, '2026-09-20T09:00:00Z',
              CASE WHEN u.g % 8 = 0 THEN NULL ELSE '2026-10-01T09:00:00Z'::timestamptz END, '2027-06-30'
-        FROM u JOIN s ON s.rn = 1 + (u.g * 7919) % s.n`);
+        FROM u JOIN s USING (rn)`);
     await db.execute(sql`
       INSERT INTO pool_hidden_from (member_id, organisation_id)
       SELECT DISTINCT ON (m.id) m.id, sc.trust_id FROM pool_members m JOIN schools sc ON sc.postcode = m.postcode
