@@ -1,5 +1,4 @@
 import { distanceMetres, METRES_PER_MILE } from "../../vocabulary/distance";
-import { formatLondonDate } from "../../vocabulary/london-time";
 import { contractLabels, phaseLabels, workingPatternLabels, type ContractType } from "../../vocabulary/options";
 import type { Phase, WorkingPattern } from "../../vocabulary/options";
 import { subjectLabel } from "../../vocabulary/subjects";
@@ -61,6 +60,25 @@ export function milesBetween(school: FitSchool, member: Pick<FitMember, "lat" | 
   return distanceMetres({ lat: school.lat, lng: school.lng }, { lat: member.lat, lng: member.lng }) / METRES_PER_MILE;
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+/** "2027-09-01" → "1 September 2027": a calendar day needs no time zone (and ranking thousands must be cheap). */
+export function formatDay(day: string): string {
+  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1] ?? ""} ${day.slice(0, 4)}`;
+}
+
 const oneDecimal = (miles: number) => (miles < 10 ? miles.toFixed(1) : String(Math.round(miles)));
 
 export function fit(member: FitMember, school: FitSchool, wanted: FitWanted = {}): Fit {
@@ -107,9 +125,9 @@ export function fit(member: FitMember, school: FitSchool, wanted: FitWanted = {}
   if (member.availableFrom !== null) {
     if (!wanted.startBy || member.availableFrom <= wanted.startBy) {
       score += FIT_WEIGHTS.availability;
-      reasons.push(`Available from ${formatLondonDate(`${member.availableFrom}T12:00:00Z`)}`);
+      reasons.push(`Available from ${formatDay(member.availableFrom)}`);
     } else {
-      reasons.push(`Not available until ${formatLondonDate(`${member.availableFrom}T12:00:00Z`)}`);
+      reasons.push(`Not available until ${formatDay(member.availableFrom)}`);
     }
   } else if (!wanted.startBy) {
     score += FIT_WEIGHTS.availability / 2;
