@@ -69,6 +69,7 @@ import {
   subject as secondFactorChangedSubject,
   type SecondFactorChangedProps,
 } from "./templates/second-factor-changed";
+import { PoolMatch, subject as poolMatchSubject, type PoolMatchProps } from "./templates/pool-match";
 import { VerifyEmail, subject as verifySubject, type VerifyEmailProps } from "./templates/verify-email";
 
 /** Every mail Staffroom sends, by template name, with the props each needs. */
@@ -96,6 +97,7 @@ export type EmailProps = {
   "fair-slot-removed": FairSlotRemovedProps;
   "fair-reminder": FairReminderProps;
   "fair-follow-up": FairFollowUpProps;
+  "pool-match": PoolMatchProps;
 };
 export type TemplateName = keyof EmailProps;
 
@@ -136,6 +138,7 @@ export const catalogue: { [K in TemplateName]: Entry<EmailProps[K]> } = {
   "fair-slot-removed": { element: (p) => <FairSlotRemoved {...p} />, subject: fairSlotRemovedSubject },
   "fair-reminder": { element: (p) => <FairReminder {...p} />, subject: fairReminderSubject },
   "fair-follow-up": { element: (p) => <FairFollowUp {...p} />, subject: fairFollowUpSubject },
+  "pool-match": { element: (p) => <PoolMatch {...p} />, subject: poolMatchSubject },
   "email-changed": { element: (p) => <EmailChanged {...p} />, subject: emailChangedSubject, security: true },
   "second-factor-changed": {
     element: (p) => <SecondFactorChanged {...p} />,

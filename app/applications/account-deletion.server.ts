@@ -2,6 +2,7 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { applications, invitations, memberships, users, vacancies, vacancyImports } from "../../db/schema";
 import { roleLabels, type Role } from "../vocabulary/roles";
+import { removeMembersOfUser } from "../pool/privacy/privacy.server";
 import { anonymiseApplications } from "./retention.server";
 import { activeStatuses } from "./states";
 
@@ -72,6 +73,8 @@ export async function deleteAccount(
       mine.filter((a) => a.status !== "draft").map((a) => a.id),
       now,
     );
+    // The pool's rows go; the anonymous outcome rows are brought up to date first and stay.
+    await removeMembersOfUser(tx, userId);
     await tx.delete(users).where(eq(users.id, userId));
     return { ok: true };
   });

@@ -10,6 +10,7 @@ import {
   users,
   vacancies,
 } from "../../db/schema";
+import { poolPersonalData } from "../pool/privacy/privacy.server";
 import { myApplications } from "./applications.server";
 import { loadEquality, loadProfile } from "./profile.server";
 
@@ -100,6 +101,7 @@ export async function personalData(db: Executor, userId: string, now = new Date(
       })
       .from(jobAlerts)
       .where(eq(jobAlerts.userId, userId)),
+    regionalPool: await poolPersonalData(db, userId),
     roles: await db
       .select({ role: memberships.role, scopeKind: memberships.scopeKind, createdAt: memberships.createdAt })
       .from(memberships)

@@ -5,6 +5,7 @@ import { authWorkers } from "../auth/workers.server";
 import { payWorkers } from "../pay/workers.server";
 import { placementWorkers } from "../placements/workers.server";
 import { fairWorkers } from "../fairs/workers.server";
+import { poolWorkers } from "../pool/workers.server";
 import { programmeWorkers } from "../programmes/workers.server";
 import { vacancyWorkers } from "../vacancies/workers.server";
 import { emailWorkers } from "./email-workers.server";
@@ -23,6 +24,7 @@ const ALL: readonly Workers[] = [
   applicationWorkers,
   programmeWorkers,
   fairWorkers,
+  poolWorkers,
 ];
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } f
 import { seedApplications } from "./applications";
 import { seedFairs } from "./fairs";
 import { seedPlacements } from "./placements";
+import { seedPool } from "./pool";
 import { seedProgrammes } from "./programmes";
 import { seedVacancies } from "./vacancies";
 import { seedSharedRoles } from "./shared-roles";
@@ -60,6 +61,7 @@ export async function seedDemoRegion(db: Database, auth: PasswordHasher): Promis
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedPool(tx, partnershipId, passwordHash, new Date());
     await seedFairs(tx, partnershipId, passwordHash);
     return { ...summary, vacancies };
   });
@@ -87,6 +89,7 @@ export async function seedDemoAroundRealSchools(
     await seedProgrammes(tx, partnershipId, passwordHash);
     const vacancies = await seedAllVacancies(tx, partnershipId);
     await seedApplications(tx, passwordHash, new Date());
+    await seedPool(tx, partnershipId, passwordHash, new Date());
     await seedFairs(tx, partnershipId, passwordHash);
     return { ...seeded, vacancies };
   });

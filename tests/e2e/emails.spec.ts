@@ -195,6 +195,15 @@ const samples: { [K in TemplateName]: EmailProps[K] } = {
     feedback: "Your lesson was well planned; we would like to see more checking of understanding.",
     url: `${app}/pool/mine`,
   },
+  "pool-match": {
+    name: "Tara Teacher",
+    event: "offered",
+    schoolName: "Northbrook Primary Academy",
+    roundName: "Demo Vale primary ECT pool 2027",
+    roleTitle: "Year 3 class teacher",
+    message: "We loved your visit and would like you to join us in September.",
+    url: `${app}/pool/offers`,
+  },
 };
 
 /** A template that says different things for different events has a sample of each beyond the one above. */

@@ -5,6 +5,7 @@ import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from 
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { FAIR_REMINDERS_QUEUE } from "../../app/fairs/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
+import { POOL_RETENTION_QUEUE } from "../../app/pool/workers.server";
 import { SESSION_REMINDERS_QUEUE } from "../../app/programmes/workers.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
 import { PLACEMENT_HOLDS_QUEUE } from "../../app/placements/workers.server";
@@ -62,6 +63,8 @@ describe("the job schedules a started server keeps", () => {
     expect(schedules.get(SESSION_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
     // So are fair reminders (due at 8am London time the day before).
     expect(schedules.get(FAIR_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
+    // Pool members past their retention day are removed at 2:30am London time.
+    expect(nextRun(schedules.get(POOL_RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T02:30:00.000Z");
     // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
@@ -79,6 +82,7 @@ describe("the job schedules a started server keeps", () => {
         SAVED_CLOSING_QUEUE,
         SESSION_REMINDERS_QUEUE,
         FAIR_REMINDERS_QUEUE,
+        POOL_RETENTION_QUEUE,
       ].sort(),
     );
   });
