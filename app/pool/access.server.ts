@@ -1,7 +1,8 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { partnerships, poolRounds } from "../../db/schema";
-import { partnershipIdsWhereUserHolds, schoolIdsWhereUserHolds, schoolOfOrganisation } from "../access/scope.server";
+import { partnershipIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
+import { hiddenFromSchool } from "./matching/hide-rules";
 import { isUuid } from "../forms/fields";
 import { roles } from "../vocabulary/roles";
 
@@ -60,26 +61,11 @@ export function publicRound(db: Executor, roundId: string) {
 }
 
 /**
- * A boolean SQL expression over a pool member alias: the member hid from school alias `school` (the school itself,
- * its trust, or its local authority when the school is maintained). Every listing a school or its people read puts
- * `NOT (…)` of this in its WHERE clause.
- */
-export function hiddenFromSchool(member: string, school: string): SQL {
-  const m = sql.raw(member);
-  const s = sql.raw(school);
-  return sql`EXISTS (SELECT 1 FROM pool_hidden_from h
-                      WHERE h.member_id = ${m}.id
-                        AND (h.school_id = ${s}.id
-                             OR h.organisation_id IN (SELECT o.id FROM organisations o
-                                                       WHERE ${schoolOfOrganisation(school, "o")})))`;
-}
-
-/**
  * A boolean SQL expression over a pool member alias: the member hid from a school where `userId` holds any role.
  * A panel member from a school a candidate hid from must not learn that they applied.
  */
 export function hiddenFromUser(member: string, userId: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM schools hs
-                      WHERE hs.id IN (${schoolIdsWhereUserHolds(userId, roles)})
-                        AND ${hiddenFromSchool(member, "hs")})`;
+  return sql`EXISTS (SELECT 1 FROM schools us
+                      WHERE us.id IN (${schoolIdsWhereUserHolds(userId, roles)})
+                        AND ${hiddenFromSchool(member, sql`us.id`)})`;
 }

@@ -39,11 +39,19 @@ export function visibleTo(
  */
 export function visibleToSchool(member: string, schoolId: string | SQL): SQL {
   const m = sql.raw(member);
-  return sql`(${m}.status = 'pooled' AND ${m}.shown_to_schools
-    AND NOT EXISTS (
+  return sql`(${m}.status = 'pooled' AND ${m}.shown_to_schools AND NOT ${hiddenFromSchool(member, schoolId)})`;
+}
+
+/**
+ * A boolean SQL expression over a pool member alias: the member hid from school `schoolId` (the school itself, its
+ * trust, or its local authority when the school is maintained). The one statement of the hide rule in SQL.
+ */
+export function hiddenFromSchool(member: string, schoolId: string | SQL): SQL {
+  const m = sql.raw(member);
+  return sql`EXISTS (
       SELECT 1 FROM pool_hidden_from h
         JOIN schools hs ON hs.id = ${schoolId}
         LEFT JOIN organisations ho ON ho.id = h.organisation_id
        WHERE h.member_id = ${m}.id
-         AND (h.school_id = hs.id OR (ho.id IS NOT NULL AND ${schoolOfOrganisation("hs", "ho")}))))`;
+         AND (h.school_id = hs.id OR (ho.id IS NOT NULL AND ${schoolOfOrganisation("hs", "ho")})))`;
 }
