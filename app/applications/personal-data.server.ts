@@ -1,3 +1,4 @@
+import { fairPersonalData } from "../fairs/personal-data.server";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
@@ -102,6 +103,7 @@ export async function personalData(db: Executor, userId: string, now = new Date(
       .from(jobAlerts)
       .where(eq(jobAlerts.userId, userId)),
     regionalPool: await poolPersonalData(db, userId),
+    recruitmentFairs: await fairPersonalData(db, userId),
     roles: await db
       .select({ role: memberships.role, scopeKind: memberships.scopeKind, createdAt: memberships.createdAt })
       .from(memberships)
