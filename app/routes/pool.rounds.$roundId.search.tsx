@@ -9,7 +9,7 @@ import { fieldErrorsOf } from "../forms/outcome";
 import { actingSchool, hrSchoolsInRound, roundHeading } from "../pool/matching/access.server";
 import { PoolSearchForm } from "../pool/matching/components/search-form";
 import { searchSchema } from "../pool/matching/schemas";
-import { searchPool, type RankedCandidate } from "../pool/matching/search.server";
+import { CANDIDATE_LIMIT, searchPool, type RankedCandidate } from "../pool/matching/search.server";
 import { matchStateLabels, type MatchState } from "../vocabulary/pool";
 import { db } from "../services.server";
 
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         page: 1,
         pages: 1,
         results: [] as RankedCandidate[],
+        limit: CANDIDATE_LIMIT,
       },
       { status: 400 },
     );
@@ -56,12 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     school: { id: school.id, name: school.name },
     reply: null as FormReply | null,
     ...found,
+    limit: CANDIDATE_LIMIT,
   });
 }
 
 export default function PoolSearch() {
   const data = useLoaderData<typeof loader>();
-  const { round, schools, values, school, results, total, page, pages } = data;
+  const { round, schools, values, school, results, total, page, pages, limit } = data;
   const memberLink = (id: string) => `/pool/rounds/${round.id}/members/${id}${school ? `?school=${school.id}` : ""}`;
   return (
     <>
@@ -78,8 +80,14 @@ export default function PoolSearch() {
         <h2 id="results-heading">
           {total === 0
             ? "No members match"
-            : `${total} ${total === 1 ? "member matches" : "members match"}${school ? ` for ${school.name}` : ""}, best fit first`}
+            : `${total === limit ? "The nearest " : ""}${total} ${total === 1 ? "member matches" : "members match"}${school ? ` for ${school.name}` : ""}, best fit first`}
         </h2>
+        {total === limit ? (
+          <p>
+            Only the {limit.toLocaleString("en-GB")} nearest members who match are ranked: set a distance or another
+            filter to rank the others.
+          </p>
+        ) : null}
         {results.length > 0 ? (
           <ol className="results" start={(page - 1) * 20 + 1}>
             {results.map((m) => (
