@@ -4,7 +4,7 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
 import { leadEmployerKey, schoolEmployerKey } from "../organisations/employers.server";
@@ -33,15 +33,19 @@ let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
  * The scales for one assessment on the hot path: read again only when the table changed (its row count and
  * last import time), which one small query tells.
  */
-async function currentScales(db: Executor): Promise<ScaleFigure[]> {
-  const { stamp } = firstRow(
+export async function scalesStamp(db: Executor): Promise<string> {
+  return firstRow(
     rowsOf<{ stamp: string }>(
       await db.execute(
         sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`,
       ),
     ),
     "the pay scale figures' stamp",
-  );
+  ).stamp;
+}
+
+async function currentScales(db: Executor): Promise<ScaleFigure[]> {
+  const stamp = await scalesStamp(db);
   if (cachedScales?.stamp !== stamp) cachedScales = { stamp, figures: await loadScales(db) };
   return cachedScales.figures;
 }
@@ -61,7 +65,7 @@ export async function policyOf(db: Executor, partnershipId: string | null): Prom
   return row?.policy ?? DEFAULT_POLICY;
 }
 
-type VacancyInputs = {
+export type VacancyInputs = {
   offer: Offer;
   schools: OfferSchool[];
   partnershipId: string | null;
@@ -70,7 +74,18 @@ type VacancyInputs = {
 
 /** The offer, its schools and its partnership's policy as the rule sees them, in one query (the publish hot path). */
 async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<VacancyInputs | null> {
-  const [v] = rowsOf<{
+  const [inputs] = await inputsWhere(db, sql`v.id = ${vacancyId}`, now);
+  return inputs ?? null;
+}
+
+/** The same for several vacancies at once (the nightly pass): one query for a batch. */
+export async function inputsOfMany(db: Executor, vacancyIds: string[], now: Date): Promise<VacancyInputs[]> {
+  if (vacancyIds.length === 0) return [];
+  return inputsWhere(db, sql`v.id = ANY(${textArrayLiteral(vacancyIds)}::text[])`, now);
+}
+
+async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<VacancyInputs[]> {
+  const rows = rowsOf<{
     id: string;
     role: string;
     phases: string[];
@@ -114,11 +129,10 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
                           (SELECT s.partnership_id FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
                             WHERE vs.vacancy_id = v.id AND s.partnership_id IS NOT NULL ORDER BY vs.position LIMIT 1)) AS id) part
         CROSS JOIN LATERAL (SELECT ${leadEmployerKey("v")} AS key) lead
-       WHERE v.id = ${vacancyId}`),
+       WHERE ${where}`),
   );
-  if (!v) return null;
   const day = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-  return {
+  return rows.map((v) => ({
     partnershipId: v.partnershipId,
     policy: v.policy ?? DEFAULT_POLICY,
     offer: {
@@ -143,7 +157,7 @@ async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<Vac
       // (docs/decisions/0022), so it is "maintained" exactly when a local authority employs.
       maintained: s.byLead ? schoolTypesOf(s).includes("la_maintained") : v.leadIsLocalAuthority,
     })),
-  };
+  }));
 }
 
 export type PayResult = { assessment: Assessment; policy: PayPolicy };

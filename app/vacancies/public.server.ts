@@ -162,7 +162,7 @@ export type FeedPayFinding = {
 
 /**
  * The open-data feed: live vacancies, pay as numbers, in a stable order for paging. The page's rows are
- * chosen first and only they get their schools aggregated; the total is counted on its own.
+ * chosen first and only they get their schools aggregated; the total is read from a counter (countLive).
  */
 export async function vacancyFeed(db: Executor, page: number, pageSize: number, now = new Date()) {
   const [rows, total] = await Promise.all([
@@ -205,11 +205,18 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
   };
 }
 
+/**
+ * Live vacancies, exactly: the published ones (vacancy_status_counts, kept by triggers in the same transaction as
+ * every status change, migration 0024) less those published but already past their closing time and not yet closed
+ * by the scheduler (a few at most, read from the partial index vacancies_due_close_idx). Counting ~70,000 live rows
+ * was most of the feed's time.
+ */
 async function countLive(db: Executor, now: Date): Promise<number> {
   const row = firstRow(
     rowsOf<{ n: number }>(
       await db.execute(
-        sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`,
+        sql`SELECT (coalesce((SELECT n FROM vacancy_status_counts WHERE status = 'published'), 0)
+                    - (SELECT count(*) FROM vacancies WHERE status = 'published' AND (closes_at <= ${now.toISOString()} OR closes_at IS NULL)))::int AS n`,
       ),
     ),
     "a count",

@@ -142,3 +142,38 @@ export const payOffers = pgTable(
     index("pay_offers_school_idx").on(t.schoolId),
   ],
 );
+
+/**
+ * What the nightly pay pass last saw of each open vacancy (app/pay/nightly.server.ts): when it was checked, a digest
+ * of every input of the rule other than the neighbouring offers (the offer, its schools, the policy, the scales
+ * and the pay year), and the radius and lookback it was checked with. A vacancy whose digest is unchanged and
+ * near which no offer changed or left the lookback since is not assessed again: its assessment would be the same.
+ */
+export const payChecks = pgTable("pay_checks", {
+  vacancyId: text("vacancy_id")
+    .primaryKey()
+    .references(() => vacancies.id, { onDelete: "cascade" }),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+  digest: text("digest").notNull(),
+  radiusMiles: integer("radius_miles").notNull(),
+  lookbackMonths: integer("lookback_months").notNull(),
+});
+
+/**
+ * Every row added to or removed from pay_offers (an update is a removal and an addition), with what the neighbour
+ * query matches on, logged by triggers (migration 0024): the nightly pass finds the vacancies near a change.
+ * Rows older than any check the pass still relies on are deleted by the pass.
+ */
+export const payOfferEvents = pgTable(
+  "pay_offer_events",
+  {
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    role: text("role").notNull(),
+    payRange: text("pay_range").notNull(),
+    entryLevel: boolean("entry_level").notNull(),
+    phase: text("phase").notNull(),
+    lat: doublePrecision("lat").notNull(),
+    lng: doublePrecision("lng").notNull(),
+  },
+  (t) => [index("pay_offer_events_at_idx").on(t.at)],
+);

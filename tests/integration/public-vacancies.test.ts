@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as feedLoader } from "../../app/routes/api.v1.vacancies";
 import { loader as robotsLoader } from "../../app/routes/robots[.]txt";
@@ -12,6 +12,7 @@ import {
   liveVacanciesForOrganisation,
   vacancyFeed,
 } from "../../app/vacancies/public.server";
+import { rowsOf } from "../../db/rows";
 import { vacancies } from "../../db/schema";
 import { useTestDatabase } from "../support/database";
 import { callRoute, getRequest } from "../support/requests";
@@ -99,6 +100,44 @@ describe("public vacancies", () => {
     for (const bad of ["page=0", "page=abc", "per_page=1000", "page=-1"]) {
       expect((await callRoute(feedLoader, getRequest(`/api/v1/vacancies?${bad}`))).status).toBe(400);
     }
+  });
+
+  it("the feed's total stays exact as vacancies are published, pass their closing time, close and are deleted", async () => {
+    const r = await twoTrustRegion(t.db);
+    const counted = async (now: Date) =>
+      rowsOf<{ n: number }>(
+        await t.db.execute(
+          sql`SELECT count(*)::int AS n FROM vacancies WHERE status = 'published' AND closes_at > ${now.toISOString()}`,
+        ),
+      )[0]?.n;
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const id = await publishableDraft(t.db, r, { title: `Role ${i}` });
+      await publishVacancy(t.db, r.hrA.id, id);
+      ids.push(id);
+    }
+    await publishableDraft(t.db, r, { title: "A draft is not live" });
+    const [first, second, third] = exactly(4, ids);
+    const now = new Date();
+    expect((await vacancyFeed(t.db, 1, 10, now)).total).toBe(4);
+    // Past its closing time, the scheduler not having closed it yet: no longer live.
+    await t.db
+      .update(vacancies)
+      .set({ closesAt: new Date(now.getTime() - 60_000) })
+      .where(eq(vacancies.id, first));
+    expect((await vacancyFeed(t.db, 1, 10, now)).total).toBe(3);
+    await closeVacancy(t.db, r.hrA.id, second, "filled_elsewhere");
+    expect((await vacancyFeed(t.db, 1, 10, now)).total).toBe(2);
+    // Several rows in one statement, and a delete.
+    await t.db
+      .update(vacancies)
+      .set({ status: "closed" })
+      .where(inArray(vacancies.id, [first, third]));
+    expect((await vacancyFeed(t.db, 1, 10, now)).total).toBe(1);
+    expect(await counted(now)).toBe(1);
+    await t.db.delete(vacancies).where(inArray(vacancies.id, ids));
+    expect((await vacancyFeed(t.db, 1, 10, now)).total).toBe(0);
+    expect(await counted(now)).toBe(0);
   });
 
   it("robots.txt keeps crawlers out of signed-in and one-time pages and names the sitemap", async () => {
