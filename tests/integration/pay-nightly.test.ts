@@ -111,8 +111,10 @@ describe("the nightly pay pass, batched", () => {
         "the raised vacancy",
       );
       const neighbour = await nightAgreeing(new Date(start.getTime() + 3 * DAY));
-      // The raised vacancy itself (its own digest changed) and at least one near it (through its logged change).
-      expect(neighbour.report.assessed).toBeGreaterThanOrEqual(2);
+      // The raised vacancy itself (its own digest changed) is assessed again; whether any other vacancy is depends on
+      // which vacancy the random ids put first (it may have no neighbour with the same keys in range). Either way,
+      // nightAgreeing has checked that every vacancy whose outcome one-by-one would change was assessed.
+      expect(neighbour.report.assessed).toBeGreaterThanOrEqual(1);
       expect(neighbour.report.skipped).toBeGreaterThan(0);
       expect(neighbour.seen.has(raised.id)).toBe(true);
     },
