@@ -2,7 +2,8 @@ import path from "node:path";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { ConfigError, loadConfig } from "./app/config.server";
+import { ConfigError, loadConfig, type AppConfig } from "./app/config.server";
+import { processRole, superviseServers } from "./app/processes.server";
 import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
@@ -16,7 +17,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let config;
+let config: AppConfig;
 try {
   config = loadConfig();
 } catch (error) {
@@ -24,37 +25,52 @@ try {
   throw error;
 }
 
-const log = (m: string) => console.log(`[staffroom] ${m}`);
-await startRuntime(config, { workers: true, seed: config.seedDemo, log });
+const role = processRole(config.processes);
+const log = (m: string) =>
+  console.log(role.kind === "server" && role.of > 1 ? `[staffroom ${role.number}] ${m}` : `[staffroom] ${m}`);
 
-const buildPath = path.resolve("build/index.js");
-const build = (await import(buildPath)) as ServerBuild;
+if (role.kind === "supervisor") {
+  // Migrations, pay scales and the demo seed run once, here, before any server process opens the database.
+  await startRuntime(config, { workers: false, seed: config.seedDemo, log });
+  await stopRuntime();
+  superviseServers({ count: config.processes, graceMs: config.shutdownGraceMs, log });
+} else {
+  await serve(role.runsJobs, role.prepares);
+}
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
-const shutdown = gracefulShutdown({ graceMs: config.shutdownGraceMs, log, stop: stopRuntime });
-app.use(shutdown.trackRequests);
-app.use(compression());
-app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.use(rejectNulInUrl);
-app.use(sameOriginWrites(config.appUrl));
-app.use(limitRequestBodies());
-app.all(
-  "*",
-  remixHandler({
-    build,
-    mode: config.env,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+async function serve(runsJobs: boolean, prepares: boolean): Promise<void> {
+  await startRuntime(config, { workers: runsJobs, seed: prepares && config.seedDemo, log });
+  if (runsJobs) log("job workers and schedules: running in this process");
 
-const server = app.listen(config.port, config.host, () => {
-  log(`serving on ${config.appUrl}`);
-  // `remix dev` restarts this process on every rebuild and waits for this signal.
-  if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
-});
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(buildPath)) as ServerBuild;
 
-shutdown.attach(server);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const shutdown = gracefulShutdown({ graceMs: config.shutdownGraceMs, log, stop: stopRuntime });
+  app.use(shutdown.trackRequests);
+  app.use(compression());
+  app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(rejectNulInUrl);
+  app.use(sameOriginWrites(config.appUrl));
+  app.use(limitRequestBodies());
+  app.all(
+    "*",
+    remixHandler({
+      build,
+      mode: config.env,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(config.port, config.host, () => {
+    log(`serving on ${config.appUrl} (process id ${process.pid})`);
+    // `remix dev` restarts this process on every rebuild and waits for this signal.
+    if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
+  });
+
+  shutdown.attach(server);
+}

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const optionalString = z
@@ -37,6 +38,9 @@ const schema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+    WEB_CONCURRENCY: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number("must be a whole number from 1 to 64").int().min(1).max(64).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.RESEND_WEBHOOK_SECRET && !env.RESEND_API_KEY) {
@@ -58,6 +62,13 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["MEILI_ADMIN_KEY"], message: "is required when MEILI_HOST is set" });
     if (env.MEILI_HOST && !env.MEILI_SEARCH_KEY)
       ctx.addIssue({ code: "custom", path: ["MEILI_SEARCH_KEY"], message: "is required when MEILI_HOST is set" });
+    // PGlite is one process's database: a second process cannot open the same folder.
+    if (!env.DATABASE_URL && env.WEB_CONCURRENCY !== undefined && env.WEB_CONCURRENCY > 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEB_CONCURRENCY"],
+        message: "needs DATABASE_URL: the embedded database serves one process (leave it unset or set 1)",
+      });
     // A real deployment (production on a database server) must not run on the embedded defaults.
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
       if (!env.SESSION_SECRET)
@@ -86,6 +97,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** How long a shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** Web server processes: one per core on a database server unless WEB_CONCURRENCY says; always 1 on PGlite. */
+  processes: number;
   /** Secure, __Host- cookies: whenever the public URL is https. */
   secureCookies: boolean;
   /**
@@ -135,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // A real deployment (production on a database server) never gets the demo's published passwords and keys.
     seedDemo: e.SEED_DEMO === "auto" && !(e.NODE_ENV === "production" && e.DATABASE_URL),
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    // Development (remix dev restarts one process) and tests run one unless told; production one per core.
+    processes: e.DATABASE_URL ? (e.WEB_CONCURRENCY ?? (e.NODE_ENV === "production" ? availableParallelism() : 1)) : 1,
     secureCookies: appUrl.startsWith("https://"),
     devMailbox: !e.RESEND_API_KEY && isLoopbackAddress(e.HOST),
   };

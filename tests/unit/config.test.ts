@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../app/config.server";
 
@@ -138,5 +139,30 @@ describe("configuration", () => {
 
   it("npm start on the embedded database may run in production mode without them", () => {
     expect(loadConfig({ NODE_ENV: "production" }).devMailbox).toBe(true);
+  });
+
+  it("runs one server process per core in production on a database server, one otherwise, as WEB_CONCURRENCY says", () => {
+    const server = { DATABASE_URL: "postgres://db/staffroom" };
+    const production = {
+      ...server,
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(32),
+      RESEND_API_KEY: "re_x",
+      APP_URL: "https://staffroom.example",
+    };
+    expect(loadConfig(production).processes).toBe(availableParallelism());
+    expect(loadConfig({ ...production, WEB_CONCURRENCY: "3" }).processes).toBe(3);
+    expect(loadConfig(server).processes).toBe(1);
+    expect(loadConfig({ ...server, WEB_CONCURRENCY: "2" }).processes).toBe(2);
+    expect(loadConfig({ NODE_ENV: "production" }).processes).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: "1" }).processes).toBe(1);
+  });
+
+  it.each(["0", "65", "two", "1.5"])("refuses WEB_CONCURRENCY=%s, naming it", (value) => {
+    expect(errorOf({ DATABASE_URL: "postgres://db/staffroom", WEB_CONCURRENCY: value })).toContain("WEB_CONCURRENCY");
+  });
+
+  it("refuses several processes on the embedded database, which one process holds", () => {
+    expect(errorOf({ WEB_CONCURRENCY: "2" })).toMatch(/WEB_CONCURRENCY: needs DATABASE_URL/);
   });
 });
