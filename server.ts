@@ -4,6 +4,7 @@ import compression from "compression";
 import express from "express";
 import { ConfigError, loadConfig, type AppConfig } from "./app/config.server";
 import { processRole, superviseServers } from "./app/processes.server";
+import { publicFiles } from "./app/public-files.server";
 import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
@@ -53,7 +54,7 @@ async function serve(runsJobs: boolean, prepares: boolean): Promise<void> {
   app.use(compression());
   app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(publicFiles());
   app.use(rejectNulInUrl);
   app.use(sameOriginWrites(config.appUrl));
   app.use(limitRequestBodies());

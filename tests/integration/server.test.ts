@@ -62,6 +62,14 @@ describe("the server process", () => {
     expect(own.status).toBe(302);
   });
 
+  it("serves public/ files (the favicon) for an hour, and pages as pages", async () => {
+    const icon = await fetch(`${BASE}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect((await fetch(`${BASE}/favicon.ico.missing`)).status).toBe(404);
+    expect((await fetch(`${BASE}/`)).headers.get("content-type")).toContain("text/html");
+  });
+
   it("answers a NUL in the address with 400, not a database error", async () => {
     expect((await fetch(`${BASE}/schools?q=%00`)).status).toBe(400);
   });
