@@ -8,6 +8,8 @@
  * - Places: one point per school, filtered with an earth_box on a GiST index, measured with the haversine.
  * - Facets: each vacancy's facet keys are numbered as two signatures, so counting is a GROUP BY on two integers
  *   followed by the keys of the (few hundred) signatures met.
+ * - Broad queries: with facet filters only, or one concept and facet filters, the total and facet counts are read
+ *   from search_counts and search_key_counts, kept exact with every index write (see countsTerm).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
@@ -74,13 +76,13 @@ export function postgresEngine(db: Database): SearchEngine {
   };
 }
 
-/** Any number: the advisory lock that index writers take in turn, so that search_signature_counts stays exact. */
+/** Any number: the advisory lock that index writers take in turn, so that the precomputed counts stay exact. */
 const INDEX_WRITE_LOCK = 7_310_419;
 
 /**
- * Runs an index write in the caller's transaction, or in one of its own: the pair counts change with the rows or
- * not at all. Writers take turns (a transaction-level advisory lock): each reads the rows it replaces, to take
- * their pairs away, and two writers of one vacancy at once would both take away the same old row.
+ * Runs an index write in the caller's transaction, or in one of its own: search_counts and search_key_counts change
+ * with the rows or not at all. Writers take turns (a transaction-level advisory lock): each reads the rows it
+ * replaces, to take their counts away, and two writers of one vacancy at once would both take away the same old row.
  */
 async function inWriteTransaction(
   db: Database,
@@ -96,7 +98,7 @@ async function inWriteTransaction(
 }
 
 /**
- * What a set of rows of the words table adds to search_counts (ADR 0009): per term (every row under '', and each
+ * What a set of rows of the words table adds to search_counts: per term (every row under '', and each
  * concept token among its words), per pair of signatures and per signature alone (the other one 0), and in all.
  */
 function countsOf(table: string, where: SQL, sign: 1 | -1): SQL {
@@ -683,7 +685,8 @@ async function pageQuery(
  * early), and only otherwise is every match ranked. Both give the same page.
  */
 async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null, total?: number): Promise<Hit[]> {
-  const few = total !== undefined && total <= FEW_PER_RESULT * query.page * query.pageSize;
+  // Not with a place: the subquery would leave the distances behind (and no total is known first then).
+  const few = !query.geo && total !== undefined && total <= FEW_PER_RESULT * query.page * query.pageSize;
   if (ts && !query.geo && !few && effectiveSort(query) === "relevance") {
     const best = await pageQuery(db, query, ts, bestTier(ts), sql`v.published_at DESC, v.vacancy_id`);
     if (best.length === query.pageSize) return best;
