@@ -72,8 +72,45 @@ export const searchSignatures = pgTable(
 export const searchVacancyText = pgTable(
   "search_vacancy_text",
   { ...coreColumns(), tsv: tsvector("tsv").notNull() },
-  (t) => [index("search_vacancy_text_tsv_idx").using("gin", t.tsv)],
+  (t) => [
+    index("search_vacancy_text_tsv_idx").using("gin", t.tsv),
+    // A word in most vacancies ("teacher") is cheaper to find by walking the order asked for and testing each row
+    // than by ranking every match.
+    index("search_vacancy_text_published_idx").on(t.publishedAt.desc().nullsFirst(), t.vacancyId),
+    index("search_vacancy_text_salary_idx").on(t.salaryMax.desc().nullsLast(), t.vacancyId),
+    index("search_vacancy_text_closes_idx").on(t.closesAt, t.vacancyId),
+  ],
 );
+
+/**
+ * How many indexed vacancies hold each pair of signatures, overall (term '') and among those whose words include
+ * each concept token (search/lexicon.ts: "zc…"): what a search with facet filters only, or with one concept and
+ * facet filters, counts from, instead of every matching row. A signature of 0 stands for any: (v, 0) counts the
+ * vacancies of vacancy signature v whatever their location signature, (0, 0) all of them. Kept by the engine in
+ * the same transaction as every index write, and rebuilt with the index by a reindex.
+ */
+export const searchCounts = pgTable(
+  "search_counts",
+  {
+    term: text("term").notNull(),
+    vacancySignature: integer("vacancy_signature").notNull(),
+    locationSignature: integer("location_signature").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.term, t.vacancySignature, t.locationSignature], name: "search_counts_pkey" }),
+    index("search_counts_location_idx").on(t.term, t.locationSignature, t.vacancySignature),
+  ],
+);
+
+/**
+ * How many indexed vacancies hold each facet key ("trust:mersey"…): the counts of a facet when no other filter
+ * narrows them (its own is left out), read as they are. Kept and rebuilt like search_counts.
+ */
+export const searchKeyCounts = pgTable("search_key_counts", {
+  key: text("key").primaryKey(),
+  n: integer("n").notNull(),
+});
 
 /** The VacancyDocument (search/document.ts) a result shows, read only for the page of results. */
 export const searchDocuments = pgTable("search_documents", {

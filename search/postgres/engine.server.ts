@@ -8,6 +8,8 @@
  * - Places: one point per school, filtered with an earth_box on a GiST index, measured with the haversine.
  * - Facets: each vacancy's facet keys are numbered as two signatures, so counting is a GROUP BY on two integers
  *   followed by the keys of the (few hundred) signatures met.
+ * - Broad queries: with facet filters only, or one concept and facet filters, the total and facet counts are read
+ *   from search_counts and search_key_counts, kept exact with every index write (see countsTerm).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
@@ -43,16 +45,24 @@ export function postgresEngine(db: Database): SearchEngine {
       // The settings are the migrations' tables and indexes: nothing to apply at run time.
     },
     async upsert(documents, options?: WriteOptions) {
-      await writeDocuments(options?.executor ?? db, documents, TABLES, new SignatureCache(TABLES.signatures, "upsert"));
+      if (documents.length === 0) return;
+      await inWriteTransaction(db, options, async (ex) => {
+        const ids = documents.map((d) => d.vacancyId);
+        await countRows(ex, ids, -1);
+        await writeDocuments(ex, documents, TABLES, new SignatureCache(TABLES.signatures, "upsert"));
+        await countRows(ex, ids, 1);
+      });
     },
     async remove(vacancyIds, options?: WriteOptions) {
       if (vacancyIds.length === 0) return;
-      const ex = options?.executor ?? db;
-      for (const table of [TABLES.vacancies, TABLES.text, TABLES.documents, TABLES.points]) {
-        await ex.execute(
-          sql`DELETE FROM ${sql.raw(table)} WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`,
-        );
-      }
+      await inWriteTransaction(db, options, async (ex) => {
+        await countRows(ex, vacancyIds, -1);
+        for (const table of [TABLES.vacancies, TABLES.text, TABLES.documents, TABLES.points]) {
+          await ex.execute(
+            sql`DELETE FROM ${sql.raw(table)} WHERE vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`,
+          );
+        }
+      });
     },
     search: (query) => search(db, query),
     async countDocuments() {
@@ -64,6 +74,63 @@ export function postgresEngine(db: Database): SearchEngine {
     },
     beginBuild: () => beginBuild(db),
   };
+}
+
+/** Any number: the advisory lock that index writers take in turn, so that the precomputed counts stay exact. */
+const INDEX_WRITE_LOCK = 7_310_419;
+
+/**
+ * Runs an index write in the caller's transaction, or in one of its own: search_counts and search_key_counts change
+ * with the rows or not at all. Writers take turns (a transaction-level advisory lock): each reads the rows it
+ * replaces, to take their counts away, and two writers of one vacancy at once would both take away the same old row.
+ */
+async function inWriteTransaction(
+  db: Database,
+  options: WriteOptions | undefined,
+  write: (ex: Executor) => Promise<void>,
+): Promise<void> {
+  const locked = async (ex: Executor) => {
+    await ex.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+    await write(ex);
+  };
+  if (options?.executor) await locked(options.executor);
+  else await db.transaction(locked);
+}
+
+/**
+ * What a set of rows of the words table adds to search_counts: per term (every row under '', and each
+ * concept token among its words), per pair of signatures and per signature alone (the other one 0), and in all.
+ */
+function countsOf(table: string, where: SQL, sign: 1 | -1): SQL {
+  return sql`
+    SELECT t.term, coalesce(v.vacancy_signature, 0), coalesce(v.location_signature, 0), ${sign}::int * count(*)::int
+      FROM ${sql.raw(table)} v
+     CROSS JOIN LATERAL (SELECT '' AS term UNION ALL SELECT l.lexeme FROM unnest(v.tsv) AS l WHERE l.lexeme LIKE 'zc%') t
+     WHERE ${where}
+     GROUP BY t.term, GROUPING SETS ((v.vacancy_signature, v.location_signature), (v.vacancy_signature), (v.location_signature), ())`;
+}
+
+/** What a set of rows of search_vacancies adds to search_key_counts: each facet key of their signatures. */
+function keyCountsOf(t: Tables, where: SQL, sign: 1 | -1): SQL {
+  return sql`
+    SELECT k, ${sign}::int * count(*)::int
+      FROM ${sql.raw(t.vacancies)} v
+      JOIN ${sql.raw(t.signatures)} s ON s.id IN (v.vacancy_signature, v.location_signature), unnest(s.keys) AS k
+     WHERE ${where}
+     GROUP BY k`;
+}
+
+/** Adds (1) or takes away (-1) what these vacancies' rows in the live index count for. */
+async function countRows(ex: Executor, vacancyIds: string[], sign: 1 | -1): Promise<void> {
+  const ids = sql`v.vacancy_id = ANY(${textArrayLiteral(vacancyIds)}::text[])`;
+  await ex.execute(sql`
+    INSERT INTO ${sql.raw(TABLES.counts)} AS c (term, vacancy_signature, location_signature, n)
+    ${countsOf(TABLES.text, ids, sign)}
+    ON CONFLICT (term, vacancy_signature, location_signature) DO UPDATE SET n = c.n + EXCLUDED.n`);
+  await ex.execute(sql`
+    INSERT INTO ${sql.raw(TABLES.keyCounts)} AS c (key, n)
+    ${keyCountsOf(TABLES, ids, sign)}
+    ON CONFLICT (key) DO UPDATE SET n = c.n + EXCLUDED.n`);
 }
 
 /** Signature numbers by kind and keys. "upsert" resolves them in the live table; "append" numbers a fresh build's. */
@@ -229,7 +296,13 @@ async function beginBuild(db: Database): Promise<IndexBuild> {
   return {
     add: (documents) => writeDocuments(db, documents, NEXT_TABLES, signatures, newWords),
     async swap() {
+      await db.execute(sql`
+        INSERT INTO ${sql.raw(NEXT_TABLES.counts)} (term, vacancy_signature, location_signature, n)
+        ${countsOf(NEXT_TABLES.text, sql`TRUE`, 1)}`);
+      await db.execute(sql`
+        INSERT INTO ${sql.raw(NEXT_TABLES.keyCounts)} (key, n) ${keyCountsOf(NEXT_TABLES, sql`TRUE`, 1)}`);
       await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
         for (const key of TABLE_KEYS) await swapInTable(tx, TABLES[key], NEXT_TABLES[key]);
       });
     },
@@ -287,11 +360,20 @@ function signatureHas(column: SQL, kind: string, keys: string[]): SQL {
   return sql`${column} IN (SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[])`;
 }
 
-function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters): SQL {
+/**
+ * The same as an array: a condition the signature column's index can take (a bitmap scan), for when the matches
+ * are known to be few. Otherwise the planner, expecting each signature's rows to be scattered, may read the table.
+ */
+function signatureIn(column: SQL, kind: string, keys: string[]): SQL {
+  return sql`${column} = ANY(ARRAY(SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[]))`;
+}
+
+function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters, few = false): SQL {
   const keys = splitKeys(requiredKeys(filters));
+  const has = few ? signatureIn : signatureHas;
   const parts: SQL[] = [sql`v.closes_at > ${query.now.toISOString()}::timestamptz`];
-  if (keys.vacancy.length > 0) parts.push(signatureHas(sql`v.vacancy_signature`, "vacancy", keys.vacancy));
-  if (keys.location.length > 0) parts.push(signatureHas(sql`v.location_signature`, "location", keys.location));
+  if (keys.vacancy.length > 0) parts.push(has(sql`v.vacancy_signature`, "vacancy", keys.vacancy));
+  if (keys.location.length > 0) parts.push(has(sql`v.location_signature`, "location", keys.location));
   if (filters.minSalary !== undefined) parts.push(sql`v.salary_max >= ${filters.minSalary}::int`);
   if (query.publishedSince) parts.push(sql`v.published_at >= ${query.publishedSince.toISOString()}::timestamptz`);
   if (ts) parts.push(sql`v.tsv @@ to_tsquery('simple', ${ts.full})`);
@@ -358,6 +440,126 @@ function bestTier(ts: TsQueries): SQL {
   return ts.exact !== ts.full ? sql`${title} AND v.tsv @@ to_tsquery('simple', ${ts.exact})` : title;
 }
 
+/**
+ * The term of search_counts that a query's total and facet counts can be read from: '' with facet filters only, a
+ * concept token when the words are one concept (the whole tsquery is that token). Null when something else narrows
+ * the matches (a place, a minimum salary, a date, other words): then the matching rows are counted.
+ */
+function countsTerm(query: EngineQuery, ts: TsQueries | null): string | null {
+  if (query.geo || query.filters.minSalary !== undefined || query.publishedSince) return null;
+  if (!ts) return "";
+  return /^'(zc[a-z]+)'$/.exec(ts.full)?.[1] ?? null;
+}
+
+const isLocationFacet = (facet: FacetName) => splitKeys([`${facet}:_`]).location.length > 0;
+
+/**
+ * Counts from search_counts (see countsTerm): for each set of required keys, the rows of one signature kind (the
+ * other 0) when the set asks nothing of the other kind, else the pairs; then minus the indexed vacancies past their
+ * closing moment (kept until the scheduler closes them: normally none), which are counted but not live.
+ */
+function fromCounts(
+  query: EngineQuery,
+  ts: TsQueries | null,
+  term: string,
+): { closed: SQL; part: (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => SQL } {
+  const now = sql`${query.now.toISOString()}::timestamptz`;
+  const closed = ts
+    ? sql`closed AS MATERIALIZED (SELECT t.vacancy_signature AS vs, t.location_signature AS ls
+        FROM ${sql.raw(TABLES.vacancies)} c JOIN ${sql.raw(TABLES.text)} t ON t.vacancy_id = c.vacancy_id
+       WHERE c.closes_at <= ${now} AND t.tsv @@ to_tsquery('simple', ${ts.full}))`
+    : sql`closed AS MATERIALIZED (SELECT c.vacancy_signature AS vs, c.location_signature AS ls
+        FROM ${sql.raw(TABLES.vacancies)} c WHERE c.closes_at <= ${now})`;
+  const part = (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => {
+    const v = set.vacancy.length > 0 || by === "vacancy";
+    const l = set.location.length > 0 || by === "location";
+    const shape = sql.raw(
+      `${v ? "c.vacancy_signature <> 0" : "c.vacancy_signature = 0"} AND ${l ? "c.location_signature <> 0" : "c.location_signature = 0"}`,
+    );
+    // In each branch, so that the planner can look a few signatures up in search_counts' indexes.
+    const where = (vs: SQL, ls: SQL) =>
+      sql.join(
+        [
+          ...(set.vacancy.length > 0 ? [signatureHas(vs, "vacancy", set.vacancy)] : []),
+          ...(set.location.length > 0 ? [signatureHas(ls, "location", set.location)] : []),
+          sql`TRUE`,
+        ],
+        sql` AND `,
+      );
+    return sql`(SELECT c.vacancy_signature AS vs, c.location_signature AS ls, c.n FROM ${sql.raw(TABLES.counts)} c
+                WHERE c.term = ${term} AND ${shape} AND ${where(sql`c.vacancy_signature`, sql`c.location_signature`)}
+               UNION ALL SELECT vs, ls, -1 FROM closed WHERE ${where(sql`vs`, sql`ls`)}) x`;
+  };
+  return { closed, part };
+}
+
+async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, term: string) {
+  const { closed, part } = fromCounts(query, ts, term);
+  const set = splitKeys(requiredKeys(query.filters));
+  const row = firstRow(
+    rowsOf<{ n: number }>(
+      await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
+    ),
+    "a count",
+  );
+  return row.n;
+}
+
+/** Facet counts and the total as facets() gives them, from search_counts: a few thousand rows at most. */
+async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, term: string) {
+  const active = activeFacets(query.filters);
+  const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) =>
+    splitKeys(requiredKeys(f)),
+  );
+  const { closed, part } = fromCounts(query, ts, term);
+  // A set that requires no key, counted over every live vacancy, reads its keys' counts as they are.
+  const byKey = (i: number) => term === "" && sets[i]!.vacancy.length === 0 && sets[i]!.location.length === 0;
+  const keyParts = sets.flatMap((_, i) => {
+    if (!byKey(i)) return [];
+    const prefix = i === 0 ? "" : `${active[i - 1]!}:`;
+    return [
+      sql`SELECT ${sql.raw(String(i))} AS set, c.key, c.n FROM ${sql.raw(TABLES.keyCounts)} c
+           WHERE starts_with(c.key, ${prefix})
+          UNION ALL
+          SELECT ${sql.raw(String(i))}, k, -1 FROM closed JOIN search_signatures s ON s.id IN (closed.vs, closed.ls),
+                 unnest(s.keys) AS k WHERE starts_with(k, ${prefix})`,
+    ];
+  });
+  // Set 0 shows every facet; set i only the facet left out, so only its kind of signature is grouped.
+  const parts = sets.flatMap((set, i) => {
+    if (byKey(i)) return [];
+    const kinds: ("vacancy" | "location")[] =
+      i === 0 ? ["vacancy", "location"] : [isLocationFacet(active[i - 1]!) ? "location" : "vacancy"];
+    return kinds.map(
+      (by) =>
+        sql`SELECT ${sql.raw(String(i))} AS set, x.${sql.raw(by === "vacancy" ? "vs" : "ls")} AS sig, sum(x.n) AS n
+              FROM ${part(set, by)} GROUP BY 2`,
+    );
+  });
+  const sums = sql.join(
+    sets.map((_, i) => sql`sum(p.n) FILTER (WHERE p.set = ${sql.raw(String(i))})::int AS ${sql.raw(`n${i}`)}`),
+    sql`, `,
+  );
+  const rows = rowsOf<Record<string, number | null> & { key: string }>(
+    await db.execute(sql`WITH ${closed}
+      SELECT p.key, ${sums}
+        FROM (${sql.join(
+          [
+            ...(parts.length > 0
+              ? [
+                  sql`SELECT q.set, k AS key, q.n FROM (${sql.join(parts, sql` UNION ALL `)}) q
+                        JOIN search_signatures s ON s.id = q.sig, unnest(s.keys) AS k`,
+                ]
+              : []),
+            ...keyParts,
+          ],
+          sql` UNION ALL `,
+        )}) p
+       GROUP BY p.key`),
+  );
+  return facetTable(rows, active);
+}
+
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
   const row = firstRow(
     rowsOf<{ n: number }>(
@@ -408,7 +610,7 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
   );
   // Only the non-facet conditions here: each set's facet conditions are its flags.
   const where = whereClause(query, ts, { minSalary: query.filters.minSalary });
-  const rows = rowsOf<Record<string, number> & { key: string }>(
+  const rows = rowsOf<Record<string, number | null> & { key: string }>(
     await db.execute(sql`${withNear(query)}
       SELECT k AS key, ${sums}
         FROM (SELECT v.vacancy_signature AS vs, v.location_signature AS ls, ${counts}
@@ -427,6 +629,11 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
         JOIN search_signatures s ON s.id = coalesce(g.vs, g.ls), unnest(s.keys) AS k
        GROUP BY k`),
   );
+  return facetTable(rows, active);
+}
+
+/** Rows of (key, n0, n1…): each key's count in each set counted (set 0: every filter; set i: all but active[i-1]). */
+function facetTable(rows: (Record<string, number | null> & { key: string })[], active: FacetName[]) {
   const table = emptyFacets();
   let total = 0;
   for (const row of rows) {
@@ -442,7 +649,7 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
   return { counts: table, total };
 }
 
-type Hit = { vacancyId: string; metres: number | null };
+type Hit = { vacancyId: string; metres: number | null; document: VacancyDocument };
 
 async function pageQuery(
   db: Executor,
@@ -450,14 +657,25 @@ async function pageQuery(
   ts: TsQueries | null,
   extra: SQL | null,
   order: SQL,
+  few = false,
 ): Promise<Hit[]> {
+  const where = sql`${whereClause(query, ts, query.filters, few)}${extra ? sql` AND ${extra}` : sql``}`;
+  // Few matches (the total is known): all of them are found first (by the filters' indexes) and sorted, rather
+  // than the planner walking the sort order's index past thousands of rows that do not match.
+  const from = few
+    ? sql`(SELECT v.* FROM ${fromClause(query, ts)} WHERE ${where} OFFSET 0) v`
+    : sql`${fromClause(query, ts)} WHERE ${where}`;
+  // The documents come with the page, in its order: one round trip fewer.
   return rowsOf<Hit>(
     await db.execute(sql`${withNear(query)}
-      SELECT v.vacancy_id AS "vacancyId", ${query.geo ? sql`near.metres` : sql`NULL::float8`} AS metres
-        FROM ${fromClause(query, ts)}
-       WHERE ${whereClause(query, ts, query.filters)}${extra ? sql` AND ${extra}` : sql``}
-       ORDER BY ${order}
-       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
+      SELECT p.id AS "vacancyId", p.metres, d.document
+        FROM (SELECT q.*, row_number() OVER () AS ord
+                FROM (SELECT v.vacancy_id AS id, ${query.geo ? sql`near.metres` : sql`NULL::float8`} AS metres
+                        FROM ${from}
+                       ORDER BY ${order}
+                       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) q) p
+        JOIN search_documents d ON d.vacancy_id = p.id
+       ORDER BY p.ord`),
   );
 }
 
@@ -466,40 +684,48 @@ async function pageQuery(
  * they alone fill the page it is read from them (the planner can walk the publication-date index and stop
  * early), and only otherwise is every match ranked. Both give the same page.
  */
-async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<Hit[]> {
-  if (ts && !query.geo && effectiveSort(query) === "relevance") {
+async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null, total?: number): Promise<Hit[]> {
+  // Not with a place: the subquery would leave the distances behind (and no total is known first then).
+  const few = !query.geo && total !== undefined && total <= FEW_PER_RESULT * query.page * query.pageSize;
+  if (ts && !query.geo && !few && effectiveSort(query) === "relevance") {
     const best = await pageQuery(db, query, ts, bestTier(ts), sql`v.published_at DESC, v.vacancy_id`);
     if (best.length === query.pageSize) return best;
   }
-  return pageQuery(db, query, ts, null, orderBy(query, ts));
+  return pageQuery(db, query, ts, null, orderBy(query, ts), few);
 }
+
+/**
+ * Up to this many matches per result up to the page's end, sorting them all beats walking an index in the sort
+ * order: the walk reads about (index size ÷ matches) rows per result, so it wins when matches are many.
+ */
+const FEW_PER_RESULT = 50;
 
 async function search(db: Database, query: EngineQuery): Promise<SearchResult> {
   const ts = await textQueries(db, query.text);
+  const term = countsTerm(query, ts);
   const totals = query.facets
-    ? facets(db, query, ts)
-    : count(db, query, ts).then((total) => ({ total, counts: undefined }));
+    ? term === null
+      ? facets(db, query, ts)
+      : facetsFromCounts(db, query, ts, term)
+    : (term === null ? count(db, query, ts) : countFromCounts(db, query, ts, term)).then((total) => ({
+        total,
+        counts: undefined,
+      }));
   if (query.pageSize === 0) {
     const { total, counts } = await totals;
     return { hits: [], total, facets: counts };
   }
-  const [page, { total, counts }] = await Promise.all([hitsPage(db, query, ts), totals]);
-  const hits = page;
-  const documents = new Map(
-    hits.length === 0
-      ? []
-      : rowsOf<{ vacancyId: string; document: VacancyDocument }>(
-          await db.execute(
-            sql`SELECT vacancy_id AS "vacancyId", document FROM search_documents WHERE vacancy_id = ANY(${textArrayLiteral(hits.map((h) => h.vacancyId))}::text[])`,
-          ),
-        ).map((r) => [r.vacancyId, r.document]),
-  );
+  // Counts read from search_counts come quickly and exactly: the page can then be planned knowing the total.
+  const [hits, { total, counts }] =
+    term === null
+      ? await Promise.all([hitsPage(db, query, ts), totals])
+      : await totals.then(async (t) => [await hitsPage(db, query, ts, t.total), t] as const);
   return {
     total,
     facets: counts,
     hits: hits.map((h) => ({
       vacancyId: h.vacancyId,
-      document: documents.get(h.vacancyId)!,
+      document: h.document,
       nearestMetres: h.metres === null ? null : Number(h.metres),
     })),
   };

@@ -10,6 +10,8 @@ export const TABLES = {
   documents: "search_documents",
   points: "search_vacancy_points",
   terms: "search_terms",
+  counts: "search_counts",
+  keyCounts: "search_key_counts",
 } as const;
 export type TableKey = keyof typeof TABLES;
 export type Tables = Record<TableKey, string>;

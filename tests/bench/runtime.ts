@@ -6,11 +6,15 @@ import { startRuntime, stopRuntime } from "../../app/runtime.server";
 /**
  * Runs a benchmark inside Staffroom's runtime (no workers, no seed): on a scratch database created on the PostgreSQL
  * server named by BENCH_DATABASE_URL and dropped afterwards, whatever happens, or else on PGlite in memory. `body`
- * is told which engine it runs on, for its report.
+ * is told which engine it runs on, for its report. BENCH_SCRATCH_PREFIX replaces `prefix`, so that runs sharing one
+ * server can tell their scratch databases apart.
  */
 export async function withBenchRuntime(prefix: string, body: (engine: string) => Promise<void>): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  const scratch = `${prefix}_${randomBytes(5).toString("hex")}`;
+  const name = process.env.BENCH_SCRATCH_PREFIX ?? prefix;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`BENCH_SCRATCH_PREFIX must be a plain lower-case name: ${name}`);
+  const scratch = `${name}_${randomBytes(5).toString("hex")}`;
   let databaseUrl: string | undefined;
   if (serverUrl) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
