@@ -32,7 +32,7 @@ import {
 } from "../engine";
 import { indexDocument } from "../tags";
 import { typoBudget, withinTypos } from "../text";
-import { createFreshTable, NEXT_TABLES, swapInTable, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
+import { createFreshTable, NEXT_TABLES, swapInTables, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
 import { buildTsQueries, type TsQueries } from "./tsquery";
 
 // ll_to_earth works on a sphere of 6,378,168 m; the haversine on 6,371,000 m. The box must not cut the circle.
@@ -303,7 +303,10 @@ async function beginBuild(db: Database): Promise<IndexBuild> {
         INSERT INTO ${sql.raw(NEXT_TABLES.keyCounts)} (key, n) ${keyCountsOf(NEXT_TABLES, sql`TRUE`, 1)}`);
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
-        for (const key of TABLE_KEYS) await swapInTable(tx, TABLES[key], NEXT_TABLES[key]);
+        await swapInTables(
+          tx,
+          TABLE_KEYS.map((key) => ({ live: TABLES[key], fresh: NEXT_TABLES[key] })),
+        );
       });
     },
     async abandon() {

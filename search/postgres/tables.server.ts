@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { sqlState } from "../../db/sql-state";
 import { rowsOf } from "../../db/rows";
 
 /** The live index tables of the Postgres engine (db/schema/search.ts). */
@@ -39,14 +40,31 @@ export async function createFreshTable(ex: Executor, live: string, fresh: string
 }
 
 /**
- * Replaces table `live` with the freshly filled `fresh`, inside the caller's transaction: `fresh` gets the live
- * table's keys and indexes (read from the catalogue, so the migrations stay their only definition), then the
- * live table is dropped and `fresh` takes its name and its indexes' and sequences' names. A search running
- * meanwhile reads the old table until the commit, then the new one: none fails.
+ * Replaces each live table with its freshly filled twin, inside the caller's transaction. First every fresh table
+ * gets its live twin's keys and indexes (read from the catalogue, so the migrations stay their only definition) and
+ * statistics, while searches go on; then the live tables are locked together (lockForSwap) and dropped, and the
+ * fresh ones take their names and their indexes' and sequences' names. A search running meanwhile reads the old
+ * tables until the commit, then the new ones: none fails.
  */
-export async function swapInTable(tx: Executor, live: string, fresh: string): Promise<void> {
-  checkName(live);
-  checkName(fresh);
+export async function swapInTables(tx: Executor, pairs: { live: string; fresh: string }[]): Promise<void> {
+  const prepared = [];
+  for (const { live, fresh } of pairs) prepared.push(await prepareSwap(tx, checkName(live), checkName(fresh)));
+  await lockForSwap(
+    tx,
+    pairs.map((p) => p.live),
+  );
+  for (const p of prepared) await finishSwap(tx, p);
+}
+
+type PreparedSwap = {
+  live: string;
+  fresh: string;
+  constraints: { name: string }[];
+  indexes: { name: string }[];
+  sequences: { live: string | null; fresh: string | null }[];
+};
+
+async function prepareSwap(tx: Executor, live: string, fresh: string): Promise<PreparedSwap> {
   const constraints = rowsOf<{ name: string; definition: string }>(
     await tx.execute(sql`
       SELECT conname AS name, pg_get_constraintdef(oid) AS definition
@@ -76,6 +94,10 @@ export async function swapInTable(tx: Executor, live: string, fresh: string): Pr
   }
   // The planner has no statistics for a new table; gathered before the live table is locked, so searches wait less.
   await tx.execute(sql.raw(`ANALYZE ${fresh}`));
+  return { live, fresh, constraints, indexes, sequences };
+}
+
+async function finishSwap(tx: Executor, { live, fresh, constraints, indexes, sequences }: PreparedSwap) {
   await tx.execute(sql.raw(`DROP TABLE ${live}`));
   await tx.execute(sql.raw(`ALTER TABLE ${fresh} RENAME TO ${live}`));
   for (const c of constraints)
@@ -85,5 +107,29 @@ export async function swapInTable(tx: Executor, live: string, fresh: string): Pr
   for (const s of sequences) {
     if (s.live && s.fresh && s.live !== s.fresh)
       await tx.execute(sql.raw(`ALTER SEQUENCE ${s.fresh} RENAME TO ${s.live.replace(/^.*\./, "")}`));
+  }
+}
+
+/** Well under PostgreSQL's deadlock_timeout (1 s by default), so the swap gives way before a search is chosen. */
+const SWAP_LOCK_WAIT = "250ms";
+
+/**
+ * Takes the live tables for the swap. A search locks the tables it reads one by one, in an order its plan decides
+ * (a prepared statement's plan need not follow the text), so a swap holding one table while waiting for another
+ * could deadlock with it, and PostgreSQL might end the search. The swap therefore waits a short while only: when it
+ * cannot have every table by then, it lets go of all of them (a savepoint), the searches finish, and it tries again.
+ */
+async function lockForSwap(tx: Executor, tables: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await tx.transaction(async (savepoint) => {
+        await savepoint.execute(sql.raw(`SET LOCAL lock_timeout = '${SWAP_LOCK_WAIT}'`));
+        await savepoint.execute(sql.raw(`LOCK TABLE ${tables.join(", ")} IN ACCESS EXCLUSIVE MODE`));
+      });
+      return;
+    } catch (error) {
+      if (sqlState(error) !== "55P03" || attempt === 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * attempt)));
+    }
   }
 }
