@@ -280,6 +280,12 @@ async function benchPay(r: { engine: string; version: string }) {
   console.log(
     `pay: the neighbour query ${scansVacancies ? "SCANS" : "does not scan"} the vacancies table:\n${neighbourPlan}`,
   );
+  // BENCH_PAY_SKIP_NIGHTLY=1: one assessment only (the nightly pass has its own benchmark, tests/bench/pay-nightly.ts).
+  if (process.env.BENCH_PAY_SKIP_NIGHTLY) {
+    const counts = [...comparables].sort((a, b) => a - b);
+    console.log(`pay: comparables per vacancy (200 sampled): median ${counts[100]}, most ${counts[199]}`);
+    return;
+  }
   const started = performance.now();
   const nightly = await reassessOpenVacancies(db, now);
   const nightlySeconds = (performance.now() - started) / 1000;
