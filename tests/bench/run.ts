@@ -21,7 +21,8 @@ import { importSchools } from "../../db/importers/schools";
 import { vacancies } from "../../db/schema";
 import { rowsOf, firstRow } from "../../db/rows";
 import { reindex } from "../../search/reindex.server";
-import { assessVacancy, reassessOpenVacancies } from "../../app/pay/assessment.server";
+import { assessVacancy, inputsOfMany, reassessOpenVacancies } from "../../app/pay/assessment.server";
+import { neighbourStatement } from "../../app/pay/neighbours.server";
 import { ensurePayScales } from "../../db/importers/pay-scales";
 import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
@@ -274,8 +275,10 @@ async function benchPay(r: { engine: string; version: string }) {
   }
   const one = await measure(ITERATIONS, (i) => assessVacancy(db, cycle(sample, i * 7919), now));
   console.log(`pay: one assessment p50 ${ms(one.p50)} p95 ${ms(one.p95)} p99 ${ms(one.p99)}`);
-  const plan = await explainExecuted(db, (spy) => assessVacancy(spy, firstRow(sample, "a sampled vacancy"), now));
-  const neighbourPlan = plan.find((p) => p.includes("pay_offers")) ?? "";
+  // The neighbour query runs as a prepared statement (not through db.execute): explained from its builder.
+  const inputs = await inputsOfMany(db, [firstRow(sample, "a sampled vacancy")], now);
+  const built = inputs[0] ? neighbourStatement(inputs[0].offer, inputs[0].policy, now) : null;
+  const neighbourPlan = built ? planText(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${built.statement}`)) : "";
   const scansVacancies = /Seq Scan on vacancies/.test(neighbourPlan);
   console.log(
     `pay: the neighbour query ${scansVacancies ? "SCANS" : "does not scan"} the vacancies table:\n${neighbourPlan}`,
