@@ -3,7 +3,7 @@
  * and keep the result with its evidence. The vacancy points at its current assessment; earlier ones stay.
  */
 import { eq, sql, type SQL } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client";
+import { executePrepared, type Database, type Executor } from "../../db/client";
 import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
@@ -33,19 +33,17 @@ let cachedScales: { stamp: string; figures: ScaleFigure[] } | null = null;
  * The scales for one assessment on the hot path: read again only when the table changed (its row count and
  * last import time), which one small query tells.
  */
+const stampSql = sql`(SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') FROM pay_scale_figures)`;
+
 export async function scalesStamp(db: Executor): Promise<string> {
   return firstRow(
-    rowsOf<{ stamp: string }>(
-      await db.execute(
-        sql`SELECT count(*) || '|' || coalesce(max(imported_at)::text, '') AS stamp FROM pay_scale_figures`,
-      ),
-    ),
+    rowsOf<{ stamp: string }>(await db.execute(sql`SELECT ${stampSql} AS stamp`)),
     "the pay scale figures' stamp",
   ).stamp;
 }
 
-async function currentScales(db: Executor): Promise<ScaleFigure[]> {
-  const stamp = await scalesStamp(db);
+/** The scales as of `stamp`, which the vacancy's own query read (no round trip of its own). */
+async function currentScales(db: Executor, stamp: string): Promise<ScaleFigure[]> {
   if (cachedScales?.stamp !== stamp) cachedScales = { stamp, figures: await loadScales(db) };
   return cachedScales.figures;
 }
@@ -70,21 +68,23 @@ export type VacancyInputs = {
   schools: OfferSchool[];
   partnershipId: string | null;
   policy: PayPolicy;
+  /** The pay scale figures' stamp (row count and last import) when the inputs were read. */
+  scalesStamp: string;
 };
 
 /** The offer, its schools and its partnership's policy as the rule sees them, in one query (the publish hot path). */
 async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<VacancyInputs | null> {
-  const [inputs] = await inputsWhere(db, sql`v.id = ${vacancyId}`, now);
+  const [inputs] = await inputsWhere(db, sql`v.id = ${vacancyId}`, now, "pay_inputs");
   return inputs ?? null;
 }
 
 /** The same for several vacancies at once (the nightly pass): one query for a batch. */
 export async function inputsOfMany(db: Executor, vacancyIds: string[], now: Date): Promise<VacancyInputs[]> {
   if (vacancyIds.length === 0) return [];
-  return inputsWhere(db, sql`v.id = ANY(${textArrayLiteral(vacancyIds)}::text[])`, now);
+  return inputsWhere(db, sql`v.id = ANY(${textArrayLiteral(vacancyIds)}::text[])`, now, "pay_inputs_many");
 }
 
-async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<VacancyInputs[]> {
+async function inputsWhere(db: Executor, where: SQL, now: Date, name: string): Promise<VacancyInputs[]> {
   const rows = rowsOf<{
     id: string;
     role: string;
@@ -110,8 +110,13 @@ async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<Vacancy
       byLead: boolean;
     }[];
     leadIsLocalAuthority: boolean;
+    scalesStamp: string;
   }>(
-    await db.execute(sql`
+    // Prepared: its planning cost as much as running it, on the publish hot path.
+    await executePrepared(
+      db,
+      name,
+      sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
              v.ect_suitable AS "entryLevel", v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",
              ${policyJson(sql`part.id`)} AS policy,
@@ -120,7 +125,8 @@ async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<Vacancy
                                 'establishmentType', s.establishment_type, 'religiousCharacter', s.religious_character,
                                 'byLead', ${schoolEmployerKey("s")} = lead.key) ORDER BY vs.position)
                          FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id WHERE vs.vacancy_id = v.id), '[]'::json) AS schools,
-             coalesce((SELECT lo.kind = 'local_authority' FROM organisations lo WHERE lo.id = lead.key), false) AS "leadIsLocalAuthority"
+             coalesce((SELECT lo.kind = 'local_authority' FROM organisations lo WHERE lo.id = lead.key), false) AS "leadIsLocalAuthority",
+             ${stampSql} AS "scalesStamp"
         FROM vacancies v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id
         LEFT JOIN schools os ON os.id = v.owner_school_id
@@ -129,10 +135,12 @@ async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<Vacancy
                           (SELECT s.partnership_id FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
                             WHERE vs.vacancy_id = v.id AND s.partnership_id IS NOT NULL ORDER BY vs.position LIMIT 1)) AS id) part
         CROSS JOIN LATERAL (SELECT ${leadEmployerKey("v")} AS key) lead
-       WHERE ${where}`),
+       WHERE ${where}`,
+    ),
   );
   const day = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
   return rows.map((v) => ({
+    scalesStamp: v.scalesStamp,
     partnershipId: v.partnershipId,
     policy: v.policy ?? DEFAULT_POLICY,
     offer: {
@@ -174,7 +182,7 @@ export async function assessVacancy(
   const { policy } = inputs;
   const [comparables, figures] = await Promise.all([
     comparablesFor(db, inputs.offer, policy, now),
-    scales ? Promise.resolve(scales) : currentScales(db),
+    scales ? Promise.resolve(scales) : currentScales(db, inputs.scalesStamp),
   ]);
   return { assessment: assessOffer(inputs.offer, inputs.schools, comparables, figures, policy), policy };
 }

@@ -8,8 +8,9 @@
  *   could be one of its comparables came, went or changed since (pay_offer_events, logged by triggers on
  *   pay_offers), or left its lookback window; or it was assessed since (on publishing or an edit). Otherwise its
  *   assessment would be the one it had when checked, whose outcome the pass already compared: it is skipped.
- * - The inputs of every open vacancy are read a thousand at a time; the neighbour queries of the vacancies to
- *   assess run several at once on the pool; new assessments and checks are written a batch per transaction.
+ * - The inputs of every open vacancy are read a thousand at a time; the comparables of the vacancies to assess are read
+ *   fifty vacancies to a statement (comparablesForMany), two statements at once on the pool; new assessments and
+ *   checks are written a batch per transaction.
  */
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
@@ -26,8 +27,9 @@ import {
   type VacancyInputs,
 } from "./assessment.server";
 import { familyOf, ROLE_FAMILIES, roleFamilies } from "./families";
-import { comparablesFor } from "./neighbours.server";
-import { assessOffer, type Assessment } from "./rule";
+import { comparablesForMany, neighbourSummaries } from "./neighbours.server";
+import type { PayPolicy } from "./policy";
+import { assessOffer, assessOfferOutcome, type Assessment } from "./rule";
 import { payYearOf } from "./scales";
 
 const EARTH_RADIUS_M = 6_371_000;
@@ -38,8 +40,15 @@ const EARTH_RADIUS_M = 6_371_000;
 const EVENT_GRACE_SECONDS = 3600;
 const INPUT_BATCH = 1000;
 const WRITE_BATCH = 500;
-/** Neighbour queries in flight at once: the pool serves them on several connections (PGlite runs them in turn). */
-const CONCURRENCY = 4;
+/** Vacancies whose outcome one statement summarises (neighbourSummaries): one row each comes back. */
+const SUMMARY_BATCH = 100;
+/**
+ * Vacancies whose comparables one statement reads (comparablesForMany): enough that planning and the round trip no
+ * longer count, few enough that a batch in central London (thousands of comparables each) stays a few MB of rows.
+ */
+const NEIGHBOUR_BATCH = 50;
+/** Neighbour statements in flight at once: the pool serves them on several connections (PGlite runs them in turn). */
+const CONCURRENCY = 2;
 
 /** The outcome the nightly pass compares: a new assessment is kept only when it differs. */
 export function outcomeOf(a: Assessment): string {
@@ -131,7 +140,13 @@ export type NightlyReport = { open: number; assessed: number; skipped: number; c
 export async function reassessOpenVacanciesBatched(
   db: Database,
   now = new Date(),
-  options: { onAssessed?: (vacancyId: string, result: PayResult) => void; graceSeconds?: number } = {},
+  options: {
+    /** Each assessment made in full (the vacancies whose outcome changed). */
+    onAssessed?: (vacancyId: string, result: PayResult) => void;
+    /** The outcome of every vacancy assessed, from its summary. */
+    onOutcome?: (vacancyId: string, outcome: string) => void;
+    graceSeconds?: number;
+  } = {},
 ): Promise<NightlyReport> {
   const nowText = now.toISOString();
   const graceSeconds = options.graceSeconds ?? EVENT_GRACE_SECONDS;
@@ -182,17 +197,18 @@ export async function reassessOpenVacanciesBatched(
   let teacher = 0;
   let assessed = 0;
   let changed = 0;
-  const pending: { id: string; result: PayResult; keep: boolean; digest: string }[] = [];
+  // A new assessment to keep (`result`), or only the check of a vacancy whose outcome did not change.
+  const pending: { id: string; result: PayResult | null; policy: PayPolicy; digest: string }[] = [];
   const flush = async () => {
     const batch = pending.splice(0);
     if (batch.length === 0) return;
     await db.transaction(async (tx) => {
-      for (const p of batch) if (p.keep) await recordAssessment(tx, p.id, p.result, { reason: "nightly", now });
+      for (const p of batch) if (p.result) await recordAssessment(tx, p.id, p.result, { reason: "nightly", now });
       const checks = batch.map((p) => ({
         vacancyId: p.id,
         digest: p.digest,
-        radiusMiles: p.result.policy.radiusMiles,
-        lookbackMonths: p.result.policy.lookbackMonths,
+        radiusMiles: p.policy.radiusMiles,
+        lookbackMonths: p.policy.lookbackMonths,
       }));
       await tx.execute(sql`
         INSERT INTO pay_checks (vacancy_id, checked_at, digest, radius_miles, lookback_months)
@@ -217,16 +233,42 @@ export async function reassessOpenVacanciesBatched(
       const v = byId.get(inp.offer.vacancyId)!;
       return v.digest !== digestOf(inp, stamp) || v.assessedSince || near.has(v.id);
     });
-    await inParallel(due, CONCURRENCY, async (inp) => {
-      const comparables = await comparablesFor(db, inp.offer, inp.policy, now);
-      const result: PayResult = {
-        assessment: assessOffer(inp.offer, inp.schools, comparables, scales, inp.policy),
-        policy: inp.policy,
-      };
-      options.onAssessed?.(inp.offer.vacancyId, result);
-      const keep = outcomeOf(result.assessment) !== byId.get(inp.offer.vacancyId)!.current;
-      if (keep) changed++;
-      pending.push({ id: inp.offer.vacancyId, result, keep, digest: digestOf(inp, stamp) });
+    // First the outcome of each, from a summary of its comparables (one row per vacancy); then, for those whose outcome
+    // changed, the comparables themselves, for the assessment kept with its evidence.
+    const chunks = Array.from({ length: Math.ceil(due.length / SUMMARY_BATCH) }, (_, k) =>
+      due.slice(k * SUMMARY_BATCH, (k + 1) * SUMMARY_BATCH),
+    );
+    const changedInputs: VacancyInputs[] = [];
+    await inParallel(chunks, CONCURRENCY, async (chunk) => {
+      const summaries = await neighbourSummaries(db, chunk, now);
+      for (const inp of chunk) {
+        const summary = summaries.get(inp.offer.vacancyId)!;
+        const outcome = outcomeOf(assessOfferOutcome(inp.offer, inp.schools, summary, scales, inp.policy));
+        options.onOutcome?.(inp.offer.vacancyId, outcome);
+        if (outcome !== byId.get(inp.offer.vacancyId)!.current) changedInputs.push(inp);
+        else pending.push({ id: inp.offer.vacancyId, result: null, policy: inp.policy, digest: digestOf(inp, stamp) });
+      }
+    });
+    const changedChunks = Array.from({ length: Math.ceil(changedInputs.length / NEIGHBOUR_BATCH) }, (_, k) =>
+      changedInputs.slice(k * NEIGHBOUR_BATCH, (k + 1) * NEIGHBOUR_BATCH),
+    );
+    await inParallel(changedChunks, CONCURRENCY, async (chunk) => {
+      const found = await comparablesForMany(db, chunk, now);
+      for (const inp of chunk) {
+        const result: PayResult = {
+          assessment: assessOffer(inp.offer, inp.schools, found.get(inp.offer.vacancyId) ?? [], scales, inp.policy),
+          policy: inp.policy,
+        };
+        options.onAssessed?.(inp.offer.vacancyId, result);
+        const keep = outcomeOf(result.assessment) !== byId.get(inp.offer.vacancyId)!.current;
+        if (keep) changed++;
+        pending.push({
+          id: inp.offer.vacancyId,
+          result: keep ? result : null,
+          policy: inp.policy,
+          digest: digestOf(inp, stamp),
+        });
+      }
     });
     assessed += due.length;
     if (pending.length >= WRITE_BATCH || i + INPUT_BATCH >= open.length) await flush();

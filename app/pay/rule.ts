@@ -156,6 +156,13 @@ function minimumRangeOf(offer: Pick<Offer, "role" | "payRange">): string {
 const usable = (pounds: number | null | undefined): pounds is number =>
   typeof pounds === "number" && Number.isFinite(pounds) && pounds > 0;
 
+/** The first day (YYYY-MM-DD) an offer may have been published on to count on `assessedOn`. */
+export function lookbackStart(assessedOn: string, lookbackMonths: number): string {
+  return subMonths(new Date(`${assessedOn}T00:00:00Z`), lookbackMonths)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /** The comparables that really are comparable by the policy: the rule does not trust its caller's query. */
 function eligibleComparables(
   offer: Offer,
@@ -166,9 +173,7 @@ function eligibleComparables(
   const family = familyOf(offer.role);
   const own = new Set(schools.map((s) => s.schoolId));
   // YYYY-MM-DD strings order as the days they name.
-  const since = subMonths(new Date(`${offer.assessedOn}T00:00:00Z`), policy.lookbackMonths)
-    .toISOString()
-    .slice(0, 10);
+  const since = lookbackStart(offer.assessedOn, policy.lookbackMonths);
   return comparables.filter(
     (c) =>
       c.vacancyId !== offer.vacancyId &&
@@ -235,13 +240,33 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
   return findings;
 }
 
-function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayPolicy): Finding[] {
-  const schools = new Set(comparables.map((c) => c.schoolId)).size;
+/**
+ * What the verdict on neighbours depends on: how many eligible comparables, at how many schools, and their median pay
+ * on the offer's basis (undefined when there is none). The nightly pass reads it from the database as one row.
+ */
+export type NeighbourSummary = { found: number; schools: number; benchmark: number | undefined };
+
+function summaryOf(offer: Offer, comparables: Comparable[]): NeighbourSummary {
+  const basis = basisOf(offer.entryLevel);
+  return {
+    found: comparables.length,
+    schools: new Set(comparables.map((c) => c.schoolId)).size,
+    benchmark: median(comparables, (c) => payOn(basis, c) ?? undefined),
+  };
+}
+
+/** The finding on neighbours from their summary; `comparables` are only its evidence (empty for an outcome alone). */
+function neighbourFindings(
+  offer: Offer,
+  comparables: Comparable[],
+  policy: PayPolicy,
+  summary: NeighbourSummary,
+): Finding[] {
+  const { schools, benchmark } = summary;
   const basis = basisOf(offer.entryLevel);
   const offered = payOn(basis, offer);
-  const benchmark = median(comparables, (c) => payOn(basis, c) ?? undefined);
   if (
-    comparables.length < policy.minComparables ||
+    summary.found < policy.minComparables ||
     schools < policy.minSchools ||
     !usable(offered) ||
     // Never a finding from nothing: no comparison against a missing, zero or non-finite benchmark.
@@ -250,7 +275,7 @@ function neighbourFindings(offer: Offer, comparables: Comparable[], policy: PayP
     return [
       {
         kind: "not_enough_local_offers",
-        found: comparables.length,
+        found: summary.found,
         schools,
         needed: policy.minComparables,
         neededSchools: policy.minSchools,
@@ -313,6 +338,34 @@ export function assessOffer(
   scales: ScaleFigure[],
   policy: PayPolicy,
 ): Assessment {
+  return assessWith(offer, schools, scales, policy, () => {
+    const eligible = eligibleComparables(offer, schools, comparables, policy);
+    return neighbourFindings(offer, eligible, policy, summaryOf(offer, eligible));
+  });
+}
+
+/**
+ * The assessment from a summary of the eligible comparables instead of the comparables themselves: the same badge,
+ * benchmark and flag as assessOffer (the nightly pass compares only those), but findings without their evidence.
+ * The summary must be of exactly the comparables eligibleComparables keeps (app/pay/neighbours.server.ts).
+ */
+export function assessOfferOutcome(
+  offer: Offer,
+  schools: OfferSchool[],
+  summary: NeighbourSummary,
+  scales: ScaleFigure[],
+  policy: PayPolicy,
+): Assessment {
+  return assessWith(offer, schools, scales, policy, () => neighbourFindings(offer, [], policy, summary));
+}
+
+function assessWith(
+  offer: Offer,
+  schools: OfferSchool[],
+  scales: ScaleFigure[],
+  policy: PayPolicy,
+  neighbours: () => Finding[],
+): Assessment {
   const year = payYearOf(offer.startDate ?? offer.assessedOn);
   if (familyOf(offer.role) === null)
     return {
@@ -335,7 +388,7 @@ export function assessOffer(
   const findings = [
     ...(figuresYear && figuresYear !== year ? [{ kind: "figures_from_earlier_year" as const, year, figuresYear }] : []),
     ...statutoryFindings(offer, schools, scales, year),
-    ...neighbourFindings(offer, eligibleComparables(offer, schools, comparables, policy), policy),
+    ...neighbours(),
   ];
   const withBenchmark = findings.find(
     (f) => f.kind === "undercuts_neighbours" || f.kind === "outbids_neighbours" || f.kind === "at_local_rate",
