@@ -3,7 +3,7 @@
  * and keep the result with its evidence. The vacancy points at its current assessment; earlier ones stay.
  */
 import { eq, sql, type SQL } from "drizzle-orm";
-import { executePrepared, type Database, type Executor } from "../../db/client";
+import type { Database, Executor } from "../../db/client";
 import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
@@ -74,17 +74,17 @@ export type VacancyInputs = {
 
 /** The offer, its schools and its partnership's policy as the rule sees them, in one query (the publish hot path). */
 async function inputsOf(db: Executor, vacancyId: string, now: Date): Promise<VacancyInputs | null> {
-  const [inputs] = await inputsWhere(db, sql`v.id = ${vacancyId}`, now, "pay_inputs");
+  const [inputs] = await inputsWhere(db, sql`v.id = ${vacancyId}`, now);
   return inputs ?? null;
 }
 
 /** The same for several vacancies at once (the nightly pass): one query for a batch. */
 export async function inputsOfMany(db: Executor, vacancyIds: string[], now: Date): Promise<VacancyInputs[]> {
   if (vacancyIds.length === 0) return [];
-  return inputsWhere(db, sql`v.id = ANY(${textArrayLiteral(vacancyIds)}::text[])`, now, "pay_inputs_many");
+  return inputsWhere(db, sql`v.id = ANY(${textArrayLiteral(vacancyIds)}::text[])`, now);
 }
 
-async function inputsWhere(db: Executor, where: SQL, now: Date, name: string): Promise<VacancyInputs[]> {
+async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<VacancyInputs[]> {
   const rows = rowsOf<{
     id: string;
     role: string;
@@ -112,10 +112,8 @@ async function inputsWhere(db: Executor, where: SQL, now: Date, name: string): P
     leadIsLocalAuthority: boolean;
     scalesStamp: string;
   }>(
-    // Prepared: its planning cost as much as running it, on the publish hot path.
-    await executePrepared(
-      db,
-      name,
+    // Prepared by the client like every statement (db/client.ts): its planning cost as much as running it.
+    await db.execute(
       sql`
       SELECT v.id, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
              v.ect_suitable AS "entryLevel", v.allowances, v.start_kind AS "startKind", v.start_date AS "startDate", part.id AS "partnershipId",

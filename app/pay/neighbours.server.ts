@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { executePrepared, type Executor } from "../../db/client";
+import type { Executor } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
 import { METRES_PER_MILE } from "../vocabulary/distance";
@@ -108,7 +108,7 @@ export async function comparablesFor(
     distanceMetres: number;
     title: string | null;
     schoolName: string | null;
-  }>(await executePrepared(db, "pay_neighbours", statement));
+  }>(await db.execute(statement));
   return mergeComparables(
     offer,
     rows.map((r) => ({ ...r, role: r.role < 0 ? null : (roles[r.role] ?? "") })),
