@@ -5,6 +5,7 @@ import express from "express";
 import { ConfigError, loadConfig, type AppConfig } from "./app/config.server";
 import { processRole, superviseServers } from "./app/processes.server";
 import { publicFiles } from "./app/public-files.server";
+import { embeddedDatabaseTurns } from "./app/embedded-turns.server";
 import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
@@ -55,6 +56,7 @@ async function serve(runsJobs: boolean, prepares: boolean): Promise<void> {
   app.use(securityHeaders({ secure: config.secureCookies, dev: config.env === "development" }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(publicFiles());
+  if (!config.databaseUrl) app.use(embeddedDatabaseTurns(2));
   app.use(rejectNulInUrl);
   app.use(sameOriginWrites(config.appUrl));
   app.use(limitRequestBodies());
