@@ -105,12 +105,14 @@ describe("the nightly pay pass, batched", () => {
       const quiet = await nightAgreeing(new Date(start.getTime() + 2 * DAY));
       expect(quiet.report).toMatchObject({ assessed: 0, changed: 0 });
 
-      // One school raises its pay: the vacancies near it are assessed again, the others are not.
+      // One school raises its pay: the vacancies near it are assessed again, the others are not. The vacancy raised is
+      // still open on that night (one closing before it is no longer the pass's to assess).
       const raised = firstRow(
         rowsOf<{ id: string }>(
           await t.db.execute(sql`
           UPDATE vacancies SET salary_max_fte = salary_max_fte + 9000
            WHERE id = (SELECT id FROM vacancies WHERE status = 'published' AND role = 'classroom_teacher' AND pay_range = 'main'
+                          AND closes_at > ${new Date(start.getTime() + 4 * DAY).toISOString()}::timestamptz
                         ORDER BY id LIMIT 1)
           RETURNING id`),
         ),
