@@ -62,7 +62,7 @@ type Client = postgres.Sql;
  * transactions and savepoints. Connections are replaced within the hour (postgres.js's max_lifetime), which bounds
  * the statements a connection keeps.
  */
-export function preparingEveryStatement(client: Client): Client {
+function preparingEveryStatement(client: Client): Client {
   return new Proxy(client, {
     get(target, key, receiver) {
       if (key === "unsafe")

@@ -75,7 +75,7 @@ function joinAlternatives(words: string[], list: Span[]): Span[] {
 }
 
 /** Meilisearch's limit on the words of a query it reads (its `q`): later words are ignored. */
-export const MAX_QUERY_UNITS = 10;
+const MAX_QUERY_UNITS = 10;
 
 export function analyseQuery(text: string): QueryAnalysis {
   const words = tokenize(text);

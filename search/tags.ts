@@ -45,7 +45,7 @@ export type IndexedDocument = {
 const exists = (id: string) => concept(id) !== undefined;
 
 /** The concepts a vacancy's form fields give it. */
-export function fieldConcepts(d: VacancyDocument): string[] {
+function fieldConcepts(d: VacancyDocument): string[] {
   const ids: string[] = [];
   if (d.role === "classroom_teacher") {
     ids.push("teacher");

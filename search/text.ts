@@ -116,7 +116,7 @@ const HEADING_ONLY = new Set([
   "administrator",
   "worker",
 ]);
-export const SHORT_WORD = 3;
+const SHORT_WORD = 3;
 export function isHeadingOnly(word: string): boolean {
   return [...word].length <= SHORT_WORD || /^\p{N}+$/u.test(word) || HEADING_ONLY.has(word);
 }

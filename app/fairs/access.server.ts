@@ -49,7 +49,7 @@ export const fairFrom = sql`
 export const adminPartnershipIds = (userId: string) => partnershipIdsWhereUserHolds(userId, ["partnership_admin"]);
 
 /** Ids of the schools whose fair business a user does (HR of the school, its trust or its LA). */
-export const hrSchoolIds = (userId: string) => schoolIdsWhereUserHolds(userId, ["hr"]);
+const hrSchoolIds = (userId: string) => schoolIdsWhereUserHolds(userId, ["hr"]);
 
 /** Any fair, for its public page. */
 export async function fairById(db: Executor, fairId: string, lock = false): Promise<Fair | null> {

@@ -24,8 +24,8 @@ import { meetingWhen } from "./text";
 
 const idRow = z.object({ id: z.string() });
 
-export const CLOSED_MESSAGE = "Registration for this fair closed when it started";
-export const BOOKING_CLOSED_MESSAGE = "Booking closed when the fair started";
+const CLOSED_MESSAGE = "Registration for this fair closed when it started";
+const BOOKING_CLOSED_MESSAGE = "Booking closed when the fair started";
 export const CLASH_MESSAGE = "You already have a meeting at this time: cancel it first, or choose another time";
 
 /**
@@ -246,7 +246,7 @@ const openSlotRow = z.object({
 export type OpenSlot = z.output<typeof openSlotRow>;
 
 /** The user's meetings at a fair, in time order. */
-export async function myMeetings(db: Executor, registrationId: string): Promise<MyMeeting[]> {
+async function myMeetings(db: Executor, registrationId: string): Promise<MyMeeting[]> {
   return parseRows(
     await db.execute(sql`
       SELECT b.id AS "bookingId", s.id AS "slotId", s.school_id AS "schoolId", sc.name AS "schoolName",

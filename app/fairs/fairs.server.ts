@@ -291,7 +291,6 @@ const roleRow = z.object({
   vacancyId: z.string().nullable(),
   vacancyTitle: z.string().nullable(),
 });
-export type FairRole = z.output<typeof roleRow>;
 
 const schoolRow = z.object({ id: z.string(), name: z.string(), town: z.string().nullable(), stand: z.string() });
 
@@ -331,7 +330,7 @@ export async function publicFair(db: Executor, fairId: string, viewerId: string 
 const registrationRow = z.object({ id: z.string(), interests: z.string() });
 
 /** The user's registration for a fair, unless cancelled. */
-export async function liveRegistration(db: Executor, userId: string, fairId: string) {
+async function liveRegistration(db: Executor, userId: string, fairId: string) {
   const [row] = parseRows(
     await db.execute(sql`
       SELECT id, interests FROM fair_registrations

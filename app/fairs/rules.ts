@@ -28,7 +28,7 @@ export function londonSpan(
 }
 
 /** The most slots one run may make: a whole day of five-minute meetings. */
-export const MAX_SLOTS_PER_RUN = 150;
+const MAX_SLOTS_PER_RUN = 150;
 
 /**
  * Back-to-back meetings of `minutes` from `run.startsAt`, as many as fit whole before `run.endsAt`. The run must lie
@@ -74,7 +74,7 @@ export function fairHasStarted(fair: { startsAt: Date | string }, now: Date): bo
   return !fairIsOpen(fair, now);
 }
 
-export const REMINDER_HOUR = "08:00";
+const REMINDER_HOUR = "08:00";
 
 /** The reminders of a fair go at 08:00 London time on the London day before it. */
 export function reminderDueAt(startsAt: Date): Date {

@@ -71,7 +71,6 @@ export async function ownMember(db: Executor, userId: string, memberId: string) 
     hideOrganisation: hidden.flatMap((h) => (h.organisationId ? [h.organisationId] : [])),
   };
 }
-export type OwnMember = NonNullable<Awaited<ReturnType<typeof ownMember>>>;
 
 /** The teacher's application to a round, if they have started one. */
 export async function memberIdFor(db: Executor, userId: string, roundId: string): Promise<string | null> {

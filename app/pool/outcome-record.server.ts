@@ -8,7 +8,7 @@ import { schoolTypesOf } from "../vocabulary/school-types";
 export const employerKinds = ["academy", "la_maintained", "other"] as const;
 export type EmployerKind = (typeof employerKinds)[number];
 
-export function employerKindOf(school: {
+function employerKindOf(school: {
   typeGroup: string | null;
   religiousCharacter: string | null;
   establishmentType: string | null;

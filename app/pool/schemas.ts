@@ -177,10 +177,6 @@ export const applicationLists = [
 ] as const;
 export const roundLists = ["roles", "subjects", "steps"] as const;
 
-export const consentSchema = z.object({
-  consent: z.literal("yes", { error: "Tick the box to agree to be shown to the schools" }),
-});
-
 export const scoreSchema = (criteria: readonly string[]) =>
   z.object({
     scores: z

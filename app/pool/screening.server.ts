@@ -114,7 +114,6 @@ export async function panelMember(db: Executor, userId: string, round: Round, me
   ]);
   return { ...member, scores, events };
 }
-export type PanelMember = NonNullable<Awaited<ReturnType<typeof panelMember>>>;
 
 /**
  * Records the panel member's scores at the candidate's current step, one per criterion (a second scoring replaces the

@@ -15,7 +15,7 @@ import { slotTimes } from "./rounds";
 import type { SlotRunInput } from "./schemas";
 
 /** Most slots one run may make: a long day of 10-minute slots. */
-export const MAX_SLOTS_PER_RUN = 60;
+const MAX_SLOTS_PER_RUN = 60;
 
 /** Adds a run of slots (by the panel or an admin: the route decides who). The host must take part in the round. */
 export async function addSlotRun(

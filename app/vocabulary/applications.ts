@@ -48,12 +48,6 @@ export const rightToWorkLabels: Record<RightToWork, string> = {
 };
 
 export const referenceStates = ["requested", "received", "cancelled"] as const;
-export type ReferenceState = (typeof referenceStates)[number];
-export const referenceStateLabels: Record<ReferenceState, string> = {
-  requested: "Requested",
-  received: "Received",
-  cancelled: "Cancelled",
-};
 
 /** Equality monitoring answers: kept in their own table, seen by nobody who shortlists, reported only as totals. */
 export const equalityQuestions = {

@@ -1,6 +1,5 @@
 /** The kinds of organisation that employ or train teachers across schools. */
 export const organisationKinds = ["academy_trust", "local_authority", "itt_provider", "teaching_school_hub"] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** How each kind of organisation is named on its pages. */
 export const organisationKindLabels: Record<string, string> = {

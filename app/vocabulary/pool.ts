@@ -72,7 +72,6 @@ export const matchStateLabels: Record<MatchState, string> = {
 };
 /** What the school is inviting to. */
 export const invitationKinds = ["visit", "interview"] as const;
-export type InvitationKind = (typeof invitationKinds)[number];
 
 /** Year groups a teacher may prefer, from Reception to Year 13. */
 export const yearGroups = ["R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"] as const;

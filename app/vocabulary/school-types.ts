@@ -6,7 +6,6 @@ export const schoolTypeLabels = {
   faith: "Faith school",
 } as const;
 export type SchoolType = keyof typeof schoolTypeLabels;
-export const schoolTypes = Object.keys(schoolTypeLabels) as SchoolType[];
 
 /** GIAS says "Does not apply" (or, grouped, "None / inter-denominational") for schools without a religious character. */
 export function isFaithSchool(religiousCharacter: string | null): boolean {

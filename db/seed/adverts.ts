@@ -67,7 +67,7 @@ const pickFrom =
   };
 
 /** The key stages a school of this phase teaches, for whole-school posts. */
-export function schoolKeyStages(phase: string): string[] {
+function schoolKeyStages(phase: string): string[] {
   switch (phase) {
     case "primary":
       return ["eyfs", "ks1", "ks2"];

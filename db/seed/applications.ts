@@ -18,7 +18,7 @@ import {
 import type { ApplicationProfile, ApplicationStatus, EqualityAnswers } from "../../app/vocabulary/applications";
 
 /** The demo teacher (README): a complete profile, so applying can be tried at once. */
-export const DEMO_TEACHER_EMAIL = "teacher@staffroom.example";
+const DEMO_TEACHER_EMAIL = "teacher@staffroom.example";
 
 /** Invented applicants, one per state the pipeline shows, so every state can be seen on the shared role. */
 const applicants: { name: string; status: ApplicationStatus; subject: string; since: number }[] = [

@@ -15,7 +15,7 @@ import { firstRow, rowsOf } from "../rows";
  */
 
 export const DEMO_FAIR_NAME = "Demo Vale spring recruitment fair";
-export const DEMO_POOL_ROUND_NAME = "Demo Vale primary ECT pool 2027";
+const DEMO_POOL_ROUND_NAME = "Demo Vale primary ECT pool 2027";
 
 type School = { id: string; name: string };
 

@@ -41,7 +41,7 @@ export const programmeMentors: ProgrammeMentor[] = [
   { email: "ect-mentor@demoshire.example", name: "Tariq Tan", at: "omar" },
 ];
 
-export const demoEcts: DemoEct[] = [
+const demoEcts: DemoEct[] = [
   { name: "Eve Early", email: "ect@northbrook.example", at: "max", cohort: "current", account: true, mentor: "max" },
   { name: "Noor Nasser", email: "noor.nasser@ects.example", at: "max", cohort: "current" },
   { name: "Liam Lowe", email: "liam.lowe@ects.example", at: "northbrook", cohort: "current", mentor: "northbrook" },

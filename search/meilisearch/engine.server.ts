@@ -23,12 +23,12 @@ export type MeiliOptions = { host: string; adminKey: string; searchKey: string; 
 type Hit = { vacancyId: string; document: VacancyDocument };
 type Response = { hits: Hit[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
 
-export class MeiliTaskError extends Error {}
+class MeiliTaskError extends Error {}
 /** The server answered, but cannot be used as it is (an unsupported version, a refused key): retrying will not help. */
-export class MeiliSetupError extends Error {}
+class MeiliSetupError extends Error {}
 
 /** Exact totals with `distinct` arrived in 1.4; `deleteDocuments` by filter in 1.2. */
-export const MIN_VERSION = [1, 4] as const;
+const MIN_VERSION = [1, 4] as const;
 /** Index swaps take `rename` from 1.18 on; older servers refuse the field (400), so it is sent only to those. */
 const SWAP_RENAME_FROM = [1, 18] as const;
 /**
@@ -41,7 +41,7 @@ type Version = readonly [number, number];
 const atLeast = (v: Version, min: Version) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
 
 /** "1.18.2" or "1.4.0-rc.1" as [major, minor]; null when unreadable. */
-export function parseVersion(text: string): Version | null {
+function parseVersion(text: string): Version | null {
   const m = /^v?(\d+)\.(\d+)/.exec(text.trim());
   return m ? [Number(m[1]), Number(m[2])] : null;
 }

@@ -168,7 +168,7 @@ export function quoted(value: string): string {
  * last word as a prefix only when nothing follows it). A unit with alternatives ("maths or science") cannot be a
  * word: it becomes a filter on the concept attributes.
  */
-export function meiliQuery(text: string | undefined): { q: string; filters: string[] } {
+function meiliQuery(text: string | undefined): { q: string; filters: string[] } {
   if (!text?.trim()) return { q: "", filters: [] };
   const { units } = analyseQuery(text);
   const words: string[] = [];

@@ -96,7 +96,7 @@ export async function signIn(
 }
 
 /** An authenticator app's code for `secret` at time step `step`. */
-export function totpCode(secret: string, step: number): string {
+function totpCode(secret: string, step: number): string {
   return generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, "")), BigInt(step), 6);
 }
 
@@ -107,7 +107,7 @@ const STEP_MS = 30_000;
  * now, each step only once, and only steps later than the last one used (ADR 0020). The step before now is used only
  * while its code has more than 5 s left. `waitMs` > 0: no usable step yet, wait and ask again.
  */
-export function chooseTotpStep(lastUsed: number | null, nowMs: number): { step: number; waitMs: number } {
+function chooseTotpStep(lastUsed: number | null, nowMs: number): { step: number; waitMs: number } {
   const current = Math.floor(nowMs / STEP_MS);
   const earliest = STEP_MS - (nowMs % STEP_MS) > 5_000 ? current - 1 : current;
   const step = Math.max(lastUsed === null ? earliest : lastUsed + 1, earliest);

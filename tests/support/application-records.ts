@@ -39,7 +39,7 @@ export const referenceAnswers = (over: Partial<ReferenceAnswers> = {}): Referenc
   ...over,
 });
 
-export const profileCopy = (over: Partial<ApplicationProfile> = {}): ApplicationProfile => ({
+const profileCopy = (over: Partial<ApplicationProfile> = {}): ApplicationProfile => ({
   name: "Amara Okafor",
   email: "amara@example.org",
   phone: "01632 960 001",

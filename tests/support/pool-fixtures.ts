@@ -9,7 +9,7 @@ import { enqueueLater } from "./jobs";
 
 export const poolContext = { appUrl: "http://localhost:3000", enqueue: enqueueLater };
 
-export function poolProfile(name: string, email: string): ApplicationProfile {
+function poolProfile(name: string, email: string): ApplicationProfile {
   return {
     name,
     email,
@@ -93,7 +93,7 @@ export async function createMember(db: Database, v: MemberValues) {
   return { id: member.id, userId, email, name: v.name };
 }
 
-export async function hideFrom(db: Database, memberId: string, place: { schoolId?: string; organisationId?: string }) {
+async function hideFrom(db: Database, memberId: string, place: { schoolId?: string; organisationId?: string }) {
   await db.execute(sql`INSERT INTO pool_hidden_from (member_id, school_id, organisation_id)
                        VALUES (${memberId}, ${place.schoolId ?? null}, ${place.organisationId ?? null})`);
 }
@@ -135,4 +135,3 @@ export async function poolRegion(db: Database) {
   const fin = await createMember(db, { roundId: otherRound.id, name: "Fin Foreign", lat: 53.39, lng: -2.14 });
   return { ...r, round, otherRound, hrA2, mia, hal, lou, nora, sam, fin };
 }
-export type PoolRegion = Awaited<ReturnType<typeof poolRegion>>;

@@ -8,7 +8,7 @@ import { completeProfile } from "./application-fixtures";
 import { createUser, valeRegion } from "./factories";
 
 /** A round as the admin's form would make it: open from yesterday to a month on, every step. */
-export const roundInput = (values: Partial<RoundInput> = {}): RoundInput => ({
+const roundInput = (values: Partial<RoundInput> = {}): RoundInput => ({
   name: "Vale primary ECT pool 2027",
   description: "",
   phase: "primary",
@@ -21,7 +21,7 @@ export const roundInput = (values: Partial<RoundInput> = {}): RoundInput => ({
   ...values,
 });
 
-export const preferences = (values: Partial<PoolApplicationInput> = {}): PoolApplicationInput => ({
+const preferences = (values: Partial<PoolApplicationInput> = {}): PoolApplicationInput => ({
   subjects: ["mathematics"],
   phases: ["primary"],
   yearGroups: ["5", "6"],

@@ -34,7 +34,7 @@ export function sessionInput(values: Partial<SessionInput> = {}): SessionInput {
 }
 
 /** An ECT at a school from 1 September 2026, with the school's induction tutor. */
-export async function insertEct(
+async function insertEct(
   db: Executor,
   ect: {
     name: string;
@@ -60,7 +60,7 @@ export async function insertEct(
   return row;
 }
 
-export async function enrolEct(db: Executor, cohortId: string, ectId: string): Promise<void> {
+async function enrolEct(db: Executor, cohortId: string, ectId: string): Promise<void> {
   await db.execute(sql`INSERT INTO cohort_enrolments (cohort_id, ect_id) VALUES (${cohortId}, ${ectId})`);
 }
 

@@ -35,8 +35,8 @@ describe("the browser-bundle check (tests/support/check-browser-bundle.ts)", () 
       import { roles } from "./app/vocabulary/roles";
       import { contractOptions } from "./app/vocabulary/options";
       import { subjects } from "./app/vocabulary/subjects";
-      import { schoolTypes } from "./app/vocabulary/school-types";
-      console.log(roles, contractOptions, subjects, schoolTypes);`);
+      import { schoolTypeLabels } from "./app/vocabulary/school-types";
+      console.log(roles, contractOptions, subjects, schoolTypeLabels);`);
     expect(text).toContain("maternity_cover");
     expect(findLeaks([{ file: "client.js", text }], markers)).toEqual([]);
   });

@@ -35,7 +35,7 @@ export type FitWanted = {
 export type Fit = { score: number; reasons: string[]; miles: number | null };
 
 /** The most a fit scores: each part's weight. */
-export const FIT_WEIGHTS = {
+const FIT_WEIGHTS = {
   subject: 30,
   phase: 20,
   distance: 25,
@@ -47,7 +47,7 @@ export const FIT_MAX = Object.values(FIT_WEIGHTS).reduce((a, b) => a + b, 0);
 
 /** Subject labels read inside a sentence: "Teaches mathematics", but "Teaches English". */
 const PROPER = new Set(["english", "french", "german", "spanish", "pshe", "mfl"]);
-export function subjectInSentence(value: string): string {
+function subjectInSentence(value: string): string {
   const label = subjectLabel(value);
   return PROPER.has(value) || value === "send" ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
@@ -55,7 +55,7 @@ export function subjectInSentence(value: string): string {
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 /** Miles between school and member, one decimal, or null when either has no location. */
-export function milesBetween(school: FitSchool, member: Pick<FitMember, "lat" | "lng">): number | null {
+function milesBetween(school: FitSchool, member: Pick<FitMember, "lat" | "lng">): number | null {
   if (school.lat === null || school.lng === null || member.lat === null || member.lng === null) return null;
   return distanceMetres({ lat: school.lat, lng: school.lng }, { lat: member.lat, lng: member.lng }) / METRES_PER_MILE;
 }
@@ -75,7 +75,7 @@ const MONTHS = [
   "December",
 ];
 /** "2027-09-01" → "1 September 2027": a calendar day needs no time zone (and ranking thousands must be cheap). */
-export function formatDay(day: string): string {
+function formatDay(day: string): string {
   return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1] ?? ""} ${day.slice(0, 4)}`;
 }
 

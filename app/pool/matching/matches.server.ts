@@ -342,7 +342,6 @@ const sharedRow = z.object({
   roundName: z.string(),
   publicFrom: z.string(),
 });
-export type SharedVacancy = z.infer<typeof sharedRow>;
 
 /**
  * The member's side ("Schools interested in you"): every conversation across their rounds, and the vacancies shared

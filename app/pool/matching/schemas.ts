@@ -27,7 +27,6 @@ export const searchSchema = z.object({
   workingPattern: optional(z.enum(workingPatterns, { error: "Choose a working pattern from the list" })),
   page: optional(z.coerce.number({ error: "No such page" }).int({ error: "No such page" }).min(1).max(10_000)),
 });
-export type SearchInput = z.infer<typeof searchSchema>;
 
 const message = (max: number) =>
   z
@@ -68,11 +67,16 @@ export const answerSchema = z.object({
   matchId: idField("Choose an offer"),
 });
 
+/** After this many days a vacancy shared with a pool must be open to everyone. */
+const SHARE_DAYS_MAX = 14;
+
 export const poolShareSchema = z.object({
   roundId: idField("Choose a pool round"),
   days: z.coerce
-    .number({ error: "Enter a number of days from 1 to 14" })
+    .number({ error: `Enter a number of days from 1 to ${SHARE_DAYS_MAX}` })
     .int({ error: "Enter a whole number of days" })
     .min(1, { error: "Share it for at least 1 day" })
-    .max(14, { error: "Share it for at most 14 days: after that everyone must be able to see it" }),
+    .max(SHARE_DAYS_MAX, {
+      error: `Share it for at most ${SHARE_DAYS_MAX} days: after that everyone must be able to see it`,
+    }),
 });

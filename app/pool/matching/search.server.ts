@@ -13,7 +13,7 @@ import { visibleToSchool } from "./hide-rules";
  * ranking reads only the preference columns; the nearest CANDIDATE_LIMIT candidates are ranked.
  */
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 /** How many filtered candidates (nearest first) are ranked by fit. */
 export const CANDIDATE_LIMIT = 2000;
 
@@ -36,7 +36,7 @@ export type PoolCandidate = z.infer<typeof candidateRow>;
 export type RankedCandidate = PoolCandidate & { fit: Fit };
 
 /** The WHERE clause of a search: visible to the school, in the round, meeting every filter given. */
-export function searchConditions(roundId: string, school: HrSchool, filters: PoolFilters): SQL {
+function searchConditions(roundId: string, school: HrSchool, filters: PoolFilters): SQL {
   const parts: SQL[] = [sql`m.round_id = ${roundId}`, visibleToSchool("m", school.id)];
   if (filters.subject) parts.push(sql`${filters.subject} = ANY(m.subjects)`);
   if (filters.phase) parts.push(sql`(cardinality(m.phases) = 0 OR ${filters.phase} = ANY(m.phases))`);

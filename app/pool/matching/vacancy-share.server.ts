@@ -21,8 +21,6 @@ import { queueTransitionCheck } from "../../vacancies/transition-queue.server";
  * findable members whose preferences match see it on their "Schools interested in you" page.
  */
 
-export const SHARE_DAYS_MAX = 14;
-
 /** Open rounds that a school of the vacancy, where the user is HR, takes part in. */
 export async function shareableRounds(db: Executor, userId: string, vacancyId: string, now = new Date()) {
   const today = londonToday(now);

@@ -4,7 +4,7 @@
  * fewer people is not shown, so nobody can be picked out.
  */
 
-export const SUPPRESS_BELOW = 3;
+const SUPPRESS_BELOW = 3;
 
 export type OutcomeRow = {
   phase: string | null;
@@ -28,7 +28,7 @@ export type Figures = {
   medianDaysPooledToAppointed: Median;
 };
 
-export const cell = (count: number): Cell => (count < SUPPRESS_BELOW ? { suppressed: true } : { count });
+const cell = (count: number): Cell => (count < SUPPRESS_BELOW ? { suppressed: true } : { count });
 
 export function cellText(c: Cell): string {
   return "suppressed" in c ? "fewer than 3" : String(c.count);
@@ -43,7 +43,7 @@ export function medianText(m: Median): string {
 const dayNumber = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
 
 /** Whole days from pooled to appointed, for the rows that have both. */
-export function daysPooledToAppointed(rows: readonly OutcomeRow[]): number[] {
+function daysPooledToAppointed(rows: readonly OutcomeRow[]): number[] {
   return rows
     .filter((r) => r.pooledOn !== null && r.appointedOn !== null)
     .map((r) => dayNumber(r.appointedOn!) - dayNumber(r.pooledOn!));
