@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * The first row where the query must have produced one (an INSERT … RETURNING, a count, a row the caller has just
@@ -46,6 +46,13 @@ export function parseRows<S extends z.ZodType>(result: unknown, schema: S, what:
     }
   });
   return rows;
+}
+
+const countRow = z.object({ n: z.number().int() });
+
+/** The one count a `SELECT count(*)::int AS n …` returns (the `::int` makes it a number on both drivers). */
+export function countOf(result: unknown, what: string): number {
+  return firstRow(parseRows(result, countRow, `the count of ${what}`), `the count of ${what}`).n;
 }
 
 /** postgres.js and PGlite take arrays and dates as they are, but JSON parameters need text. */

@@ -1,42 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { firstRow, rowsOf, textArrayLiteral } from "../db/rows";
-import type { DocumentSchool, VacancyDocument } from "./document";
+import { countOf, parseRows, textArrayLiteral } from "../db/rows";
+import type { VacancyDocument } from "./document";
+import { documentSourceRow, type DocumentSourceRow } from "./rows";
 import { isFaithSchool, schoolTypesOf } from "../app/vocabulary/school-types";
-
-/** A school as the document query returns it: with the fields that decide its school types and trust. */
-type SchoolRow = Omit<DocumentSchool, "fteShare"> & {
-  fteShare: string | number | null;
-  typeGroup: string | null;
-  establishmentType: string | null;
-  religiousCharacter: string | null;
-  trustSlug: string | null;
-  trustName: string | null;
-};
-
-type Row = Omit<
-  VacancyDocument,
-  | "schools"
-  | "schoolTypes"
-  | "trusts"
-  | "trustNames"
-  | "fteThousandths"
-  | "publishedAt"
-  | "closesAt"
-  | "payBadge"
-  | "sharedWith"
-  | "allowances"
-> & {
-  sharedWith: string[] | null;
-  allowances: { kind: string }[] | null;
-  payBadge: VacancyDocument["payBadge"] | null;
-  fte: string;
-  publishedAt: string | Date;
-  closesAt: string | Date;
-  ownerKind: string | null;
-  ownerSlug: string | null;
-  schools: SchoolRow[];
-};
 
 // "sharedWith": the other employers sharing the role, as app/vacancies/shares.server.ts (sharedWithNames) reads them.
 const columns = sql`
@@ -68,7 +35,7 @@ const from = sql`FROM vacancies v
 const searchable = sql`v.status = 'published' AND v.closes_at IS NOT NULL
   AND EXISTS (SELECT 1 FROM vacancy_schools vs0 WHERE vs0.vacancy_id = v.id)`;
 
-function toDocument(row: Row): VacancyDocument {
+function toDocument(row: DocumentSourceRow): VacancyDocument {
   const trusts = new Map<string, string>();
   if (row.ownerKind === "academy_trust" && row.ownerSlug) trusts.set(row.ownerSlug, row.ownerName);
   for (const s of row.schools) if (s.trustSlug && s.trustName) trusts.set(s.trustSlug, s.trustName);
@@ -119,10 +86,12 @@ function toDocument(row: Row): VacancyDocument {
 /** The documents of those of `vacancyIds` that are searchable now; the others belong out of the index. */
 export async function documentsFor(db: Executor, vacancyIds: string[]): Promise<VacancyDocument[]> {
   if (vacancyIds.length === 0) return [];
-  const rows = rowsOf<Row>(
+  const rows = parseRows(
     await db.execute(
       sql`SELECT ${columns} ${from} WHERE v.id = ANY(${textArrayLiteral(vacancyIds)}::text[]) AND ${searchable}`,
     ),
+    documentSourceRow,
+    "vacancies to index",
   );
   return rows.map(toDocument);
 }
@@ -131,10 +100,12 @@ export async function documentsFor(db: Executor, vacancyIds: string[]): Promise<
 export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenerator<VacancyDocument[]> {
   let after = "";
   for (;;) {
-    const rows = rowsOf<Row>(
+    const rows = parseRows(
       await db.execute(
         sql`SELECT ${columns} ${from} WHERE ${searchable} AND v.id > ${after} ORDER BY v.id LIMIT ${batchSize}`,
       ),
+      documentSourceRow,
+      "a batch of vacancies to index",
     );
     const last = rows.at(-1);
     if (!last) return;
@@ -145,9 +116,8 @@ export async function* allDocuments(db: Executor, batchSize = 1000): AsyncGenera
 
 /** How many vacancies are searchable: what a full index should hold. */
 export async function countSearchable(db: Executor): Promise<number> {
-  const row = firstRow(
-    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`)),
-    "a count",
+  return countOf(
+    await db.execute(sql`SELECT count(*)::int AS n FROM vacancies v WHERE ${searchable}`),
+    "searchable vacancies",
   );
-  return row.n;
 }

@@ -5,7 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { rowsOf } from "../db/rows";
+import { parseRows } from "../db/rows";
+import { commentRow, stateIdRow } from "./rows";
 import { allDocuments, countSearchable } from "./documents.server";
 import type { ReindexProgress, SearchEngine } from "./engine";
 import { searchFormat } from "./format";
@@ -22,11 +23,13 @@ export type ReindexReport = { documents: number; searchable: number; seconds: nu
 async function claim(db: Database): Promise<boolean> {
   await ensureIndexState(db);
   // Waits for a drain in progress (it holds the row), then stops the next ones until the swap.
-  const claimed = rowsOf<{ id: number }>(
+  const claimed = parseRows(
     await db.execute(sql`
       UPDATE search_index_state SET rebuilding_since = now(), heartbeat_at = now()
        WHERE id = 1 AND (rebuilding_since IS NULL OR heartbeat_at <= now() - make_interval(mins => ${STALE_REBUILD_MINUTES}))
        RETURNING id`),
+    stateIdRow,
+    "the claimed index state",
   );
   return claimed.length === 1;
 }
@@ -36,8 +39,10 @@ async function claim(db: Database): Promise<boolean> {
  * fact about the index, not application data, so it needs no column of its own.
  */
 export async function indexedSearchFormat(db: Database): Promise<string | null> {
-  const [row] = rowsOf<{ comment: string | null }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT obj_description('search_index_state'::regclass, 'pg_class') AS comment`),
+    commentRow,
+    "the index's format comment",
   );
   return row?.comment?.startsWith("search format ") ? row.comment.slice("search format ".length) : null;
 }

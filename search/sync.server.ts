@@ -9,7 +9,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
 import type { Enqueue } from "../db/jobs";
-import { firstRow, rowsOf, textArrayLiteral } from "../db/rows";
+import { countOf, parseRows, textArrayLiteral } from "../db/rows";
+import { pendingChangeRow, rebuildingRow } from "./rows";
 import { documentsFor } from "./documents.server";
 import type { SearchEngine } from "./engine";
 
@@ -48,18 +49,22 @@ export async function drainSearchSync(
   const outcome: DrainOutcome = { indexed: 0, removed: 0, waiting: null, remaining: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
     const step = await db.transaction(async (tx) => {
-      const [state] = rowsOf<{ rebuilding: boolean }>(
+      const [state] = parseRows(
         await tx.execute(sql`
           SELECT (rebuilding_since IS NOT NULL AND heartbeat_at > now() - make_interval(mins => ${STALE_REBUILD_MINUTES})) AS rebuilding
             FROM search_index_state WHERE id = 1 FOR UPDATE SKIP LOCKED`),
+        rebuildingRow,
+        "the index state",
       );
       if (!state) return { waiting: "busy" as const };
       // A reindex is reading the vacancies: changes wait, and are applied to the new index once it is in.
       if (state.rebuilding) return { waiting: "rebuilding" as const };
-      const pending = rowsOf<{ vacancyId: string; version: number }>(
+      const pending = parseRows(
         await tx.execute(
           sql`SELECT vacancy_id AS "vacancyId", version FROM search_sync_pending ORDER BY queued_at, vacancy_id LIMIT ${batchSize}`,
         ),
+        pendingChangeRow,
+        "changes waiting for the index",
       );
       if (pending.length === 0) return { done: true as const };
       const ids = pending.map((p) => p.vacancyId);
@@ -88,9 +93,5 @@ export async function drainSearchSync(
 }
 
 export async function pendingCount(db: Executor): Promise<number> {
-  const row = firstRow(
-    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_sync_pending`)),
-    "a count",
-  );
-  return row.n;
+  return countOf(await db.execute(sql`SELECT count(*)::int AS n FROM search_sync_pending`), "changes waiting");
 }

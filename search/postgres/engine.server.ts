@@ -13,7 +13,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
+import { countOf, parseRows, textArrayLiteral } from "../../db/rows";
+import type { z } from "zod";
 import { analyseQuery } from "../analyse";
 import { facetKeys, requiredKeys, splitKeys, type VacancyDocument } from "../document";
 import {
@@ -30,6 +31,7 @@ import {
   type SearchResult,
   type WriteOptions,
 } from "../engine";
+import { facetCountRow, hitRow, signatureRow, typoCandidateRow } from "../rows";
 import { indexDocument } from "../tags";
 import { typoBudget, withinTypos } from "../text";
 import { createFreshTable, NEXT_TABLES, swapInTables, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
@@ -66,11 +68,7 @@ export function postgresEngine(db: Database): SearchEngine {
     },
     search: (query) => search(db, query),
     async countDocuments() {
-      const row = firstRow(
-        rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`)),
-        "a count",
-      );
-      return row.n;
+      return countOf(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`), "indexed vacancies");
     },
     beginBuild: () => beginBuild(db),
   };
@@ -169,7 +167,7 @@ class SignatureCache {
             await ex.execute(
               sql`SELECT s.id, s.kind, s.keys FROM ${t} s JOIN jsonb_to_recordset(${json}::jsonb) AS r(kind text, keys text[]) ON s.kind = r.kind AND s.keys = r.keys`,
             ));
-      for (const r of rowsOf<{ id: number; kind: string; keys: string[] }>(rows))
+      for (const r of parseRows(rows, signatureRow, "numbered search signatures"))
         this.known.set(SignatureCache.key(r.kind, r.keys), r.id);
     }
     return (kind, keys) => {
@@ -320,10 +318,12 @@ async function typoCandidates(db: Executor, words: string[]): Promise<Map<string
   const candidates = new Map<string, string[]>();
   const eligible = [...new Set(words.filter((w) => typoBudget(w) > 0))];
   if (eligible.length === 0) return candidates;
-  const rows = rowsOf<{ word: string; term: string }>(
+  const rows = parseRows(
     await db.execute(
       sql`SELECT w AS word, t.term FROM unnest(${textArrayLiteral(eligible)}::text[]) AS w JOIN search_terms t ON t.term % w`,
     ),
+    typoCandidateRow,
+    "spellings near the searched words",
   );
   for (const { word, term } of rows) {
     if (term !== word && withinTypos(word, term)) candidates.set(word, [...(candidates.get(word) ?? []), term]);
@@ -499,13 +499,10 @@ function fromCounts(
 async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, term: string) {
   const { closed, part } = fromCounts(query, ts, term);
   const set = splitKeys(requiredKeys(query.filters));
-  const row = firstRow(
-    rowsOf<{ n: number }>(
-      await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
-    ),
-    "a count",
+  return countOf(
+    await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
+    "matches from search_counts",
   );
-  return row.n;
 }
 
 /** Facet counts and the total as facets() gives them, from search_counts: a few thousand rows at most. */
@@ -543,7 +540,7 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
     sets.map((_, i) => sql`sum(p.n) FILTER (WHERE p.set = ${sql.raw(String(i))})::int AS ${sql.raw(`n${i}`)}`),
     sql`, `,
   );
-  const rows = rowsOf<Record<string, number | null> & { key: string }>(
+  const rows = parseRows(
     await db.execute(sql`WITH ${closed}
       SELECT p.key, ${sums}
         FROM (${sql.join(
@@ -559,20 +556,19 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
           sql` UNION ALL `,
         )}) p
        GROUP BY p.key`),
+    facetCountRow,
+    "facet counts from search_counts",
   );
   return facetTable(rows, active);
 }
 
 async function count(db: Executor, query: EngineQuery, ts: TsQueries | null): Promise<number> {
-  const row = firstRow(
-    rowsOf<{ n: number }>(
-      await db.execute(
-        sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
-      ),
+  return countOf(
+    await db.execute(
+      sql`${withNear(query)} SELECT count(*)::int AS n FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters)}`,
     ),
-    "a count",
+    "matches",
   );
-  return row.n;
 }
 
 /**
@@ -613,7 +609,7 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
   );
   // Only the non-facet conditions here: each set's facet conditions are its flags.
   const where = whereClause(query, ts, { minSalary: query.filters.minSalary });
-  const rows = rowsOf<Record<string, number | null> & { key: string }>(
+  const rows = parseRows(
     await db.execute(sql`${withNear(query)}
       SELECT k AS key, ${sums}
         FROM (SELECT v.vacancy_signature AS vs, v.location_signature AS ls, ${counts}
@@ -631,6 +627,8 @@ async function facets(db: Executor, query: EngineQuery, ts: TsQueries | null) {
                GROUP BY GROUPING SETS ((v.vacancy_signature), (v.location_signature))) g
         JOIN search_signatures s ON s.id = coalesce(g.vs, g.ls), unnest(s.keys) AS k
        GROUP BY k`),
+    facetCountRow,
+    "facet counts",
   );
   return facetTable(rows, active);
 }
@@ -652,7 +650,7 @@ function facetTable(rows: (Record<string, number | null> & { key: string })[], a
   return { counts: table, total };
 }
 
-type Hit = { vacancyId: string; metres: number | null; document: VacancyDocument };
+type Hit = z.infer<typeof hitRow>;
 
 async function pageQuery(
   db: Executor,
@@ -669,7 +667,7 @@ async function pageQuery(
     ? sql`(SELECT v.* FROM ${fromClause(query, ts)} WHERE ${where} OFFSET 0) v`
     : sql`${fromClause(query, ts)} WHERE ${where}`;
   // The documents come with the page, in its order: one round trip fewer.
-  return rowsOf<Hit>(
+  return parseRows(
     await db.execute(sql`${withNear(query)}
       SELECT p.id AS "vacancyId", p.metres, d.document
         FROM (SELECT q.*, row_number() OVER () AS ord
@@ -679,6 +677,8 @@ async function pageQuery(
                        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) q) p
         JOIN search_documents d ON d.vacancy_id = p.id
        ORDER BY p.ord`),
+    hitRow,
+    "a page of results",
   );
 }
 

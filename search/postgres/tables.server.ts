@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { sqlState } from "../../db/sql-state";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { identityColumnRow, tableDefinitionRow } from "../rows";
 
 /** The live index tables of the Postgres engine (db/schema/search.ts). */
 export const TABLES = {
@@ -65,22 +66,28 @@ type PreparedSwap = {
 };
 
 async function prepareSwap(tx: Executor, live: string, fresh: string): Promise<PreparedSwap> {
-  const constraints = rowsOf<{ name: string; definition: string }>(
+  const constraints = parseRows(
     await tx.execute(sql`
       SELECT conname AS name, pg_get_constraintdef(oid) AS definition
         FROM pg_constraint WHERE conrelid = ${live}::regclass AND contype IN ('p', 'u')`),
+    tableDefinitionRow,
+    "a search table's constraints",
   );
-  const indexes = rowsOf<{ name: string; definition: string }>(
+  const indexes = parseRows(
     await tx.execute(sql`
       SELECT i.indexname AS name, i.indexdef AS definition
         FROM pg_indexes i
        WHERE i.schemaname = current_schema() AND i.tablename = ${live}
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`),
+    tableDefinitionRow,
+    "a search table's indexes",
   );
-  const sequences = rowsOf<{ column: string; live: string | null; fresh: string | null }>(
+  const sequences = parseRows(
     await tx.execute(sql`
       SELECT a.attname AS column, pg_get_serial_sequence(${live}, a.attname) AS live, pg_get_serial_sequence(${fresh}, a.attname) AS fresh
         FROM pg_attribute a WHERE a.attrelid = ${live}::regclass AND a.attidentity <> ''`),
+    identityColumnRow,
+    "a search table's identity columns",
   );
   for (const c of constraints) {
     await tx.execute(sql.raw(`ALTER TABLE ${fresh} ADD CONSTRAINT ${checkName(c.name)}__next ${c.definition}`));

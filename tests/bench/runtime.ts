@@ -10,6 +10,8 @@ import { startRuntime, stopRuntime } from "../../app/runtime.server";
  * server can tell their scratch databases apart.
  */
 export async function withBenchRuntime(prefix: string, body: (engine: string) => Promise<void>): Promise<void> {
+  // Benchmarks time what production runs, where raw rows are not shape-checked (parseRows in db/rows.ts).
+  process.env.NODE_ENV = "production";
   const serverUrl = process.env.BENCH_DATABASE_URL;
   const name = process.env.BENCH_SCRATCH_PREFIX ?? prefix;
   if (!/^[a-z_][a-z0-9_]*$/.test(name))
