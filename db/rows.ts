@@ -50,6 +50,9 @@ export function parseRows<S extends z.ZodType>(result: unknown, schema: S, what:
 
 const countRow = z.object({ n: z.number().int() });
 
+/** A row that is only an id (a lookup, an INSERT … RETURNING id). */
+export const idRow = z.object({ id: z.string() });
+
 /** The one count a `SELECT count(*)::int AS n …` returns (the `::int` makes it a number on both drivers). */
 export function countOf(result: unknown, what: string): number {
   return firstRow(parseRows(result, countRow, `the count of ${what}`), `the count of ${what}`).n;

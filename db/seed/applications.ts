@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, idRow, parseRows } from "../rows";
 import {
   applicationEquality,
   applicationEvents,
@@ -143,15 +144,19 @@ async function saveProfileRows(tx: Executor, userId: string, p: ApplicationProfi
  */
 export async function seedApplications(tx: Executor, passwordHash: string, now: Date): Promise<number> {
   const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
-  const [music] = rowsOf<{ id: string; createdBy: string | null }>(
+  const [music] = parseRows(
     await tx.execute(sql`SELECT id, created_by AS "createdBy" FROM vacancies
                           WHERE status = 'published' AND title LIKE 'Teacher of Music (shared with %' LIMIT 1`),
+    z.object({ id: z.string(), createdBy: z.string().nullable() }),
+    "the shared music vacancy",
   );
-  const northbrook = rowsOf<{ id: string }>(
+  const northbrook = parseRows(
     await tx.execute(sql`SELECT v.id FROM vacancies v JOIN organisations o ON o.id = v.owner_organisation_id
                           WHERE o.slug = 'northbrook-learning-trust' AND v.status = 'published'
                             AND v.role = 'classroom_teacher' AND v.closes_at > ${day(7).toISOString()}
                           ORDER BY v.closes_at, v.id LIMIT 3`),
+    idRow,
+    "an id",
   );
   if (!music) return 0;
   const staffroomIds = [music.id, ...northbrook.map((v) => v.id)];

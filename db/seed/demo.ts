@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import type { CsvInput } from "../importers/csv-source";
 import { importSchools, type ImportReport } from "../importers/schools";
-import { firstRow, rowsOf } from "../rows";
+import { countOf, firstRow, idRow, parseRows } from "../rows";
 import { places, schools } from "../schema";
 import { DEMO_PASSWORD, demoPartnership, fictionalLocalAuthority, trustSlugs } from "./demo-cast";
 import { seedApplications } from "./applications";
@@ -20,11 +20,7 @@ export type { SeedSummary } from "./partnership";
 
 /** The server seeds only a database with no partnership at all, so it never mixes a demo into real data. */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const row = firstRow(
-    rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM partnerships`)),
-    "a count",
-  );
-  return row.n === 0;
+  return countOf(await db.execute(sql`SELECT count(*)::int AS n FROM partnerships`), "partnerships") === 0;
 }
 
 export class DemoAlreadySeededError extends Error {
@@ -104,7 +100,7 @@ async function seedAllVacancies(tx: Executor, partnershipId: string): Promise<nu
 
 async function demoPartnershipId(tx: Executor): Promise<string> {
   const row = firstRow(
-    rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`)),
+    parseRows(await tx.execute(sql`SELECT id FROM partnerships WHERE slug = ${demoPartnership.slug}`), idRow, "an id"),
     "the demo partnership",
   );
   return row.id;

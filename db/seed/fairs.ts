@@ -1,8 +1,9 @@
+import { z } from "zod";
 import { addDays, format, parseISO } from "date-fns";
 import { sql } from "drizzle-orm";
 import { fromLondonLocal, londonToday } from "../../app/vocabulary/london-time";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, idRow, parseRows } from "../rows";
 
 /**
  * The demo's recruitment fairs (issue 17): an upcoming in-person "Demo Vale spring recruitment fair" at Northbrook's
@@ -17,7 +18,8 @@ import { firstRow, rowsOf } from "../rows";
 export const DEMO_FAIR_NAME = "Demo Vale spring recruitment fair";
 const DEMO_POOL_ROUND_NAME = "Demo Vale primary ECT pool 2027";
 
-type School = { id: string; name: string };
+const schoolRow = z.object({ id: z.string(), name: z.string() });
+type School = z.infer<typeof schoolRow>;
 
 const fairTeachers = [
   { email: "fair.amina@teachers.example", name: "Amina Yusuf", interests: "KS2, maths lead, Year 5 or 6" },
@@ -47,23 +49,26 @@ const rolesBySchool = [
 ] as const;
 
 export async function seedFairs(tx: Executor, partnershipId: string, passwordHash: string, now = new Date()) {
-  const one = async <T>(query: ReturnType<typeof sql>, what: string) =>
-    firstRow(rowsOf<T>(await tx.execute(query)), what);
-  const id = async (query: ReturnType<typeof sql>) => (await one<{ id: string }>(query, "an id from the fair seed")).id;
+  const one = async <S extends z.ZodType>(query: ReturnType<typeof sql>, schema: S, what: string) =>
+    firstRow(parseRows(await tx.execute(query), schema, what), what);
+  const id = async (query: ReturnType<typeof sql>) => (await one(query, idRow, "an id from the fair seed")).id;
   const adminId = await id(sql`SELECT id FROM users WHERE email = 'admin@staffroom.example'`);
-  const host = await one<School>(
+  const host = await one(
     sql`SELECT s.id, s.name FROM memberships m JOIN users u ON u.id = m.user_id JOIN schools s ON s.id = m.school_id
          WHERE u.email = 'hr.school@northbrook.example' AND m.school_id IS NOT NULL LIMIT 1`,
+    schoolRow,
     "the Northbrook school of the demo's school HR",
   );
   const owned = async (owner: string | null, count: number, except: string[]) =>
-    rowsOf<School>(
+    parseRows(
       await tx.execute(sql`
         SELECT s.id, s.name FROM schools s LEFT JOIN organisations o ON o.id = s.trust_id
          WHERE s.partnership_id = ${partnershipId}
            AND ${owner === null ? sql`s.trust_id IS NULL` : sql`o.slug = ${owner}`}
            AND s.id <> ALL(${`{${except.join(",")}}`}::text[])
          ORDER BY s.urn LIMIT ${count}`),
+      schoolRow,
+      "the demo schools",
     );
   const northbrook = await owned("northbrook-learning-trust", 1, [host.id]);
   const riverside = await owned("riverside-schools-trust", 3, [host.id]);
@@ -71,9 +76,11 @@ export async function seedFairs(tx: Executor, partnershipId: string, passwordHas
   const taking = [host, ...northbrook, ...riverside.slice(0, 2), ...la];
   const pastHost = riverside[2] ?? riverside[0] ?? host;
 
-  const round = rowsOf<{ id: string }>(
+  const round = parseRows(
     await tx.execute(sql`
       SELECT id FROM pool_rounds WHERE partnership_id = ${partnershipId} AND name = ${DEMO_POOL_ROUND_NAME} LIMIT 1`),
+    idRow,
+    "an id",
   )[0];
   const roundId = round?.id ?? null;
 
@@ -102,10 +109,12 @@ export async function seedFairs(tx: Executor, partnershipId: string, passwordHas
       RETURNING id`);
 
   const vacancyOf = async (schoolId: string) =>
-    rowsOf<{ id: string }>(
+    parseRows(
       await tx.execute(sql`
         SELECT v.id FROM vacancies v JOIN vacancy_schools vs ON vs.vacancy_id = v.id
          WHERE vs.school_id = ${schoolId} AND v.status = 'published' ORDER BY v.title LIMIT 1`),
+      idRow,
+      "an id",
     )[0]?.id ?? null;
 
   /** The schools, their roles and their meetings at a fair; returns each school's slots in time order. */
@@ -126,12 +135,14 @@ export async function seedFairs(tx: Executor, partnershipId: string, passwordHas
       ].map((time) => at(day, time));
       slots.set(
         school.id,
-        rowsOf<{ id: string; startsAt: string; endsAt: string }>(
+        parseRows(
           await tx.execute(sql`
             INSERT INTO fair_slots (fair_id, school_id, starts_at, ends_at, capacity, with_whom)
             SELECT ${fairId}, ${school.id}, t, t + interval '15 minutes', 1, ${index === 0 ? "The headteacher" : ""}
               FROM unnest(${`{${starts.join(",")}}`}::timestamptz[]) AS t
             RETURNING id, to_json(starts_at) #>> '{}' AS "startsAt", to_json(ends_at) #>> '{}' AS "endsAt"`),
+          z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() }),
+          "the fair slots written",
         ).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
       );
     }

@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, idRow, parseRows } from "../rows";
 import { demoIttProvider } from "./demo-cast";
 import { demoPlacementSeason, type DemoPlacementSeason } from "./placement-season";
 
@@ -16,7 +17,8 @@ export const placementMentors = [
   { email: "mentor@demoshire.example", name: "Omar Okafor" },
 ] as const;
 
-type School = { id: string; name: string; phase: string; owner: string | null };
+const schoolRow = z.object({ id: z.string(), name: z.string(), phase: z.string(), owner: z.string().nullable() });
+type School = z.infer<typeof schoolRow>;
 
 export async function seedPlacements(
   tx: Executor,
@@ -26,18 +28,20 @@ export async function seedPlacements(
 ) {
   const { year, autumnA, springB, summerB } = season;
   const id = async (query: ReturnType<typeof sql>) =>
-    firstRow(rowsOf<{ id: string }>(await tx.execute(query)), "an id from the demo seed").id;
+    firstRow(parseRows(await tx.execute(query), idRow, "an id"), "an id from the demo seed").id;
   const providerId = await id(sql`SELECT id FROM organisations WHERE slug = ${demoIttProvider.slug}`);
   const coordinatorId = await id(sql`SELECT id FROM users WHERE email = 'itt@vale.example'`);
   const maxId = await id(sql`SELECT id FROM users WHERE email = 'mentor@northbrook.example'`);
   const traineeUserId = await id(sql`SELECT id FROM users WHERE email = 'trainee@staffroom.example'`);
   const maxSchoolId = await id(sql`
     SELECT m.school_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'mentor@northbrook.example'`);
-  const schools = rowsOf<School>(
+  const schools = parseRows(
     await tx.execute(sql`
       SELECT s.id, s.name, lower(s.phase) AS phase, o.slug AS owner FROM schools s LEFT JOIN organisations o ON o.id = s.trust_id
        WHERE s.partnership_id = ${partnershipId} AND s.phase IN ('Primary', 'Secondary') AND s.lat IS NOT NULL
        ORDER BY s.urn`),
+    schoolRow,
+    "the demo schools",
   );
   const maxSchool = schools.find((s) => s.id === maxSchoolId) ?? {
     id: maxSchoolId,
@@ -121,9 +125,11 @@ export async function seedPlacements(
 
   const homeOf = async (school: School) =>
     firstRow(
-      rowsOf<{ area: string; lat: number; lng: number }>(
+      parseRows(
         await tx.execute(sql`
         SELECT split_part(s.postcode, ' ', 1) AS area, s.lat + 0.01 AS lat, s.lng - 0.01 AS lng FROM schools s WHERE s.id = ${school.id}`),
+        z.object({ area: z.string(), lat: z.number(), lng: z.number() }),
+        "a trainee home near a school",
       ),
       `school ${school.id}`,
     );

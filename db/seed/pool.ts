@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, idRow, parseRows } from "../rows";
 import type { ApplicationProfile } from "../../app/vocabulary/applications";
 import { defaultCriteria, RETENTION_MONTHS } from "../../app/vocabulary/pool";
 import { schoolTypesOf } from "../../app/vocabulary/school-types";
@@ -231,19 +232,20 @@ function offset(lat: number, lng: number, km: number) {
   };
 }
 
-type School = {
-  id: string;
-  name: string;
-  postcode: string | null;
-  lat: number;
-  lng: number;
-  typeGroup: string | null;
-  religiousCharacter: string | null;
-  establishmentType: string | null;
-};
+const schoolRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  postcode: z.string().nullable(),
+  lat: z.number(),
+  lng: z.number(),
+  typeGroup: z.string().nullable(),
+  religiousCharacter: z.string().nullable(),
+  establishmentType: z.string().nullable(),
+});
+type School = z.infer<typeof schoolRow>;
 
 async function primarySchools(tx: Executor, partnershipId: string, owner: SQLOwner, preferred: string[], n: number) {
-  const rows = rowsOf<School>(
+  const rows = parseRows(
     await tx.execute(sql`
       SELECT s.id, s.name, s.postcode, s.lat, s.lng, s.type_group AS "typeGroup",
              s.religious_character AS "religiousCharacter", s.establishment_type AS "establishmentType"
@@ -253,13 +255,15 @@ async function primarySchools(tx: Executor, partnershipId: string, owner: SQLOwn
        ORDER BY (s.name = ANY(${`{${preferred.map((p) => `"${p}"`).join(",")}}`}::text[])) DESC,
                 (s.phase ILIKE 'primary%') DESC, s.urn
        LIMIT ${n}`),
+    schoolRow,
+    "the demo schools",
   );
   return rows;
 }
 type SQLOwner = "northbrook-learning-trust" | "riverside-schools-trust" | "la";
 
 const userId = async (tx: Executor, email: string) =>
-  rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM users WHERE email = ${email}`))[0]?.id ?? null;
+  parseRows(await tx.execute(sql`SELECT id FROM users WHERE email = ${email}`), idRow, "an id")[0]?.id ?? null;
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -282,8 +286,10 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
   const la = await primarySchools(tx, partnershipId, "la", ["Brook Lane Primary School"], 1);
   const schools = [...northbrook, ...riverside, ...la];
   if (northbrook.length === 0 || riverside.length === 0) return 0;
-  const riversideTrust = rowsOf<{ id: string }>(
+  const riversideTrust = parseRows(
     await tx.execute(sql`SELECT id FROM organisations WHERE slug = 'riverside-schools-trust'`),
+    idRow,
+    "an id",
   )[0];
   const admin = await userId(tx, "admin@staffroom.example");
   const panel = [await userId(tx, "hr@northbrook.example"), await userId(tx, "hr@riverside.example")].filter(
@@ -291,7 +297,7 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
   );
 
   const round = firstRow(
-    rowsOf<{ id: string }>(
+    parseRows(
       await tx.execute(sql`
         INSERT INTO pool_rounds (partnership_id, name, description, phase, roles, opens_on, closes_on, steps, criteria,
                                  created_by)
@@ -301,11 +307,13 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
                 '{application_review,interview,observed_lesson}'::text[],
                 ${`{${defaultCriteria.map((c) => `"${c}"`).join(",")}}`}::text[], ${admin})
         RETURNING id`),
+      idRow,
+      "an id",
     ),
     "the demo pool round",
   );
   const open = firstRow(
-    rowsOf<{ id: string }>(
+    parseRows(
       await tx.execute(sql`
         INSERT INTO pool_rounds (partnership_id, name, description, phase, roles, opens_on, closes_on, steps, criteria,
                                  created_by)
@@ -314,6 +322,8 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
                 'primary', '{experienced}'::text[], ${dayOf(day(-200))}, NULL, '{application_review,interview}'::text[],
                 ${`{${defaultCriteria.map((c) => `"${c}"`).join(",")}}`}::text[], ${admin})
         RETURNING id`),
+      idRow,
+      "an id",
     ),
     "the always-open pool round",
   );
@@ -338,7 +348,7 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
     const appointedSchool = a.status === "appointed" ? northbrook[a.i % northbrook.length]! : null;
     const shown = a.status === "pooled" || a.status === "appointed" ? a.shown !== false : false;
     const m = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`
           INSERT INTO pool_members (round_id, user_id, status, step, profile, supporting_statement, subjects, phases,
                                     year_groups, contracts, working_patterns, postcode, lat, lng, travel_miles,
@@ -357,6 +367,8 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
                   ${submitted}, ${pooled}, ${a.status === "appointed" ? day(-10 + a.i - 11).toISOString() : null},
                   ${appointedSchool?.id ?? null}, ${day(-5).toISOString()})
           RETURNING id`),
+        idRow,
+        "an id",
       ),
       "a demo pool member",
     );
@@ -412,9 +424,11 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
   for (const [i, a] of applicants.entries()) {
     const email = a.email ?? `${a.name.toLowerCase().replace(/[^a-z]+/g, ".")}@applicants.example`;
     const user = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`INSERT INTO users (email, name, password_hash, email_verified_at)
                               VALUES (${email}, ${a.name}, ${passwordHash}, ${day(-60).toISOString()}) RETURNING id`),
+        idRow,
+        "an id",
       ),
       "a demo pool applicant",
     );
@@ -442,10 +456,12 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
   }
   // One experienced teacher in the always-open round.
   const exp = firstRow(
-    rowsOf<{ id: string }>(
+    parseRows(
       await tx.execute(sql`INSERT INTO users (email, name, password_hash, email_verified_at)
                             VALUES ('owen.brooks@applicants.example', 'Owen Brooks', ${passwordHash}, ${day(-90).toISOString()})
                             RETURNING id`),
+      idRow,
+      "an id",
     ),
     "the experienced applicant",
   );
@@ -499,22 +515,24 @@ export async function seedPool(tx: Executor, partnershipId: string, passwordHash
   // The anonymous outcome of every application sent, as recordOutcome writes it.
   const roundPhase = "primary";
   for (const id of memberIds) {
-    const [m] = rowsOf<{
-      roundId: string;
-      status: string;
-      phases: string[];
-      subjects: string[];
-      submittedAt: string | null;
-      pooledAt: string | null;
-      appointedAt: string | null;
-      appointedSchoolId: string | null;
-    }>(
+    const [m] = parseRows(
       await tx.execute(sql`SELECT round_id AS "roundId", status::text AS status, phases, subjects,
                                   to_char(submitted_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "submittedAt",
                                   to_char(pooled_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "pooledAt",
                                   to_char(appointed_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "appointedAt",
                                   appointed_school_id AS "appointedSchoolId"
                              FROM pool_members WHERE id = ${id}`),
+      z.object({
+        roundId: z.string(),
+        status: z.string(),
+        phases: z.array(z.string()),
+        subjects: z.array(z.string()),
+        submittedAt: z.string().nullable(),
+        pooledAt: z.string().nullable(),
+        appointedAt: z.string().nullable(),
+        appointedSchoolId: z.string().nullable(),
+      }),
+      "a pool member for its outcome",
     );
     if (!m || m.status === "draft") continue;
     const school = schools.find((s) => s.id === m.appointedSchoolId);

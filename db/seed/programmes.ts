@@ -1,9 +1,10 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import { planningYear } from "../../app/vocabulary/academic-years";
 import { fromLondonLocal } from "../../app/vocabulary/london-time";
 import { standardStrands } from "../../app/vocabulary/programmes";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, idRow, parseRows } from "../rows";
 
 /**
  * The demo's shared ECT development programme (issue 16): run by the partnership, provider-led, with the six standard
@@ -15,7 +16,8 @@ import { firstRow, rowsOf } from "../rows";
  * for all past sessions but the latest. One assignment to another school is proposed, one agreed. Standard contact hours for every ECT's school.
  */
 
-type School = { id: string; phase: string };
+const schoolRow = z.object({ id: z.string(), phase: z.string() });
+type School = z.infer<typeof schoolRow>;
 
 type DemoEct = {
   name: string;
@@ -215,18 +217,19 @@ const addDays = (day: string, n: number) =>
 export async function seedProgrammes(tx: Executor, partnershipId: string, passwordHash: string, now = new Date()) {
   const today = now.toISOString().slice(0, 10);
   const year = planningYear(today);
-  const one = async <T>(query: ReturnType<typeof sql>, what: string) =>
-    firstRow(rowsOf<T>(await tx.execute(query)), what);
-  const id = async (query: ReturnType<typeof sql>) => (await one<{ id: string }>(query, "an id from the demo seed")).id;
+  const one = async <S extends z.ZodType>(query: ReturnType<typeof sql>, schema: S, what: string) =>
+    firstRow(parseRows(await tx.execute(query), schema, what), what);
+  const id = async (query: ReturnType<typeof sql>) => (await one(query, idRow, "an id from the demo seed")).id;
   const user = (email: string) => id(sql`SELECT id FROM users WHERE email = ${email}`);
   const schoolOf = (email: string) =>
-    one<School>(
+    one(
       sql`SELECT s.id, s.phase FROM memberships m JOIN users u ON u.id = m.user_id JOIN schools s ON s.id = m.school_id
            WHERE u.email = ${email} AND m.school_id IS NOT NULL LIMIT 1`,
+      schoolRow,
       `the school of ${email}`,
     );
   const ownedBy = async (owner: string | null, except: string[]) =>
-    rowsOf<School>(
+    parseRows(
       // Mainstream schools first, in URN order; a trust's, or (owner null) the local authority's.
       await tx.execute(sql`
         SELECT s.id, s.phase FROM schools s LEFT JOIN organisations o ON o.id = s.trust_id
@@ -234,6 +237,8 @@ export async function seedProgrammes(tx: Executor, partnershipId: string, passwo
            AND ${owner === null ? sql`s.trust_id IS NULL` : sql`o.slug = ${owner}`}
            AND s.id <> ALL(${`{${except.join(",")}}`}::text[])
          ORDER BY s.phase IN ('Primary', 'Secondary') DESC, s.urn LIMIT 1`),
+      schoolRow,
+      "the demo schools",
     )[0];
 
   const [leadId, facilitatorId, tutorId, adminId, hrRiversideId, eveUserId] = await Promise.all(

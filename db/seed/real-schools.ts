@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rowsOf } from "../rows";
+import { idRow, parseRows } from "../rows";
 import type { LocalAuthority, TrustSlug } from "./demo-cast";
 import type { SchoolGrouping } from "./partnership";
 
@@ -46,7 +46,7 @@ export async function chooseRealSchools(db: Executor): Promise<SchoolGrouping> {
 
 // The n-th school of each phase before the (n+1)-th of any: a phase mix, stable across runs.
 async function candidatesFor(db: Executor, pick: Pick): Promise<string[]> {
-  const rows = rowsOf<{ id: string }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT id FROM (
         SELECT id, urn, row_number() OVER (PARTITION BY phase ORDER BY urn) AS rank_in_phase
@@ -56,6 +56,8 @@ async function candidatesFor(db: Executor, pick: Pick): Promise<string[]> {
       ) ranked
       ORDER BY rank_in_phase, urn
       LIMIT ${pick.count * 4}`),
+    idRow,
+    "an id",
   );
   return rows.map((r) => r.id);
 }

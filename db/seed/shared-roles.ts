@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { firstRow, rowsOf } from "../rows";
+import { firstRow, parseRows } from "../rows";
 import { vacancies, vacancyEvents, vacancySchools, vacancyShareConfirmations } from "../schema";
 import { demoUsers } from "./demo-cast";
 import { PAY_2025_26 } from "./vacancies";
@@ -14,28 +15,34 @@ import { PAY_2025_26 } from "./vacancies";
 const LEAD = "northbrook-learning-trust";
 const PARTNER = "riverside-schools-trust";
 
-type School = { id: string; name: string };
+const schoolRow = z.object({ id: z.string(), name: z.string() });
 
 export async function seedSharedRoles(tx: Executor, partnershipId: string, now: Date): Promise<number> {
-  const trusts = rowsOf<{ id: string; slug: string; name: string }>(
+  const trusts = parseRows(
     await tx.execute(sql`SELECT id, slug, name FROM organisations
                           WHERE partnership_id = ${partnershipId} AND slug IN (${LEAD}, ${PARTNER})`),
+    z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    "the two trusts sharing roles",
   );
   const lead = trusts.find((t) => t.slug === LEAD);
   const partner = trusts.find((t) => t.slug === PARTNER);
   if (!lead || !partner) return 0;
   // Secondary schools first, then by URN: the same schools on every run.
   const schoolsOf = async (trustId: string) =>
-    rowsOf<School>(
+    parseRows(
       await tx.execute(sql`SELECT id, name FROM schools WHERE trust_id = ${trustId}
                             ORDER BY (phase = 'Secondary') DESC, urn LIMIT 2`),
+      schoolRow,
+      "the demo schools",
     );
   const [leadSchools, partnerSchools] = [await schoolsOf(lead.id), await schoolsOf(partner.id)];
   const [lead1, lead2] = leadSchools;
   const [partner1, partner2] = partnerSchools;
   if (!lead1 || !lead2 || !partner1 || !partner2) return 0;
-  const users = rowsOf<{ id: string; email: string }>(
+  const users = parseRows(
     await tx.execute(sql`SELECT id, email FROM users WHERE email IN (${demoEmail(LEAD)}, ${demoEmail(PARTNER)})`),
+    z.object({ id: z.string(), email: z.string() }),
+    "the two trusts' HR users",
   );
   const leadHr = users.find((u) => u.email === demoEmail(LEAD))?.id ?? null;
   const partnerHr = users.find((u) => u.email === demoEmail(PARTNER))?.id ?? null;

@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { pairInserted, rowsOf } from "../rows";
+import { pairInserted, parseRows } from "../rows";
 import { vacancies, vacancyEvents, vacancySchools } from "../schema";
 import { seededRandom } from "./fictional-region";
 import { advertFor, FLEXIBLE_ROLES, withConditions } from "./adverts";
@@ -20,7 +21,13 @@ export const PAY_2025_26 = {
 /** TLR and SEN ranges are confirmed for 2024/25 only (same file); seeded allowances stay inside them. */
 const ALLOWANCES_2024_25 = { tlr2: [3391, 8279], tlr3: [675, 3344], sen: [2679, 5285] } as const;
 
-type SchoolRow = { id: string; name: string; phase: string; typeGroup: string | null; ownerId: string | null };
+const schoolRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  phase: z.string(),
+  typeGroup: z.string().nullable(),
+  ownerId: z.string().nullable(),
+});
 type Insert = typeof vacancies.$inferInsert;
 
 const PHASES: Record<string, string> = {
@@ -54,13 +61,15 @@ export async function seedVacancies(
   const days = (n: number) => new Date(now.getTime() + n * 86400_000);
   const noon = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12, 0, 0));
 
-  const schoolRows = rowsOf<SchoolRow>(
+  const schoolRows = parseRows(
     await tx.execute(sql`
       SELECT s.id, s.name, s.phase, s.type_group AS "typeGroup", coalesce(s.trust_id, la.id) AS "ownerId"
         FROM schools s
         LEFT JOIN organisations la ON la.kind = 'local_authority' AND la.la_code = s.la_code AND la.partnership_id = ${partnershipId}
        WHERE s.partnership_id = ${partnershipId}
        ORDER BY s.urn`),
+    schoolRow,
+    "the demo schools",
   ).filter((s) => s.ownerId);
   if (schoolRows.length === 0) return { vacancies: 0, byStatus: {} };
 
