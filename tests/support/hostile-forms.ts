@@ -6,7 +6,7 @@ import { rowsOf } from "../../db/rows";
 import { callRoute, formRequest } from "./requests";
 
 /** Inputs an attacker or a careless paste might send (the corpus of hostile-input.test.ts, and dates gone wrong). */
-const HOSTILE = [
+export const HOSTILE = [
   "a".repeat(20_000),
   "<script>alert('x')</script>",
   "' OR 1=1; DROP TABLE users; --",
@@ -35,7 +35,7 @@ export type HostileForm = {
 };
 
 /** Each table's row count and a digest of its rows: equal snapshots mean nothing was written. */
-async function tableSnapshot(db: Executor, tables: string[]): Promise<string> {
+export async function tableSnapshot(db: Executor, tables: string[]): Promise<string> {
   const parts: string[] = [];
   for (const table of tables) {
     const [row] = rowsOf<{ n: number; digest: string | null }>(
