@@ -5,11 +5,12 @@
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
-import { jobAlertDeliveries, jobAlerts } from "../../db/schema";
+import { firstRow, parseRows, textArrayLiteral } from "../../db/rows";
+import { alertFrequency, jobAlertDeliveries, jobAlerts } from "../../db/schema";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import type { SearchEngine } from "../../search/engine";
+import { z } from "../forms/zod";
 import { resolvePlace } from "../places/lookup.server";
 import { OPTION_RENAMES } from "../vacancy-search/option-history";
 import { describeSearch, parseSearchQuery, searchQueryString, type SearchPageQuery } from "../vacancy-search/query";
@@ -277,6 +278,26 @@ async function runAlert(ctx: RunContext, alert: JobAlert, to: string): Promise<A
   });
 }
 
+/** A timestamp selected as it is: text from both drivers (Drizzle turns their Date parsers off). */
+const stampText = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/);
+
+/** A live alert with its owner's address, as the batch query reads it: timestamps still text. */
+const dueAlertRow = z.object({
+  id: z.string(),
+  userId: z.string(),
+  search: z.string(),
+  summary: z.string(),
+  frequency: z.enum(alertFrequency.enumValues),
+  createdAt: stampText,
+  lastRunAt: stampText.nullable(),
+  lastSentAt: stampText.nullable(),
+  unsubscribedAt: stampText.nullable(),
+  problem: z.string().nullable(),
+  email: z.string(),
+});
+
+const asDate = (at: string | null) => (at === null ? null : new Date(at));
+
 export type RunReport = { alerts: number; emailed: number; vacancies: number; paused: number };
 
 /** Runs every live alert of one frequency (the schedules call this), a batch at a time. */
@@ -298,7 +319,7 @@ export async function runDueAlerts(
   const report: RunReport = { alerts: 0, emailed: 0, vacancies: 0, paused: 0 };
   let after = "";
   for (;;) {
-    const batch = rowsOf<JobAlert & { email: string }>(
+    const batch = parseRows(
       await db.execute(sql`
         SELECT a.id, a.user_id AS "userId", a.search, a.summary, a.frequency, a.created_at AS "createdAt", a.last_run_at AS "lastRunAt",
                a.last_sent_at AS "lastSentAt", a.unsubscribed_at AS "unsubscribedAt", a.problem, u.email
@@ -306,7 +327,15 @@ export async function runDueAlerts(
          WHERE a.frequency = ${frequency} AND a.unsubscribed_at IS NULL AND a.problem IS NULL AND u.email_verified_at IS NOT NULL
            AND a.id > ${after}
          ORDER BY a.id LIMIT 200`),
-    ).map((r) => ({ ...r, createdAt: new Date(r.createdAt), lastRunAt: r.lastRunAt ? new Date(r.lastRunAt) : null }));
+      dueAlertRow,
+      "a batch of due alerts",
+    ).map((r): JobAlert & { email: string } => ({
+      ...r,
+      createdAt: new Date(r.createdAt),
+      lastRunAt: asDate(r.lastRunAt),
+      lastSentAt: asDate(r.lastSentAt),
+      unsubscribedAt: asDate(r.unsubscribedAt),
+    }));
     if (batch.length === 0) return report;
     for (const alert of batch) {
       report.alerts++;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import {
   applicationEvents,
   applicationMessages,
@@ -8,6 +8,7 @@ import {
   applicationReferences,
   applications,
 } from "../../db/schema";
+import { z } from "../forms/zod";
 import { anonymisedProfile, anonymisedReferee } from "./anonymise";
 import { retiredStatuses } from "./states";
 
@@ -95,8 +96,10 @@ export async function applyRetention(db: Database, now = new Date()) {
     anonymised += batch;
     if (batch < BATCH) break;
   }
-  const deleted = rowsOf<{ id: string }>(
+  const deleted = parseRows(
     await db.execute(sql`DELETE FROM applications WHERE status = 'draft' AND ${longClosed} RETURNING id`),
+    z.object({ id: z.string() }),
+    "the long-closed drafts deleted",
   ).length;
   return { anonymised, draftsDeleted: deleted };
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { applications, organisations, savedVacancies as saves, schools, vacancies } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
+import { z } from "../forms/zod";
 import { formatLondon } from "../vocabulary/london-time";
 import { UUID } from "./access.server";
 import type { Context } from "./applications.server";
@@ -66,17 +67,20 @@ export type SavedVacancy = Awaited<ReturnType<typeof savedVacancies>>[number];
  * to it (a draft is not sent, so its holder is reminded). Run each morning; a job saved on its last day is reminded
  * on the next run if it is still open. Rows are locked and skipped if locked, so two runs never send twice.
  */
+const closingSaveRow = z.object({
+  userId: z.string(),
+  vacancyId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string(),
+  employerName: z.string(),
+  // A timestamp selected as it is: text from both drivers (Drizzle turns their Date parsers off).
+  closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/),
+});
+
 export async function remindSavedClosing(db: Database, context: Context, now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = rowsOf<{
-      userId: string;
-      vacancyId: string;
-      name: string;
-      email: string;
-      title: string;
-      employerName: string;
-      closesAt: string | Date;
-    }>(
+    const due = parseRows(
       await tx.execute(sql`
         SELECT sv.user_id AS "userId", sv.vacancy_id AS "vacancyId", u.name, u.email, v.title,
                coalesce(o.name, s.name) AS "employerName", v.closes_at AS "closesAt"
@@ -95,6 +99,8 @@ export async function remindSavedClosing(db: Database, context: Context, now = n
          ORDER BY v.closes_at
          LIMIT 1000
          FOR UPDATE OF sv SKIP LOCKED`),
+      closingSaveRow,
+      "the saved jobs closing tomorrow",
     );
     for (const row of due) {
       await tx

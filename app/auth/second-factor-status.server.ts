@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { holdsRoleAnywhere } from "../access/scope.server";
+import { z } from "../forms/zod";
 import { rolesRequiringSecondFactor } from "../vocabulary/roles";
 
 /** Whether a user has a second factor turned on, and whether one of their roles requires it. */
@@ -12,10 +13,12 @@ export type SecondFactorStatus = { enabled: boolean; required: boolean };
  * session is open: an invitation accepted mid-session makes the very next request ask for a set-up.
  */
 export async function secondFactorStatus(db: Executor, userId: string): Promise<SecondFactorStatus> {
-  const [row] = rowsOf<{ enabled: boolean; required: boolean }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT
       EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = ${userId} AND f.enabled_at IS NOT NULL) AS enabled,
       ${holdsRoleAnywhere(userId, rolesRequiringSecondFactor)} AS required`),
+    z.object({ enabled: z.boolean(), required: z.boolean() }),
+    "a user's second-factor status",
   );
   return { enabled: row?.enabled === true, required: row?.required === true };
 }

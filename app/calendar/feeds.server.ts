@@ -1,15 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { generateToken, hashToken } from "../auth/tokens.server";
+import { z } from "../forms/zod";
 
 /**
  * The regional calendar: every placement of a trainee, a school, a mentor or a provider, and the training sessions of
  * an ECT or of a facilitator, as an iCalendar (RFC 5545) feed at a secret URL. Placements are all-day events;
  * sessions have their times.
  */
-export type FeedKind = "trainee" | "school" | "mentor" | "provider" | "ect" | "facilitator";
+export const feedKinds = ["trainee", "school", "mentor", "provider", "ect", "facilitator"] as const;
+export type FeedKind = (typeof feedKinds)[number];
 type PlacementFeedKind = Exclude<FeedKind, "ect" | "facilitator">;
 
 export type CalendarEvent = {
@@ -20,6 +22,20 @@ export type CalendarEvent = {
   endsOn: string;
   location: string | null;
 };
+
+/** A date column selected as `::text`. */
+const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A timestamp selected as it is: text from both drivers (Drizzle turns their Date parsers off). */
+const stampText = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/);
+
+const calendarEventRow = z.object({
+  id: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  startsOn: dayText,
+  endsOn: dayText,
+  location: z.string().nullable(),
+}) satisfies z.ZodType<CalendarEvent>;
 
 /** Which placements a feed of each kind carries: only those holding a place (cancelled and declined drop out). */
 function placementScope(kind: PlacementFeedKind, subjectId: string): SQL {
@@ -36,7 +52,7 @@ function placementScope(kind: PlacementFeedKind, subjectId: string): SQL {
 }
 
 async function placementEvents(db: Executor, kind: PlacementFeedKind, subjectId: string): Promise<CalendarEvent[]> {
-  return rowsOf<CalendarEvent>(
+  return parseRows(
     await db.execute(sql`
       SELECT b.id, t.name || ' at ' || s.name AS summary,
              'Placement ' || CASE b.label WHEN 'training_block' THEN 'training block' ELSE b.label END || ', ' ||
@@ -49,6 +65,8 @@ async function placementEvents(db: Executor, kind: PlacementFeedKind, subjectId:
         LEFT JOIN users mu ON mu.id = b.mentor_user_id
        WHERE ${placementScope(kind, subjectId)} AND b.state NOT IN ('declined', 'cancelled')
        ORDER BY b.starts_on`),
+    calendarEventRow,
+    "a calendar feed's placements",
   );
 }
 
@@ -61,6 +79,16 @@ export type SessionEvent = {
   location: string | null;
 };
 
+/** A session as the query reads it: its times are text until made Dates. */
+const sessionEventRow = z.object({
+  id: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  startsAt: stampText,
+  endsAt: stampText,
+  location: z.string().nullable(),
+});
+
 /**
  * An ECT's sessions (the live places they hold) or a facilitator's (the live sessions they run), with their times.
  * A cancelled session drops out of the feed; a moved one moves in it.
@@ -70,7 +98,7 @@ async function sessionEvents(db: Executor, kind: "ect" | "facilitator", subjectI
     kind === "ect"
       ? sql`ps.id IN (SELECT b.session_id FROM session_bookings b WHERE b.ect_id = ${subjectId} AND b.live)`
       : sql`ps.facilitator_user_id = ${subjectId}`;
-  const rows = rowsOf<SessionEvent>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title AS summary,
              p.name || ', ' || c.name || coalesce('. Strand: ' || st.name, '') || coalesce('. Facilitator: ' || fu.name, '') AS description,
@@ -84,13 +112,15 @@ async function sessionEvents(db: Executor, kind: "ect" | "facilitator", subjectI
         LEFT JOIN users fu ON fu.id = ps.facilitator_user_id
        WHERE ${scope} AND ps.cancelled_at IS NULL
        ORDER BY ps.starts_at`),
+    sessionEventRow,
+    "a calendar feed's sessions",
   );
   return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
 }
 
 /** An ECT's agreed early-career assignments: planned time at another school, as all-day events. */
 async function assignmentEvents(db: Executor, ectId: string): Promise<CalendarEvent[]> {
-  return rowsOf<CalendarEvent>(
+  return parseRows(
     await db.execute(sql`
       SELECT a.id, 'Time at ' || hs.name AS summary, 'Early-career assignment: ' || a.purpose AS description,
              a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn",
@@ -98,6 +128,8 @@ async function assignmentEvents(db: Executor, ectId: string): Promise<CalendarEv
         FROM early_career_assignments a JOIN schools hs ON hs.id = a.host_school_id
        WHERE a.ect_id = ${ectId} AND a.status = 'accepted'
        ORDER BY a.starts_on`),
+    calendarEventRow,
+    "a calendar feed's assignments",
   );
 }
 
@@ -121,21 +153,25 @@ export async function createFeed(db: Executor, userId: string, kind: FeedKind, s
 
 /** Revokes every live feed of this subject made by this user; their URLs answer 404 from now on. */
 export async function revokeFeeds(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<number> {
-  const rows = rowsOf(
+  const rows = parseRows(
     await db.execute(sql`
       UPDATE calendar_feeds SET revoked_at = now()
        WHERE created_by = ${userId} AND kind = ${kind} AND subject_id = ${subjectId} AND revoked_at IS NULL
        RETURNING id`),
+    z.object({ id: z.string() }),
+    "the calendar feeds revoked",
   );
   return rows.length;
 }
 
 export async function liveFeedCount(db: Executor, userId: string, kind: FeedKind, subjectId: string): Promise<number> {
   const row = firstRow(
-    rowsOf<{ n: number }>(
+    parseRows(
       await db.execute(sql`
       SELECT count(*)::int AS n FROM calendar_feeds
        WHERE created_by = ${userId} AND kind = ${kind} AND subject_id = ${subjectId} AND revoked_at IS NULL`),
+      z.object({ n: z.number().int() }),
+      "the live calendar feeds counted",
     ),
     "a count",
   );
@@ -145,9 +181,11 @@ export async function liveFeedCount(db: Executor, userId: string, kind: FeedKind
 /** The feed's iCalendar text, or null when the token is unknown or revoked. */
 export async function feedCalendar(db: Executor, token: string, appUrl: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [feed] = rowsOf<{ kind: FeedKind; subjectId: string }>(
+  const [feed] = parseRows(
     await db.execute(sql`
       SELECT kind, subject_id AS "subjectId" FROM calendar_feeds WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`),
+    z.object({ kind: z.enum(feedKinds), subjectId: z.string() }),
+    "the calendar feed of a token",
   );
   if (!feed) return null;
   if (feed.kind === "ect" || feed.kind === "facilitator") {

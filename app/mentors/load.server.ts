@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 
 /** A mentor takes at most this many trainees at once unless their partnership says otherwise. */
 const DEFAULT_MENTOR_CAP = 2;
@@ -19,7 +20,7 @@ export async function mentorLoad(
   // An open-ended period (an ECT mentored until further notice) is an unbounded range.
   const range = sql`daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')`;
   const row = firstRow(
-    rowsOf<{ n: number }>(
+    parseRows(
       await db.execute(sql`
       SELECT (SELECT count(*) FROM placement_bookings
                WHERE mentor_user_id = ${mentorUserId} AND state IN ('confirmed', 'completed')
@@ -29,6 +30,8 @@ export async function mentorLoad(
                WHERE mentor_user_id = ${mentorUserId}
                  AND daterange(starts_on, ends_on, '[)') && ${range}
                  AND id <> ${excluding.mentorPeriodId ?? ""})::int AS n`),
+      z.object({ n: z.number().int() }),
+      "a mentor's load",
     ),
     "a count",
   );
@@ -37,10 +40,12 @@ export async function mentorLoad(
 
 /** The cap that applies to mentors at a school: its partnership's setting, or the default. */
 export async function mentorCapAt(db: Executor, schoolId: string): Promise<number> {
-  const [row] = rowsOf<{ cap: number | null }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT ps.mentor_cap AS cap FROM schools s LEFT JOIN placement_settings ps ON ps.partnership_id = s.partnership_id
        WHERE s.id = ${schoolId}`),
+    z.object({ cap: z.number().int().nullable() }),
+    "the mentor cap at a school",
   );
   return row?.cap ?? DEFAULT_MENTOR_CAP;
 }

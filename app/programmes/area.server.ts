@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { partnershipIdsWhereUserHolds } from "../access/scope.server";
+import { z } from "../forms/zod";
 import { ENGAGEMENT_MARKER } from "../vocabulary/programmes";
 import { engagement } from "./rules";
 
@@ -34,11 +35,45 @@ export type AreaView = {
   }[];
 };
 
+const partnershipRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+}) satisfies z.ZodType<AreaView["partnership"]>;
+const programmeRow = z.object({ id: z.string(), name: z.string() }) satisfies z.ZodType<AreaView["programmes"][number]>;
+const sendingRow = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  programmeId: z.string(),
+  ects: z.number().int(),
+}) satisfies z.ZodType<AreaView["sending"][number]>;
+const hostingRow = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  sessions: z.number().int(),
+  held: z.number().int(),
+  upcoming: z.number().int(),
+}) satisfies z.ZodType<AreaView["hosting"][number]>;
+const cohortRow = z.object({
+  id: z.string(),
+  programmeName: z.string(),
+  name: z.string(),
+  academicYear: z.number().int(),
+  ects: z.number().int(),
+});
+const marksRow = z.object({ cohortId: z.string(), present: z.number().int(), absent: z.number().int() });
+const countRow = z.object({ n: z.number().int() });
+
 export async function areaView(db: Executor, userId: string, partnershipSlug: string): Promise<AreaView | null> {
-  const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
-  const [partnership] = await rows<AreaView["partnership"]>(sql`
+  const rows = async <S extends z.ZodType>(query: SQL, schema: S, what: string) =>
+    parseRows(await db.execute(query), schema, what);
+  const [partnership] = await rows(
+    sql`
       SELECT p.id, p.name, p.slug FROM partnerships p
-       WHERE p.slug = ${partnershipSlug} AND p.id IN (${partnershipIdsWhereUserHolds(userId, ["partnership_admin"])})`);
+       WHERE p.slug = ${partnershipSlug} AND p.id IN (${partnershipIdsWhereUserHolds(userId, ["partnership_admin"])})`,
+    partnershipRow,
+    "the partnership of the area view",
+  );
   if (!partnership) return null;
   const programmeIds = sql`
     SELECT pr.id FROM ect_programmes pr
@@ -46,10 +81,13 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
         OR pr.organisation_id IN (SELECT o.id FROM organisations o WHERE o.partnership_id = ${partnership.id})`;
 
   const [programmes, sending, hosting, cohorts, marks, [online]] = await Promise.all([
-    rows<AreaView["programmes"][number]>(
+    rows(
       sql`SELECT id, name FROM ect_programmes WHERE id IN (${programmeIds}) ORDER BY name`,
+      programmeRow,
+      "the area's programmes",
     ),
-    rows<AreaView["sending"][number]>(sql`
+    rows(
+      sql`
         SELECT s.id AS "schoolId", s.name AS "schoolName", c.programme_id AS "programmeId",
                count(DISTINCT ce.ect_id)::int AS ects
           FROM cohort_enrolments ce
@@ -61,8 +99,12 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           JOIN schools s ON s.id = now_at.school_id
          WHERE c.programme_id IN (${programmeIds})
          GROUP BY s.id, s.name, c.programme_id, pr.name
-         ORDER BY s.name, pr.name`),
-    rows<AreaView["hosting"][number]>(sql`
+         ORDER BY s.name, pr.name`,
+      sendingRow,
+      "the ECTs each school sends",
+    ),
+    rows(
+      sql`
         SELECT s.id AS "schoolId", s.name AS "schoolName", count(*)::int AS sessions,
                count(*) FILTER (WHERE ps.ends_at <= now())::int AS held,
                count(*) FILTER (WHERE ps.ends_at > now())::int AS upcoming
@@ -71,16 +113,24 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           JOIN schools s ON s.id = ps.host_school_id
          WHERE c.programme_id IN (${programmeIds}) AND ps.cancelled_at IS NULL AND NOT ps.online
          GROUP BY s.id, s.name
-         ORDER BY sessions DESC, s.name`),
-    rows<{ id: string; programmeName: string; name: string; academicYear: number; ects: number }>(sql`
+         ORDER BY sessions DESC, s.name`,
+      hostingRow,
+      "the sessions each school hosts",
+    ),
+    rows(
+      sql`
         SELECT c.id, pr.name AS "programmeName", c.name, c.academic_year AS "academicYear",
                (SELECT count(*) FROM cohort_enrolments ce WHERE ce.cohort_id = c.id)::int AS ects
           FROM programme_cohorts c JOIN ect_programmes pr ON pr.id = c.programme_id
          WHERE c.programme_id IN (${programmeIds})
-         ORDER BY pr.name, c.academic_year DESC, c.start_term`),
+         ORDER BY pr.name, c.academic_year DESC, c.start_term`,
+      cohortRow,
+      "the area's cohorts",
+    ),
     // Each ECT's counted marks at their cohort's sessions (a mark is only ever taken for a booked, so enrolled, ECT);
     // excused marks never count.
-    rows<{ cohortId: string; present: number; absent: number }>(sql`
+    rows(
+      sql`
         SELECT ps.cohort_id AS "cohortId",
                count(*) FILTER (WHERE sa.mark = 'present')::int AS present,
                count(*) FILTER (WHERE sa.mark = 'absent')::int AS absent
@@ -88,10 +138,17 @@ export async function areaView(db: Executor, userId: string, partnershipSlug: st
           JOIN programme_sessions ps ON ps.id = sa.session_id
           JOIN programme_cohorts c ON c.id = ps.cohort_id
          WHERE c.programme_id IN (${programmeIds}) AND ps.cancelled_at IS NULL AND sa.mark <> 'excused'
-         GROUP BY ps.cohort_id, sa.ect_id`),
-    rows<{ n: number }>(sql`
+         GROUP BY ps.cohort_id, sa.ect_id`,
+      marksRow,
+      "each ECT's counted marks",
+    ),
+    rows(
+      sql`
       SELECT count(*)::int AS n FROM programme_sessions ps JOIN programme_cohorts c ON c.id = ps.cohort_id
-       WHERE c.programme_id IN (${programmeIds}) AND ps.cancelled_at IS NULL AND ps.online`),
+       WHERE c.programme_id IN (${programmeIds}) AND ps.cancelled_at IS NULL AND ps.online`,
+      countRow,
+      "the area's online sessions",
+    ),
   ]);
 
   const percentsByCohort = new Map<string, number[]>();

@@ -1,16 +1,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { sqlState } from "../../db/sql-state";
 import { queueEmail } from "../../emails/outbox.server";
 import type { EarlyCareerAssignmentProps } from "../../emails/templates/early-career-assignment";
 import { holdsRoleAnywhere, schoolIdsWhereUserHolds, userIdsWhoHold } from "../access/scope.server";
 import { refuse, type Outcome } from "../forms/outcome";
+import { z } from "../forms/zod";
 import { formatLondonDate, londonToday } from "../vocabulary/london-time";
-import type { AssignmentStatus } from "../vocabulary/programmes";
+import { assignmentStatuses, type AssignmentStatus } from "../vocabulary/programmes";
 import type { Role } from "../vocabulary/roles";
 import type { AssignmentBase, AssignmentRow, ProposeAssignmentInput } from "./assignment-schemas";
+import { dayText, idRow, nameRow } from "./rows";
 
 /**
  * Early-career assignments (issue 16, point 8): planned time for an ECT at another school of the area. A partnership
@@ -52,6 +54,30 @@ function visibleAssignment(userId: string): SQL {
 
 export type { AssignmentRow };
 
+const assignmentBase = z.object({
+  id: z.string(),
+  ectName: z.string(),
+  employingSchoolId: z.string(),
+  employingSchoolName: z.string(),
+  hostSchoolId: z.string(),
+  hostSchoolName: z.string(),
+  purpose: z.string(),
+  startsOn: dayText,
+  endsOn: dayText,
+  status: z.enum(assignmentStatuses),
+}) satisfies z.ZodType<AssignmentBase>;
+
+const assignmentRow = assignmentBase.extend({
+  ectId: z.string(),
+  reason: z.string().nullable(),
+  proposedByName: z.string().nullable(),
+  employerAcceptedByName: z.string().nullable(),
+  hostAcceptedByName: z.string().nullable(),
+  canAcceptAsEmployer: z.boolean(),
+  canAcceptAsHost: z.boolean(),
+  canWithdraw: z.boolean(),
+}) satisfies z.ZodType<AssignmentRow>;
+
 function rowColumns(userId: string): SQL {
   const open = sql`a.status = 'proposed'`;
   return sql`
@@ -63,7 +89,7 @@ function rowColumns(userId: string): SQL {
       AND a.employing_school_id IN (${schoolIdsWhereUserHolds(userId, EMPLOYER_ROLES)})) AS "canAcceptAsEmployer",
     (${open} AND a.host_accepted_at IS NULL
       AND a.host_school_id IN (${schoolIdsWhereUserHolds(userId, HOST_ROLES)})) AS "canAcceptAsHost",
-    (a.status IN ('proposed', 'accepted') AND a.proposed_by = ${userId}) AS "canWithdraw"`;
+    (a.status IN ('proposed', 'accepted') AND a.proposed_by IS NOT DISTINCT FROM ${userId}) AS "canWithdraw"`;
 }
 
 const rowJoins = sql`
@@ -76,11 +102,13 @@ const rowJoins = sql`
   LEFT JOIN users hu ON hu.id = a.host_accepted_by`;
 
 async function assignmentRows(db: Executor, userId: string, where: SQL): Promise<AssignmentRow[]> {
-  return rowsOf<AssignmentRow>(
+  return parseRows(
     await db.execute(sql`
       SELECT ${rowColumns(userId)} FROM ${rowJoins}
        WHERE ${visibleAssignment(userId)} AND ${where}
        ORDER BY a.status = 'proposed' DESC, a.status = 'accepted' DESC, a.starts_on, e.name`),
+    assignmentRow,
+    "the assignments a user may see",
   );
 }
 
@@ -101,34 +129,42 @@ export type ProposalChoices = {
 
 /** What the proposal form offers: the ECTs the user may propose for, and the schools of their partnerships. */
 export async function proposalChoices(db: Executor, userId: string): Promise<ProposalChoices> {
-  const ects = rowsOf<{ id: string; name: string; schoolName: string }>(
+  const ects = parseRows(
     await db.execute(sql`
       SELECT e.id, e.name, s.name AS "schoolName"
         FROM ects e JOIN ect_school_periods sp ON sp.ect_id = e.id JOIN schools s ON s.id = sp.school_id
        WHERE ${CURRENT_PERIOD} AND e.id IN (${proposableEctIds(userId)})
        ORDER BY e.name`),
+    z.object({ id: z.string(), name: z.string(), schoolName: z.string() }),
+    "the ECTs a user may propose an assignment for",
   );
   if (ects.length === 0) return { ects, hosts: [] };
-  const hosts = rowsOf<{ id: string; name: string }>(
+  const hosts = parseRows(
     await db.execute(sql`
       SELECT h.id, h.name || coalesce(', ' || h.town, '') AS name FROM schools h
        WHERE h.partnership_id IN (
                SELECT s.partnership_id FROM ect_school_periods sp JOIN schools s ON s.id = sp.school_id
                 WHERE ${CURRENT_PERIOD} AND sp.ect_id IN (${proposableEctIds(userId)}))
        ORDER BY h.name`),
+    z.object({ id: z.string(), name: z.string() }),
+    "the schools that may host an assignment",
   );
   return { ects, hosts };
 }
 
 /** Whether the assignments page is for this user at all: a tutor, HR or partnership admin anywhere. */
 export async function mayUseAssignments(db: Executor, userId: string): Promise<boolean> {
-  const [row] = rowsOf<{ may: boolean }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT ${holdsRoleAnywhere(userId, [...PROPOSER_ROLES, ...HOST_ROLES])} AS may`),
+    z.object({ may: z.boolean() }),
+    "whether a user may use assignments",
   );
   return row?.may === true;
 }
 
 type Party = { email: string; name: string };
+
+const partyRow = z.object({ email: z.string(), name: z.string() }) satisfies z.ZodType<Party>;
 
 /** Everyone an assignment concerns: the proposer and both schools' answerers (and, when told, the ECT). */
 async function partiesOf(
@@ -136,7 +172,7 @@ async function partiesOf(
   a: { employingSchoolId: string; hostSchoolId: string; proposedBy: string | null },
   exceptUserId: string,
 ): Promise<Party[]> {
-  return rowsOf<Party>(
+  return parseRows(
     await tx.execute(sql`
       SELECT u.email, u.name FROM users u
        WHERE u.id <> ${exceptUserId}
@@ -144,6 +180,8 @@ async function partiesOf(
               OR u.id IN (${userIdsWhoHold(HOST_ROLES, { kind: "school", schoolId: a.hostSchoolId })})
               OR u.id = ${a.proposedBy})
        ORDER BY u.email`),
+    partyRow,
+    "the parties to an assignment",
   );
 }
 
@@ -155,6 +193,14 @@ type Locked = AssignmentBase & {
   employerAccepted: boolean;
   hostAccepted: boolean;
 };
+
+const lockedRow = assignmentBase.extend({
+  ectEmail: z.string(),
+  ectUserId: z.string().nullable(),
+  proposedBy: z.string().nullable(),
+  employerAccepted: z.boolean(),
+  hostAccepted: z.boolean(),
+}) satisfies z.ZodType<Locked>;
 
 async function tell(
   tx: Executor,
@@ -198,20 +244,22 @@ const lockedColumns = sql`
   a.employer_accepted_at IS NOT NULL AS "employerAccepted", a.host_accepted_at IS NOT NULL AS "hostAccepted"`;
 
 async function lockAssignment(tx: Executor, userId: string, assignmentId: string): Promise<Locked | undefined> {
-  const [row] = rowsOf<Locked>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT ${lockedColumns}
         FROM early_career_assignments a JOIN ects e ON e.id = a.ect_id
         JOIN schools es ON es.id = a.employing_school_id JOIN schools hs ON hs.id = a.host_school_id
        WHERE a.id = ${assignmentId} AND ${visibleAssignment(userId)}
          FOR UPDATE OF a`),
+    lockedRow,
+    "the assignment to change",
   );
   return row;
 }
 
 async function actorName(tx: Executor, userId: string): Promise<{ userId: string; name: string }> {
   const row = firstRow(
-    rowsOf<{ name: string }>(await tx.execute(sql`SELECT name FROM users WHERE id = ${userId}`)),
+    parseRows(await tx.execute(sql`SELECT name FROM users WHERE id = ${userId}`), nameRow, "the acting user"),
     "the acting user",
   );
   return { userId, name: row.name };
@@ -221,7 +269,7 @@ const isId = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 /** The assignments of one ECT that a proposed period would overlap (inclusive dates), to name them in the refusal. */
 async function overlapping(db: Executor, ectId: string, startsOn: string, endsOn: string) {
-  return rowsOf<{ hostSchoolName: string; startsOn: string; endsOn: string; status: string }>(
+  return parseRows(
     await db.execute(sql`
       SELECT hs.name AS "hostSchoolName", a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn",
              a.status::text AS status
@@ -229,6 +277,8 @@ async function overlapping(db: Executor, ectId: string, startsOn: string, endsOn
        WHERE a.ect_id = ${ectId} AND a.status IN ('proposed', 'accepted')
          AND daterange(a.starts_on, a.ends_on, '[]') && daterange(${startsOn}::date, ${endsOn}::date, '[]')
        ORDER BY a.starts_on`),
+    z.object({ hostSchoolName: z.string(), startsOn: dayText, endsOn: dayText, status: z.string() }),
+    "the assignments a proposal overlaps",
   );
 }
 
@@ -249,14 +299,7 @@ export async function proposeAssignment(
   const today = londonToday(now);
   try {
     return await db.transaction(async (tx) => {
-      const [ect] = rowsOf<{
-        id: string;
-        name: string;
-        schoolId: string;
-        partnershipId: string | null;
-        periodEndsOn: string | null;
-        proposerTutors: boolean;
-      }>(
+      const [ect] = parseRows(
         await tx.execute(sql`
           SELECT e.id, e.name, sp.school_id AS "schoolId", s.partnership_id AS "partnershipId",
                  sp.ends_on::text AS "periodEndsOn",
@@ -265,13 +308,24 @@ export async function proposeAssignment(
            WHERE e.id = ${input.ectId} AND ${CURRENT_PERIOD}
              AND sp.school_id IN (${schoolIdsWhereUserHolds(userId, PROPOSER_ROLES)})
              FOR UPDATE OF e`),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          schoolId: z.string(),
+          partnershipId: z.string().nullable(),
+          periodEndsOn: dayText.nullable(),
+          proposerTutors: z.boolean(),
+        }),
+        "the ECT to propose an assignment for",
       );
       if (!ect) return refuse(404, "ECT not found");
       const [host] = isId(input.hostSchoolId)
-        ? rowsOf<{ id: string; partnershipId: string | null }>(
+        ? parseRows(
             await tx.execute(
               sql`SELECT id, partnership_id AS "partnershipId" FROM schools WHERE id = ${input.hostSchoolId}`,
             ),
+            z.object({ id: z.string(), partnershipId: z.string().nullable() }),
+            "the host school proposed",
           )
         : [];
       if (!host || host.partnershipId === null || host.partnershipId !== ect.partnershipId)
@@ -296,7 +350,7 @@ export async function proposeAssignment(
       let row: { id: string };
       try {
         row = firstRow(
-          rowsOf<{ id: string }>(
+          parseRows(
             await tx.execute(sql`
               INSERT INTO early_career_assignments
                 (ect_id, employing_school_id, host_school_id, purpose, starts_on, ends_on, proposed_by,
@@ -304,6 +358,8 @@ export async function proposeAssignment(
               VALUES (${ect.id}, ${ect.schoolId}, ${host.id}, ${input.purpose}, ${input.startsOn}, ${input.endsOn},
                       ${userId}, ${employerAccepted ? userId : null}, ${employerAccepted ? now.toISOString() : null})
               RETURNING id`),
+            idRow,
+            "the assignment inserted",
           ),
           "the assignment inserted",
         );
@@ -347,10 +403,12 @@ export async function decideAssignment(
   return db.transaction(async (tx) => {
     const a = await lockAssignment(tx, userId, assignmentId);
     if (!a) return refuse(404, "Assignment not found");
-    const [sides] = rowsOf<{ employer: boolean; host: boolean }>(
+    const [sides] = parseRows(
       await tx.execute(sql`
         SELECT ${a.employingSchoolId}::text IN (${schoolIdsWhereUserHolds(userId, EMPLOYER_ROLES)}) AS employer,
                ${a.hostSchoolId}::text IN (${schoolIdsWhereUserHolds(userId, HOST_ROLES)}) AS host`),
+      z.object({ employer: z.boolean(), host: z.boolean() }),
+      "the sides a user answers an assignment for",
     );
     const asEmployer = sides?.employer === true && !a.employerAccepted;
     const asHost = sides?.host === true && !a.hostAccepted;

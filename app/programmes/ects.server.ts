@@ -10,7 +10,16 @@ import { z } from "../forms/zod";
 import { INVITATION_DAYS } from "../memberships/invitations.server";
 import { PERIOD_NOT_ENDED, readableEctIds, tutoredEctIds, tutoredSchoolIds } from "./access.server";
 import type { contactHoursSchema, ectDetailsSchema, registerEctSchema } from "./ect-schemas";
-import { ectRow, ectSummaryRow, mentorPeriodRow, schoolPeriodRow, tutorSchoolRow } from "./rows";
+import {
+  dayText,
+  ectRow,
+  ectSummaryRow,
+  idRow,
+  mentorPeriodRow,
+  nameRow,
+  schoolPeriodRow,
+  tutorSchoolRow,
+} from "./rows";
 import { inductionProgress, type InductionProgress } from "./rules";
 
 /**
@@ -60,10 +69,12 @@ export async function registerEct(
     return await db.transaction(async (tx) => {
       // Two tutors registering one TRN at once are taken one after the other.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"ect-trn:" + input.trn}))`);
-      const [known] = rowsOf<{ id: string; open: boolean }>(
+      const [known] = parseRows(
         await tx.execute(sql`
           SELECT e.id, EXISTS (SELECT 1 FROM ect_school_periods sp WHERE sp.ect_id = e.id AND ${PERIOD_NOT_ENDED}) AS open
             FROM ects e WHERE e.trn = ${input.trn}`),
+        z.object({ id: z.string(), open: z.boolean() }),
+        "the ECT known by this TRN",
       );
       if (known?.open)
         return refuse(400, "This ECT is registered at a school", {
@@ -75,27 +86,33 @@ export async function registerEct(
       if (!ectId) {
         const token = generateToken();
         const invitation = firstRow(
-          rowsOf<{ id: string }>(
+          parseRows(
             await tx.execute(sql`
               INSERT INTO invitations (email, role, scope_kind, school_id, token_hash, invited_by, expires_at)
               VALUES (${input.email}, 'teacher', 'school', ${input.schoolId}, ${hashToken(token)}, ${tutor.id},
                       ${new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString()})
               RETURNING id`),
+            idRow,
+            "the row inserted into invitations",
           ),
           "the row inserted into invitations",
         );
         ectId = firstRow(
-          rowsOf<{ id: string }>(
+          parseRows(
             await tx.execute(sql`
               INSERT INTO ects (invitation_id, name, email, trn, induction_starts_on, fte_percent, appropriate_body, created_by)
               VALUES (${invitation.id}, ${input.name}, ${input.email}, ${input.trn}, ${input.inductionStartsOn},
                       ${input.ftePercent}, ${input.appropriateBody}, ${tutor.id})
               RETURNING id`),
+            idRow,
+            "the row inserted into ects",
           ),
           "the row inserted into ects",
         ).id;
-        const [school] = rowsOf<{ name: string }>(
+        const [school] = parseRows(
           await tx.execute(sql`SELECT name FROM schools WHERE id = ${input.schoolId}`),
+          nameRow,
+          "the ECT's school",
         );
         await queueEmail(tx, context.enqueue, input.email, "invitation", {
           inviterName: tutor.name,
@@ -122,11 +139,13 @@ export async function registerEct(
 /** Records the day an ECT leaves their school (their first day away); their mentor period there ends with it. */
 export async function leaveSchool(db: Database, userId: string, ectId: string, leavesOn: string): Promise<Outcome> {
   return db.transaction(async (tx) => {
-    const [period] = rowsOf<{ id: string; startsOn: string; schoolId: string }>(
+    const [period] = parseRows(
       await tx.execute(sql`
         SELECT sp.id, sp.starts_on::text AS "startsOn", sp.school_id AS "schoolId" FROM ect_school_periods sp
          WHERE sp.ect_id = ${ectId} AND ${PERIOD_NOT_ENDED} AND sp.school_id IN (${tutoredSchoolIds(userId)})
          FOR UPDATE`),
+      z.object({ id: z.string(), startsOn: dayText, schoolId: z.string() }),
+      "the school period the ECT leaves",
     );
     if (!period) return refuse(404, "ECT not found");
     if (leavesOn <= period.startsOn)
@@ -152,10 +171,12 @@ export async function updateEctDetails(
   ectId: string,
   input: EctDetails,
 ): Promise<Outcome> {
-  const rows = rowsOf(
+  const rows = parseRows(
     await db.execute(sql`
       UPDATE ects SET fte_percent = ${input.ftePercent}, appropriate_body = ${input.appropriateBody}
        WHERE id = ${ectId} AND id IN (${tutoredEctIds(userId)}) RETURNING id`),
+    idRow,
+    "the ECT updated",
   );
   return rows.length === 0 ? refuse(404, "ECT not found") : { ok: true };
 }
@@ -285,8 +306,10 @@ export async function ownEct(db: Executor, userId: string): Promise<{ id: string
   await db.execute(sql`
     UPDATE ects SET user_id = ${userId}
      WHERE user_id IS NULL AND invitation_id IN (SELECT id FROM invitations WHERE accepted_by = ${userId})`);
-  const [row] = rowsOf<{ id: string }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT id FROM ects WHERE user_id = ${userId} ORDER BY created_at LIMIT 1`),
+    idRow,
+    "the user's own ECT record",
   );
   return row ?? null;
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "../../db/client";
 import { parseRows, rowsOf } from "../../db/rows";
 import { z } from "../forms/zod";
-import { cohortChoiceRow, enrolmentRow, isoText } from "./rows";
+import { cohortChoiceRow, enrolmentRow, idRow, isoText } from "./rows";
 import { sqlState } from "../../db/sql-state";
 import { refuse, type Outcome } from "../forms/outcome";
 import { formatLondon } from "../vocabulary/london-time";
@@ -86,12 +86,14 @@ async function lockSessions(tx: Transaction, sessionIds: readonly string[]): Pro
 
 /** The ECT's live booking that overlaps a session, if any: the reason a booking would be refused. */
 async function clashFor(tx: Executor, ectId: string, session: LockedSession): Promise<string | null> {
-  const [row] = rowsOf<{ title: string; startsAt: string }>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT ps.title, ${isoTime(sql`ps.starts_at`)} AS "startsAt" FROM session_bookings b JOIN programme_sessions ps ON ps.id = b.session_id
        WHERE b.ect_id = ${ectId} AND b.live AND b.session_id <> ${session.id}
          AND tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange(${session.startsAt}::timestamptz, ${session.endsAt}::timestamptz, '[)')
        LIMIT 1`),
+    z.object({ title: z.string(), startsAt: isoText }),
+    "the booking a session clashes with",
   );
   return row ? `“${row.title}” on ${formatLondon(row.startsAt)}` : null;
 }
@@ -130,16 +132,20 @@ export async function enrol(
       // A core session being added to the cohort takes this row FOR UPDATE and books everyone enrolled: holding it
       // shared here means that session either sees this enrolment or is seen by it, never neither.
       await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohortId} FOR SHARE`);
-      const inserted = rowsOf<{ id: string }>(
+      const inserted = parseRows(
         await tx.execute(sql`
           INSERT INTO cohort_enrolments (cohort_id, ect_id, enrolled_by) VALUES (${cohortId}, ${ectId}, ${actor.userId})
           ON CONFLICT (cohort_id, ect_id) DO NOTHING RETURNING id`),
+        idRow,
+        "the enrolment inserted",
       );
       if (inserted.length === 0) return { ok: true as const, booked: 0, alreadyEnrolled: true };
-      const core = rowsOf<{ id: string }>(
+      const core = parseRows(
         await tx.execute(sql`
           SELECT id FROM programme_sessions
            WHERE cohort_id = ${cohortId} AND NOT optional AND cancelled_at IS NULL AND starts_at > ${now.toISOString()}`),
+        idRow,
+        "the cohort's core sessions to come",
       );
       const sessions = await lockSessions(
         tx,
@@ -198,11 +204,13 @@ export async function bookOptional(
   if (!(await mayActFor(db, actor, ectId, true))) return refuse(404, "ECT not found");
   try {
     return await db.transaction(async (tx) => {
-      const [eligible] = rowsOf<{ optional: boolean; cancelled: boolean; past: boolean }>(
+      const [eligible] = parseRows(
         await tx.execute(sql`
           SELECT ps.optional, ps.cancelled_at IS NOT NULL AS cancelled, ps.starts_at <= ${now.toISOString()} AS past
             FROM programme_sessions ps JOIN cohort_enrolments ce ON ce.cohort_id = ps.cohort_id AND ce.ect_id = ${ectId}
            WHERE ps.id = ${sessionId}`),
+        z.object({ optional: z.boolean(), cancelled: z.boolean(), past: z.boolean() }),
+        "the optional session to book",
       );
       if (!eligible) return refuse(404, "Session not found");
       if (!eligible.optional || eligible.cancelled || eligible.past)
@@ -250,13 +258,15 @@ export async function cancelOptional(
   now: Date,
 ): Promise<Outcome> {
   if (!(await mayActFor(db, actor, ectId, true))) return refuse(404, "ECT not found");
-  const rows = rowsOf(
+  const rows = parseRows(
     await db.execute(sql`
       UPDATE session_bookings b SET live = false
         FROM programme_sessions ps
        WHERE b.session_id = ps.id AND b.session_id = ${sessionId} AND b.ect_id = ${ectId} AND b.live
          AND ps.optional AND ps.starts_at > ${now.toISOString()}
       RETURNING b.id`),
+    idRow,
+    "the optional booking given up",
   );
   if (rows.length === 0)
     return refuse(400, "Nothing to cancel", { sessionId: ["There is no place at this session to give up"] });
@@ -273,10 +283,12 @@ export async function withdrawEnrolment(
 ): Promise<Outcome> {
   if (!(await mayActFor(db, actor, ectId, false))) return refuse(404, "ECT not found");
   return db.transaction(async (tx) => {
-    const gone = rowsOf(
+    const gone = parseRows(
       await tx.execute(
         sql`DELETE FROM cohort_enrolments WHERE cohort_id = ${cohortId} AND ect_id = ${ectId} RETURNING id`,
       ),
+      idRow,
+      "the enrolment withdrawn",
     );
     if (gone.length === 0) return refuse(404, "Enrolment not found");
     await tx.execute(sql`

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { parseRows, rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { sqlState } from "../../db/sql-state";
 import { queueEmail } from "../../emails/outbox.server";
 import { userIdsWhoHold } from "../access/scope.server";
@@ -10,7 +10,7 @@ import { z } from "../forms/zod";
 import { lockMentor, mentorCapAt, mentorLoad } from "../mentors/load.server";
 import { formatLondonDate } from "../vocabulary/london-time";
 import { PERIOD_NOT_ENDED, tutoredSchoolIds } from "./access.server";
-import { menteeRow } from "./rows";
+import { dayText, menteeRow, nameRow } from "./rows";
 
 /**
  * An ECT's mentor: chosen by their induction tutor from the school's mentors, never the tutor themselves, one at a
@@ -37,15 +37,24 @@ export async function mentorChoices(db: Executor, schoolId: string, today: strin
 
 type CurrentPeriod = { id: string; schoolId: string; tutorUserId: string | null; startsOn: string };
 
+const currentPeriodRow = z.object({
+  id: z.string(),
+  schoolId: z.string(),
+  tutorUserId: z.string().nullable(),
+  startsOn: dayText,
+}) satisfies z.ZodType<CurrentPeriod>;
+
 /** The ECT's period at one of the user's tutored schools now, locked for the change, or null (a 404). */
 async function tutoredPeriod(db: Executor, userId: string, ectId: string): Promise<CurrentPeriod | null> {
-  const [row] = rowsOf<CurrentPeriod>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT sp.id, sp.school_id AS "schoolId", sp.induction_tutor_user_id AS "tutorUserId",
              sp.starts_on::text AS "startsOn"
         FROM ect_school_periods sp
        WHERE sp.ect_id = ${ectId} AND ${PERIOD_NOT_ENDED} AND sp.school_id IN (${tutoredSchoolIds(userId)})
        FOR UPDATE`),
+    currentPeriodRow,
+    "the tutored school period to change",
   );
   return row ?? null;
 }
@@ -70,11 +79,13 @@ export async function assignMentor(
         return refuse(400, "Choose someone other than the induction tutor", {
           mentorUserId: ["The mentor and the induction tutor must be different people: choose another mentor"],
         });
-      const [mentor] = rowsOf<{ name: string }>(
+      const [mentor] = parseRows(
         await tx.execute(sql`
           SELECT name FROM users
            WHERE id = ${input.mentorUserId}
              AND id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId: period.schoolId })})`),
+        nameRow,
+        "the mentor chosen",
       );
       if (!mentor)
         return refuse(400, "Choose one of the school's mentors", {
@@ -84,11 +95,13 @@ export async function assignMentor(
         return refuse(400, "Check the date", {
           startsOn: ["Mentoring starts on or after the day the ECT started at this school"],
         });
-      const [current] = rowsOf<{ id: string; startsOn: string; mentorUserId: string }>(
+      const [current] = parseRows(
         await tx.execute(sql`
           SELECT id, starts_on::text AS "startsOn", mentor_user_id AS "mentorUserId" FROM ect_mentor_periods
            WHERE ect_id = ${ectId} AND (ends_on IS NULL OR ends_on > ${input.startsOn})
            ORDER BY starts_on DESC LIMIT 1 FOR UPDATE`),
+        z.object({ id: z.string(), startsOn: dayText, mentorUserId: z.string() }),
+        "the ECT's current mentor period",
       );
       if (current?.mentorUserId === input.mentorUserId)
         return refuse(400, "Already the mentor", { mentorUserId: [`${mentor.name} already mentors this ECT`] });
@@ -174,11 +187,13 @@ export async function endMentoring(db: Database, userId: string, ectId: string, 
   return db.transaction(async (tx) => {
     const period = await tutoredPeriod(tx, userId, ectId);
     if (!period) return refuse(404, "ECT not found");
-    const [current] = rowsOf<{ id: string; startsOn: string }>(
+    const [current] = parseRows(
       await tx.execute(sql`
         SELECT id, starts_on::text AS "startsOn" FROM ect_mentor_periods
          WHERE ect_id = ${ectId} AND (ends_on IS NULL OR ends_on > ${endsOn}) ORDER BY starts_on DESC LIMIT 1
          FOR UPDATE`),
+      z.object({ id: z.string(), startsOn: dayText }),
+      "the mentor period to end",
     );
     if (!current) return refuse(400, "No mentor to stop", { endsOn: ["The ECT has no mentor on that date"] });
     if (endsOn <= current.startsOn)

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { queueEmail } from "../../emails/outbox.server";
+import { z } from "../forms/zod";
 import { PERIOD_NOT_ENDED } from "./access.server";
+import { idRow, stampText } from "./rows";
 import { reminderIsDue } from "./rules";
 import { sessionWhen, venueText, type Venue } from "./session-text";
 
@@ -16,9 +18,17 @@ export type NotifyContext = { appUrl: string; enqueue: Enqueue };
 
 type Booked = { ectId: string; ectName: string; ectEmail: string; tutorName: string | null; tutorEmail: string | null };
 
+const bookedRow = z.object({
+  ectId: z.string(),
+  ectName: z.string(),
+  ectEmail: z.string(),
+  tutorName: z.string().nullable(),
+  tutorEmail: z.string().nullable(),
+}) satisfies z.ZodType<Booked>;
+
 /** The ECTs holding a live place on the session, each with the induction tutor of the school they are at now. */
 export async function bookedEcts(tx: Executor, sessionId: string): Promise<Booked[]> {
-  return rowsOf<Booked>(
+  return parseRows(
     await tx.execute(sql`
       SELECT e.id AS "ectId", e.name AS "ectName", e.email AS "ectEmail",
              tu.name AS "tutorName", tu.email AS "tutorEmail"
@@ -28,6 +38,8 @@ export async function bookedEcts(tx: Executor, sessionId: string): Promise<Booke
         LEFT JOIN users tu ON tu.id = sp.induction_tutor_user_id
        WHERE b.session_id = ${sessionId} AND b.live
        ORDER BY e.name`),
+    bookedRow,
+    "the ECTs booked on a session",
   );
 }
 
@@ -95,6 +107,19 @@ const upcomingColumns = sql`
 
 type UpcomingRow = Omit<Upcoming, "venue"> & Venue;
 
+const upcomingRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  programmeName: z.string(),
+  startsAt: stampText,
+  endsAt: stampText,
+  online: z.boolean(),
+  room: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  schoolTown: z.string().nullable(),
+  facilitatorName: z.string().nullable(),
+}) satisfies z.ZodType<UpcomingRow>;
+
 const asUpcoming = (r: UpcomingRow): Upcoming => ({
   id: r.id,
   title: r.title,
@@ -112,7 +137,7 @@ const asUpcoming = (r: UpcomingRow): Upcoming => ({
  */
 export async function sendDueReminders(db: Database, context: NotifyContext, now: Date): Promise<number> {
   // Two London days ahead at most is three days ahead in any time zone: the rule itself decides which are due.
-  const candidates = rowsOf<UpcomingRow>(
+  const candidates = parseRows(
     await db.execute(sql`
       SELECT ${upcomingColumns}
         FROM programme_sessions ps
@@ -123,16 +148,20 @@ export async function sendDueReminders(db: Database, context: NotifyContext, now
        WHERE ps.cancelled_at IS NULL AND ps.reminded_at IS NULL
          AND ps.starts_at > ${now.toISOString()}::timestamptz
          AND ps.starts_at <= ${now.toISOString()}::timestamptz + interval '3 days'`),
+    upcomingRow,
+    "the sessions whose reminders may be due",
   )
     .map(asUpcoming)
     .filter((s) => reminderIsDue(new Date(s.startsAt), now));
   let sent = 0;
   for (const session of candidates) {
     sent += await db.transaction(async (tx) => {
-      const claimed = rowsOf(
+      const claimed = parseRows(
         await tx.execute(sql`
           UPDATE programme_sessions SET reminded_at = ${now.toISOString()}::timestamptz
            WHERE id = ${session.id} AND reminded_at IS NULL AND cancelled_at IS NULL RETURNING id`),
+        idRow,
+        "the session claimed for its reminders",
       );
       if (claimed.length === 0) return 0;
       const booked = await bookedEcts(tx, session.id);

@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { sqlState } from "../../db/sql-state";
 import { organisationIdsWhereUserHolds, partnershipIdsWhereUserHolds } from "../access/scope.server";
 import { refuse, type Outcome } from "../forms/outcome";
+import { z } from "../forms/zod";
 import { fromLondonLocal } from "../vocabulary/london-time";
 import type { ProgrammeKind, Term } from "../vocabulary/programmes";
-import { termLabels } from "../vocabulary/programmes";
+import { programmeKinds, termLabels, terms } from "../vocabulary/programmes";
 import { facilitatedProgrammeIds, managedProgrammeIds, MANAGER_ROLES } from "./access.server";
 import { bookedEcts, tellSessionChange, type NotifyContext } from "./notifications.server";
+import { idRow, inductionYearField, stampText } from "./rows";
 import { sessionYearProblem } from "./rules";
 import { isUuid, type SessionInput } from "./schemas";
 import { describeChange, type Venue } from "./session-text";
@@ -21,9 +23,11 @@ import { describeChange, type Venue } from "./session-text";
 
 export type Runner = { value: string; label: string };
 
+const runnerRow = z.object({ value: z.string(), label: z.string() }) satisfies z.ZodType<Runner>;
+
 /** Who a user may set a programme up for: partnerships and trusts or hubs where they are a programme lead or admin. */
 export async function runnersFor(db: Executor, userId: string): Promise<Runner[]> {
-  return rowsOf<Runner>(
+  return parseRows(
     await db.execute(sql`
       SELECT 'partnership:' || p.id AS value, p.name || ' (partnership)' AS label FROM partnerships p
        WHERE p.id IN (${partnershipIdsWhereUserHolds(userId, MANAGER_ROLES)})
@@ -32,6 +36,8 @@ export async function runnersFor(db: Executor, userId: string): Promise<Runner[]
        WHERE o.id IN (${organisationIdsWhereUserHolds(userId, MANAGER_ROLES)})
          AND o.kind IN ('academy_trust', 'teaching_school_hub')
        ORDER BY 2`),
+    runnerRow,
+    "who a user may run programmes for",
   );
 }
 
@@ -44,9 +50,18 @@ export type ProgrammeSummary = {
   cohorts: number;
 };
 
+const programmeSummaryRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(programmeKinds),
+  runnerName: z.string(),
+  manages: z.boolean(),
+  cohorts: z.number().int(),
+}) satisfies z.ZodType<ProgrammeSummary>;
+
 /** The programmes a user manages or facilitates, by name. */
 export async function programmesOf(db: Executor, userId: string): Promise<ProgrammeSummary[]> {
-  return rowsOf<ProgrammeSummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT p.id, p.name, p.kind, coalesce(pa.name, o.name) AS "runnerName",
              p.id IN (${managedProgrammeIds(userId)}) AS manages,
@@ -56,6 +71,8 @@ export async function programmesOf(db: Executor, userId: string): Promise<Progra
         LEFT JOIN organisations o ON o.id = p.organisation_id
        WHERE p.id IN (${facilitatedProgrammeIds(userId)})
        ORDER BY p.name`),
+    programmeSummaryRow,
+    "the programmes a user manages or facilitates",
   );
 }
 
@@ -69,9 +86,19 @@ export type FacilitatedSession = {
   marked: number;
 };
 
+const facilitatedSessionRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  programmeName: z.string(),
+  startsAt: stampText,
+  endsAt: stampText,
+  booked: z.number().int(),
+  marked: z.number().int(),
+}) satisfies z.ZodType<FacilitatedSession>;
+
 /** The live sessions a user runs (named as their facilitator), from a week ago on: the registers they will take. */
 export async function sessionsFacilitatedBy(db: Executor, userId: string): Promise<FacilitatedSession[]> {
-  return rowsOf<FacilitatedSession>(
+  return parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title, p.name AS "programmeName", ps.starts_at AS "startsAt", ps.ends_at AS "endsAt",
              (SELECT count(*)::int FROM session_bookings b WHERE b.session_id = ps.id AND b.live) AS booked,
@@ -84,6 +111,8 @@ export async function sessionsFacilitatedBy(db: Executor, userId: string): Promi
          AND ps.ends_at > now() - interval '7 days'
        ORDER BY ps.starts_at
        LIMIT 50`),
+    facilitatedSessionRow,
+    "the sessions a user facilitates",
   );
 }
 
@@ -107,13 +136,15 @@ export async function createProgramme(
   const provider = input.kind === "provider_led";
   return db.transaction(async (tx) => {
     const programme = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`
           INSERT INTO ect_programmes (name, kind, lead_provider, delivery_partner, partnership_id, organisation_id, created_by)
           VALUES (${input.name}, ${input.kind}, ${provider ? input.leadProvider : null},
                   ${provider ? input.deliveryPartner : null}, ${kind === "partnership" ? runnerId : null},
                   ${kind === "organisation" ? runnerId : null}, ${userId})
           RETURNING id`),
+        idRow,
+        "the programme inserted",
       ),
       "the programme inserted",
     );
@@ -139,10 +170,20 @@ export type Programme = {
   partnershipId: string | null;
 };
 
+const programmeRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(programmeKinds),
+  leadProvider: z.string().nullable(),
+  deliveryPartner: z.string().nullable(),
+  runnerName: z.string(),
+  partnershipId: z.string().nullable(),
+}) satisfies z.ZodType<Programme>;
+
 /** A programme the user manages, or null (unknown, malformed or someone else's). */
 export async function managedProgramme(db: Executor, userId: string, programmeId: string): Promise<Programme | null> {
   if (!isUuid(programmeId)) return null;
-  const [row] = rowsOf<Programme>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT p.id, p.name, p.kind, p.lead_provider AS "leadProvider", p.delivery_partner AS "deliveryPartner",
              coalesce(pa.name, o.name) AS "runnerName", coalesce(p.partnership_id, o.partnership_id) AS "partnershipId"
@@ -150,6 +191,8 @@ export async function managedProgramme(db: Executor, userId: string, programmeId
         LEFT JOIN partnerships pa ON pa.id = p.partnership_id
         LEFT JOIN organisations o ON o.id = p.organisation_id
        WHERE p.id = ${programmeId} AND p.id IN (${managedProgrammeIds(userId)})`),
+    programmeRow,
+    "a managed programme",
   );
   return row ?? null;
 }
@@ -165,30 +208,47 @@ export type CohortSummary = {
   enrolled: number;
 };
 
+const strandRow = z.object({ id: z.string(), name: z.string() }) satisfies z.ZodType<Strand>;
+const personRow = z.object({ id: z.string(), name: z.string(), email: z.string() }) satisfies z.ZodType<Person>;
+const cohortSummaryRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  academicYear: z.number().int(),
+  startTerm: z.enum(terms),
+  sessions: z.number().int(),
+  enrolled: z.number().int(),
+}) satisfies z.ZodType<CohortSummary>;
+
 export async function strandsOf(db: Executor, programmeId: string): Promise<Strand[]> {
-  return rowsOf<Strand>(
+  return parseRows(
     await db.execute(
       sql`SELECT id, name FROM programme_strands WHERE programme_id = ${programmeId} ORDER BY position, name`,
     ),
+    strandRow,
+    "a programme's strands",
   );
 }
 
 export async function facilitatorsOf(db: Executor, programmeId: string): Promise<Person[]> {
-  return rowsOf<Person>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.id, u.name, u.email FROM programme_facilitators f JOIN users u ON u.id = f.user_id
        WHERE f.programme_id = ${programmeId} ORDER BY u.name`),
+    personRow,
+    "a programme's facilitators",
   );
 }
 
 export async function cohortsOf(db: Executor, programmeId: string): Promise<CohortSummary[]> {
-  return rowsOf<CohortSummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT c.id, c.name, c.academic_year AS "academicYear", c.start_term AS "startTerm",
              (SELECT count(*)::int FROM programme_sessions ps WHERE ps.cohort_id = c.id AND ps.cancelled_at IS NULL) AS sessions,
              (SELECT count(*)::int FROM cohort_enrolments ce WHERE ce.cohort_id = c.id) AS enrolled
         FROM programme_cohorts c WHERE c.programme_id = ${programmeId}
        ORDER BY c.academic_year DESC, c.start_term`),
+    cohortSummaryRow,
+    "a programme's cohorts",
   );
 }
 
@@ -216,17 +276,21 @@ export async function addFacilitator(
   email: string,
 ): Promise<Outcome<{ name: string }>> {
   if (!(await managedProgramme(db, userId, programmeId))) return refuse(404, "Programme not found");
-  const [person] = rowsOf<{ id: string; name: string }>(
+  const [person] = parseRows(
     await db.execute(sql`SELECT id, name FROM users WHERE lower(email) = ${email.toLowerCase()}`),
+    z.object({ id: z.string(), name: z.string() }),
+    "the facilitator to add",
   );
   if (!person)
     return refuse(400, "Check the e-mail address", {
       email: ["Nobody has a Staffroom account with this e-mail address: ask them to sign up first"],
     });
-  const added = rowsOf(
+  const added = parseRows(
     await db.execute(sql`
       INSERT INTO programme_facilitators (programme_id, user_id) VALUES (${programmeId}, ${person.id})
-      ON CONFLICT DO NOTHING RETURNING user_id`),
+      ON CONFLICT DO NOTHING RETURNING user_id AS "userId"`),
+    z.object({ userId: z.string() }),
+    "the facilitator added",
   );
   if (added.length === 0)
     return refuse(409, "Already a facilitator", { email: [`${person.name} is already a facilitator`] });
@@ -244,11 +308,13 @@ export async function createCohort(
   const name =
     input.name ??
     `${input.academicYear}/${String(input.academicYear + 1).slice(2)} ${termLabels[input.startTerm].toLowerCase()} start`;
-  const [row] = rowsOf<{ id: string }>(
+  const [row] = parseRows(
     await db.execute(sql`
       INSERT INTO programme_cohorts (programme_id, academic_year, start_term, name)
       VALUES (${programmeId}, ${input.academicYear}, ${input.startTerm}, ${name})
       ON CONFLICT DO NOTHING RETURNING id`),
+    idRow,
+    "the cohort inserted",
   );
   if (!row)
     return refuse(409, "This cohort exists already", {
@@ -259,6 +325,14 @@ export async function createCohort(
 
 export type Cohort = { id: string; programmeId: string; name: string; academicYear: number; startTerm: Term };
 
+const cohortRow = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  name: z.string(),
+  academicYear: z.number().int(),
+  startTerm: z.enum(terms),
+}) satisfies z.ZodType<Cohort>;
+
 /** A cohort of a programme the user manages (and of the programme in the URL), or null. */
 export async function managedCohort(
   db: Executor,
@@ -267,11 +341,13 @@ export async function managedCohort(
   cohortId: string,
 ): Promise<Cohort | null> {
   if (!isUuid(cohortId) || !isUuid(programmeId)) return null;
-  const [row] = rowsOf<Cohort>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT c.id, c.programme_id AS "programmeId", c.name, c.academic_year AS "academicYear", c.start_term AS "startTerm"
         FROM programme_cohorts c
        WHERE c.id = ${cohortId} AND c.programme_id = ${programmeId} AND c.programme_id IN (${managedProgrammeIds(userId)})`),
+    cohortRow,
+    "a managed cohort",
   );
   return row ?? null;
 }
@@ -294,9 +370,27 @@ export type SessionRow = {
   booked: number;
 };
 
+const sessionRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  strandName: z.string().nullable(),
+  inductionYear: inductionYearField,
+  startsAt: stampText,
+  endsAt: stampText,
+  online: z.boolean(),
+  room: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  schoolTown: z.string().nullable(),
+  capacity: z.number().int(),
+  optional: z.boolean(),
+  facilitatorName: z.string().nullable(),
+  cancelledAt: stampText.nullable(),
+  booked: z.number().int(),
+}) satisfies z.ZodType<SessionRow>;
+
 /** A cohort's sessions in time order, cancelled ones included (marked), with their live bookings counted. */
 export async function sessionsOfCohort(db: Executor, cohortId: string): Promise<SessionRow[]> {
-  return rowsOf<SessionRow>(
+  return parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title, st.name AS "strandName", ps.induction_year AS "inductionYear",
              ps.starts_at AS "startsAt", ps.ends_at AS "endsAt", ps.online, ps.room,
@@ -309,18 +403,24 @@ export async function sessionsOfCohort(db: Executor, cohortId: string): Promise<
         LEFT JOIN users fu ON fu.id = ps.facilitator_user_id
        WHERE ps.cohort_id = ${cohortId}
        ORDER BY ps.starts_at`),
+    sessionRow,
+    "a cohort's sessions",
   );
 }
 
 export type SchoolOption = { value: string; label: string };
 
+const schoolOptionRow = z.object({ value: z.string(), label: z.string() }) satisfies z.ZodType<SchoolOption>;
+
 /** The schools that may host the programme's sessions: those of the partnership it runs in. */
 export async function hostSchoolsFor(db: Executor, partnershipId: string | null): Promise<SchoolOption[]> {
   if (!partnershipId) return [];
-  return rowsOf<SchoolOption>(
+  return parseRows(
     await db.execute(sql`
       SELECT s.id AS value, s.name || coalesce(', ' || s.town, '') AS label FROM schools s
        WHERE s.partnership_id = ${partnershipId} ORDER BY s.name`),
+    schoolOptionRow,
+    "the schools that may host a programme's sessions",
   );
 }
 
@@ -357,7 +457,7 @@ async function checkSession(
   if (!endsAt) fieldErrors.endTime = ["This time does not exist on that day (the clocks change): choose another"];
   const yearProblem = sessionYearProblem(cohort.academicYear, input.inductionYear, input.date);
   if (yearProblem) fieldErrors.date = [yearProblem];
-  const [found] = rowsOf<{ strand: boolean; facilitator: boolean; school: boolean }>(
+  const [found] = parseRows(
     await tx.execute(sql`
       SELECT ${input.strandId ?? null}::text IS NULL
                OR EXISTS (SELECT 1 FROM programme_strands WHERE id = ${input.strandId ?? null} AND programme_id = ${programme.id}) AS strand,
@@ -365,6 +465,8 @@ async function checkSession(
                OR EXISTS (SELECT 1 FROM programme_facilitators WHERE user_id = ${input.facilitatorUserId ?? null} AND programme_id = ${programme.id}) AS facilitator,
              ${input.venue === "online"}::boolean
                OR EXISTS (SELECT 1 FROM schools WHERE id = ${input.hostSchoolId ?? null} AND partnership_id = ${programme.partnershipId}) AS school`),
+    z.object({ strand: z.boolean(), facilitator: z.boolean(), school: z.boolean() }),
+    "the session's strand, facilitator and school checked",
   );
   if (!found?.strand) fieldErrors.strandId = ["Choose one of the programme's strands"];
   if (!found?.facilitator) fieldErrors.facilitatorUserId = ["Choose one of the programme's facilitators"];
@@ -403,7 +505,7 @@ export async function createSession(
       // Serialises with enrolments into this cohort, so the ECTs counted here are the ones booked below.
       await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohort.id} FOR UPDATE`);
       if (!input.optional) {
-        const [counts] = rowsOf<{ enrolled: number; clashing: number }>(
+        const [counts] = parseRows(
           await tx.execute(sql`
             SELECT count(*)::int AS enrolled,
                    count(*) FILTER (WHERE EXISTS (
@@ -412,6 +514,8 @@ export async function createSession(
                         AND tstzrange(o.starts_at, o.ends_at, '[)')
                             && tstzrange(${checked.startsAt.toISOString()}::timestamptz, ${checked.endsAt.toISOString()}::timestamptz, '[)')))::int AS clashing
               FROM cohort_enrolments ce WHERE ce.cohort_id = ${cohort.id}`),
+          z.object({ enrolled: z.number().int(), clashing: z.number().int() }),
+          "the cohort's enrolled and clashing ECTs",
         );
         if (counts && counts.clashing > 0)
           return refuse(409, "The session clashes", { date: [clashMessage(counts.clashing)] });
@@ -423,7 +527,7 @@ export async function createSession(
           });
       }
       const session = firstRow(
-        rowsOf<{ id: string }>(
+        parseRows(
           await tx.execute(sql`
             INSERT INTO programme_sessions (cohort_id, strand_id, title, induction_year, starts_at, ends_at,
                                             host_school_id, online, room, capacity, optional, facilitator_user_id)
@@ -432,18 +536,22 @@ export async function createSession(
                     ${checked.hostSchoolId}, ${input.venue === "online"}, ${checked.room}, ${input.capacity},
                     ${input.optional}, ${input.facilitatorUserId ?? null})
             RETURNING id`),
+          idRow,
+          "the session inserted",
         ),
         "the session inserted",
       );
       const booked = input.optional
         ? []
-        : rowsOf(
+        : parseRows(
             await tx.execute(sql`
               INSERT INTO session_bookings (session_id, ect_id, starts_at, ends_at, booked_by)
               SELECT ${session.id}, ce.ect_id, ${checked.startsAt.toISOString()}::timestamptz,
                      ${checked.endsAt.toISOString()}::timestamptz, ${userId}
                 FROM cohort_enrolments ce WHERE ce.cohort_id = ${cohort.id}
               RETURNING id`),
+            idRow,
+            "the core session's bookings",
           );
       return { ok: true as const, sessionId: session.id, booked: booked.length };
     });
@@ -479,6 +587,31 @@ export type SessionDetail = {
   booked: number;
 };
 
+const sessionDetailRow = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  cohortId: z.string(),
+  cohortName: z.string(),
+  academicYear: z.number().int(),
+  title: z.string(),
+  strandId: z.string().nullable(),
+  inductionYear: inductionYearField,
+  startsAt: stampText,
+  endsAt: stampText,
+  online: z.boolean(),
+  hostSchoolId: z.string().nullable(),
+  room: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  schoolTown: z.string().nullable(),
+  capacity: z.number().int(),
+  optional: z.boolean(),
+  facilitatorUserId: z.string().nullable(),
+  cancelledAt: stampText.nullable(),
+  cancelReason: z.string().nullable(),
+  booked: z.number().int(),
+}) satisfies z.ZodType<SessionDetail>;
+
 const detailColumns = sql`
   ps.id, p.id AS "programmeId", p.name AS "programmeName", c.id AS "cohortId", c.name AS "cohortName",
   c.academic_year AS "academicYear", ps.title, ps.strand_id AS "strandId", ps.induction_year AS "inductionYear",
@@ -496,10 +629,12 @@ const detailFrom = sql`
 /** A session of a programme the user manages, or null. */
 export async function managedSession(db: Executor, userId: string, sessionId: string): Promise<SessionDetail | null> {
   if (!isUuid(sessionId)) return null;
-  const [row] = rowsOf<SessionDetail>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT ${detailColumns} FROM ${detailFrom}
        WHERE ps.id = ${sessionId} AND p.id IN (${managedProgrammeIds(userId)})`),
+    sessionDetailRow,
+    "a managed session",
   );
   return row ?? null;
 }
@@ -535,7 +670,7 @@ export async function updateSession(
       if (!programme || !cohort) return refuse(404, "Session not found");
       const checked = await checkSession(tx, programme, cohort, input);
       if (!checked.ok) return checked;
-      const [counts] = rowsOf<{ booked: number; clashing: number }>(
+      const [counts] = parseRows(
         await tx.execute(sql`
           SELECT count(*)::int AS booked,
                  count(*) FILTER (WHERE EXISTS (
@@ -544,6 +679,8 @@ export async function updateSession(
                       AND tstzrange(o.starts_at, o.ends_at, '[)')
                           && tstzrange(${checked.startsAt.toISOString()}::timestamptz, ${checked.endsAt.toISOString()}::timestamptz, '[)')))::int AS clashing
             FROM session_bookings b WHERE b.session_id = ${before.id} AND b.live`),
+        z.object({ booked: z.number().int(), clashing: z.number().int() }),
+        "the session's booked and clashing ECTs",
       );
       if (counts && counts.clashing > 0)
         return refuse(409, "The move clashes", { date: [clashMessage(counts.clashing)] });
@@ -568,8 +705,10 @@ export async function updateSession(
              SET starts_at = ${checked.startsAt.toISOString()}::timestamptz, ends_at = ${checked.endsAt.toISOString()}::timestamptz
            WHERE session_id = ${before.id}`);
       const after = firstRow(
-        rowsOf<SessionDetail>(
+        parseRows(
           await tx.execute(sql`SELECT ${detailColumns} FROM ${detailFrom} WHERE ps.id = ${before.id}`),
+          sessionDetailRow,
+          "the session just updated",
         ),
         "the session just updated",
       );

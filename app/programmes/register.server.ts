@@ -1,12 +1,14 @@
 import { typable, UNTYPABLE_MESSAGE } from "../forms/fields";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { spreadsheetCsv } from "../csv/spreadsheet";
 import { refuse, type Outcome } from "../forms/outcome";
+import { z } from "../forms/zod";
 import { londonToday } from "../vocabulary/london-time";
-import type { AttendanceMark } from "../vocabulary/programmes";
+import { attendanceMarks, type AttendanceMark } from "../vocabulary/programmes";
 import { facilitatedProgrammeIds, managedProgrammeIds } from "./access.server";
+import { idRow, stampText } from "./rows";
 import { engagement } from "./rules";
 import { isUuid, type RegisterMark } from "./schemas";
 
@@ -38,6 +40,24 @@ export type RegisterSheet = {
   lines: RegisterLine[];
 };
 
+const registerSessionRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  programmeName: z.string(),
+  cohortName: z.string(),
+  startsAt: stampText,
+  endsAt: stampText,
+  cancelledAt: stampText.nullable(),
+}) satisfies z.ZodType<Omit<RegisterSheet["session"], "open">>;
+
+const registerLineRow = z.object({
+  ectId: z.string(),
+  name: z.string(),
+  schoolName: z.string().nullable(),
+  mark: z.enum(attendanceMarks).nullable(),
+  reason: z.string().nullable(),
+}) satisfies z.ZodType<RegisterLine>;
+
 /** The session's register: every ECT holding a live place, by name, with the mark recorded so far. */
 export async function registerSheet(
   db: Executor,
@@ -46,7 +66,7 @@ export async function registerSheet(
   now = new Date(),
 ): Promise<RegisterSheet | null> {
   if (!isUuid(sessionId)) return null;
-  const [session] = rowsOf<Omit<RegisterSheet["session"], "open">>(
+  const [session] = parseRows(
     await db.execute(sql`
       SELECT ps.id, ps.title, p.name AS "programmeName", c.name AS "cohortName", ps.starts_at AS "startsAt",
              ps.ends_at AS "endsAt", ps.cancelled_at AS "cancelledAt"
@@ -54,9 +74,11 @@ export async function registerSheet(
         JOIN programme_cohorts c ON c.id = ps.cohort_id
         JOIN ect_programmes p ON p.id = c.programme_id
        WHERE ps.id = ${sessionId} AND p.id IN (${facilitatedProgrammeIds(userId)})`),
+    registerSessionRow,
+    "the session of a register",
   );
   if (!session) return null;
-  const lines = rowsOf<RegisterLine>(
+  const lines = parseRows(
     await db.execute(sql`
       SELECT e.id AS "ectId", e.name, s.name AS "schoolName", a.mark, a.reason
         FROM session_bookings b
@@ -67,6 +89,8 @@ export async function registerSheet(
         LEFT JOIN schools s ON s.id = sp.school_id
        WHERE b.session_id = ${sessionId} AND b.live
        ORDER BY e.name, e.id`),
+    registerLineRow,
+    "the lines of a register",
   );
   const open = !session.cancelledAt && londonToday(now) >= londonToday(new Date(session.startsAt));
   return { session: { ...session, open }, lines };
@@ -136,18 +160,14 @@ export async function cohortEngagement(
   now = new Date(),
 ): Promise<EngagementLine[] | null> {
   if (!isUuid(cohortId)) return null;
-  const [cohort] = rowsOf<{ id: string }>(
+  const [cohort] = parseRows(
     await db.execute(sql`
       SELECT c.id FROM programme_cohorts c WHERE c.id = ${cohortId} AND c.programme_id IN (${managedProgrammeIds(userId)})`),
+    idRow,
+    "the managed cohort",
   );
   if (!cohort) return null;
-  const rows = rowsOf<{
-    ectId: string;
-    name: string;
-    trn: string;
-    schoolName: string | null;
-    marks: (AttendanceMark | null)[] | null;
-  }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT e.id AS "ectId", e.name, e.trn, s.name AS "schoolName",
              (SELECT array_agg(a.mark::text ORDER BY ps.starts_at)
@@ -163,6 +183,14 @@ export async function cohortEngagement(
         LEFT JOIN schools s ON s.id = sp.school_id
        WHERE ce.cohort_id = ${cohortId}
        ORDER BY e.name, e.id`),
+    z.object({
+      ectId: z.string(),
+      name: z.string(),
+      trn: z.string(),
+      schoolName: z.string().nullable(),
+      marks: z.array(z.enum(attendanceMarks).nullable()).nullable(),
+    }),
+    "the marks of a cohort's ECTs",
   );
   return rows.map((r) => {
     const all = r.marks ?? [];

@@ -111,3 +111,18 @@ export const optionalChoiceRow = z.object({
   venue: z.string(),
   placesLeft: z.number().int(),
 });
+
+/**
+ * A timestamp column selected as it is: both drivers give PostgreSQL's text (`2026-12-03 11:31:20.612+00`), not a
+ * Date, since Drizzle turns their timestamp parsers off.
+ */
+export const stampText = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/);
+
+/** The row of an INSERT … RETURNING id, or of a lookup by id. */
+export const idRow = z.object({ id: z.string() });
+
+/** A name looked up by id. */
+export const nameRow = z.object({ name: z.string() });
+
+/** Induction year 1 or 2 (a smallint the table checks). */
+export const inductionYearField = z.union([z.literal(1), z.literal(2)]);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { pseudonym, securityLog } from "./security-log.server";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
@@ -43,11 +44,13 @@ export async function hitRateLimit(
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const key = `${limit.name}:${subject.toLowerCase()}`;
   const row = firstRow(
-    rowsOf<{ hits: number }>(
+    parseRows(
       await db.execute(sql`
       INSERT INTO rate_limits (key, window_start, hits) VALUES (${key}, ${windowStart.toISOString()}, 1)
       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
       RETURNING hits`),
+      z.object({ hits: z.number().int() }),
+      "the window's hits",
     ),
     "the row inserted into rate_limits",
   );

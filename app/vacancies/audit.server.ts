@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
 import { vacancyEvents } from "../../db/schema";
 import { requestSearchSync } from "../../search/sync.server";
 import type { FieldChanges } from "../audit/diff";
+import { z } from "../forms/zod";
 import { enqueue } from "../services.server";
 import { involves } from "./access.server";
+import { stampText } from "./rows";
 
 /** A vacancy's audit log: who changed what, and when. Its own HR and the HR of schools sharing it read it. */
 
@@ -22,15 +24,17 @@ export async function record(
   await requestSearchSync(db, enqueue());
 }
 
+const historyRow = z.object({
+  id: z.string(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) satisfies z.ZodType<FieldChanges>,
+  note: z.string().nullable(),
+  at: stampText,
+  who: z.string().nullable(),
+});
+
 export async function vacancyHistory(db: Executor, userId: string, vacancyId: string) {
-  return rowsOf<{
-    id: string;
-    action: string;
-    changes: FieldChanges;
-    note: string | null;
-    at: string;
-    who: string | null;
-  }>(
+  return parseRows(
     await db.execute(sql`
       SELECT e.id, e.action, e.changes, e.note, e.at, u.name AS who
         FROM vacancy_events e
@@ -38,5 +42,7 @@ export async function vacancyHistory(db: Executor, userId: string, vacancyId: st
         LEFT JOIN users u ON u.id = e.user_id
        WHERE e.vacancy_id = ${vacancyId} AND ${involves(userId)}
        ORDER BY e.at DESC, e.id`),
+    historyRow,
+    "a vacancy's history",
   );
 }

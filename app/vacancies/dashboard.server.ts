@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { managedBy } from "./access.server";
-import type { VacancyStatus } from "./lifecycle";
+import { vacancyStatuses, type VacancyStatus } from "./lifecycle";
+import { stampText } from "./rows";
 
 export type DashboardRow = {
   id: string;
@@ -16,6 +18,18 @@ export type DashboardRow = {
   applications: number | null;
 };
 
+const dashboardRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(vacancyStatuses),
+  closesAt: stampText.nullable(),
+  publishAt: stampText.nullable(),
+  updatedAt: stampText,
+  schoolNames: z.array(z.string()),
+  applications: z.number().int().nullable(),
+  total: z.number().int(),
+}) satisfies z.ZodType<DashboardRow & { total: number }>;
+
 export type DashboardFilter = { status?: VacancyStatus; schoolId?: string; page: number; pageSize: number };
 
 /** The vacancies an HR user manages, filtered, newest change first, with counts by status. */
@@ -23,7 +37,7 @@ export async function hrDashboard(db: Executor, userId: string, filter: Dashboar
   const where = sql`${managedBy(userId)}
     ${filter.status ? sql`AND v.status = ${filter.status}` : sql``}
     ${filter.schoolId ? sql`AND EXISTS (SELECT 1 FROM vacancy_schools vs WHERE vs.vacancy_id = v.id AND vs.school_id = ${filter.schoolId})` : sql``}`;
-  const rows = rowsOf<DashboardRow & { total: number }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT v.id, v.title, v.status, v.closes_at AS "closesAt", v.publish_at AS "publishAt", v.updated_at AS "updatedAt",
              coalesce((SELECT array_agg(s.name ORDER BY vs.position, s.name) FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
@@ -35,13 +49,17 @@ export async function hrDashboard(db: Executor, userId: string, filter: Dashboar
        WHERE ${where}
        ORDER BY v.updated_at DESC, v.id
        LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`),
+    dashboardRow,
+    "an HR user's vacancies",
   );
-  const counts = rowsOf<{ status: VacancyStatus; n: number }>(
+  const counts = parseRows(
     await db.execute(sql`
       SELECT v.status, count(*)::int AS n FROM vacancies v
        WHERE ${managedBy(userId)}
          ${filter.schoolId ? sql`AND EXISTS (SELECT 1 FROM vacancy_schools vs WHERE vs.vacancy_id = v.id AND vs.school_id = ${filter.schoolId})` : sql``}
        GROUP BY v.status`),
+    z.object({ status: z.enum(vacancyStatuses), n: z.number().int() }),
+    "an HR user's vacancies by status",
   );
   return {
     rows: rows.map(({ total: _t, ...r }) => r),

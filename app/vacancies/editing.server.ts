@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { vacancies, vacancySchools } from "../../db/schema";
 import { diff } from "../audit/diff";
 import { checkEditedPay, PAY_FLAG_ON_EDIT } from "../pay/gate.server";
@@ -8,6 +8,7 @@ import { hrSchoolIds, type PostingContext } from "./access.server";
 import { record } from "./audit.server";
 import { formatFte } from "./fte";
 import { isEditable } from "./lifecycle";
+import { countRow } from "./rows";
 import { findManagedVacancy, lockManaged, schoolsOf, toNumeric, toThousandths, type Vacancy } from "./records.server";
 import { checkShareChange, leadSchoolsFirst, sharesChanged } from "./shares";
 import { askForConfirmation, locateSchools } from "./shares.server";
@@ -128,9 +129,11 @@ export async function setLocation(
       );
       // Only shares someone else answers for limit a change: a school the user holds hr for too is theirs to agree.
       const { n: othersBefore } = firstRow(
-        rowsOf<{ n: number }>(
+        parseRows(
           await tx.execute(sql`SELECT count(*)::int AS n FROM vacancy_share_confirmations
                               WHERE vacancy_id = ${vacancyId} AND school_id NOT IN (${hrSchoolIds(userId)})`),
+          countRow,
+          "the shares others answer for",
         ),
         "a count",
       );

@@ -1,20 +1,35 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { organisations, schools, vacancies } from "../../db/schema";
+import { z } from "../forms/zod";
 import { toThousandths, type VacancySchool } from "./records.server";
+import { countRow, numericText, stampText } from "./rows";
 import { employerOf, sharedWithNames } from "./shares.server";
 
 /** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
 const CLOSED_READABLE_DAYS = 180;
 
+const publicSchoolRow = z.object({
+  schoolId: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  fteShare: numericText.nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  town: z.string().nullable(),
+  postcode: z.string().nullable(),
+}) satisfies z.ZodType<Omit<VacancySchool, "fteShare"> & { fteShare: string | null }>;
+
 async function publicSchools(db: Executor, vacancyId: string): Promise<VacancySchool[]> {
-  const rows = rowsOf<VacancySchool & { fteShare: string | null }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT vs.school_id AS "schoolId", s.urn, s.name, vs.fte_share AS "fteShare", s.lat, s.lng, s.town, s.postcode
         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
        WHERE vs.vacancy_id = ${vacancyId}
        ORDER BY vs.position, s.name`),
+    publicSchoolRow,
+    "a public vacancy's schools",
   );
   return rows.map((r) => ({ ...r, fteShare: toThousandths(r.fteShare) }));
 }
@@ -62,6 +77,21 @@ export type LiveVacancySummary = {
   schoolNames: string[];
 };
 
+const liveVacancyRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  closesAt: stampText,
+  salaryMinFte: z.number().int().nullable(),
+  salaryMaxFte: z.number().int().nullable(),
+  hourlyRatePence: z.number().int().nullable(),
+  payRange: z.string(),
+  fte: numericText,
+  contractType: z.string(),
+  workingPattern: z.string(),
+  fteShare: numericText.nullable(),
+  schoolNames: z.array(z.string()),
+}) satisfies z.ZodType<LiveVacancySummary>;
+
 const liveColumns = sql`v.id, v.title, v.closes_at AS "closesAt", v.salary_min_fte AS "salaryMinFte", v.salary_max_fte AS "salaryMaxFte",
   v.hourly_rate_pence AS "hourlyRatePence", v.pay_range AS "payRange", v.fte, v.contract_type AS "contractType",
   v.working_pattern AS "workingPattern",
@@ -73,12 +103,14 @@ export async function liveVacanciesAtSchool(
   schoolId: string,
   now = new Date(),
 ): Promise<LiveVacancySummary[]> {
-  return rowsOf<LiveVacancySummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT ${liveColumns}, vs.fte_share AS "fteShare"
         FROM vacancy_schools vs JOIN vacancies v ON v.id = vs.vacancy_id
        WHERE vs.school_id = ${schoolId} AND v.status = 'published' AND v.closes_at > ${now.toISOString()}
        ORDER BY v.closes_at, v.id`),
+    liveVacancyRow,
+    "the live vacancies at a school",
   );
 }
 
@@ -88,7 +120,7 @@ export async function liveVacanciesForOrganisation(
   organisationId: string,
   now = new Date(),
 ): Promise<LiveVacancySummary[]> {
-  return rowsOf<LiveVacancySummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT ${liveColumns}, NULL AS "fteShare"
         FROM vacancies v
@@ -97,14 +129,18 @@ export async function liveVacanciesForOrganisation(
               OR EXISTS (SELECT 1 FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
                           WHERE vs.vacancy_id = v.id AND s.trust_id = ${organisationId}))
        ORDER BY v.closes_at, v.id`),
+    liveVacancyRow,
+    "the live vacancies of an organisation",
   );
 }
 
 /** Ids and last changes of every live vacancy, for the sitemap. */
 export async function liveVacancyIds(db: Executor, now = new Date()) {
-  return rowsOf<{ id: string; updatedAt: string }>(
+  return parseRows(
     await db.execute(sql`SELECT id, updated_at AS "updatedAt" FROM vacancies
                           WHERE status = 'published' AND closes_at > ${now.toISOString()} ORDER BY id`),
+    z.object({ id: z.string(), updatedAt: stampText }),
+    "the live vacancies for the sitemap",
   );
 }
 
@@ -160,6 +196,56 @@ export type FeedPayFinding = {
   } | null;
 };
 
+const feedPayFinding = z.object({
+  badge: z.string(),
+  payYear: z.string(),
+  assessedAt: z.string(),
+  comparison: z
+    .object({
+      kind: z.enum(["undercuts_neighbours", "outbids_neighbours", "at_local_rate", "not_enough_local_offers"]),
+      basis: z.string().nullable(),
+      benchmark: z.number().nullable(),
+      offered: z.number().nullable(),
+      comparables: z.number().int(),
+      differenceBasisPoints: z.number().int().nullable(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<FeedPayFinding>;
+
+/** A row of the feed as the drivers give it: fte is numeric, so text. */
+const feedVacancyRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: z.string(),
+  phases: z.array(z.string()),
+  subjects: z.array(z.string()),
+  contractType: z.string(),
+  workingPattern: z.string(),
+  fte: numericText,
+  payRange: z.string(),
+  salaryMinFte: z.number().int().nullable(),
+  salaryMaxFte: z.number().int().nullable(),
+  hourlyRatePence: z.number().int().nullable(),
+  allowances: z.array(z.object({ kind: z.string(), amount: z.number() })),
+  ectSuitable: z.boolean(),
+  visaSponsorship: z.boolean(),
+  publishedAt: stampText.nullable(),
+  closesAt: stampText,
+  owner: z.string(),
+  sharedWith: z.array(z.string()),
+  schools: z.array(
+    z.object({
+      urn: z.number().int(),
+      name: z.string(),
+      fteShare: z.number().nullable(),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
+      postcode: z.string().nullable(),
+    }),
+  ),
+  payFinding: feedPayFinding.nullable(),
+}) satisfies z.ZodType<Omit<FeedVacancy, "fte"> & { fte: string }>;
+
 /**
  * The open-data feed: live vacancies, pay as numbers, in a stable order for paging. The page's rows are
  * chosen first and only they get their schools aggregated; the total is read from a counter (countLive).
@@ -198,7 +284,7 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
   ]);
   return {
     total,
-    vacancies: rowsOf<Omit<FeedVacancy, "fte"> & { fte: string }>(rows).map(({ fte, ...r }) => ({
+    vacancies: parseRows(rows, feedVacancyRow, "the open-data feed").map(({ fte, ...r }) => ({
       ...r,
       fte: Number(fte),
     })) as FeedVacancy[],
@@ -213,11 +299,13 @@ export async function vacancyFeed(db: Executor, page: number, pageSize: number, 
  */
 async function countLive(db: Executor, now: Date): Promise<number> {
   const row = firstRow(
-    rowsOf<{ n: number }>(
+    parseRows(
       await db.execute(
         sql`SELECT (coalesce((SELECT n FROM vacancy_status_counts WHERE status = 'published'), 0)
                     - (SELECT count(*) FROM vacancies WHERE status = 'published' AND (closes_at <= ${now.toISOString()} OR closes_at IS NULL)))::int AS n`,
       ),
+      countRow,
+      "the live vacancies counted",
     ),
     "a count",
   );

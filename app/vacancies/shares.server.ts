@@ -1,10 +1,11 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
 import { vacancyShareConfirmations } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
 import type { VacancyShareProps } from "../../emails/templates/vacancy-share";
 import { userIdsWhoHold } from "../access/scope.server";
+import { z } from "../forms/zod";
 import {
   leadEmployerKey,
   ownerPartnership,
@@ -12,10 +13,11 @@ import {
   schoolEmployerName,
 } from "../organisations/employers.server";
 import { enqueue, services } from "../services.server";
-import type { ShareState } from "../vocabulary/share-confirmations";
+import { shareStates, type ShareState } from "../vocabulary/share-confirmations";
 import { hrSchoolIds, involves, managedBy, sharedWith } from "./access.server";
 import { record } from "./audit.server";
 import { toThousandths } from "./records.server";
+import { countRow, numericText, stampText } from "./rows";
 import { checkDecision, publicationBlockers, shareText, type ShareLine } from "./shares";
 
 /** Roles shared across employers: which schools may take a share, asking their HR, and their answers (ADR 0022). */
@@ -30,12 +32,21 @@ export type ShareableSchool = {
   byLead: boolean;
 };
 
+const shareableSchoolRow = z.object({
+  id: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  town: z.string().nullable(),
+  employerName: z.string(),
+  byLead: z.boolean(),
+}) satisfies z.ZodType<ShareableSchool>;
+
 /**
  * The schools a vacancy can be placed at by this HR user: those they hold hr for (as before), and the schools of
  * every other employer in the owner's partnership, whose HR then confirm their share. The owner's schools first.
  */
 export async function shareableSchools(db: Executor, userId: string, vacancyId: string): Promise<ShareableSchool[]> {
-  return rowsOf<ShareableSchool>(
+  return parseRows(
     await db.execute(sql`
       WITH lead AS (SELECT ${leadEmployerKey("v")} AS key, ${ownerPartnership("v")} AS partnership_id
                       FROM vacancies v WHERE v.id = ${vacancyId} AND ${managedBy(userId)})
@@ -45,10 +56,18 @@ export async function shareableSchools(db: Executor, userId: string, vacancyId: 
        WHERE s.id IN (${hrSchoolIds(userId)})
           OR (s.partnership_id = lead.partnership_id AND ${schoolEmployerKey("s")} <> lead.key)
        ORDER BY "byLead" DESC, "employerName", s.name`),
+    shareableSchoolRow,
+    "the schools a vacancy can be placed at",
   );
 }
 
 export type PartnerSchool = { urn: number; name: string; employerName: string };
+
+const partnerSchoolRow = z.object({
+  urn: z.number().int(),
+  name: z.string(),
+  employerName: z.string(),
+}) satisfies z.ZodType<PartnerSchool>;
 
 /**
  * The schools of other employers in the owner's partnership that this user does not hold hr for: a CSV import names
@@ -59,7 +78,7 @@ export async function partnerSchoolsOf(
   userId: string,
   owner: { organisationId: string | null; schoolId: string | null },
 ): Promise<PartnerSchool[]> {
-  return rowsOf<PartnerSchool>(
+  return parseRows(
     await db.execute(sql`
       WITH v AS (SELECT ${owner.organisationId}::text AS owner_organisation_id, ${owner.schoolId}::text AS owner_school_id),
            lead AS (SELECT ${leadEmployerKey("v")} AS key, ${ownerPartnership("v")} AS partnership_id FROM v)
@@ -67,6 +86,8 @@ export async function partnerSchoolsOf(
         FROM schools s CROSS JOIN lead
        WHERE s.partnership_id = lead.partnership_id AND ${schoolEmployerKey("s")} <> lead.key
          AND s.id NOT IN (${hrSchoolIds(userId)})`),
+    partnerSchoolRow,
+    "the partnership's other employers' schools",
   );
 }
 
@@ -81,6 +102,15 @@ export type LocatedSchool = {
   partner: boolean;
 };
 
+const locatedSchoolRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  employerName: z.string(),
+  byLead: z.boolean(),
+  held: z.boolean(),
+  partner: z.boolean(),
+}) satisfies z.ZodType<LocatedSchool>;
+
 /** The requested schools as setLocation weighs them; a school that does not exist is simply absent. */
 export async function locateSchools(
   tx: Executor,
@@ -89,7 +119,7 @@ export async function locateSchools(
   schoolIds: string[],
 ): Promise<Map<string, LocatedSchool>> {
   if (schoolIds.length === 0) return new Map();
-  const rows = rowsOf<LocatedSchool>(
+  const rows = parseRows(
     await tx.execute(sql`
       WITH lead AS (SELECT ${leadEmployerKey("v")} AS key, ${ownerPartnership("v")} AS partnership_id
                       FROM vacancies v WHERE v.id = ${vacancyId})
@@ -101,6 +131,8 @@ export async function locateSchools(
          schoolIds.map((id) => sql`${id}`),
          sql`, `,
        )})`),
+    locatedSchoolRow,
+    "the schools requested for a vacancy",
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -113,55 +145,81 @@ type PendingShare = {
   held: boolean;
 };
 
+const pendingShareRow = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  employerName: z.string(),
+  fteShare: numericText.nullable(),
+  held: z.boolean(),
+}) satisfies z.ZodType<Omit<PendingShare, "fteShare"> & { fteShare: string | null }>;
+
 /** The vacancy's schools of other employers than its own, with their shares, as they stand now. */
 async function otherEmployersSchools(tx: Executor, userId: string, vacancyId: string): Promise<PendingShare[]> {
-  const rows = rowsOf<Omit<PendingShare, "fteShare"> & { fteShare: string | null }>(
+  const rows = parseRows(
     await tx.execute(sql`
       SELECT s.id AS "schoolId", s.name AS "schoolName", ${schoolEmployerName("s")} AS "employerName",
              vs.fte_share AS "fteShare", s.id IN (${hrSchoolIds(userId)}) AS held
         FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id JOIN vacancies v ON v.id = vs.vacancy_id
        WHERE vs.vacancy_id = ${vacancyId} AND ${schoolEmployerKey("s")} <> ${leadEmployerKey("v")}
        ORDER BY vs.position, s.name`),
+    pendingShareRow,
+    "a vacancy's schools at other employers",
   );
   return rows.map((r) => ({ ...r, fteShare: toThousandths(r.fteShare) }));
 }
 
 type Recipient = { userId: string; email: string; name: string };
 
+const recipientRow = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+}) satisfies z.ZodType<Recipient>;
+
 async function hrOfSchool(tx: Executor, schoolId: string): Promise<Recipient[]> {
-  return rowsOf<Recipient>(
+  return parseRows(
     await tx.execute(sql`
       SELECT u.id AS "userId", u.email, u.name FROM users u
        WHERE u.id IN (${userIdsWhoHold(["hr"], { kind: "school", schoolId })}) ORDER BY u.email`),
+    recipientRow,
+    "a school's HR",
   );
 }
 
 /** The HR of the vacancy's owner (its trust or authority, or the school whose HR posted it). */
 async function hrOfOwner(tx: Executor, vacancyId: string): Promise<Recipient[]> {
-  const [owner] = rowsOf<{ organisationId: string | null; schoolId: string | null }>(
+  const [owner] = parseRows(
     await tx.execute(sql`SELECT owner_organisation_id AS "organisationId", owner_school_id AS "schoolId"
                            FROM vacancies WHERE id = ${vacancyId}`),
+    z.object({ organisationId: z.string().nullable(), schoolId: z.string().nullable() }),
+    "a vacancy's owner",
   );
   if (!owner) return [];
   const scope = owner.organisationId
     ? ({ kind: "organisation", organisationId: owner.organisationId } as const)
     : ({ kind: "school", schoolId: owner.schoolId! } as const);
-  return rowsOf<Recipient>(
+  return parseRows(
     await tx.execute(sql`
       SELECT u.id AS "userId", u.email, u.name FROM users u
        WHERE u.id IN (${userIdsWhoHold(["hr"], scope)}) ORDER BY u.email`),
+    recipientRow,
+    "the HR of a vacancy's owner",
   );
 }
 
 type VacancyHeading = { title: string; employer: string };
 
+const vacancyHeadingRow = z.object({ title: z.string(), employer: z.string() }) satisfies z.ZodType<VacancyHeading>;
+
 async function headingOf(tx: Executor, vacancyId: string): Promise<VacancyHeading> {
   return firstRow(
-    rowsOf<VacancyHeading>(
+    parseRows(
       await tx.execute(sql`
       SELECT v.title, coalesce(o.name, os.name) AS employer FROM vacancies v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id LEFT JOIN schools os ON os.id = v.owner_school_id
        WHERE v.id = ${vacancyId}`),
+      vacancyHeadingRow,
+      "the heading of a vacancy",
     ),
     `the heading of vacancy ${vacancyId}`,
   );
@@ -264,15 +322,23 @@ export type ShareRow = ShareLine & {
   answerable: boolean;
 };
 
+const shareRow = z.object({
+  schoolId: z.string(),
+  urn: z.number().int(),
+  schoolName: z.string(),
+  employerName: z.string(),
+  fteShare: numericText.nullable(),
+  state: z.enum(shareStates),
+  reason: z.string().nullable(),
+  requestedAt: stampText,
+  decidedAt: stampText.nullable(),
+  decidedBy: z.string().nullable(),
+  answerable: z.boolean(),
+}) satisfies z.ZodType<Omit<ShareRow, "fteShare"> & { fteShare: string | null }>;
+
 /** The shares at other employers' schools and their answers, in the vacancy's order of schools. */
 export async function sharesOf(db: Executor, vacancyId: string, viewerId?: string): Promise<ShareRow[]> {
-  const rows = rowsOf<
-    Omit<ShareRow, "fteShare" | "requestedAt" | "decidedAt"> & {
-      fteShare: string | null;
-      requestedAt: string | Date;
-      decidedAt: string | Date | null;
-    }
-  >(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT c.school_id AS "schoolId", s.urn, s.name AS "schoolName", c.employer_name AS "employerName",
              vs.fte_share AS "fteShare", c.state, c.reason, c.requested_at AS "requestedAt", c.decided_at AS "decidedAt",
@@ -284,6 +350,8 @@ export async function sharesOf(db: Executor, vacancyId: string, viewerId?: strin
         LEFT JOIN users u ON u.id = c.decided_by
        WHERE c.vacancy_id = ${vacancyId}
        ORDER BY vs.position, s.name`),
+    shareRow,
+    "a vacancy's shares",
   );
   const iso = (d: string | Date) => new Date(d).toISOString();
   return rows.map((r) => ({
@@ -313,12 +381,14 @@ export function sharedWithNames(alias: string): SQL {
 
 /** Who employs, and the other employers whose schools share the role (the confirmed ones, once published). */
 export async function employerOf(db: Executor, vacancyId: string): Promise<{ name: string; sharedWith: string[] }> {
-  const [row] = rowsOf<{ name: string; sharedWith: string[] | null }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT coalesce(o.name, os.name) AS name, ${sharedWithNames("v")} AS "sharedWith"
         FROM vacancies v
         LEFT JOIN organisations o ON o.id = v.owner_organisation_id LEFT JOIN schools os ON os.id = v.owner_school_id
        WHERE v.id = ${vacancyId}`),
+    z.object({ name: z.string(), sharedWith: z.array(z.string()).nullable() }),
+    "a vacancy's employers",
   );
   return { name: row?.name ?? "", sharedWith: row?.sharedWith ?? [] };
 }
@@ -343,9 +413,11 @@ export async function decideShare(
   const { vacancyId, schoolId, decision } = input;
   return db.transaction(async (tx) => {
     // The vacancy's row first, as a change to its shares takes it: an answer and a change never interleave.
-    const [v] = rowsOf<{ id: string; status: string }>(
+    const [v] = parseRows(
       await tx.execute(sql`SELECT v.id, v.status FROM vacancies v
                             WHERE v.id = ${vacancyId} AND ${sharedWith(userId)} FOR UPDATE`),
+      z.object({ id: z.string(), status: z.string() }),
+      "the vacancy a share is answered for",
     );
     if (!v) return { ok: false, reason: "not-found" } as const;
     const [share] = (await sharesOf(tx, vacancyId, userId)).filter((s) => s.schoolId === schoolId && s.answerable);
@@ -378,7 +450,11 @@ export async function decideShare(
     );
     const remaining = publicationBlockers(await sharesOf(tx, vacancyId));
     const heading = await headingOf(tx, vacancyId);
-    const [actor] = rowsOf<{ name: string }>(await tx.execute(sql`SELECT name FROM users WHERE id = ${userId}`));
+    const [actor] = parseRows(
+      await tx.execute(sql`SELECT name FROM users WHERE id = ${userId}`),
+      z.object({ name: z.string() }),
+      "the user answering for a share",
+    );
     await mailEach(
       tx,
       await hrOfOwner(tx, vacancyId),
@@ -431,17 +507,23 @@ export type ShareListItem = {
   requestedAt: string;
 };
 
+const shareListRow = z.object({
+  vacancyId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  employer: z.string(),
+  schoolName: z.string(),
+  fteShare: numericText.nullable(),
+  state: z.enum(shareStates),
+  requestedAt: stampText,
+}) satisfies z.ZodType<Omit<ShareListItem, "fteShare"> & { fteShare: string | null }>;
+
 /**
  * The shares this user answers for (a school they hold hr for takes a share of another employer's role), those
  * awaiting an answer first, then the newest. Only draft roles' awaiting shares can still be answered.
  */
 export async function sharesForUser(db: Executor, userId: string, limit = 100): Promise<ShareListItem[]> {
-  const rows = rowsOf<
-    Omit<ShareListItem, "fteShare" | "requestedAt"> & {
-      fteShare: string | null;
-      requestedAt: string | Date;
-    }
-  >(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT v.id AS "vacancyId", v.title, v.status, coalesce(o.name, os.name) AS employer, s.name AS "schoolName",
              vs.fte_share AS "fteShare", c.state, c.requested_at AS "requestedAt"
@@ -453,6 +535,8 @@ export async function sharesForUser(db: Executor, userId: string, limit = 100): 
        WHERE c.school_id = ANY(ARRAY(${hrSchoolIds(userId)})) AND v.status <> 'archived'
        ORDER BY (c.state = 'awaiting' AND v.status = 'draft') DESC, c.requested_at DESC, v.id, s.name
        LIMIT ${limit}`),
+    shareListRow,
+    "the shares a user answers for",
   );
   return rows.map((r) => ({
     ...r,
@@ -463,10 +547,12 @@ export async function sharesForUser(db: Executor, userId: string, limit = 100): 
 
 /** How many shares wait for this user's answer (draft roles only): for the vacancies dashboard. */
 export async function sharesAwaitingCount(db: Executor, userId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT count(*)::int AS n FROM vacancy_share_confirmations c JOIN vacancies v ON v.id = c.vacancy_id
        WHERE c.school_id = ANY(ARRAY(${hrSchoolIds(userId)})) AND c.state = 'awaiting' AND v.status = 'draft'`),
+    countRow,
+    "the shares awaiting a user's answer",
   );
   return row?.n ?? 0;
 }
@@ -478,9 +564,12 @@ export async function involvement(
   vacancyId: string,
 ): Promise<"manager" | "partner" | null> {
   if (!/^[0-9a-f-]{36}$/i.test(vacancyId)) return null;
-  const [row] = rowsOf<{ managed: boolean }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT ${managedBy(userId)} AS managed FROM vacancies v
                           WHERE v.id = ${vacancyId} AND ${involves(userId)}`),
+    // NULL, not false, for a partner when the vacancy has no owning organisation and the user holds hr in one.
+    z.object({ managed: z.boolean().nullable() }),
+    "a user's involvement in a vacancy",
   );
   return row ? (row.managed ? "manager" : "partner") : null;
 }

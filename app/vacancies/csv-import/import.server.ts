@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/client";
 import type { Enqueue } from "../../../db/jobs";
-import { firstRow, pairInserted, rowsOf } from "../../../db/rows";
+import { firstRow, pairInserted, parseRows } from "../../../db/rows";
 import { vacancies, vacancyEvents, vacancyImports, vacancySchools, type ImportRowError } from "../../../db/schema";
 import { hrSchoolIds, postingContexts, type PostingContext } from "../access.server";
 import { publish } from "../lifecycle";
@@ -13,6 +13,7 @@ import { parseCsvText, readCsvFile } from "./parse";
 import { mapRow, type ImportedVacancy, type ImportSchool } from "./rows";
 import { partnerSchoolsOf } from "../shares.server";
 import { stripControlCharacters } from "../../text/control-characters";
+import { z } from "../../forms/zod";
 
 export const VACANCY_IMPORT_QUEUE = "vacancies.import";
 export type VacancyImportJob = { importId: string };
@@ -126,9 +127,13 @@ async function finish(db: Executor, importId: string, fields: Partial<typeof vac
     .where(eq(vacancyImports.id, importId));
 }
 
+const importSchoolRow = z.object({ id: z.string(), urn: z.number().int() }) satisfies z.ZodType<ImportSchool>;
+
 async function schoolsByUrn(db: Executor, userId: string): Promise<Map<number, ImportSchool>> {
-  const rows = rowsOf<ImportSchool>(
+  const rows = parseRows(
     await db.execute(sql`SELECT id, urn FROM schools WHERE id IN (${hrSchoolIds(userId)})`),
+    importSchoolRow,
+    "the schools an import may name",
   );
   return new Map(rows.map((s) => [Number(s.urn), { id: s.id, urn: Number(s.urn) }]));
 }
