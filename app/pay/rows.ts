@@ -19,7 +19,7 @@ export const policyRow = z.object({
 }) satisfies z.ZodType<PayPolicy>;
 
 /** A date or timestamp column read as it is: postgres.js (through Drizzle) gives text, PGlite a Date. */
-export const dateValue = z.union([z.string(), z.date()]);
+const dateValue = z.union([z.string(), z.date()]);
 
 /** The offer, its schools and its partnership's policy as the rule sees them (assessment.server.ts inputsWhere). */
 export const vacancyInputsRow = z.object({

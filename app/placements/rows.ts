@@ -17,9 +17,9 @@ export const contactRow = z.object({ email: z.string(), name: z.string() });
 export const mentorRow = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
 export const bookingLabel = z.enum(bookingLabels);
-export const bookingState = z.enum(bookingStates);
+const bookingState = z.enum(bookingStates);
 
-export const dateWindow = z.object({ startsOn: dayText, endsOn: dayText }) satisfies z.ZodType<DateWindow>;
+const dateWindow = z.object({ startsOn: dayText, endsOn: dayText }) satisfies z.ZodType<DateWindow>;
 
 export const providerRow = z.object({
   id: z.string(),
@@ -203,7 +203,7 @@ export const rotationTraineeRow = z.object({
   rotationCompletedAt: z.string().nullable(),
 });
 
-export const rotationSchool = z.object({
+const rotationSchool = z.object({
   id: z.string(),
   urn: z.number().int(),
   name: z.string(),
