@@ -1,47 +1,72 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { holdsRole, partnershipIdsWhereUserHolds, schoolOfOrganisation } from "../access/scope.server";
 
-export type PartnershipSummary = { id: string; slug: string; name: string; region: string };
+const partnershipSummaryRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), region: z.string() });
+export type PartnershipSummary = z.infer<typeof partnershipSummaryRow>;
 
 /** Partnerships where the user is a partnership admin. */
 export async function adminPartnerships(db: Executor, userId: string) {
-  return rowsOf<PartnershipSummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT p.id, p.slug, p.name, p.region FROM partnerships p
        WHERE p.id IN (${partnershipIdsWhereUserHolds(userId, ["partnership_admin"])})
        ORDER BY p.name`),
+    partnershipSummaryRow,
+    "the partnerships a user administers",
   );
 }
 
 /** Every partnership, for the public index of area pay pages. */
 export async function allPartnerships(db: Executor) {
-  return rowsOf<PartnershipSummary & { schools: number }>(
+  return parseRows(
     await db.execute(sql`
       SELECT p.id, p.slug, p.name, p.region,
              (SELECT count(*)::int FROM schools s WHERE s.partnership_id = p.id) AS schools
         FROM partnerships p ORDER BY p.name`),
+    partnershipSummaryRow.extend({ schools: z.number().int() }),
+    "every partnership",
   );
 }
 
 export async function findPartnership(db: Executor, slug: string) {
-  const [row] = rowsOf<PartnershipSummary>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT id, slug, name, region FROM partnerships WHERE slug = ${slug}`),
+    partnershipSummaryRow,
+    "a partnership by slug",
   );
   return row ?? null;
 }
 
-export type PartnershipSchool = {
-  id: string;
-  urn: number;
-  name: string;
-  phase: string;
-  laName: string;
-  trustName: string | null;
-};
-export type PartnershipOrganisation = { id: string; slug: string; name: string; kind: string; schools: number };
-export type PartnershipMember = { id: string; name: string; email: string; role: string; where: string };
+const partnershipSchoolRow = z.object({
+  id: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  phase: z.string(),
+  laName: z.string(),
+  trustName: z.string().nullable(),
+});
+export type PartnershipSchool = z.infer<typeof partnershipSchoolRow>;
+
+const partnershipOrganisationRow = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  schools: z.number().int(),
+});
+export type PartnershipOrganisation = z.infer<typeof partnershipOrganisationRow>;
+
+const partnershipMemberRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  where: z.string(),
+});
+export type PartnershipMember = z.infer<typeof partnershipMemberRow>;
 export type Paged = { page: number; pageSize: number };
 
 /**
@@ -82,8 +107,16 @@ export async function partnershipOverview(
        ORDER BY m.school_id IS NOT NULL, m.organisation_id IS NOT NULL, m.role, u.name, m.id
        LIMIT ${paging.members.pageSize} OFFSET ${(paging.members.page - 1) * paging.members.pageSize}`),
   ]);
-  const schools = rowsOf<PartnershipSchool & { total: number }>(schoolRows);
-  const members = rowsOf<PartnershipMember & { total: number }>(memberRows);
+  const schools = parseRows(
+    schoolRows,
+    partnershipSchoolRow.extend({ total: z.number().int() }),
+    "a partnership's schools",
+  );
+  const members = parseRows(
+    memberRows,
+    partnershipMemberRow.extend({ total: z.number().int() }),
+    "a partnership's members",
+  );
   return {
     schools: schools.map(({ total: _t, ...s }) => s),
     schoolCount:
@@ -93,7 +126,7 @@ export async function partnershipOverview(
         sql`SELECT count(*)::int AS n FROM schools s WHERE s.partnership_id = ${partnershipId} AND ${allowed}`,
         paging.schools.page,
       )),
-    organisations: rowsOf<PartnershipOrganisation>(orgRows),
+    organisations: parseRows(orgRows, partnershipOrganisationRow, "a partnership's organisations"),
     members: members.map(({ total: _t, ...m }) => m),
     memberCount:
       members[0]?.total ??
@@ -110,5 +143,5 @@ export async function partnershipOverview(
 /** A page past the end has no rows to carry the window count: count separately (only then). */
 async function countWhenPastEnd(db: Executor, query: ReturnType<typeof sql>, page: number) {
   if (page <= 1) return 0;
-  return rowsOf<{ n: number }>(await db.execute(query))[0]?.n ?? 0;
+  return parseRows(await db.execute(query), z.object({ n: z.number().int() }), "a count past the last page")[0]?.n ?? 0;
 }

@@ -7,7 +7,8 @@
 import { group, median } from "d3-array";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { parseRows, textArrayLiteral } from "../../db/rows";
+import { areaOfferRow } from "./rows";
 import { payYearOf, statutoryBound, type ScaleFigure } from "./scales";
 import { familyOf, ROLE_FAMILIES, roleFamilies, TEACHER_PAY_RANGES, type RoleFamily } from "./families";
 import { payAreaOf, type PayArea } from "../vocabulary/pay-areas";
@@ -57,18 +58,7 @@ export async function areaOffers(
   const roles = ROLE_FAMILIES.flatMap((f) => [...roleFamilies[f].roles]);
   // The employer is the vacancy's owner (its employer of record, who pays, also when a role is shared across
   // employers: docs/decisions/0022), else the first school's trust.
-  const rows = rowsOf<
-    Omit<AreaOffer, "family" | "phase" | "employerKind" | "payArea" | "publishedOn"> & {
-      phases: string[];
-      publishedOn: string | Date;
-      laCode: string;
-      districtCode: string | null;
-      districtName: string | null;
-      trustSchools: number | null;
-      typeGroup: string | null;
-      fte: string | number;
-    }
-  >(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT v.id AS "vacancyId", v.title, v.role, v.phases, v.pay_range AS "payRange", v.salary_min_fte AS "salaryMinFte",
              v.salary_max_fte AS "salaryMaxFte", v.fte, v.status, v.published_at AS "publishedOn",
@@ -93,6 +83,8 @@ export async function areaOffers(
          AND EXISTS (SELECT 1 FROM vacancy_schools vs JOIN schools ps ON ps.id = vs.school_id
                       WHERE vs.vacancy_id = v.id AND ps.partnership_id = ${partnershipId})
        ORDER BY v.published_at DESC, v.id`),
+    areaOfferRow,
+    "the published offers of a partnership area",
   );
   return rows.flatMap((r) =>
     r.phases.map((phase) => ({

@@ -4,7 +4,9 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, parseRows, textArrayLiteral } from "../../db/rows";
+import { z } from "../forms/zod";
+import { policyRow, vacancyInputsRow } from "./rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
 import { leadEmployerKey, schoolEmployerKey } from "../organisations/employers.server";
@@ -37,7 +39,11 @@ const stampSql = sql`(SELECT count(*) || '|' || coalesce(max(imported_at)::text,
 
 export async function scalesStamp(db: Executor): Promise<string> {
   return firstRow(
-    rowsOf<{ stamp: string }>(await db.execute(sql`SELECT ${stampSql} AS stamp`)),
+    parseRows(
+      await db.execute(sql`SELECT ${stampSql} AS stamp`),
+      z.object({ stamp: z.string() }),
+      "the pay scale figures' stamp",
+    ),
     "the pay scale figures' stamp",
   ).stamp;
 }
@@ -57,8 +63,10 @@ const policyJson = (partnershipId: SQL) => sql`
 
 export async function policyOf(db: Executor, partnershipId: string | null): Promise<PayPolicy> {
   if (!partnershipId) return DEFAULT_POLICY;
-  const [row] = rowsOf<{ policy: PayPolicy | null }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT ${policyJson(sql`${partnershipId}`)} AS policy`),
+    z.object({ policy: policyRow.nullable() }),
+    "a partnership's pay policy",
   );
   return row?.policy ?? DEFAULT_POLICY;
 }
@@ -85,33 +93,7 @@ export async function inputsOfMany(db: Executor, vacancyIds: string[], now: Date
 }
 
 async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<VacancyInputs[]> {
-  const rows = rowsOf<{
-    id: string;
-    role: string;
-    phases: string[];
-    payRange: string;
-    salaryMinFte: number | null;
-    salaryMaxFte: number | null;
-    entryLevel: boolean;
-    allowances: { kind: string; amount: number }[];
-    startKind: string;
-    startDate: string | Date | null;
-    partnershipId: string | null;
-    policy: PayPolicy | null;
-    schools: {
-      schoolId: string;
-      name: string;
-      laCode: string;
-      districtCode: string | null;
-      districtName: string | null;
-      typeGroup: string | null;
-      establishmentType: string | null;
-      religiousCharacter: string | null;
-      byLead: boolean;
-    }[];
-    leadIsLocalAuthority: boolean;
-    scalesStamp: string;
-  }>(
+  const rows = parseRows(
     // Prepared by the client like every statement (db/client.ts): its planning cost as much as running it.
     await db.execute(
       sql`
@@ -135,6 +117,8 @@ async function inputsWhere(db: Executor, where: SQL, now: Date): Promise<Vacancy
         CROSS JOIN LATERAL (SELECT ${leadEmployerKey("v")} AS key) lead
        WHERE ${where}`,
     ),
+    vacancyInputsRow,
+    "the pay inputs of vacancies",
   );
   const day = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
   return rows.map((v) => ({
@@ -225,8 +209,10 @@ export async function recordAssessment(
 export type StoredAssessment = typeof payAssessments.$inferSelect;
 
 export async function currentAssessment(db: Executor, vacancyId: string): Promise<StoredAssessment | null> {
-  const [row] = rowsOf<{ id: string }>(
+  const [row] = parseRows(
     await db.execute(sql`SELECT pay_assessment_id AS id FROM vacancies WHERE id = ${vacancyId}`),
+    z.object({ id: z.string().nullable() }),
+    "a vacancy's current pay assessment",
   );
   if (!row?.id) return null;
   const [a] = await db.select().from(payAssessments).where(eq(payAssessments.id, row.id));
@@ -251,12 +237,14 @@ const outcome = (a: { badge: string; badgeBasisPoints: number | null; benchmark:
  */
 export async function reassessOpenVacancies(db: Database, now = new Date()) {
   const scales = await loadScales(db);
-  const open = rowsOf<{ id: string; current: string | null }>(
+  const open = parseRows(
     await db.execute(sql`
       SELECT v.id, pa.badge || '|' || coalesce(pa.badge_basis_points::text, 'null') || '|' || coalesce(pa.benchmark::text, 'null') || '|' || pa.flagged AS current
         FROM vacancies v LEFT JOIN pay_assessments pa ON pa.id = v.pay_assessment_id
        WHERE v.status = 'published' AND v.closes_at > ${now.toISOString()}::timestamptz
        ORDER BY v.id`),
+    z.object({ id: z.string(), current: z.string().nullable() }),
+    "the open vacancies and their outcomes",
   );
   let assessed = 0;
   let changed = 0;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { assessVacancy, recordAssessment } from "./assessment.server";
 
 /**
@@ -77,8 +78,10 @@ export async function checkEditedPay(
   const result = await assessVacancy(tx, vacancy.id);
   if (!result) return "ok";
   const previous = vacancy.payAssessmentId
-    ? rowsOf<{ flagged: boolean; justification: string | null }>(
+    ? parseRows(
         await tx.execute(sql`SELECT flagged, justification FROM pay_assessments WHERE id = ${vacancy.payAssessmentId}`),
+        z.object({ flagged: z.boolean(), justification: z.string().nullable() }),
+        "the previous pay assessment",
       )[0]
     : undefined;
   if (result.assessment.flagged && !previous?.flagged) return "flagged";

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import { familyOf, rolesOf } from "./families";
@@ -96,37 +97,53 @@ export async function comparablesFor(
   const built = neighbourStatement(offer, policy, now);
   if (!built) return [];
   const { statement, roles } = built;
-  // Prepared: planning this statement took longer than running it (2 ms against 1.5 ms for a typical vacancy).
-  const rows = rowsOf<{
-    vacancyId: string;
-    schoolId: string;
-    /** The index of the role in the family; -1 for a name row. */
-    role: number;
-    salaryMaxFte: number;
-    salaryMinFte: number | null;
-    publishedDay: number;
-    distanceMetres: number;
-    title: string | null;
-    schoolName: string | null;
-  }>(await db.execute(statement));
+  const rows = parseRows(
+    await db.execute(statement),
+    neighbourRowOf(z.number().int().nonnegative(), z.literal(-1)),
+    "a vacancy's neighbouring offers",
+  );
   return mergeComparables(
     offer,
-    rows.map((r) => ({ ...r, role: r.role < 0 ? null : (roles[r.role] ?? "") })),
+    // A name row is the one with a title (role -1); an offer row's role is its index in the family.
+    rows.map((r) => (r.title === null ? { ...r, role: roles[r.role] ?? "" } : { ...r, role: null })),
   );
 }
 
-/** One row of a neighbour query: an offer row found near one of the vacancy's schools, or (role null) the name of a nearest one. */
-type NeighbourRow = {
-  vacancyId: string;
-  schoolId: string;
-  role: string | null;
-  salaryMaxFte: number;
-  salaryMinFte: number | null;
-  publishedDay: number;
-  distanceMetres: number;
-  title: string | null;
-  schoolName: string | null;
+/** An offer found near one of the vacancy's schools, at its nearest distance from one of them. */
+const offerColumns = {
+  vacancyId: z.string(),
+  schoolId: z.string(),
+  salaryMaxFte: z.number().int(),
+  salaryMinFte: z.number().int().nullable(),
+  publishedDay: z.number().int(),
+  distanceMetres: z.number().int(),
+  title: z.null(),
+  schoolName: z.null(),
 };
+
+/** The name of one of the nearest offers (published offers are public). */
+const nameColumns = {
+  vacancyId: z.string(),
+  schoolId: z.string(),
+  salaryMaxFte: z.null(),
+  salaryMinFte: z.null(),
+  publishedDay: z.null(),
+  distanceMetres: z.null(),
+  title: z.string(),
+  schoolName: z.string(),
+};
+
+/**
+ * One row of a neighbour query: an offer row found near one of the vacancy's schools, or the name of a nearest one.
+ * The queries say the role differently: the one-vacancy query as its index in the family (-1 on a name row), the
+ * batch as the role itself (null on a name row).
+ */
+function neighbourRowOf<Role extends z.ZodType, NameRole extends z.ZodType>(role: Role, nameRole: NameRole) {
+  return z.union([z.object({ ...offerColumns, role }), z.object({ ...nameColumns, role: nameRole })]);
+}
+
+const neighbourRow = neighbourRowOf(z.string(), z.null());
+type NeighbourRow = z.infer<typeof neighbourRow>;
 
 const days = new Map<number, string>();
 const dayOf = (n: number) => days.get(n) ?? days.set(n, new Date(n * 86_400_000).toISOString().slice(0, 10)).get(n)!;
@@ -137,7 +154,7 @@ function mergeComparables(offer: OfferShape, rows: NeighbourRow[]): Comparable[]
   const names = new Map<string, { title: string; schoolName: string }>();
   for (const r of rows) {
     if (r.role === null) {
-      names.set(`${r.vacancyId}|${r.schoolId}`, { title: r.title!, schoolName: r.schoolName! });
+      names.set(`${r.vacancyId}|${r.schoolId}`, { title: r.title, schoolName: r.schoolName });
       continue;
     }
     const metres = r.distanceMetres;
@@ -256,10 +273,10 @@ function foundSql(asked: Asked[], now: Date) {
  * (the nearest per vacancy, one comparable per offer) spills to disk at the default work_mem. Both are set for the
  * batch's own transaction only.
  */
-async function runBatch<T>(db: Executor, statement: SQL): Promise<T[]> {
+async function runBatch<S extends z.ZodType>(db: Executor, statement: SQL, schema: S, what: string) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
-    return rowsOf<T>(await tx.execute(statement));
+    return parseRows(await tx.execute(statement), schema, what);
   });
 }
 
@@ -292,7 +309,12 @@ export async function comparablesForMany(
       SELECT c.for_id, c.vacancy_id, c.school_id, NULL, NULL, NULL, NULL, NULL, named.title, named.school_name
         FROM closest c
         CROSS JOIN LATERAL (SELECT p.title, p.school_name FROM pay_offers p WHERE p.vacancy_id = c.vacancy_id AND p.school_id = c.school_id LIMIT 1) named`;
-  const rows = await runBatch<NeighbourRow & { forId: string }>(db, statement);
+  const rows = await runBatch(
+    db,
+    statement,
+    z.intersection(neighbourRow, z.object({ forId: z.string() })),
+    "a batch of vacancies' neighbouring offers",
+  );
   const byRequest = new Map<string, NeighbourRow[]>();
   for (const r of rows) {
     const list = byRequest.get(r.forId);
@@ -324,7 +346,7 @@ export async function neighbourSummaries(
   );
   const asked = askedOf(requests, now);
   if (asked.length === 0) return summaries;
-  const rows = await runBatch<{ id: string; found: number; schools: number; benchmark: number | null }>(
+  const rows = await runBatch(
     db,
     sql`
       WITH ${foundSql(asked, now)}
@@ -341,6 +363,13 @@ export async function neighbourSummaries(
       SELECT e.for_id AS id, count(*)::int AS found, count(DISTINCT e.school_id)::int AS schools,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY e.pay) AS benchmark
         FROM eligible e GROUP BY e.for_id`,
+    z.object({
+      id: z.string(),
+      found: z.number().int(),
+      schools: z.number().int(),
+      benchmark: z.number().nullable(),
+    }),
+    "a batch of vacancies' neighbour summaries",
   );
   for (const r of rows) {
     summaries.set(r.id, {

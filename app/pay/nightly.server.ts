@@ -15,7 +15,8 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import {
@@ -29,6 +30,7 @@ import {
 import { familyOf, ROLE_FAMILIES, roleFamilies } from "./families";
 import { comparablesForMany, neighbourSummaries } from "./neighbours.server";
 import type { PayPolicy } from "./policy";
+import { openVacancyRow } from "./rows";
 import { assessOffer, assessOfferOutcome, type Assessment } from "./rule";
 import { payYearOf } from "./scales";
 
@@ -88,7 +90,7 @@ async function vacanciesNearChanges(
   const angle = (maxRadiusMiles * METRES_PER_MILE) / EARTH_RADIUS_M;
   const latSpan = sql`${(angle * 180) / Math.PI + 1e-3}::float8`;
   const bands = sql.raw(String(LAT_BANDS_PER_DEGREE));
-  const rows = rowsOf<{ id: string }>(
+  const rows = parseRows(
     await db.execute(sql`
       WITH ev AS (
         SELECT e.at, NULL::timestamptz AS published_at, ${familySql(sql`e.role`)} AS family, e.pay_range, e.entry_level, e.phase, e.lat, e.lng
@@ -118,6 +120,8 @@ async function vacanciesNearChanges(
          AND ((e.at IS NOT NULL AND e.at > m.checked_at - make_interval(secs => ${graceSeconds}::float8))
               OR (e.published_at >= m.checked_at - make_interval(months => m.lookback_months) - interval '1 day'
                   AND e.published_at < ${nowText}::timestamptz - make_interval(months => m.lookback_months) + interval '1 day'))`),
+    z.object({ id: z.string() }),
+    "the vacancies near changed offers",
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -154,15 +158,7 @@ export async function reassessOpenVacanciesBatched(
   // only widens what the next pass looks at (a pass run "as of" a later day, as tests do, misses nothing).
   const checkedAt = new Date(Math.min(now.getTime(), Date.now())).toISOString();
   const [scales, stamp] = await Promise.all([loadScales(db), scalesStamp(db)]);
-  const open = rowsOf<{
-    id: string;
-    current: string | null;
-    digest: string | null;
-    checkedAt: string | null;
-    radiusMiles: number | null;
-    lookbackMonths: number | null;
-    assessedSince: boolean;
-  }>(
+  const open = parseRows(
     await db.execute(sql`
       SELECT v.id,
              pa.badge || '|' || coalesce(pa.badge_basis_points::text, 'null') || '|' || coalesce(pa.benchmark::text, 'null') || '|' || pa.flagged AS current,
@@ -173,6 +169,8 @@ export async function reassessOpenVacanciesBatched(
         LEFT JOIN pay_checks c ON c.vacancy_id = v.id
        WHERE v.status = 'published' AND v.closes_at > ${nowText}::timestamptz
        ORDER BY v.id`),
+    openVacancyRow,
+    "the open vacancies and their last checks",
   );
   const checked = open.filter((v) => v.checkedAt !== null);
   const earliest = checked.reduce<string | null>(

@@ -1,8 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { organisationIdsWhereUserHolds, schoolIdsWhereUserHolds } from "../access/scope.server";
 import type { Role } from "../vocabulary/roles";
+import { hostSchoolRow, providerRow } from "./rows";
 
 /**
  * Who sees which placement records. A provider's side is its ITT coordinators; a school's side is whoever holds hr
@@ -25,13 +27,15 @@ export function hostedSchoolIds(userId: string): SQL {
   return schoolIdsWhereUserHolds(userId, HOST_SCHOOL_ROLES);
 }
 
-export type Provider = { id: string; slug: string; name: string; partnershipId: string | null };
+export type Provider = z.infer<typeof providerRow>;
 
 export async function providersOf(db: Executor, userId: string): Promise<Provider[]> {
-  return rowsOf<Provider>(
+  return parseRows(
     await db.execute(sql`
       SELECT id, slug, name, partnership_id AS "partnershipId" FROM organisations
        WHERE id IN (${coordinatedProviderIds(userId)}) ORDER BY name`),
+    providerRow,
+    "the providers a user coordinates",
   );
 }
 
@@ -40,13 +44,15 @@ export async function providerBySlug(db: Executor, userId: string, slug: string)
   return (await providersOf(db, userId)).find((p) => p.slug === slug) ?? null;
 }
 
-export type HostSchool = { id: string; urn: number; name: string; partnershipId: string | null };
+export type HostSchool = z.infer<typeof hostSchoolRow>;
 
 export async function hostSchoolsOf(db: Executor, userId: string): Promise<HostSchool[]> {
-  return rowsOf<HostSchool>(
+  return parseRows(
     await db.execute(sql`
       SELECT id, urn, name, partnership_id AS "partnershipId" FROM schools
        WHERE id IN (${hostedSchoolIds(userId)}) ORDER BY name`),
+    hostSchoolRow,
+    "the schools whose placements a user manages",
   );
 }
 
@@ -62,10 +68,12 @@ export async function ownTrainee(db: Executor, userId: string): Promise<{ id: st
   await db.execute(sql`
     UPDATE trainees SET user_id = ${userId}
      WHERE user_id IS NULL AND invitation_id IN (SELECT id FROM invitations WHERE accepted_by = ${userId})`);
-  const [row] = rowsOf<{ id: string; providerId: string }>(
+  const [row] = parseRows(
     await db.execute(
       sql`SELECT id, provider_id AS "providerId" FROM trainees WHERE user_id = ${userId} ORDER BY created_at LIMIT 1`,
     ),
+    z.object({ id: z.string(), providerId: z.string() }),
+    "a user's own trainee record",
   );
   return row ?? null;
 }

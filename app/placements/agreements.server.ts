@@ -1,28 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { queueEmail } from "../../emails/outbox.server";
 import { academicYearLabel } from "./academic-year";
 import { coordinatedProviderIds, hostedSchoolIds } from "./access.server";
+import { agreementRow, idRow, nameRow, pairingRow } from "./rows";
 import { coordinatorsOf, refuse, schoolContacts, type Contact, type Outcome } from "./booking-parts.server";
 
 type Context = { appUrl: string; enqueue: Enqueue };
 type Side = "provider" | "school";
 
-export type Agreement = {
-  id: string;
-  providerId: string;
-  providerName: string;
-  providerSlug: string;
-  schoolId: string;
-  schoolName: string;
-  schoolUrn: number;
-  academicYear: number;
-  status: "requested" | "accepted" | "withdrawn";
-  requestedBySide: Side;
-  withdrawnReason: string | null;
-};
+export type Agreement = z.infer<typeof agreementRow>;
 
 const columns = sql`
   a.id, a.provider_id AS "providerId", p.name AS "providerName", p.slug AS "providerSlug", a.school_id AS "schoolId",
@@ -32,30 +22,36 @@ const columns = sql`
 /** Agreements of one provider or one school, the ones waiting for an answer first, then by year and name. */
 export async function agreementsOf(db: Executor, of: { providerId: string } | { schoolId: string }) {
   const where = "providerId" in of ? sql`a.provider_id = ${of.providerId}` : sql`a.school_id = ${of.schoolId}`;
-  return rowsOf<Agreement>(
+  return parseRows(
     await db.execute(sql`
       SELECT ${columns}
         FROM placement_agreements a JOIN organisations p ON p.id = a.provider_id JOIN schools s ON s.id = a.school_id
        WHERE ${where}
        ORDER BY a.status = 'requested' DESC, a.status = 'withdrawn', a.academic_year DESC, s.name, p.name`),
+    agreementRow,
+    "a provider's or a school's agreements",
   );
 }
 
 /** The other side a provider or a school may ask: schools or ITT providers of the same partnership. */
 export async function partnersFor(db: Executor, of: { providerId: string } | { schoolId: string }) {
   return "providerId" in of
-    ? rowsOf<{ id: string; name: string }>(
+    ? parseRows(
         await db.execute(sql`
           SELECT s.id, s.name || coalesce(', ' || s.town, '') AS name FROM schools s
            WHERE s.partnership_id = (SELECT partnership_id FROM organisations WHERE id = ${of.providerId})
            ORDER BY s.name`),
+        nameRow,
+        "the schools a provider may ask",
       )
-    : rowsOf<{ id: string; name: string }>(
+    : parseRows(
         await db.execute(sql`
           SELECT o.id, o.name FROM organisations o
            WHERE o.kind = 'itt_provider'
              AND o.partnership_id = (SELECT partnership_id FROM schools WHERE id = ${of.schoolId})
            ORDER BY o.name`),
+        nameRow,
+        "the providers a school may ask",
       );
 }
 
@@ -103,12 +99,14 @@ export async function requestAgreement(
 ): Promise<Outcome<{ agreementId: string }>> {
   const partnerField = actor.side === "provider" ? "schoolId" : "providerId";
   return db.transaction(async (tx) => {
-    const [pairing] = rowsOf<Omit<Agreement, "id" | "academicYear" | "status" | "requestedBySide" | "withdrawnReason">>(
+    const [pairing] = parseRows(
       await tx.execute(sql`
         SELECT p.id AS "providerId", p.name AS "providerName", p.slug AS "providerSlug", s.id AS "schoolId",
                s.name AS "schoolName", s.urn AS "schoolUrn"
           FROM organisations p JOIN schools s ON s.partnership_id = p.partnership_id
          WHERE p.id = ${pair.providerId} AND s.id = ${pair.schoolId} AND p.kind = 'itt_provider'`),
+      pairingRow,
+      "the provider and school of an agreement request",
     );
     if (!pairing)
       return refuse(400, "Check the agreement", {
@@ -122,10 +120,12 @@ export async function requestAgreement(
     await tx.execute(
       sql`SELECT pg_advisory_xact_lock(hashtext(${`agreement:${pair.providerId}:${pair.schoolId}:${year}`}))`,
     );
-    const [existing] = rowsOf<{ id: string; status: string }>(
+    const [existing] = parseRows(
       await tx.execute(sql`
         SELECT id, status FROM placement_agreements
          WHERE provider_id = ${pair.providerId} AND school_id = ${pair.schoolId} AND academic_year = ${year}`),
+      z.object({ id: z.string(), status: z.string() }),
+      "the agreement already asked for",
     );
     if (existing && existing.status !== "withdrawn")
       return refuse(409, "Already asked", {
@@ -134,7 +134,7 @@ export async function requestAgreement(
         ],
       });
     const row = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         existing
           ? await tx.execute(sql`
             UPDATE placement_agreements
@@ -145,6 +145,8 @@ export async function requestAgreement(
             INSERT INTO placement_agreements (provider_id, school_id, academic_year, status, requested_by, requested_by_side)
             VALUES (${pair.providerId}, ${pair.schoolId}, ${year}, 'requested', ${actor.userId}, ${actor.side})
             RETURNING id`),
+        idRow,
+        "the agreement row written",
       ),
       "the agreement row written",
     );
@@ -171,12 +173,14 @@ export async function decideAgreement(
       ? sql`a.provider_id IN (${coordinatedProviderIds(actor.userId)})`
       : sql`a.school_id IN (${hostedSchoolIds(actor.userId)})`;
   return db.transaction(async (tx) => {
-    const [a] = rowsOf<Agreement>(
+    const [a] = parseRows(
       await tx.execute(sql`
         SELECT ${columns}
           FROM placement_agreements a JOIN organisations p ON p.id = a.provider_id JOIN schools s ON s.id = a.school_id
          WHERE a.id = ${agreementId} AND ${scope}
            FOR UPDATE OF a`),
+      agreementRow,
+      "the agreement decided",
     );
     if (!a) return refuse(404, "Agreement not found");
     const reason = reasonText?.trim() ?? "";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows, rowsOf } from "../../db/rows";
+import type { z } from "../forms/zod";
 import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -8,7 +9,7 @@ import { bookingLabelNames, formatPeriod, type BookingLabel } from "./academic-y
 import { coordinatedProviderIds, HOST_SCHOOL_ROLES, type PlacementSide } from "./access.server";
 import type { BookingState } from "./states";
 import { travelTo } from "./travel";
-import type { DateWindow } from "./windows";
+import { contactRow, idRow, lockedOfferRow, travelRow, traineeRow } from "./rows";
 
 /**
  * What bookings and the waiting list share: the outcome type, the offer lock that serialises every change to an
@@ -20,21 +21,7 @@ export { refuse, type FieldErrors, type Outcome };
 
 export type Actor = { userId: string; side: PlacementSide };
 
-export type LockedOffer = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  academicYear: number;
-  phase: string;
-  subjects: string[];
-  startsOn: string;
-  endsOn: string;
-  /** The windows a booking must fall inside, earliest first. */
-  windows: DateWindow[];
-  places: number;
-  status: string;
-  createdBy: string | null;
-};
+export type LockedOffer = z.infer<typeof lockedOfferRow>;
 
 /** "Oakfield Primary's Primary offer (7 Sep 2026 to 16 Oct 2026)": how people name an offer in messages. */
 export function offerName(o: Pick<LockedOffer, "schoolName" | "phase" | "subjects" | "startsOn" | "endsOn">): string {
@@ -51,10 +38,12 @@ export async function traineeFor(db: Executor, actor: Actor, traineeId: string) 
       : actor.side === "provider"
         ? sql`t.provider_id IN (${coordinatedProviderIds(actor.userId)})`
         : sql`false`;
-  const [row] = rowsOf<{ id: string; name: string; email: string; providerId: string; userId: string | null }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT t.id, t.name, t.email, t.provider_id AS "providerId", t.user_id AS "userId" FROM trainees t
        WHERE t.id = ${traineeId} AND ${scope}`),
+    traineeRow,
+    "the trainee an actor may book for",
   );
   return row ?? null;
 }
@@ -71,7 +60,7 @@ export const offerWindows = sql`coalesce((
 
 export async function lockOffer(tx: Executor, offerId: string): Promise<LockedOffer | null> {
   if (!/^[0-9a-f-]{36}$/i.test(offerId)) return null;
-  const [row] = rowsOf<LockedOffer>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT o.id, o.school_id AS "schoolId", s.name AS "schoolName", o.academic_year AS "academicYear", o.phase,
              o.subjects, o.starts_on::text AS "startsOn", o.ends_on::text AS "endsOn", o.places, o.status,
@@ -79,6 +68,8 @@ export async function lockOffer(tx: Executor, offerId: string): Promise<LockedOf
         FROM placement_offers o JOIN schools s ON s.id = o.school_id
        WHERE o.id = ${offerId}
          FOR UPDATE OF o`),
+    lockedOfferRow,
+    "the offer locked",
   );
   return row ?? null;
 }
@@ -92,15 +83,17 @@ export async function hasAgreement(db: Executor, providerId: string, schoolId: s
   return rows.length > 0;
 }
 
-export type Contact = { email: string; name: string };
+export type Contact = z.infer<typeof contactRow>;
 export type Mentor = Contact & { id: string };
 
 export async function coordinatorsOf(db: Executor, providerId: string): Promise<Contact[]> {
-  return rowsOf<Contact>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.email, u.name FROM users u
        WHERE u.id IN (${userIdsWhoHold(["itt_coordinator"], { kind: "organisation", organisationId: providerId })})
        ORDER BY u.email`),
+    contactRow,
+    "a provider's coordinators",
   );
 }
 
@@ -109,12 +102,14 @@ export async function coordinatorsOf(db: Executor, providerId: string): Promise<
  * placements (hr or placement lead).
  */
 export async function schoolContacts(db: Executor, schoolId: string, offerCreator: string | null): Promise<Contact[]> {
-  return rowsOf<Contact>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.email, u.name FROM users u WHERE u.id = ${offerCreator ?? ""}
       UNION
       SELECT u.email, u.name FROM users u
        WHERE ${offerCreator}::text IS NULL AND u.id IN (${userIdsWhoHold(HOST_SCHOOL_ROLES, { kind: "school", schoolId })})`),
+    contactRow,
+    "who hears about a school's placements",
   );
 }
 
@@ -135,13 +130,15 @@ export async function insertBooking(
   context: { appUrl: string; enqueue: Enqueue },
 ): Promise<string> {
   const row = firstRow(
-    rowsOf<{ id: string }>(
+    parseRows(
       await tx.execute(sql`
       INSERT INTO placement_bookings (trainee_id, offer_id, school_id, provider_id, label, starts_on, ends_on, state,
                                       requested_by, travel_override_reason)
       VALUES (${b.trainee.id}, ${b.offer.id}, ${b.offer.schoolId}, ${b.trainee.providerId}, ${b.input.label},
               ${b.input.startsOn}, ${b.input.endsOn}, ${b.state}, ${b.by}, ${b.travelOverrideReason ?? null})
       RETURNING id`),
+      idRow,
+      "the row inserted into placement_bookings",
     ),
     "the row inserted into placement_bookings",
   );
@@ -171,16 +168,12 @@ async function overTravelLimit(
   trainee: { id: string; name: string },
   offer: { schoolId: string; schoolName: string },
 ): Promise<string | null> {
-  const [row] = rowsOf<{
-    homeLat: number | null;
-    homeLng: number | null;
-    cap: number | null;
-    lat: number | null;
-    lng: number | null;
-  }>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT t.home_lat AS "homeLat", t.home_lng AS "homeLng", t.max_travel_miles AS cap, s.lat, s.lng
         FROM trainees t, schools s WHERE t.id = ${trainee.id} AND s.id = ${offer.schoolId}`),
+    travelRow,
+    "a trainee's home and a school's place",
   );
   if (!row || row.homeLat === null || row.homeLng === null || row.lat === null || row.lng === null) return null;
   const travel = travelTo({ lat: row.homeLat, lng: row.homeLng }, { lat: row.lat, lng: row.lng }, row.cap);

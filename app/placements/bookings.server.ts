@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
+import { bookingLabel, dayText, lockedBookingRow, mentorRow } from "./rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
@@ -117,31 +119,20 @@ export async function requestBooking(
 }
 
 async function overlappingBooking(tx: Executor, traineeId: string, startsOn: string, endsOn: string) {
-  const [row] = rowsOf<{ label: BookingLabel; school: string; startsOn: string; endsOn: string }>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT b.label, s.name AS school, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn"
         FROM placement_bookings b JOIN schools s ON s.id = b.school_id
        WHERE b.trainee_id = ${traineeId} AND b.state NOT IN ('declined', 'cancelled')
          AND daterange(b.starts_on, b.ends_on, '[]') && daterange(${startsOn}::date, ${endsOn}::date, '[]')
        LIMIT 1`),
+    z.object({ label: bookingLabel, school: z.string(), startsOn: dayText, endsOn: dayText }),
+    "the trainee's overlapping booking",
   );
   return row ? `${bookingLabelNames[row.label]} at ${row.school}, ${formatPeriod(row.startsOn, row.endsOn)}` : null;
 }
 
-type LockedBooking = {
-  id: string;
-  state: BookingState;
-  label: BookingLabel;
-  startsOn: string;
-  endsOn: string;
-  offerId: string;
-  schoolId: string;
-  schoolName: string;
-  providerId: string;
-  traineeName: string;
-  traineeEmail: string;
-  offerCreator: string | null;
-};
+type LockedBooking = z.infer<typeof lockedBookingRow>;
 
 /** The booking, locked, if `actor` may act on it from their side; otherwise null, as if it did not exist. */
 async function lockBookingFor(tx: Executor, actor: Actor, bookingId: string): Promise<LockedBooking | null> {
@@ -152,7 +143,7 @@ async function lockBookingFor(tx: Executor, actor: Actor, bookingId: string): Pr
       : actor.side === "provider"
         ? sql`b.provider_id IN (${coordinatedProviderIds(actor.userId)})`
         : sql`b.school_id IN (${hostedSchoolIds(actor.userId)})`;
-  const [row] = rowsOf<LockedBooking>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT b.id, b.state, b.label, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.offer_id AS "offerId",
              b.school_id AS "schoolId", s.name AS "schoolName", b.provider_id AS "providerId",
@@ -163,19 +154,23 @@ async function lockBookingFor(tx: Executor, actor: Actor, bookingId: string): Pr
         JOIN placement_offers o ON o.id = b.offer_id
        WHERE b.id = ${bookingId} AND ${scope}
          FOR UPDATE OF b`),
+    lockedBookingRow,
+    "the booking locked for an actor",
   );
   return row ?? null;
 }
 
 /** The people a school may name as a placement's mentor: the offer's named mentors and the school's mentors. */
 export async function mentorChoices(db: Executor, offerId: string, schoolId: string): Promise<Mentor[]> {
-  return rowsOf<Mentor>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.id, u.name, u.email FROM placement_offer_mentors om JOIN users u ON u.id = om.user_id WHERE om.offer_id = ${offerId}
       UNION
       SELECT u.id, u.name, u.email FROM users u
        WHERE u.id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId })})
       ORDER BY name`),
+    mentorRow,
+    "the mentors a school may name",
   );
 }
 

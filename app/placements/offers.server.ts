@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { z } from "../forms/zod";
+import { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf, textArrayLiteral } from "../../db/rows";
+import { firstRow, parseRows, textArrayLiteral } from "../../db/rows";
 import { userIdsWhoHold } from "../access/scope.server";
 import { resolvePlace } from "../places/lookup.server";
 import { METRES_PER_MILE } from "../vocabulary/distance";
@@ -10,7 +10,7 @@ import type { HostSchool } from "./access.server";
 import type { Outcome } from "./bookings.server";
 import { windowsOfOffer, type hostingSchema, type offerSchema, type OfferSearch } from "./schemas";
 import { offerWindows } from "./booking-parts.server";
-import type { DateWindow } from "./windows";
+import { closureDayRow, hostingRow, idRow, inboxRow, nameRow, offerRow } from "./rows";
 
 export type OfferInput = z.infer<typeof offerSchema>;
 
@@ -34,7 +34,7 @@ export async function publishOffer(
   const span = { startsOn: windows[0]!.startsOn, endsOn: windows[windows.length - 1]!.endsOn };
   return db.transaction(async (tx) => {
     const row = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`
         INSERT INTO placement_offers (school_id, academic_year, phase, subjects, key_stage, send, year_groups,
                                       starts_on, ends_on, places, notes, created_by)
@@ -42,6 +42,8 @@ export async function publishOffer(
                 ${input.keyStage ?? null}, ${input.send}, ${textArrayLiteral(input.yearGroups ? [input.yearGroups] : [])}::text[],
                 ${span.startsOn}, ${span.endsOn}, ${input.places}, ${input.notes}, ${userId})
         RETURNING id`),
+        idRow,
+        "the row inserted into placement_offers",
       ),
       "the row inserted into placement_offers",
     );
@@ -57,37 +59,17 @@ export async function publishOffer(
 }
 
 export async function schoolMentors(db: Executor, schoolId: string) {
-  return rowsOf<{ id: string; name: string }>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.id, u.name FROM users u
        WHERE u.id IN (${userIdsWhoHold(["mentor"], { kind: "school", schoolId })})
        ORDER BY u.name`),
+    nameRow,
+    "a school's mentors",
   );
 }
 
-export type OfferRow = {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  schoolUrn: number;
-  town: string | null;
-  academicYear: number;
-  phase: string;
-  subjects: string[];
-  keyStage: string | null;
-  send: boolean;
-  yearGroups: string[];
-  startsOn: string;
-  endsOn: string;
-  windows: DateWindow[];
-  places: number;
-  taken: number;
-  notes: string | null;
-  status: string;
-  mentors: string[];
-  agreed: boolean;
-  metres: number | null;
-};
+export type OfferRow = z.infer<typeof offerRow>;
 
 const offerColumns = sql`
   o.id, o.school_id AS "schoolId", s.name AS "schoolName", s.urn AS "schoolUrn", s.town, o.academic_year AS "academicYear",
@@ -99,11 +81,13 @@ const offerColumns = sql`
              WHERE om.offer_id = o.id), '{}') AS mentors`;
 
 export async function offersOfSchool(db: Executor, schoolId: string): Promise<OfferRow[]> {
-  return rowsOf<OfferRow>(
+  return parseRows(
     await db.execute(sql`
       SELECT ${offerColumns}, true AS agreed, NULL::float8 AS metres
         FROM placement_offers o JOIN schools s ON s.id = o.school_id
        WHERE o.school_id = ${schoolId} ORDER BY o.starts_on, o.created_at`),
+    offerRow,
+    "a school's offers",
   );
 }
 
@@ -159,7 +143,7 @@ export async function searchOffers(
     near.push(sql`${distance} <= ${metres}`);
   }
   const where = sql.join(conditions, sql` AND `);
-  const rows = rowsOf<OfferRow & { fullCount: number; placesLeftTotal: number }>(
+  const rows = parseRows(
     await db.execute(sql`
       WITH near AS MATERIALIZED (
         SELECT n.id, ${distance} AS metres FROM schools n WHERE ${sql.join(near, sql` AND `)}),
@@ -175,6 +159,8 @@ export async function searchOffers(
         FROM found WHERE ${options.includeFull ? sql`true` : sql`taken < places`}
        ORDER BY taken >= places, metres NULLS LAST, "startsOn", "schoolName"
        LIMIT ${limit}`),
+    offerRow.extend({ fullCount: z.number().int(), placesLeftTotal: z.number().int() }),
+    "the offers found",
   );
   return {
     offers: rows,
@@ -200,30 +186,20 @@ export async function setHosting(
 }
 
 export async function hostingOf(db: Executor, schoolId: string) {
-  return rowsOf<{ academicYear: number; interest: string; reasons: string | null }>(
+  return parseRows(
     await db.execute(sql`
       SELECT academic_year AS "academicYear", interest, reasons FROM placement_hosting
        WHERE school_id = ${schoolId} ORDER BY academic_year DESC`),
+    hostingRow,
+    "a school's hosting interest",
   );
 }
 
-export type InboxItem = {
-  id: string;
-  state: string;
-  label: string;
-  startsOn: string;
-  endsOn: string;
-  offerId: string;
-  traineeName: string;
-  traineeSubject: string;
-  providerName: string;
-  mentorName: string | null;
-  reason: string | null;
-};
+export type InboxItem = z.infer<typeof inboxRow>;
 
 /** The requests to a school's offers and its placements, newest decisions needed first. */
 export async function schoolInbox(db: Executor, schoolId: string): Promise<InboxItem[]> {
-  return rowsOf<InboxItem>(
+  return parseRows(
     await db.execute(sql`
       SELECT b.id, b.state, b.label, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.offer_id AS "offerId",
              t.name AS "traineeName", t.subject AS "traineeSubject", p.name AS "providerName", mu.name AS "mentorName", b.reason
@@ -233,14 +209,18 @@ export async function schoolInbox(db: Executor, schoolId: string): Promise<Inbox
         LEFT JOIN users mu ON mu.id = b.mentor_user_id
        WHERE b.school_id = ${schoolId}
        ORDER BY (b.state = 'provider_confirmed') DESC, b.starts_on, t.name`),
+    inboxRow,
+    "the requests to a school's placements",
   );
 }
 
 /** A school's closure and INSET days, which the school-day counts of its placements leave out. */
 export async function closureDaysOf(db: Executor, schoolId: string) {
-  return rowsOf<{ day: string; kind: "closure" | "inset" }>(
+  return parseRows(
     await db.execute(sql`
       SELECT day::text AS day, kind FROM school_closure_days WHERE school_id = ${schoolId} ORDER BY day`),
+    closureDayRow,
+    "a school's closure days",
   );
 }
 

@@ -3,7 +3,8 @@ import type { Executor } from "../../db/client";
 import { offerOptionLabel } from "./components/rotation-view";
 import { searchOffers } from "./offers.server";
 import type { Rotation } from "./trainees.server";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 
 /**
  * The offers a trainee can be booked on: open, at schools their provider has an agreement with, in their phase,
@@ -11,16 +12,20 @@ import { firstRow, rowsOf } from "../../db/rows";
  */
 export async function bookableOffers(db: Executor, rotation: Rotation) {
   const provider = firstRow(
-    rowsOf<{ id: string; partnershipId: string | null }>(
+    parseRows(
       await db.execute(
         sql`SELECT id, partnership_id AS "partnershipId" FROM organisations WHERE id = ${rotation.trainee.providerId}`,
       ),
+      z.object({ id: z.string(), partnershipId: z.string().nullable() }),
+      "the trainee's provider",
     ),
     "the trainee's provider",
   );
   const home = firstRow(
-    rowsOf<{ lat: number | null; lng: number | null }>(
+    parseRows(
       await db.execute(sql`SELECT home_lat AS lat, home_lng AS lng FROM trainees WHERE id = ${rotation.trainee.id}`),
+      z.object({ lat: z.number().nullable(), lng: z.number().nullable() }),
+      "the trainee of this rotation",
     ),
     "the trainee of this rotation",
   );

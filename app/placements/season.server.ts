@@ -1,23 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import type { z } from "../forms/zod";
+import { seasonLineRow, traineeGapRow } from "./rows";
 
-export type SeasonLine = {
-  phase: string;
-  subject: string;
-  offers: number;
-  places: number;
-  filled: number;
-  left: number;
-};
-export type TraineeGap = { id: string; name: string; providerName: string; schools: number };
+export type SeasonLine = z.infer<typeof seasonLineRow>;
+export type TraineeGap = z.infer<typeof traineeGapRow>;
 
 /**
  * A partnership's season at a glance: offers and places filled and left by phase and subject, and the trainees who
  * do not yet have placements at two different schools (the ITT criteria's minimum).
  */
 export async function seasonOf(db: Executor, partnershipId: string, year: number) {
-  const lines = rowsOf<SeasonLine>(
+  const lines = parseRows(
     await db.execute(sql`
       WITH offer AS (
         SELECT o.id, o.phase, o.places,
@@ -28,8 +23,10 @@ export async function seasonOf(db: Executor, partnershipId: string, year: number
       SELECT phase, subject, count(*)::int AS offers, sum(places)::int AS places, sum(filled)::int AS filled,
              sum(places - filled)::int AS "left"
         FROM offer GROUP BY phase, subject ORDER BY phase, subject`),
+    seasonLineRow,
+    "a partnership's season by phase and subject",
   );
-  const gaps = rowsOf<TraineeGap>(
+  const gaps = parseRows(
     await db.execute(sql`
       SELECT t.id, t.name, o.name AS "providerName",
              count(DISTINCT b.school_id) FILTER (WHERE b.state NOT IN ('declined', 'cancelled'))::int AS schools
@@ -39,6 +36,8 @@ export async function seasonOf(db: Executor, partnershipId: string, year: number
        GROUP BY t.id, o.name
       HAVING count(DISTINCT b.school_id) FILTER (WHERE b.state NOT IN ('declined', 'cancelled')) < 2
        ORDER BY o.name, t.name`),
+    traineeGapRow,
+    "the trainees short of two schools",
   );
   return { lines, gaps };
 }

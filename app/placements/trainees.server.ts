@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { z } from "../forms/zod";
+import { z } from "../forms/zod";
 import type { Database, Executor } from "../../db/client";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows, rowsOf } from "../../db/rows";
 import type { Enqueue } from "../../db/jobs";
 import { queueEmail } from "../../emails/outbox.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
@@ -11,6 +11,7 @@ import type { BookingLabel } from "./academic-year";
 import type { Provider } from "./access.server";
 import type { Outcome } from "./bookings.server";
 import { checkContrast, type ContrastCheck } from "./contrast";
+import { idRow, rotationBookingRow, rotationTraineeRow, traineeSummaryRow } from "./rows";
 import type { traineeSchema } from "./schemas";
 import { countSchoolDays, shortfall, type SchoolDayCount } from "./school-days";
 import type { BookingState } from "./states";
@@ -53,17 +54,19 @@ export async function registerTrainee(
       };
     const token = generateToken();
     const invitation = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`
         INSERT INTO invitations (email, role, scope_kind, organisation_id, token_hash, invited_by, expires_at)
         VALUES (${input.email}, 'trainee', 'organisation', ${provider.id}, ${hashToken(token)}, ${inviter.id},
                 ${new Date(Date.now() + INVITATION_DAYS * 86_400_000)})
         RETURNING id`),
+        idRow,
+        "the row inserted into invitations",
       ),
       "the row inserted into invitations",
     );
     const row = firstRow(
-      rowsOf<{ id: string }>(
+      parseRows(
         await tx.execute(sql`
         INSERT INTO trainees (provider_id, invitation_id, name, email, route, subject, phase, programme_starts_on,
                               programme_ends_on, target_days, home_area, home_lat, home_lng, max_travel_miles)
@@ -71,6 +74,8 @@ export async function registerTrainee(
                 ${input.phase}, ${input.programmeStartsOn}, ${input.programmeEndsOn}, ${input.targetDays},
                 ${home.label}, ${home.lat}, ${home.lng}, ${input.maxTravelMiles})
         RETURNING id`),
+        idRow,
+        "the row inserted into trainees",
       ),
       "the row inserted into trainees",
     );
@@ -85,21 +90,11 @@ export async function registerTrainee(
   });
 }
 
-export type TraineeSummary = {
-  id: string;
-  name: string;
-  email: string;
-  subject: string;
-  phase: string;
-  linked: boolean;
-  schools: number;
-  bookings: number;
-  waiting: number;
-};
+export type TraineeSummary = z.infer<typeof traineeSummaryRow>;
 
 /** A provider's trainees, with how many different schools their active placements are at. */
 export async function traineesOf(db: Executor, providerId: string): Promise<TraineeSummary[]> {
-  return rowsOf<TraineeSummary>(
+  return parseRows(
     await db.execute(sql`
       SELECT t.id, t.name, t.email, t.subject, t.phase, t.user_id IS NOT NULL AS linked,
              count(DISTINCT b.school_id) FILTER (WHERE b.state NOT IN ('declined', 'cancelled'))::int AS schools,
@@ -108,6 +103,8 @@ export async function traineesOf(db: Executor, providerId: string): Promise<Trai
         FROM trainees t LEFT JOIN placement_bookings b ON b.trainee_id = t.id
        WHERE t.provider_id = ${providerId}
        GROUP BY t.id ORDER BY t.name`),
+    traineeSummaryRow,
+    "a provider's trainees",
   );
 }
 
@@ -174,7 +171,7 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
   if (!/^[0-9a-f-]{36}$/i.test(traineeId)) return null;
   const scope =
     "traineeUserId" in reader ? sql`t.user_id = ${reader.traineeUserId}` : sql`t.provider_id = ${reader.providerId}`;
-  const [t] = rowsOf<Omit<Rotation["trainee"], "home"> & { homeLat: number | null; homeLng: number | null }>(
+  const [t] = parseRows(
     await db.execute(sql`
       SELECT t.id, t.provider_id AS "providerId", o.name AS "providerName", t.name, t.email, t.route, t.subject, t.phase,
              t.programme_starts_on::text AS "programmeStartsOn", t.programme_ends_on::text AS "programmeEndsOn",
@@ -182,9 +179,11 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
              t.max_travel_miles AS "maxTravelMiles", t.rotation_completed_at::text AS "rotationCompletedAt"
         FROM trainees t JOIN organisations o ON o.id = t.provider_id
        WHERE t.id = ${traineeId} AND ${scope}`),
+    rotationTraineeRow,
+    "the trainee of a rotation",
   );
   if (!t) return null;
-  const rows = rowsOf<Omit<RotationBooking, "schoolDays" | "travel"> & { closures: string[] }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT b.id, b.label, b.state, b.starts_on::text AS "startsOn", b.ends_on::text AS "endsOn", b.reason,
              b.offer_id AS "offerId", mu.name AS "mentorName", b.travel_override_reason AS "travelOverrideReason",
@@ -199,6 +198,8 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
         LEFT JOIN users mu ON mu.id = b.mentor_user_id
        WHERE b.trainee_id = ${t.id}
        ORDER BY b.starts_on, b.created_at`),
+    rotationBookingRow,
+    "the bookings of a rotation",
   );
   const home = t.homeLat !== null && t.homeLng !== null ? { lat: t.homeLat, lng: t.homeLng } : null;
   const bookings: RotationBooking[] = rows.map(({ closures, ...b }) => {
@@ -238,7 +239,7 @@ export async function completeRotation(
   providerId: string,
   traineeId: string,
 ): Promise<Outcome<{ schools: number }>> {
-  const [row] = rowsOf<{ name: string; schools: string[] }>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT t.name, coalesce(array_agg(DISTINCT s.name) FILTER (WHERE s.id IS NOT NULL), '{}') AS schools
         FROM trainees t
@@ -246,6 +247,8 @@ export async function completeRotation(
         LEFT JOIN schools s ON s.id = b.school_id
        WHERE t.id = ${traineeId} AND t.provider_id = ${providerId}
        GROUP BY t.id`),
+    z.object({ name: z.string(), schools: z.array(z.string()) }),
+    "the schools of a trainee's completed placements",
   );
   if (!row) return { ok: false, status: 404, message: "Trainee not found" };
   if (row.schools.length < 2) {

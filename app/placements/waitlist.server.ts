@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import type { Enqueue } from "../../db/jobs";
-import { firstRow, rowsOf } from "../../db/rows";
+import { firstRow, parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { queueEmail } from "../../emails/outbox.server";
 import { bookingLabelNames, formatConfirmBy, formatPeriod, type BookingLabel } from "./academic-year";
 import {
@@ -22,6 +23,7 @@ import {
 import { addSchoolDays } from "./school-days";
 import { londonToday } from "../vocabulary/london-time";
 import type { BookingState } from "./states";
+import { bookingLabel, dayText, idRow, waitingEntryRow, waitlistEntryRow } from "./rows";
 
 type Context = { appUrl: string; enqueue: Enqueue };
 
@@ -31,10 +33,12 @@ export const DEFAULT_HOLD_SCHOOL_DAYS = 3;
 /** Places an offer has given away: bookings that hold a place, and places held for the waiting list. */
 export async function placesTaken(tx: Executor, offerId: string): Promise<number> {
   const row = firstRow(
-    rowsOf<{ n: number }>(
+    parseRows(
       await tx.execute(sql`
-      SELECT (SELECT count(*) FROM placement_bookings WHERE offer_id = ${offerId} AND state NOT IN ('declined', 'cancelled'))
-           + (SELECT count(*) FROM placement_waitlist WHERE offer_id = ${offerId} AND status = 'held') AS n`),
+      SELECT ((SELECT count(*) FROM placement_bookings WHERE offer_id = ${offerId} AND state NOT IN ('declined', 'cancelled'))
+           + (SELECT count(*) FROM placement_waitlist WHERE offer_id = ${offerId} AND status = 'held'))::int AS n`),
+      z.object({ n: z.number().int() }),
+      "the count of places taken",
     ),
     "the count of places taken",
   );
@@ -52,18 +56,22 @@ export async function joinWaitlist(
   offerId: string,
   input: { label: BookingLabel; startsOn: string; endsOn: string },
 ): Promise<{ entryId: string; position: number } | null> {
-  const [row] = rowsOf<{ id: string }>(
+  const [row] = parseRows(
     await tx.execute(sql`
       INSERT INTO placement_waitlist (offer_id, trainee_id, label, starts_on, ends_on, requested_by)
       VALUES (${offerId}, ${traineeId}, ${input.label}, ${input.startsOn}, ${input.endsOn}, ${userId})
       ON CONFLICT (offer_id, trainee_id) WHERE status IN ('waiting', 'held') DO NOTHING
       RETURNING id`),
+    idRow,
+    "the waiting-list entry written",
   );
   if (!row) return null;
   const { position } = firstRow(
-    rowsOf<{ position: number }>(
+    parseRows(
       await tx.execute(sql`
       SELECT count(*)::int AS position FROM placement_waitlist WHERE offer_id = ${offerId} AND status = 'waiting'`),
+      z.object({ position: z.number().int() }),
+      "the waiting list's length",
     ),
     "the waiting list's length",
   );
@@ -82,7 +90,7 @@ export async function offerFreedPlaces(tx: Executor, offerId: string, context: C
   const lastDay = addSchoolDays(londonToday(now), holdDays);
   let held = 0;
   while ((await placesTaken(tx, offer.id)) < offer.places) {
-    const [next] = rowsOf<WaitingEntry>(
+    const [next] = parseRows(
       await tx.execute(sql`
         SELECT w.id, w.label, w.starts_on::text AS "startsOn", w.ends_on::text AS "endsOn", t.id AS "traineeId",
                t.name AS "traineeName", t.email AS "traineeEmail", t.provider_id AS "providerId"
@@ -95,6 +103,8 @@ export async function offerFreedPlaces(tx: Executor, offerId: string, context: C
          ORDER BY w.created_at, w.id
          LIMIT 1
          FOR UPDATE OF w`),
+      waitingEntryRow,
+      "the next trainee waiting for a freed place",
     );
     if (!next) break;
     await tx.execute(sql`
@@ -107,23 +117,16 @@ export async function offerFreedPlaces(tx: Executor, offerId: string, context: C
   return held;
 }
 
-type WaitingEntry = {
-  id: string;
-  label: BookingLabel;
-  startsOn: string;
-  endsOn: string;
-  traineeId: string;
-  traineeName: string;
-  traineeEmail: string;
-  providerId: string;
-};
+type WaitingEntry = z.infer<typeof waitingEntryRow>;
 
 async function holdSchoolDaysAt(tx: Executor, schoolId: string): Promise<number> {
-  const [row] = rowsOf<{ days: number | null }>(
+  const [row] = parseRows(
     await tx.execute(sql`
       SELECT ps.hold_school_days AS days FROM schools s
         LEFT JOIN placement_settings ps ON ps.partnership_id = s.partnership_id
        WHERE s.id = ${schoolId}`),
+    z.object({ days: z.number().int().nullable() }),
+    "a school's hold days",
   );
   return row?.days ?? DEFAULT_HOLD_SCHOOL_DAYS;
 }
@@ -163,17 +166,19 @@ async function tellAboutHold(
  * placements worker every few minutes; each hold is ended in its own transaction, so one failure stops no other.
  */
 export async function releaseExpiredHolds(db: Database, context: Context, now: Date): Promise<number> {
-  const expired = rowsOf<{ id: string; offerId: string }>(
+  const expired = parseRows(
     await db.execute(sql`
       SELECT id, offer_id AS "offerId" FROM placement_waitlist
        WHERE status = 'held' AND held_until <= ${now.toISOString()}::timestamptz
        ORDER BY held_until`),
+    z.object({ id: z.string(), offerId: z.string() }),
+    "the holds past their confirm-by time",
   );
   let released = 0;
   for (const { id, offerId } of expired) {
     const ended = await db.transaction(async (tx) => {
       const offer = await lockOffer(tx, offerId);
-      const [entry] = rowsOf<WaitingEntry>(
+      const [entry] = parseRows(
         await tx.execute(sql`
           UPDATE placement_waitlist w SET status = 'lapsed', decided_at = ${now.toISOString()}::timestamptz
             FROM trainees t
@@ -181,6 +186,8 @@ export async function releaseExpiredHolds(db: Database, context: Context, now: D
              AND w.held_until <= ${now.toISOString()}::timestamptz
           RETURNING w.id, w.label, w.starts_on::text AS "startsOn", w.ends_on::text AS "endsOn", t.id AS "traineeId",
                     t.name AS "traineeName", t.email AS "traineeEmail", t.provider_id AS "providerId"`),
+        waitingEntryRow,
+        "the hold lapsed",
       );
       // Confirmed or declined since the list was read: nothing to end.
       if (!entry || !offer) return false;
@@ -214,26 +221,30 @@ export async function answerHold(
   if (!/^[0-9a-f-]{36}$/i.test(entryId) || actor.side === "school") return refuse(404, "Waiting list place not found");
   try {
     return await db.transaction(async (tx) => {
-      const [found] = rowsOf<{ offerId: string; traineeId: string }>(
+      const [found] = parseRows(
         await tx.execute(
           sql`SELECT offer_id AS "offerId", trainee_id AS "traineeId" FROM placement_waitlist WHERE id = ${entryId}`,
         ),
+        z.object({ offerId: z.string(), traineeId: z.string() }),
+        "the waiting-list entry answered",
       );
       const trainee = found ? await traineeFor(tx, actor, found.traineeId) : null;
       if (!found || !trainee) return refuse(404, "Waiting list place not found");
       // The offer first, as every change to its places does, then the entry.
       const offer = await lockOffer(tx, found.offerId);
-      const [entry] = rowsOf<{
-        status: string;
-        expired: boolean;
-        label: BookingLabel;
-        startsOn: string;
-        endsOn: string;
-      }>(
+      const [entry] = parseRows(
         await tx.execute(sql`
           SELECT status, held_until <= ${now.toISOString()}::timestamptz AS expired, label,
                  starts_on::text AS "startsOn", ends_on::text AS "endsOn"
             FROM placement_waitlist WHERE id = ${entryId} FOR UPDATE`),
+        z.object({
+          status: z.string(),
+          expired: z.boolean().nullable(),
+          label: bookingLabel,
+          startsOn: dayText,
+          endsOn: dayText,
+        }),
+        "the waiting-list entry answered, locked",
       );
       if (!offer || !entry) return refuse(404, "Waiting list place not found");
       if (answer === "decline") {
@@ -272,21 +283,11 @@ export async function answerHold(
   }
 }
 
-export type WaitlistEntry = {
-  id: string;
-  status: "waiting" | "held";
-  label: BookingLabel;
-  startsOn: string;
-  endsOn: string;
-  /** The last day of a hold (it ends at midnight after it, London time). */
-  confirmBy: string | null;
-  schoolName: string;
-  position: number;
-};
+export type WaitlistEntry = z.infer<typeof waitlistEntryRow>;
 
 /** A trainee's live waiting-list places: where they stand, and any place held for them with its confirm-by time. */
 export async function waitlistOf(db: Executor, traineeId: string): Promise<WaitlistEntry[]> {
-  return rowsOf<WaitlistEntry>(
+  return parseRows(
     await db.execute(sql`
       SELECT w.id, w.status, w.label, w.starts_on::text AS "startsOn", w.ends_on::text AS "endsOn",
              to_char((w.held_until AT TIME ZONE 'Europe/London') - interval '1 second', 'YYYY-MM-DD') AS "confirmBy",
@@ -299,17 +300,21 @@ export async function waitlistOf(db: Executor, traineeId: string): Promise<Waitl
         JOIN schools s ON s.id = o.school_id
        WHERE w.trainee_id = ${traineeId} AND w.status IN ('waiting', 'held')
        ORDER BY w.starts_on, w.created_at`),
+    waitlistEntryRow,
+    "a trainee's waiting-list places",
   );
 }
 
 /** How many trainees wait on each of a school's offers, for the school's page. */
 export async function waitingCounts(db: Executor, schoolId: string): Promise<Record<string, number>> {
-  const rows = rowsOf<{ offerId: string; n: number }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT w.offer_id AS "offerId", count(*)::int AS n FROM placement_waitlist w
         JOIN placement_offers o ON o.id = w.offer_id
        WHERE o.school_id = ${schoolId} AND w.status IN ('waiting', 'held')
        GROUP BY w.offer_id`),
+    z.object({ offerId: z.string(), n: z.number().int() }),
+    "the trainees waiting on a school's offers",
   );
   return Object.fromEntries(rows.map((r) => [r.offerId, r.n]));
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { outcodeOf } from "../vocabulary/postcodes";
 
 /** Real places of the region being shown, for hints: a newcomer in Demoshire must not be told "M33 6AA". */
@@ -16,7 +17,7 @@ let cached: { at: number; examples: PlaceExamples | null } | null = null;
  */
 export async function placeExamples(db: Executor, now = Date.now()): Promise<PlaceExamples | null> {
   if (cached && now - cached.at < TTL_MS) return cached.examples;
-  const [row] = rowsOf<{ postcode: string; town: string; laName: string }>(
+  const [row] = parseRows(
     await db.execute(sql`
       WITH sizes AS (SELECT la_name, count(*) AS n FROM schools WHERE la_name IS NOT NULL GROUP BY la_name)
       SELECT s.postcode, s.town, s.la_name AS "laName"
@@ -25,6 +26,8 @@ export async function placeExamples(db: Executor, now = Date.now()): Promise<Pla
        WHERE s.town IS NOT NULL AND s.town <> ''
        ORDER BY sizes.n DESC, s.la_name, s.urn
        LIMIT 1`),
+    z.object({ postcode: z.string(), town: z.string(), laName: z.string() }),
+    "a school of the largest local authority with a known postcode",
   );
   const examples = row
     ? {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { outcodeOf, parsePostcodeQuery, sectorOf, type PostcodeKind } from "../vocabulary/postcodes";
 
 export type PlaceKind = PostcodeKind | "local_authority" | "town";
@@ -34,8 +35,10 @@ export async function resolvePlace(db: Executor, input: string): Promise<Resolve
 }
 
 async function firstPlace(db: Executor, keys: string[]): Promise<ResolvedPlace | null> {
-  const rows = rowsOf<{ key: string; kind: PostcodeKind; lat: number; lng: number }>(
+  const rows = parseRows(
     await db.execute(sql`SELECT key, kind, lat, lng FROM places WHERE key IN ${keys}`),
+    z.object({ key: z.string(), kind: z.enum(["postcode", "sector", "outcode"]), lat: z.number(), lng: z.number() }),
+    "the places of a postcode, its sector and its outcode",
   );
   for (const key of keys) {
     const row = rows.find((r) => r.key === key);
@@ -44,6 +47,9 @@ async function firstPlace(db: Executor, keys: string[]): Promise<ResolvedPlace |
   return null;
 }
 
+/** A mean position and the name of what was averaged: all null when nothing matched. */
+const centroidRow = z.object({ lat: z.number().nullable(), lng: z.number().nullable(), label: z.string().nullable() });
+
 /** The mean position of the matching schools: where the jobs are, which is what a searcher wants. */
 async function centroidOfSchools(
   db: Executor,
@@ -51,11 +57,13 @@ async function centroidOfSchools(
   kind: "local_authority" | "town",
 ): Promise<ResolvedPlace | null> {
   const column = kind === "town" ? sql.raw("town") : sql.raw("la_name");
-  const [row] = rowsOf<{ lat: number | null; lng: number | null; label: string | null }>(
+  const [row] = parseRows(
     await db.execute(
       sql`SELECT avg(lat) AS lat, avg(lng) AS lng, min(${column}) AS label
           FROM schools WHERE ${where} AND lat IS NOT NULL AND lng IS NOT NULL`,
     ),
+    centroidRow,
+    "the centroid of matching schools",
   );
   if (!row || row.lat === null || row.lng === null || row.label === null) return null;
   return { lat: round6(row.lat), lng: round6(row.lng), label: row.label, kind };
@@ -63,11 +71,13 @@ async function centroidOfSchools(
 
 /** An LA known only from postcode data (no schools imported there): the mean of its outcode centroids. */
 async function centroidOfPlacesInLa(db: Executor, name: string): Promise<ResolvedPlace | null> {
-  const [row] = rowsOf<{ lat: number | null; lng: number | null; label: string | null }>(
+  const [row] = parseRows(
     await db.execute(
       sql`SELECT avg(lat) AS lat, avg(lng) AS lng, min(la_name) AS label
           FROM places WHERE kind = 'outcode' AND lower(la_name) = lower(${name})`,
     ),
+    centroidRow,
+    "the centroid of a local authority's outcodes",
   );
   if (!row || row.lat === null || row.lng === null || row.label === null) return null;
   return { lat: round6(row.lat), lng: round6(row.lng), label: row.label, kind: "local_authority" };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { parseRows } from "../../db/rows";
+import { z } from "../forms/zod";
 import { membershipActsForSchool, schoolIdsWhereUserHolds } from "../access/scope.server";
 
 export type SchoolListItem = {
@@ -14,6 +15,18 @@ export type SchoolListItem = {
   lat: number | null;
   lng: number | null;
 };
+
+const schoolListRow = z.object({
+  id: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  phase: z.string(),
+  laName: z.string(),
+  town: z.string().nullable(),
+  postcode: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+}) satisfies z.ZodType<SchoolListItem>;
 
 export type DirectoryFilters = { q?: string; la?: string; phase?: string };
 export type DirectoryQuery = DirectoryFilters & { page: number; pageSize: number };
@@ -42,17 +55,21 @@ export async function searchSchools(
 ): Promise<{ rows: SchoolListItem[]; total: number }> {
   const where = directoryWhere(query);
   const order = query.q ? sql`similarity(s.name, ${query.q}) DESC, s.name` : sql`s.name`;
-  const rows = rowsOf<SchoolListItem & { total: number }>(
+  const rows = parseRows(
     await db.execute(sql`
       SELECT s.id, s.urn, s.name, s.phase, s.la_name AS "laName", s.town, s.postcode, s.lat, s.lng, count(*) OVER ()::int AS total
         FROM schools s WHERE ${where}
        ORDER BY ${order}, s.urn
        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
+    schoolListRow.extend({ total: z.number().int() }),
+    "the schools directory's page",
   );
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: no row carries the count, so ask for it (the page can then offer page 1).
-    const [count] = rowsOf<{ total: number }>(
+    const [count] = parseRows(
       await db.execute(sql`SELECT count(*)::int AS total FROM schools s WHERE ${where}`),
+      z.object({ total: z.number().int() }),
+      "the schools directory's count",
     );
     return { rows: [], total: count?.total ?? 0 };
   }
@@ -61,11 +78,13 @@ export async function searchSchools(
 
 /** Points for the map view of a directory query (capped: a map of thousands of dots says little). */
 export async function schoolPoints(db: Executor, query: DirectoryFilters, limit = 2000) {
-  return rowsOf<{ urn: number; name: string; lat: number; lng: number }>(
+  return parseRows(
     await db.execute(sql`
       SELECT s.urn, s.name, s.lat, s.lng FROM schools s
        WHERE s.lat IS NOT NULL AND s.lng IS NOT NULL AND ${directoryWhere(query)}
        ORDER BY s.name, s.urn LIMIT ${limit}`),
+    z.object({ urn: z.number().int(), name: z.string(), lat: z.number(), lng: z.number() }),
+    "the schools directory's map points",
   );
 }
 
@@ -77,8 +96,16 @@ export async function directoryFacets(db: Executor) {
     db.execute(sql`SELECT phase AS value, count(*)::int AS count FROM schools GROUP BY phase ORDER BY phase`),
   ]);
   return {
-    localAuthorities: rowsOf<{ value: string; label: string; count: number }>(las),
-    phases: rowsOf<{ value: string; count: number }>(phases),
+    localAuthorities: parseRows(
+      las,
+      z.object({ value: z.string(), label: z.string(), count: z.number().int() }),
+      "the schools directory's local authorities",
+    ),
+    phases: parseRows(
+      phases,
+      z.object({ value: z.string(), count: z.number().int() }),
+      "the schools directory's phases",
+    ),
   };
 }
 
@@ -108,8 +135,34 @@ export type SchoolDetails = {
   partnershipName: string | null;
 };
 
+const schoolDetailsRow = z.object({
+  id: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  phase: z.string(),
+  establishmentType: z.string().nullable(),
+  typeGroup: z.string().nullable(),
+  religiousCharacter: z.string().nullable(),
+  statutoryLowAge: z.number().int().nullable(),
+  statutoryHighAge: z.number().int().nullable(),
+  laCode: z.string(),
+  laName: z.string(),
+  region: z.string().nullable(),
+  postcode: z.string().nullable(),
+  town: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  pupils: z.number().int().nullable(),
+  website: z.string().nullable(),
+  source: z.string(),
+  sourceDate: z.string().nullable(),
+  trustName: z.string().nullable(),
+  trustSlug: z.string().nullable(),
+  partnershipName: z.string().nullable(),
+}) satisfies z.ZodType<SchoolDetails>;
+
 export async function findSchoolByUrn(db: Executor, urn: number): Promise<SchoolDetails | null> {
-  const [row] = rowsOf<SchoolDetails>(
+  const [row] = parseRows(
     await db.execute(sql`
       SELECT s.id, s.urn, s.name, s.phase, s.establishment_type AS "establishmentType", s.type_group AS "typeGroup",
              s.religious_character AS "religiousCharacter", s.statutory_low_age AS "statutoryLowAge",
@@ -120,11 +173,21 @@ export async function findSchoolByUrn(db: Executor, urn: number): Promise<School
         LEFT JOIN organisations o ON o.id = s.trust_id
         LEFT JOIN partnerships p ON p.id = s.partnership_id
        WHERE s.urn = ${urn}`),
+    schoolDetailsRow,
+    "a school by URN",
   );
   return row ?? null;
 }
 
 export type Neighbour = { urn: number; name: string; lat: number; lng: number; metres: number };
+
+const neighbourRow = z.object({
+  urn: z.number().int(),
+  name: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  metres: z.number(),
+}) satisfies z.ZodType<Neighbour>;
 
 /**
  * The nearest schools to a school, nearest first, with great-circle distances in metres, dropping any
@@ -141,7 +204,7 @@ export async function nearestSchools(
   withinMetres = 50_000,
 ): Promise<Neighbour[]> {
   const here = sql`ll_to_earth(${school.lat}::float8, ${school.lng}::float8)`;
-  return rowsOf<Neighbour>(
+  return parseRows(
     await db.execute(sql`
       SELECT n.urn, n.name, n.lat, n.lng, n.metres
         FROM (SELECT s.urn, s.name, s.lat, s.lng, earth_distance(ll_to_earth(s.lat, s.lng), ${here}) AS metres
@@ -151,10 +214,19 @@ export async function nearestSchools(
                LIMIT ${limit}) n
        WHERE n.metres <= ${withinMetres}::float8
        ORDER BY n.metres`),
+    neighbourRow,
+    "a school's nearest schools",
   );
 }
 
 export type StaffMember = { name: string; email: string; role: string; where: string };
+
+const staffMemberRow = z.object({
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  where: z.string(),
+}) satisfies z.ZodType<StaffMember>;
 
 /**
  * Everyone with a role at a school, plus the HR staff of the trust (or, for a maintained school, the local
@@ -162,7 +234,7 @@ export type StaffMember = { name: string; email: string; role: string; where: st
  * the scope is repeated in the query so a route that forgot its guard still reads nothing.
  */
 export async function schoolStaff(db: Executor, viewerId: string, schoolId: string): Promise<StaffMember[]> {
-  return rowsOf<StaffMember>(
+  return parseRows(
     await db.execute(sql`
       SELECT u.name, u.email, m.role, coalesce(sc.name, o.name) AS "where"
         FROM schools s
@@ -172,5 +244,7 @@ export async function schoolStaff(db: Executor, viewerId: string, schoolId: stri
         LEFT JOIN organisations o ON o.id = m.organisation_id
        WHERE s.id = ${schoolId} AND s.id IN (${schoolIdsWhereUserHolds(viewerId, ["hr", "partnership_admin"])})
        ORDER BY m.school_id IS NULL, u.name, m.role`),
+    staffMemberRow,
+    "a school's staff",
   );
 }

@@ -6,7 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { rowsOf, textArrayLiteral } from "../../db/rows";
+import { parseRows, textArrayLiteral } from "../../db/rows";
+import { z } from "../forms/zod";
 import type { EngineQuery, FacetCounts, SearchEngine, SearchFilters } from "../../search/engine";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import { resolvePlace, type ResolvedPlace } from "../places/lookup.server";
@@ -59,8 +60,10 @@ export function engineQueryFor(
 
 export async function trustNamesFor(db: Executor, slugs: string[]): Promise<Record<string, string>> {
   if (slugs.length === 0) return {};
-  const rows = rowsOf<{ slug: string; name: string }>(
+  const rows = parseRows(
     await db.execute(sql`SELECT slug, name FROM organisations WHERE slug = ANY(${textArrayLiteral(slugs)}::text[])`),
+    z.object({ slug: z.string(), name: z.string() }),
+    "the trusts named in a search",
   );
   return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
 }
