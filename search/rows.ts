@@ -35,7 +35,7 @@ const documentSchool = z.object({
 }) satisfies z.ZodType<DocumentSchool>;
 
 /** A stored document (search_documents.document), as both engines index it. */
-export const vacancyDocument = z.object({
+const vacancyDocument = z.object({
   vacancyId: z.string(),
   title: z.string(),
   role: z.string(),

@@ -43,6 +43,7 @@ step() {
 step "typecheck (tsc --noEmit)" "$BIN/tsc" --noEmit
 step "lint (eslint)" "$BIN/eslint" .
 step "format (prettier --check)" "$BIN/prettier" --check --log-level warn .
+step "exports, files and dependencies nothing uses (knip)" "$BIN/knip" --no-progress
 step "build (remix build)" "$BIN/remix" build
 step "browser bundle holds nothing from db/" "$BIN/tsx" tests/support/check-browser-bundle.ts
 step "unit tests (Vitest)" "$BIN/vitest" run --project unit \

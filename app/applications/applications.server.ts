@@ -93,7 +93,6 @@ export async function ownApplication(db: Executor, userId: string, applicationId
     .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
   return row ?? null;
 }
-export type OwnApplication = NonNullable<Awaited<ReturnType<typeof ownApplication>>>;
 
 /** Every application of the teacher's, newest first, with where each stands. */
 export async function myApplications(db: Executor, userId: string) {

@@ -38,7 +38,7 @@ export async function pipelineVacancy(db: Executor, userId: string, vacancyId: s
 }
 
 /** How an applicant is named where their name is hidden: stable, and meaningless outside the vacancy. */
-export const applicantReference = (applicationId: string) => `Applicant ${applicationId.slice(0, 6).toUpperCase()}`;
+const applicantReference = (applicationId: string) => `Applicant ${applicationId.slice(0, 6).toUpperCase()}`;
 
 const pipelineRow = z.object({
   id: z.string(),
@@ -171,7 +171,6 @@ export async function employerApplication(db: Executor, userId: string, applicat
     views,
   };
 }
-export type EmployerApplication = NonNullable<Awaited<ReturnType<typeof employerApplication>>>;
 
 /** Messages on an application, both ways, oldest first. */
 export async function applicationThread(db: Executor, applicationId: string) {
@@ -285,7 +284,7 @@ export async function replyToEmployer(
  * Applications still waiting for an answer when a vacancy closes. Not an offer: the person offered may be the one
  * who filled the post, so HR answers them themselves.
  */
-export const pendingStatuses: ApplicationStatus[] = ["submitted", "shortlisted", "interviewing"];
+const pendingStatuses: ApplicationStatus[] = ["submitted", "shortlisted", "interviewing"];
 
 /**
  * No candidate is left in silence: when a vacancy closes filled (or withdrawn), everyone still pending is marked

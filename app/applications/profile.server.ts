@@ -13,7 +13,7 @@ import type { EqualityAnswers } from "../vocabulary/applications";
 import type { ApplicationProfile } from "./profile";
 
 const toMonth = (isoDate: string) => isoDate.slice(0, 7);
-export const toMonthDate = (month: string) => `${month}-01`;
+const toMonthDate = (month: string) => `${month}-01`;
 
 /** A profile as its owner edits it: the application copy plus the ids of list entries, to remove them by. */
 export type EditableProfile = ApplicationProfile & {

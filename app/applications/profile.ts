@@ -1,6 +1,6 @@
 import type { ApplicationProfile, ExplainedGap, Job, RefereeCopy } from "../vocabulary/applications";
 
-export type { ApplicationProfile, ExplainedGap, Job, RefereeCopy, ReferenceAnswers } from "../vocabulary/applications";
+export type { ApplicationProfile, ExplainedGap, Job, RefereeCopy } from "../vocabulary/applications";
 
 /** Months without a job: `to` is null for a gap that runs to the present. */
 export type Gap = { from: string; to: string | null; months: number };
@@ -20,7 +20,7 @@ export function monthOf(index: number): string {
 }
 
 /** A gap of exactly one month (leaving in July, starting in September) needs no explanation; longer ones do. */
-export const GAP_NEEDS_EXPLANATION_OVER_MONTHS = 1;
+const GAP_NEEDS_EXPLANATION_OVER_MONTHS = 1;
 
 /**
  * The gaps over one month in an employment history, to `today`'s month. Overlapping jobs cover each other; a held
@@ -53,7 +53,7 @@ export function unexplainedGaps(gaps: readonly Gap[], explained: readonly Explai
   );
 }
 
-export const MIN_REFEREES = 2;
+const MIN_REFEREES = 2;
 
 /** Safer recruitment's rules for referees, as messages; empty when they are met. */
 export function refereeProblems(referees: readonly Pick<RefereeCopy, "currentEmployer" | "contactBeforeInterview">[]) {
@@ -66,7 +66,7 @@ export function refereeProblems(referees: readonly Pick<RefereeCopy, "currentEmp
   return problems;
 }
 
-export const TRN = /^[0-9]{7}$/;
+const TRN = /^[0-9]{7}$/;
 
 export type Missing = { section: ProfileSection; message: string };
 export type ProfileSection = "about" | "qualifications" | "employment" | "referees" | "statement";

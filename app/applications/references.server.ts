@@ -296,4 +296,3 @@ export async function referencesOf(db: Executor, applicationId: string, now = ne
       : { allowed: false, message: may.message },
   };
 }
-export type ReferencesOf = NonNullable<Awaited<ReturnType<typeof referencesOf>>>;

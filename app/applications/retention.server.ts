@@ -13,7 +13,7 @@ import { anonymisedProfile, anonymisedReferee } from "./anonymise";
 import { retiredStatuses } from "./states";
 
 /** How long an unsuccessful or withdrawn application is kept after its vacancy closed (DESIGN.md, personal data). */
-export const RETENTION_MONTHS = 6;
+const RETENTION_MONTHS = 6;
 
 /**
  * Anonymises applications, inside the caller's transaction: the profile copy is redacted, the supporting statement

@@ -60,7 +60,6 @@ export async function savedVacancies(db: Executor, userId: string) {
     .orderBy(sql`${vacancies.status} <> 'published'`, asc(vacancies.closesAt), asc(vacancies.title))
     .limit(500);
 }
-export type SavedVacancy = Awaited<ReturnType<typeof savedVacancies>>[number];
 
 /**
  * The day before a saved job closes (in London), its saver is reminded, once, unless they have sent an application

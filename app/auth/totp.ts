@@ -5,14 +5,14 @@ import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
  * TOTP as every authenticator app does it (RFC 6238 defaults: HMAC-SHA-1, 6 digits, 30-second steps), with the
  * one step either side that clocks drifting apart need. Pure: no database, no clock of its own.
  */
-export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
 /** Steps accepted either side of the current one. */
-export const TOTP_WINDOW = 1;
+const TOTP_WINDOW = 1;
 /** 160 bits, the key length RFC 4226 recommends. */
 const SECRET_BYTES = 20;
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** Lower case without look-alikes (no 0/o, 1/l/i): about 49 bits for ten characters. */
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const RECOVERY_CODE_LENGTH = 10;

@@ -5,7 +5,6 @@ import { z } from "../forms/zod";
 import { holdsRole, partnershipIdsWhereUserHolds, schoolOfOrganisation } from "../access/scope.server";
 
 const partnershipSummaryRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), region: z.string() });
-export type PartnershipSummary = z.infer<typeof partnershipSummaryRow>;
 
 /** Partnerships where the user is a partnership admin. */
 export async function adminPartnerships(db: Executor, userId: string) {
@@ -48,7 +47,6 @@ const partnershipSchoolRow = z.object({
   laName: z.string(),
   trustName: z.string().nullable(),
 });
-export type PartnershipSchool = z.infer<typeof partnershipSchoolRow>;
 
 const partnershipOrganisationRow = z.object({
   id: z.string(),
@@ -57,7 +55,6 @@ const partnershipOrganisationRow = z.object({
   kind: z.string(),
   schools: z.number().int(),
 });
-export type PartnershipOrganisation = z.infer<typeof partnershipOrganisationRow>;
 
 const partnershipMemberRow = z.object({
   id: z.string(),
@@ -66,7 +63,6 @@ const partnershipMemberRow = z.object({
   role: z.string(),
   where: z.string(),
 });
-export type PartnershipMember = z.infer<typeof partnershipMemberRow>;
 export type Paged = { page: number; pageSize: number };
 
 /**

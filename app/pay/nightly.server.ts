@@ -59,7 +59,7 @@ export function outcomeOf(a: Assessment): string {
 }
 
 /** Every input of the rule other than the comparables, as one digest: the offer (not the day), schools, policy, pay year, scales. */
-export function digestOf(inputs: VacancyInputs, scales: string): string {
+function digestOf(inputs: VacancyInputs, scales: string): string {
   const { assessedOn, ...offer } = inputs.offer;
   const payYear = payYearOf(offer.startDate ?? assessedOn);
   return createHash("sha256")

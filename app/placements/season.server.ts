@@ -1,11 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
-import type { z } from "../forms/zod";
 import { seasonLineRow, traineeGapRow } from "./rows";
-
-export type SeasonLine = z.infer<typeof seasonLineRow>;
-export type TraineeGap = z.infer<typeof traineeGapRow>;
 
 /**
  * A partnership's season at a glance: offers and places filled and left by phase and subject, and the trainees who

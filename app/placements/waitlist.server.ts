@@ -28,7 +28,7 @@ import { bookingLabel, dayText, idRow, waitingEntryRow, waitlistEntryRow } from 
 type Context = { appUrl: string; enqueue: Enqueue };
 
 /** A freed place is held this many school days for the next trainee unless the partnership says otherwise. */
-export const DEFAULT_HOLD_SCHOOL_DAYS = 3;
+const DEFAULT_HOLD_SCHOOL_DAYS = 3;
 
 /** Places an offer has given away: bookings that hold a place, and places held for the waiting list. */
 export async function placesTaken(tx: Executor, offerId: string): Promise<number> {

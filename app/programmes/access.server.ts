@@ -47,7 +47,7 @@ export function tutoredEctIds(userId: string): SQL {
 }
 
 /** Ids of the ECTs a user mentors now. */
-export function menteeIds(userId: string): SQL {
+function menteeIds(userId: string): SQL {
   return sql`SELECT mp.ect_id FROM ect_mentor_periods mp
               WHERE mp.mentor_user_id = ${userId} AND (mp.ends_on IS NULL OR mp.ends_on > current_date)`;
 }

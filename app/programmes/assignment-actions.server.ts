@@ -9,9 +9,6 @@ import {
 } from "./assignment-schemas";
 import { decideAssignment, proposeAssignment, withdrawAssignment } from "./assignments.server";
 
-/** The intents of the assignment forms (app/programmes/components/assignment-list.tsx). */
-export const assignmentIntents = ["assignment-propose", "assignment-decide", "assignment-withdraw"] as const;
-
 /**
  * The assignment forms' actions, for any page that shows them (the assignments page, an ECT's record): parse, call
  * the capability, then back to `back` with a message, or the form's errors with their status (a 404 is thrown).

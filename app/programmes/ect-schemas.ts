@@ -8,7 +8,7 @@ const day = (label: string) => dayField(label, "2026-09-01");
 const id = idField;
 
 /** A teacher reference number is seven digits; people copy it with spaces ("12 34 567"), which are dropped. */
-export const trnField = z
+const trnField = z
   .string({ error: "Enter the teacher reference number (TRN)" })
   .transform((v) => v.replace(/\s+/g, ""))
   .pipe(

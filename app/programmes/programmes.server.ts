@@ -413,7 +413,7 @@ export type SchoolOption = { value: string; label: string };
 const schoolOptionRow = z.object({ value: z.string(), label: z.string() }) satisfies z.ZodType<SchoolOption>;
 
 /** The schools that may host the programme's sessions: those of the partnership it runs in. */
-export async function hostSchoolsFor(db: Executor, partnershipId: string | null): Promise<SchoolOption[]> {
+async function hostSchoolsFor(db: Executor, partnershipId: string | null): Promise<SchoolOption[]> {
   if (!partnershipId) return [];
   return parseRows(
     await db.execute(sql`

@@ -18,7 +18,7 @@ import {
  * The windows a term covers for induction: autumn 1 September to 31 December, spring 1 January to 31 March, summer
  * 1 April to 31 July. August is holiday and counts towards no term. Dates are inclusive.
  */
-export function termWindow(academicYear: number, term: Term): { startsOn: string; endsOn: string } {
+function termWindow(academicYear: number, term: Term): { startsOn: string; endsOn: string } {
   switch (term) {
     case "autumn":
       return { startsOn: `${academicYear}-09-01`, endsOn: `${academicYear}-12-31` };
@@ -122,7 +122,7 @@ const maxIso = (a: string, b: string) => (a > b ? a : b);
 const minIso = (a: string, b: string) => (a < b ? a : b);
 
 /** Teaching weeks in each term of a 39-week school year. */
-export const termWeeks: Record<Term, number> = { autumn: 14, spring: 12, summer: 13 };
+const termWeeks: Record<Term, number> = { autumn: 14, spring: 12, summer: 13 };
 
 /**
  * The hours of training time a term's timetable reduction releases: 10% (year 1) or 5% (year 2) of the school's
@@ -165,7 +165,7 @@ export function engagement(marks: readonly AttendanceMark[]): Engagement {
 export type Timed = { id: string; startsAt: Date; endsAt: Date };
 
 /** Whether two sessions overlap in time; one ending as the other starts is no clash (half-open, as in the database). */
-export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
+function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }
 
@@ -175,7 +175,7 @@ export function clashesWith<T extends Timed>(candidate: Timed, booked: readonly 
 }
 
 /** Reminders go out at 08:00 London time two London calendar days before the session's day. */
-export const REMINDER_HOUR = "08:00";
+const REMINDER_HOUR = "08:00";
 
 export function reminderDueAt(startsAt: Date): Date {
   const sessionDay = londonToday(startsAt);

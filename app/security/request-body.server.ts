@@ -19,7 +19,7 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] 
 const DEFAULT_BODY_LIMIT: BodyLimit = { maxBytes: 64 * 1024, maxFields: 300 };
 const ACCOUNT_FORM: BodyLimit = { maxBytes: 8 * 1024, maxFields: 20 };
 
-export const BODY_RULES: BodyRule[] = [
+const BODY_RULES: BodyRule[] = [
   {
     path: /^\/(sign-in|sign-in\/two-factor|sign-up|sign-out|forgot-password|reset-password|verify-email|account|account\/two-factor)$/,
     ...ACCOUNT_FORM,

@@ -135,8 +135,6 @@ export const COLUMNS: readonly Column[] = [
 export const COLUMN_NAMES = COLUMNS.map((c) => c.name);
 export const REQUIRED_COLUMNS = COLUMNS.filter((c) => c.required).map((c) => c.name);
 
-export type CsvColumn = (typeof COLUMNS)[number]["name"];
-
 /** Quotes a value for CSV when it needs it. */
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
