@@ -203,10 +203,9 @@ export async function rotationOf(db: Executor, traineeId: string, reader: Rotati
   );
   const home = t.homeLat !== null && t.homeLng !== null ? { lat: t.homeLat, lng: t.homeLng } : null;
   const bookings: RotationBooking[] = rows.map(({ closures, ...b }) => {
-    const school = typeof b.school === "string" ? (JSON.parse(b.school) as RotationBooking["school"]) : b.school;
+    const { school } = b;
     return {
       ...b,
-      school,
       schoolDays: countSchoolDays(b.startsOn, b.endsOn, closures),
       travel: travelTo(
         home,
