@@ -31,6 +31,17 @@ describe("checked raw rows", () => {
       process.env.NODE_ENV = before;
     }
   });
+
+  it("skips it with ROW_CHECKS=off, as the benchmarks run, and checks again without it", () => {
+    const wrong = [{ id: 1 }];
+    process.env.ROW_CHECKS = "off";
+    try {
+      expect(parseRows(wrong, membership, "memberships")).toBe(wrong);
+    } finally {
+      delete process.env.ROW_CHECKS;
+    }
+    expect(() => parseRows(wrong, membership, "memberships")).toThrow(/memberships/);
+  });
 });
 
 describe("rows that must be there", () => {
