@@ -82,7 +82,13 @@ function preparingEveryStatement(client: Client): Client {
 async function openPostgres(url: string, max: number): Promise<Connection> {
   // JIT off: a page's statements run in milliseconds, but a high cost estimate (a hashed subplan over 100,000 rows)
   // made PostgreSQL compile 147 functions for a second before a 46 ms query (the HR dashboard under load, ADR 0028).
-  const client = postgres(url, { max, onnotice: () => {}, connection: { jit: "off" } });
+  // Custom plans only: every statement is prepared (preparingEveryStatement), and after five runs PostgreSQL may
+  // switch a statement to a generic plan that ignores its parameters (a deep page's OFFSET, one trust's id).
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { jit: "off", plan_cache_mode: "force_custom_plan" },
+  });
   const db = drizzlePostgres(preparingEveryStatement(client), { schema }) as unknown as Database;
   return {
     kind: "postgres",
