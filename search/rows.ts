@@ -77,35 +77,38 @@ const schoolRow = documentSchool.extend({
 });
 
 /** A vacancy as search/documents.server.ts reads it, before it becomes a document. */
-export const documentSourceRow = z.object({
-  vacancyId: z.string(),
-  title: z.string(),
-  role: z.string(),
-  phases: z.array(z.string()),
-  keyStages: z.array(z.string()),
-  subjects: z.array(z.string()),
-  contractType: z.string(),
-  workingPattern: z.string(),
-  payRange: z.string(),
-  salaryMinFte: z.number().nullable(),
-  salaryMaxFte: z.number().nullable(),
-  hourlyRatePence: z.number().nullable(),
-  // numeric(4,3): text from both drivers.
-  fte: z.string(),
-  ectSuitable: z.boolean(),
-  allowances: z.array(z.object({ kind: z.string() }).loose()).nullable(),
-  visaSponsorship: z.boolean(),
-  publishedAt: moment,
-  closesAt: moment,
-  aboutRole: z.string(),
-  skillsExperience: z.string(),
-  ownerName: z.string(),
-  ownerKind: z.string().nullable(),
-  ownerSlug: z.string().nullable(),
-  sharedWith: z.array(z.string()).nullable(),
-  payBadge: payBadge.nullable(),
-  schools: z.array(schoolRow),
-});
+export const documentSourceRow = vacancyDocument
+  .pick({
+    vacancyId: true,
+    title: true,
+    role: true,
+    phases: true,
+    keyStages: true,
+    subjects: true,
+    contractType: true,
+    workingPattern: true,
+    payRange: true,
+    salaryMinFte: true,
+    salaryMaxFte: true,
+    hourlyRatePence: true,
+    ectSuitable: true,
+    visaSponsorship: true,
+    aboutRole: true,
+    skillsExperience: true,
+    ownerName: true,
+  })
+  .extend({
+    // numeric(4,3): text from both drivers.
+    fte: z.string(),
+    allowances: z.array(z.object({ kind: z.string() }).loose()).nullable(),
+    publishedAt: moment,
+    closesAt: moment,
+    ownerKind: z.string().nullable(),
+    ownerSlug: z.string().nullable(),
+    sharedWith: z.array(z.string()).nullable(),
+    payBadge: payBadge.nullable(),
+    schools: z.array(schoolRow),
+  });
 export type DocumentSourceRow = z.infer<typeof documentSourceRow>;
 
 /** A page of results: the vacancy, its distance when the search has a place, and its stored document. */

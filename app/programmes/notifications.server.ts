@@ -5,7 +5,7 @@ import { parseRows } from "../../db/rows";
 import { queueEmail } from "../../emails/outbox.server";
 import { z } from "../forms/zod";
 import { PERIOD_NOT_ENDED } from "./access.server";
-import { idRow, stampText } from "./rows";
+import { idRow, sessionPlaceFields } from "./rows";
 import { reminderIsDue } from "./rules";
 import { sessionWhen, venueText, type Venue } from "./session-text";
 
@@ -111,12 +111,7 @@ const upcomingRow = z.object({
   id: z.string(),
   title: z.string(),
   programmeName: z.string(),
-  startsAt: stampText,
-  endsAt: stampText,
-  online: z.boolean(),
-  room: z.string().nullable(),
-  schoolName: z.string().nullable(),
-  schoolTown: z.string().nullable(),
+  ...sessionPlaceFields,
   facilitatorName: z.string().nullable(),
 }) satisfies z.ZodType<UpcomingRow>;
 

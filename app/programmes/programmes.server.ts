@@ -10,7 +10,7 @@ import type { ProgrammeKind, Term } from "../vocabulary/programmes";
 import { programmeKinds, termLabels, terms } from "../vocabulary/programmes";
 import { facilitatedProgrammeIds, managedProgrammeIds, MANAGER_ROLES } from "./access.server";
 import { bookedEcts, tellSessionChange, type NotifyContext } from "./notifications.server";
-import { idRow, inductionYearField, stampText } from "./rows";
+import { idRow, inductionYearField, sessionPlaceFields, stampText } from "./rows";
 import { sessionYearProblem } from "./rules";
 import { isUuid, type SessionInput } from "./schemas";
 import { describeChange, type Venue } from "./session-text";
@@ -375,12 +375,7 @@ const sessionRow = z.object({
   title: z.string(),
   strandName: z.string().nullable(),
   inductionYear: inductionYearField,
-  startsAt: stampText,
-  endsAt: stampText,
-  online: z.boolean(),
-  room: z.string().nullable(),
-  schoolName: z.string().nullable(),
-  schoolTown: z.string().nullable(),
+  ...sessionPlaceFields,
   capacity: z.number().int(),
   optional: z.boolean(),
   facilitatorName: z.string().nullable(),
@@ -597,13 +592,8 @@ const sessionDetailRow = z.object({
   title: z.string(),
   strandId: z.string().nullable(),
   inductionYear: inductionYearField,
-  startsAt: stampText,
-  endsAt: stampText,
-  online: z.boolean(),
+  ...sessionPlaceFields,
   hostSchoolId: z.string().nullable(),
-  room: z.string().nullable(),
-  schoolName: z.string().nullable(),
-  schoolTown: z.string().nullable(),
   capacity: z.number().int(),
   optional: z.boolean(),
   facilitatorUserId: z.string().nullable(),

@@ -118,6 +118,16 @@ export const optionalChoiceRow = z.object({
  */
 export const stampText = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/);
 
+/** When and where a programme session is, as every session query selects it. */
+export const sessionPlaceFields = {
+  startsAt: stampText,
+  endsAt: stampText,
+  online: z.boolean(),
+  room: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  schoolTown: z.string().nullable(),
+};
+
 /** The row of an INSERT … RETURNING id, or of a lookup by id. */
 export const idRow = z.object({ id: z.string() });
 
