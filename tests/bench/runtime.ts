@@ -7,7 +7,8 @@ import { startRuntime, stopRuntime } from "../../app/runtime.server";
  * Runs a benchmark inside Staffroom's runtime (no workers, no seed): on a scratch database created on the PostgreSQL
  * server named by BENCH_DATABASE_URL and dropped afterwards, whatever happens, or else on PGlite in memory. `body`
  * is told which engine it runs on, for its report. BENCH_SCRATCH_PREFIX replaces `prefix`, so that runs sharing one
- * server can tell their scratch databases apart.
+ * server can tell their scratch databases apart. BENCH_KEEP_DATABASE=1 keeps the scratch database (its name is printed), so
+ * that a slow query can be explained on the same data afterwards.
  */
 export async function withBenchRuntime(prefix: string, body: (engine: string) => Promise<void>): Promise<void> {
   // Benchmarks time what production runs, where raw rows are not shape-checked (parseRows in db/rows.ts). Not by
@@ -35,7 +36,9 @@ export async function withBenchRuntime(prefix: string, body: (engine: string) =>
     await body(serverUrl ? "PostgreSQL server" : "PGlite (in memory)");
   } finally {
     await stopRuntime().catch(() => {});
-    if (serverUrl) {
+    if (serverUrl && process.env.BENCH_KEEP_DATABASE === "1") {
+      console.log(`kept the scratch database ${scratch} (drop it with: DROP DATABASE ${scratch})`);
+    } else if (serverUrl) {
       const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
       await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
       await admin.end();

@@ -10,7 +10,7 @@ import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
 import { drainSearchSync } from "../../search/sync.server";
 import { useTestDatabase } from "../support/database";
-import { searchRegion, type SearchFixture } from "../support/search-fixtures";
+import { SALE, searchRegion, type SearchFixture } from "../support/search-fixtures";
 
 const database = useTestDatabase();
 
@@ -108,6 +108,31 @@ describe("search counts (Postgres engine)", () => {
       ).toEqual(counted.hits.map((h) => h.vacancyId));
       const onlyTotal = await engine.search({ ...query, facets: false, pageSize: 0 });
       expect(onlyTotal.total, JSON.stringify(q)).toBe(counted.total);
+    }
+  });
+
+  it("give the same answers whether or not searches are planned by the index's sizes", async () => {
+    const unplanned = postgresEngine(database.db, { planBySizes: false });
+    const near = (miles: number) => ({ ...SALE, radiusMetres: miles * 1609.344 });
+    const queries: Partial<EngineQuery>[] = [
+      // Words and a place: the words' matches first, or the place's.
+      { text: "maths", geo: near(5), sort: "relevance" },
+      { text: "physics teacher", geo: near(10), sort: "distance" },
+      { text: "science", geo: near(10), filters: { phase: "secondary" }, sort: "newest" },
+      { text: "teacher", geo: near(10), filters: { minSalary: 20000 }, sort: "salary", pageSize: 2, page: 2 },
+      // A selective filter: the page planned for few matches before the total is known.
+      { filters: { trust: "mersey-trust" }, sort: "closing" },
+      { text: "maths", filters: { trust: "mersey-trust" }, sort: "relevance" },
+      { filters: { trust: "mersey-trust", minSalary: 20000 }, sort: "newest", pageSize: 1, page: 2 },
+    ];
+    for (const q of queries) {
+      const query = { ...base, ...q };
+      const planned = await engine.search(query);
+      const plain = await unplanned.search(query);
+      expect(planned.total, JSON.stringify(q)).toBeGreaterThan(0);
+      expect(planned.total, JSON.stringify(q)).toBe(plain.total);
+      expect(planned.facets, JSON.stringify(q)).toEqual(plain.facets);
+      expect(planned.hits, JSON.stringify(q)).toEqual(plain.hits);
     }
   });
 });
