@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -157,3 +159,18 @@ export const searchIndexState = pgTable("search_index_state", {
   lastRebuiltAt: timestamp("last_rebuilt_at", { withTimezone: true }),
   lastDocumentCount: integer("last_document_count"),
 });
+
+/**
+ * The index's generation: a new random stamp with every write to the index, in the write's own transaction (and a
+ * reindex's swap). A search result kept in memory stands only while the stamp is the one it was found under
+ * (search/postgres/result-cache.server.ts). Random, not a counter, so that no stamp comes back, even after the table
+ * is emptied. One row; not swapped by a reindex.
+ */
+export const searchGeneration = pgTable(
+  "search_generation",
+  {
+    id: boolean("id").primaryKey().default(true),
+    stamp: text("stamp").notNull(),
+  },
+  (t) => [check("search_generation_one_row", sql`${t.id}`)],
+);

@@ -35,15 +35,20 @@ import { facetCountRow, hitRow, signatureRow, typoCandidateRow } from "../rows";
 import { indexDocument } from "../tags";
 import { typoBudget, withinTypos } from "../text";
 import { atMost, PlanSizes, type IndexSizes } from "./plan-sizes.server";
+import { newGeneration, ResultCache } from "./result-cache.server";
 import { createFreshTable, NEXT_TABLES, swapInTables, TABLE_KEYS, TABLES, type Tables } from "./tables.server";
 import { buildTsQueries, type TsQueries } from "./tsquery";
 
 // ll_to_earth works on a sphere of 6,378,168 m; the haversine on 6,371,000 m. The box must not cut the circle.
 const BOX_SCALE = 6_378_168 / 6_371_000 + 0.001;
 
-/** `planBySizes` false: searches plan without the index's sizes (plan-sizes.server.ts), for tests that compare. */
-export function postgresEngine(db: Database, { planBySizes = true } = {}): SearchEngine {
+/**
+ * `planBySizes` false: searches plan without the index's sizes (plan-sizes.server.ts), for tests that compare.
+ * `keepResults` false: every search runs (result-cache.server.ts), for the benchmark of the engine itself.
+ */
+export function postgresEngine(db: Database, { planBySizes = true, keepResults = true } = {}): SearchEngine {
   const sizes = new PlanSizes(db, planBySizes);
+  const kept = keepResults ? new ResultCache(db) : null;
   return {
     name: "postgres",
     async applySettings() {
@@ -71,7 +76,7 @@ export function postgresEngine(db: Database, { planBySizes = true } = {}): Searc
       });
       sizes.forget();
     },
-    search: (query) => search(db, query, sizes),
+    search: (query) => (kept ? kept.search(query, (q) => search(db, q, sizes)) : search(db, query, sizes)),
     async countDocuments() {
       return countOf(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`), "indexed vacancies");
     },
@@ -95,6 +100,7 @@ async function inWriteTransaction(
   const locked = async (ex: Executor) => {
     await ex.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
     await write(ex);
+    await newGeneration(ex);
   };
   if (options?.executor) await locked(options.executor);
   else await db.transaction(locked);
@@ -306,6 +312,7 @@ async function beginBuild(db: Database, swapped: () => void): Promise<IndexBuild
         INSERT INTO ${sql.raw(NEXT_TABLES.keyCounts)} (key, n) ${keyCountsOf(NEXT_TABLES, sql`TRUE`, 1)}`);
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+        await newGeneration(tx);
         await swapInTables(
           tx,
           TABLE_KEYS.map((key) => ({ live: TABLES[key], fresh: NEXT_TABLES[key] })),

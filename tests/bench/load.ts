@@ -5,7 +5,7 @@
  *   25,102 schools and 100,000 vacancies (tests/bench/fixture.ts), with one and with two server processes;
  * - on the embedded database (PGlite) that `npm start` uses, on the demo region, at 20 and 50 connections.
  * Prints a table for docs/performance.md. LOAD_SECONDS (default 15) is each page's duration; LOAD_ONLY=server or
- * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,vacancy,hr,feed picks pages; LOAD_PROCESSES=1,2 picks the
+ * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,searches,vacancy,hr,feed picks pages; LOAD_PROCESSES=1,2 picks the
  * settings; LOAD_PROFILE=<folder> has every server process write a V8 CPU profile there (read it with
  * tests/bench/profile-summary.ts).
  */
@@ -33,6 +33,22 @@ const ONLY = process.env.LOAD_ONLY;
 const PROFILE = process.env.LOAD_PROFILE;
 const PAGES = process.env.LOAD_PAGES?.split(",");
 const PROCESSES = (process.env.LOAD_PROCESSES ?? "1,2").split(",").map(Number);
+
+/** Searches a region's visitors make: a subject near a city, 12 subjects × 4 places, each page 1. */
+const SEARCH_MIX = [
+  "maths",
+  "english",
+  "science",
+  "physics",
+  "chemistry",
+  "biology",
+  "history",
+  "geography",
+  "computing",
+  "music",
+  "art",
+  "drama",
+].flatMap((q) => ["M1", "LS1", "B1", "SW1A"].map((place) => `/vacancies?q=${q}&location=${place}`));
 
 type Page = { key: string; name: string; connections: number; paths: string[]; headers?: Record<string, string> };
 type Row = { setting: string; page: string; connections: number; rps: number; p50: number; p99: number; bad: number };
@@ -176,6 +192,12 @@ async function onServer(rows: Row[]): Promise<void> {
         connections: 50,
         paths: ["/vacancies?q=maths&location=M1"],
       },
+      {
+        key: "searches",
+        name: `search pages: ${SEARCH_MIX.length} searches in turn (subjects × places)`,
+        connections: 50,
+        paths: SEARCH_MIX,
+      },
       { key: "vacancy", name: "a vacancy page (500 in turn)", connections: 50, paths: vacancyPaths },
       {
         key: "hr",
@@ -186,6 +208,21 @@ async function onServer(rows: Row[]): Promise<void> {
       },
       { key: "feed", name: "feed, first page (/api/v1/vacancies)", connections: 50, paths: ["/api/v1/vacancies"] },
     ];
+    // Before ADR 0031: every search runs (one process, the search pages only).
+    if (!PAGES || PAGES.includes("search") || PAGES.includes("searches")) {
+      const server = await startServer({ ...env, WEB_CONCURRENCY: "1", SEARCH_KEEP_RESULTS: "off" }, 1);
+      try {
+        await measurePages(
+          "PostgreSQL, 1 process, results not kept",
+          `http://127.0.0.1:${port}`,
+          pages.filter((p) => p.key.startsWith("search")),
+          rows,
+          server.output,
+        );
+      } finally {
+        await stopServer(server);
+      }
+    }
     for (const processes of PROCESSES) {
       const server = await startServer({ ...env, WEB_CONCURRENCY: String(processes) }, processes);
       try {

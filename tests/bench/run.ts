@@ -20,6 +20,7 @@ import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";
 import { vacancies } from "../../db/schema";
 import { rowsOf, firstRow } from "../../db/rows";
+import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
 import { assessVacancy, inputsOfMany, reassessOpenVacancies } from "../../app/pay/assessment.server";
 import { neighbourStatement } from "../../app/pay/neighbours.server";
@@ -230,10 +231,12 @@ async function benchSearch(r: { engine: string; version: string; render: (url: s
   await importPostcodes(db, OUTCODES_FILE);
   const rows: SearchRow[] = [];
   const naiveRuns = Math.min(ITERATIONS, Number(process.env.BENCH_NAIVE_ITERATIONS ?? 20));
+  // The engine itself: every run searches (the server's engine keeps results between index writes, ADR 0031).
+  const engine = search.name === "postgres" ? postgresEngine(db, { keepResults: false }) : search;
   for (const q of representativeQueries(places)) {
     const query = engineQuery(q, now);
-    const total = await totalOf(search, query);
-    const engineTimes = await measure(ITERATIONS, () => search.search(query));
+    const total = await totalOf(engine, query);
+    const engineTimes = await measure(ITERATIONS, () => engine.search(query));
     const naiveTimes = await measure(naiveRuns, () => naiveSearch(db, query));
     rows.push({ name: q.name, total, engine: engineTimes, naive: naiveTimes });
     console.log(
@@ -374,7 +377,8 @@ function writeSearchSection(r: {
     ),
     "",
     `Slowest p95: ${ms(worst)} (target: under 30 ms). The search page (/vacancies?${SEARCH_PAGE}), whole server`,
-    `render including the place lookup: p50 ${ms(r.page.p50)}, p95 ${ms(r.page.p95)}.`,
+    `render including the place lookup (the same search each time: after the first, its result is kept in memory, ADR 0031):`,
+    `p50 ${ms(r.page.p50)}, p95 ${ms(r.page.p95)}.`,
     "Typo queries find nothing in the naive baseline (ILIKE has no typo tolerance); the timing is still what it costs.",
   ];
   replaceSection("search-bench", lines);

@@ -39,7 +39,9 @@ describe("configuration", () => {
       devMailbox: true,
       secureCookies: false,
       seedDemo: true,
+      keepSearchResults: true,
     });
+    expect(loadConfig({ SEARCH_KEEP_RESULTS: "off" }).keepSearchResults).toBe(false);
   });
 
   it.each([
@@ -49,6 +51,7 @@ describe("configuration", () => {
     [{ PORT: "3000.5" }, "PORT"],
     [{ DATA_DIR: "  " }, "DATA_DIR"],
     [{ MAIL_FROM: "x" }, "MAIL_FROM"],
+    [{ SEARCH_KEEP_RESULTS: "no" }, "SEARCH_KEEP_RESULTS: must be on or off"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
     [
       { MEILI_HOST: "http://127.0.0.1:7700", MEILI_SEARCH_KEY: "s" },
