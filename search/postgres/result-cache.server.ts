@@ -6,8 +6,14 @@ import { parseRows } from "../../db/rows";
 import type { EngineQuery, SearchResult } from "../engine";
 import { TABLES } from "./tables.server";
 
-/** About 30 kB a page of twenty results with its facets: a few megabytes per process at most. */
+/** At most this many results, and this much memory by their documents' size: a few megabytes per process. */
 const KEPT_RESULTS = 200;
+const KEPT_BYTES = 16 * 1024 * 1024;
+
+/** About what a result holds: its documents (1–2 kB each as JSON) and its facet counts. */
+function sizeOf(result: SearchResult): number {
+  return 4_096 + result.hits.length * 2_048;
+}
 
 const stampRow = z.object({
   generation: z.string(),
@@ -28,7 +34,11 @@ type Kept = { generation: string; from: number; until: number; result: SearchRes
  * that starts after a write commits sees that write. Searches since a date (alerts) are never kept.
  */
 export class ResultCache {
-  private kept = new LRUCache<string, Kept>({ max: KEPT_RESULTS });
+  private kept = new LRUCache<string, Kept>({
+    max: KEPT_RESULTS,
+    maxSize: KEPT_BYTES,
+    sizeCalculation: (kept) => sizeOf(kept.result),
+  });
 
   constructor(private db: Executor) {}
 
