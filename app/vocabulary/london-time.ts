@@ -21,13 +21,32 @@ export function toLondonLocal(moment: Date | string | null): string {
   return format(new TZDate(new Date(moment).getTime(), LONDON), "yyyy-MM-dd'T'HH:mm");
 }
 
+/**
+ * A moment on London's clock in a date-fns pattern. Each costs several time-zone look-ups (about a twentieth of a page of
+ * search results' server time went on them) and pages show the same closing dates again and again, so the text of
+ * each moment and pattern is remembered; the memory is emptied when it holds a few thousand.
+ */
+const remembered = new Map<string, string>();
+const REMEMBERED_AT_MOST = 5_000;
+
+function londonText(moment: Date | string, pattern: string): string {
+  const at = new Date(moment).getTime();
+  const key = `${pattern}|${at}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const text = format(new TZDate(at, LONDON), pattern);
+  if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
+  remembered.set(key, text);
+  return text;
+}
+
 /** "Tuesday 1 December 2026 at 12:00pm" */
 export function formatLondon(moment: Date | string): string {
-  return format(new TZDate(new Date(moment).getTime(), LONDON), "EEEE d MMMM yyyy 'at' h:mmaaa");
+  return londonText(moment, "EEEE d MMMM yyyy 'at' h:mmaaa");
 }
 
 export function formatLondonDate(moment: Date | string): string {
-  return format(new TZDate(new Date(moment).getTime(), LONDON), "d MMMM yyyy");
+  return londonText(moment, "d MMMM yyyy");
 }
 
 /** "2026-12" for `now` in London: the month a teacher's history runs to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLondon, fromLondonLocal, toLondonLocal } from "../../app/vocabulary/london-time";
+import { formatLondon, formatLondonDate, fromLondonLocal, toLondonLocal } from "../../app/vocabulary/london-time";
 
 describe("London times", () => {
   it("reads a winter time as GMT and a summer time as BST", () => {
@@ -24,5 +24,15 @@ describe("London times", () => {
   it("shows a closing moment in words, on London's clock", () => {
     expect(formatLondon("2026-07-01T11:00:00Z")).toBe("Wednesday 1 July 2026 at 12:00pm");
     expect(formatLondon("2026-12-01T17:30:00Z")).toBe("Tuesday 1 December 2026 at 5:30pm");
+  });
+
+  it("gives the same words for a moment again, whatever form it comes in and whatever came between", () => {
+    const moment = "2027-03-28T00:30:00Z"; // the night the clocks go forward: still GMT
+    expect(formatLondon(moment)).toBe("Sunday 28 March 2027 at 12:30am");
+    for (let i = 0; i < 6_000; i++) formatLondonDate(new Date(Date.UTC(2027, 0, 1) + i * 3_600_000));
+    expect(formatLondon(new Date(moment))).toBe("Sunday 28 March 2027 at 12:30am");
+    expect(formatLondon("2027-03-28T01:30:00Z")).toBe("Sunday 28 March 2027 at 2:30am");
+    expect(formatLondonDate("2027-03-28T23:30:00Z")).toBe("29 March 2027");
+    expect(() => formatLondon("not a date")).toThrow(RangeError);
   });
 });
