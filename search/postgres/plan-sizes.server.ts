@@ -7,7 +7,7 @@ import { TABLES } from "./tables.server";
 /** A minute: long enough that a busy search page reads the sizes about once a minute, short enough to follow a reindex. */
 const FRESH_FOR_MS = 60_000;
 
-const sizeRow = z.object({ name: z.string(), n: z.number() });
+const sizeRow = z.object({ kind: z.enum(["key", "concept"]), name: z.string(), n: z.number() });
 
 /** The number of indexed vacancies with each facet key and each concept token, at the last reading. */
 export type IndexSizes = { keys: Map<string, number>; concepts: Map<string, number> };
@@ -53,7 +53,7 @@ export class PlanSizes {
         UNION ALL
         SELECT 'concept', c.term, c.n
           FROM terms JOIN ${counts} c ON c.term = terms.term AND c.vacancy_signature = 0 AND c.location_signature = 0`),
-      sizeRow.extend({ kind: z.enum(["key", "concept"]) }),
+      sizeRow,
       "the search index's sizes",
     );
     const sizes: IndexSizes = { keys: new Map(), concepts: new Map() };
