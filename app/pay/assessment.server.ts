@@ -11,10 +11,10 @@ import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
 import { schoolTypesOf } from "../vocabulary/school-types";
 import { leadEmployerKey, schoolEmployerKey } from "../organisations/employers.server";
 import { familyOf } from "./families";
-import { comparablesFor } from "./neighbours.server";
+import { neighbourEvidence } from "./neighbours.server";
 import type { PayArea } from "../vocabulary/pay-areas";
 import { DEFAULT_POLICY, type PayPolicy } from "./policy";
-import { assessOffer, type Assessment, type Offer, type OfferSchool } from "./rule";
+import { assessOfferSummarised, type Assessment, type Offer, type OfferSchool } from "./rule";
 import type { ScaleFigure } from "./scales";
 
 export async function loadScales(db: Executor): Promise<ScaleFigure[]> {
@@ -162,11 +162,11 @@ export async function assessVacancy(
   const inputs = await inputsOf(db, vacancyId, now);
   if (!inputs || familyOf(inputs.offer.role) === null) return null;
   const { policy } = inputs;
-  const [comparables, figures] = await Promise.all([
-    comparablesFor(db, inputs.offer, policy, now),
+  const [neighbours, figures] = await Promise.all([
+    neighbourEvidence(db, inputs.offer, policy, now),
     scales ? Promise.resolve(scales) : currentScales(db, inputs.scalesStamp),
   ]);
-  return { assessment: assessOffer(inputs.offer, inputs.schools, comparables, figures, policy), policy };
+  return { assessment: assessOfferSummarised(inputs.offer, inputs.schools, neighbours, figures, policy), policy };
 }
 
 /** Keeps an assessment and makes it the vacancy's current one (which also re-indexes the vacancy for search). */

@@ -3,7 +3,7 @@ import { allowanceLabels, payRangeLabels, type AllowanceKind, type PayRange } fr
 import { formatPounds } from "../vocabulary/money";
 import { payAreaLabels } from "../vocabulary/pay-areas";
 import { formatGap } from "./policy";
-import type { Badge, Finding, PayBasis } from "./rule";
+import { comparedCount, type Badge, type Finding, type PayBasis } from "./rule";
 
 const rangeName = (range: string) =>
   range === "headteacher"
@@ -50,7 +50,7 @@ export function findingText(f: Finding): { title: string; detail: string; severi
         severity: "flag",
       };
     case "undercuts_neighbours": {
-      const words = basisWords(f.basis, f.comparables.length);
+      const words = basisWords(f.basis, comparedCount(f));
       return {
         title: `Undercuts neighbouring schools by ${formatGap(f.gapBasisPoints)} (${formatPounds(f.gapPounds)})`,
         detail: `The local rate is ${formatPounds(f.benchmark)}: ${words.rate}. ${words.own} ${formatPounds(f.offered)} (full-time equivalent). ${words.why}`,
@@ -58,7 +58,7 @@ export function findingText(f: Finding): { title: string; detail: string; severi
       };
     }
     case "outbids_neighbours": {
-      const words = basisWords(f.basis, f.comparables.length);
+      const words = basisWords(f.basis, comparedCount(f));
       return {
         title: `Pays ${formatGap(f.premiumBasisPoints)} (${formatPounds(f.premiumPounds)}) above nearby schools`,
         detail: `The local rate is ${formatPounds(f.benchmark)}: ${words.rate}. ${words.own} ${formatPounds(f.offered)}. For information: the partnership can see offers well above its neighbours.`,
@@ -66,7 +66,7 @@ export function findingText(f: Finding): { title: string; detail: string; severi
       };
     }
     case "at_local_rate": {
-      const words = basisWords(f.basis, f.comparables.length);
+      const words = basisWords(f.basis, comparedCount(f));
       const below = f.offered < f.benchmark;
       return {
         title: below ? "About the local rate" : "At or above the local rate",

@@ -6,7 +6,7 @@ import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
 import { METRES_PER_MILE } from "../vocabulary/distance";
 import { familyOf, rolesOf } from "./families";
 import type { PayPolicy } from "./policy";
-import { lookbackStart, type Comparable, type NeighbourSummary } from "./rule";
+import { byDistance, EVIDENCE_COMPARABLES, lookbackStart, type Comparable, type NeighbourEvidence } from "./rule";
 
 // The sphere of search_haversine_m (db/migrations/0006), which measures every distance here.
 const EARTH_RADIUS_M = 6_371_000;
@@ -24,15 +24,18 @@ export type OfferShape = { vacancyId: string; role: string; phases: string[]; pa
  * the circle spans there, so only the box around the circle is read, from the index alone, and nothing scans
  * all vacancies. The haversine then keeps what is inside the circle.
  */
-/** How many of the nearest comparables are named in the evidence HR sees; the rest are counted, with their pay. */
-const NAMED_COMPARABLES = 25;
+/** Names are read for the nearest rows: twice the evidence's comparables, as one offer may be found at several schools. */
+const NAMED_ROWS = EVIDENCE_COMPARABLES * 2;
 
-/** The neighbour statement of one vacancy, and its family's roles (the rows name them by index); null when it has none. */
-export function neighbourStatement(
+/**
+ * The common table expressions that find one vacancy's neighbouring offers (`found`: one row per school of the vacancy
+ * and school of the offer, within the radius), and its family's roles (the rows name them by index); null when it has none.
+ */
+function foundOf(
   offer: OfferShape,
   policy: PayPolicy,
   now: Date,
-): { statement: SQL; roles: readonly string[] } | null {
+): { ctes: SQL; roles: readonly string[]; radius: number } | null {
   const family = familyOf(offer.role);
   if (!family || offer.phases.length === 0) return null;
   const radius = policy.radiusMiles * METRES_PER_MILE;
@@ -63,19 +66,33 @@ export function neighbourStatement(
             OFFSET 0) o`,
     ),
   );
-  // The database only reads and filters; the few rows of one vacancy (one per school and phase) are merged here,
-  // which costs less than the sort a DISTINCT ON needs over thousands of London rows. Thousands of rows cross
-  // the wire in dense areas, so each is small: whole numbers for the role, the day and the metres. The names of
-  // the nearest (published offers are public, so HR sees which schools they are) follow as rows of their own
-  // (role -1), which saves a second round trip.
-  const statement = sql`
+  const ctes = sql`
       WITH mine AS (
         SELECT s.id, s.lat, s.lng FROM vacancy_schools vs JOIN schools s ON s.id = vs.school_id
          WHERE vs.vacancy_id = ${offer.vacancyId} AND s.lat IS NOT NULL AND s.lng IS NOT NULL),
       shared AS (SELECT DISTINCT vs.vacancy_id FROM vacancy_schools vs WHERE vs.school_id IN (SELECT id FROM mine)),
       near AS (${sql.join(scans, sql` UNION ALL `)}),
-      found AS (SELECT near.* FROM near WHERE near.metres <= ${radius}::float8 AND near.vacancy_id NOT IN (SELECT vacancy_id FROM shared)),
-      closest AS (SELECT vacancy_id, school_id FROM found ORDER BY metres, vacancy_id COLLATE "C" LIMIT ${NAMED_COMPARABLES * 2})
+      found AS (SELECT near.* FROM near WHERE near.metres <= ${radius}::float8 AND near.vacancy_id NOT IN (SELECT vacancy_id FROM shared))`;
+  return { ctes, roles, radius };
+}
+
+/**
+ * The statement of every comparable of one vacancy (comparablesFor), and its family's roles; null when it has none.
+ * The database only reads and filters; the rows of one vacancy (one per school and phase) are merged in mergeComparables.
+ * Thousands of rows cross the wire in dense areas, so each is small: whole numbers for the role, the day and the metres.
+ * The names of the nearest (published offers are public, so HR sees which schools they are) follow as rows of their own
+ * (role -1), which saves a second round trip.
+ */
+export function neighbourStatement(
+  offer: OfferShape,
+  policy: PayPolicy,
+  now: Date,
+): { statement: SQL; roles: readonly string[] } | null {
+  const built = foundOf(offer, policy, now);
+  if (!built) return null;
+  const { ctes, roles } = built;
+  const statement = sql`${ctes},
+      closest AS (SELECT vacancy_id, school_id FROM found ORDER BY metres, vacancy_id COLLATE "C" LIMIT ${NAMED_ROWS})
       SELECT f.vacancy_id AS "vacancyId", f.school_id AS "schoolId", f.role, f.salary_max AS "salaryMaxFte", f.salary_min AS "salaryMinFte",
              (f.published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01' AS "publishedDay", round(f.metres)::int AS "distanceMetres",
              NULL::text AS title, NULL::text AS "schoolName"
@@ -87,7 +104,10 @@ export function neighbourStatement(
   return { statement, roles };
 }
 
-/** Every comparable is of the offer's own level (entry-level or not): the query asks only for those. */
+/**
+ * Every comparable of one vacancy, each once: the whole list the rule (assessOffer) can be run on, which the tests
+ * compare the database's evidence with. Every comparable is of the offer's own level: the query asks only for those.
+ */
 export async function comparablesFor(
   db: Executor,
   offer: OfferShape,
@@ -97,16 +117,111 @@ export async function comparablesFor(
   const built = neighbourStatement(offer, policy, now);
   if (!built) return [];
   const { statement, roles } = built;
-  const rows = parseRows(
-    await db.execute(statement),
-    neighbourRowOf(z.number().int().nonnegative(), z.literal(-1)),
-    "a vacancy's neighbouring offers",
-  );
+  const rows = parseRows(await db.execute(statement), neighbourRow, "a vacancy's neighbouring offers");
   return mergeComparables(
     offer,
     // A name row is the one with a title (role -1); an offer row's role is its index in the family.
     rows.map((r) => (r.title === null ? { ...r, role: roles[r.role] ?? "" } : { ...r, role: null })),
   );
+}
+
+/**
+ * The statement of one vacancy's evidence (neighbourEvidence): the comparables the rule finds eligible, summarised, and
+ * the nearest of them named, as one row. Null when the vacancy has no family or phase.
+ */
+export function evidenceStatement(
+  offer: OfferShape & { assessedOn: string },
+  policy: PayPolicy,
+  now: Date,
+): { statement: SQL; roles: readonly string[] } | null {
+  const built = foundOf(offer, policy, now);
+  if (!built) return null;
+  const { ctes, roles, radius } = built;
+  // Every comparable is of the offer's level, so one column holds the pay compared (app/pay/rule.ts, payOn).
+  const pay = sql.raw(offer.entryLevel ? "salary_min" : "salary_max");
+  const since = lookbackStart(offer.assessedOn, policy.lookbackMonths);
+  const statement = sql`${ctes},
+      nearest AS (
+        SELECT DISTINCT ON (f.vacancy_id) f.vacancy_id, f.school_id, f.role, round(f.metres)::int AS metres, f.salary_max,
+               f.salary_min, (f.published_at AT TIME ZONE 'UTC')::date AS published_on
+          FROM found f
+         ORDER BY f.vacancy_id, round(f.metres)::int, f.school_id COLLATE "C"),
+      eligible AS (
+        SELECT n.* FROM nearest n
+         WHERE n.metres <= ${radius}::float8 AND n.published_on >= ${since}::date AND n.${pay} > 0),
+      closest AS (SELECT * FROM eligible ORDER BY metres, vacancy_id COLLATE "C" LIMIT ${EVIDENCE_COMPARABLES})
+      SELECT (SELECT count(*)::int FROM eligible) AS found,
+             (SELECT count(DISTINCT school_id)::int FROM eligible) AS schools,
+             (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${pay}) FROM eligible) AS benchmark,
+             (SELECT coalesce(json_agg(json_build_object(
+                       'vacancyId', c.vacancy_id, 'schoolId', c.school_id, 'role', c.role, 'salaryMaxFte', c.salary_max,
+                       'salaryMinFte', c.salary_min, 'publishedOn', c.published_on, 'distanceMetres', c.metres,
+                       'title', named.title, 'schoolName', named.school_name) ORDER BY c.metres, c.vacancy_id COLLATE "C"), '[]'::json)
+                FROM closest c
+                LEFT JOIN LATERAL (SELECT p.title, p.school_name FROM pay_offers p
+                                    WHERE p.vacancy_id = c.vacancy_id AND p.school_id = c.school_id LIMIT 1) named ON true) AS nearest`;
+  return { statement, roles };
+}
+
+/** One of the nearest eligible comparables as the evidence statements give it; the role as a name or an index. */
+function nearestColumns<Role extends z.ZodType>(role: Role) {
+  return z.object({
+    vacancyId: z.string(),
+    schoolId: z.string(),
+    role,
+    salaryMaxFte: z.number().int(),
+    salaryMinFte: z.number().int().nullable(),
+    publishedOn: z.string(),
+    distanceMetres: z.number().int(),
+    title: z.string().nullable(),
+    schoolName: z.string().nullable(),
+  });
+}
+
+/** A comparable of the offer's own shape (the statements ask only for those), named when its name was found. */
+function comparableOf(
+  offer: OfferShape,
+  { title, schoolName, ...c }: Omit<z.infer<ReturnType<typeof nearestColumns>>, "role">,
+  role: string,
+): Comparable {
+  return {
+    ...c,
+    role,
+    phases: offer.phases,
+    payRange: offer.payRange,
+    entryLevel: offer.entryLevel,
+    ...(title !== null && schoolName !== null ? { title, schoolName } : {}),
+  };
+}
+
+const evidenceRow = z.object({
+  found: z.number().int(),
+  schools: z.number().int(),
+  benchmark: z.number().nullable(),
+  nearest: z.array(nearestColumns(z.number().int().nonnegative())),
+});
+
+/**
+ * What the rule needs of one vacancy's neighbours, computed where the rows are (the publish hot path): how many eligible
+ * comparables, at how many schools, their median pay, and the nearest of them named. One row crosses the wire instead
+ * of thousands in central London. The same comparables as comparablesFor and the rule's own filter (a test compares).
+ */
+export async function neighbourEvidence(
+  db: Executor,
+  offer: OfferShape & { assessedOn: string },
+  policy: PayPolicy,
+  now: Date,
+): Promise<NeighbourEvidence> {
+  const built = evidenceStatement(offer, policy, now);
+  if (!built) return { found: 0, schools: 0, benchmark: undefined, nearest: [] };
+  const [row] = parseRows(await db.execute(built.statement), evidenceRow, "a vacancy's neighbour evidence");
+  if (!row) return { found: 0, schools: 0, benchmark: undefined, nearest: [] };
+  return {
+    found: row.found,
+    schools: row.schools,
+    benchmark: row.benchmark === null ? undefined : Number(row.benchmark),
+    nearest: row.nearest.map((c) => comparableOf(offer, c, built.roles[c.role] ?? "")),
+  };
 }
 
 /** An offer found near one of the vacancy's schools, at its nearest distance from one of them. */
@@ -133,22 +248,20 @@ const nameColumns = {
   schoolName: z.string(),
 };
 
-/**
- * One row of a neighbour query: an offer row found near one of the vacancy's schools, or the name of a nearest one.
- * The queries say the role differently: the one-vacancy query as its index in the family (-1 on a name row), the
- * batch as the role itself (null on a name row).
- */
-function neighbourRowOf<Role extends z.ZodType, NameRole extends z.ZodType>(role: Role, nameRole: NameRole) {
-  return z.union([z.object({ ...offerColumns, role }), z.object({ ...nameColumns, role: nameRole })]);
-}
-
-const neighbourRow = neighbourRowOf(z.string(), z.null());
-type NeighbourRow = z.infer<typeof neighbourRow>;
+/** One row of the neighbour statement: an offer row (its role as its index in the family), or the name of a nearest one (role -1). */
+const neighbourRow = z.union([
+  z.object({ ...offerColumns, role: z.number().int().nonnegative() }),
+  z.object({ ...nameColumns, role: z.literal(-1) }),
+]);
+type OfferRow = Extract<z.infer<typeof neighbourRow>, { title: null }>;
+type NameRow = Extract<z.infer<typeof neighbourRow>, { role: -1 }>;
+/** A row as the merge reads it: an offer row with its role named, or a name row (role null). */
+type NeighbourRow = (Omit<OfferRow, "role"> & { role: string }) | (Omit<NameRow, "role"> & { role: null });
 
 const days = new Map<number, string>();
 const dayOf = (n: number) => days.get(n) ?? days.set(n, new Date(n * 86_400_000).toISOString().slice(0, 10)).get(n)!;
 
-/** One comparable per offer (its nearest school), nearest first, the nearest named: the same for one vacancy or a batch. */
+/** One comparable per offer (its nearest school), nearest first, those with names named. */
 function mergeComparables(offer: OfferShape, rows: NeighbourRow[]): Comparable[] {
   const byVacancy = new Map<string, Comparable>();
   const names = new Map<string, { title: string; schoolName: string }>();
@@ -159,7 +272,9 @@ function mergeComparables(offer: OfferShape, rows: NeighbourRow[]): Comparable[]
     }
     const metres = r.distanceMetres;
     const seen = byVacancy.get(r.vacancyId);
-    if (seen && seen.distanceMetres <= metres) continue;
+    // Of two schools at one distance, the first by id: the database's evidence (neighbourEvidence) chooses the same.
+    if (seen && (seen.distanceMetres < metres || (seen.distanceMetres === metres && seen.schoolId <= r.schoolId)))
+      continue;
     byVacancy.set(r.vacancyId, {
       vacancyId: r.vacancyId,
       schoolId: r.schoolId,
@@ -173,10 +288,8 @@ function mergeComparables(offer: OfferShape, rows: NeighbourRow[]): Comparable[]
       distanceMetres: metres,
     });
   }
-  const comparables = [...byVacancy.values()].sort(
-    (a, b) => a.distanceMetres - b.distanceMetres || (a.vacancyId < b.vacancyId ? -1 : 1),
-  );
-  for (const c of comparables.slice(0, NAMED_COMPARABLES)) {
+  const comparables = [...byVacancy.values()].sort(byDistance);
+  for (const c of comparables) {
     const name = names.get(`${c.vacancyId}|${c.schoolId}`);
     if (name) Object.assign(c, name);
   }
@@ -184,10 +297,8 @@ function mergeComparables(offer: OfferShape, rows: NeighbourRow[]): Comparable[]
 }
 
 /**
- * The comparables of many vacancies in one statement (the nightly pass): the same index range scans as comparablesFor,
- * driven by a batch of vacancies (each with its own roles, phases, pay range, level, radius and lookback) instead of
- * one, the exclusions and the nearest named per vacancy, then the same merge. One statement for a batch saves the
- * planning and round trip that one statement per vacancy costs, which bounded the pass after a policy change.
+ * One vacancy of a batch (the nightly pass), with its own roles, phases, pay range, level, radius and lookback: one
+ * statement for a batch saves the planning and round trip that one statement per vacancy costs.
  */
 type Asked = {
   id: string;
@@ -281,101 +392,72 @@ async function runBatch<S extends z.ZodType>(db: Executor, statement: SQL, schem
 }
 
 /**
- * The comparables of many vacancies in one statement (the nightly pass): the same index range scans as comparablesFor,
- * driven by a batch of vacancies instead of one, the exclusions and the nearest named per vacancy, then the same
- * merge. One statement for a batch saves the planning and round trip that one statement per vacancy costs.
- */
-export async function comparablesForMany(
-  db: Executor,
-  requests: { offer: OfferShape; policy: PayPolicy }[],
-  now: Date,
-): Promise<Map<string, Comparable[]>> {
-  const found = new Map<string, Comparable[]>(requests.map(({ offer }) => [offer.vacancyId, []]));
-  const asked = askedOf(requests, now);
-  if (asked.length === 0) return found;
-  const statement = sql`
-      WITH ${foundSql(asked, now)}
-      closest AS (
-        SELECT ranked.for_id, ranked.vacancy_id, ranked.school_id FROM (
-          SELECT found.for_id, found.vacancy_id, found.school_id,
-                 row_number() OVER (PARTITION BY found.for_id ORDER BY found.metres, found.vacancy_id COLLATE "C") AS n
-            FROM found) ranked
-         WHERE ranked.n <= ${NAMED_COMPARABLES * 2})
-      SELECT f.for_id AS "forId", f.vacancy_id AS "vacancyId", f.school_id AS "schoolId", f.role, f.salary_max AS "salaryMaxFte",
-             f.salary_min AS "salaryMinFte", (f.published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01' AS "publishedDay",
-             round(f.metres)::int AS "distanceMetres", NULL::text AS title, NULL::text AS "schoolName"
-        FROM found f
-      UNION ALL
-      SELECT c.for_id, c.vacancy_id, c.school_id, NULL, NULL, NULL, NULL, NULL, named.title, named.school_name
-        FROM closest c
-        CROSS JOIN LATERAL (SELECT p.title, p.school_name FROM pay_offers p WHERE p.vacancy_id = c.vacancy_id AND p.school_id = c.school_id LIMIT 1) named`;
-  const rows = await runBatch(
-    db,
-    statement,
-    z.intersection(neighbourRow, z.object({ forId: z.string() })),
-    "a batch of vacancies' neighbouring offers",
-  );
-  const byRequest = new Map<string, NeighbourRow[]>();
-  for (const r of rows) {
-    const list = byRequest.get(r.forId);
-    if (list) list.push(r);
-    else byRequest.set(r.forId, [r]);
-  }
-  for (const { offer } of requests) {
-    const own = byRequest.get(offer.vacancyId);
-    if (own) found.set(offer.vacancyId, mergeComparables(offer, own));
-  }
-  return found;
-}
-
-/**
  * For each vacancy of a batch, what the rule's verdict on neighbours depends on (NeighbourSummary), computed where the
  * rows are: the rows comparablesFor would return, one per offer (its nearest school, as the merge keeps), those the rule
  * finds eligible (within the radius by the rounded distance, published on or after the rule's first day, with pay on
  * the offer's basis), counted, their schools counted and their median pay. One row per vacancy crosses the wire
- * instead of hundreds or thousands: the nightly pass compares outcomes, and reads the comparables themselves only for
- * the vacancies whose outcome changed (whose new assessment it keeps, with its evidence).
+ * instead of hundreds or thousands: the nightly pass compares outcomes, and asks for the nearest named (`nearest`, as
+ * neighbourEvidence gives them) only for the vacancies whose outcome changed, whose new assessment it keeps.
  */
 export async function neighbourSummaries(
   db: Executor,
   requests: { offer: OfferShape & { assessedOn: string }; policy: PayPolicy }[],
   now: Date,
-): Promise<Map<string, NeighbourSummary>> {
-  const summaries = new Map<string, NeighbourSummary>(
-    requests.map(({ offer }) => [offer.vacancyId, { found: 0, schools: 0, benchmark: undefined }]),
+  options: { nearest?: boolean } = {},
+): Promise<Map<string, NeighbourEvidence>> {
+  const summaries = new Map<string, NeighbourEvidence>(
+    requests.map(({ offer }) => [offer.vacancyId, { found: 0, schools: 0, benchmark: undefined, nearest: [] }]),
   );
   const asked = askedOf(requests, now);
   if (asked.length === 0) return summaries;
+  // The nearest named, for the vacancies whose new assessment is kept with its evidence (as neighbourEvidence names them).
+  const nearest = options.nearest
+    ? sql`(SELECT json_agg(json_build_object(
+                'vacancyId', r.vacancy_id, 'schoolId', r.school_id, 'role', r.role, 'salaryMaxFte', r.salary_max,
+                'salaryMinFte', r.salary_min, 'publishedOn', r.published_on, 'distanceMetres', r.metres,
+                'title', named.title, 'schoolName', named.school_name) ORDER BY r.metres, r.vacancy_id COLLATE "C")
+              FROM ranked r
+              LEFT JOIN LATERAL (SELECT p.title, p.school_name FROM pay_offers p
+                                  WHERE p.vacancy_id = r.vacancy_id AND p.school_id = r.school_id LIMIT 1) named ON true
+             WHERE r.for_id = e.for_id AND r.n <= ${EVIDENCE_COMPARABLES})`
+    : sql`NULL::json`;
   const rows = await runBatch(
     db,
     sql`
       WITH ${foundSql(asked, now)}
       nearest AS (
-        SELECT DISTINCT ON (f.for_id, f.vacancy_id) f.for_id, f.vacancy_id, f.school_id, round(f.metres)::int AS metres,
+        SELECT DISTINCT ON (f.for_id, f.vacancy_id) f.for_id, f.vacancy_id, f.school_id, f.role, round(f.metres)::int AS metres,
                f.salary_max, f.salary_min, (f.published_at AT TIME ZONE 'UTC')::date AS published_on
           FROM found f
-         ORDER BY f.for_id, f.vacancy_id, round(f.metres)::int),
+         ORDER BY f.for_id, f.vacancy_id, round(f.metres)::int, f.school_id COLLATE "C"),
       eligible AS (
-        SELECT n.for_id, n.school_id, CASE WHEN a.entry_level THEN n.salary_min ELSE n.salary_max END AS pay
+        SELECT n.*, CASE WHEN a.entry_level THEN n.salary_min ELSE n.salary_max END AS pay
           FROM nearest n JOIN asked a ON a.id = n.for_id
          WHERE n.metres <= a.radius AND n.published_on >= a.since_day
-           AND (CASE WHEN a.entry_level THEN n.salary_min ELSE n.salary_max END) > 0)
+           AND (CASE WHEN a.entry_level THEN n.salary_min ELSE n.salary_max END) > 0),
+      ranked AS (
+        SELECT e.*, row_number() OVER (PARTITION BY e.for_id ORDER BY e.metres, e.vacancy_id COLLATE "C") AS n
+          FROM eligible e)
       SELECT e.for_id AS id, count(*)::int AS found, count(DISTINCT e.school_id)::int AS schools,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY e.pay) AS benchmark
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY e.pay) AS benchmark, ${nearest} AS nearest
         FROM eligible e GROUP BY e.for_id`,
     z.object({
       id: z.string(),
       found: z.number().int(),
       schools: z.number().int(),
       benchmark: z.number().nullable(),
+      nearest: z.array(nearestColumns(z.string())).nullable(),
     }),
     "a batch of vacancies' neighbour summaries",
   );
+  const byId = new Map(requests.map(({ offer }) => [offer.vacancyId, offer]));
   for (const r of rows) {
+    const offer = byId.get(r.id)!;
     summaries.set(r.id, {
       found: r.found,
       schools: r.schools,
       benchmark: r.benchmark === null ? undefined : Number(r.benchmark),
+      nearest: (r.nearest ?? []).map((c) => comparableOf(offer, c, c.role)),
     });
   }
   return summaries;

@@ -8,9 +8,10 @@
  *   could be one of its comparables came, went or changed since (pay_offer_events, logged by triggers on
  *   pay_offers), or left its lookback window; or it was assessed since (on publishing or an edit). Otherwise its
  *   assessment would be the one it had when checked, whose outcome the pass already compared: it is skipped.
- * - The inputs of every open vacancy are read a thousand at a time; the comparables of the vacancies to assess are read
- *   fifty vacancies to a statement (comparablesForMany), two statements at once on the pool; new assessments and
- *   checks are written a batch per transaction.
+ * - The inputs of every open vacancy are read a thousand at a time; the vacancies to assess are summarised a hundred
+ *   to a statement (neighbourSummaries: one row each), and those whose outcome changed summarised again with the nearest
+ *   comparables named, fifty to a statement, for the assessment kept with its evidence; two statements at once on the
+ *   pool; new assessments and checks are written a batch per transaction.
  */
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
@@ -28,10 +29,10 @@ import {
   type VacancyInputs,
 } from "./assessment.server";
 import { familyOf, ROLE_FAMILIES, roleFamilies } from "./families";
-import { comparablesForMany, neighbourSummaries } from "./neighbours.server";
+import { neighbourSummaries } from "./neighbours.server";
 import type { PayPolicy } from "./policy";
 import { openVacancyRow } from "./rows";
-import { assessOffer, assessOfferOutcome, type Assessment } from "./rule";
+import { assessOfferSummarised, type Assessment } from "./rule";
 import { payYearOf } from "./scales";
 
 const EARTH_RADIUS_M = 6_371_000;
@@ -44,10 +45,7 @@ const INPUT_BATCH = 1000;
 const WRITE_BATCH = 500;
 /** Vacancies whose outcome one statement summarises (neighbourSummaries): one row each comes back. */
 const SUMMARY_BATCH = 100;
-/**
- * Vacancies whose comparables one statement reads (comparablesForMany): enough that planning and the round trip no
- * longer count, few enough that a batch in central London (thousands of comparables each) stays a few MB of rows.
- */
+/** Vacancies whose evidence (a summary and the nearest named) one statement reads: planning and the round trip no longer count. */
 const NEIGHBOUR_BATCH = 50;
 /** Neighbour statements in flight at once: the pool serves them on several connections (PGlite runs them in turn). */
 const CONCURRENCY = 2;
@@ -241,7 +239,7 @@ export async function reassessOpenVacanciesBatched(
       const summaries = await neighbourSummaries(db, chunk, now);
       for (const inp of chunk) {
         const summary = summaries.get(inp.offer.vacancyId)!;
-        const outcome = outcomeOf(assessOfferOutcome(inp.offer, inp.schools, summary, scales, inp.policy));
+        const outcome = outcomeOf(assessOfferSummarised(inp.offer, inp.schools, summary, scales, inp.policy));
         options.onOutcome?.(inp.offer.vacancyId, outcome);
         if (outcome !== byId.get(inp.offer.vacancyId)!.current) changedInputs.push(inp);
         else pending.push({ id: inp.offer.vacancyId, result: null, policy: inp.policy, digest: digestOf(inp, stamp) });
@@ -251,10 +249,16 @@ export async function reassessOpenVacanciesBatched(
       changedInputs.slice(k * NEIGHBOUR_BATCH, (k + 1) * NEIGHBOUR_BATCH),
     );
     await inParallel(changedChunks, CONCURRENCY, async (chunk) => {
-      const found = await comparablesForMany(db, chunk, now);
+      const evidence = await neighbourSummaries(db, chunk, now, { nearest: true });
       for (const inp of chunk) {
         const result: PayResult = {
-          assessment: assessOffer(inp.offer, inp.schools, found.get(inp.offer.vacancyId) ?? [], scales, inp.policy),
+          assessment: assessOfferSummarised(
+            inp.offer,
+            inp.schools,
+            evidence.get(inp.offer.vacancyId)!,
+            scales,
+            inp.policy,
+          ),
           policy: inp.policy,
         };
         options.onAssessed?.(inp.offer.vacancyId, result);

@@ -70,7 +70,25 @@ export type Comparable = {
 /** What was compared: entry-level offers' starting salaries, or other offers' tops of range. */
 export type PayBasis = "starting_salary" | "top_of_range";
 
-type Evidence = { basis: PayBasis; benchmark: number; offered: number; comparables: Comparable[] };
+/**
+ * What a finding on neighbours rests on: the median of `found` comparables at `schools` schools, and the nearest of them
+ * by name (at most EVIDENCE_COMPARABLES: what HR is shown). Assessments kept before 2026-12 hold every comparable and
+ * no `found`: readers count `found ?? comparables.length` (comparedCount).
+ */
+type Evidence = {
+  basis: PayBasis;
+  benchmark: number;
+  offered: number;
+  found?: number;
+  schools?: number;
+  comparables: Comparable[];
+};
+
+/** How many of the nearest comparables an assessment keeps and names (docs/decisions/0032); the rest are counted. */
+export const EVIDENCE_COMPARABLES = 25;
+
+/** How many comparables a finding rests on, in assessments kept before 0032 (every comparable, no count) and after. */
+export const comparedCount = (f: { found?: number; comparables: Comparable[] }) => f.found ?? f.comparables.length;
 
 export type Finding =
   | {
@@ -246,27 +264,30 @@ function statutoryFindings(offer: Offer, schools: OfferSchool[], scales: ScaleFi
  */
 export type NeighbourSummary = { found: number; schools: number; benchmark: number | undefined };
 
-function summaryOf(offer: Offer, comparables: Comparable[]): NeighbourSummary {
+/** A summary of the eligible comparables and the nearest of them: all an assessment needs and keeps of its neighbours. */
+export type NeighbourEvidence = NeighbourSummary & { nearest: Comparable[] };
+
+/** Nearest first; at one distance, by vacancy id in code-unit order (as the database's COLLATE "C" orders them). */
+export const byDistance = (a: Comparable, b: Comparable) =>
+  a.distanceMetres - b.distanceMetres || (a.vacancyId < b.vacancyId ? -1 : a.vacancyId > b.vacancyId ? 1 : 0);
+
+function evidenceOf(offer: Offer, comparables: Comparable[]): NeighbourEvidence {
   const basis = basisOf(offer.entryLevel);
   return {
     found: comparables.length,
     schools: new Set(comparables.map((c) => c.schoolId)).size,
     benchmark: median(comparables, (c) => payOn(basis, c) ?? undefined),
+    nearest: [...comparables].sort(byDistance).slice(0, EVIDENCE_COMPARABLES),
   };
 }
 
-/** The finding on neighbours from their summary; `comparables` are only its evidence (empty for an outcome alone). */
-function neighbourFindings(
-  offer: Offer,
-  comparables: Comparable[],
-  policy: PayPolicy,
-  summary: NeighbourSummary,
-): Finding[] {
-  const { schools, benchmark } = summary;
+/** The finding on neighbours from their summary, with the nearest as its evidence (none for an outcome alone). */
+function neighbourFindings(offer: Offer, policy: PayPolicy, neighbours: NeighbourEvidence): Finding[] {
+  const { found, schools, benchmark, nearest: comparables } = neighbours;
   const basis = basisOf(offer.entryLevel);
   const offered = payOn(basis, offer);
   if (
-    summary.found < policy.minComparables ||
+    found < policy.minComparables ||
     schools < policy.minSchools ||
     !usable(offered) ||
     // Never a finding from nothing: no comparison against a missing, zero or non-finite benchmark.
@@ -275,7 +296,7 @@ function neighbourFindings(
     return [
       {
         kind: "not_enough_local_offers",
-        found: summary.found,
+        found,
         schools,
         needed: policy.minComparables,
         neededSchools: policy.minSchools,
@@ -287,6 +308,8 @@ function neighbourFindings(
     basis,
     benchmark,
     offered,
+    found,
+    schools,
     comparables: [...comparables].sort(
       (a, b) => (payOn(basis, b) ?? 0) - (payOn(basis, a) ?? 0) || a.distanceMetres - b.distanceMetres,
     ),
@@ -340,23 +363,26 @@ export function assessOffer(
 ): Assessment {
   return assessWith(offer, schools, scales, policy, () => {
     const eligible = eligibleComparables(offer, schools, comparables, policy);
-    return neighbourFindings(offer, eligible, policy, summaryOf(offer, eligible));
+    return neighbourFindings(offer, policy, evidenceOf(offer, eligible));
   });
 }
 
 /**
- * The assessment from a summary of the eligible comparables instead of the comparables themselves: the same badge,
- * benchmark and flag as assessOffer (the nightly pass compares only those), but findings without their evidence.
- * The summary must be of exactly the comparables eligibleComparables keeps (app/pay/neighbours.server.ts).
+ * The assessment from a summary of the eligible comparables and the nearest of them, instead of every comparable: the
+ * same assessment as assessOffer, computed where the rows are (app/pay/neighbours.server.ts). The summary must be of
+ * exactly the comparables eligibleComparables keeps, and `nearest` the first EVIDENCE_COMPARABLES of them byDistance.
+ * With no `nearest`, the same badge, benchmark and flag (the nightly pass compares only those), without evidence.
  */
-export function assessOfferOutcome(
+export function assessOfferSummarised(
   offer: Offer,
   schools: OfferSchool[],
-  summary: NeighbourSummary,
+  neighbours: NeighbourSummary & { nearest?: Comparable[] },
   scales: ScaleFigure[],
   policy: PayPolicy,
 ): Assessment {
-  return assessWith(offer, schools, scales, policy, () => neighbourFindings(offer, [], policy, summary));
+  return assessWith(offer, schools, scales, policy, () =>
+    neighbourFindings(offer, policy, { ...neighbours, nearest: neighbours.nearest ?? [] }),
+  );
 }
 
 function assessWith(

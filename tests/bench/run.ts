@@ -23,7 +23,8 @@ import { rowsOf, firstRow } from "../../db/rows";
 import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
 import { assessVacancy, inputsOfMany, reassessOpenVacancies } from "../../app/pay/assessment.server";
-import { neighbourStatement } from "../../app/pay/neighbours.server";
+import { evidenceStatement } from "../../app/pay/neighbours.server";
+import { comparedCount } from "../../app/pay/rule";
 import { ensurePayScales } from "../../db/importers/pay-scales";
 import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
@@ -274,13 +275,13 @@ async function benchPay(r: { engine: string; version: string }) {
   for (const id of sample.slice(0, 200)) {
     const result = await assessVacancy(db, id, now);
     const evidence = result?.assessment.findings.find((f) => "comparables" in f);
-    comparables.push(evidence && "comparables" in evidence ? evidence.comparables.length : 0);
+    comparables.push(evidence && "comparables" in evidence ? comparedCount(evidence) : 0);
   }
   const one = await measure(ITERATIONS, (i) => assessVacancy(db, cycle(sample, i * 7919), now));
   console.log(`pay: one assessment p50 ${ms(one.p50)} p95 ${ms(one.p95)} p99 ${ms(one.p99)}`);
   // The neighbour query runs as a prepared statement (not through db.execute): explained from its builder.
   const inputs = await inputsOfMany(db, [firstRow(sample, "a sampled vacancy")], now);
-  const built = inputs[0] ? neighbourStatement(inputs[0].offer, inputs[0].policy, now) : null;
+  const built = inputs[0] ? evidenceStatement(inputs[0].offer, inputs[0].policy, now) : null;
   const neighbourPlan = built ? planText(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${built.statement}`)) : "";
   const scansVacancies = /Seq Scan on vacancies/.test(neighbourPlan);
   console.log(

@@ -7,11 +7,21 @@ import { areaOffers, groupOffers } from "../../app/pay/area.server";
 import {
   assessmentHistory,
   assessVacancy,
+  inputsOfMany,
   loadScales,
   policyOf,
   reassessOpenVacancies,
+  recordAssessment,
 } from "../../app/pay/assessment.server";
-import { comparablesFor, neighbourStatement } from "../../app/pay/neighbours.server";
+import { publicPayBadge } from "../../app/pay/public.server";
+import {
+  comparablesFor,
+  evidenceStatement,
+  neighbourEvidence,
+  neighbourStatement,
+  neighbourSummaries,
+} from "../../app/pay/neighbours.server";
+import { assessOffer, byDistance, EVIDENCE_COMPARABLES, type Comparable } from "../../app/pay/rule";
 import { DEFAULT_POLICY } from "../../app/pay/policy";
 import { policyChanges, savePolicy } from "../../app/pay/policy.server";
 import { distanceMetres } from "../../app/vocabulary/distance";
@@ -204,6 +214,79 @@ describe("the neighbour query", () => {
       );
     },
   );
+
+  it("keeps the nearest comparables named as evidence, and counts and prices every one, as the rule does from all of them", async () => {
+    const r = await region();
+    const id = await draftOffer(r, { min: 32916, max: 39556 });
+    // 32 more secondary schools around Sale, 300 m apart northward, each with a published maths offer on its own pay;
+    // one also shares a vacancy with the offer's own school, so it is not "another school's" and is left out.
+    for (let i = 0; i < 32; i++) {
+      const school = await createSchool(t.db, {
+        name: `Ring School ${i}`,
+        lat: 53.42246 + (i + 1) * 0.0027,
+        lng: -2.30867 + (i % 3) * 0.001,
+        phase: "Secondary",
+      });
+      await t.db.execute(sql`
+        INSERT INTO vacancies (owner_school_id, status, title, role, phases, subjects, pay_range, salary_min_fte, salary_max_fte, published_at, closes_at)
+        VALUES (${school.id}, 'published', ${`Maths teacher ${i}`}, 'classroom_teacher', '{secondary}', '{mathematics}', 'main',
+                32916, ${40000 + ((i * 7) % 11) * 500}, now() - interval '2 days', now() + interval '10 days')`);
+      await t.db.execute(sql`
+        INSERT INTO vacancy_schools (vacancy_id, school_id, position)
+        SELECT v.id, ${school.id}, 0 FROM vacancies v WHERE v.owner_school_id = ${school.id}`);
+      if (i === 0)
+        await t.db.execute(sql`
+          INSERT INTO vacancy_schools (vacancy_id, school_id, position)
+          SELECT v.id, ${r.own.id}, 1 FROM vacancies v WHERE v.owner_school_id = ${school.id}`);
+    }
+    const now = new Date();
+    const inputs = firstRow(await inputsOfMany(t.db, [id], now), "the offer's inputs");
+    const every = await comparablesFor(t.db, inputs.offer, inputs.policy, now);
+    const reference = assessOffer(inputs.offer, inputs.schools, every, await loadScales(t.db), inputs.policy);
+    const assessed = (await assessVacancy(t.db, id, now))!.assessment;
+
+    const evidence = (a: typeof assessed) =>
+      a.findings.find((f) => f.kind === "undercuts_neighbours" || f.kind === "at_local_rate") as
+        { found: number; schools: number; benchmark: number; comparables: Comparable[] } | undefined;
+    const kept = evidence(assessed)!;
+    // The fixture's three and 31 of the ring (the one sharing a vacancy with the offer's school is not another's).
+    expect(kept.found).toBe(34);
+    expect(kept.schools).toBe(34);
+    expect(kept.comparables).toHaveLength(EVIDENCE_COMPARABLES);
+    const nearest = [...every].sort(byDistance).slice(0, EVIDENCE_COMPARABLES);
+    expect(kept.comparables.map((c) => c.vacancyId).sort()).toEqual(nearest.map((c) => c.vacancyId).sort());
+    for (const c of kept.comparables) expect(c.title && c.schoolName, c.vacancyId).toBeTruthy();
+    expect(kept.comparables.some((c) => c.schoolName === "Ring School 0")).toBe(false);
+
+    // The same assessment as the rule makes from every comparable (names aside: those it was given name fewer).
+    const unnamed = (a: typeof assessed) =>
+      JSON.parse(JSON.stringify(a, (k, v: unknown) => (k === "title" || k === "schoolName" ? undefined : v)));
+    expect(unnamed(assessed)).toEqual(unnamed(reference));
+    expect(evidence(reference)!.benchmark).toBe(kept.benchmark);
+
+    // The nightly pass's batch gives the same evidence, names included.
+    const batch = await neighbourSummaries(t.db, [{ offer: inputs.offer, policy: inputs.policy }], now, {
+      nearest: true,
+    });
+    expect(batch.get(id)).toEqual(await neighbourEvidence(t.db, inputs.offer, inputs.policy, now));
+
+    // One row crosses the wire, however many comparables there are.
+    const statement = evidenceStatement(inputs.offer, inputs.policy, now)!.statement;
+    expect(rowsOf(await t.db.execute(statement))).toHaveLength(1);
+
+    // Teachers are told how many offers the badge rests on (all of them, not the named nearest), on the offer's basis.
+    await t.db.transaction((tx) =>
+      recordAssessment(tx, id, { assessment: assessed, policy: inputs.policy }, { reason: "publish" }),
+    );
+    expect((await publicPayBadge(t.db, id))?.basis).toMatch(
+      /^Compared with 34 similar offers at other schools within 10 miles: their median top of range is £[\d,]+\.$/,
+    );
+    await t.db.execute(sql`
+      UPDATE pay_assessments SET findings = (SELECT jsonb_agg(CASE WHEN f ? 'basis' THEN f || '{"basis": "starting_salary"}' ELSE f END)
+                                               FROM jsonb_array_elements(findings) f)
+       WHERE vacancy_id = ${id}`);
+    expect((await publicPayBadge(t.db, id))?.basis).toMatch(/their median starting salary is £/);
+  });
 
   it("is served by pay_offers' index, not a scan of the offers or the vacancies", async () => {
     const r = await region();

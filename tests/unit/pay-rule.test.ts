@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { badgeText, findingText } from "../../app/pay/explain";
 import { payAreaOf } from "../../app/vocabulary/pay-areas";
 import { DEFAULT_POLICY, policyForm, type PayPolicy } from "../../app/pay/policy";
-import { assessOffer, type Comparable, type Offer, type OfferSchool } from "../../app/pay/rule";
+import {
+  assessOffer,
+  assessOfferSummarised,
+  comparedCount,
+  EVIDENCE_COMPARABLES,
+  type Comparable,
+  type Offer,
+  type OfferSchool,
+} from "../../app/pay/rule";
 import { payYearOf, statutoryBound, type ScaleFigure } from "../../app/pay/scales";
 import { firstRow } from "../../db/rows";
 
@@ -313,14 +321,12 @@ describe("the rule: scenarios", () => {
     expect(result.benchmark).toBe(40000);
   });
 
+  /** An offer of £36,000 against three neighbours at two schools (median £41,000). */
+  const undercutByThree = () =>
+    assessOffer(offer({ salaryMaxFte: 36000 }), [TRAFFORD], three(40000, 42000, 41000), SCALES, DEFAULT_POLICY);
+
   it("explains an undercut with the benchmark, the gap and the comparables used, named", () => {
-    const result = assessOffer(
-      offer({ salaryMaxFte: 36000 }),
-      [TRAFFORD],
-      three(40000, 42000, 41000),
-      SCALES,
-      DEFAULT_POLICY,
-    );
+    const result = undercutByThree();
     const undercut = firstRow(result.findings, "the undercut finding");
     expect(undercut).toMatchObject({
       kind: "undercuts_neighbours",
@@ -334,6 +340,72 @@ describe("the rule: scenarios", () => {
     expect(undercut?.kind === "undercuts_neighbours" && undercut?.comparables.map((c) => c.salaryMaxFte)).toEqual([
       42000, 41000, 40000,
     ]);
+  });
+
+  it("keeps the nearest 25 comparables as evidence and counts every one it compared with", () => {
+    // 40 comparables at 40 schools, further away as they pay more; one too far to count.
+    const many = Array.from({ length: 40 }, (_, i) =>
+      comparable(40000 + i * 100, `s${i}`, { distanceMetres: 500 + i * 300 }),
+    );
+    const far = comparable(30000, "s-far", { distanceMetres: 10 * 1609.344 + 1 });
+    const result = assessOffer(
+      offer({ salaryMaxFte: 36000 }),
+      [TRAFFORD],
+      [far, ...many].reverse(),
+      SCALES,
+      DEFAULT_POLICY,
+    );
+    const undercut = firstRow(result.findings, "the undercut finding");
+    if (undercut.kind !== "undercuts_neighbours") throw new Error(`expected an undercut, got ${undercut.kind}`);
+    expect(EVIDENCE_COMPARABLES).toBe(25);
+    expect(undercut).toMatchObject({ found: 40, schools: 40, benchmark: 41950 });
+    // The nearest 25, not the best or worst paid: shown by pay, highest first.
+    expect(undercut.comparables.map((c) => c.schoolId).sort()).toEqual(
+      many
+        .slice(0, 25)
+        .map((c) => c.schoolId)
+        .sort(),
+    );
+    expect(undercut.comparables.map((c) => c.salaryMaxFte)).toEqual(
+      many
+        .slice(0, 25)
+        .map((c) => c.salaryMaxFte)
+        .reverse(),
+    );
+    expect(comparedCount(undercut)).toBe(40);
+    expect(findingText(undercut).detail).toContain("the median top of range of 40 comparable offers");
+  });
+
+  it("reads the count of an assessment kept before evidence was cut to the nearest: every comparable was kept", () => {
+    const { found, schools, ...older } = firstRow(undercutByThree().findings, "the undercut finding") as {
+      found?: number;
+      schools?: number;
+    };
+    expect([found, schools]).toEqual([3, 2]);
+    const kept = older as Parameters<typeof findingText>[0];
+    expect(comparedCount(kept as { comparables: Comparable[] })).toBe(3);
+    expect(findingText(kept).detail).toContain("the median top of range of 3 comparable offers");
+  });
+
+  it("gives the same assessment from a summary and the nearest as from every comparable", () => {
+    const cs = Array.from({ length: 30 }, (_, i) =>
+      comparable(38000 + ((i * 7919) % 13) * 500, `s${i % 11}`, { distanceMetres: 200 + ((i * 104729) % 9000) }),
+    );
+    const o = offer({ salaryMaxFte: 41000 });
+    const full = assessOffer(o, [TRAFFORD], cs, SCALES, DEFAULT_POLICY);
+    const nearest = [...cs].sort((a, b) => a.distanceMetres - b.distanceMetres || (a.vacancyId < b.vacancyId ? -1 : 1));
+    const pays = cs.map((c) => c.salaryMaxFte).sort((a, b) => a - b);
+    const summary = {
+      found: 30,
+      schools: 11,
+      benchmark: (pays[14]! + pays[15]!) / 2,
+      nearest: nearest.slice(0, EVIDENCE_COMPARABLES),
+    };
+    expect(assessOfferSummarised(o, [TRAFFORD], summary, SCALES, DEFAULT_POLICY)).toEqual(full);
+    // Without the nearest (the nightly pass's first look), the same outcome with no evidence.
+    const outcome = assessOfferSummarised(o, [TRAFFORD], { ...summary, nearest: undefined }, SCALES, DEFAULT_POLICY);
+    expect([outcome.badge, outcome.benchmark, outcome.flagged]).toEqual([full.badge, full.benchmark, full.flagged]);
+    expect(outcome.findings.flatMap((f) => ("comparables" in f ? f.comparables : []))).toEqual([]);
   });
 
   it("says there is not enough data, never a silent pass, and shows no badge", () => {

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatMiles } from "../../vocabulary/distance";
 import { formatPounds } from "../../vocabulary/money";
 import { badgeText, findingText } from "../explain";
-import type { Badge, Comparable, Finding, PayBasis } from "../rule";
+import { comparedCount, type Badge, type Comparable, type Finding, type PayBasis } from "../rule";
 import { countOf } from "../../text/plural";
 import { ScrollRegion } from "../../components/scroll-region";
 
@@ -16,15 +16,23 @@ export type AssessmentView = {
 };
 
 /** The comparables an assessment used, the nearest named (published offers are public), the rest counted. */
-function ComparablesTable({ comparables, basis }: { comparables: Comparable[]; basis: PayBasis }) {
+function ComparablesTable({
+  comparables,
+  count,
+  basis,
+}: {
+  comparables: Comparable[];
+  count: number;
+  basis: PayBasis;
+}) {
   if (comparables.length === 0) return null;
   const named = comparables.filter((c) => c.title && c.schoolName).sort((a, b) => a.distanceMetres - b.distanceMetres);
-  const rest = comparables.length - named.length;
+  const rest = count - named.length;
   return (
     <ScrollRegion label={"Offers compared"}>
       <table>
         <caption>
-          The {countOf(comparables.length, "offer", "offers")} compared with
+          The {countOf(count, "offer", "offers")} compared with
           {rest > 0 ? `: the nearest ${named.length} (and ${rest} more further away)` : ""}
         </caption>
         <thead>
@@ -63,7 +71,7 @@ function ComparablesTable({ comparables, basis }: { comparables: Comparable[]; b
 /** HR's view of a pay assessment: every finding with its explanation, and the offers it compared with. */
 export function AssessmentPanel({ view, heading }: { view: AssessmentView; heading: string }) {
   const withComparables = view.findings.find((f) => "comparables" in f && f.comparables.length > 0) as
-    (Finding & { comparables: Comparable[] }) | undefined;
+    (Finding & { comparables: Comparable[]; found?: number }) | undefined;
   const badge = badgeText(view.badge);
   const earlierFigures = view.findings.find((f) => f.kind === "figures_from_earlier_year");
   const basis = withComparables && "basis" in withComparables ? withComparables.basis : "top_of_range";
@@ -98,7 +106,13 @@ export function AssessmentPanel({ view, heading }: { view: AssessmentView; headi
           );
         })}
       </ul>
-      {withComparables ? <ComparablesTable comparables={withComparables.comparables} basis={basis} /> : null}
+      {withComparables ? (
+        <ComparablesTable
+          comparables={withComparables.comparables}
+          count={comparedCount(withComparables)}
+          basis={basis}
+        />
+      ) : null}
       {view.justification ? (
         <p>
           <strong>Justification given when published:</strong> {view.justification}
