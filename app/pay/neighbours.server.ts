@@ -15,6 +15,9 @@ const BOX_MARGIN_DEGREES = 1e-4;
 
 export type OfferShape = { vacancyId: string; role: string; phases: string[]; payRange: string; entryLevel: boolean };
 
+/** Names are read for the nearest rows: twice the evidence's comparables, as one offer may be found at several schools. */
+const NAMED_ROWS = EVIDENCE_COMPARABLES * 2;
+
 /**
  * Other schools' offers near a vacancy's schools: published within the lookback (still live or not), within the
  * radius of any of its schools (school to school), same role family, a phase in common and the same pay range.
@@ -23,13 +26,9 @@ export type OfferShape = { vacancyId: string; role: string; phases: string[]; pa
  * role of the family and phase of the offer: for each band the circle crosses, the exact range of longitude
  * the circle spans there, so only the box around the circle is read, from the index alone, and nothing scans
  * all vacancies. The haversine then keeps what is inside the circle.
- */
-/** Names are read for the nearest rows: twice the evidence's comparables, as one offer may be found at several schools. */
-const NAMED_ROWS = EVIDENCE_COMPARABLES * 2;
-
-/**
- * The common table expressions that find one vacancy's neighbouring offers (`found`: one row per school of the vacancy
- * and school of the offer, within the radius), and its family's roles (the rows name them by index); null when it has none.
+ *
+ * These are the common table expressions that find them (`found`: one row per school of the vacancy and school of
+ * the offer, within the radius), and the family's roles (the rows name them by index); null when it has none.
  */
 function foundOf(
   offer: OfferShape,
