@@ -193,6 +193,9 @@ function comparableOf(
   };
 }
 
+/** A vacancy with no comparable offer (or no family or phase to have one). */
+const noNeighbours = (): NeighbourEvidence => ({ found: 0, schools: 0, benchmark: undefined, nearest: [] });
+
 const evidenceRow = z.object({
   found: z.number().int(),
   schools: z.number().int(),
@@ -212,9 +215,9 @@ export async function neighbourEvidence(
   now: Date,
 ): Promise<NeighbourEvidence> {
   const built = evidenceStatement(offer, policy, now);
-  if (!built) return { found: 0, schools: 0, benchmark: undefined, nearest: [] };
+  if (!built) return noNeighbours();
   const [row] = parseRows(await db.execute(built.statement), evidenceRow, "a vacancy's neighbour evidence");
-  if (!row) return { found: 0, schools: 0, benchmark: undefined, nearest: [] };
+  if (!row) return noNeighbours();
   return {
     found: row.found,
     schools: row.schools,
@@ -404,9 +407,7 @@ export async function neighbourSummaries(
   now: Date,
   options: { nearest?: boolean } = {},
 ): Promise<Map<string, NeighbourEvidence>> {
-  const summaries = new Map<string, NeighbourEvidence>(
-    requests.map(({ offer }) => [offer.vacancyId, { found: 0, schools: 0, benchmark: undefined, nearest: [] }]),
-  );
+  const summaries = new Map<string, NeighbourEvidence>(requests.map(({ offer }) => [offer.vacancyId, noNeighbours()]));
   const asked = askedOf(requests, now);
   if (asked.length === 0) return summaries;
   // The nearest named, for the vacancies whose new assessment is kept with its evidence (as neighbourEvidence names them).
