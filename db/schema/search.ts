@@ -106,6 +106,30 @@ export const searchCounts = pgTable(
 );
 
 /**
+ * How many indexed vacancies of each salary (the top of the range, full time) hold each pair of signatures, with 0
+ * for any as in search_counts: what a search with facet filters and a minimum salary counts from, summing the
+ * salaries at or above it (exact for any minimum). Vacancies without a salary are not counted: no minimum takes them.
+ * Salaries follow pay points, so a pair of signatures has a few: far fewer rows than vacancies. Kept and rebuilt
+ * like search_counts.
+ */
+export const searchSalaryCounts = pgTable(
+  "search_salary_counts",
+  {
+    vacancySignature: integer("vacancy_signature").notNull(),
+    locationSignature: integer("location_signature").notNull(),
+    salaryMax: integer("salary_max").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.vacancySignature, t.locationSignature, t.salaryMax],
+      name: "search_salary_counts_pkey",
+    }),
+    index("search_salary_counts_location_idx").on(t.locationSignature, t.vacancySignature, t.salaryMax),
+  ],
+);
+
+/**
  * How many indexed vacancies hold each facet key ("trust:mersey"…): the counts of a facet when no other filter
  * narrows them (its own is left out), read as they are. Kept and rebuilt like search_counts.
  */

@@ -119,6 +119,15 @@ function countsOf(table: string, where: SQL, sign: 1 | -1): SQL {
      GROUP BY t.term, GROUPING SETS ((v.vacancy_signature, v.location_signature), (v.vacancy_signature), (v.location_signature), ())`;
 }
 
+/** What a set of rows of search_vacancies adds to search_salary_counts: as countsOf's term '', per salary. */
+function salaryCountsOf(table: string, where: SQL, sign: 1 | -1): SQL {
+  return sql`
+    SELECT coalesce(v.vacancy_signature, 0), coalesce(v.location_signature, 0), v.salary_max, ${sign}::int * count(*)::int
+      FROM ${sql.raw(table)} v
+     WHERE v.salary_max IS NOT NULL AND ${where}
+     GROUP BY v.salary_max, GROUPING SETS ((v.vacancy_signature, v.location_signature), (v.vacancy_signature), (v.location_signature), ())`;
+}
+
 /** What a set of rows of search_vacancies adds to search_key_counts: each facet key of their signatures. */
 function keyCountsOf(t: Tables, where: SQL, sign: 1 | -1): SQL {
   return sql`
@@ -136,6 +145,10 @@ async function countRows(ex: Executor, vacancyIds: string[], sign: 1 | -1): Prom
     INSERT INTO ${sql.raw(TABLES.counts)} AS c (term, vacancy_signature, location_signature, n)
     ${countsOf(TABLES.text, ids, sign)}
     ON CONFLICT (term, vacancy_signature, location_signature) DO UPDATE SET n = c.n + EXCLUDED.n`);
+  await ex.execute(sql`
+    INSERT INTO ${sql.raw(TABLES.salaryCounts)} AS c (vacancy_signature, location_signature, salary_max, n)
+    ${salaryCountsOf(TABLES.vacancies, ids, sign)}
+    ON CONFLICT (vacancy_signature, location_signature, salary_max) DO UPDATE SET n = c.n + EXCLUDED.n`);
   await ex.execute(sql`
     INSERT INTO ${sql.raw(TABLES.keyCounts)} AS c (key, n)
     ${keyCountsOf(TABLES, ids, sign)}
@@ -309,6 +322,9 @@ async function beginBuild(db: Database, swapped: () => void): Promise<IndexBuild
         INSERT INTO ${sql.raw(NEXT_TABLES.counts)} (term, vacancy_signature, location_signature, n)
         ${countsOf(NEXT_TABLES.text, sql`TRUE`, 1)}`);
       await db.execute(sql`
+        INSERT INTO ${sql.raw(NEXT_TABLES.salaryCounts)} (vacancy_signature, location_signature, salary_max, n)
+        ${salaryCountsOf(NEXT_TABLES.vacancies, sql`TRUE`, 1)}`);
+      await db.execute(sql`
         INSERT INTO ${sql.raw(NEXT_TABLES.keyCounts)} (key, n) ${keyCountsOf(NEXT_TABLES, sql`TRUE`, 1)}`);
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
@@ -381,16 +397,16 @@ function signatureHas(column: SQL, kind: string, keys: string[]): SQL {
 }
 
 /**
- * The same as an array: a condition the signature column's index can take (a bitmap scan), for when the matches
- * are known to be few. Otherwise the planner, expecting each signature's rows to be scattered, may read the table.
+ * The same as an array, for when the number of matches is known (see pageQuery): a condition the signature column's
+ * index can take (a bitmap scan) when they are few, or tested on each row of a walk in the sort order when many.
  */
 function signatureIn(column: SQL, kind: string, keys: string[]): SQL {
   return sql`${column} = ANY(ARRAY(SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[]))`;
 }
 
-function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters, few = false): SQL {
+function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters, asArray = false): SQL {
   const keys = splitKeys(requiredKeys(filters));
-  const has = few ? signatureIn : signatureHas;
+  const has = asArray ? signatureIn : signatureHas;
   const parts: SQL[] = [sql`v.closes_at > ${query.now.toISOString()}::timestamptz`];
   if (keys.vacancy.length > 0) parts.push(has(sql`v.vacancy_signature`, "vacancy", keys.vacancy));
   if (keys.location.length > 0) parts.push(has(sql`v.location_signature`, "location", keys.location));
@@ -495,35 +511,46 @@ function bestTier(ts: TsQueries): SQL {
 }
 
 /**
- * The term of search_counts that a query's total and facet counts can be read from: '' with facet filters only, a
- * concept token when the words are one concept (the whole tsquery is that token). Null when something else narrows
- * the matches (a place, a minimum salary, a date, other words): then the matching rows are counted.
+ * Where a query's total and facet counts can be read from: a term of search_counts ('' with facet filters only, a
+ * concept token when the words are one concept: the whole tsquery is that token), or search_salary_counts with facet
+ * filters and a minimum salary. Null when something else narrows the matches (a place, a date, other words, words
+ * with a minimum salary): then the matching rows are counted.
  */
-function countsTerm(query: EngineQuery, ts: TsQueries | null): string | null {
-  if (query.geo || query.filters.minSalary !== undefined || query.publishedSince) return null;
-  if (!ts) return "";
-  return /^'(zc[a-z]+)'$/.exec(ts.full)?.[1] ?? null;
+type CountsSource = { term: string } | { minSalary: number };
+
+function countsSource(query: EngineQuery, ts: TsQueries | null): CountsSource | null {
+  if (query.geo || query.publishedSince) return null;
+  if (query.filters.minSalary !== undefined) return ts ? null : { minSalary: query.filters.minSalary };
+  if (!ts) return { term: "" };
+  const concept = /^'(zc[a-z]+)'$/.exec(ts.full)?.[1];
+  return concept === undefined ? null : { term: concept };
 }
 
 const isLocationFacet = (facet: FacetName) => splitKeys([`${facet}:_`]).location.length > 0;
 
 /**
- * Counts from search_counts (see countsTerm): for each set of required keys, the rows of one signature kind (the
- * other 0) when the set asks nothing of the other kind, else the pairs; then minus the indexed vacancies past their
- * closing moment (kept until the scheduler closes them: normally none), which are counted but not live.
+ * Counts from search_counts or search_salary_counts (see countsSource): for each set of required keys, the rows of
+ * one signature kind (the other 0) when the set asks nothing of the other kind, else the pairs; then minus the
+ * indexed vacancies past their closing moment (kept until the scheduler closes them: normally none), which are
+ * counted but not live.
  */
 function fromCounts(
   query: EngineQuery,
   ts: TsQueries | null,
-  term: string,
+  source: CountsSource,
 ): { closed: SQL; part: (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => SQL } {
   const now = sql`${query.now.toISOString()}::timestamptz`;
+  const salary = "minSalary" in source ? sql` AND c.salary_max >= ${source.minSalary}::int` : sql``;
   const closed = ts
     ? sql`closed AS MATERIALIZED (SELECT t.vacancy_signature AS vs, t.location_signature AS ls
         FROM ${sql.raw(TABLES.vacancies)} c JOIN ${sql.raw(TABLES.text)} t ON t.vacancy_id = c.vacancy_id
        WHERE c.closes_at <= ${now} AND t.tsv @@ to_tsquery('simple', ${ts.full}))`
     : sql`closed AS MATERIALIZED (SELECT c.vacancy_signature AS vs, c.location_signature AS ls
-        FROM ${sql.raw(TABLES.vacancies)} c WHERE c.closes_at <= ${now})`;
+        FROM ${sql.raw(TABLES.vacancies)} c WHERE c.closes_at <= ${now}${salary})`;
+  const counted =
+    "minSalary" in source
+      ? sql`${sql.raw(TABLES.salaryCounts)} c WHERE TRUE${salary}`
+      : sql`${sql.raw(TABLES.counts)} c WHERE c.term = ${source.term}`;
   const part = (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => {
     const v = set.vacancy.length > 0 || by === "vacancy";
     const l = set.location.length > 0 || by === "location";
@@ -540,15 +567,15 @@ function fromCounts(
         ],
         sql` AND `,
       );
-    return sql`(SELECT c.vacancy_signature AS vs, c.location_signature AS ls, c.n FROM ${sql.raw(TABLES.counts)} c
-                WHERE c.term = ${term} AND ${shape} AND ${where(sql`c.vacancy_signature`, sql`c.location_signature`)}
+    return sql`(SELECT c.vacancy_signature AS vs, c.location_signature AS ls, c.n FROM ${counted}
+                AND ${shape} AND ${where(sql`c.vacancy_signature`, sql`c.location_signature`)}
                UNION ALL SELECT vs, ls, -1 FROM closed WHERE ${where(sql`vs`, sql`ls`)}) x`;
   };
   return { closed, part };
 }
 
-async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, term: string) {
-  const { closed, part } = fromCounts(query, ts, term);
+async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, source: CountsSource) {
+  const { closed, part } = fromCounts(query, ts, source);
   const set = splitKeys(requiredKeys(query.filters));
   return countOf(
     await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
@@ -556,15 +583,16 @@ async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries |
   );
 }
 
-/** Facet counts and the total as facets() gives them, from search_counts: a few thousand rows at most. */
-async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, term: string) {
+/** Facet counts and the total as facets() gives them, from the count tables: a few thousand rows at most. */
+async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, source: CountsSource) {
   const active = activeFacets(query.filters);
   const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) =>
     splitKeys(requiredKeys(f)),
   );
-  const { closed, part } = fromCounts(query, ts, term);
+  const { closed, part } = fromCounts(query, ts, source);
   // A set that requires no key, counted over every live vacancy, reads its keys' counts as they are.
-  const byKey = (i: number) => term === "" && sets[i]!.vacancy.length === 0 && sets[i]!.location.length === 0;
+  const everyLive = "term" in source && source.term === "";
+  const byKey = (i: number) => everyLive && sets[i]!.vacancy.length === 0 && sets[i]!.location.length === 0;
   const keyParts = sets.flatMap((_, i) => {
     if (!byKey(i)) return [];
     const prefix = i === 0 ? "" : `${active[i - 1]!}:`;
@@ -703,8 +731,11 @@ function facetTable(rows: (Record<string, number | null> & { key: string })[], a
 
 type Hit = z.infer<typeof hitRow>;
 
-/** `few`: the matches are known to be few (never with a place: the subquery would leave the distances behind). */
-type PagePlan = { few: boolean; route: Route };
+/**
+ * What is known of the number of matches before the page is read: "few" (never with a place: the subquery would
+ * leave the distances behind), "many" (the total is known and large) or "unknown".
+ */
+type PagePlan = { matches: "few" | "many" | "unknown"; route: Route };
 
 async function pageQuery(
   db: Executor,
@@ -712,14 +743,18 @@ async function pageQuery(
   ts: TsQueries | null,
   extra: SQL | null,
   order: SQL,
-  { few, route }: PagePlan,
+  { matches, route }: PagePlan,
 ): Promise<Hit[]> {
-  const where = sql`${whereClause(query, ts, query.filters, few)}${extra ? sql` AND ${extra}` : sql``}`;
+  // Known few or many: the signatures as an array, whose size the planner does not guess from the signatures' own
+  // estimate (a few of them, where a broad pair of keys has dozens). Many matches: it walks the sort order's index
+  // and stops at the page's end, instead of fetching and sorting thousands of matches it took for fifty.
+  const where = sql`${whereClause(query, ts, query.filters, matches !== "unknown")}${extra ? sql` AND ${extra}` : sql``}`;
   // Few matches (the total is known): all of them are found first (by the filters' indexes) and sorted, rather
   // than the planner walking the sort order's index past thousands of rows that do not match.
-  const from = few
-    ? sql`(SELECT v.* FROM ${fromClause(query, ts)} WHERE ${where} OFFSET 0) v`
-    : sql`${fromClause(query, ts)} WHERE ${where}`;
+  const from =
+    matches === "few"
+      ? sql`(SELECT v.* FROM ${fromClause(query, ts)} WHERE ${where} OFFSET 0) v`
+      : sql`${fromClause(query, ts)} WHERE ${where}`;
   // The documents come with the page, in its order: one round trip fewer.
   return parseRows(
     await db.execute(sql`${withNear(query, ts, route)}
@@ -742,7 +777,7 @@ async function pageQuery(
  * early), and only otherwise is every match ranked. Both give the same page.
  */
 async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null, plan: PagePlan): Promise<Hit[]> {
-  if (ts && !query.geo && !plan.few && effectiveSort(query) === "relevance") {
+  if (ts && !query.geo && plan.matches !== "few" && effectiveSort(query) === "relevance") {
     const best = await pageQuery(db, query, ts, bestTier(ts), sql`v.published_at DESC, v.vacancy_id`, plan);
     if (best.length === query.pageSize) return best;
   }
@@ -759,13 +794,13 @@ async function search(db: Database, query: EngineQuery, planSizes: PlanSizes): P
   const reading = planSizes.get();
   const ts = await textQueries(db, query.text);
   const sizes = await reading;
-  const term = countsTerm(query, ts);
+  const source = countsSource(query, ts);
   const route = routeOf(query, ts, sizes);
   const totals = query.facets
-    ? term === null
+    ? source === null
       ? facets(db, query, ts, route)
-      : facetsFromCounts(db, query, ts, term)
-    : (term === null ? count(db, query, ts, route) : countFromCounts(db, query, ts, term)).then((total) => ({
+      : facetsFromCounts(db, query, ts, source)
+    : (source === null ? count(db, query, ts, route) : countFromCounts(db, query, ts, source)).then((total) => ({
         total,
         counts: undefined,
       }));
@@ -773,16 +808,22 @@ async function search(db: Database, query: EngineQuery, planSizes: PlanSizes): P
     const { total, counts } = await totals;
     return { hits: [], total, facets: counts };
   }
-  const few = (matches: number | null) =>
-    !query.geo && matches !== null && matches <= FEW_PER_RESULT * query.page * query.pageSize;
+  const known = (matches: number): PagePlan["matches"] =>
+    query.geo ? "unknown" : matches <= FEW_PER_RESULT * query.page * query.pageSize ? "few" : "many";
   // The index's sizes may already show that the matches are few (one trust's vacancies): the page need not wait.
   const bound = atMost(sizes, requiredKeys(query.filters), ts ? requiredConcepts(ts) : []);
-  // Otherwise counts read from search_counts come quickly and exactly: the page can be planned knowing the total.
-  const [hits, { total, counts }] = few(bound)
-    ? await Promise.all([hitsPage(db, query, ts, { few: true, route }), totals])
-    : term === null
-      ? await Promise.all([hitsPage(db, query, ts, { few: false, route }), totals])
-      : await totals.then(async (t) => [await hitsPage(db, query, ts, { few: few(t.total), route }), t] as const);
+  // Otherwise the count tables give the total quickly and exactly: the page is planned knowing it. With facet counts
+  // asked for, the total alone (a few rows) is read beside them, so that the page does not wait for them.
+  const planned = (matches: Promise<number>) =>
+    matches.then((n) => hitsPage(db, query, ts, { matches: known(n), route }));
+  const [hits, { total, counts }] = await Promise.all([
+    bound !== null && known(bound) === "few"
+      ? hitsPage(db, query, ts, { matches: "few", route })
+      : source === null
+        ? hitsPage(db, query, ts, { matches: "unknown", route })
+        : planned(query.facets ? countFromCounts(db, query, ts, source) : totals.then((t) => t.total)),
+    totals,
+  ]);
   return {
     total,
     facets: counts,

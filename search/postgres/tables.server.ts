@@ -14,6 +14,7 @@ export const TABLES = {
   terms: "search_terms",
   counts: "search_counts",
   keyCounts: "search_key_counts",
+  salaryCounts: "search_salary_counts",
 } as const;
 export type TableKey = keyof typeof TABLES;
 export type Tables = Record<TableKey, string>;
