@@ -8,8 +8,9 @@
  * - Places: one point per school, filtered with an earth_box on a GiST index, measured with the haversine.
  * - Facets: each vacancy's facet keys are numbered as two signatures, so counting is a GROUP BY on two integers
  *   followed by the keys of the (few hundred) signatures met.
- * - Broad queries: with facet filters only, or one concept and facet filters, the total and facet counts are read
- *   from search_counts and search_key_counts, kept exact with every index write (see countsTerm).
+ * - Broad queries: with facet filters only (and a minimum salary), or one concept and facet filters, the total and
+ *   facet counts are read from search_counts, search_salary_counts and search_key_counts, kept exact with every index
+ *   write (see countsSource); the page is then planned knowing the total.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
@@ -579,7 +580,7 @@ async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries |
   const set = splitKeys(requiredKeys(query.filters));
   return countOf(
     await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
-    "matches from search_counts",
+    "matches from the count tables",
   );
 }
 
@@ -638,7 +639,7 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
         )}) p
        GROUP BY p.key`),
     facetCountRow,
-    "facet counts from search_counts",
+    "facet counts from the count tables",
   );
   return facetTable(rows, active);
 }
