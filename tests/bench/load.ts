@@ -24,6 +24,7 @@ import { importPostcodes } from "../../db/importers/postcodes";
 import { importSchools } from "../../db/importers/schools";
 import { reindex } from "../../search/reindex.server";
 import { cookiePair } from "../support/requests";
+import { freePort } from "../support/server-process";
 import { loadVacancies } from "./fixture";
 
 const SCHOOLS_FILE = path.resolve("../shared/data/schools-england.csv");
@@ -170,7 +171,7 @@ async function onServer(rows: Row[]): Promise<void> {
   await admin.unsafe(`CREATE DATABASE ${scratch}`);
   const url = new URL(serverUrl);
   url.pathname = `/${scratch}`;
-  const port = 3600 + Math.floor(Math.random() * 100);
+  const port = await freePort();
   const env = productionEnv(port, {
     DATABASE_URL: url.toString(),
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "load-")),
@@ -248,7 +249,7 @@ async function onServer(rows: Row[]): Promise<void> {
 /** The embedded database `npm start` uses, on the demo region it seeds. */
 async function onEmbedded(rows: Row[]): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "load-embedded-"));
-  const port = 3700 + Math.floor(Math.random() * 100);
+  const port = await freePort();
   // npm start on the embedded database runs in production mode without a secret, Resend or https.
   const server = await startServer(
     { NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
