@@ -539,7 +539,10 @@ function fromCounts(
   query: EngineQuery,
   ts: TsQueries | null,
   source: CountsSource,
-): { closed: SQL; part: (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => SQL } {
+): {
+  ctes: () => SQL;
+  part: (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => SQL;
+} {
   const now = sql`${query.now.toISOString()}::timestamptz`;
   const salary = "minSalary" in source ? sql` AND c.salary_max >= ${source.minSalary}::int` : sql``;
   const closed = ts
@@ -552,6 +555,21 @@ function fromCounts(
     "minSalary" in source
       ? sql`${sql.raw(TABLES.salaryCounts)} c WHERE TRUE${salary}`
       : sql`${sql.raw(TABLES.counts)} c WHERE c.term = ${source.term}`;
+  // Each set of keys' signatures found once for every branch that needs them (ctes() names them after part()).
+  const lists: SQL[] = [];
+  const named = new Map<string, SQL>();
+  const signatures = (kind: "vacancy" | "location", keys: string[]) => {
+    const key = `${kind} ${keys.join(" ")}`;
+    let name = named.get(key);
+    if (!name) {
+      name = sql.raw(`sigs${named.size}`);
+      named.set(key, name);
+      lists.push(
+        sql`${name} AS MATERIALIZED (SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[])`,
+      );
+    }
+    return name;
+  };
   const part = (set: { vacancy: string[]; location: string[] }, by: "vacancy" | "location" | null) => {
     const v = set.vacancy.length > 0 || by === "vacancy";
     const l = set.location.length > 0 || by === "location";
@@ -562,8 +580,8 @@ function fromCounts(
     const where = (vs: SQL, ls: SQL) =>
       sql.join(
         [
-          ...(set.vacancy.length > 0 ? [signatureHas(vs, "vacancy", set.vacancy)] : []),
-          ...(set.location.length > 0 ? [signatureHas(ls, "location", set.location)] : []),
+          ...(set.vacancy.length > 0 ? [sql`${vs} IN (SELECT id FROM ${signatures("vacancy", set.vacancy)})`] : []),
+          ...(set.location.length > 0 ? [sql`${ls} IN (SELECT id FROM ${signatures("location", set.location)})`] : []),
           sql`TRUE`,
         ],
         sql` AND `,
@@ -572,14 +590,14 @@ function fromCounts(
                 AND ${shape} AND ${where(sql`c.vacancy_signature`, sql`c.location_signature`)}
                UNION ALL SELECT vs, ls, -1 FROM closed WHERE ${where(sql`vs`, sql`ls`)}) x`;
   };
-  return { closed, part };
+  return { ctes: () => sql.join([closed, ...lists], sql`, `), part };
 }
 
 async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, source: CountsSource) {
-  const { closed, part } = fromCounts(query, ts, source);
-  const set = splitKeys(requiredKeys(query.filters));
+  const { ctes, part } = fromCounts(query, ts, source);
+  const counted = part(splitKeys(requiredKeys(query.filters)), null);
   return countOf(
-    await db.execute(sql`WITH ${closed} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${part(set, null)}`),
+    await db.execute(sql`WITH ${ctes()} SELECT coalesce(sum(x.n), 0)::int AS n FROM ${counted}`),
     "matches from the count tables",
   );
 }
@@ -590,7 +608,7 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
   const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) =>
     splitKeys(requiredKeys(f)),
   );
-  const { closed, part } = fromCounts(query, ts, source);
+  const { ctes, part } = fromCounts(query, ts, source);
   // A set that requires no key, counted over every live vacancy, reads its keys' counts as they are.
   const everyLive = "term" in source && source.term === "";
   const byKey = (i: number) => everyLive && sets[i]!.vacancy.length === 0 && sets[i]!.location.length === 0;
@@ -621,7 +639,7 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
     sql`, `,
   );
   const rows = parseRows(
-    await db.execute(sql`WITH ${closed}
+    await db.execute(sql`WITH ${ctes()}
       SELECT p.key, ${sums}
         FROM (${sql.join(
           [
