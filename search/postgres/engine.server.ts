@@ -602,8 +602,19 @@ async function countFromCounts(db: Executor, query: EngineQuery, ts: TsQueries |
   );
 }
 
-/** Facet counts and the total as facets() gives them, from the count tables: a few thousand rows at most. */
-async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries | null, source: CountsSource) {
+/**
+ * Facet counts and the total as facets() gives them, from the count tables: a few thousand rows at most.
+ * `fewMatches`: the index's sizes show that every filter together leaves a few hundred vacancies at most (one trust's):
+ * those are counted row by row (exact, and no vacancy past its closing moment to take away), and only the sets without
+ * one of the filters are read from the count tables. Sizes a minute old can only make this slower, never different.
+ */
+async function facetsFromCounts(
+  db: Executor,
+  query: EngineQuery,
+  ts: TsQueries | null,
+  source: CountsSource,
+  fewMatches: boolean,
+) {
   const active = activeFacets(query.filters);
   const sets = [query.filters, ...active.map((f) => withoutFilter(query.filters, f))].map((f) =>
     splitKeys(requiredKeys(f)),
@@ -626,6 +637,13 @@ async function facetsFromCounts(db: Executor, query: EngineQuery, ts: TsQueries 
   // Set 0 shows every facet; set i only the facet left out, so only its kind of signature is grouped.
   const parts = sets.flatMap((set, i) => {
     if (byKey(i)) return [];
+    // The signatures as an array, so that their index finds the rows: as a semi-join the planner read all 70,000.
+    if (i === 0 && fewMatches)
+      return [
+        sql`SELECT 0 AS set, coalesce(v.vacancy_signature, v.location_signature) AS sig, count(*) AS n
+              FROM ${fromClause(query, ts)} WHERE ${whereClause(query, ts, query.filters, true)}
+             GROUP BY GROUPING SETS ((v.vacancy_signature), (v.location_signature))`,
+      ];
     const kinds: ("vacancy" | "location")[] =
       i === 0 ? ["vacancy", "location"] : [isLocationFacet(active[i - 1]!) ? "location" : "vacancy"];
     return kinds.map(
@@ -811,16 +829,25 @@ async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null, 
  */
 const FEW_PER_RESULT = 50;
 
+/**
+ * Up to this many matches, counting their rows for the facets beats reading the count tables: a few hundred rows
+ * found through the signatures' index cost less than the count tables' branches for each kind of signature and
+ * for the vacancies past their closing moment.
+ */
+const COUNT_ROWS_AT_MOST = 500;
+
 async function search(db: Database, query: EngineQuery, planSizes: PlanSizes): Promise<SearchResult> {
   const reading = planSizes.get();
   const ts = await textQueries(db, query.text);
   const sizes = await reading;
   const source = countsSource(query, ts);
   const route = routeOf(query, ts, sizes);
+  // The index's sizes may already show that the matches are few (one trust's vacancies).
+  const bound = atMost(sizes, requiredKeys(query.filters), ts ? requiredConcepts(ts) : []);
   const totals = query.facets
     ? source === null
       ? facets(db, query, ts, route)
-      : facetsFromCounts(db, query, ts, source)
+      : facetsFromCounts(db, query, ts, source, bound !== null && bound <= COUNT_ROWS_AT_MOST)
     : (source === null ? count(db, query, ts, route) : countFromCounts(db, query, ts, source)).then((total) => ({
         total,
         counts: undefined,
@@ -831,8 +858,7 @@ async function search(db: Database, query: EngineQuery, planSizes: PlanSizes): P
   }
   const known = (matches: number): PagePlan["matches"] =>
     query.geo ? "unknown" : matches <= FEW_PER_RESULT * query.page * query.pageSize ? "few" : "many";
-  // The index's sizes may already show that the matches are few (one trust's vacancies): the page need not wait.
-  const bound = atMost(sizes, requiredKeys(query.filters), ts ? requiredConcepts(ts) : []);
+  // Few matches known from the index's sizes: the page need not wait.
   // Otherwise the count tables give the total quickly and exactly: the page is planned knowing it. With facet counts
   // asked for, the total alone (a few rows) is read beside them, so that the page does not wait for them.
   const planned = (matches: Promise<number>) =>
