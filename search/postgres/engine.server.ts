@@ -830,9 +830,10 @@ async function hitsPage(db: Executor, query: EngineQuery, ts: TsQueries | null, 
 const FEW_PER_RESULT = 50;
 
 /**
- * Up to this many matches, counting their rows for the facets beats reading the count tables: a few hundred rows
- * found through the signatures' index cost less than the count tables' branches for each kind of signature and
- * for the vacancies past their closing moment.
+ * Up to this many matches of facet filters alone, counting their rows for the facets beats reading the count tables:
+ * a few hundred rows found through the signatures' index cost less than the count tables' branches for each kind of
+ * signature and for the vacancies past their closing moment. Not with words: the words' table has no signature index,
+ * and a trust's few among a broad concept's 60,000 would be found by reading the concept's.
  */
 const COUNT_ROWS_AT_MOST = 500;
 
@@ -847,7 +848,7 @@ async function search(db: Database, query: EngineQuery, planSizes: PlanSizes): P
   const totals = query.facets
     ? source === null
       ? facets(db, query, ts, route)
-      : facetsFromCounts(db, query, ts, source, bound !== null && bound <= COUNT_ROWS_AT_MOST)
+      : facetsFromCounts(db, query, ts, source, !ts && bound !== null && bound <= COUNT_ROWS_AT_MOST)
     : (source === null ? count(db, query, ts, route) : countFromCounts(db, query, ts, source)).then((total) => ({
         total,
         counts: undefined,
