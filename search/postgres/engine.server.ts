@@ -394,7 +394,12 @@ function nearCte(geo: NonNullable<EngineQuery["geo"]>, said = false): SQL {
  * with every element.
  */
 function signatureHas(column: SQL, kind: string, keys: string[]): SQL {
-  return sql`${column} IN (SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[])`;
+  return sql`${column} IN (${signaturesWith(kind, keys)})`;
+}
+
+/** The ids of the signatures of one kind that hold all these keys. */
+function signaturesWith(kind: string, keys: string[]): SQL {
+  return sql`SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[]`;
 }
 
 /**
@@ -402,7 +407,7 @@ function signatureHas(column: SQL, kind: string, keys: string[]): SQL {
  * index can take (a bitmap scan) when they are few, or tested on each row of a walk in the sort order when many.
  */
 function signatureIn(column: SQL, kind: string, keys: string[]): SQL {
-  return sql`${column} = ANY(ARRAY(SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[]))`;
+  return sql`${column} = ANY(ARRAY(${signaturesWith(kind, keys)}))`;
 }
 
 function whereClause(query: EngineQuery, ts: TsQueries | null, filters: SearchFilters, asArray = false): SQL {
@@ -564,9 +569,7 @@ function fromCounts(
     if (!name) {
       name = sql.raw(`sigs${named.size}`);
       named.set(key, name);
-      lists.push(
-        sql`${name} AS MATERIALIZED (SELECT s.id FROM search_signatures s WHERE s.kind = ${kind} AND s.keys @> ${textArrayLiteral(keys)}::text[])`,
-      );
+      lists.push(sql`${name} AS MATERIALIZED (${signaturesWith(kind, keys)})`);
     }
     return name;
   };
