@@ -30,7 +30,7 @@ import { services } from "../../app/services.server";
 import { loadVacancies } from "./fixture";
 import { engineQuery, naiveSearch, outcodes, representativeQueries, totalOf } from "./search";
 import { withBenchRuntime } from "./runtime";
-import { measure, measureSideBySide, ms, type percentiles } from "./stats";
+import { measure, measureTurnAbout, ms, type percentiles } from "./stats";
 import { cycle } from "../support/arrays";
 import { cookiePair } from "../support/requests";
 
@@ -245,9 +245,10 @@ async function benchSearch(r: { engine: string; version: string; render: (url: s
     await naiveSearch(db, query);
     const quick = performance.now() - naiveStart < QUICK_NAIVE_MS;
     const { a: engineTimes, b: naiveTimes } = quick
-      ? await measureSideBySide(
-          { runs: ITERATIONS, fn: () => engine.search(query) },
-          { runs: ITERATIONS, fn: () => naiveSearch(db, query) },
+      ? await measureTurnAbout(
+          ITERATIONS,
+          () => engine.search(query),
+          () => naiveSearch(db, query),
         )
       : {
           a: await measure(ITERATIONS, () => engine.search(query)),

@@ -22,26 +22,21 @@ export async function measure(iterations: number, fn: (i: number) => Promise<unk
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
 /**
- * Two ways of doing one thing timed turn about, `b`'s runs spread evenly among `a`'s, after a warm-up of each: both
- * see the machine as it was, where timing one and then the other compared two different minutes of a busy machine.
+ * Two ways of doing one thing timed turn about, `runs` times each after a warm-up of each: both see the machine as it
+ * was, where timing one and then the other compared two different minutes of a busy machine.
  */
-export async function measureSideBySide(
-  a: { runs: number; fn: () => Promise<unknown> },
-  b: { runs: number; fn: () => Promise<unknown> },
-) {
-  for (let i = 0; i < Math.min(10, a.runs); i++) await a.fn();
-  for (let i = 0; i < Math.min(10, b.runs); i++) await b.fn();
+export async function measureTurnAbout(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(10, runs); i++) await a();
+  for (let i = 0; i < Math.min(10, runs); i++) await b();
   const samples = { a: [] as number[], b: [] as number[] };
   const timed = async (fn: () => Promise<unknown>, into: number[]) => {
     const start = performance.now();
     await fn();
     into.push(performance.now() - start);
   };
-  for (let i = 0; i < a.runs; i++) {
-    await timed(a.fn, samples.a);
-    // b's k-th run comes after a's run number floor(k × a.runs ÷ b.runs).
-    while (samples.b.length < b.runs && Math.floor((samples.b.length * a.runs) / b.runs) <= i)
-      await timed(b.fn, samples.b);
+  for (let i = 0; i < runs; i++) {
+    await timed(a, samples.a);
+    await timed(b, samples.b);
   }
   return { a: percentiles(samples.a), b: percentiles(samples.b) };
 }
