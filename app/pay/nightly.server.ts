@@ -283,6 +283,20 @@ export async function reassessOpenVacanciesBatched(
   await db.execute(sql`
     DELETE FROM pay_offer_events
      WHERE at < coalesce((SELECT min(checked_at) FROM pay_checks), ${checkedAt}::timestamptz) - make_interval(secs => ${EVENT_GRACE_SECONDS}::float8)`);
+  await pruneOfferChanges(db);
   // Support roles have nothing to assess; "skipped" are teacher vacancies whose inputs had not changed.
   return { open: open.length, assessed, skipped: teacher - assessed, changed };
+}
+
+/** How long the log of changed offers is kept for the copies in memory: one that looked less recently reads all again. */
+const OFFER_CHANGES_KEPT_DAYS = 7;
+
+/** Forgets the changed offers a week old, and records the newest transaction forgotten (pay_offer_changes_pruned). */
+async function pruneOfferChanges(db: Database): Promise<void> {
+  await db.execute(sql`
+    WITH gone AS (
+      DELETE FROM pay_offer_changes WHERE at < now() - make_interval(days => ${OFFER_CHANGES_KEPT_DAYS}) RETURNING xid)
+    INSERT INTO pay_offer_changes_pruned (id, through)
+    SELECT 1, max(xid) FROM gone HAVING count(*) > 0
+    ON CONFLICT (id) DO UPDATE SET through = greatest(pay_offer_changes_pruned.through, excluded.through)`);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -177,3 +178,34 @@ export const payOfferEvents = pgTable(
   },
   (t) => [index("pay_offer_events_at_idx").on(t.at)],
 );
+
+/** A transaction id with its epoch (PostgreSQL's xid8), as text: it does not wrap around, so ids compare in order. */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+
+/**
+ * Which vacancies' pay_offers rows each transaction changed (a null vacancy: the table was emptied), logged by
+ * triggers (migration 0028). Each server process keeps the offers in memory for one assessment's neighbours
+ * (app/pay/offers-in-memory.server.ts) and reads from here what changed since it last looked: every row of a
+ * transaction that was not yet visible then has an id at least the oldest one still running then.
+ */
+export const payOfferChanges = pgTable(
+  "pay_offer_changes",
+  {
+    xid: xid8("xid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    vacancyId: text("vacancy_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pay_offer_changes_xid_idx").on(t.xid), index("pay_offer_changes_at_idx").on(t.at)],
+);
+
+/**
+ * The newest transaction whose changes were deleted from pay_offer_changes (the nightly pass keeps a week): a copy
+ * in memory that last looked before it cannot tell what it missed, so it reads every offer again.
+ */
+export const payOfferChangesPruned = pgTable("pay_offer_changes_pruned", {
+  /** Always 1: the table holds one row. */
+  id: integer("id").primaryKey().default(1),
+  through: xid8("through").notNull(),
+});
