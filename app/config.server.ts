@@ -38,6 +38,7 @@ const schema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
     SEARCH_KEEP_RESULTS: z.enum(["on", "off"], "must be on or off").default("on"),
+    PAY_OFFERS_IN_MEMORY: z.enum(["on", "off"], "must be on or off").default("on"),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     WEB_CONCURRENCY: optionalString
       .transform((v) => (v === undefined ? undefined : Number(v)))
@@ -98,6 +99,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** The embedded search engine keeps results in memory between index writes (ADR 0031); SEARCH_KEEP_RESULTS=off. */
   keepSearchResults: boolean;
+  /** Each process keeps the published pay offers in memory for one assessment's neighbours (ADR 0034); PAY_OFFERS_IN_MEMORY=off. */
+  payOffersInMemory: boolean;
   /** How long a shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
   /** Web server processes: one per core on a database server unless WEB_CONCURRENCY says; always 1 on PGlite. */
@@ -151,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // A real deployment (production on a database server) never gets the demo's published passwords and keys.
     seedDemo: e.SEED_DEMO === "auto" && !(e.NODE_ENV === "production" && e.DATABASE_URL),
     keepSearchResults: e.SEARCH_KEEP_RESULTS === "on",
+    payOffersInMemory: e.PAY_OFFERS_IN_MEMORY === "on",
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     // Development (remix dev restarts one process) and tests run one unless told; production one per core.
     processes: e.DATABASE_URL ? (e.WEB_CONCURRENCY ?? (e.NODE_ENV === "production" ? availableParallelism() : 1)) : 1,

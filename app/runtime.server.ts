@@ -15,6 +15,7 @@ import type { AppConfig } from "./config.server";
 import { createQueues, startWorkers } from "./jobs/queues.server";
 import { hashPassword } from "./auth/password.server";
 import { sessionSecretFor } from "./security/session-secret.server";
+import { keepPayOffersInMemory } from "./pay/offers-in-memory.server";
 
 export type StartOptions = {
   /** Run job workers and schedules in this process (the server does; scripts and most tests do not). */
@@ -53,6 +54,7 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   if (figures > 0) log(`pay scales: loaded ${figures} statutory figures (db/reference/pay-scales-england.csv)`);
   const boss = await createBoss(connection, options.workers ?? false);
   const search = searchEngineFor(config, connection.db);
+  keepPayOffersInMemory(config.payOffersInMemory);
   setServices({
     config: { ...config, sessionSecret: sessionSecretFor(config.sessionSecret, config.dataDir) },
     connection,

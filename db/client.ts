@@ -5,7 +5,8 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect, PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -20,6 +21,49 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything that can run a query: the database or an open transaction. */
 export type Executor = Database | Transaction;
+
+/**
+ * Runs one statement whose best plan does not depend on its values (a lookup by primary key) with a generic plan: the
+ * plan its connection made the first time, where the app's connections otherwise plan every statement with its
+ * values (plan_cache_mode, ADR 0028). The setting, the statement and the setting back are sent together on one
+ * connection, one round trip: in the caller's transaction, or on a connection reserved for the moment.
+ */
+export async function executePlannedOnce(db: Executor, statement: SQL): Promise<unknown> {
+  if (db instanceof PgTransaction) {
+    const [, result] = await Promise.all([
+      db.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`),
+      db.execute(statement),
+      db.execute(sql`SET LOCAL plan_cache_mode TO DEFAULT`),
+    ]);
+    return result;
+  }
+  const reserved = plannedOnceOn.get(db);
+  // The embedded database plans in-process: its own transaction costs nothing there.
+  return reserved ? reserved(statement) : db.transaction((tx) => executePlannedOnce(tx, statement));
+}
+
+/** How each server database runs a statement planned once outside a transaction (openPostgres). */
+const plannedOnceOn = new WeakMap<object, (statement: SQL) => Promise<unknown>>();
+
+function plannedOnceOnReserved(client: Client): (statement: SQL) => Promise<unknown> {
+  const dialect = new PgDialect();
+  return async (statement) => {
+    const query = dialect.sqlToQuery(statement);
+    const reserved = await client.reserve();
+    try {
+      // Settled, not raced: the setting goes back before the connection does, even when the statement fails.
+      const [, result] = await Promise.allSettled([
+        reserved.unsafe("SET plan_cache_mode = force_generic_plan"),
+        reserved.unsafe(query.sql, query.params as never[], { prepare: true }),
+        reserved.unsafe("SET plan_cache_mode TO DEFAULT"),
+      ]);
+      if (result.status === "rejected") throw result.reason;
+      return result.value;
+    } finally {
+      reserved.release();
+    }
+  };
+}
 
 /** Runs one parameterised statement, or a parameterless script, and returns its rows (pg-boss's contract). */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -90,6 +134,7 @@ async function openPostgres(url: string, max: number): Promise<Connection> {
     connection: { jit: "off", plan_cache_mode: "force_custom_plan" },
   });
   const db = drizzlePostgres(preparingEveryStatement(client), { schema }) as unknown as Database;
+  plannedOnceOn.set(db, plannedOnceOnReserved(client));
   return {
     kind: "postgres",
     db,

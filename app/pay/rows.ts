@@ -46,10 +46,13 @@ export const vacancyInputsRow = z.object({
       establishmentType: z.string().nullable(),
       religiousCharacter: z.string().nullable(),
       byLead: z.boolean(),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
     }),
   ),
   leadIsLocalAuthority: z.boolean(),
   scalesStamp: z.string(),
+  offersLook: z.unknown(),
 });
 
 /** One published offer of a partnership's area (area.server.ts areaOffers), before it is split by phase. */
