@@ -2,6 +2,9 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
 const LONDON = "Europe/London";
+// Made once: making a formatter took a fifth of a millisecond, 2.8 % of a vacancy page's time under load.
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: LONDON });
+const LONDON_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: LONDON, year: "numeric", month: "2-digit" });
 
 /** "2026-12-01T12:00" typed on a London clock → the moment it names (GMT or BST as the date requires). */
 export function fromLondonLocal(local: string): Date | null {
@@ -51,14 +54,12 @@ export function formatLondonDate(moment: Date | string): string {
 
 /** "2026-12" for `now` in London: the month a teacher's history runs to. */
 export function londonMonth(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
-    .format(now)
-    .slice(0, 7);
+  return LONDON_MONTH.format(now).slice(0, 7);
 }
 
 /** "2026-12-02": the date of `now` on London's clock (the day school days and views are counted on). */
 export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+  return LONDON_DAY.format(now);
 }
 
 /** "Thursday 14 January 2027, 9:30am to 12:00pm": a span within one London day. */
