@@ -394,8 +394,8 @@ export async function evidenceInMemory(
           east,
         ))
           for (const row of rows) {
-            // The offer's own eligibility (its pay, its day) is checked here rather than after choosing its nearest
-            // row, as the database does: the same for every row of an offer, so the same offers remain.
+            // The offer's own eligibility (its pay, its day) is checked here; the database checks it after choosing
+            // each offer's nearest row. It is the same for every row of an offer, so the same offers remain.
             if (
               row.lng < west ||
               row.lng > east ||
