@@ -3,13 +3,11 @@ import type { Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
 import { z } from "../forms/zod";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
-import { METRES_PER_MILE } from "../vocabulary/distance";
+import { EARTH_RADIUS_M, METRES_PER_MILE } from "../vocabulary/distance";
 import { familyOf, rolesOf } from "./families";
 import type { PayPolicy } from "./policy";
 import { byDistance, EVIDENCE_COMPARABLES, lookbackStart, type Comparable, type NeighbourEvidence } from "./rule";
 
-// The sphere of search_haversine_m (db/migrations/0006), which measures every distance here.
-const EARTH_RADIUS_M = 6_371_000;
 // About 11 m of slack on each side of the box, so float rounding never cuts a school on the circle's edge.
 const BOX_MARGIN_DEGREES = 1e-4;
 

@@ -19,7 +19,7 @@ import type { Database, Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
 import { z } from "../forms/zod";
 import { LAT_BANDS_PER_DEGREE } from "../../db/schema/pay";
-import { METRES_PER_MILE } from "../vocabulary/distance";
+import { EARTH_RADIUS_M, METRES_PER_MILE } from "../vocabulary/distance";
 import {
   inputsOfMany,
   loadScales,
@@ -35,7 +35,6 @@ import { openVacancyRow } from "./rows";
 import { assessOfferSummarised, type Assessment } from "./rule";
 import { payYearOf } from "./scales";
 
-const EARTH_RADIUS_M = 6_371_000;
 /**
  * A pay_offers change is logged with its transaction's start time, and may commit after a pass read the offers:
  * the next pass looks at changes from an hour before the last check, so a transaction shorter than that is seen.

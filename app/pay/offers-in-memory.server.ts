@@ -21,7 +21,7 @@ import { tz } from "@date-fns/tz";
 import type { Executor } from "../../db/client";
 import { parseRows, textArrayLiteral } from "../../db/rows";
 import { z } from "../forms/zod";
-import { METRES_PER_MILE } from "../vocabulary/distance";
+import { EARTH_RADIUS_M, haversineMetres, METRES_PER_MILE, radians, RADIANS_PER_DEGREE } from "../vocabulary/distance";
 import { familyOf, rolesOf } from "./families";
 import type { PayPolicy } from "./policy";
 import { EVIDENCE_COMPARABLES, lookbackStart, type NeighbourEvidence } from "./rule";
@@ -55,27 +55,9 @@ type KeptOffer = {
 /** A school of the vacancy being assessed, with its place (schools without one have no neighbours). */
 export type LocatedSchool = { schoolId: string; lat: number; lng: number };
 
-// The same sphere, constant and formula as search_haversine_m (db/migrations/0006), so a distance here is the
-// database's to the last bit wherever the two maths libraries agree (they differ by at most one unit in the last
-// place of a sine, which matters only for an offer exactly on the circle's edge or half a metre from rounding).
-const EARTH_RADIUS_M = 6_371_000;
-// PostgreSQL's radians() multiplies by RADIANS_PER_DEGREE, 0.0174532925199432957692 in C: the same double as π / 180.
-const RADIANS_PER_DEGREE = Math.PI / 180;
-const radians = (degrees: number) => degrees * RADIANS_PER_DEGREE;
-
-/** search_haversine_m, with each point's cos(radians(lat)) worked out once. */
-function haversineMetres(
-  lat1: number,
-  lng1: number,
-  cosLat1: number,
-  lat2: number,
-  lng2: number,
-  cosLat2: number,
-): number {
-  const a = Math.sin(radians(lat2 - lat1) / 2);
-  const b = Math.sin(radians(lng2 - lng1) / 2);
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a * a + cosLat1 * cosLat2 * b * b)));
-}
+// Distances are the database's to the last bit wherever V8's and the C library's sine and arcsine agree (they
+// differ by at most one unit in the last place, which matters only for an offer exactly on the circle's edge or
+// half a metre from a rounding): the same sphere, constants and steps as search_haversine_m (haversineMetres).
 
 /** PostgreSQL's round() of a float: to the nearest whole number, halves to the even one (C's rint). */
 export function roundHalfEven(x: number): number {
