@@ -5,6 +5,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { executePlannedOnce, type Database, type Executor } from "../../db/client";
 import { firstRow, parseRows, textArrayLiteral } from "../../db/rows";
+import { writtenOnce } from "../../db/written-once";
 import { z } from "../forms/zod";
 import { policyRow, vacancyInputsRow } from "./rows";
 import { payAssessments, payScaleFigures, vacancies } from "../../db/schema";
@@ -230,15 +231,18 @@ export async function recordAssessment(
 
 export type StoredAssessment = typeof payAssessments.$inferSelect;
 
+const currentAssessmentRow = writtenOnce((db) =>
+  db
+    .select({ a: payAssessments })
+    .from(vacancies)
+    .innerJoin(payAssessments, eq(payAssessments.id, vacancies.payAssessmentId))
+    .where(eq(vacancies.id, sql.placeholder("vacancyId")))
+    .prepare("current_pay_assessment"),
+);
+
 export async function currentAssessment(db: Executor, vacancyId: string): Promise<StoredAssessment | null> {
-  const [row] = parseRows(
-    await db.execute(sql`SELECT pay_assessment_id AS id FROM vacancies WHERE id = ${vacancyId}`),
-    z.object({ id: z.string().nullable() }),
-    "a vacancy's current pay assessment",
-  );
-  if (!row?.id) return null;
-  const [a] = await db.select().from(payAssessments).where(eq(payAssessments.id, row.id));
-  return a ?? null;
+  const [row] = await currentAssessmentRow(db).execute({ vacancyId });
+  return row?.a ?? null;
 }
 
 /** A vacancy's assessments, newest first: the history HR and the audit see. */

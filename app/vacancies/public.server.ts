@@ -1,11 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { firstRow, parseRows } from "../../db/rows";
+import { writtenOnce } from "../../db/written-once";
 import { organisations, schools, vacancies } from "../../db/schema";
 import { z } from "../forms/zod";
 import { toThousandths, type VacancySchool } from "./records.server";
 import { countRow, numericText, stampText } from "./rows";
-import { employerOf, sharedWithNames } from "./shares.server";
+import { sharedWithNames } from "./shares.server";
+
+const employerNames = z.array(z.string());
 
 /** Closed vacancies stay readable this long, so links in old e-mails and alerts still work. */
 const CLOSED_READABLE_DAYS = 180;
@@ -34,21 +37,31 @@ async function publicSchools(db: Executor, vacancyId: string): Promise<VacancySc
   return rows.map((r) => ({ ...r, fteShare: toThousandths(r.fteShare) }));
 }
 
-/** A vacancy as the public may read it: live, or closed within the last months. Drafts and archived ones are not found. */
-export async function findPublicVacancy(db: Executor, id: string, now = new Date()) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db
-    .select({ v: vacancies, ownerName: sql<string>`coalesce(${organisations.name}, ${schools.name})` })
+const publicVacancyRow = writtenOnce((db) =>
+  db
+    .select({
+      v: vacancies,
+      ownerName: sql<string>`coalesce(${organisations.name}, ${schools.name})`,
+      sharedWith: sharedWithNames("vacancies"),
+    })
     .from(vacancies)
     .leftJoin(organisations, eq(organisations.id, vacancies.ownerOrganisationId))
     .leftJoin(schools, eq(schools.id, vacancies.ownerSchoolId))
     .where(
       and(
-        eq(vacancies.id, id),
+        eq(vacancies.id, sql.placeholder("id")),
         sql`(${vacancies.status} = 'published' OR (${vacancies.status} = 'closed'
-              AND ${vacancies.closedAt} > ${new Date(now.getTime() - CLOSED_READABLE_DAYS * 86400_000).toISOString()}))`,
+              AND ${vacancies.closedAt} > ${sql.placeholder("closedSince")}))`,
       ),
-    );
+    )
+    .prepare("public_vacancy"),
+);
+
+/** A vacancy as the public may read it: live, or closed within the last months. Drafts and archived ones are not found. */
+export async function findPublicVacancy(db: Executor, id: string, now = new Date()) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const closedSince = new Date(now.getTime() - CLOSED_READABLE_DAYS * 86400_000).toISOString();
+  const [row] = await publicVacancyRow(db).execute({ id, closedSince });
   if (!row) return null;
   return {
     ...row.v,
@@ -56,7 +69,7 @@ export async function findPublicVacancy(db: Executor, id: string, now = new Date
     fteThousandths: toThousandths(row.v.fte) ?? 1000,
     schools: await publicSchools(db, id),
     /** Who employs, and the other employers whose schools share the role (all confirmed: it was published). */
-    employer: await employerOf(db, id),
+    employer: { name: row.ownerName, sharedWith: employerNames.parse(row.sharedWith) },
     // The clock may be ahead of the scheduler by up to a minute: a live vacancy past its moment reads as closed.
     isOpen: row.v.status === "published" && (!row.v.closesAt || row.v.closesAt.getTime() > now.getTime()),
   };

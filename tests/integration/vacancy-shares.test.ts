@@ -15,10 +15,12 @@ import { services } from "../../app/services.server";
 import { vacancyHistory } from "../../app/vacancies/audit.server";
 import { copyVacancy, createDraft, setLocation, updateVacancy } from "../../app/vacancies/editing.server";
 import { closeVacancy, extendVacancy, publishVacancy } from "../../app/vacancies/lifecycle.server";
+import { findPublicVacancy } from "../../app/vacancies/public.server";
 import { findInvolvedVacancy, findManagedVacancy } from "../../app/vacancies/records.server";
 import {
   askForConfirmation,
   decideShare,
+  employerOf,
   sharesForUser,
   sharesOf,
   shareableSchools,
@@ -292,6 +294,9 @@ describe("roles shared across employers", () => {
     const id = await sharedDraft(r);
     await answer(r, r.hrB, id);
     await publishVacancy(t.db, r.hrA.id, id);
+    // The public page names the employer and the other employer who confirmed, as HR's pages do.
+    expect((await findPublicVacancy(t.db, id))?.employer).toEqual({ name: "Trust A", sharedWith: ["Trust B"] });
+    expect(await employerOf(t.db, id)).toEqual({ name: "Trust A", sharedWith: ["Trust B"] });
     const changed = await locate(r.hrA, id, [
       [r.a1, 500],
       [r.b1, 500],
