@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -52,7 +52,16 @@ const SEARCH_MIX = [
 ].flatMap((q) => ["M1", "LS1", "B1", "SW1A"].map((place) => `/vacancies?q=${q}&location=${place}`));
 
 type Page = { key: string; name: string; connections: number; paths: string[]; headers?: Record<string, string> };
-type Row = { setting: string; page: string; connections: number; rps: number; p50: number; p99: number; bad: number };
+type Row = {
+  setting: string;
+  page: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+  cpuMs: number | null;
+};
 
 /** The production settings a real deployment needs, with values that reach nothing outside this machine. */
 function productionEnv(port: number, extra: Record<string, string>): Record<string, string> {
@@ -76,9 +85,54 @@ function ensureBuild(): void {
 
 type Server = { child: ChildProcess; output: () => string };
 
+/** The Node flags `npm run serve` gives the server (package.json), so that the benchmark runs what is deployed. */
+function serveNodeFlags(): string[] {
+  if (process.env.LOAD_NODE_FLAGS !== undefined) return process.env.LOAD_NODE_FLAGS.split(" ").filter(Boolean);
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+  const flags = /\btsx (.*)server\.ts/.exec(scripts.serve ?? "")?.[1];
+  if (flags === undefined) throw new Error("package.json's serve script does not run tsx server.ts");
+  return flags.split(" ").filter(Boolean);
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/**
+ * CPU time (user and system, ms) of a process and every process under it, from /proc: the server's own cost of the
+ * pages it served, whatever else the machine was doing (Linux only; null elsewhere).
+ */
+function cpuMsOfTree(rootPid: number | undefined): number | null {
+  if (rootPid === undefined || !existsSync("/proc/self/stat")) return null;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // it ended in between
+    }
+    // Fields after the command name, which is in parentheses and may hold spaces: state ppid ... utime stime.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  let ticks = 0;
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, stat] of stats) {
+      if (!tree.has(pid) && tree.has(stat.ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0;
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 async function startServer(env: Record<string, string>, processes: number): Promise<Server> {
   const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...profile, ...serveNodeFlags(), "--import", "tsx", "server.ts"], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -101,8 +155,9 @@ async function stopServer(server: Server): Promise<void> {
 }
 
 /** One page under load: each connection takes the next of `paths` in turn. */
-async function hammer(base: string, page: Page, seconds = SECONDS) {
+async function hammer(base: string, page: Page, seconds = SECONDS, serverPid?: number) {
   let next = 0;
+  const cpuBefore = cpuMsOfTree(serverPid);
   const result = await autocannon({
     url: base,
     connections: page.connections,
@@ -114,7 +169,9 @@ async function hammer(base: string, page: Page, seconds = SECONDS) {
       },
     ],
   });
+  const cpuAfter = cpuMsOfTree(serverPid);
   return {
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -122,25 +179,19 @@ async function hammer(base: string, page: Page, seconds = SECONDS) {
   };
 }
 
-async function measurePages(
-  setting: string,
-  base: string,
-  all: Page[],
-  rows: Row[],
-  serverOutput: () => string,
-): Promise<void> {
+async function measurePages(setting: string, base: string, all: Page[], rows: Row[], server: Server): Promise<void> {
   const pages = all.filter((p) => !PAGES || PAGES.includes(p.key));
   // Warm-up: the first requests compile queries and fill caches.
   for (const page of pages) await hammer(base, { ...page, connections: 4 }, 2);
   for (const page of pages) {
-    const r = await hammer(base, page);
+    const r = await hammer(base, page, SECONDS, server.child.pid);
     const row = { setting, page: page.name, connections: page.connections, ...r };
     rows.push(row);
     console.log(
-      `${setting} | ${page.name} | ${page.connections} conns: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.bad} not 2xx/errors`,
+      `${setting} | ${page.name} | ${page.connections} conns: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.bad} not 2xx/errors, ${r.cpuMs?.toFixed(2) ?? "?"} ms of the server's CPU a page`,
     );
     // A failing page is not a figure: show what the server said.
-    if (r.bad > 0) console.log(`the server's last words:\n${serverOutput().split("\n").slice(-40).join("\n")}`);
+    if (r.bad > 0) console.log(`the server's last words:\n${server.output().split("\n").slice(-40).join("\n")}`);
   }
 }
 
@@ -218,7 +269,7 @@ async function onServer(rows: Row[]): Promise<void> {
           `http://127.0.0.1:${port}`,
           pages.filter((p) => p.key.startsWith("search")),
           rows,
-          server.output,
+          server,
         );
       } finally {
         await stopServer(server);
@@ -232,7 +283,7 @@ async function onServer(rows: Row[]): Promise<void> {
           `http://127.0.0.1:${port}`,
           pages,
           rows,
-          server.output,
+          server,
         );
       } finally {
         await stopServer(server);
@@ -268,7 +319,7 @@ async function onEmbedded(rows: Row[]): Promise<void> {
         { key: "vacancy", name: "a vacancy page (in turn)", connections: 20, paths: vacancyPaths },
       ],
       rows,
-      server.output,
+      server,
     );
   } finally {
     await stopServer(server);
@@ -287,11 +338,11 @@ async function main() {
     `\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}; ` +
       `${SECONDS} s a page after a 2 s warm-up; load average ${loadBefore?.toFixed(1)} before, ${loadAfter?.toFixed(1)} after.\n`,
   );
-  console.log("| setting | page | connections | requests/s | p50 | p99 | not 2xx or errors |");
-  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| setting | page | connections | requests/s | p50 | p99 | not 2xx or errors | server CPU a page |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows)
     console.log(
-      `| ${r.setting} | ${r.page} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.bad} |`,
+      `| ${r.setting} | ${r.page} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.bad} | ${r.cpuMs === null ? "–" : `${r.cpuMs.toFixed(2)} ms`} |`,
     );
 }
 
