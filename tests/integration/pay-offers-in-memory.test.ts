@@ -208,6 +208,11 @@ describe("the pay offers kept in memory", () => {
     expect(after.kept).toEqual(before!.database);
     expect(after.kept).toEqual(after.database);
 
+    // The test database's reset emptied pay_offers (a null vacancy in the log). While another test file's transaction
+    // holds the server's oldest snapshot back, that entry stays in the copy's window and each look reads everything,
+    // which it declines to do inside a transaction with changes of its own (the database answers). The copy has
+    // read everything since (above), so the entry is dropped here to test the next rule alone.
+    await t.db.execute(sql`DELETE FROM pay_offer_changes WHERE vacancy_id IS NULL`);
     // Its own offer changed in the transaction (publishing it) does not stop the copy: it is never its own neighbour.
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE vacancies SET title = 'Renamed' WHERE id = ${subject}`);
