@@ -42,8 +42,15 @@ export async function executePlannedOnce(db: Executor, statement: SQL): Promise<
   return reserved ? reserved(statement) : db.transaction((tx) => executePlannedOnce(tx, statement));
 }
 
-/** How each server database runs a statement planned once outside a transaction (openPostgres). */
-const plannedOnceOn = new WeakMap<object, (statement: SQL) => Promise<unknown>>();
+/**
+ * How each server database runs a statement planned once outside a transaction (openPostgres). Kept on globalThis, as
+ * the services are: the Remix server bundle has its own copy of this module, whose own map would never hold the
+ * runtime's database, and every such statement from a page went the long way, in a transaction of its own.
+ */
+const plannedOnceOn = ((globalThis as Record<symbol, unknown>)[Symbol.for("staffroom.plannedOnceOn")] ??= new WeakMap<
+  object,
+  (statement: SQL) => Promise<unknown>
+>()) as WeakMap<object, (statement: SQL) => Promise<unknown>>;
 
 function plannedOnceOnReserved(client: Client): (statement: SQL) => Promise<unknown> {
   const dialect = new PgDialect();
