@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import { executePlannedOnce, type Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
 import {
   applicationEvents,
@@ -13,7 +13,7 @@ import {
 import { z } from "../forms/zod";
 import { securityLog } from "../security/security-log.server";
 import { applicationStatuses, type ApplicationStatus } from "../vocabulary/applications";
-import { hrSchoolIds, managedBy } from "../vacancies/access.server";
+import { hrOrganisationIds, hrSchoolIds, managedBy } from "../vacancies/access.server";
 import { readsApplicationsOf, UUID } from "./access.server";
 import { lockApplication, recordMove, refuse, tellApplicant, type Context, type Outcome } from "./applications.server";
 import type { ApplicationProfile } from "./profile";
@@ -312,19 +312,26 @@ export async function tellPendingOnClose(
 /**
  * Roles taking applications in Staffroom that this HR user reads but does not manage: posted by their trust or
  * another employer, placed at a school they are HR for. Their applications are theirs to see too. (readsApplicationsOf
- * less what they manage: found from their schools' vacancy rows, not by testing every vacancy in the region.)
+ * less what they manage: found from their schools' vacancy rows, not by testing every vacancy in the region.) Their
+ * organisations' own roles are set aside first through the owner index; only the few left are tested with managedBy,
+ * so a trust of hundreds of schools does not probe the school-owner index once per school, nor look up every role.
+ * Planned once per connection: the plan does not depend on who asks (their schools are found at run time).
  */
 export async function rolesAtMySchools(db: Executor, userId: string) {
   return parseRows(
-    await db.execute(sql`
+    await executePlannedOnce(
+      db,
+      sql`
       SELECT v.id, v.title,
              (SELECT count(*)::int FROM applications a WHERE a.vacancy_id = v.id AND a.status <> 'draft') AS applications
         FROM vacancies v
-       WHERE v.id IN (SELECT vs.vacancy_id FROM vacancy_schools vs WHERE vs.school_id = ANY(ARRAY(${hrSchoolIds(userId)})))
+       WHERE v.id IN (SELECT vs.vacancy_id FROM vacancy_schools vs WHERE vs.school_id = ANY(ARRAY(${hrSchoolIds(userId)}))
+                      EXCEPT SELECT o.id FROM vacancies o WHERE o.owner_organisation_id = ANY(ARRAY(${hrOrganisationIds(userId)})))
          AND v.apply_method = 'staffroom' AND v.status IN ('published', 'closed')
          AND NOT coalesce(${managedBy(userId, "v")}, false)
        ORDER BY v.closes_at DESC NULLS LAST, v.id
-       LIMIT 50`),
+       LIMIT 50`,
+    ),
     z.object({ id: z.string(), title: z.string(), applications: z.number() }),
     "roles at an HR user's schools",
   );

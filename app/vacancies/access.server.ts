@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import { executePlannedOnce, type Executor } from "../../db/client";
 import { alias } from "drizzle-orm/pg-core";
 import { parseRows } from "../../db/rows";
 import { memberships, organisations, schools } from "../../db/schema";
@@ -20,7 +20,7 @@ export function managedBy(userId: string, alias = "v"): SQL {
   // `= ANY(ARRAY(subquery))` makes each side an InitPlan evaluated once, so the owner indexes answer with a
   // BitmapOr; an OR of two `IN (subquery)` scans every vacancy (see docs/performance.md).
   return sql`(
-    ${v}.owner_organisation_id = ANY(ARRAY(${organisationIdsWhereUserHolds(userId, HR)}))
+    ${v}.owner_organisation_id = ANY(ARRAY(${hrOrganisationIds(userId)}))
     OR ${v}.owner_school_id = ANY(ARRAY(${hrSchoolIds(userId)}))
   )`;
 }
@@ -39,6 +39,11 @@ export function sharedWith(userId: string, alias = "v"): SQL {
 /** The vacancy's own HR, or HR of a school that takes a share of it: who may read it. */
 export function involves(userId: string, alias = "v"): SQL {
   return sql`(${managedBy(userId, alias)} OR ${sharedWith(userId, alias)})`;
+}
+
+/** Ids of the organisations (trusts, local authorities) a user holds hr for. */
+export function hrOrganisationIds(userId: string): SQL {
+  return organisationIdsWhereUserHolds(userId, HR);
 }
 
 /** Ids of the schools a user holds hr for. */
@@ -75,11 +80,24 @@ export async function postingContexts(db: Executor, userId: string): Promise<Pos
 
 export type PostableSchool = { id: string; urn: number; name: string; town: string | null };
 
-/** Schools a vacancy owned by this user's HR role can be located at. */
+const postableSchool = z.object({
+  id: z.string(),
+  urn: z.number().int(),
+  name: z.string(),
+  town: z.string().nullable(),
+});
+
+/**
+ * Schools a vacancy owned by this user's HR role can be located at. Planned once per connection: it is on every
+ * dashboard view, and its plan does not depend on who asks.
+ */
 export async function postableSchools(db: Executor, userId: string): Promise<PostableSchool[]> {
-  return db
-    .select({ id: schools.id, urn: schools.urn, name: schools.name, town: schools.town })
-    .from(schools)
-    .where(sql`${schools.id} IN (${hrSchoolIds(userId)})`)
-    .orderBy(schools.name);
+  return parseRows(
+    await executePlannedOnce(
+      db,
+      sql`SELECT s.id, s.urn, s.name, s.town FROM schools s WHERE s.id IN (${hrSchoolIds(userId)}) ORDER BY s.name`,
+    ),
+    postableSchool,
+    "the schools an HR user posts at",
+  );
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client";
+import { executePlannedOnce, type Database, type Executor } from "../../db/client";
 import { firstRow, parseRows } from "../../db/rows";
 import { vacancyShareConfirmations } from "../../db/schema";
 import { queueEmail } from "../../emails/outbox.server";
@@ -548,9 +548,13 @@ export async function sharesForUser(db: Executor, userId: string, limit = 100): 
 /** How many shares wait for this user's answer (draft roles only): for the vacancies dashboard. */
 export async function sharesAwaitingCount(db: Executor, userId: string): Promise<number> {
   const [row] = parseRows(
-    await db.execute(sql`
+    // Planned once per connection: on every HR page, and its plan does not depend on who asks.
+    await executePlannedOnce(
+      db,
+      sql`
       SELECT count(*)::int AS n FROM vacancy_share_confirmations c JOIN vacancies v ON v.id = c.vacancy_id
-       WHERE c.school_id = ANY(ARRAY(${hrSchoolIds(userId)})) AND c.state = 'awaiting' AND v.status = 'draft'`),
+       WHERE c.school_id = ANY(ARRAY(${hrSchoolIds(userId)})) AND c.state = 'awaiting' AND v.status = 'draft'`,
+    ),
     countRow,
     "the shares awaiting a user's answer",
   );

@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { startSession } from "../../app/auth/session.server";
 import { hrDashboard } from "../../app/vacancies/dashboard.server";
 import { findPublicVacancy, liveVacanciesAtSchool, vacancyFeed } from "../../app/vacancies/public.server";
@@ -50,15 +51,24 @@ type Result = { name: string; p50: number; p95: number; p99: number; n: number }
 /** Runs `fn` against a database whose `execute` records each statement, then explains each one. */
 async function explainExecuted(db: Database, fn: (spy: Database) => Promise<unknown>): Promise<string[]> {
   const statements: SQL[] = [];
-  const spy = new Proxy(db, {
-    get(target, key, receiver) {
-      if (key === "execute") return (query: SQL) => (statements.push(query), target.execute(query));
-      return Reflect.get(target, key, receiver);
-    },
-  });
-  await fn(spy);
+  // A statement planned once comes through a transaction of the spy's own (executePlannedOnce), beside two SETs.
+  const spying = <T extends object>(executor: T): T =>
+    new Proxy(executor, {
+      get(target, key, receiver) {
+        const real = target as unknown as Database;
+        if (key === "execute") return (query: SQL) => (statements.push(query), real.execute(query));
+        if (key === "transaction")
+          return (body: (tx: unknown) => unknown) => real.transaction((tx) => body(spying(tx)) as Promise<unknown>);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  await fn(spying(db));
   const plans: string[] = [];
-  for (const q of statements) plans.push(planText(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`)));
+  const dialect = new PgDialect();
+  for (const q of statements) {
+    if (/^\s*SET\b/i.test(dialect.sqlToQuery(q).sql)) continue;
+    plans.push(planText(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`)));
+  }
   return plans;
 }
 

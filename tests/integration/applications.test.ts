@@ -364,6 +364,15 @@ describe("roles at an HR user's schools", () => {
     expect(await rolesAtMySchools(t.db, r.hrA.id)).toEqual([]);
     expect(await rolesAtMySchools(t.db, r.hrB.id)).toEqual([]);
   });
+
+  it("leaves out a role the school owns itself, for its own HR and for its trust's", async () => {
+    const r = await applicationRegion(t.db);
+    await t.db.execute(sql`UPDATE vacancies SET owner_organisation_id = NULL, owner_school_id = ${r.a2.id}
+                            WHERE id = ${r.vacancyId}`);
+    await sent(t.db, r, r.amara);
+    expect(await rolesAtMySchools(t.db, r.hrA2.id)).toEqual([]);
+    expect(await rolesAtMySchools(t.db, r.hrA.id)).toEqual([]);
+  });
 });
 
 describe("applicants' words stay text and stay out of search", () => {

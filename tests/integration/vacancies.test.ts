@@ -179,6 +179,13 @@ describe("vacancies", () => {
     const drafts = await hrDashboard(t.db, r.hrA.id, { status: "draft", page: 1, pageSize: 25 });
     expect(drafts.rows.map((d) => d.title)).toEqual(["Draft role"]);
     expect(drafts.rows[0]?.schoolNames).toEqual(["Navigation Primary", "St John Vianney"]);
+    // The counts are of every state, whichever is shown; a page past the end still has them.
+    expect({ total: drafts.total, counts: drafts.counts }).toEqual({ total: 1, counts: { draft: 1, published: 1 } });
+    expect(await hrDashboard(t.db, r.hrA.id, { page: 4, pageSize: 1 })).toEqual({
+      rows: [],
+      total: 2,
+      counts: { draft: 1, published: 1 },
+    });
     const atB = await hrDashboard(t.db, r.hrA.id, { schoolId: r.b1.id, page: 1, pageSize: 25 });
     expect(atB.total).toBe(0);
   });
