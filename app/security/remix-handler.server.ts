@@ -1,11 +1,7 @@
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-  type ServerBuild,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { hashToken } from "../auth/tokens.server";
+import { writeBody } from "./body-writer.server";
 import type { ReadBody } from "./request-body.server";
 import { securityLog } from "./security-log.server";
 
@@ -13,8 +9,9 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_session=/;
 
 /**
  * Remix's Express adapter, except that the body comes from `limitRequestBodies` (already read under its
- * caps) and that every response to a signed-in user says `Cache-Control: no-store`: staffrooms share
- * computers, and nothing personal may stay in a browser or proxy cache.
+ * caps), that every response to a signed-in user says `Cache-Control: no-store` (staffrooms share
+ * computers, and nothing personal may stay in a browser or proxy cache), and that the chunks of a body ready
+ * at once are sent together (writeBody).
  */
 export function remixHandler(options: {
   build: ServerBuild;
@@ -45,7 +42,7 @@ export function remixHandler(options: {
       else res.setHeader(key, value);
     }
     if (signedIn) res.setHeader("Cache-Control", "no-store");
-    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    if (response.body) await writeBody(response.body, res);
     else res.end();
   };
   // Express 4 ignores what a handler returns, so a failure reaches the error handler through next().
