@@ -67,9 +67,26 @@ export type SessionRead = { signedIn: SignedIn | null; pending?: Pending; setCoo
  * given its second factor, of a user who has one or whose role requires one, is never `signedIn`: it is `pending`,
  * which only the second-factor and set-up pages accept (ADR 0020). This is the one place that decides.
  */
-export async function readSession(request: Request): Promise<SessionRead> {
+export function readSession(request: Request): Promise<SessionRead> {
   const token = sessionTokenFrom(request);
-  if (!token) return { signedIn: null };
+  if (!token) return Promise.resolve({ signedIn: null });
+  let read = readsInFlight.get(token);
+  if (!read) {
+    read = readSessionOf(token).finally(() => readsInFlight.delete(token));
+    readsInFlight.set(token, read);
+  }
+  return read;
+}
+
+/**
+ * Reads not yet answered, by token. A page's loaders run together and each asks who is signed in (the root's and the
+ * route's): one read answers them all. An entry goes when its read settles, so nothing is remembered between reads:
+ * a request that joins a read sees what it would have seen arriving that read's few milliseconds earlier, as two
+ * requests racing a sign-out always could. Signing out drops the entry at once.
+ */
+const readsInFlight = new Map<string, Promise<SessionRead>>();
+
+async function readSessionOf(token: string): Promise<SessionRead> {
   const sessionId = hashToken(token);
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session) return { signedIn: null, setCookie: lucia().createBlankSessionCookie().serialize() };
@@ -87,6 +104,9 @@ export async function readSession(request: Request): Promise<SessionRead> {
 /** Ends the request's session; returns the header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const token = sessionTokenFrom(request);
-  if (token) await lucia().invalidateSession(hashToken(token));
+  if (token) {
+    readsInFlight.delete(token);
+    await lucia().invalidateSession(hashToken(token));
+  }
   return lucia().createBlankSessionCookie().serialize();
 }
