@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type AppConfig } from "./app/config.server";
 import { processRole, superviseServers } from "./app/processes.server";
 import { publicFiles } from "./app/public-files.server";
 import { embeddedDatabaseTurns } from "./app/embedded-turns.server";
+import { KeptPages } from "./app/kept-pages/kept-pages.server";
 import { startRuntime, stopRuntime } from "./app/runtime.server";
 import { securityHeaders } from "./app/security/headers.server";
 import { sameOriginWrites } from "./app/security/origin.server";
@@ -13,6 +14,7 @@ import { rejectNulInUrl } from "./app/security/reject-nul.server";
 import { remixHandler } from "./app/security/remix-handler.server";
 import { limitRequestBodies } from "./app/security/request-body.server";
 import { gracefulShutdown } from "./app/security/shutdown.server";
+import { services } from "./app/services.server";
 
 function fail(message: string): never {
   console.error(message);
@@ -66,6 +68,7 @@ async function serve(runsJobs: boolean, prepares: boolean): Promise<void> {
       build,
       mode: config.env,
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+      keptPages: config.keepPages ? new KeptPages(() => services().connection.db) : undefined,
     }),
   );
 

@@ -38,6 +38,7 @@ const schema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
     SEARCH_KEEP_RESULTS: z.enum(["on", "off"], "must be on or off").default("on"),
+    KEEP_PAGES: z.enum(["on", "off"], "must be on or off").default("on"),
     PAY_OFFERS_IN_MEMORY: z.enum(["on", "off"], "must be on or off").default("on"),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     WEB_CONCURRENCY: optionalString
@@ -99,6 +100,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** The embedded search engine keeps results in memory between index writes (ADR 0031); SEARCH_KEEP_RESULTS=off. */
   keepSearchResults: boolean;
+  /** Pages shown to visitors who are not signed in are kept in memory between writes (ADR 0041); KEEP_PAGES=off. */
+  keepPages: boolean;
   /** Each process keeps the published pay offers in memory for one assessment's neighbours (ADR 0034); PAY_OFFERS_IN_MEMORY=off. */
   payOffersInMemory: boolean;
   /** How long a shutdown waits for requests in flight before closing their connections. */
@@ -154,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // A real deployment (production on a database server) never gets the demo's published passwords and keys.
     seedDemo: e.SEED_DEMO === "auto" && !(e.NODE_ENV === "production" && e.DATABASE_URL),
     keepSearchResults: e.SEARCH_KEEP_RESULTS === "on",
+    // Not in development: a rebuilt page must show at once.
+    keepPages: e.KEEP_PAGES === "on" && e.NODE_ENV !== "development",
     payOffersInMemory: e.PAY_OFFERS_IN_MEMORY === "on",
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     // Development (remix dev restarts one process) and tests run one unless told; production one per core.

@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { PageKeeping } from "./kept-pages/keep";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -6,5 +7,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as Express sees it (behind a trusted proxy: the forwarded one). */
     clientIp: string;
+    /** Present when this page may be kept in memory for later visitors (ADR 0041): see keepPage. */
+    pageKeeping?: PageKeeping;
   }
 }

@@ -98,6 +98,12 @@ export interface SearchEngine {
   /** Removes these vacancies from the index (absent ones are ignored). */
   remove(vacancyIds: string[], options?: WriteOptions): Promise<void>;
   search(query: EngineQuery): Promise<SearchResult>;
+  /**
+   * Until when every answer from `now` on stays as it is unless the database is written (ADR 0041): the next closing
+   * time in the index (epoch ms; Infinity for none). Null when the engine cannot say: its index lives elsewhere and
+   * changes after the database's writes commit, as Meilisearch's does.
+   */
+  answersHoldUntil(now: Date): Promise<number | null>;
   /** How many vacancies the live index holds. */
   countDocuments(): Promise<number>;
   /** Starts a fresh index beside the live one, for a reindex. */

@@ -138,3 +138,6 @@ export const commentRow = z.object({ comment: z.string().nullable() });
 
 /** `version` is a bigint: text from postgres.js, a number from PGlite; it only travels back as text. */
 export const pendingChangeRow = z.object({ vacancyId: z.string(), version: z.union([z.string(), z.number().int()]) });
+
+/** The index's next closing time after a moment, in epoch ms (none: null). */
+export const nextCloseRow = z.object({ next: z.number().nullable() });

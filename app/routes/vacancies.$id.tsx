@@ -15,7 +15,8 @@ import { resolvePlace } from "../places/lookup.server";
 import { Advert } from "../vacancies/components/advert";
 import { jobPosting, ldJson } from "../vacancies/json-ld";
 import { closeReasonLabels } from "../vacancies/lifecycle";
-import { findPublicVacancy } from "../vacancies/public.server";
+import { findPublicVacancy, publicPageUntil } from "../vacancies/public.server";
+import { keepPage } from "../kept-pages/keep";
 import { publicPayBadge } from "../pay/public.server";
 import { countdown } from "../vacancies/view";
 import { employedByText } from "../vacancies/shares";
@@ -33,13 +34,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 const query = z.object({ from: z.string().trim().max(100).optional().catch(undefined) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const vacancy = await findPublicVacancy(db(), params.id ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const now = new Date();
+  const vacancy = await findPublicVacancy(db(), params.id ?? "", now);
   if (!vacancy) throw notFound();
   const { from } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const signedIn = await currentUser(request);
-  // Views are counted for HR's figures; crawlers are not readers.
-  if (vacancy.isOpen && !isbot(request.headers.get("user-agent") ?? "")) await countVacancyView(db(), vacancy.id);
+  // Views are counted for HR's figures; crawlers are not readers. A visit answered from a kept page counts too.
+  const countView = async ({ userAgent }: { userAgent: string }) => {
+    if (vacancy.isOpen && !isbot(userAgent)) await countVacancyView(db(), vacancy.id);
+  };
+  await countView({ userAgent: request.headers.get("user-agent") ?? "" });
+  if (!signedIn) keepPage(context, { until: publicPageUntil(vacancy, now), onVisit: countView });
   const mine =
     signedIn && vacancy.applyMethod === "staffroom" ? await applicationFor(db(), signedIn.user.id, vacancy.id) : null;
   const place = from ? await resolvePlace(db(), from) : null;
@@ -55,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: signedIn ? await isSaved(db(), signedIn.user.id, vacancy.id) : false,
     payBadge: await publicPayBadge(db(), vacancy.id),
     jsonLd: vacancy.isOpen ? ldJson(jobPosting(vacancy, services().config.appUrl)) : null,
-    countdown: countdown(vacancy.closesAt, new Date()),
+    countdown: countdown(vacancy.closesAt, now),
     from: from ?? "",
     place: place ? place.label : null,
     placeNotFound: !!from && !place,

@@ -18,6 +18,7 @@ import {
 } from "../vacancy-search/query";
 import { runSearch, trustNamesFor } from "../vacancy-search/search.server";
 import { currentUser } from "../auth/guards.server";
+import { keepPage } from "../kept-pages/keep";
 import { placeExamples, placeHint, placeNotFoundMessage } from "../places/examples.server";
 import { countOf, nounFor } from "../text/plural";
 import { ErrorSummary } from "../components/error-summary";
@@ -44,7 +45,8 @@ function canonical(query: SearchPageQuery): string {
   });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const now = new Date();
   const url = new URL(request.url);
   const { query, errors, mapped } = parseSearchQuery(url.searchParams);
   const user = await currentUser(request);
@@ -62,13 +64,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (Object.keys(errors).length > 0) {
     return json({ ...base, errors, outcome: null, summary: describeSearch(query) }, { status: 400 });
   }
-  const outcome = await runSearch(db(), services().search, query);
+  const outcome = await runSearch(db(), services().search, query, now);
   if (outcome.kind === "place-not-found") {
     const message = placeNotFoundMessage(examples, query.location);
     return json(
       { ...base, errors: { location: message }, outcome: null, summary: describeSearch(query) },
       { status: 400 },
     );
+  }
+  if (!user && context.pageKeeping) {
+    const until = await services().search.answersHoldUntil(now);
+    if (until !== null) keepPage(context, { until });
   }
   return json({ ...base, errors, outcome, summary: describeSearch(query, outcome.trustNames) });
 }

@@ -8,9 +8,13 @@ export type BodyTarget = Pick<Writable, "cork" | "uncork" | "write" | "end" | "d
  * in pieces of about 2 KB; each piece was a write of its own and, compressed, a flush of the compressor, which made
  * compressed pages a fifth larger (ADR 0038). The pieces ready in one turn of the event loop are held (cork) and sent,
  * and flushed, at the end of it; a piece that comes later, as a deferred answer does, still goes out as soon as it
- * comes.
+ * comes. With `copy`, every chunk written is also put there (a page being kept, ADR 0041).
  */
-export async function writeBody(stream: ReadableStream<Uint8Array>, target: BodyTarget): Promise<void> {
+export async function writeBody(
+  stream: ReadableStream<Uint8Array>,
+  target: BodyTarget,
+  copy?: Uint8Array[],
+): Promise<void> {
   const reader = stream.getReader();
   let held = false;
   const send = () => {
@@ -29,6 +33,7 @@ export async function writeBody(stream: ReadableStream<Uint8Array>, target: Body
         process.nextTick(send);
       }
       target.write(value);
+      copy?.push(value);
     }
     send();
     target.end();

@@ -1,26 +1,44 @@
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { hashToken } from "../auth/tokens.server";
+import type { PageKeeping } from "../kept-pages/keep";
+import { cutAtNonce, joinWithNonce, type KeptPage, type KeptPages } from "../kept-pages/kept-pages.server";
 import { writeBody } from "./body-writer.server";
 import type { ReadBody } from "./request-body.server";
 import { securityLog } from "./security-log.server";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_session=/;
+/** Any of Staffroom's cookies (the session, a flash message): a page made for such a visitor is never kept. */
+const STAFFROOM_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_/;
 
 /**
  * Remix's Express adapter, except that the body comes from `limitRequestBodies` (already read under its
  * caps), that every response to a signed-in user says `Cache-Control: no-store` (staffrooms share
  * computers, and nothing personal may stay in a browser or proxy cache), and that the chunks of a body ready
- * at once are sent together (writeBody).
+ * at once are sent together (writeBody). With `keptPages`, a page a loader offered to keep (keepPage) is kept for
+ * later visitors with no Staffroom cookie, and answered from memory while it holds (ADR 0041).
  */
 export function remixHandler(options: {
   build: ServerBuild;
   mode: string;
   getLoadContext: (req: Request, res: Response) => Record<string, unknown>;
+  keptPages?: KeptPages;
 }) {
   const handle = createRequestHandler(options.build, options.mode);
+  const kept = options.keptPages;
   const serve = async (req: Request, res: Response) => {
-    const response = await handle(remixRequest(req, res), options.getLoadContext(req, res) as never);
+    const keepable = kept && req.method === "GET" && !STAFFROOM_COOKIE.test(req.get("cookie") ?? "");
+    const key = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+    // Read before the page is made: a write committing while it is made leaves it under the older stamp.
+    const generation = keepable ? await kept.generation() : null;
+    if (generation) {
+      const page = kept!.find(key, generation, Date.now());
+      if (page) return replay(page, req, res);
+    }
+    const context = options.getLoadContext(req, res);
+    const offer: PageKeeping | undefined = generation ? {} : undefined;
+    if (offer) context.pageKeeping = offer;
+    const response = await handle(remixRequest(req, res), context as never);
     const signedIn =
       SESSION_COOKIE.test(req.get("cookie") ?? "") ||
       response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
@@ -42,13 +60,38 @@ export function remixHandler(options: {
       else res.setHeader(key, value);
     }
     if (signedIn) res.setHeader("Cache-Control", "no-store");
-    if (response.body) await writeBody(response.body, res);
+    const keeping =
+      offer?.until !== undefined &&
+      generation !== null &&
+      response.status === 200 &&
+      !response.headers.has("set-cookie") &&
+      Date.now() < offer.until;
+    const copy: Uint8Array[] | undefined = keeping ? [] : undefined;
+    if (response.body) await writeBody(response.body, res, copy);
     else res.end();
+    if (copy && offer?.until !== undefined) {
+      kept!.keep(key, {
+        generation: generation!,
+        until: offer.until,
+        status: response.status,
+        headers: [...response.headers.entries()],
+        pieces: cutAtNonce(Buffer.concat(copy), res.locals.cspNonce as string),
+        onVisit: offer.onVisit,
+      });
+    }
   };
   // Express 4 ignores what a handler returns, so a failure reaches the error handler through next().
   return (req: Request, res: Response, next: NextFunction) => {
     serve(req, res).catch(next);
   };
+}
+
+/** A kept page, with this response's nonce and what the visit must still do (count a view). */
+async function replay(page: KeptPage, req: Request, res: Response): Promise<void> {
+  await page.onVisit?.({ userAgent: req.get("user-agent") ?? "" });
+  res.status(page.status);
+  for (const [key, value] of page.headers) res.setHeader(key, value);
+  res.end(joinWithNonce(page.pieces, res.locals.cspNonce as string));
 }
 
 /** As @remix-run/express builds it (the host respects "trust proxy"), with the body read under its caps. */

@@ -7,6 +7,7 @@ import { z } from "../forms/zod";
 import { toThousandths, type VacancySchool } from "./records.server";
 import { countRow, numericText, stampText } from "./rows";
 import { sharedWithNames } from "./shares.server";
+import { countdownChangesAt } from "./view";
 
 const employerNames = z.array(z.string());
 
@@ -73,6 +74,20 @@ export async function findPublicVacancy(db: Executor, id: string, now = new Date
     // The clock may be ahead of the scheduler by up to a minute: a live vacancy past its moment reads as closed.
     isOpen: row.v.status === "published" && (!row.v.closesAt || row.v.closesAt.getTime() > now.getTime()),
   };
+}
+
+/**
+ * Until when a vacancy's public page stays as it is by time alone (ADR 0041): its countdown's next step while open;
+ * while closed, the day it stops being readable. Writes (an edit, the scheduler closing it) are seen otherwise.
+ */
+export function publicPageUntil(
+  vacancy: { status: string; isOpen: boolean; closesAt: Date | string | null; closedAt: Date | string | null },
+  now: Date,
+): number {
+  if (vacancy.isOpen) return countdownChangesAt(vacancy.closesAt, now);
+  if (vacancy.status === "closed" && vacancy.closedAt)
+    return new Date(vacancy.closedAt).getTime() + CLOSED_READABLE_DAYS * 86400_000;
+  return Infinity;
 }
 
 export type LiveVacancySummary = {

@@ -133,6 +133,15 @@ export function closingText(v: { closesAt: string | Date | null }): string {
 }
 
 /** "Closes in 3 days", "Closes in 5 hours", or that it has closed. */
+/** The next moment after `now` at which countdown() may say something else: an hour's step, or the close itself. */
+export function countdownChangesAt(closesAt: string | Date | null, now: Date): number {
+  if (!closesAt) return Infinity;
+  const closes = new Date(closesAt).getTime();
+  const ms = closes - now.getTime();
+  if (ms <= 0) return Infinity;
+  return closes - Math.floor(ms / 3600_000) * 3600_000;
+}
+
 export function countdown(closesAt: string | Date | null, now: Date): string | null {
   if (!closesAt) return null;
   const ms = new Date(closesAt).getTime() - now.getTime();

@@ -15,3 +15,4 @@ export * from "./applications";
 export * from "./programmes";
 export * from "./pool";
 export * from "./fairs";
+export * from "./pages";

@@ -176,6 +176,8 @@ export function meilisearchEngine(options: MeiliOptions): SearchEngine {
         })),
       };
     },
+    // Its index changes after the database's writes commit (tasks run later): no answer can be promised to hold.
+    answersHoldUntil: async () => null,
     async countDocuments() {
       const response = (await searcher.index(live).search("", { page: 1, hitsPerPage: 0 })) as unknown as Response;
       return response.totalHits ?? 0;

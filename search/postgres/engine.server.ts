@@ -32,7 +32,7 @@ import {
   type SearchResult,
   type WriteOptions,
 } from "../engine";
-import { facetCountRow, hitRow, signatureRow, typoCandidateRow } from "../rows";
+import { facetCountRow, hitRow, nextCloseRow, signatureRow, typoCandidateRow } from "../rows";
 import { indexDocument } from "../tags";
 import { typoBudget, withinTypos } from "../text";
 import { atMost, PlanSizes, type IndexSizes } from "./plan-sizes.server";
@@ -78,6 +78,17 @@ export function postgresEngine(db: Database, { planBySizes = true, keepResults =
       sizes.forget();
     },
     search: (query) => (kept ? kept.search(query, (q) => search(db, q, sizes)) : search(db, query, sizes)),
+    async answersHoldUntil(now) {
+      // The index is tables in this database, and its writes are watched by page_generation like any other (they
+      // also write search_generation): only a closing time passing changes an answer by itself.
+      const [row] = parseRows(
+        await db.execute(sql`SELECT (extract(epoch FROM min(closes_at)) * 1000)::float8 AS next
+                               FROM ${sql.raw(TABLES.vacancies)} WHERE closes_at > ${now.toISOString()}::timestamptz`),
+        nextCloseRow,
+        "the index's next closing time",
+      );
+      return row?.next ?? Infinity;
+    },
     async countDocuments() {
       return countOf(await db.execute(sql`SELECT count(*)::int AS n FROM search_vacancies`), "indexed vacancies");
     },

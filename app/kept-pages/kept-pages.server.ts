@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import { z } from "../forms/zod";
+import type { Executor } from "../../db/client";
+import { parseRows } from "../../db/rows";
+import type { Visit } from "./keep";
+
+/** A few thousand pages and 32 MB a process at most: a vacancy page is 20–40 kB. */
+const KEPT_PAGES = 4_000;
+const KEPT_BYTES = 32 * 1024 * 1024;
+
+/** A page as it went out, cut at its nonce so that each visitor's copy carries a fresh one. */
+export type KeptPage = {
+  generation: string;
+  until: number;
+  status: number;
+  headers: [string, string][];
+  /** The body in the pieces between the nonce's appearances. */
+  pieces: Buffer[];
+  onVisit?: (visit: Visit) => Promise<void>;
+};
+
+const stampRow = z.object({ stamp: z.string() });
+
+/**
+ * Pages shown to visitors who are not signed in, kept in memory for as long as nothing they show can have changed
+ * (ADR 0041). A page depends on the database and on the moment: it is kept with the stamp of page_generation read
+ * before it was made (every committed write to a table such pages read replaces the stamp, in the writing
+ * transaction) and with the moment its loader said it stops being true by time alone (a countdown's next step, a
+ * closing time). A later visit to the same address is answered from memory when the stamp read first is the same
+ * and that moment has not come; otherwise the page is made again, and kept. The stamp is read before the page is made,
+ * so a write that commits meanwhile gives later visits another stamp: a kept page is never older than its stamp.
+ */
+export class KeptPages {
+  private kept = new LRUCache<string, KeptPage>({
+    max: KEPT_PAGES,
+    maxSize: KEPT_BYTES,
+    sizeCalculation: (page) => 512 + page.pieces.reduce((n, p) => n + p.length, 0),
+  });
+
+  constructor(private db: () => Executor) {}
+
+  /** The stamp now; null when its row is missing (a table emptied by hand, until the next write): nothing is kept. */
+  async generation(): Promise<string | null> {
+    const [row] = parseRows(
+      await this.db().execute(sql`SELECT stamp FROM page_generation`),
+      stampRow,
+      "the pages' generation",
+    );
+    return row?.stamp ?? null;
+  }
+
+  /** The page kept for this address, if it still holds at this stamp and moment. */
+  find(key: string, generation: string, now: number): KeptPage | undefined {
+    const page = this.kept.get(key);
+    if (!page) return undefined;
+    if (page.generation === generation && now < page.until) return page;
+    this.kept.delete(key);
+    return undefined;
+  }
+
+  keep(key: string, page: KeptPage): void {
+    this.kept.set(key, page);
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}
+
+/** The body as pieces between the nonce's appearances (none: one piece). */
+export function cutAtNonce(body: Buffer, nonce: string): Buffer[] {
+  const needle = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    pieces.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  pieces.push(body.subarray(from));
+  return pieces;
+}
+
+/** The kept body with this visitor's nonce where the first visitor's was. */
+export function joinWithNonce(pieces: Buffer[], nonce: string): Buffer {
+  if (pieces.length === 1) return pieces[0]!;
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(needle);
+    parts.push(piece);
+  });
+  return Buffer.concat(parts);
+}

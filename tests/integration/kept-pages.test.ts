@@ -1,0 +1,169 @@
+/**
+ * Pages kept for visitors who are not signed in (ADR 0041), through the real server on a PostgreSQL server: a repeat
+ * visit is answered from memory (a change made with triggers off, so that page_generation does not see it, does not
+ * show), with a fresh nonce and its view counted; any committed write shows at once; a countdown's next step is not
+ * waited for; a visitor with a Staffroom cookie always gets a page made for them.
+ */
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type ServerProcess } from "../support/server-process";
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+/** The nonce of the response's CSP header, and every nonce its body carries. */
+function nonces(response: Response, body: string) {
+  const header = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+  const inBody = [...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+  return { header, inBody };
+}
+
+// The test changes rows behind the server's back (session_replication_role), which needs a PostgreSQL server.
+describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATABASE_URL)", () => {
+  let server: ServerProcess;
+  let sql: postgres.Sql;
+  const scratch = `staffroom_kept_${randomBytes(4).toString("hex")}`;
+
+  beforeAll(async () => {
+    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${scratch}`);
+    await admin.end();
+    const url = new URL(serverUrl!);
+    url.pathname = `/${scratch}`;
+    server = await startServer({ DATABASE_URL: url.toString(), SEED_DEMO: "auto", WEB_CONCURRENCY: "1" });
+    sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    await settled();
+  }, 240_000);
+
+  /**
+   * Until the demo's seeding has been indexed and nothing is being written: the server's jobs (the search sync) write
+   * watched tables, and a write between two visits would make the second page afresh whatever these tests do.
+   */
+  async function settled() {
+    const stampNow = async () => (await sql<{ stamp: string }[]>`SELECT stamp FROM page_generation`)[0]?.stamp;
+    const deadline = Date.now() + 120_000;
+    let last = await stampNow();
+    let since = Date.now();
+    while (Date.now() - since < 1_500) {
+      if (Date.now() > deadline) throw new Error("the database did not settle");
+      await new Promise((r) => setTimeout(r, 250));
+      const [pending] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM search_sync_pending`;
+      const now = await stampNow();
+      if (now !== last || pending!.n > 0) [last, since] = [now, Date.now()];
+    }
+  }
+
+  afterAll(async () => {
+    if (server?.child.exitCode === null) server.child.kill("SIGKILL");
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    await sql?.end();
+    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+    await admin.end();
+  }, 60_000);
+
+  /** Changes rows without firing triggers: page_generation does not see it, as if nothing had been written. */
+  async function unseen(statement: (tx: postgres.TransactionSql) => Promise<unknown>) {
+    await sql.begin(async (tx) => {
+      await tx`SET LOCAL session_replication_role = replica`;
+      await statement(tx);
+    });
+  }
+
+  async function openVacancy(order: "newest" | "any" = "any") {
+    const rows = await sql<{ id: string; title: string }[]>`
+      SELECT id, title FROM vacancies WHERE status = 'published' AND closes_at > now() + interval '3 days'
+       ORDER BY ${order === "newest" ? sql`published_at DESC` : sql`id`} LIMIT 1`;
+    expect(rows).toHaveLength(1);
+    return rows[0]!;
+  }
+
+  async function viewsOf(id: string): Promise<number> {
+    const [row] = await sql<{ n: number }[]>`SELECT coalesce(sum(views), 0)::int AS n FROM vacancy_view_days
+                                              WHERE vacancy_id = ${id}`;
+    return row!.n;
+  }
+
+  async function visit(path: string, headers: Record<string, string> = {}) {
+    // A browser's: Node's own user agent reads as a robot, whose visits are not counted.
+    const response = await fetch(`${server.base}${path}`, { headers: { "User-Agent": BROWSER, ...headers } });
+    const body = await response.text();
+    return { response, body };
+  }
+
+  it("answers a repeat visit to a vacancy page from memory, with a fresh nonce, and counts its view", async () => {
+    const vacancy = await openVacancy();
+    const views = await viewsOf(vacancy.id);
+    const first = await visit(`/vacancies/${vacancy.id}`);
+    expect(first.response.status).toBe(200);
+    expect(first.body).toContain(vacancy.title);
+
+    await unseen((tx) => tx`UPDATE vacancies SET title = 'A title nobody was told of' WHERE id = ${vacancy.id}`);
+    const second = await visit(`/vacancies/${vacancy.id}`);
+    expect(second.response.status).toBe(200);
+    expect(second.body).toContain(vacancy.title);
+    expect(second.body).not.toContain("A title nobody was told of");
+
+    const a = nonces(first.response, first.body);
+    const b = nonces(second.response, second.body);
+    expect(a.inBody.length).toBeGreaterThan(0);
+    expect(new Set(a.inBody)).toEqual(new Set([a.header]));
+    expect(new Set(b.inBody)).toEqual(new Set([b.header]));
+    expect(b.header).not.toBe(a.header);
+    expect(b.inBody.length).toBe(a.inBody.length);
+
+    // Both visits were counted: the kept one too. A robot's visit to the kept page is not.
+    expect(await viewsOf(vacancy.id)).toBe(views + 2);
+    await visit(`/vacancies/${vacancy.id}`, { "User-Agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+    expect(await viewsOf(vacancy.id)).toBe(views + 2);
+  });
+
+  it("makes the page afresh for a visitor with a Staffroom cookie, and shows any committed write to everyone", async () => {
+    const vacancy = await openVacancy();
+    await visit(`/vacancies/${vacancy.id}`);
+    await unseen((tx) => tx`UPDATE vacancies SET title = 'Renamed behind the scenes' WHERE id = ${vacancy.id}`);
+    expect((await visit(`/vacancies/${vacancy.id}`)).body).not.toContain("Renamed behind the scenes");
+    const withCookie = await visit(`/vacancies/${vacancy.id}`, { Cookie: "staffroom_flash=whatever" });
+    expect(withCookie.body).toContain("Renamed behind the scenes");
+
+    // A write anywhere watched (here a school's name), committed: the next visit sees everything as it is.
+    await sql`UPDATE schools SET name = name WHERE id = (SELECT id FROM schools LIMIT 1)`;
+    expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Renamed behind the scenes");
+  });
+
+  it("makes a vacancy page again when its countdown's next step comes, without any write", async () => {
+    const vacancy = await openVacancy();
+    // Closing in an hour and three seconds: "Closes in 1 hour" now, "less than an hour" in three seconds. Written
+    // unseen (no search sync follows), then a new stamp by hand: only the countdown can make the page again.
+    await unseen(
+      (tx) => tx`UPDATE vacancies SET closes_at = now() + interval '1 hour 3 seconds' WHERE id = ${vacancy.id}`,
+    );
+    await sql`UPDATE page_generation SET stamp = 'after the closing time moved'`;
+    expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in 1 hour");
+    expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in 1 hour");
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in less than an hour");
+  });
+
+  it("keeps a search page until the index is written, and never for a search that failed", async () => {
+    const vacancy = await openVacancy("newest");
+    const first = await visit("/vacancies");
+    expect(first.response.status).toBe(200);
+    expect(first.body).toContain(vacancy.title);
+    await unseen(
+      (tx) => tx`UPDATE search_documents SET document = jsonb_set(document, '{title}', '"An index nobody was told of"')
+                  WHERE vacancy_id = ${vacancy.id}`,
+    );
+    expect((await visit("/vacancies")).body).not.toContain("An index nobody was told of");
+    await sql`UPDATE search_generation SET stamp = 'after a write'`;
+    expect((await visit("/vacancies")).body).toContain("An index nobody was told of");
+
+    // A place that is not found is a 400 with its message, made every time.
+    const missing = await visit("/vacancies?location=Nowhere%20Atall");
+    expect(missing.response.status).toBe(400);
+    const again = await visit("/vacancies?location=Nowhere%20Atall");
+    expect(again.response.status).toBe(400);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { cutAtNonce, joinWithNonce, KeptPages, type KeptPage } from "../../app/kept-pages/kept-pages.server";
+import { keepPage, type PageKeeping } from "../../app/kept-pages/keep";
+import { publicPageUntil } from "../../app/vacancies/public.server";
+import { countdown, countdownChangesAt } from "../../app/vacancies/view";
+
+const HOUR = 3_600_000;
+
+describe("a kept page's nonce", () => {
+  it("is cut out and put back as another visitor's, wherever and however often it appears", () => {
+    const first = "Q2hhbmdlZCBldmVyeSB0aW1l";
+    const body = `<script nonce="${first}">a</script><p>${first}</p><script nonce="${first}"></script>`;
+    const pieces = cutAtNonce(Buffer.from(body), first);
+    expect(pieces).toHaveLength(4);
+    const second = "QW5vdGhlciBvbmUgZW50aXJl";
+    expect(joinWithNonce(pieces, second).toString()).toBe(body.replaceAll(first, second));
+    expect(joinWithNonce(pieces, first).toString()).toBe(body);
+  });
+
+  it("leaves a body without it whole (a loader's JSON)", () => {
+    const pieces = cutAtNonce(Buffer.from('{"vacancy":{}}'), "bm9uY2U=");
+    expect(pieces).toHaveLength(1);
+    expect(joinWithNonce(pieces, "b3RoZXI=").toString()).toBe('{"vacancy":{}}');
+  });
+});
+
+describe("KeptPages", () => {
+  const page = (generation: string, until: number): KeptPage => ({
+    generation,
+    until,
+    status: 200,
+    headers: [["content-type", "text/html; charset=utf-8"]],
+    pieces: [Buffer.from("<p>kept</p>")],
+  });
+  const kept = new KeptPages(() => {
+    throw new Error("no database in this test");
+  });
+
+  it("answers with a page only at its stamp and before its moment", () => {
+    kept.keep("http://x/a", page("g1", 2_000));
+    expect(kept.find("http://x/a", "g1", 1_999)?.pieces[0]?.toString()).toBe("<p>kept</p>");
+    expect(kept.find("http://x/b", "g1", 1_000)).toBeUndefined();
+    expect(kept.find("http://x/a", "g2", 1_000)).toBeUndefined();
+    // A page found stale is dropped, not kept for a stamp that could come back.
+    expect(kept.find("http://x/a", "g1", 1_000)).toBeUndefined();
+    kept.keep("http://x/c", page("g1", 2_000));
+    expect(kept.find("http://x/c", "g1", 2_000)).toBeUndefined();
+  });
+});
+
+describe("keepPage", () => {
+  it("takes the earliest moment its loaders give, and does nothing without the server's offer", () => {
+    const offer: PageKeeping = {};
+    keepPage({ pageKeeping: offer }, { until: 5_000 });
+    keepPage({ pageKeeping: offer }, { until: new Date(3_000) });
+    expect(offer.until).toBe(3_000);
+    const none: { pageKeeping?: PageKeeping } = {};
+    keepPage(none, { until: 1 });
+    expect(none.pageKeeping).toBeUndefined();
+  });
+});
+
+describe("countdownChangesAt", () => {
+  const closes = new Date("2026-12-10T12:00:00Z");
+
+  it("is a moment before which the countdown says the same, and at which it may change", () => {
+    // Every minute over three days before the close, and the seconds around an hour's step.
+    const moments = [
+      ...Array.from({ length: 3 * 24 * 60 }, (_, i) => closes.getTime() - (i + 1) * 60_000 + 17_000),
+      closes.getTime() - 5 * HOUR - 1,
+      closes.getTime() - 5 * HOUR + 1,
+    ];
+    for (const at of moments) {
+      const now = new Date(at);
+      const until = countdownChangesAt(closes, now);
+      expect(until).toBeGreaterThan(at);
+      expect(until).toBeLessThanOrEqual(closes.getTime());
+      expect(until - at).toBeLessThanOrEqual(HOUR);
+      const said = countdown(closes, now);
+      expect(countdown(closes, new Date(until - 1))).toBe(said);
+    }
+  });
+
+  it("is the close itself in its last hour, and never for no closing date or a past one", () => {
+    expect(countdownChangesAt(closes, new Date(closes.getTime() - 10 * 60_000))).toBe(closes.getTime());
+    expect(countdownChangesAt(null, new Date())).toBe(Infinity);
+    expect(countdownChangesAt(closes, new Date(closes.getTime() + 1))).toBe(Infinity);
+  });
+});
+
+describe("publicPageUntil", () => {
+  const now = new Date("2026-12-04T10:30:00Z");
+
+  it("follows the countdown while open, and the end of reading while closed", () => {
+    const closesAt = new Date("2026-12-04T13:00:00Z");
+    expect(publicPageUntil({ status: "published", isOpen: true, closesAt, closedAt: null }, now)).toBe(
+      new Date("2026-12-04T11:00:00Z").getTime(),
+    );
+    const closedAt = new Date("2026-12-01T09:00:00Z");
+    expect(publicPageUntil({ status: "closed", isOpen: false, closesAt, closedAt }, now)).toBe(
+      closedAt.getTime() + 180 * 24 * HOUR,
+    );
+    // Past its closing time but not yet closed by the scheduler: closing it is a write.
+    expect(publicPageUntil({ status: "published", isOpen: false, closesAt: now, closedAt: null }, now)).toBe(Infinity);
+  });
+});
