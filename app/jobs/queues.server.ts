@@ -5,6 +5,7 @@ import { authWorkers } from "../auth/workers.server";
 import { payWorkers } from "../pay/workers.server";
 import { placementWorkers } from "../placements/workers.server";
 import { fairWorkers } from "../fairs/workers.server";
+import { keptPageWorkers } from "../kept-pages/workers.server";
 import { poolWorkers } from "../pool/workers.server";
 import { programmeWorkers } from "../programmes/workers.server";
 import { vacancyWorkers } from "../vacancies/workers.server";
@@ -25,6 +26,7 @@ const ALL: readonly Workers[] = [
   programmeWorkers,
   fairWorkers,
   poolWorkers,
+  keptPageWorkers,
 ];
 
 /** Every queue the app uses; pg-boss 10 wants each created before anything is sent to it. */

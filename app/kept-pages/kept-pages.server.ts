@@ -22,14 +22,19 @@ export type KeptPage = {
 
 const stampRow = z.object({ stamp: z.string() });
 
+/** The number of watched writes ever committed, under the epoch of the last time the tables were emptied. */
+const GENERATION = sql`SELECT g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes)) AS stamp
+                         FROM page_generation g`;
+
 /**
  * Pages shown to visitors who are not signed in, kept in memory for as long as nothing they show can have changed
- * (ADR 0041). A page depends on the database and on the moment: it is kept with the stamp of page_generation read
- * before it was made (every committed write to a table such pages read replaces the stamp, in the writing
+ * (ADR 0041). A page depends on the database and on the moment: it is kept with the pages' generation read before it
+ * was made (db/schema/pages.ts: every committed transaction that wrote a table such pages read raises it, in that
  * transaction) and with the moment its loader said it stops being true by time alone (a countdown's next step, a
- * closing time). A later visit to the same address is answered from memory when the stamp read first is the same
- * and that moment has not come; otherwise the page is made again, and kept. The stamp is read before the page is made,
- * so a write that commits meanwhile gives later visits another stamp: a kept page is never older than its stamp.
+ * closing time). A later visit to the same address is answered from memory when the generation read first is the
+ * same and that moment has not come; otherwise the page is made again, and kept. The generation is read before the
+ * page is made, so a write that commits meanwhile gives later visits another: a kept page is never older than its
+ * generation.
  */
 export class KeptPages {
   private kept = new LRUCache<string, KeptPage>({
@@ -40,13 +45,9 @@ export class KeptPages {
 
   constructor(private db: () => Executor) {}
 
-  /** The stamp now; null when its row is missing (a table emptied by hand, until the next write): nothing is kept. */
+  /** The generation now; null when its row is missing (emptied by hand, until a table is emptied): nothing is kept. */
   async generation(): Promise<string | null> {
-    const [row] = parseRows(
-      await this.db().execute(sql`SELECT stamp FROM page_generation`),
-      stampRow,
-      "the pages' generation",
-    );
+    const [row] = parseRows(await this.db().execute(GENERATION), stampRow, "the pages' generation");
     return row?.stamp ?? null;
   }
 
@@ -91,4 +92,14 @@ export function joinWithNonce(pieces: Buffer[], nonce: string): Buffer {
     parts.push(piece);
   });
   return Buffer.concat(parts);
+}
+
+/**
+ * Takes page_writes' rows into page_generation's `folded`, in one statement (so in one transaction): the generation
+ * stays the same, and its count stays a count of a few rows. Writes committed meanwhile are not seen by the delete
+ * and stay for the next fold.
+ */
+export async function foldPageWrites(db: Executor): Promise<void> {
+  await db.execute(sql`WITH gone AS (DELETE FROM page_writes RETURNING 1)
+                       UPDATE page_generation SET folded = folded + (SELECT count(*) FROM gone)`);
 }

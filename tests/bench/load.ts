@@ -5,7 +5,7 @@
  *   25,102 schools and 100,000 vacancies (tests/bench/fixture.ts), with one and with two server processes;
  * - on the embedded database (PGlite) that `npm start` uses, on the demo region, at 20 and 50 connections.
  * Prints a table for docs/performance.md. LOAD_SECONDS (default 15) is each page's duration; LOAD_ONLY=server or
- * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,searches,vacancy,hr,feed picks pages; LOAD_PROCESSES=1,2 picks the
+ * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,searches,vacancy,vacancy-writes,hr,feed picks pages; LOAD_PROCESSES=1,2 picks the
  * settings; LOAD_PROFILE=<folder> has every server process write a V8 CPU profile there (read it with
  * tests/bench/profile-summary.ts).
  */
@@ -51,7 +51,15 @@ const SEARCH_MIX = [
   "drama",
 ].flatMap((q) => ["M1", "LS1", "B1", "SW1A"].map((place) => `/vacancies?q=${q}&location=${place}`));
 
-type Page = { key: string; name: string; connections: number; paths: string[]; headers?: Record<string, string> };
+type Page = {
+  key: string;
+  name: string;
+  connections: number;
+  paths: string[];
+  headers?: Record<string, string>;
+  /** A committed write to a watched table this often while the page is loaded (ADR 0041): an area at work. */
+  writeEveryMs?: number;
+};
 type Row = {
   setting: string;
   page: string;
@@ -154,9 +162,30 @@ async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
+/** Renames an organisation to its own name: a committed write that every kept page (ADR 0041) must see. */
+function startWriting(databaseUrl: string | undefined, everyMs: number | undefined): () => Promise<number> {
+  if (!databaseUrl || !everyMs) return async () => 0;
+  const writer = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  let writes = 0;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void writer`UPDATE organisations SET name = name WHERE id = (SELECT min(id) FROM organisations)`
+      .then(() => writes++)
+      .finally(() => (busy = false));
+  }, everyMs);
+  return async () => {
+    clearInterval(timer);
+    await writer.end();
+    return writes;
+  };
+}
+
 /** One page under load: each connection takes the next of `paths` in turn. */
-async function hammer(base: string, page: Page, seconds = SECONDS, serverPid?: number) {
+async function hammer(base: string, page: Page, seconds = SECONDS, serverPid?: number, databaseUrl?: string) {
   let next = 0;
+  const stopWriting = startWriting(databaseUrl, seconds === SECONDS ? page.writeEveryMs : undefined);
   const cpuBefore = cpuMsOfTree(serverPid);
   const result = await autocannon({
     url: base,
@@ -170,6 +199,8 @@ async function hammer(base: string, page: Page, seconds = SECONDS, serverPid?: n
     ],
   });
   const cpuAfter = cpuMsOfTree(serverPid);
+  const writes = await stopWriting();
+  if (page.writeEveryMs) console.log(`(${writes} writes committed while ${page.name} was loaded)`);
   return {
     cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total),
     rps: result.requests.average,
@@ -179,12 +210,19 @@ async function hammer(base: string, page: Page, seconds = SECONDS, serverPid?: n
   };
 }
 
-async function measurePages(setting: string, base: string, all: Page[], rows: Row[], server: Server): Promise<void> {
+async function measurePages(
+  setting: string,
+  base: string,
+  all: Page[],
+  rows: Row[],
+  server: Server,
+  databaseUrl?: string,
+): Promise<void> {
   const pages = all.filter((p) => !PAGES || PAGES.includes(p.key));
   // Warm-up: the first requests compile queries and fill caches.
   for (const page of pages) await hammer(base, { ...page, connections: 4 }, 2);
   for (const page of pages) {
-    const r = await hammer(base, page, SECONDS, server.child.pid);
+    const r = await hammer(base, page, SECONDS, server.child.pid, databaseUrl);
     const row = { setting, page: page.name, connections: page.connections, ...r };
     rows.push(row);
     console.log(
@@ -252,6 +290,13 @@ async function onServer(rows: Row[]): Promise<void> {
       },
       { key: "vacancy", name: "a vacancy page (500 in turn)", connections: 50, paths: vacancyPaths },
       {
+        key: "vacancy-writes",
+        name: "a vacancy page (500 in turn), a write committed every second",
+        connections: 50,
+        paths: vacancyPaths,
+        writeEveryMs: 1_000,
+      },
+      {
         key: "hr",
         name: "HR dashboard, signed in (1,988 vacancies)",
         connections: 50,
@@ -260,14 +305,32 @@ async function onServer(rows: Row[]): Promise<void> {
       },
       { key: "feed", name: "feed, first page (/api/v1/vacancies)", connections: 50, paths: ["/api/v1/vacancies"] },
     ];
-    // Before ADR 0031: every search runs (one process, the search pages only).
+    // Before ADR 0031: every search runs (one process, the search pages only, no page kept either).
     if (!PAGES || PAGES.includes("search") || PAGES.includes("searches")) {
-      const server = await startServer({ ...env, WEB_CONCURRENCY: "1", SEARCH_KEEP_RESULTS: "off" }, 1);
+      const server = await startServer(
+        { ...env, WEB_CONCURRENCY: "1", SEARCH_KEEP_RESULTS: "off", KEEP_PAGES: "off" },
+        1,
+      );
       try {
         await measurePages(
-          "PostgreSQL, 1 process, results not kept",
+          "PostgreSQL, 1 process, results and pages not kept",
           `http://127.0.0.1:${port}`,
           pages.filter((p) => p.key.startsWith("search")),
+          rows,
+          server,
+        );
+      } finally {
+        await stopServer(server);
+      }
+    }
+    // Before ADR 0041: every page is made (one process, the pages visitors see without signing in).
+    {
+      const server = await startServer({ ...env, WEB_CONCURRENCY: "1", KEEP_PAGES: "off" }, 1);
+      try {
+        await measurePages(
+          "PostgreSQL, 1 process, pages not kept",
+          `http://127.0.0.1:${port}`,
+          pages.filter((p) => p.key.startsWith("search") || p.key === "vacancy"),
           rows,
           server,
         );
@@ -284,6 +347,7 @@ async function onServer(rows: Row[]): Promise<void> {
           pages,
           rows,
           server,
+          url.toString(),
         );
       } finally {
         await stopServer(server);
@@ -297,32 +361,37 @@ async function onServer(rows: Row[]): Promise<void> {
   }
 }
 
-/** The embedded database `npm start` uses, on the demo region it seeds. */
+/** The embedded database `npm start` uses, on the demo region it seeds: pages not kept (ADR 0041), then kept. */
 async function onEmbedded(rows: Row[]): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "load-embedded-"));
-  const port = await freePort();
-  // npm start on the embedded database runs in production mode without a secret, Resend or https.
-  const server = await startServer(
-    { NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
-    1,
-  );
-  const base = `http://127.0.0.1:${port}`;
   try {
-    const vacancyPaths = (await feedIds(base)).map((id) => `/vacancies/${id}`);
-    const search = ["/vacancies?q=maths&location=DV1"];
-    await measurePages(
-      "PGlite, demo region",
-      base,
-      [
-        { key: "search", name: "search page: maths near DV1", connections: 20, paths: search },
-        { key: "search", name: "search page: maths near DV1", connections: 50, paths: search },
-        { key: "vacancy", name: "a vacancy page (in turn)", connections: 20, paths: vacancyPaths },
-      ],
-      rows,
-      server,
-    );
+    for (const keep of ["off", "on"]) {
+      const port = await freePort();
+      // npm start on the embedded database runs in production mode without a secret, Resend or https.
+      const server = await startServer(
+        { NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, KEEP_PAGES: keep },
+        1,
+      );
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        const vacancyPaths = (await feedIds(base)).map((id) => `/vacancies/${id}`);
+        const search = ["/vacancies?q=maths&location=DV1"];
+        await measurePages(
+          `PGlite, demo region${keep === "off" ? ", pages not kept" : ""}`,
+          base,
+          [
+            { key: "search", name: "search page: maths near DV1", connections: 20, paths: search },
+            { key: "search", name: "search page: maths near DV1", connections: 50, paths: search },
+            { key: "vacancy", name: "a vacancy page (in turn)", connections: 20, paths: vacancyPaths },
+          ],
+          rows,
+          server,
+        );
+      } finally {
+        await stopServer(server);
+      }
+    }
   } finally {
-    await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

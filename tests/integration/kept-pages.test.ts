@@ -1,6 +1,6 @@
 /**
  * Pages kept for visitors who are not signed in (ADR 0041), through the real server on a PostgreSQL server: a repeat
- * visit is answered from memory (a change made with triggers off, so that page_generation does not see it, does not
+ * visit is answered from memory (a change made with triggers off, so that the pages' generation does not see it, does not
  * show), with a fresh nonce and its view counted; any committed write shows at once; a countdown's next step is not
  * waited for; a visitor with a Staffroom cookie always gets a page made for them.
  */
@@ -42,7 +42,11 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
    * watched tables, and a write between two visits would make the second page afresh whatever these tests do.
    */
   async function settled() {
-    const stampNow = async () => (await sql<{ stamp: string }[]>`SELECT stamp FROM page_generation`)[0]?.stamp;
+    const stampNow = async () =>
+      (
+        await sql<{ stamp: string }[]>`SELECT epoch || (folded + (SELECT count(*) FROM page_writes)) AS stamp
+                                          FROM page_generation`
+      )[0]?.stamp;
     const deadline = Date.now() + 120_000;
     let last = await stampNow();
     let since = Date.now();
@@ -64,7 +68,7 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
     await admin.end();
   }, 60_000);
 
-  /** Changes rows without firing triggers: page_generation does not see it, as if nothing had been written. */
+  /** Changes rows without firing triggers: the pages' generation does not see it, as if nothing had been written. */
   async function unseen(statement: (tx: postgres.TransactionSql) => Promise<unknown>) {
     await sql.begin(async (tx) => {
       await tx`SET LOCAL session_replication_role = replica`;
@@ -136,11 +140,11 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
   it("makes a vacancy page again when its countdown's next step comes, without any write", async () => {
     const vacancy = await openVacancy();
     // Closing in an hour and three seconds: "Closes in 1 hour" now, "less than an hour" in three seconds. Written
-    // unseen (no search sync follows), then a new stamp by hand: only the countdown can make the page again.
+    // unseen (no search sync follows), then a new generation by hand: only the countdown can make the page again.
     await unseen(
       (tx) => tx`UPDATE vacancies SET closes_at = now() + interval '1 hour 3 seconds' WHERE id = ${vacancy.id}`,
     );
-    await sql`UPDATE page_generation SET stamp = 'after the closing time moved'`;
+    await sql`UPDATE page_generation SET epoch = 'after the closing time moved'`;
     expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in 1 hour");
     expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in 1 hour");
     await new Promise((r) => setTimeout(r, 3_500));
