@@ -2,7 +2,7 @@ import type { Workers } from "../jobs/workers";
 import { services } from "../services.server";
 import { foldPageWrites } from "./kept-pages.server";
 
-const FOLD_PAGE_WRITES_QUEUE = "pages.fold-writes";
+export const FOLD_PAGE_WRITES_QUEUE = "pages.fold-writes";
 
 /** Every minute, page_writes' rows are folded into the generation's count (ADR 0041), so that reading it stays cheap. */
 export const keptPageWorkers: Workers = {

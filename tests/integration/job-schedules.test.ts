@@ -5,6 +5,7 @@ import { REFERENCE_REMINDERS_QUEUE, RETENTION_QUEUE, SAVED_CLOSING_QUEUE } from 
 import { CLEANUP_QUEUE } from "../../app/auth/workers.server";
 import { FAIR_REMINDERS_QUEUE } from "../../app/fairs/workers.server";
 import { QUEUES, startWorkers } from "../../app/jobs/queues.server";
+import { FOLD_PAGE_WRITES_QUEUE } from "../../app/kept-pages/workers.server";
 import { POOL_RETENTION_QUEUE } from "../../app/pool/workers.server";
 import { SESSION_REMINDERS_QUEUE } from "../../app/programmes/workers.server";
 import { PAY_REASSESS_QUEUE } from "../../app/pay/workers.server";
@@ -65,11 +66,15 @@ describe("the job schedules a started server keeps", () => {
     expect(schedules.get(FAIR_REMINDERS_QUEUE)!.cron).toBe("*/15 * * * *");
     // Pool members past their retention day are removed at 2:30am London time.
     expect(nextRun(schedules.get(POOL_RETENTION_QUEUE)!, "2026-12-02T08:00:00Z")).toBe("2026-12-03T02:30:00.000Z");
-    // Search sync and scheduled publishing and closing every minute; nothing else is scheduled.
+    // Search sync and scheduled publishing and closing every minute.
     expect(schedules.get(SEARCH_SYNC_QUEUE)!.cron).toBe("* * * * *");
     expect(schedules.get(VACANCY_TRANSITIONS_QUEUE)!.cron).toBe("* * * * *");
+    // The log of writes that kept pages are kept by is folded every minute (ADR 0041).
+    expect(schedules.get(FOLD_PAGE_WRITES_QUEUE)!.cron).toBe("* * * * *");
+    // Nothing else is scheduled.
     expect([...schedules.keys()].sort()).toEqual(
       [
+        FOLD_PAGE_WRITES_QUEUE,
         ALERT_QUEUES.daily,
         ALERT_QUEUES.weekly,
         PAY_REASSESS_QUEUE,
