@@ -1,3 +1,14 @@
+/**
+ * The paths under which routes call keepPage: a visit anywhere else is made as before, without reading the pages'
+ * generation first (tests/unit/kept-pages.test.ts checks the routes against it).
+ */
+export const KEPT_UNDER: readonly string[] = ["/vacancies"];
+
+/** Whether a page at this path may be kept. */
+export function mayKeep(path: string): boolean {
+  return KEPT_UNDER.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
 /** What a visit to a kept page still does when it is answered from memory (a view counted), with what it needs of it. */
 export type Visit = { userAgent: string };
 

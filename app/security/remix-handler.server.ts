@@ -1,7 +1,7 @@
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { hashToken } from "../auth/tokens.server";
-import type { PageKeeping } from "../kept-pages/keep";
+import { mayKeep, type PageKeeping } from "../kept-pages/keep";
 import { cutAtNonce, joinWithNonce, type KeptPage, type KeptPages } from "../kept-pages/kept-pages.server";
 import { writeBody } from "./body-writer.server";
 import type { ReadBody } from "./request-body.server";
@@ -27,7 +27,8 @@ export function remixHandler(options: {
   const handle = createRequestHandler(options.build, options.mode);
   const kept = options.keptPages;
   const serve = async (req: Request, res: Response) => {
-    const keepable = kept && req.method === "GET" && !STAFFROOM_COOKIE.test(req.get("cookie") ?? "");
+    const keepable =
+      kept && req.method === "GET" && mayKeep(req.path) && !STAFFROOM_COOKIE.test(req.get("cookie") ?? "");
     const key = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
     // Read before the page is made: a write committing while it is made leaves it under the older stamp.
     const generation = keepable ? await kept.generation() : null;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cutAtNonce, joinWithNonce, KeptPages, type KeptPage } from "../../app/kept-pages/kept-pages.server";
-import { keepPage, type PageKeeping } from "../../app/kept-pages/keep";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { keepPage, mayKeep, type PageKeeping } from "../../app/kept-pages/keep";
 import { publicPageUntil } from "../../app/vacancies/public.server";
 import { countdown, countdownChangesAt } from "../../app/vacancies/view";
 
@@ -57,6 +59,19 @@ describe("keepPage", () => {
     const none: { pageKeeping?: PageKeeping } = {};
     keepPage(none, { until: 1 });
     expect(none.pageKeeping).toBeUndefined();
+  });
+});
+
+describe("mayKeep", () => {
+  it("covers every route that calls keepPage, and nothing outside the paths listed", () => {
+    const routes = path.resolve("app/routes");
+    const keeping = readdirSync(routes).filter((f) => /keepPage\(/.test(readFileSync(path.join(routes, f), "utf8")));
+    expect(keeping.sort()).toEqual(["vacancies.$id.tsx", "vacancies._index.tsx"]);
+    expect(mayKeep("/vacancies")).toBe(true);
+    expect(mayKeep("/vacancies/0b0c3f6e-2f1e-4d43-9d1a-4c1f3f1d2e10")).toBe(true);
+    expect(mayKeep("/")).toBe(false);
+    expect(mayKeep("/api/v1/vacancies")).toBe(false);
+    expect(mayKeep("/vacanciesx")).toBe(false);
   });
 });
 
