@@ -16,6 +16,7 @@ import { createQueues, startWorkers } from "./jobs/queues.server";
 import { hashPassword } from "./auth/password.server";
 import { sessionSecretFor } from "./security/session-secret.server";
 import { keepPayOffersInMemory } from "./pay/offers-in-memory.server";
+import { ViewTally } from "./applications/view-tally.server";
 
 export type StartOptions = {
   /** Run job workers and schedules in this process (the server does; scripts and most tests do not). */
@@ -55,12 +56,15 @@ export async function startRuntime(config: AppConfig, options: StartOptions = {}
   const boss = await createBoss(connection, options.workers ?? false);
   const search = searchEngineFor(config, connection.db);
   keepPayOffersInMemory(config.payOffersInMemory);
+  const views = new ViewTally(() => connection.db);
+  views.start(1000, (error) => log(`views: could not write the last second's views (${error.message}); retrying`));
   setServices({
     config: { ...config, sessionSecret: sessionSecretFor(config.sessionSecret, config.dataDir) },
     connection,
     boss,
     search,
     enqueue: enqueueOn(boss),
+    views,
   });
   try {
     await search.applySettings();
@@ -111,6 +115,7 @@ async function indexIfEmpty(db: Connection["db"], search: SearchEngine, log: (m:
 export async function stopRuntime(): Promise<void> {
   const r = services();
   setServices(undefined);
+  await r.views.stop().catch((error: Error) => console.error("[views] not written at shutdown:", error.message));
   await r.boss.stop({ graceful: true, timeout: 5000, wait: true });
   await r.connection.close();
 }

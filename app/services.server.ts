@@ -4,6 +4,7 @@ import type { Connection, Database } from "../db/client";
 import type { Enqueue } from "../db/jobs";
 import type { SearchEngine } from "../search/engine";
 import type { RuntimeConfig } from "./config.server";
+import type { ViewTally } from "./applications/view-tally.server";
 
 /**
  * The process's shared services, started by app/runtime.server.ts. Routes and job handlers take what they need
@@ -19,6 +20,8 @@ export type Services = {
   enqueue: Enqueue;
   /** Meilisearch when configured, otherwise the Postgres engine in the same database. */
   search: SearchEngine;
+  /** Vacancy page views, written a second at a time. */
+  views: ViewTally;
 };
 
 const KEY = Symbol.for("staffroom.services");

@@ -1,21 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
-import { applications, vacancyViewDays } from "../../db/schema";
+import { applications } from "../../db/schema";
 import { z } from "../forms/zod";
-import { londonToday } from "../vocabulary/london-time";
 import { EQUALITY_MIN_APPLICATIONS, equalityQuestions, type EqualityQuestion } from "../vocabulary/applications";
-
-/** One more view of a vacancy's page today: a number only, nothing about who looked. */
-export async function countVacancyView(db: Executor, vacancyId: string, now = new Date()) {
-  await db
-    .insert(vacancyViewDays)
-    .values({ vacancyId, day: londonToday(now), views: 1 })
-    .onConflictDoUpdate({
-      target: [vacancyViewDays.vacancyId, vacancyViewDays.day],
-      set: { views: sql`${vacancyViewDays.views} + 1` },
-    });
-}
 
 /** The teacher's application to a vacancy, if any, for the vacancy page. */
 export async function applicationFor(db: Executor, userId: string, vacancyId: string) {

@@ -19,7 +19,7 @@ export type Visit = { userAgent: string };
  */
 export type PageKeeping = {
   until?: number;
-  onVisit?: (visit: Visit) => Promise<void>;
+  onVisit?: (visit: Visit) => void;
 };
 
 /**
@@ -29,7 +29,7 @@ export type PageKeeping = {
  */
 export function keepPage(
   context: { pageKeeping?: PageKeeping },
-  page: { until: Date | number; onVisit?: (visit: Visit) => Promise<void> },
+  page: { until: Date | number; onVisit?: (visit: Visit) => void },
 ): void {
   const offer = context.pageKeeping;
   if (!offer) return;

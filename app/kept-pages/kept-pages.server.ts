@@ -13,11 +13,10 @@ const KEPT_BYTES = 32 * 1024 * 1024;
 export type KeptPage = {
   generation: string;
   until: number;
-  status: number;
   headers: [string, string][];
   /** The body in the pieces between the nonce's appearances. */
   pieces: Buffer[];
-  onVisit?: (visit: Visit) => Promise<void>;
+  onVisit?: (visit: Visit) => void;
 };
 
 const stampRow = z.object({ stamp: z.string() });

@@ -6,7 +6,7 @@ import { db, services } from "../services.server";
 import { isbot } from "isbot";
 import { currentUser, notFound, requireUser } from "../auth/guards.server";
 import { ApplyPanel } from "../applications/components/apply-panel";
-import { applicationFor, countVacancyView } from "../applications/figures.server";
+import { applicationFor } from "../applications/figures.server";
 import { SaveVacancy } from "../applications/components/save-vacancy";
 import { savedFromForm } from "../applications/saved-actions.server";
 import { isSaved } from "../applications/saved-vacancies.server";
@@ -41,10 +41,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { from } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const signedIn = await currentUser(request);
   // Views are counted for HR's figures; crawlers are not readers. A visit answered from a kept page counts too.
-  const countView = async ({ userAgent }: { userAgent: string }) => {
-    if (vacancy.isOpen && !isbot(userAgent)) await countVacancyView(db(), vacancy.id);
+  const countView = ({ userAgent }: { userAgent: string }) => {
+    if (vacancy.isOpen && !isbot(userAgent)) services().views.count(vacancy.id);
   };
-  await countView({ userAgent: request.headers.get("user-agent") ?? "" });
+  countView({ userAgent: request.headers.get("user-agent") ?? "" });
   if (!signedIn) keepPage(context, { until: publicPageUntil(vacancy, now), onVisit: countView });
   const mine =
     signedIn && vacancy.applyMethod === "staffroom" ? await applicationFor(db(), signedIn.user.id, vacancy.id) : null;

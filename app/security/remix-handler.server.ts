@@ -61,23 +61,18 @@ export function remixHandler(options: {
       else res.setHeader(key, value);
     }
     if (signedIn) res.setHeader("Cache-Control", "no-store");
-    const keeping =
-      offer?.until !== undefined &&
-      generation !== null &&
-      response.status === 200 &&
-      !response.headers.has("set-cookie") &&
-      Date.now() < offer.until;
-    const copy: Uint8Array[] | undefined = keeping ? [] : undefined;
+    // Only a whole 200 that sets no cookie is kept: an error page or a redirect is made afresh each time.
+    const until = response.status === 200 && !response.headers.has("set-cookie") ? offer?.until : undefined;
+    const copy: Uint8Array[] | undefined = until !== undefined && Date.now() < until ? [] : undefined;
     if (response.body) await writeBody(response.body, res, copy);
     else res.end();
-    if (copy && offer?.until !== undefined) {
-      kept!.keep(key, {
-        generation: generation!,
-        until: offer.until,
-        status: response.status,
+    if (copy && kept && generation && until !== undefined) {
+      kept.keep(key, {
+        generation,
+        until,
         headers: [...response.headers.entries()],
         pieces: cutAtNonce(Buffer.concat(copy), res.locals.cspNonce as string),
-        onVisit: offer.onVisit,
+        onVisit: offer?.onVisit,
       });
     }
   };
@@ -88,9 +83,9 @@ export function remixHandler(options: {
 }
 
 /** A kept page, with this response's nonce and what the visit must still do (count a view). */
-async function replay(page: KeptPage, req: Request, res: Response): Promise<void> {
-  await page.onVisit?.({ userAgent: req.get("user-agent") ?? "" });
-  res.status(page.status);
+function replay(page: KeptPage, req: Request, res: Response): void {
+  page.onVisit?.({ userAgent: req.get("user-agent") ?? "" });
+  res.status(200);
   for (const [key, value] of page.headers) res.setHeader(key, value);
   res.end(joinWithNonce(page.pieces, res.locals.cspNonce as string));
 }

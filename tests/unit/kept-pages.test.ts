@@ -30,7 +30,6 @@ describe("KeptPages", () => {
   const page = (generation: string, until: number): KeptPage => ({
     generation,
     until,
-    status: 200,
     headers: [["content-type", "text/html; charset=utf-8"]],
     pieces: [Buffer.from("<p>kept</p>")],
   });
