@@ -2,7 +2,7 @@
  * The paths under which routes call keepPage: a visit anywhere else is made as before, without reading the pages'
  * generation first (tests/unit/kept-pages.test.ts checks the routes against it).
  */
-const KEPT_UNDER: readonly string[] = ["/vacancies"];
+const KEPT_UNDER: readonly string[] = ["/vacancies", "/api/v1/vacancies"];
 
 /** Whether a page at this path may be kept. */
 export function mayKeep(path: string): boolean {

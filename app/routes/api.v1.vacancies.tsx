@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "../forms/zod";
 import { db, services } from "../services.server";
 import { vacancyFeed } from "../vacancies/public.server";
+import { keepPage } from "../kept-pages/keep";
 
 const query = z.object({
   page: z.coerce
@@ -23,7 +24,7 @@ const query = z.object({
  * The open-data feed of live vacancies: JSON, paged, pay as numbers (pounds a year full-time
  * equivalent, or pence an hour). Licensed like the rest of the service's public data.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = query.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
@@ -33,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   const { page, per_page: perPage } = parsed.data;
-  const { total, vacancies } = await vacancyFeed(db(), page, perPage);
+  const { total, vacancies, holdsUntil } = await vacancyFeed(db(), page, perPage);
+  // The same for every caller: kept until a write, or the next live vacancy's closing time (ADR 0041).
+  keepPage(context, { until: holdsUntil });
   const base = `${services().config.appUrl}/api/v1/vacancies`;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const link = (p: number) => `${base}?page=${p}&per_page=${perPage}`;

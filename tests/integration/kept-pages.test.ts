@@ -2,7 +2,7 @@
  * Pages kept for visitors who are not signed in (ADR 0041), through the real server on a PostgreSQL server: a repeat
  * visit is answered from memory (a change made with triggers off, so that the pages' generation does not see it, does not
  * show), with a fresh nonce and its view counted; any committed write shows at once; a countdown's next step is not
- * waited for; a visitor with a Staffroom cookie always gets a page made for them.
+ * waited for; a visitor with a Staffroom cookie always gets a page made for them. The open-data feed likewise.
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
@@ -152,6 +152,32 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
     expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in 1 hour");
     await new Promise((r) => setTimeout(r, 3_500));
     expect((await visit(`/vacancies/${vacancy.id}`)).body).toContain("Closes in less than an hour");
+  });
+
+  it("keeps the open-data feed until a write, or until a live vacancy's closing time passes", async () => {
+    type Feed = { data: { id: string; title: string }[]; meta: { total: number } };
+    const feed = async () => {
+      const { response, body } = await visit("/api/v1/vacancies?per_page=5");
+      expect(response.status).toBe(200);
+      return JSON.parse(body) as Feed;
+    };
+    const first = await feed();
+    const top = first.data[0]!;
+    await unseen((tx) => tx`UPDATE vacancies SET title = 'A feed nobody was told of' WHERE id = ${top.id}`);
+    expect((await feed()).data[0]!.title).toBe(top.title);
+    await sql`UPDATE schools SET name = name WHERE id = (SELECT id FROM schools LIMIT 1)`;
+    expect((await feed()).data[0]!.title).toBe("A feed nobody was told of");
+
+    // Closing in three seconds, written unseen, then a new generation by hand: only its closing time can take it off.
+    await unseen((tx) => tx`UPDATE vacancies SET closes_at = now() + interval '3 seconds' WHERE id = ${top.id}`);
+    await sql`UPDATE page_generation SET epoch = 'after the feed closing time moved'`;
+    const before = await feed();
+    expect(before.data.map((v) => v.id)).toContain(top.id);
+    expect((await feed()).data.map((v) => v.id)).toContain(top.id);
+    await new Promise((r) => setTimeout(r, 3_500));
+    const after = await feed();
+    expect(after.data.map((v) => v.id)).not.toContain(top.id);
+    expect(after.meta.total).toBe(before.meta.total - 1);
   });
 
   it("keeps a search page until the index is written, and never for a search that failed", async () => {

@@ -65,11 +65,13 @@ describe("mayKeep", () => {
   it("covers every route that calls keepPage, and nothing outside the paths listed", () => {
     const routes = path.resolve("app/routes");
     const keeping = readdirSync(routes).filter((f) => /keepPage\(/.test(readFileSync(path.join(routes, f), "utf8")));
-    expect(keeping.sort()).toEqual(["vacancies.$id.tsx", "vacancies._index.tsx"]);
+    expect(keeping.sort()).toEqual(["api.v1.vacancies.tsx", "vacancies.$id.tsx", "vacancies._index.tsx"]);
     expect(mayKeep("/vacancies")).toBe(true);
     expect(mayKeep("/vacancies/0b0c3f6e-2f1e-4d43-9d1a-4c1f3f1d2e10")).toBe(true);
     expect(mayKeep("/")).toBe(false);
-    expect(mayKeep("/api/v1/vacancies")).toBe(false);
+    expect(mayKeep("/api/v1/vacancies")).toBe(true);
+    expect(mayKeep("/api/v1")).toBe(false);
+    expect(mayKeep("/hr/vacancies")).toBe(false);
     expect(mayKeep("/vacanciesx")).toBe(false);
   });
 });
