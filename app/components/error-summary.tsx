@@ -85,13 +85,17 @@ export function ErrorSummary({
   // Only a new answer or a new try moves focus: following one of the summary's own links changes the URL's fragment,
   // and the router then hands the page a different (or no) action result, which must not pull focus back here.
   const focused = useRef<{ focusKey: unknown; submits: number }>({ focusKey: undefined, submits: 0 });
+  // What focus was given for is recorded when it is given: an effect cleaned up before its timer fired (React's
+  // StrictMode mounts, cleans up and mounts again in development) has not given it.
   useEffect(() => {
     const last = focused.current;
     const newAnswer = focusKey != null && focusKey !== last.focusKey;
     const newTry = submits !== last.submits;
-    focused.current = { focusKey: focusKey ?? last.focusKey, submits };
     if (!newAnswer && !newTry) return;
-    const timer = setTimeout(() => ref.current?.focus(), 0);
+    const timer = setTimeout(() => {
+      focused.current = { focusKey: focusKey ?? last.focusKey, submits };
+      ref.current?.focus();
+    }, 0);
     return () => clearTimeout(timer);
   }, [focusKey, submits]);
   // A submission stopped in the browser has no action data for <ErrorTitle />: the title says "Error:" from here.
