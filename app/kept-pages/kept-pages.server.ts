@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { z } from "../forms/zod";
 import type { Executor } from "../../db/client";
 import { parseRows } from "../../db/rows";
+import { SESSION_IDLE } from "../auth/lucia.server";
 import type { Visit } from "./keep";
 
 /** A few thousand pages and 32 MB a process at most: a vacancy page is 20–40 kB. */
@@ -20,6 +21,14 @@ export type KeptPage = {
 };
 
 const stampRow = z.object({ stamp: z.string() });
+const readerRow = z.object({
+  stamp: z.string().nullable(),
+  session: z.string().nullable(),
+  until: z.number().nullable(),
+});
+
+/** What a signed-in page kept for its reader is kept under: the generation and its session as it stood. */
+export type ReaderStamp = { generation: string; until: number };
 
 /** The number of watched writes ever committed, under the epoch of the last time the tables were emptied. */
 const GENERATION = sql`SELECT g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes)) AS stamp
@@ -48,6 +57,29 @@ export class KeptPages {
   async generation(): Promise<string | null> {
     const [row] = parseRows(await this.db().execute(GENERATION), stampRow, "the pages' generation");
     return row?.stamp ?? null;
+  }
+
+  /**
+   * The generation with the state of this session (ADR 0043), read in one statement: null when the session is gone,
+   * has not given its second factor, or the row is missing. A page kept under it holds only while the session's row is
+   * unchanged, and only until Lucia would slide the session's expiry forward (half its idle time left) or its absolute
+   * expiry comes: after that, a page is made, and the visit's reading of the session does what it always did.
+   */
+  async readerStamp(sessionId: string): Promise<ReaderStamp | null> {
+    const halfIdle = `${SESSION_IDLE.milliseconds() / 2} milliseconds`;
+    const [row] = parseRows(
+      await this.db().execute(sql`
+        SELECT g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes)) AS stamp,
+               md5(s::text) AS session,
+               (extract(epoch FROM least(s.expires_at - ${halfIdle}::interval, s.absolute_expires_at)) * 1000)::float8
+                 AS until
+          FROM page_generation g
+          LEFT JOIN sessions s ON s.id = ${sessionId} AND s.second_factor_verified_at IS NOT NULL`),
+      readerRow,
+      "the pages' generation and a session",
+    );
+    if (!row?.stamp || !row.session || row.until === null) return null;
+    return { generation: `${row.stamp}:${row.session}`, until: row.until };
   }
 
   /** The page kept for this address, if it still holds at this stamp and moment. */

@@ -14,6 +14,7 @@ import { formatLondon } from "../vocabulary/london-time";
 import { StatusTag, statusLabels } from "../vacancies/components/status-tag";
 import { ScrollRegion } from "../components/scroll-region";
 import { rolesAtMySchools } from "../applications/pipeline.server";
+import { keepPageForReader } from "../kept-pages/keep";
 
 export const meta: MetaFunction = () => [{ title: "Vacancies – Staffroom" }];
 
@@ -24,8 +25,11 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireHr(request);
+  // Every statement below reads tables the pages' generation watches, and nothing here changes with the clock: kept
+  // for this session until a write (ADR 0043). A reader reloads it to see new applications.
+  keepPageForReader(context, { until: Infinity });
   const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [board, schoolList, sharesWaiting, rolesAtSchools] = await Promise.all([
     hrDashboard(db(), user.id, { status: q.status, schoolId: q.school, page: q.page, pageSize: PAGE_SIZE }),

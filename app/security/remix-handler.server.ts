@@ -1,22 +1,23 @@
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { hashToken } from "../auth/tokens.server";
-import { mayKeep, type PageKeeping } from "../kept-pages/keep";
+import { mayKeep, mayKeepForReader, type PageKeeping } from "../kept-pages/keep";
 import { cutAtNonce, joinWithNonce, type KeptPage, type KeptPages } from "../kept-pages/kept-pages.server";
 import { writeBody } from "./body-writer.server";
 import type { ReadBody } from "./request-body.server";
 import { securityLog } from "./security-log.server";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_session=/;
-/** Any of Staffroom's cookies (the session, a flash message): a page made for such a visitor is never kept. */
-const STAFFROOM_COOKIE = /(?:^|;\s*)(?:__Host-)?staffroom_/;
+/** Each of Staffroom's cookies (the session, a flash message) a request sends. */
+const STAFFROOM_COOKIES = /(?:^|;)\s*(?:__Host-)?staffroom_/g;
 
 /**
  * Remix's Express adapter, except that the body comes from `limitRequestBodies` (already read under its
  * caps), that every response to a signed-in user says `Cache-Control: no-store` (staffrooms share
  * computers, and nothing personal may stay in a browser or proxy cache), and that the chunks of a body ready
  * at once are sent together (writeBody). With `keptPages`, a page a loader offered to keep (keepPage) is kept for
- * later visitors with no Staffroom cookie, and answered from memory while it holds (ADR 0041).
+ * later visitors with no Staffroom cookie, and answered from memory while it holds (ADR 0041); a signed-in page
+ * offered with keepPageForReader, for the same session's later visits (ADR 0043).
  */
 export function remixHandler(options: {
   build: ServerBuild;
@@ -27,25 +28,30 @@ export function remixHandler(options: {
   const handle = createRequestHandler(options.build, options.mode);
   const kept = options.keptPages;
   const serve = async (req: Request, res: Response) => {
-    const keepable =
-      kept && req.method === "GET" && mayKeep(req.path) && !STAFFROOM_COOKIE.test(req.get("cookie") ?? "");
-    const key = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+    const cookies = req.get("cookie") ?? "";
+    const url = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+    const keeping = kept && req.method === "GET" ? keepingFor(req.path, cookies) : null;
     // Read before the page is made: a write committing while it is made leaves it under the older stamp.
-    const generation = keepable ? await kept.generation() : null;
-    if (generation) {
-      const page = kept!.find(key, generation, Date.now());
+    const stamp = !keeping
+      ? null
+      : keeping.for === "visitors"
+        ? await kept!.generation().then((generation) => (generation ? { generation, until: Infinity } : null))
+        : await kept!.readerStamp(keeping.sessionId);
+    const key = keeping?.for === "reader" ? `reader:${keeping.sessionId}:${url}` : url;
+    if (stamp) {
+      const page = kept!.find(key, stamp.generation, Date.now());
       if (page) return replay(page, req, res);
     }
     const context = options.getLoadContext(req, res);
-    const offer: PageKeeping | undefined = generation ? {} : undefined;
+    const offer: PageKeeping | undefined = stamp && keeping ? { for: keeping.for } : undefined;
     if (offer) context.pageKeeping = offer;
     const response = await handle(remixRequest(req, res), context as never);
     const signedIn =
-      SESSION_COOKIE.test(req.get("cookie") ?? "") ||
+      SESSION_COOKIE.test(cookies) ||
       response.headers.getSetCookie().some((c) => /^(?:__Host-)?staffroom_session=/.test(c));
     if (response.status === 404 && signedIn) {
       // Possibly probing another organisation's records: who (the session's stored id, a hash of the token), where.
-      const token = /(?:^|;\s*)(?:__Host-)?staffroom_session=([^;]*)/.exec(req.get("cookie") ?? "")?.[1] ?? "";
+      const token = sessionToken(cookies);
       securityLog("not-found.signed-in", {
         session: token ? hashToken(token).slice(0, 16) : null,
         ip: req.ip,
@@ -62,15 +68,20 @@ export function remixHandler(options: {
     }
     if (signedIn) res.setHeader("Cache-Control", "no-store");
     // Only a whole 200 that sets no cookie is kept: an error page or a redirect is made afresh each time.
-    const until = response.status === 200 && !response.headers.has("set-cookie") ? offer?.until : undefined;
+    const until =
+      response.status === 200 && !response.headers.has("set-cookie") && offer?.until !== undefined && stamp
+        ? Math.min(offer.until, stamp.until)
+        : undefined;
     const copy: Uint8Array[] | undefined = until !== undefined && Date.now() < until ? [] : undefined;
     if (response.body) await writeBody(response.body, res, copy);
     else res.end();
-    if (copy && kept && generation && until !== undefined) {
+    if (copy && kept && stamp && until !== undefined) {
+      const headers = [...response.headers.entries()];
+      if (signedIn) headers.push(["cache-control", "no-store"]);
       kept.keep(key, {
-        generation,
+        generation: stamp.generation,
         until,
-        headers: [...response.headers.entries()],
+        headers,
         pieces: cutAtNonce(Buffer.concat(copy), res.locals.cspNonce as string),
         onVisit: offer?.onVisit,
       });
@@ -80,6 +91,22 @@ export function remixHandler(options: {
   return (req: Request, res: Response, next: NextFunction) => {
     serve(req, res).catch(next);
   };
+}
+
+/**
+ * Who a page at this path may be kept for: visitors with no Staffroom cookie (ADR 0041), or, on a reader's page, the
+ * session whose cookie is the only Staffroom one sent (ADR 0043: a flash message's cookie means a page made afresh).
+ */
+function keepingFor(path: string, cookies: string): { for: "visitors" } | { for: "reader"; sessionId: string } | null {
+  const ours = cookies.match(STAFFROOM_COOKIES) ?? [];
+  if (ours.length === 0) return mayKeep(path) ? { for: "visitors" } : null;
+  if (ours.length !== 1 || !mayKeepForReader(path)) return null;
+  const token = sessionToken(cookies);
+  return token ? { for: "reader", sessionId: hashToken(token) } : null;
+}
+
+function sessionToken(cookies: string): string {
+  return /(?:^|;\s*)(?:__Host-)?staffroom_session=([^;]*)/.exec(cookies)?.[1] ?? "";
 }
 
 /** A kept page, with this response's nonce and what the visit must still do (count a view). */

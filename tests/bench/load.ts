@@ -5,7 +5,7 @@
  *   25,102 schools and 100,000 vacancies (tests/bench/fixture.ts), with one and with two server processes;
  * - on the embedded database (PGlite) that `npm start` uses, on the demo region, at 20 and 50 connections.
  * Prints a table for docs/performance.md. LOAD_SECONDS (default 15) is each page's duration; LOAD_ONLY=server or
- * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,searches,vacancy,vacancy-writes,hr,feed picks pages; LOAD_PROCESSES=1,2 picks the
+ * LOAD_ONLY=embedded runs one half; LOAD_PAGES=search,searches,vacancy,vacancy-writes,hr,hr-writes,feed picks pages; LOAD_PROCESSES=1,2 picks the
  * settings; LOAD_PROFILE=<folder> has every server process write a V8 CPU profile there (read it with
  * tests/bench/profile-summary.ts).
  */
@@ -303,6 +303,14 @@ async function onServer(rows: Row[]): Promise<void> {
         paths: ["/hr/vacancies"],
         headers: { Cookie: cookie },
       },
+      {
+        key: "hr-writes",
+        name: "HR dashboard, signed in, a write committed every second",
+        connections: 50,
+        paths: ["/hr/vacancies"],
+        headers: { Cookie: cookie },
+        writeEveryMs: 1_000,
+      },
       { key: "feed", name: "feed, first page (/api/v1/vacancies)", connections: 50, paths: ["/api/v1/vacancies"] },
     ];
     // Before ADR 0031: every search runs (one process, the search pages only, no page kept either).
@@ -323,14 +331,14 @@ async function onServer(rows: Row[]): Promise<void> {
         await stopServer(server);
       }
     }
-    // Before ADR 0041: every page is made (one process, the pages visitors see without signing in).
+    // Before ADRs 0041 and 0043: every page is made (one process; the HR dashboard too, as its first view is).
     {
       const server = await startServer({ ...env, WEB_CONCURRENCY: "1", KEEP_PAGES: "off" }, 1);
       try {
         await measurePages(
           "PostgreSQL, 1 process, pages not kept",
           `http://127.0.0.1:${port}`,
-          pages.filter((p) => p.key.startsWith("search") || p.key === "vacancy"),
+          pages.filter((p) => p.key.startsWith("search") || p.key === "vacancy" || p.key === "hr"),
           rows,
           server,
         );

@@ -2,9 +2,11 @@
  * Pages kept for visitors who are not signed in (ADR 0041), through the real server on a PostgreSQL server: a repeat
  * visit is answered from memory (a change made with triggers off, so that the pages' generation does not see it, does not
  * show), with a fresh nonce and its view counted; any committed write shows at once; a countdown's next step is not
- * waited for; a visitor with a Staffroom cookie always gets a page made for them. The open-data feed likewise.
+ * waited for; a visitor with a Staffroom cookie always gets a page made for them. The open-data feed likewise. And the
+ * HR dashboard, kept for the session it was made for (ADR 0043): another session, an application sent, a session ended
+ * or a flash message each get a page made afresh.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -198,5 +200,83 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
     expect(missing.response.status).toBe(400);
     const again = await visit("/vacancies?location=Nowhere%20Atall");
     expect(again.response.status).toBe(400);
+  });
+
+  /** A signed-in session of the demo's Northbrook HR user, second factor given, as signing in leaves it. */
+  async function hrSession(): Promise<{ cookie: string; id: string }> {
+    const token = randomBytes(32).toString("base64url");
+    const id = createHash("sha256").update(token).digest("hex");
+    await sql`INSERT INTO sessions (id, user_id, expires_at, absolute_expires_at, second_factor_verified_at)
+              SELECT ${id}, u.id, now() + interval '7 days', now() + interval '30 days', now()
+                FROM users u WHERE u.email = 'hr@northbrook.example'`;
+    return { cookie: `staffroom_session=${token}`, id };
+  }
+
+  it("keeps the HR dashboard for the session it was made for, until a write or the session changes", async () => {
+    // One of the trust's roles taking applications in Staffroom, made its most recent change: first on the dashboard.
+    const [role] = await sql<{ id: string; title: string; n: number }[]>`
+      SELECT v.id, v.title,
+             (SELECT count(*)::int FROM applications a WHERE a.vacancy_id = v.id AND a.status <> 'draft') AS n
+        FROM vacancies v JOIN organisations o ON o.id = v.owner_organisation_id
+       WHERE o.slug = 'northbrook-learning-trust' AND v.apply_method = 'staffroom' AND v.status = 'published'
+       ORDER BY v.id LIMIT 1`;
+    expect(role).toBeDefined();
+    const vacancyId = role!.id;
+    // As React writes it into the page.
+    const title = role!.title
+      .replaceAll("&", "&amp;")
+      .replaceAll("<", "&lt;")
+      .replaceAll(">", "&gt;")
+      .replaceAll('"', "&quot;")
+      .replaceAll("'", "&#x27;");
+    // Unseen, then a new generation by hand: a write the search sync would follow could land between two visits.
+    await unseen((tx) => tx`UPDATE vacancies SET updated_at = now() WHERE id = ${vacancyId}`);
+    await sql`UPDATE page_generation SET epoch = 'after the role moved up'`;
+    await settled();
+    const hana = await hrSession();
+    const first = await visit("/hr/vacancies", { Cookie: hana.cookie });
+    expect(first.response.status).toBe(200);
+    expect(first.response.headers.get("cache-control")).toBe("no-store");
+    const countOf = (body: string) =>
+      new RegExp(`href="/hr/vacancies/${vacancyId}/applications">(\\d+)<`).exec(body)?.[1];
+    expect(first.body).toContain(title);
+    expect(countOf(first.body)).toBe(String(role!.n));
+
+    await unseen((tx) => tx`UPDATE vacancies SET title = 'Retitled where HR cannot see' WHERE id = ${vacancyId}`);
+    const kept = await visit("/hr/vacancies", { Cookie: hana.cookie });
+    expect(kept.response.status).toBe(200);
+    expect(kept.response.headers.get("cache-control")).toBe("no-store");
+    expect(kept.body).toContain(title);
+    expect(kept.body).not.toContain("Retitled where HR cannot see");
+    expect(nonces(kept.response, kept.body).header).not.toBe(nonces(first.response, first.body).header);
+
+    // The same person in another browser has a page made for that session; a flash message's cookie, afresh too.
+    const other = await hrSession();
+    expect((await visit("/hr/vacancies", { Cookie: other.cookie })).body).toContain("Retitled where HR cannot see");
+    const flashed = await visit("/hr/vacancies", { Cookie: `${hana.cookie}; staffroom_flash=whatever` });
+    expect(flashed.body).toContain("Retitled where HR cannot see");
+    expect((await visit("/hr/vacancies", { Cookie: hana.cookie })).body).not.toContain("Retitled where HR cannot see");
+
+    // An application sent to one of the trust's roles (the applicant's account made unseen): the count shows.
+    const applicant = `applicant-${randomBytes(3).toString("hex")}@example.org`;
+    await unseen(
+      (tx) => tx`INSERT INTO users (email, name, password_hash) VALUES (${applicant}, 'Ife Applicant', 'x')`,
+    );
+    await sql`INSERT INTO applications (vacancy_id, user_id, status, profile, submitted_at)
+              SELECT ${vacancyId}, u.id, 'submitted', '{}'::jsonb, now() FROM users u WHERE u.email = ${applicant}`;
+    const after = (await visit("/hr/vacancies", { Cookie: hana.cookie })).body;
+    expect(after).toContain("Retitled where HR cannot see");
+    expect(countOf(after)).toBe(String(role!.n + 1));
+
+    // Signed out (the session's row gone): the next visit is sent to sign in, not shown the kept page.
+    expect((await visit("/hr/vacancies", { Cookie: hana.cookie })).response.status).toBe(200);
+    await sql`DELETE FROM sessions WHERE id = ${hana.id}`;
+    const signedOut = await fetch(`${server.base}/hr/vacancies`, {
+      headers: { Cookie: hana.cookie, "User-Agent": BROWSER },
+      redirect: "manual",
+    });
+    expect(signedOut.status).toBeGreaterThanOrEqual(300);
+    expect(signedOut.status).toBeLessThan(400);
+    expect(signedOut.headers.get("location")).toContain("/sign-in");
   });
 });

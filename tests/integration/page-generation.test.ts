@@ -3,11 +3,12 @@
  * transaction that wrote a table such pages may read raises it, once; a write rolled back does not; writers never
  * wait for each other on it; folding the log changes nothing; the tables left unwatched are exactly the listed ones.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/rows";
 import { foldPageWrites, KeptPages } from "../../app/kept-pages/kept-pages.server";
-import { organisations, rateLimits } from "../../db/schema";
+import { applications, organisations, rateLimits } from "../../db/schema";
+import { applicationIn, referencesRegion } from "../support/application-records";
 import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
 import { useTestDatabase } from "../support/database";
@@ -15,7 +16,7 @@ import { searchRegion } from "../support/search-fixtures";
 
 const database = useTestDatabase();
 
-/** What no page kept for visitors reads: what a visit or a person's own account writes (migration 0029). */
+/** What no kept page reads: what a visit or a person's own account writes (migrations 0029 and 0030). */
 const UNWATCHED = [
   "page_generation",
   "page_writes",
@@ -28,13 +29,11 @@ const UNWATCHED = [
   "application_views",
   "pool_views",
   "emails",
-  "undeliverable_addresses",
   "search_sync_pending",
   "saved_vacancies",
   "job_alerts",
   "job_alert_deliveries",
   "calendar_feeds",
-  "applications",
   "application_events",
   "application_messages",
   "application_notes",
@@ -44,6 +43,9 @@ const UNWATCHED = [
   "pay_offer_changes",
   "pay_offer_changes_pruned",
 ];
+
+/** Watched only for what changes a vacancy's count of applications sent (migration 0030, ADR 0043). */
+const PARTLY_WATCHED = ["applications"];
 
 const stamp = () => new KeptPages(() => database.db).generation();
 
@@ -66,10 +68,49 @@ describe("page_generation", () => {
     );
     const names = tables.map((t) => t.name);
     // The list names real tables: a renamed one would leave its new name unwatched without failing here otherwise.
-    expect(UNWATCHED.filter((n) => !names.includes(n))).toEqual([]);
-    const wrong = tables.filter((t) => (t.watched && t.truncate) === UNWATCHED.includes(t.name)).map((t) => t.name);
+    expect([...UNWATCHED, ...PARTLY_WATCHED].filter((n) => !names.includes(n))).toEqual([]);
+    const wrong = tables
+      .filter((t) => !PARTLY_WATCHED.includes(t.name))
+      .filter((t) => (t.watched && t.truncate) === UNWATCHED.includes(t.name))
+      .map((t) => t.name);
     expect(wrong).toEqual([]);
     expect(tables.length).toBeGreaterThan(UNWATCHED.length + 50);
+    const partly = rowsOf<{ name: string }>(
+      await database.db.execute(sql`SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'applications'::regclass
+                                      AND tgname LIKE 'page\\_writes%' ORDER BY tgname`),
+    );
+    expect(partly.map((t) => t.name)).toEqual([
+      "page_writes_delete",
+      "page_writes_insert",
+      "page_writes_truncate",
+      "page_writes_update",
+    ]);
+  });
+
+  it("changes when an application is sent or a sent one deleted; not for a draft, its edits or a later state", async () => {
+    const r = await referencesRegion(database.db);
+    // (applicationIn also makes the teacher's account, a watched write: the stamp is read after it.)
+    const { application: draft } = await applicationIn(database.db, r, "draft");
+    let before = await stamp();
+    await database.db
+      .update(applications)
+      .set({ supportingStatement: "Typed more." })
+      .where(eq(applications.id, draft.id));
+    expect(await stamp()).toBe(before);
+    await database.db
+      .update(applications)
+      .set({ status: "submitted", submittedAt: new Date() })
+      .where(eq(applications.id, draft.id));
+    expect(await stamp()).not.toBe(before);
+    before = await stamp();
+    await database.db.update(applications).set({ status: "shortlisted" }).where(eq(applications.id, draft.id));
+    expect(await stamp()).toBe(before);
+    await database.db.delete(applications).where(eq(applications.id, draft.id));
+    expect(await stamp()).not.toBe(before);
+    const { application: unsent } = await applicationIn(database.db, r, "draft");
+    before = await stamp();
+    await database.db.delete(applications).where(eq(applications.id, unsent.id));
+    expect(await stamp()).toBe(before);
   });
 
   it("changes when a transaction of several writes commits, once for the transaction", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cutAtNonce, joinWithNonce, KeptPages, type KeptPage } from "../../app/kept-pages/kept-pages.server";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { keepPage, mayKeep, type PageKeeping } from "../../app/kept-pages/keep";
+import { keepPage, keepPageForReader, mayKeep, mayKeepForReader, type PageKeeping } from "../../app/kept-pages/keep";
 import { publicPageUntil } from "../../app/vacancies/public.server";
 import { countdown, countdownChangesAt } from "../../app/vacancies/view";
 
@@ -51,13 +51,24 @@ describe("KeptPages", () => {
 
 describe("keepPage", () => {
   it("takes the earliest moment its loaders give, and does nothing without the server's offer", () => {
-    const offer: PageKeeping = {};
+    const offer: PageKeeping = { for: "visitors" };
     keepPage({ pageKeeping: offer }, { until: 5_000 });
     keepPage({ pageKeeping: offer }, { until: new Date(3_000) });
     expect(offer.until).toBe(3_000);
     const none: { pageKeeping?: PageKeeping } = {};
     keepPage(none, { until: 1 });
     expect(none.pageKeeping).toBeUndefined();
+  });
+
+  it("takes only an offer for visitors, and keepPageForReader only one for the reader", () => {
+    const reader: PageKeeping = { for: "reader" };
+    keepPage({ pageKeeping: reader }, { until: 5_000 });
+    expect(reader.until).toBeUndefined();
+    keepPageForReader({ pageKeeping: reader }, { until: 7_000 });
+    expect(reader.until).toBe(7_000);
+    const visitors: PageKeeping = { for: "visitors" };
+    keepPageForReader({ pageKeeping: visitors }, { until: 7_000 });
+    expect(visitors.until).toBeUndefined();
   });
 });
 
@@ -73,6 +84,18 @@ describe("mayKeep", () => {
     expect(mayKeep("/api/v1")).toBe(false);
     expect(mayKeep("/hr/vacancies")).toBe(false);
     expect(mayKeep("/vacanciesx")).toBe(false);
+  });
+
+  it("for a reader: exactly the paths of the routes that call keepPageForReader", () => {
+    const routes = path.resolve("app/routes");
+    const keeping = readdirSync(routes).filter((f) =>
+      /keepPageForReader\(/.test(readFileSync(path.join(routes, f), "utf8")),
+    );
+    expect(keeping).toEqual(["hr.vacancies._index.tsx"]);
+    expect(mayKeepForReader("/hr/vacancies")).toBe(true);
+    expect(mayKeepForReader("/hr/vacancies/new")).toBe(false);
+    expect(mayKeepForReader("/hr")).toBe(false);
+    expect(mayKeepForReader("/vacancies")).toBe(false);
   });
 });
 
