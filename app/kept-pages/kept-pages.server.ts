@@ -95,6 +95,31 @@ export class KeptPages {
     this.kept.set(key, page);
   }
 
+  /** Pages being made now, by address, with the stamp each is made under: at most one at a time for each. */
+  private making = new Map<string, { generation: string; page: Promise<KeptPage | undefined> }>();
+
+  /**
+   * The page a visit is making now for this address under this stamp, if one is: a visit arriving meanwhile waits for
+   * it rather than making the same page again (after a write, every visitor of a popular page arrives at once). It is
+   * the page this visit would make (same address, same stamp), or undefined when it was not kept (an error, a cookie
+   * set): then the visit makes its own.
+   */
+  beingMade(key: string, generation: string): Promise<KeptPage | undefined> | undefined {
+    const making = this.making.get(key);
+    return making?.generation === generation ? making.page : undefined;
+  }
+
+  /** Says this visit makes the page for this address under this stamp; call what it returns with the page kept, or none. */
+  startMaking(key: string, generation: string): (page: KeptPage | undefined) => void {
+    let settle!: (page: KeptPage | undefined) => void;
+    const entry = { generation, page: new Promise<KeptPage | undefined>((resolve) => (settle = resolve)) };
+    this.making.set(key, entry);
+    return (page) => {
+      settle(page);
+      if (this.making.get(key) === entry) this.making.delete(key);
+    };
+  }
+
   get size(): number {
     return this.kept.size;
   }

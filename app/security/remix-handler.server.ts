@@ -2,7 +2,13 @@ import { createReadableStreamFromReadable, createRequestHandler, type ServerBuil
 import type { NextFunction, Request, Response } from "express";
 import { hashToken } from "../auth/tokens.server";
 import { mayKeep, mayKeepForReader, type PageKeeping } from "../kept-pages/keep";
-import { cutAtNonce, joinWithNonce, type KeptPage, type KeptPages } from "../kept-pages/kept-pages.server";
+import {
+  cutAtNonce,
+  joinWithNonce,
+  type KeptPage,
+  type KeptPages,
+  type ReaderStamp,
+} from "../kept-pages/kept-pages.server";
 import { writeBody } from "./body-writer.server";
 import type { ReadBody } from "./request-body.server";
 import { securityLog } from "./security-log.server";
@@ -41,7 +47,35 @@ export function remixHandler(options: {
     if (stamp) {
       const page = kept!.find(key, stamp.generation, Date.now());
       if (page) return replay(page, req, res);
+      // The page another visit is making now under this stamp: waited for, not made twice. It is settled when the page
+      // is made, not when its visitor has read it (writeBody does not wait for a slow reader).
+      const made = await kept!.beingMade(key, stamp.generation);
+      if (made && Date.now() < made.until) return replay(made, req, res);
     }
+    const settle = stamp ? kept!.startMaking(key, stamp.generation) : undefined;
+    try {
+      await make(req, res, { cookies, key, stamp, keeping, settle });
+    } finally {
+      settle?.(undefined);
+    }
+  };
+  const make = async (
+    req: Request,
+    res: Response,
+    {
+      cookies,
+      key,
+      stamp,
+      keeping,
+      settle,
+    }: {
+      cookies: string;
+      key: string;
+      stamp: ReaderStamp | null;
+      keeping: ReturnType<typeof keepingFor>;
+      settle?: (page: KeptPage | undefined) => void;
+    },
+  ) => {
     const context = options.getLoadContext(req, res);
     const offer: PageKeeping | undefined = stamp && keeping ? { for: keeping.for } : undefined;
     if (offer) context.pageKeeping = offer;
@@ -78,13 +112,15 @@ export function remixHandler(options: {
     if (copy && kept && stamp && until !== undefined) {
       const headers = [...response.headers.entries()];
       if (signedIn) headers.push(["cache-control", "no-store"]);
-      kept.keep(key, {
+      const page: KeptPage = {
         generation: stamp.generation,
         until,
         headers,
         pieces: cutAtNonce(Buffer.concat(copy), res.locals.cspNonce as string),
         onVisit: offer?.onVisit,
-      });
+      };
+      kept.keep(key, page);
+      settle?.(page);
     }
   };
   // Express 4 ignores what a handler returns, so a failure reaches the error handler through next().

@@ -129,6 +129,47 @@ describe.skipIf(!serverUrl)("pages kept for visitors (skipped without TEST_DATAB
     expect(await viewsOf(vacancy.id)).toBe(views + 3);
   });
 
+  it("makes a page once for visits that arrive together: the others wait for it, each view still counted", async () => {
+    const vacancy = await openVacancy();
+    await sql`UPDATE page_generation SET epoch = 'before visitors arrive together'`;
+    const views = await viewsOf(vacancy.id);
+    // A lock on a table the page reads holds its making up without writing anything: the statements waiting on it are
+    // the pages being made.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const locker = sql
+      .begin(async (tx) => {
+        await tx`LOCK TABLE schools IN ACCESS EXCLUSIVE MODE`;
+        locked();
+        await held;
+        throw new Error("rolled back: nothing written");
+      })
+      .catch(() => {});
+    await isLocked;
+    const waitingOnTheLock = async () =>
+      (
+        await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity
+                                    WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      )[0]!.n;
+    const arriving = Promise.all(Array.from({ length: 6 }, () => visit(`/vacancies/${vacancy.id}`)));
+    await expect.poll(waitingOnTheLock, { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await waitingOnTheLock()).toBe(1);
+    release();
+    await locker;
+    const visits = await arriving;
+    for (const { response, body } of visits) {
+      expect(response.status).toBe(200);
+      expect(body).toContain(vacancy.title);
+      const { header, inBody } = nonces(response, body);
+      expect(new Set(inBody)).toEqual(new Set([header]));
+    }
+    expect(new Set(visits.map((v) => nonces(v.response, v.body).header)).size).toBe(6);
+    await expect.poll(() => viewsOf(vacancy.id), { timeout: 10_000 }).toBe(views + 6);
+  });
+
   it("makes the page afresh for a visitor with a Staffroom cookie, and shows any committed write to everyone", async () => {
     const vacancy = await openVacancy();
     await visit(`/vacancies/${vacancy.id}`);

@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/rows";
 import { foldPageWrites, KeptPages } from "../../app/kept-pages/kept-pages.server";
-import { applications, organisations, rateLimits } from "../../db/schema";
+import { applications, organisations, rateLimits, sessions, users } from "../../db/schema";
 import { applicationIn, referencesRegion } from "../support/application-records";
 import { postgresEngine } from "../../search/postgres/engine.server";
 import { reindex } from "../../search/reindex.server";
@@ -206,5 +206,53 @@ describe("page_generation", () => {
     const before = await stamp();
     await engine.remove([Object.values(region.ids)[0]!]);
     expect(await stamp()).not.toBe(before);
+  });
+});
+
+describe("a reader's stamp (ADR 0043)", () => {
+  const DAY = 24 * 3600_000;
+  const kept = () => new KeptPages(() => database.db);
+
+  async function session(verified: boolean) {
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: `reader-${Math.random().toString(36).slice(2)}@example.org`, name: "Hana", passwordHash: "x" })
+      .returning();
+    const id = `session-${Math.random().toString(36).slice(2)}`;
+    const expiresAt = new Date(Date.now() + 7 * DAY);
+    await database.db.insert(sessions).values({
+      id,
+      userId: user!.id,
+      expiresAt,
+      absoluteExpiresAt: new Date(Date.now() + 30 * DAY),
+      secondFactorVerifiedAt: verified ? new Date() : null,
+    });
+    return { id, expiresAt };
+  }
+
+  it("is the generation with the session's row, until half the session's idle time is left", async () => {
+    const { id, expiresAt } = await session(true);
+    const first = await kept().readerStamp(id);
+    expect(first?.generation.startsWith(`${await stamp()}:`)).toBe(true);
+    expect(first?.until).toBeCloseTo(expiresAt.getTime() - 3.5 * DAY, -3);
+    // Lucia slides the expiry forward: another stamp, so the page is made again.
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 7 * DAY + 60_000) })
+      .where(eq(sessions.id, id));
+    expect((await kept().readerStamp(id))?.generation).not.toBe(first?.generation);
+    // Its absolute expiry comes first when it is nearer.
+    const soon = new Date(Date.now() + DAY);
+    await database.db.update(sessions).set({ absoluteExpiresAt: soon }).where(eq(sessions.id, id));
+    expect((await kept().readerStamp(id))?.until).toBeCloseTo(soon.getTime(), -3);
+  });
+
+  it("is null for a session that is gone or has not given its second factor", async () => {
+    const { id } = await session(false);
+    expect(await kept().readerStamp(id)).toBeNull();
+    expect(await kept().readerStamp("no-such-session")).toBeNull();
+    const verified = await session(true);
+    await database.db.delete(sessions).where(eq(sessions.id, verified.id));
+    expect(await kept().readerStamp(verified.id)).toBeNull();
   });
 });

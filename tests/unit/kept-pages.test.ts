@@ -49,6 +49,35 @@ describe("KeptPages", () => {
   });
 });
 
+describe("KeptPages, a page being made", () => {
+  const kept = new KeptPages(() => {
+    throw new Error("no database in this test");
+  });
+  const page: KeptPage = { generation: "g1", until: 5_000, headers: [], pieces: [Buffer.from("<p>made</p>")] };
+
+  it("is waited for by a visit under the same stamp, and handed over when made", async () => {
+    const settle = kept.startMaking("http://x/a", "g1");
+    expect(kept.beingMade("http://x/a", "g2")).toBeUndefined();
+    expect(kept.beingMade("http://x/b", "g1")).toBeUndefined();
+    const waiting = kept.beingMade("http://x/a", "g1");
+    settle(page);
+    settle(undefined);
+    expect(await waiting).toBe(page);
+    expect(kept.beingMade("http://x/a", "g1")).toBeUndefined();
+  });
+
+  it("hands over nothing when the page was not kept, and a later start is not undone by an earlier end", async () => {
+    const first = kept.startMaking("http://x/c", "g1");
+    const waiting = kept.beingMade("http://x/c", "g1");
+    const second = kept.startMaking("http://x/c", "g2");
+    first(undefined);
+    expect(await waiting).toBeUndefined();
+    expect(kept.beingMade("http://x/c", "g2")).toBeDefined();
+    second(undefined);
+    expect(kept.beingMade("http://x/c", "g2")).toBeUndefined();
+  });
+});
+
 describe("keepPage", () => {
   it("takes the earliest moment its loaders give, and does nothing without the server's offer", () => {
     const offer: PageKeeping = { for: "visitors" };
