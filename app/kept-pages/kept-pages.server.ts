@@ -31,8 +31,8 @@ const readerRow = z.object({
 export type ReaderStamp = { generation: string; until: number };
 
 /** The number of watched writes ever committed, under the epoch of the last time the tables were emptied. */
-const GENERATION = sql`SELECT g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes)) AS stamp
-                         FROM page_generation g`;
+const STAMP = sql`g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes))`;
+const GENERATION = sql`SELECT ${STAMP} AS stamp FROM page_generation g`;
 
 /**
  * Pages shown to visitors who are not signed in, kept in memory for as long as nothing they show can have changed
@@ -69,7 +69,7 @@ export class KeptPages {
     const halfIdle = `${SESSION_IDLE.milliseconds() / 2} milliseconds`;
     const [row] = parseRows(
       await this.db().execute(sql`
-        SELECT g.epoch || ':' || (g.folded + (SELECT count(*) FROM page_writes)) AS stamp,
+        SELECT ${STAMP} AS stamp,
                md5(s::text) AS session,
                (extract(epoch FROM least(s.expires_at - ${halfIdle}::interval, s.absolute_expires_at)) * 1000)::float8
                  AS until
