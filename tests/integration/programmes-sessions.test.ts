@@ -5,7 +5,7 @@ import { cancelSession, createSession, managedSession, updateSession } from "../
 import { sendDueReminders } from "../../app/programmes/notifications.server";
 import { cohortEngagementCsv, registerSheet, saveRegister } from "../../app/programmes/register.server";
 import type { Executor } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { firstRow, rowsOf } from "../../db/rows";
 import { useTestDatabase } from "../support/database";
 import { bookEct, programmeContext as context, programmeRegion, sessionInput } from "../support/programme-fixtures";
 
@@ -406,6 +406,86 @@ describe("programme sessions", () => {
     expect(await sendDueReminders(t.db, context, new Date("2027-01-26T09:31:00Z"))).toBe(0);
     expect(late.booked).toBe(2);
   });
+
+  it.skipIf(!onServer)(
+    "a move that PostgreSQL rolls back to break a deadlock is run again, and refused for the clash it meets (needs a server: PGlite has one connection)",
+    async () => {
+      const r = await programmeRegion(t.db);
+      const target = dayOf2027(2);
+      const moving = await created(t.db, r, { date: dayOf2027(0), title: "Moving" });
+      const early = await created(t.db, r, { date: dayOf2027(4), title: "Early", optional: true });
+      const late = await created(t.db, r, { date: dayOf2027(5), title: "Late", optional: true });
+      const erin = firstRow(
+        rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM ects WHERE email = 'erin@ect.example'`)),
+        "Erin",
+      );
+      const deadlocks = async () =>
+        firstRow(
+          rowsOf<{ n: number }>(
+            await t.db.execute(
+              sql`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`,
+            ),
+          ),
+          "the database's statistics",
+        ).n;
+      const waitingOnALock = async () =>
+        firstRow(
+          rowsOf<{ n: number }>(
+            await t.db.execute(sql`
+              SELECT count(*)::int AS n FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`),
+          ),
+          "the waiting statements",
+        ).n;
+      const deadlocksBefore = await deadlocks();
+      const mailsBefore = (await mails(t.db)).length;
+
+      // A rival books Erin 09:00-10:00 on the target day and holds it uncommitted; the move (09:30-12:00, Erin and
+      // Sam) writes Erin's moved booking and waits for the rival. The rival then books Erin 11:00-12:00, which
+      // overlaps only the move's booking: each waits for the other. The rival checks for deadlock late, so the move is
+      // the one PostgreSQL rolls back.
+      let commitRival!: () => void;
+      const rivalMayCommit = new Promise<void>((resolve) => (commitRival = resolve));
+      let firstBooked!: () => void;
+      const rivalHoldsEarly = new Promise<void>((resolve) => (firstBooked = resolve));
+      const bookErin = (sessionId: string, from: string, to: string) => sql`
+        INSERT INTO session_bookings (session_id, ect_id, starts_at, ends_at)
+        VALUES (${sessionId}, ${erin.id}, ${`${target}T${from}:00Z`}::timestamptz, ${`${target}T${to}:00Z`}::timestamptz)`;
+      const rival = t.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL deadlock_timeout = '60s'`);
+        await tx.execute(bookErin(early.sessionId, "09:00", "10:00"));
+        firstBooked();
+        await expect.poll(waitingOnALock, { timeout: 10_000 }).toBe(1);
+        await tx.execute(bookErin(late.sessionId, "11:00", "12:00"));
+        await rivalMayCommit;
+      });
+      await rivalHoldsEarly;
+      const move = updateSession(
+        t.db,
+        context,
+        r.lead.id,
+        moving.sessionId,
+        sessionInput({ date: target, title: "Moving" }),
+      );
+      // The move rolled back, the rival's second booking went in; the move, run again, now waits for the rival.
+      await expect.poll(deadlocks, { timeout: 15_000 }).toBe(deadlocksBefore + 1);
+      await expect.poll(waitingOnALock, { timeout: 10_000 }).toBe(1);
+      commitRival();
+      await rival;
+      expect(await move).toEqual(
+        expect.objectContaining({
+          ok: false,
+          status: 409,
+          fieldErrors: { date: [expect.stringMatching(/1 booked ECT has another session at this time/)] },
+        }),
+      );
+      expect((await bookingsOf(t.db, moving.sessionId)).map((b) => b.startsAt)).toEqual([
+        `${dayOf2027(0)}T09:30`,
+        `${dayOf2027(0)}T09:30`,
+      ]);
+      expect((await mails(t.db)).length).toBe(mailsBefore);
+    },
+  );
 
   it(`two sessions moved at once into one slot: one move wins, the other is refused and tells nobody (${onServer ? 20 : 2} runs)`, async () => {
     const r = await programmeRegion(t.db);
