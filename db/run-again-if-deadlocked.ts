@@ -1,4 +1,5 @@
 import { sqlState } from "./sql-state";
+import type { Database, Transaction } from "./client";
 
 /**
  * A transaction that writes several rows under an exclusion constraint (an ECT's bookings moved with their session,
@@ -19,4 +20,9 @@ export async function runAgainIfDeadlocked<T>(transaction: () => Promise<T>, att
       if (attempt >= attempts || state === undefined || !RUN_AGAIN.has(state)) throw error;
     }
   }
+}
+
+/** `db.transaction(work)`, run again as above. */
+export function transactionRunAgainIfDeadlocked<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return runAgainIfDeadlocked(() => db.transaction(work));
 }

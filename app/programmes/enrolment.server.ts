@@ -3,7 +3,7 @@ import type { Database, Executor, Transaction } from "../../db/client";
 import { parseRows, rowsOf } from "../../db/rows";
 import { z } from "../forms/zod";
 import { cohortChoiceRow, enrolmentRow, idRow, isoText } from "./rows";
-import { runAgainIfDeadlocked } from "../../db/run-again-if-deadlocked";
+import { transactionRunAgainIfDeadlocked } from "../../db/run-again-if-deadlocked";
 import { sqlState } from "../../db/sql-state";
 import { refuse, type Outcome } from "../forms/outcome";
 import { formatLondon } from "../vocabulary/london-time";
@@ -129,53 +129,51 @@ export async function enrol(
   const cohort = rowsOf(await db.execute(sql`SELECT 1 FROM programme_cohorts WHERE id = ${cohortId}`));
   if (cohort.length === 0) return refuse(400, "Choose a cohort", { cohortId: ["Choose a cohort from the list"] });
   try {
-    return await runAgainIfDeadlocked(() =>
-      db.transaction(async (tx) => {
-        // A core session being added to the cohort takes this row FOR UPDATE and books everyone enrolled: holding it
-        // shared here means that session either sees this enrolment or is seen by it, never neither.
-        await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohortId} FOR SHARE`);
-        const inserted = parseRows(
-          await tx.execute(sql`
+    return await transactionRunAgainIfDeadlocked(db, async (tx) => {
+      // A core session being added to the cohort takes this row FOR UPDATE and books everyone enrolled: holding it
+      // shared here means that session either sees this enrolment or is seen by it, never neither.
+      await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohortId} FOR SHARE`);
+      const inserted = parseRows(
+        await tx.execute(sql`
           INSERT INTO cohort_enrolments (cohort_id, ect_id, enrolled_by) VALUES (${cohortId}, ${ectId}, ${actor.userId})
           ON CONFLICT (cohort_id, ect_id) DO NOTHING RETURNING id`),
-          idRow,
-          "the enrolment inserted",
-        );
-        if (inserted.length === 0) return { ok: true as const, booked: 0, alreadyEnrolled: true };
-        const core = parseRows(
-          await tx.execute(sql`
+        idRow,
+        "the enrolment inserted",
+      );
+      if (inserted.length === 0) return { ok: true as const, booked: 0, alreadyEnrolled: true };
+      const core = parseRows(
+        await tx.execute(sql`
           SELECT id FROM programme_sessions
            WHERE cohort_id = ${cohortId} AND NOT optional AND cancelled_at IS NULL AND starts_at > ${now.toISOString()}`),
-          idRow,
-          "the cohort's core sessions to come",
-        );
-        const sessions = await lockSessions(
-          tx,
-          core.map((s) => s.id),
-        );
-        for (const session of sessions) {
-          if (session.taken >= session.capacity)
-            return refuseAndRollBack(
-              refuse(409, "A core session is full", {
-                cohortId: [
-                  `“${session.title}” on ${formatLondon(session.startsAt)} is full (${session.capacity} places): ask the programme to move it to a bigger room or add a session`,
-                ],
-              }),
-            );
-          const clash = await clashFor(tx, ectId, session);
-          if (clash)
-            return refuseAndRollBack(
-              refuse(400, "A session clashes", {
-                cohortId: [
-                  `The cohort's “${session.title}” on ${formatLondon(session.startsAt)} overlaps ${clash}, which the ECT is booked on`,
-                ],
-              }),
-            );
-          await book(tx, actor, ectId, session);
-        }
-        return { ok: true as const, booked: sessions.length, alreadyEnrolled: false };
-      }),
-    );
+        idRow,
+        "the cohort's core sessions to come",
+      );
+      const sessions = await lockSessions(
+        tx,
+        core.map((s) => s.id),
+      );
+      for (const session of sessions) {
+        if (session.taken >= session.capacity)
+          return refuseAndRollBack(
+            refuse(409, "A core session is full", {
+              cohortId: [
+                `“${session.title}” on ${formatLondon(session.startsAt)} is full (${session.capacity} places): ask the programme to move it to a bigger room or add a session`,
+              ],
+            }),
+          );
+        const clash = await clashFor(tx, ectId, session);
+        if (clash)
+          return refuseAndRollBack(
+            refuse(400, "A session clashes", {
+              cohortId: [
+                `The cohort's “${session.title}” on ${formatLondon(session.startsAt)} overlaps ${clash}, which the ECT is booked on`,
+              ],
+            }),
+          );
+        await book(tx, actor, ectId, session);
+      }
+      return { ok: true as const, booked: sessions.length, alreadyEnrolled: false };
+    });
   } catch (error) {
     if (error instanceof RolledBack) return error.refusal;
     if (sqlState(error) === "23P01") return clashRefusal("cohortId");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { firstRow, parseRows } from "../../db/rows";
-import { runAgainIfDeadlocked } from "../../db/run-again-if-deadlocked";
+import { transactionRunAgainIfDeadlocked } from "../../db/run-again-if-deadlocked";
 import { sqlState } from "../../db/sql-state";
 import { organisationIdsWhereUserHolds, partnershipIdsWhereUserHolds } from "../access/scope.server";
 import { refuse, type Outcome } from "../forms/outcome";
@@ -492,18 +492,17 @@ export async function createSession(
   input: SessionInput,
 ): Promise<Outcome<{ sessionId: string; booked: number }>> {
   try {
-    return await runAgainIfDeadlocked(() =>
-      db.transaction(async (tx) => {
-        const programme = await managedProgramme(tx, userId, programmeId);
-        const cohort = programme ? await managedCohort(tx, userId, programmeId, cohortId) : null;
-        if (!programme || !cohort) return refuse(404, "Cohort not found");
-        const checked = await checkSession(tx, programme, cohort, input);
-        if (!checked.ok) return checked;
-        // Serialises with enrolments into this cohort, so the ECTs counted here are the ones booked below.
-        await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohort.id} FOR UPDATE`);
-        if (!input.optional) {
-          const [counts] = parseRows(
-            await tx.execute(sql`
+    return await transactionRunAgainIfDeadlocked(db, async (tx) => {
+      const programme = await managedProgramme(tx, userId, programmeId);
+      const cohort = programme ? await managedCohort(tx, userId, programmeId, cohortId) : null;
+      if (!programme || !cohort) return refuse(404, "Cohort not found");
+      const checked = await checkSession(tx, programme, cohort, input);
+      if (!checked.ok) return checked;
+      // Serialises with enrolments into this cohort, so the ECTs counted here are the ones booked below.
+      await tx.execute(sql`SELECT id FROM programme_cohorts WHERE id = ${cohort.id} FOR UPDATE`);
+      if (!input.optional) {
+        const [counts] = parseRows(
+          await tx.execute(sql`
             SELECT count(*)::int AS enrolled,
                    count(*) FILTER (WHERE EXISTS (
                      SELECT 1 FROM session_bookings o
@@ -511,21 +510,21 @@ export async function createSession(
                         AND tstzrange(o.starts_at, o.ends_at, '[)')
                             && tstzrange(${checked.startsAt.toISOString()}::timestamptz, ${checked.endsAt.toISOString()}::timestamptz, '[)')))::int AS clashing
               FROM cohort_enrolments ce WHERE ce.cohort_id = ${cohort.id}`),
-            z.object({ enrolled: z.number().int(), clashing: z.number().int() }),
-            "the cohort's enrolled and clashing ECTs",
-          );
-          if (counts && counts.clashing > 0)
-            return refuse(409, "The session clashes", { date: [clashMessage(counts.clashing)] });
-          if (counts && counts.enrolled > input.capacity)
-            return refuse(400, "Check the session", {
-              capacity: [
-                `${counts.enrolled} ECTs are enrolled and a core session books them all: give at least ${counts.enrolled} places`,
-              ],
-            });
-        }
-        const session = firstRow(
-          parseRows(
-            await tx.execute(sql`
+          z.object({ enrolled: z.number().int(), clashing: z.number().int() }),
+          "the cohort's enrolled and clashing ECTs",
+        );
+        if (counts && counts.clashing > 0)
+          return refuse(409, "The session clashes", { date: [clashMessage(counts.clashing)] });
+        if (counts && counts.enrolled > input.capacity)
+          return refuse(400, "Check the session", {
+            capacity: [
+              `${counts.enrolled} ECTs are enrolled and a core session books them all: give at least ${counts.enrolled} places`,
+            ],
+          });
+      }
+      const session = firstRow(
+        parseRows(
+          await tx.execute(sql`
             INSERT INTO programme_sessions (cohort_id, strand_id, title, induction_year, starts_at, ends_at,
                                             host_school_id, online, room, capacity, optional, facilitator_user_id)
             VALUES (${cohort.id}, ${input.strandId ?? null}, ${input.title}, ${input.inductionYear},
@@ -533,26 +532,25 @@ export async function createSession(
                     ${checked.hostSchoolId}, ${input.venue === "online"}, ${checked.room}, ${input.capacity},
                     ${input.optional}, ${input.facilitatorUserId ?? null})
             RETURNING id`),
-            idRow,
-            "the session inserted",
-          ),
+          idRow,
           "the session inserted",
-        );
-        const booked = input.optional
-          ? []
-          : parseRows(
-              await tx.execute(sql`
+        ),
+        "the session inserted",
+      );
+      const booked = input.optional
+        ? []
+        : parseRows(
+            await tx.execute(sql`
               INSERT INTO session_bookings (session_id, ect_id, starts_at, ends_at, booked_by)
               SELECT ${session.id}, ce.ect_id, ${checked.startsAt.toISOString()}::timestamptz,
                      ${checked.endsAt.toISOString()}::timestamptz, ${userId}
                 FROM cohort_enrolments ce WHERE ce.cohort_id = ${cohort.id}
               RETURNING id`),
-              idRow,
-              "the core session's bookings",
-            );
-        return { ok: true as const, sessionId: session.id, booked: booked.length };
-      }),
-    );
+            idRow,
+            "the core session's bookings",
+          );
+      return { ok: true as const, sessionId: session.id, booked: booked.length };
+    });
   } catch (error) {
     // A booking made at the same moment elsewhere: the exclusion constraint decided.
     if (sqlState(error) === "23P01") return refuse(409, "The session clashes", { date: [clashMessage(1)] });
@@ -652,20 +650,19 @@ export async function updateSession(
   input: SessionInput,
 ): Promise<Outcome<{ told: number }>> {
   try {
-    return await runAgainIfDeadlocked(() =>
-      db.transaction(async (tx) => {
-        const before = await managedSession(tx, userId, sessionId);
-        if (!before) return refuse(404, "Session not found");
-        if (before.cancelledAt) return refuse(409, "This session is cancelled: it cannot be changed");
-        // Bookings of this session (capacity, enrolment) wait for this change, and this for them.
-        await tx.execute(sql`SELECT id FROM programme_sessions WHERE id = ${before.id} FOR UPDATE`);
-        const programme = await managedProgramme(tx, userId, before.programmeId);
-        const cohort = programme ? await managedCohort(tx, userId, before.programmeId, before.cohortId) : null;
-        if (!programme || !cohort) return refuse(404, "Session not found");
-        const checked = await checkSession(tx, programme, cohort, input);
-        if (!checked.ok) return checked;
-        const [counts] = parseRows(
-          await tx.execute(sql`
+    return await transactionRunAgainIfDeadlocked(db, async (tx) => {
+      const before = await managedSession(tx, userId, sessionId);
+      if (!before) return refuse(404, "Session not found");
+      if (before.cancelledAt) return refuse(409, "This session is cancelled: it cannot be changed");
+      // Bookings of this session (capacity, enrolment) wait for this change, and this for them.
+      await tx.execute(sql`SELECT id FROM programme_sessions WHERE id = ${before.id} FOR UPDATE`);
+      const programme = await managedProgramme(tx, userId, before.programmeId);
+      const cohort = programme ? await managedCohort(tx, userId, before.programmeId, before.cohortId) : null;
+      if (!programme || !cohort) return refuse(404, "Session not found");
+      const checked = await checkSession(tx, programme, cohort, input);
+      if (!checked.ok) return checked;
+      const [counts] = parseRows(
+        await tx.execute(sql`
           SELECT count(*)::int AS booked,
                  count(*) FILTER (WHERE EXISTS (
                    SELECT 1 FROM session_bookings o
@@ -673,19 +670,19 @@ export async function updateSession(
                       AND tstzrange(o.starts_at, o.ends_at, '[)')
                           && tstzrange(${checked.startsAt.toISOString()}::timestamptz, ${checked.endsAt.toISOString()}::timestamptz, '[)')))::int AS clashing
             FROM session_bookings b WHERE b.session_id = ${before.id} AND b.live`),
-          z.object({ booked: z.number().int(), clashing: z.number().int() }),
-          "the session's booked and clashing ECTs",
-        );
-        if (counts && counts.clashing > 0)
-          return refuse(409, "The move clashes", { date: [clashMessage(counts.clashing)] });
-        if (counts && counts.booked > input.capacity)
-          return refuse(400, "Check the session", {
-            capacity: [`${counts.booked} ECTs are booked: the session needs at least ${counts.booked} places`],
-          });
-        const moved =
-          checked.startsAt.getTime() !== new Date(before.startsAt).getTime() ||
-          checked.endsAt.getTime() !== new Date(before.endsAt).getTime();
-        await tx.execute(sql`
+        z.object({ booked: z.number().int(), clashing: z.number().int() }),
+        "the session's booked and clashing ECTs",
+      );
+      if (counts && counts.clashing > 0)
+        return refuse(409, "The move clashes", { date: [clashMessage(counts.clashing)] });
+      if (counts && counts.booked > input.capacity)
+        return refuse(400, "Check the session", {
+          capacity: [`${counts.booked} ECTs are booked: the session needs at least ${counts.booked} places`],
+        });
+      const moved =
+        checked.startsAt.getTime() !== new Date(before.startsAt).getTime() ||
+        checked.endsAt.getTime() !== new Date(before.endsAt).getTime();
+      await tx.execute(sql`
         UPDATE programme_sessions
            SET title = ${input.title}, strand_id = ${input.strandId ?? null}, induction_year = ${input.inductionYear},
                starts_at = ${checked.startsAt.toISOString()}::timestamptz, ends_at = ${checked.endsAt.toISOString()}::timestamptz,
@@ -693,40 +690,39 @@ export async function updateSession(
                capacity = ${input.capacity}, optional = ${input.optional}, facilitator_user_id = ${input.facilitatorUserId ?? null},
                reminded_at = CASE WHEN ${moved} THEN NULL ELSE reminded_at END, updated_at = now()
          WHERE id = ${before.id}`);
-        if (moved)
-          await tx.execute(sql`
+      if (moved)
+        await tx.execute(sql`
           UPDATE session_bookings
              SET starts_at = ${checked.startsAt.toISOString()}::timestamptz, ends_at = ${checked.endsAt.toISOString()}::timestamptz
            WHERE session_id = ${before.id}`);
-        const after = firstRow(
-          parseRows(
-            await tx.execute(sql`SELECT ${detailColumns} FROM ${detailFrom} WHERE ps.id = ${before.id}`),
-            sessionDetailRow,
-            "the session just updated",
-          ),
+      const after = firstRow(
+        parseRows(
+          await tx.execute(sql`SELECT ${detailColumns} FROM ${detailFrom} WHERE ps.id = ${before.id}`),
+          sessionDetailRow,
           "the session just updated",
-        );
-        const changes = describeChange(
-          { startsAt: before.startsAt, endsAt: before.endsAt, venue: venueOf(before) },
-          { startsAt: after.startsAt, endsAt: after.endsAt, venue: venueOf(after) },
-        );
-        if (changes.length === 0) return { ok: true as const, told: 0 };
-        const told = await tellSessionChange(
-          tx,
-          context,
-          await bookedEcts(tx, before.id),
-          {
-            title: after.title,
-            programmeName: after.programmeName,
-            startsAt: after.startsAt,
-            endsAt: after.endsAt,
-            venue: venueOf(after),
-          },
-          { event: "changed", changes, reason: null },
-        );
-        return { ok: true as const, told };
-      }),
-    );
+        ),
+        "the session just updated",
+      );
+      const changes = describeChange(
+        { startsAt: before.startsAt, endsAt: before.endsAt, venue: venueOf(before) },
+        { startsAt: after.startsAt, endsAt: after.endsAt, venue: venueOf(after) },
+      );
+      if (changes.length === 0) return { ok: true as const, told: 0 };
+      const told = await tellSessionChange(
+        tx,
+        context,
+        await bookedEcts(tx, before.id),
+        {
+          title: after.title,
+          programmeName: after.programmeName,
+          startsAt: after.startsAt,
+          endsAt: after.endsAt,
+          venue: venueOf(after),
+        },
+        { event: "changed", changes, reason: null },
+      );
+      return { ok: true as const, told };
+    });
   } catch (error) {
     if (sqlState(error) === "23P01") return refuse(409, "The move clashes", { date: [clashMessage(1)] });
     throw error;
